@@ -1,0 +1,10 @@
+namespace Hub.Core.Feeds;
+
+/// <summary>One record of a feed as read from the file, before normalisation.</summary>
+/// <param name="Number">
+/// The row a person finds it at: the spreadsheet row for CSV and XLSX (the header is row 1), the 1-based
+/// element or line for JSON and NDJSON.
+/// </param>
+/// <param name="Values">Column header → raw text; a missing or empty cell is absent or null.</param>
+/// <param name="Problem">Why the row could not be read as a record (e.g. a wrong number of cells), if it could not.</param>
+public sealed record FeedRow(long Number, IReadOnlyDictionary<string, string?> Values, string? Problem = null);

@@ -1,0 +1,199 @@
+using System.Globalization;
+using Hub.Core.Identity;
+using Hub.Core.Sources;
+
+namespace Hub.Core.Feeds.Normalisation;
+
+/// <summary>Applies a source mapping to raw feed rows: finds each mapped column, normalises and validates its value.</summary>
+public sealed class RecordNormaliser
+{
+    private readonly SourceMapping _mapping;
+    private readonly Dictionary<string, FieldMapping> _fieldsByHeader;
+    private readonly Dictionary<string, Dictionary<string, string>> _codeLists;
+
+    /// <summary>Prepares a normaliser for one source.</summary>
+    public RecordNormaliser(SourceMapping mapping)
+    {
+        ArgumentNullException.ThrowIfNull(mapping);
+        _mapping = mapping;
+        _fieldsByHeader = new Dictionary<string, FieldMapping>(StringComparer.Ordinal);
+        foreach (var field in mapping.Fields)
+        {
+            foreach (var header in field.Headers.Append(field.Attribute))
+            {
+                _fieldsByHeader.TryAdd(NormaliseHeader(header), field);
+            }
+        }
+
+        _codeLists = mapping.CodeLists.ToDictionary(
+            list => list.Key,
+            list => BuildCodeLookup(list.Value),
+            StringComparer.Ordinal);
+    }
+
+    /// <summary>Headers are matched after width normalisation and trimming, so <c>身份证号码 </c> still matches.</summary>
+    public static string NormaliseHeader(string header) => ValueNormaliser.Text(header.Trim('\uFEFF')) ?? string.Empty;
+
+    /// <summary>The required columns a file's header row lacks; a feed that lacks one cannot be processed.</summary>
+    public IReadOnlyList<string> MissingRequiredColumns(IEnumerable<string> headers)
+    {
+        var present = headers.Select(NormaliseHeader)
+            .Select(h => _fieldsByHeader.GetValueOrDefault(h))
+            .OfType<FieldMapping>()
+            .ToHashSet();
+        return _mapping.Fields.Where(f => f.Required && !present.Contains(f)).Select(f => f.Column).ToList();
+    }
+
+    /// <summary>Normalises one row; either the record or the reasons it is rejected.</summary>
+    public bool TryNormalise(FeedRow row, out NormalisedRecord? record, out IReadOnlyList<Rejection> rejections)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        record = null;
+        if (row.Problem is not null)
+        {
+            rejections = [new Rejection(row.Number, null, row.Problem)];
+            return false;
+        }
+
+        var raw = new Dictionary<FieldMapping, string?>();
+        foreach (var (header, value) in row.Values)
+        {
+            if (_fieldsByHeader.TryGetValue(NormaliseHeader(header), out var field) && !string.IsNullOrWhiteSpace(value))
+            {
+                raw[field] = value;
+            }
+        }
+
+        var problems = new List<Rejection>();
+        var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
+        ResidentId? residentId = null;
+        foreach (var field in _mapping.Fields)
+        {
+            if (!raw.TryGetValue(field, out var value))
+            {
+                if (field.Required)
+                {
+                    problems.Add(new Rejection(row.Number, field.Column, "required value is missing"));
+                }
+
+                continue;
+            }
+
+            if (field.Type == FieldType.ResidentId)
+            {
+                if (ResidentId.TryParse(value, out var id, out var idReason))
+                {
+                    residentId = id;
+                    attributes[field.Attribute] = id.Value.Value;
+                }
+                else
+                {
+                    problems.Add(new Rejection(row.Number, field.Column, idReason!));
+                }
+
+                continue;
+            }
+
+            if (TryNormaliseValue(field, value, out var normalised, out var reason))
+            {
+                attributes[field.Attribute] = normalised!;
+            }
+            else
+            {
+                problems.Add(new Rejection(row.Number, field.Column, reason!));
+            }
+        }
+
+        if (residentId is null && problems.Count == 0)
+        {
+            problems.Add(new Rejection(row.Number, _mapping.ResidentIdField.Column, "required value is missing"));
+        }
+
+        rejections = problems;
+        if (problems.Count > 0)
+        {
+            return false;
+        }
+
+        var discriminator = string.Join('~', _mapping.RecordKey.Select(k => attributes.GetValueOrDefault(k, string.Empty)));
+        record = new NormalisedRecord(row.Number, residentId!.Value, Uri.EscapeDataString(discriminator), attributes);
+        return true;
+    }
+
+    private bool TryNormaliseValue(FieldMapping field, string? value, out string? normalised, out string? reason)
+    {
+        normalised = null;
+        reason = null;
+        switch (field.Type)
+        {
+            case FieldType.Text:
+                normalised = ValueNormaliser.Text(value);
+                return true;
+            case FieldType.Name:
+                normalised = ValueNormaliser.Name(value);
+                return true;
+            case FieldType.Date:
+                if (ValueNormaliser.TryDate(value, _mapping.DateFormats, out var date, out reason))
+                {
+                    normalised = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                    return true;
+                }
+
+                return false;
+            case FieldType.Division:
+                if (Divisions.DivisionCode.TryParse(value, out var division, out reason))
+                {
+                    normalised = division.Value.Value;
+                    return true;
+                }
+
+                return false;
+            case FieldType.Phone:
+                return ValueNormaliser.TryPhone(value, out normalised, out reason);
+            case FieldType.Code:
+                var label = ValueNormaliser.Text(value) ?? string.Empty;
+                if (_codeLists[field.CodeList!].TryGetValue(label, out var code))
+                {
+                    normalised = code;
+                    return true;
+                }
+
+                // The value itself is not quoted: a shifted column could put personal data here.
+                reason = $"value is not in the code list {field.CodeList} (expected one of: {string.Join(", ", _mapping.CodeLists[field.CodeList!].Keys)})";
+                return false;
+            case FieldType.WholeNumber:
+                if (ValueNormaliser.TryInteger(value, out var integer))
+                {
+                    normalised = integer.ToString(CultureInfo.InvariantCulture);
+                    return true;
+                }
+
+                reason = "not a whole number";
+                return false;
+            case FieldType.Number:
+                if (ValueNormaliser.TryDecimal(value, out var number))
+                {
+                    normalised = number.ToString(CultureInfo.InvariantCulture);
+                    return true;
+                }
+
+                reason = "not a number";
+                return false;
+            default:
+                throw new InvalidOperationException($"Field type {field.Type} has no normaliser.");
+        }
+    }
+
+    private static Dictionary<string, string> BuildCodeLookup(IReadOnlyDictionary<string, string> list)
+    {
+        // Labels and the Hub's own codes are both accepted, so a department can send either.
+        var lookup = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (label, code) in list)
+        {
+            lookup.TryAdd(ValueNormaliser.Text(label) ?? label, code);
+            lookup.TryAdd(code, code);
+        }
+
+        return lookup;
+    }
+}

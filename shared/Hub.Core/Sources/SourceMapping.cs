@@ -1,0 +1,42 @@
+namespace Hub.Core.Sources;
+
+/// <summary>
+/// A departmental feed layout, loaded from a mapping file: which column feeds which attribute, how to read it,
+/// and the department's code lists. Onboarding a new layout is a new file, never a code change.
+/// </summary>
+public sealed record SourceMapping
+{
+    /// <summary>The source identifier used in URLs and tokens, e.g. <c>civil-affairs</c>.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>A human name for the layout.</summary>
+    public required string DisplayName { get; init; }
+
+    /// <summary>The department that owns the source, e.g. <c>民政</c>.</summary>
+    public required string Department { get; init; }
+
+    /// <summary>The encoding of CSV files that carry neither a charset nor a BOM: <c>auto</c>, <c>utf-8</c> or <c>gb18030</c>.</summary>
+    public string Encoding { get; init; } = "auto";
+
+    /// <summary>Extra date formats this department uses, tried before the built-in ones.</summary>
+    public IReadOnlyList<string> DateFormats { get; init; } = [];
+
+    /// <summary>
+    /// Attributes that tell apart several records of one person in this source (e.g. the assistance type when one
+    /// person receives two kinds of assistance). Empty: one record per person.
+    /// </summary>
+    public IReadOnlyList<string> RecordKey { get; init; } = [];
+
+    /// <summary>The mapped columns.</summary>
+    public required IReadOnlyList<FieldMapping> Fields { get; init; }
+
+    /// <summary>Code lists: list name → department label → Hub code.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> CodeLists { get; init; } =
+        new Dictionary<string, IReadOnlyDictionary<string, string>>();
+
+    /// <summary>The typed identifier.</summary>
+    public SourceId SourceId => SourceId.Parse(Id);
+
+    /// <summary>The field that carries the resident ID number.</summary>
+    public FieldMapping ResidentIdField => Fields.Single(f => f.Type == FieldType.ResidentId);
+}
