@@ -1,0 +1,116 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+
+namespace Hub.Core.Feeds.Batches;
+
+/// <summary>A batch as a table entity: partition = source, row = batch id, so a source's history is one partition.</summary>
+internal sealed class BatchEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = string.Empty;
+
+    public string RowKey { get; set; } = string.Empty;
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public ETag ETag { get; set; }
+
+    public string Mode { get; set; } = string.Empty;
+
+    public string Status { get; set; } = string.Empty;
+
+    public string ContentType { get; set; } = string.Empty;
+
+    public string ContentHash { get; set; } = string.Empty;
+
+    public long PayloadBytes { get; set; }
+
+    public string SubmittedBy { get; set; } = string.Empty;
+
+    public DateTimeOffset ReceivedAt { get; set; }
+
+    public DateTimeOffset? StartedAt { get; set; }
+
+    public DateTimeOffset? FinishedAt { get; set; }
+
+    public int Attempts { get; set; }
+
+    public long Received { get; set; }
+
+    public long Inserted { get; set; }
+
+    public long Updated { get; set; }
+
+    public long Unchanged { get; set; }
+
+    public long Rejected { get; set; }
+
+    public long EndDated { get; set; }
+
+    public string FirstRejections { get; set; } = "[]";
+
+    public string IgnoredColumns { get; set; } = "[]";
+
+    public string? FailureReason { get; set; }
+
+    public string? LastError { get; set; }
+
+    public int GroupsDone { get; set; }
+
+    public static BatchEntity From(FeedBatch batch) => new()
+    {
+        PartitionKey = batch.Source,
+        RowKey = batch.Id,
+        Mode = batch.Mode.ToString(),
+        Status = batch.Status.ToString(),
+        ContentType = batch.ContentType,
+        ContentHash = batch.ContentHash,
+        PayloadBytes = batch.PayloadBytes,
+        SubmittedBy = batch.SubmittedBy,
+        ReceivedAt = batch.ReceivedAt,
+        StartedAt = batch.StartedAt,
+        FinishedAt = batch.FinishedAt,
+        Attempts = batch.Attempts,
+        Received = batch.Counts.Received,
+        Inserted = batch.Counts.Inserted,
+        Updated = batch.Counts.Updated,
+        Unchanged = batch.Counts.Unchanged,
+        Rejected = batch.Counts.Rejected,
+        EndDated = batch.Counts.EndDated,
+        FirstRejections = JsonSerializer.Serialize(batch.FirstRejections),
+        IgnoredColumns = JsonSerializer.Serialize(batch.IgnoredColumns),
+        FailureReason = batch.FailureReason,
+        LastError = batch.LastError,
+        GroupsDone = batch.GroupsDone,
+    };
+
+    public FeedBatch ToBatch() => new()
+    {
+        Id = RowKey,
+        Source = PartitionKey,
+        Mode = Enum.Parse<FeedMode>(Mode),
+        Status = Enum.Parse<BatchStatus>(Status),
+        ContentType = ContentType,
+        ContentHash = ContentHash,
+        PayloadBytes = PayloadBytes,
+        SubmittedBy = SubmittedBy,
+        ReceivedAt = ReceivedAt,
+        StartedAt = StartedAt,
+        FinishedAt = FinishedAt,
+        Attempts = Attempts,
+        Counts = new BatchCounts
+        {
+            Received = Received,
+            Inserted = Inserted,
+            Updated = Updated,
+            Unchanged = Unchanged,
+            Rejected = Rejected,
+            EndDated = EndDated,
+        },
+        FirstRejections = JsonSerializer.Deserialize<List<Rejection>>(FirstRejections) ?? [],
+        IgnoredColumns = JsonSerializer.Deserialize<List<string>>(IgnoredColumns) ?? [],
+        FailureReason = FailureReason,
+        LastError = LastError,
+        GroupsDone = GroupsDone,
+    };
+}

@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Azure.Storage.Blobs.Models;
+using Hub.Core.Feeds.Batches;
+using Hub.Core.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Hub.Core.Feeds.Processing;
+
+/// <summary>
+/// Accepts a pushed feed: archives the raw payload to blob storage, opens a batch and queues it. The payload is
+/// archived before the caller hears "accepted", so the Hub can always replay it.
+/// </summary>
+public sealed partial class FeedIntake(HubStorage storage, BatchStore batches, TimeProvider time, IOptions<FeedProcessingOptions> options, ILogger<FeedIntake> logger)
+{
+    /// <summary>The archive blob name of a batch's payload.</summary>
+    public static string PayloadBlobName(string source, string batchId) => $"{source}/{batchId}";
+
+    /// <summary>Archives and queues a feed, or returns the batch that already carries the same payload.</summary>
+    public async Task<IntakeResult> AcceptAsync(FeedSubmission submission, Stream body, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        ArgumentNullException.ThrowIfNull(body);
+        var now = time.GetUtcNow();
+        var batchId = string.Create(CultureInfo.InvariantCulture, $"{now:yyyyMMddHHmmss}-{RandomNumberGenerator.GetHexString(8, lowercase: true)}");
+        var blob = storage.FeedArchive.GetBlobClient(PayloadBlobName(submission.Source, batchId));
+
+        var counted = new HashingStream(body, options.Value.MaxPayloadBytes);
+        await using (counted.ConfigureAwait(false))
+        {
+            try
+            {
+                await blob.UploadAsync(counted, new BlobUploadOptions
+                {
+                    HttpHeaders = new BlobHttpHeaders { ContentType = submission.ContentType.ToString() },
+                    Metadata = new Dictionary<string, string> { ["source"] = submission.Source, ["mode"] = submission.Mode.ToString(), ["batch"] = batchId },
+                }, cancellationToken).ConfigureAwait(false);
+            }
+            catch (PayloadTooLargeException)
+            {
+                await blob.DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+                return IntakeResult.TooLarge;
+            }
+        }
+
+        if (counted.Length == 0)
+        {
+            await blob.DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            return IntakeResult.Empty;
+        }
+
+        var hash = counted.HashHex();
+        var earlier = await batches.ClaimContentAsync(submission.Source, submission.Mode, hash, batchId, cancellationToken).ConfigureAwait(false);
+        if (earlier is not null && earlier != batchId)
+        {
+            // The same payload was pushed before: answer with that batch and keep one archived copy.
+            await blob.DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            var existing = await batches.GetAsync(submission.Source, earlier, cancellationToken).ConfigureAwait(false);
+            if (existing is not null)
+            {
+                if (existing.Status == BatchStatus.Accepted)
+                {
+                    // The first push may have stopped before its message was queued; processing is idempotent, so queue again.
+                    await EnqueueAsync(existing, cancellationToken).ConfigureAwait(false);
+                }
+
+                LogDuplicate(logger, submission.Source, existing.Id);
+                return IntakeResult.Duplicate(existing);
+            }
+
+            // The first push stopped between claiming the payload and recording its batch: finish it under that id.
+            batchId = earlier;
+            blob = storage.FeedArchive.GetBlobClient(PayloadBlobName(submission.Source, batchId));
+            if (!await blob.ExistsAsync(cancellationToken).ConfigureAwait(false))
+            {
+                return IntakeResult.Retry;
+            }
+        }
+
+        var batch = new FeedBatch
+        {
+            Id = batchId,
+            Source = submission.Source,
+            Mode = submission.Mode,
+            Status = BatchStatus.Accepted,
+            ContentType = submission.ContentType.ToString(),
+            ContentHash = hash,
+            PayloadBytes = counted.Length,
+            SubmittedBy = submission.SubmittedBy,
+            ReceivedAt = now,
+        };
+        await batches.CreateAsync(batch, cancellationToken).ConfigureAwait(false);
+        await EnqueueAsync(batch, cancellationToken).ConfigureAwait(false);
+        LogAccepted(logger, batch.Source, batch.Id, batch.PayloadBytes);
+        return IntakeResult.Accepted(batch);
+    }
+
+    private async Task EnqueueAsync(FeedBatch batch, CancellationToken cancellationToken) =>
+        await storage.FeedBatchQueue.SendMessageAsync(JsonSerializer.Serialize(new FeedBatchMessage(batch.Source, batch.Id), JsonSerializerOptions.Web), cancellationToken).ConfigureAwait(false);
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Feed of {Source} accepted as batch {BatchId} ({Bytes} bytes)")]
+    private static partial void LogAccepted(ILogger logger, string source, string batchId, long bytes);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Feed of {Source} repeats the payload of batch {BatchId}; no new batch")]
+    private static partial void LogDuplicate(ILogger logger, string source, string batchId);
+}

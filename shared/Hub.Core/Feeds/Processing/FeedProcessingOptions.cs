@@ -1,0 +1,20 @@
+namespace Hub.Core.Feeds.Processing;
+
+/// <summary>Tuning of feed processing.</summary>
+public sealed class FeedProcessingOptions
+{
+    /// <summary>Configuration section: <c>Hub:Feeds</c>.</summary>
+    public const string SectionName = "Hub:Feeds";
+
+    /// <summary>The largest payload accepted, in bytes (413 above it). Default 512 MiB.</summary>
+    public long MaxPayloadBytes { get; set; } = 512L * 1024 * 1024;
+
+    /// <summary>How many rejections a batch report lists inline; the CSV report has them all.</summary>
+    public int FirstRejectionsShown { get; set; } = 20;
+
+    /// <summary>Fact partitions merged at once.</summary>
+    public int MergeConcurrency { get; set; } = 8;
+
+    /// <summary>Folder for a batch's temporary spill files; the system temp folder when empty.</summary>
+    public string? WorkFolder { get; set; }
+}

@@ -1,0 +1,330 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Azure;
+using Hub.Core.Facts;
+using Hub.Core.Feeds.Batches;
+using Hub.Core.Feeds.Normalisation;
+using Hub.Core.Feeds.Reading;
+using Hub.Core.Identity;
+using Hub.Core.Sources;
+using Hub.Core.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Hub.Core.Feeds.Processing;
+
+/// <summary>
+/// Processes one feed batch: parse → validate → normalise → key → merge. Reading spills accepted records to
+/// local files grouped by fact partition, so memory stays bounded whatever the feed's size; merging then takes
+/// one group at a time and records its progress, so an interrupted batch resumes where it stopped.
+/// </summary>
+internal sealed partial class FeedProcessor
+{
+    /// <summary>Merge groups: each holds <see cref="PersonKey.PartitionCount"/> / 16 fact partitions.</summary>
+    public const int GroupCount = 16;
+
+    private const int PartitionsPerGroup = PersonKey.PartitionCount / GroupCount;
+
+    private readonly HubStorage _storage;
+    private readonly BatchStore _batches;
+    private readonly FactStore _facts;
+    private readonly SourceCatalog _sources;
+    private readonly PersonKeyHasher _hasher;
+    private readonly TimeProvider _time;
+    private readonly FeedProcessingOptions _options;
+    private readonly ILogger<FeedProcessor> _logger;
+
+    public FeedProcessor(HubStorage storage, BatchStore batches, FactStore facts, SourceCatalog sources, PersonKeyHasher hasher, TimeProvider time, IOptions<FeedProcessingOptions> options, ILogger<FeedProcessor> logger)
+    {
+        _storage = storage;
+        _batches = batches;
+        _facts = facts;
+        _sources = sources;
+        _hasher = hasher;
+        _time = time;
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    /// <summary>
+    /// Processes the batch a queue message names. Returns normally when the batch is completed, failed for a
+    /// reason retrying cannot fix, or already finished; throws when a retry may succeed (the trigger retries).
+    /// </summary>
+    public async Task ProcessAsync(FeedBatchMessage message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var batch = await _batches.GetAsync(message.Source, message.BatchId, cancellationToken).ConfigureAwait(false);
+        if (batch is null)
+        {
+            LogUnknownBatch(_logger, message.Source, message.BatchId);
+            return;
+        }
+
+        if (batch.Status is BatchStatus.Completed or BatchStatus.Failed)
+        {
+            LogAlreadyFinished(_logger, batch.Id, batch.Status);
+            return;
+        }
+
+        if (!_sources.TryGet(batch.Source, out var mapping))
+        {
+            await FailAsync(batch, $"source '{batch.Source}' is no longer configured", cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        batch = batch with { Status = BatchStatus.Processing, StartedAt = _time.GetUtcNow(), Attempts = batch.Attempts + 1 };
+        await _batches.SaveAsync(batch, cancellationToken).ConfigureAwait(false);
+        LogStarted(_logger, batch.Id, batch.Source, batch.Attempts, batch.GroupsDone);
+
+        try
+        {
+            await RunAsync(batch, mapping, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            var latest = await _batches.GetAsync(batch.Source, batch.Id, cancellationToken).ConfigureAwait(false) ?? batch;
+            await _batches.SaveAsync(latest with { LastError = Describe(ex) }, cancellationToken).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Marks a batch failed after its message exhausted every attempt (it went to the poison queue).</summary>
+    public async Task MarkPoisonedAsync(FeedBatchMessage message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var batch = await _batches.GetAsync(message.Source, message.BatchId, cancellationToken).ConfigureAwait(false);
+        if (batch is null || batch.Status is BatchStatus.Completed or BatchStatus.Failed)
+        {
+            return;
+        }
+
+        var reason = $"processing failed on every attempt ({batch.Attempts}); last error: {batch.LastError ?? "unknown"}";
+        await FailAsync(batch, reason, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task RunAsync(FeedBatch batch, SourceMapping mapping, CancellationToken cancellationToken)
+    {
+        using var work = BatchWorkFolder.Create(_options.WorkFolder, batch.Id);
+        SpillResult spill;
+        try
+        {
+            spill = await SpillAsync(batch, mapping, work, cancellationToken).ConfigureAwait(false);
+        }
+        catch (FeedFormatException ex)
+        {
+            await FailAsync(batch, ex.Message, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var readCounts = new BatchCounts { Received = spill.Received, Rejected = spill.RejectedRows };
+        var merged = batch.Counts with { Received = 0, Rejected = 0 };
+        batch = batch with { Counts = merged + readCounts, FirstRejections = spill.FirstRejections, IgnoredColumns = spill.IgnoredColumns };
+        for (var group = batch.GroupsDone; group < GroupCount; group++)
+        {
+            merged += await MergeGroupAsync(batch, group, work, cancellationToken).ConfigureAwait(false);
+            batch = batch with { GroupsDone = group + 1, Counts = merged + readCounts };
+            await _batches.SaveAsync(batch, cancellationToken).ConfigureAwait(false);
+        }
+
+        batch = batch with { Status = BatchStatus.Completed, FinishedAt = _time.GetUtcNow(), LastError = null };
+        await _batches.SaveAsync(batch, cancellationToken).ConfigureAwait(false);
+        var counts = batch.Counts;
+        LogCompleted(_logger, batch.Id, batch.Source, counts.Received, counts.Inserted, counts.Updated, counts.Unchanged, counts.Rejected, counts.EndDated);
+    }
+
+    private async Task<SpillResult> SpillAsync(FeedBatch batch, SourceMapping mapping, BatchWorkFolder work, CancellationToken cancellationToken)
+    {
+        if (!FeedContentType.TryParse(batch.ContentType, out var contentType))
+        {
+            throw new FeedFormatException(0, $"stored content type '{batch.ContentType}' is not a feed format");
+        }
+
+        var blob = _storage.FeedArchive.GetBlobClient(FeedIntake.PayloadBlobName(batch.Source, batch.Id));
+        Stream payload;
+        if (contentType.Format == FeedFormat.Xlsx)
+        {
+            // A workbook is a zip archive and needs a seekable file.
+            var path = work.File("payload.xlsx");
+            await blob.DownloadToAsync(path, cancellationToken).ConfigureAwait(false);
+            payload = File.OpenRead(path);
+        }
+        else
+        {
+            payload = await blob.OpenReadAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
+        await using var payloadScope = payload.ConfigureAwait(false);
+        var normaliser = new RecordNormaliser(mapping);
+        var groups = new StreamWriter[GroupCount];
+        for (var g = 0; g < GroupCount; g++)
+        {
+            groups[g] = new StreamWriter(work.File($"group-{g:D2}.tsv"), append: false, Encoding.UTF8);
+        }
+
+        try
+        {
+            await using var rejectsFile = File.Create(work.File("rejects.csv"));
+            var rejects = new SpreadsheetSafeCsv(rejectsFile);
+            await using (rejects.ConfigureAwait(false))
+            {
+                await rejects.WriteRowAsync("row", "field", "reason").ConfigureAwait(false);
+                var firstRejections = new List<Rejection>();
+                var seen = new Dictionary<UInt128, long>();
+                IReadOnlyList<string> ignored = [];
+                long received = 0, rejectedRows = 0;
+                await foreach (var row in FeedReader.ReadAsync(payload, contentType, mapping.Encoding, cancellationToken).ConfigureAwait(false))
+                {
+                    if (received++ == 0 && contentType.Format is FeedFormat.Csv or FeedFormat.Xlsx)
+                    {
+                        ignored = CheckHeader(normaliser, mapping, row.Values.Keys);
+                    }
+
+                    IReadOnlyList<Rejection> problems;
+                    if (normaliser.TryNormalise(row, out var record, out problems))
+                    {
+                        var personKey = _hasher.Hash(record!.ResidentId);
+                        var rowKey = FactEntity.RowKeyFor(mapping.Id, personKey.Value, record.Discriminator);
+                        var identity = Identity(personKey, rowKey, record.Discriminator);
+                        if (seen.TryGetValue(identity, out var firstRow))
+                        {
+                            problems = [new Rejection(row.Number, mapping.ResidentIdField.Column, string.Create(CultureInfo.InvariantCulture, $"the same record is already at row {firstRow}; a feed holds one record per person (and record key)"))];
+                        }
+                        else
+                        {
+                            seen.Add(identity, row.Number);
+                            var line = string.Join('\t', personKey.Partition.ToString(CultureInfo.InvariantCulture), row.Number.ToString(CultureInfo.InvariantCulture), personKey.Value, rowKey, JsonSerializer.Serialize(record.Attributes));
+                            await groups[personKey.Partition / PartitionsPerGroup].WriteLineAsync(line).ConfigureAwait(false);
+                            continue;
+                        }
+                    }
+
+                    rejectedRows++;
+                    foreach (var problem in problems)
+                    {
+                        if (firstRejections.Count < _options.FirstRejectionsShown)
+                        {
+                            firstRejections.Add(problem);
+                        }
+
+                        await rejects.WriteRowAsync(problem.Row.ToString(CultureInfo.InvariantCulture), problem.Field, problem.Reason).ConfigureAwait(false);
+                    }
+                }
+
+                await rejects.DisposeAsync().ConfigureAwait(false);
+                rejectsFile.Position = 0;
+                await _storage.Rejects.GetBlobClient(RejectsBlobName(batch.Source, batch.Id))
+                    .UploadAsync(rejectsFile, overwrite: true, cancellationToken).ConfigureAwait(false);
+                return new SpillResult(received, rejectedRows, firstRejections, ignored);
+            }
+        }
+        finally
+        {
+            foreach (var writer in groups)
+            {
+                await writer.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static List<string> CheckHeader(RecordNormaliser normaliser, SourceMapping mapping, IEnumerable<string> headers)
+    {
+        var missing = normaliser.MissingRequiredColumns(headers);
+        if (missing.Count > 0)
+        {
+            throw new FeedFormatException(1, $"the header row lacks required columns of source '{mapping.Id}': {string.Join(", ", missing)}");
+        }
+
+        var known = mapping.Fields.SelectMany(f => f.Headers.Append(f.Attribute)).Select(RecordNormaliser.NormaliseHeader).ToHashSet(StringComparer.Ordinal);
+        return headers.Where(h => !known.Contains(RecordNormaliser.NormaliseHeader(h))).ToList();
+    }
+
+    private async Task<BatchCounts> MergeGroupAsync(FeedBatch batch, int group, BatchWorkFolder work, CancellationToken cancellationToken)
+    {
+        var byPartition = new Dictionary<int, List<IncomingFact>>();
+        if (batch.Mode == FeedMode.Snapshot)
+        {
+            // A snapshot end-dates what it no longer holds, so every partition of the group is visited.
+            for (var p = group * PartitionsPerGroup; p < (group + 1) * PartitionsPerGroup; p++)
+            {
+                byPartition[p] = [];
+            }
+        }
+
+        using (var reader = new StreamReader(work.File($"group-{group:D2}.tsv"), Encoding.UTF8))
+        {
+            while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+            {
+                var parts = line.Split('\t', 5);
+                var partition = int.Parse(parts[0], CultureInfo.InvariantCulture);
+                var attributes = JsonSerializer.Deserialize<Dictionary<string, string>>(parts[4])!;
+                if (!byPartition.TryGetValue(partition, out var list))
+                {
+                    byPartition[partition] = list = [];
+                }
+
+                list.Add(new IncomingFact(long.Parse(parts[1], CultureInfo.InvariantCulture), parts[2], parts[3], attributes));
+            }
+        }
+
+        var total = new BatchCounts();
+        var gate = new Lock();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.MergeConcurrency, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(byPartition, parallel, async (entry, token) =>
+        {
+            var counts = await _facts.MergePartitionAsync(PersonKey.FormatPartition(entry.Key), batch.Source, batch.Id, entry.Value, batch.Mode == FeedMode.Snapshot, token).ConfigureAwait(false);
+            lock (gate)
+            {
+                total += counts;
+            }
+        }).ConfigureAwait(false);
+        return total;
+    }
+
+    private async Task FailAsync(FeedBatch batch, string reason, CancellationToken cancellationToken)
+    {
+        await _batches.SaveAsync(batch with { Status = BatchStatus.Failed, FailureReason = reason, FinishedAt = _time.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
+        LogFailed(_logger, batch.Id, batch.Source, reason);
+    }
+
+    /// <summary>The blob name of a batch's full rejection report.</summary>
+    public static string RejectsBlobName(string source, string batchId) => $"{source}/{batchId}.csv";
+
+    private static UInt128 Identity(PersonKey personKey, string rowKey, string discriminator)
+    {
+        // 128 bits identify a record without keeping its row key string: a million-row feed costs megabytes, not hundreds.
+        Span<byte> hash = stackalloc byte[32];
+        if (discriminator.Length == 0)
+        {
+            Convert.FromHexString(personKey.Value, hash, out _, out _);
+        }
+        else
+        {
+            SHA256.HashData(Encoding.UTF8.GetBytes(rowKey), hash);
+        }
+
+        return new UInt128(BitConverter.ToUInt64(hash[..8]), BitConverter.ToUInt64(hash[8..16]));
+    }
+
+    private static string Describe(Exception ex) => ex switch
+    {
+        RequestFailedException storage => $"storage request failed: {storage.Status} {storage.ErrorCode}",
+        _ => ex.GetType().Name,
+    };
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Batch {BatchId} of {Source}: attempt {Attempt} started, {GroupsDone} merge groups already done")]
+    private static partial void LogStarted(ILogger logger, string batchId, string source, int attempt, int groupsDone);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Batch {BatchId} of {Source} completed: received {Received}, inserted {Inserted}, updated {Updated}, unchanged {Unchanged}, rejected {Rejected}, end-dated {EndDated}")]
+    private static partial void LogCompleted(ILogger logger, string batchId, string source, long received, long inserted, long updated, long unchanged, long rejected, long endDated);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Batch {BatchId} of {Source} failed: {Reason}")]
+    private static partial void LogFailed(ILogger logger, string batchId, string source, string reason);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Information, Message = "Batch {BatchId} is already {Status}; nothing to do")]
+    private static partial void LogAlreadyFinished(ILogger logger, string batchId, BatchStatus status);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "No batch {BatchId} of {Source}; the message is dropped")]
+    private static partial void LogUnknownBatch(ILogger logger, string source, string batchId);
+}

@@ -1,0 +1,56 @@
+using Hub.Core.Facts;
+using Hub.Core.Feeds.Batches;
+using Hub.Core.Feeds.Processing;
+using Hub.Core.Identity;
+using Hub.Core.Sources;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Hub.Core;
+
+/// <summary>Registers the Hub's domain services.</summary>
+public static class HubCoreServiceCollectionExtensions
+{
+    /// <summary>The development pepper: used only when the environment is Development and none is configured.</summary>
+    private const string DevelopmentPepper = "aHViLWRldmVsb3BtZW50LXBlcHBlci1ub3QtYS1zZWNyZXQtMDAwMDA=";
+
+    /// <summary>Registers sources, person keys and feed processing; validates their configuration at start-up.</summary>
+    public static IServiceCollection AddHubFeeds(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddOptions<PersonKeyOptions>()
+            .Bind(configuration.GetSection(PersonKeyOptions.SectionName))
+            .PostConfigure(o =>
+            {
+                if (string.IsNullOrWhiteSpace(o.Pepper) && environment.IsDevelopment())
+                {
+                    o.Pepper = DevelopmentPepper;
+                }
+            })
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PersonKeyOptions>, PersonKeyOptionsValidator>();
+        services.AddSingleton<PersonKeyHasher>();
+
+        services.AddOptions<SourceCatalogOptions>().Bind(configuration.GetSection(SourceCatalogOptions.SectionName));
+        services.AddSingleton(sp =>
+        {
+            var path = sp.GetRequiredService<IOptions<SourceCatalogOptions>>().Value.Path;
+            return SourceCatalog.Load(Path.IsPathRooted(path) ? path : Path.Combine(AppContext.BaseDirectory, path));
+        });
+
+        services.AddOptions<FeedProcessingOptions>()
+            .Bind(configuration.GetSection(FeedProcessingOptions.SectionName))
+            .Validate(o => o.MaxPayloadBytes > 0 && o.MergeConcurrency > 0 && o.FirstRejectionsShown >= 0, "Hub:Feeds settings must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton<BatchStore>();
+        services.AddSingleton<FactStore>();
+        services.AddSingleton<FeedIntake>();
+        services.AddSingleton<FeedProcessor>();
+        return services;
+    }
+}

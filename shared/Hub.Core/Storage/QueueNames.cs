@@ -1,0 +1,8 @@
+namespace Hub.Core.Storage;
+
+/// <summary>Queue names, shared by the storage code and the generated function metadata.</summary>
+public static class QueueNames
+{
+    /// <summary>Feed batches waiting to be processed.</summary>
+    public const string FeedBatches = "feed-batches";
+}
