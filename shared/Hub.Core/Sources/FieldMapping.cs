@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Hub.Core.Sources;
 
 /// <summary>One column of a departmental export and the Hub attribute it feeds.</summary>
@@ -28,5 +30,6 @@ public sealed record FieldMapping
     public SharingType Sharing { get; init; } = SharingType.Unconditional;
 
     /// <summary>The header and its aliases.</summary>
+    [JsonIgnore]
     public IEnumerable<string> Headers => Aliases.Prepend(Column);
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Hub.Core.Sources;
 
 /// <summary>
@@ -35,8 +37,10 @@ public sealed record SourceMapping
         new Dictionary<string, IReadOnlyDictionary<string, string>>();
 
     /// <summary>The typed identifier.</summary>
+    [JsonIgnore]
     public SourceId SourceId => SourceId.Parse(Id);
 
     /// <summary>The field that carries the resident ID number.</summary>
+    [JsonIgnore]
     public FieldMapping ResidentIdField => Fields.Single(f => f.Type == FieldType.ResidentId);
 }

@@ -27,6 +27,8 @@ public sealed partial class FeedIntake(HubStorage storage, BatchStore batches, T
         var batchId = string.Create(CultureInfo.InvariantCulture, $"{now:yyyyMMddHHmmss}-{RandomNumberGenerator.GetHexString(8, lowercase: true)}");
         var blob = storage.FeedArchive.GetBlobClient(PayloadBlobName(submission.Source, batchId));
 
+        string hash;
+        long length;
         var counted = new HashingStream(body, options.Value.MaxPayloadBytes);
         await using (counted.ConfigureAwait(false))
         {
@@ -43,15 +45,17 @@ public sealed partial class FeedIntake(HubStorage storage, BatchStore batches, T
                 await blob.DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
                 return IntakeResult.TooLarge;
             }
+
+            hash = counted.HashHex();
+            length = counted.Length;
         }
 
-        if (counted.Length == 0)
+        if (length == 0)
         {
             await blob.DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
             return IntakeResult.Empty;
         }
 
-        var hash = counted.HashHex();
         var earlier = await batches.ClaimContentAsync(submission.Source, submission.Mode, hash, batchId, cancellationToken).ConfigureAwait(false);
         if (earlier is not null && earlier != batchId)
         {
@@ -87,7 +91,7 @@ public sealed partial class FeedIntake(HubStorage storage, BatchStore batches, T
             Status = BatchStatus.Accepted,
             ContentType = submission.ContentType.ToString(),
             ContentHash = hash,
-            PayloadBytes = counted.Length,
+            PayloadBytes = length,
             SubmittedBy = submission.SubmittedBy,
             ReceivedAt = now,
         };

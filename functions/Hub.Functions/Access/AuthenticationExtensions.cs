@@ -1,0 +1,65 @@
+using Hub.Core.Access;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Hub.Functions.Access;
+
+/// <summary>Bearer-token authentication (Entra ID in Azure, development tokens locally) and the Hub's policies.</summary>
+internal static class AuthenticationExtensions
+{
+    public const string FeedPublisherPolicy = "FeedPublisher";
+
+    public static IServiceCollection AddHubAuthentication(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddOptions<HubAuthOptions>()
+            .Bind(configuration.GetSection(HubAuthOptions.SectionName))
+            .Validate(
+                o => environment.IsDevelopment() || !string.IsNullOrWhiteSpace(o.Authority),
+                "Hub:Auth:Authority is not configured: outside Development the Hub accepts only tokens from an Entra ID authority.")
+            .ValidateOnStart();
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IOptions<HubAuthOptions>>((jwt, hubAuth) => Configure(jwt, hubAuth.Value));
+
+        services.AddSingleton<IAuthorizationHandler, SourcePublisherHandler>();
+        services.AddAuthorizationBuilder()
+            .AddPolicy(FeedPublisherPolicy, policy => policy.RequireAuthenticatedUser().AddRequirements(new SourcePublisherRequirement()));
+        return services;
+    }
+
+    private static void Configure(JwtBearerOptions jwt, HubAuthOptions options)
+    {
+        // Keep claim names as issued ("roles", "sub"), not mapped to long WS-* URIs.
+        jwt.MapInboundClaims = false;
+        jwt.TokenValidationParameters = new TokenValidationParameters
+        {
+            ValidateIssuer = true,
+            ValidateAudience = true,
+            ValidateLifetime = true,
+            ValidateIssuerSigningKey = true,
+            RequireSignedTokens = true,
+            RequireExpirationTime = true,
+            ValidAudience = options.Audience,
+            RoleClaimType = DevelopmentTokens.RoleClaim,
+            NameClaimType = "sub",
+            ClockSkew = TimeSpan.FromMinutes(1),
+        };
+
+        if (string.IsNullOrWhiteSpace(options.Authority))
+        {
+            // Development only (enforced at start-up): tokens minted by `hub token` with the public development key.
+            jwt.TokenValidationParameters.ValidIssuer = DevelopmentTokens.Issuer;
+            jwt.TokenValidationParameters.IssuerSigningKey = DevelopmentTokens.SigningKey;
+            jwt.TokenValidationParameters.ValidAlgorithms = [SecurityAlgorithms.HmacSha256];
+            jwt.RequireHttpsMetadata = false;
+        }
+        else
+        {
+            jwt.Authority = options.Authority;
+            jwt.TokenValidationParameters.ValidAlgorithms = [SecurityAlgorithms.RsaSha256];
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using Hub.Core.Access;
+using Hub.Core.Sources;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Hub.Functions.Access;
+
+/// <summary>
+/// Lets a machine identity act only on the source its role names: a civil-affairs client cannot push or read a
+/// police feed. An unknown source is left to the endpoint, which answers 404.
+/// </summary>
+internal sealed class SourcePublisherHandler(SourceCatalog sources) : AuthorizationHandler<SourcePublisherRequirement, HttpContext>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, SourcePublisherRequirement requirement, HttpContext resource)
+    {
+        if (resource.GetRouteValue("source") is string source
+            && (!sources.TryGet(source, out _) || context.User.IsInRole(HubRoles.FeedPublisher(source))))
+        {
+            context.Succeed(requirement);
+        }
+
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,49 @@
+using Hub.Core.Feeds;
+using Hub.Core.Feeds.Batches;
+
+namespace Hub.Functions.Feeds;
+
+/// <summary>A batch as a departmental system follows it: status, counts and the first rejections.</summary>
+/// <param name="Id">The batch id.</param>
+/// <param name="Source">The source that pushed it.</param>
+/// <param name="Mode">Delta or snapshot.</param>
+/// <param name="Status">Accepted, processing, completed or failed.</param>
+/// <param name="Repeated">True when this push repeated an earlier payload and the earlier batch is returned.</param>
+/// <param name="ReceivedAt">When the Hub accepted the payload.</param>
+/// <param name="FinishedAt">When processing completed or failed.</param>
+/// <param name="PayloadBytes">Size of the archived payload.</param>
+/// <param name="Counts">Received, inserted, updated, unchanged, rejected and end-dated records.</param>
+/// <param name="FirstRejections">The first rejections with row, field and reason; the rejects report has all.</param>
+/// <param name="IgnoredColumns">Columns the source mapping does not know; their values were not stored.</param>
+/// <param name="FailureReason">Why the batch failed, if it did.</param>
+/// <param name="Links">Where to follow the batch and fetch its rejects report.</param>
+internal sealed record BatchReport(
+    string Id,
+    string Source,
+    FeedMode Mode,
+    BatchStatus Status,
+    bool Repeated,
+    DateTimeOffset ReceivedAt,
+    DateTimeOffset? FinishedAt,
+    long PayloadBytes,
+    BatchCounts Counts,
+    IReadOnlyList<Rejection> FirstRejections,
+    IReadOnlyList<string> IgnoredColumns,
+    string? FailureReason,
+    BatchLinks Links)
+{
+    public static BatchReport From(FeedBatch batch, bool repeated = false) => new(
+        batch.Id,
+        batch.Source,
+        batch.Mode,
+        batch.Status,
+        repeated,
+        batch.ReceivedAt,
+        batch.FinishedAt,
+        batch.PayloadBytes,
+        batch.Counts,
+        batch.FirstRejections,
+        batch.IgnoredColumns,
+        batch.FailureReason,
+        new BatchLinks(FeedsApi.BatchPath(batch.Source, batch.Id), FeedsApi.BatchPath(batch.Source, batch.Id) + "/rejects"));
+}

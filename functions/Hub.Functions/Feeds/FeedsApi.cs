@@ -1,0 +1,193 @@
+using Azure;
+using Hub.Core.Feeds.Batches;
+using Hub.Core.Feeds.Processing;
+using Hub.Core.Feeds.Reading;
+using Hub.Core.Sources;
+using Hub.Core.Storage;
+using Hub.Functions.Access;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace Hub.Functions.Feeds;
+
+/// <summary>Departmental feeds: push a file, follow its batch, fetch its rejects.</summary>
+internal static class FeedsApi
+{
+    public static string BatchPath(string source, string batchId) => $"/api/feeds/{source}/batches/{batchId}";
+
+    public static IEndpointRouteBuilder MapFeedsApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/feeds/{source}")
+            .WithTags("Feeds")
+            .RequireAuthorization(AuthenticationExtensions.FeedPublisherPolicy)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapPost("/", PushFeedAsync)
+            .WithName("PushFeed")
+            .WithSummary("Push a feed file")
+            .WithDescription("Body: CSV (UTF-8, UTF-8 with BOM, or GB18030, with or without a charset parameter), XLSX, a JSON array or NDJSON. " +
+                "Query `mode=delta` (default) or `mode=snapshot` (records missing from a snapshot are end-dated, never deleted). " +
+                "The payload is archived before the 202; pushing the same payload again returns the same batch.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .DisableAntiforgery();
+
+        group.MapGet("/batches", ListBatchesAsync)
+            .WithName("ListFeedBatches")
+            .WithSummary("The source's recent batches, newest first");
+
+        group.MapGet("/batches/{batchId}", GetBatchAsync)
+            .WithName("GetFeedBatch")
+            .WithSummary("Follow a batch: status, counts and the first rejections");
+
+        group.MapGet("/batches/{batchId}/rejects", GetRejectsAsync)
+            .WithName("GetFeedBatchRejects")
+            .WithSummary("The full rejection report as CSV (row, field, reason), safe to open in a spreadsheet")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        return routes;
+    }
+
+    internal static async Task<Results<Accepted<BatchReport>, ProblemHttpResult>> PushFeedAsync(
+        string source,
+        [FromQuery] string? mode,
+        HttpContext context,
+        SourceCatalog sources,
+        FeedIntake intake,
+        IOptions<FeedProcessingOptions> options,
+        CancellationToken cancellationToken)
+    {
+        if (!sources.TryGet(source, out _))
+        {
+            return UnknownSource(source);
+        }
+
+        if (!TryParseMode(mode, out var feedMode))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Unknown mode", detail: "mode must be 'delta' (the default) or 'snapshot'.");
+        }
+
+        var request = context.Request;
+        if (!FeedContentType.TryParse(request.ContentType, out var contentType))
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status415UnsupportedMediaType,
+                title: "Unsupported media type",
+                detail: $"Send the feed as one of: {string.Join(", ", FeedContentType.Supported)}. CSV may declare charset=utf-8 or charset=gb18030.");
+        }
+
+        var limit = options.Value.MaxPayloadBytes;
+        if (request.ContentLength > limit)
+        {
+            return TooLarge(limit);
+        }
+
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
+        {
+            // The intake enforces the limit itself while streaming; lift the server's default (30 MB) to just above it.
+            sizeFeature.MaxRequestBodySize = limit + 1;
+        }
+
+        var submission = new FeedSubmission(source, feedMode, contentType, context.User.Identity?.Name ?? "unknown");
+        IntakeResult result;
+        try
+        {
+            result = await intake.AcceptAsync(submission, request.Body, cancellationToken);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TooLarge(limit);
+        }
+        catch (RequestFailedException ex) when (ex.InnerException is PayloadTooLargeException)
+        {
+            return TooLarge(limit);
+        }
+
+        return result.Outcome switch
+        {
+            IntakeOutcome.Accepted or IntakeOutcome.Duplicate => TypedResults.Accepted(
+                BatchPath(source, result.Batch!.Id),
+                BatchReport.From(result.Batch, repeated: result.Outcome == IntakeOutcome.Duplicate)),
+            IntakeOutcome.Empty => TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Empty feed", detail: "The request body is empty; send the feed file as the body."),
+            IntakeOutcome.TooLarge => TooLarge(limit),
+            _ => TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Try again", detail: "An earlier push of the same file is still being recorded; push again in a moment."),
+        };
+    }
+
+    internal static async Task<Results<Ok<IReadOnlyList<BatchReport>>, ProblemHttpResult>> ListBatchesAsync(
+        string source, [FromQuery] int? top, SourceCatalog sources, BatchStore batches, CancellationToken cancellationToken)
+    {
+        if (!sources.TryGet(source, out _))
+        {
+            return UnknownSource(source);
+        }
+
+        var list = await batches.ListAsync(source, Math.Clamp(top ?? 50, 1, 500), cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<BatchReport>>(list.Select(b => BatchReport.From(b)).ToList());
+    }
+
+    internal static async Task<Results<Ok<BatchReport>, ProblemHttpResult>> GetBatchAsync(
+        string source, string batchId, SourceCatalog sources, BatchStore batches, CancellationToken cancellationToken)
+    {
+        if (!sources.TryGet(source, out _))
+        {
+            return UnknownSource(source);
+        }
+
+        var batch = IsBatchId(batchId) ? await batches.GetAsync(source, batchId, cancellationToken) : null;
+        return batch is null ? UnknownBatch(source) : TypedResults.Ok(BatchReport.From(batch));
+    }
+
+    internal static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> GetRejectsAsync(
+        string source, string batchId, SourceCatalog sources, BatchStore batches, HubStorage storage, CancellationToken cancellationToken)
+    {
+        if (!sources.TryGet(source, out _))
+        {
+            return UnknownSource(source);
+        }
+
+        var batch = IsBatchId(batchId) ? await batches.GetAsync(source, batchId, cancellationToken) : null;
+        if (batch is null)
+        {
+            return UnknownBatch(source);
+        }
+
+        if (batch.Status is not (BatchStatus.Completed or BatchStatus.Failed))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Batch not finished", detail: $"The batch is {batch.Status.ToString().ToLowerInvariant()}; its rejects report is ready when it has completed.");
+        }
+
+        var blob = storage.Rejects.GetBlobClient(FeedProcessor.RejectsBlobName(source, batchId));
+        if (!await blob.ExistsAsync(cancellationToken))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No rejects report", detail: $"The batch failed before its rows were read: {batch.FailureReason}");
+        }
+
+        var stream = await blob.OpenReadAsync(cancellationToken: cancellationToken);
+        return TypedResults.File(stream, "text/csv; charset=utf-8", $"{batchId}-rejects.csv");
+    }
+
+    private static bool TryParseMode(string? mode, out FeedMode feedMode)
+    {
+        feedMode = FeedMode.Delta;
+        return string.IsNullOrEmpty(mode) || (Enum.TryParse(mode, ignoreCase: true, out feedMode) && Enum.IsDefined(feedMode));
+    }
+
+    private static bool IsBatchId(string batchId) =>
+        batchId.Length == 23 && batchId.All(c => char.IsAsciiDigit(c) || char.IsAsciiHexDigitLower(c) || c == '-');
+
+    private static ProblemHttpResult UnknownSource(string source) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown source", detail: $"No source '{source}' is configured; GET /api/sources lists them.");
+
+    private static ProblemHttpResult UnknownBatch(string source) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown batch", detail: $"Source '{source}' has no such batch.");
+
+    private static ProblemHttpResult TooLarge(long limit) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Feed too large", detail: $"The feed is larger than the limit of {limit} bytes (Hub:Feeds:MaxPayloadBytes); split it into several deltas.");
+}

@@ -1,0 +1,166 @@
+using Azure;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
+using Hub.Core.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Hub.Functions.FunctionsHost;
+
+/// <summary>
+/// Polls the Hub's queues and invokes the same handlers the Functions host would, with the host's semantics: a
+/// failed message is retried, and after <see cref="QueueTriggerOptions.MaxDequeueCount"/> attempts it moves to
+/// <c>&lt;queue&gt;-poison</c>, where the poison function marks its batch failed.
+/// </summary>
+internal sealed partial class LocalTriggerRunner(
+    IServiceScopeFactory scopes,
+    QueueServiceClient queues,
+    IOptions<HubStorageOptions> storageOptions,
+    IOptions<QueueTriggerOptions> options,
+    TimeProvider time,
+    ILogger<LocalTriggerRunner> logger) : BackgroundService
+{
+    private readonly QueueTriggerOptions _options = options.Value;
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(QueueFunctions.All.Select(f => PollAsync(f, stoppingToken)));
+
+    private async Task PollAsync(QueueFunction function, CancellationToken stoppingToken)
+    {
+        var queue = queues.GetQueueClient(storageOptions.Value.NamePrefix + function.QueueName);
+        var poison = queues.GetQueueClient(storageOptions.Value.NamePrefix + function.QueueName + "-poison");
+        var idle = TimeSpan.FromMilliseconds(100);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            QueueMessage[] messages;
+            try
+            {
+                messages = (await queue.ReceiveMessagesAsync(_options.BatchSize, _options.VisibilityTimeout, stoppingToken)).Value;
+            }
+            catch (RequestFailedException ex)
+            {
+                LogPollFailed(logger, function.Name, ex.Status);
+                messages = [];
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+
+            if (messages.Length == 0)
+            {
+                // Randomised exponential back-off up to the maximum, as the host polls.
+                await DelayAsync(idle, stoppingToken);
+                idle = TimeSpan.FromMilliseconds(Math.Min(idle.TotalMilliseconds * 2, _options.MaxPollingInterval.TotalMilliseconds));
+                continue;
+            }
+
+            idle = TimeSpan.FromMilliseconds(100);
+            await Task.WhenAll(messages.Select(m => RunOneAsync(function, queue, poison, m, stoppingToken)));
+        }
+    }
+
+    private async Task RunOneAsync(QueueFunction function, QueueClient queue, QueueClient poison, QueueMessage message, CancellationToken stoppingToken)
+    {
+        using var renewal = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var receipt = new MessageReceipt(message.PopReceipt);
+        var keepAlive = KeepInvisibleAsync(queue, message.MessageId, receipt, renewal.Token);
+        bool succeeded;
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await function.HandleAsync(scope.ServiceProvider, message.MessageText, stoppingToken);
+            succeeded = true;
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: the message becomes visible again and another run picks it up.
+            return;
+        }
+        catch (Exception ex)
+        {
+            LogAttemptFailed(logger, ex, function.Name, message.MessageId, message.DequeueCount);
+            succeeded = false;
+        }
+        finally
+        {
+            await renewal.CancelAsync();
+            await keepAlive;
+        }
+
+        try
+        {
+            if (succeeded)
+            {
+                await queue.DeleteMessageAsync(message.MessageId, receipt.Value, stoppingToken);
+            }
+            else if (message.DequeueCount >= _options.MaxDequeueCount)
+            {
+                await poison.SendMessageAsync(message.MessageText, stoppingToken);
+                await queue.DeleteMessageAsync(message.MessageId, receipt.Value, stoppingToken);
+                LogPoisoned(logger, function.Name, message.MessageId, message.DequeueCount);
+            }
+            else
+            {
+                await queue.UpdateMessageAsync(message.MessageId, receipt.Value, visibilityTimeout: _options.RetryDelay, cancellationToken: stoppingToken);
+            }
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 400)
+        {
+            // The message's visibility lapsed and another poll took it; that poll now owns it.
+            LogLostMessage(logger, function.Name, message.MessageId);
+        }
+    }
+
+    private async Task KeepInvisibleAsync(QueueClient queue, string messageId, MessageReceipt receipt, CancellationToken cancellationToken)
+    {
+        var period = _options.VisibilityTimeout / 2;
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(period, time, cancellationToken);
+                var updated = await queue.UpdateMessageAsync(messageId, receipt.Value, visibilityTimeout: _options.VisibilityTimeout, cancellationToken: cancellationToken);
+                receipt.Value = updated.Value.PopReceipt;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (RequestFailedException ex)
+        {
+            LogRenewFailed(logger, messageId, ex.Status);
+        }
+    }
+
+    private async Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(delay * (0.8 + (Random.Shared.NextDouble() * 0.4)), time, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    /// <summary>The current pop receipt; each visibility update issues a new one.</summary>
+    private sealed class MessageReceipt(string value)
+    {
+        public string Value { get; set; } = value;
+    }
+
+    [LoggerMessage(EventId = 3101, Level = LogLevel.Warning, Message = "{Function}: message {MessageId} failed attempt {DequeueCount}")]
+    private static partial void LogAttemptFailed(ILogger logger, Exception exception, string function, string messageId, long dequeueCount);
+
+    [LoggerMessage(EventId = 3102, Level = LogLevel.Error, Message = "{Function}: message {MessageId} failed {DequeueCount} attempts and moved to the poison queue")]
+    private static partial void LogPoisoned(ILogger logger, string function, string messageId, long dequeueCount);
+
+    [LoggerMessage(EventId = 3103, Level = LogLevel.Warning, Message = "{Function}: polling failed with status {Status}")]
+    private static partial void LogPollFailed(ILogger logger, string function, int status);
+
+    [LoggerMessage(EventId = 3104, Level = LogLevel.Warning, Message = "Could not keep message {MessageId} invisible (status {Status})")]
+    private static partial void LogRenewFailed(ILogger logger, string messageId, int status);
+
+    [LoggerMessage(EventId = 3105, Level = LogLevel.Warning, Message = "{Function}: message {MessageId} was taken over by another poll")]
+    private static partial void LogLostMessage(ILogger logger, string function, string messageId);
+}

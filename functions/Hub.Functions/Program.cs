@@ -1,0 +1,42 @@
+using Hub.Core;
+using Hub.Core.Storage;
+using Hub.Functions.Access;
+using Hub.Functions.ApiDescription;
+using Hub.Functions.Feeds;
+using Hub.Functions.FunctionsHost;
+using Hub.Functions.Health;
+using Hub.Functions.Hosting;
+using Hub.Functions.Sources;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddCustomHandlerHosting();
+builder.Services.AddHubStorage(builder.Configuration);
+builder.Services.AddHubFeeds(builder.Configuration, builder.Environment);
+builder.Services.AddHubAuthentication(builder.Configuration, builder.Environment);
+builder.Services.AddHubProblemDetails();
+builder.Services.AddHubApiDescription();
+builder.Services.AddQueueTriggers(builder.Configuration);
+
+var app = builder.Build();
+
+app.UseHubProblemDetails();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapHealthApi();
+app.MapSourcesApi();
+app.MapFeedsApi();
+app.MapHubApiDescription();
+app.MapQueueTriggers();
+
+if (FunctionMetadataCommand.IsRequested(args))
+{
+    return FunctionMetadataCommand.Run(app, args);
+}
+
+await app.RunAsync();
+return 0;
+
+/// <summary>The Hub's entry point; public so integration tests can host it.</summary>
+public partial class Program;

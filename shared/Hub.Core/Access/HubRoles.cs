@@ -1,0 +1,11 @@
+namespace Hub.Core.Access;
+
+/// <summary>The app roles the Hub understands (Entra ID app role values).</summary>
+public static class HubRoles
+{
+    /// <summary>The prefix of feed-publisher roles; the rest of the value is the source id.</summary>
+    public const string FeedPublisherPrefix = "Feeds.Publish.";
+
+    /// <summary>The role that lets a machine identity push and follow feeds of one source.</summary>
+    public static string FeedPublisher(string source) => FeedPublisherPrefix + source;
+}
