@@ -144,7 +144,7 @@ internal sealed partial class FactStore(HubStorage storage, TimeProvider time, I
     private static (string Json, string Hash) Serialise(IReadOnlyDictionary<string, string> attributes)
     {
         // Sorted keys make the JSON canonical, so equal attributes always hash equal.
-        var json = JsonSerializer.Serialize(new SortedDictionary<string, string>(attributes.ToDictionary(), StringComparer.Ordinal));
+        var json = JsonSerializer.Serialize(new SortedDictionary<string, string>(attributes.ToDictionary(), StringComparer.Ordinal), StorageJson.Options);
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)).AsSpan(0, 16));
         return (json, hash);
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using Hub.Core.Storage;
 
 namespace Hub.Core.Feeds.Batches;
 
@@ -77,8 +78,8 @@ internal sealed class BatchEntity : ITableEntity
         Unchanged = batch.Counts.Unchanged,
         Rejected = batch.Counts.Rejected,
         EndDated = batch.Counts.EndDated,
-        FirstRejections = JsonSerializer.Serialize(batch.FirstRejections),
-        IgnoredColumns = JsonSerializer.Serialize(batch.IgnoredColumns),
+        FirstRejections = JsonSerializer.Serialize(batch.FirstRejections, StorageJson.Options),
+        IgnoredColumns = JsonSerializer.Serialize(batch.IgnoredColumns, StorageJson.Options),
         FailureReason = batch.FailureReason,
         LastError = batch.LastError,
         GroupsDone = batch.GroupsDone,

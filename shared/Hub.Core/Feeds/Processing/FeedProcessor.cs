@@ -194,7 +194,7 @@ internal sealed partial class FeedProcessor
                         else
                         {
                             seen.Add(identity, row.Number);
-                            var line = string.Join('\t', personKey.Partition.ToString(CultureInfo.InvariantCulture), row.Number.ToString(CultureInfo.InvariantCulture), personKey.Value, rowKey, JsonSerializer.Serialize(record.Attributes));
+                            var line = string.Join('\t', personKey.Partition.ToString(CultureInfo.InvariantCulture), row.Number.ToString(CultureInfo.InvariantCulture), personKey.Value, rowKey, JsonSerializer.Serialize(record.Attributes, StorageJson.Options));
                             await groups[personKey.Partition / PartitionsPerGroup].WriteLineAsync(line).ConfigureAwait(false);
                             continue;
                         }

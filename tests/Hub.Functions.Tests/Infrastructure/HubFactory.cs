@@ -1,0 +1,67 @@
+using System.Net.Http.Headers;
+using Hub.Core.Access;
+using Hub.Core.Storage;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Hub.Functions.Tests.Infrastructure;
+
+/// <summary>
+/// The Hub in-process against Azurite, with its own storage names, and clients that carry a chosen identity.
+/// Every log line the Hub writes is captured, so tests can prove personal data never reaches a log.
+/// </summary>
+public sealed class HubFactory(AzuriteFixture azurite, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+{
+    public string Prefix { get; } = AzuriteFixture.UniquePrefix();
+
+    public CapturedLogs Logs { get; } = new();
+
+    public HubStorage Storage => Services.GetRequiredService<HubStorage>();
+
+    public StorageOperationCounter StorageOperations => Services.GetRequiredService<StorageOperationCounter>();
+
+    /// <summary>A client with a development token for a feed publisher of <paramref name="source"/>.</summary>
+    public HttpClient CreatePublisherClient(string source) => CreateClientWithToken(DevelopmentTokens.Mint($"{source}-client", [HubRoles.FeedPublisher(source)]));
+
+    public HttpClient CreateClientWithToken(string token)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Hub:Storage:ConnectionString", azurite.ConnectionString);
+        builder.UseSetting("Hub:Storage:NamePrefix", Prefix);
+        builder.UseSetting("Hub:Triggers:RetryDelay", "00:00:00.200");
+        builder.UseSetting("Hub:Triggers:MaxPollingInterval", "00:00:00.250");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await DeleteStorageAsync();
+        await base.DisposeAsync();
+    }
+
+    private async Task DeleteStorageAsync()
+    {
+        var storage = Storage;
+        await Task.WhenAll(
+            storage.Facts.DeleteAsync(),
+            storage.Batches.DeleteAsync(),
+            storage.FeedArchive.DeleteIfExistsAsync(),
+            storage.Rejects.DeleteIfExistsAsync(),
+            storage.FeedBatchQueue.DeleteIfExistsAsync(),
+            storage.FeedBatchPoisonQueue.DeleteIfExistsAsync());
+    }
+}

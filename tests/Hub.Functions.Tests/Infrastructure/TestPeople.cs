@@ -1,0 +1,29 @@
+using System.Globalization;
+using System.Text;
+using Hub.Core.Identity;
+
+namespace Hub.Functions.Tests.Infrastructure;
+
+/// <summary>Fictional residents with valid ID numbers, made deterministically from an index.</summary>
+public static class TestPeople
+{
+    /// <summary>A valid 18-character ID number for person <paramref name="index"/> (born in 1950–1999).</summary>
+    public static string Id(int index)
+    {
+        var birth = new DateOnly(1950, 1, 1).AddDays(index * 37 % 18000);
+        var body = string.Create(CultureInfo.InvariantCulture, $"110105{birth:yyyyMMdd}{index % 1000:D3}");
+        return body + ResidentId.CheckCharacter(body);
+    }
+
+    /// <summary>A civil-affairs CSV with a header and one 城市低保 row per index.</summary>
+    public static byte[] CivilAffairsCsv(IEnumerable<int> people, Func<int, string>? amount = null)
+    {
+        var csv = new StringBuilder("身份证号码,姓名,性别,救助类型,救助金额(元),享受起始日期,居住地区划代码,网格\r\n");
+        foreach (var i in people)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"{Id(i)},测试{i},女,城市低保,{amount?.Invoke(i) ?? "1250"},2024/3/1,110105003002,G07\r\n");
+        }
+
+        return Encoding.UTF8.GetBytes(csv.ToString());
+    }
+}
