@@ -1,0 +1,96 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Hub.Functions.FunctionsHost;
+using Hub.Functions.Tests.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hub.Functions.Tests.FunctionsHost;
+
+[Collection(AzuriteFixture.Collection)]
+public sealed partial class FunctionMetadataTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private readonly HubFactory _hub = new(azurite);
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _hub.DisposeAsync();
+
+    [Fact]
+    public void Every_route_the_app_serves_has_a_function_and_every_function_a_handler()
+    {
+        var sources = _hub.Services.GetServices<EndpointDataSource>().ToList();
+        var endpoints = sources.SelectMany(s => s.Endpoints).OfType<RouteEndpoint>().ToList();
+        var output = Directory.CreateTempSubdirectory("hub-functions-");
+
+        var written = FunctionMetadataCommand.Write(sources, "", output.FullName);
+
+        var folders = output.GetDirectories().Select(d => d.Name).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(written.Select(f => f.Name).Order(StringComparer.Ordinal), folders);
+        foreach (var endpoint in endpoints.Where(e => e.Metadata.GetMetadata<QueueFunction>() is null))
+        {
+            var name = endpoint.Metadata.GetMetadata<IEndpointNameMetadata>()!.EndpointName;
+            var binding = TriggerBinding(output, name);
+            Assert.Equal("httpTrigger", (string?)binding["type"]);
+            Assert.Equal(FunctionMetadataGenerator.HostRoute(endpoint.RoutePattern), (string?)binding["route"]);
+            var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()!.HttpMethods.Select(m => m.ToLowerInvariant());
+            Assert.Equal(methods, binding["methods"]!.AsArray().Select(m => (string?)m));
+        }
+
+        foreach (var function in written)
+        {
+            Assert.Matches(FunctionName(), function.Name);
+            var binding = TriggerBinding(output, function.Name);
+            if ((string?)binding["type"] == "queueTrigger")
+            {
+                var handler = Assert.Single(endpoints, e => e.RoutePattern.RawText == "/" + function.Name);
+                Assert.Equal(["POST"], handler.Metadata.GetMetadata<IHttpMethodMetadata>()!.HttpMethods);
+                Assert.Equal(QueueFunctions.All.Single(q => q.Name == function.Name).QueueName, (string?)binding["queueName"]);
+            }
+            else
+            {
+                Assert.Contains(endpoints, e => e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName == function.Name);
+            }
+        }
+
+        Assert.Contains("PushFeed", folders);
+        Assert.Contains("ProcessFeedBatch", folders);
+        Assert.Contains("FeedBatchPoisoned", folders);
+    }
+
+    [Fact]
+    public void Host_json_configures_the_custom_handler_forwarding_and_queue_semantics()
+    {
+        var hostJson = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryRoot(), "host.json")))!;
+
+        Assert.Equal("2.0", (string?)hostJson["version"]);
+        var handler = hostJson["customHandler"]!;
+        Assert.Equal("Hub.Functions", (string?)handler["description"]!["defaultExecutablePath"]);
+        Assert.Contains(handler["description"]!["arguments"]!.AsArray(), a => ((string?)a)!.Contains("%FUNCTIONS_CUSTOMHANDLER_PORT%", StringComparison.Ordinal));
+        Assert.True((bool?)handler["enableForwardingHttpRequest"]);
+        Assert.Equal(FunctionMetadataGenerator.RoutePrefix, (string?)hostJson["extensions"]!["http"]!["routePrefix"]);
+        Assert.Equal(5, (int?)hostJson["extensions"]!["queues"]!["maxDequeueCount"]);
+        Assert.Equal("base64", (string?)hostJson["extensions"]!["queues"]!["messageEncoding"]);
+        Assert.Equal("[4.*, 5.0.0)", (string?)hostJson["extensionBundle"]!["version"]);
+    }
+
+    internal static string RepositoryRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Hub.sln")))
+        {
+            folder = folder.Parent;
+        }
+
+        return folder?.FullName ?? throw new DirectoryNotFoundException("The repository root (with Hub.sln) is not above the test output.");
+    }
+
+    private static JsonNode TriggerBinding(DirectoryInfo output, string function)
+    {
+        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(output.FullName, function, "function.json")))!;
+        return json["bindings"]!.AsArray().Single(b => ((string?)b!["direction"]) == "in")!;
+    }
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_-]{0,127}$")]
+    private static partial Regex FunctionName();
+}
