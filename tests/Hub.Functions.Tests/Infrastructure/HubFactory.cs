@@ -12,9 +12,13 @@ namespace Hub.Functions.Tests.Infrastructure;
 /// The Hub in-process against Azurite, with its own storage names, and clients that carry a chosen identity.
 /// Every log line the Hub writes is captured, so tests can prove personal data never reaches a log.
 /// </summary>
-public sealed class HubFactory(AzuriteFixture azurite, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+public sealed class HubFactory(AzuriteFixture azurite, IReadOnlyDictionary<string, string?>? settings = null, string? prefix = null) : WebApplicationFactory<Program>
 {
-    public string Prefix { get; } = AzuriteFixture.UniquePrefix();
+    /// <summary>Storage name prefix; two factories given the same prefix share storage, like two Hub instances.</summary>
+    public string Prefix { get; } = prefix ?? AzuriteFixture.UniquePrefix();
+
+    /// <summary>Whether disposing the factory deletes its storage; off for all but the last of factories sharing a prefix.</summary>
+    public bool DeleteStorageOnDispose { get; init; } = true;
 
     public CapturedLogs Logs { get; } = new();
 
@@ -49,7 +53,11 @@ public sealed class HubFactory(AzuriteFixture azurite, IReadOnlyDictionary<strin
 
     public override async ValueTask DisposeAsync()
     {
-        await DeleteStorageAsync();
+        if (DeleteStorageOnDispose)
+        {
+            await DeleteStorageAsync();
+        }
+
         await base.DisposeAsync();
     }
 

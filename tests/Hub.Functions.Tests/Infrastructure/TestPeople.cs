@@ -7,11 +7,14 @@ namespace Hub.Functions.Tests.Infrastructure;
 /// <summary>Fictional residents with valid ID numbers, made deterministically from an index.</summary>
 public static class TestPeople
 {
-    /// <summary>A valid 18-character ID number for person <paramref name="index"/> (born in 1950–1999).</summary>
+    private static readonly string[] Counties = ["110105", "110108", "440305", "310104", "320102", "510104", "420106", "330106"];
+
+    /// <summary>A valid 18-character ID number for person <paramref name="index"/>, distinct for up to 144,000 people.</summary>
     public static string Id(int index)
     {
-        var birth = new DateOnly(1950, 1, 1).AddDays(index * 37 % 18000);
-        var body = string.Create(CultureInfo.InvariantCulture, $"110105{birth:yyyyMMdd}{index % 1000:D3}");
+        var birth = new DateOnly(1950, 1, 1).AddDays(index % 18000 * 37 % 18000);
+        var county = Counties[index / 18000 % Counties.Length];
+        var body = string.Create(CultureInfo.InvariantCulture, $"{county}{birth:yyyyMMdd}{index % 1000:D3}");
         return body + ResidentId.CheckCharacter(body);
     }
 
