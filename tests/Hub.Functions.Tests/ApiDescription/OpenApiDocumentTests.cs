@@ -1,0 +1,38 @@
+using System.Text.Json.Nodes;
+using Hub.Functions.Tests.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hub.Functions.Tests.ApiDescription;
+
+[Collection(AzuriteFixture.Collection)]
+public sealed class OpenApiDocumentTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private readonly HubFactory _hub = new(azurite);
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _hub.DisposeAsync();
+
+    [Fact]
+    public async Task The_served_document_describes_every_api_endpoint_with_its_errors()
+    {
+        var document = JsonNode.Parse(await _hub.CreateClient().GetStringAsync(new Uri("/api/openapi/v1.json", UriKind.Relative)))!;
+        var operations = document["paths"]!.AsObject()
+            .SelectMany(path => path.Value!.AsObject().Select(op => (Path: path.Key, Method: op.Key, Operation: op.Value!)))
+            .ToList();
+        var apiEndpoints = _hub.Services.GetServices<EndpointDataSource>().SelectMany(s => s.Endpoints).OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText!.StartsWith("/api/", StringComparison.Ordinal) && !e.RoutePattern.RawText.Contains("openapi", StringComparison.Ordinal))
+            .Select(e => e.Metadata.GetMetadata<IEndpointNameMetadata>()!.EndpointName)
+            .ToList();
+
+        Assert.NotEmpty(apiEndpoints);
+        Assert.All(apiEndpoints, name => Assert.Contains(operations, op => (string?)op.Operation["operationId"] == name));
+        var push = operations.Single(op => (string?)op.Operation["operationId"] == "PushFeed").Operation;
+        Assert.Equal(["202", "400", "401", "403", "404", "413", "415"], push["responses"]!.AsObject().Select(r => r.Key).Order(StringComparer.Ordinal));
+        Assert.NotNull(push["requestBody"]!["content"]!["text/csv"]!["example"]);
+        Assert.NotNull(push["responses"]!["202"]!["content"]!["application/json"]!["example"]);
+        Assert.NotNull(push["security"]);
+        Assert.Null(operations.Single(op => (string?)op.Operation["operationId"] == "GetHealth").Operation["security"]);
+    }
+}

@@ -1,0 +1,65 @@
+using System.Text;
+using Hub.Core.Access;
+using Hub.Core.Feeds.Batches;
+using Hub.Functions.Tests.Infrastructure;
+
+namespace Hub.Functions.Tests.Feeds;
+
+[Collection(AzuriteFixture.Collection)]
+public sealed class SourceOnboardingTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private const string HealthCommissionMapping = """
+        {
+          "id": "health-commission",
+          "displayName": "卫健委 严重精神障碍患者管理名册",
+          "department": "卫健委",
+          "fields": [
+            { "column": "身份证号码", "attribute": "residentId", "type": "residentId", "required": true, "sensitivity": "l4", "sharing": "conditional" },
+            { "column": "患者姓名", "attribute": "name", "type": "name", "required": true },
+            { "column": "诊断", "attribute": "severeMentalIllness", "type": "code", "codeList": "诊断", "required": true, "sensitivity": "l4", "sharing": "conditional" },
+            { "column": "危险性评估等级", "attribute": "riskLevel", "type": "wholeNumber", "sensitivity": "l4", "sharing": "conditional" },
+            { "column": "管理日期", "attribute": "validFrom", "type": "date" },
+            { "column": "现住址区划", "attribute": "residenceDivision", "type": "division" }
+          ],
+          "codeLists": { "诊断": { "精神分裂症": "schizophrenia", "双相情感障碍": "bipolar" } }
+        }
+        """;
+
+    private readonly DirectoryInfo _sources = Directory.CreateTempSubdirectory("hub-sources-");
+    private HubFactory? _hub;
+
+    public Task InitializeAsync()
+    {
+        foreach (var shipped in Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "sources"), "*.json"))
+        {
+            File.Copy(shipped, Path.Combine(_sources.FullName, Path.GetFileName(shipped)));
+        }
+
+        File.WriteAllText(Path.Combine(_sources.FullName, "health-commission.json"), HealthCommissionMapping);
+        _hub = new HubFactory(azurite, new Dictionary<string, string?> { ["Hub:Sources:Path"] = _sources.FullName });
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _hub!.DisposeAsync();
+        _sources.Delete(recursive: true);
+    }
+
+    [Fact]
+    public async Task A_fifth_layout_dropped_into_the_sources_folder_is_pushed_and_processed_with_no_code_change()
+    {
+        var client = _hub!.CreateClientWithToken(DevelopmentTokens.Mint("health-client", [HubRoles.FeedPublisher("health-commission")]));
+        var csv = "身份证号码,患者姓名,诊断,危险性评估等级,管理日期,现住址区划\r\n" +
+            $"{TestPeople.Id(7)},周杰,精神分裂症,2,2023年6月1日,110105003\r\n" +
+            $"{TestPeople.Id(8)},吴敏,抑郁,1,2023-06-01,110105003\r\n";
+
+        var report = await client.PushAndWaitAsync("health-commission", Encoding.UTF8.GetBytes(csv), "text/csv");
+        var sources = await client.GetStringAsync(new Uri("/api/sources", UriKind.Relative));
+
+        Assert.Equal(BatchStatus.Completed, report.Status);
+        Assert.Equal(new BatchCounts { Received = 2, Inserted = 1, Rejected = 1 }, report.Counts);
+        Assert.Equal("诊断", Assert.Single(report.FirstRejections).Field);
+        Assert.Contains("\"id\":\"health-commission\"", sources, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,57 @@
+using Hub.Functions.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Options;
+
+namespace Hub.Functions.Tests.Hosting;
+
+[Collection(AzuriteFixture.Collection)]
+public sealed class StartupValidationTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public void Outside_development_a_missing_pepper_stops_the_hub_at_start_naming_the_key()
+    {
+        using var factory = Production(new() { ["Hub:Auth:Authority"] = "https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000/v2.0" });
+
+        var error = Assert.ThrowsAny<OptionsValidationException>(() => factory.CreateClient());
+
+        Assert.Contains("Hub:PersonKey:Pepper", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Outside_development_a_missing_token_authority_stops_the_hub_at_start_naming_the_key()
+    {
+        using var factory = Production(new() { ["Hub:PersonKey:Pepper"] = Convert.ToBase64String(new byte[32]) });
+
+        var error = Assert.ThrowsAny<OptionsValidationException>(() => factory.CreateClient());
+
+        Assert.Contains("Hub:Auth:Authority", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_pepper_that_is_too_short_stops_the_hub_at_start()
+    {
+        using var factory = Production(new()
+        {
+            ["Hub:PersonKey:Pepper"] = Convert.ToBase64String(new byte[8]),
+            ["Hub:Auth:Authority"] = "https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000/v2.0",
+        });
+
+        var error = Assert.ThrowsAny<OptionsValidationException>(() => factory.CreateClient());
+
+        Assert.Contains("at least 32 bytes", error.Message, StringComparison.Ordinal);
+    }
+
+    private WebApplicationFactory<Program> Production(Dictionary<string, string?> settings) =>
+        new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment("Production");
+            builder.UseSetting("Hub:Storage:ConnectionString", azurite.ConnectionString);
+            builder.UseSetting("Hub:Storage:NamePrefix", AzuriteFixture.UniquePrefix());
+            builder.UseSetting("Hub:Triggers:RunLocally", "false");
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
+        });
+}
