@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Azure;
@@ -156,7 +155,7 @@ internal sealed partial class FeedProcessor
         }
 
         await using var payloadScope = payload.ConfigureAwait(false);
-        var normaliser = new RecordNormaliser(mapping);
+        var validator = new FeedRecordValidator(mapping, contentType.Format, _hasher);
         var groups = new StreamWriter[GroupCount];
         for (var g = 0; g < GroupCount; g++)
         {
@@ -171,33 +170,17 @@ internal sealed partial class FeedProcessor
             {
                 await rejects.WriteRowAsync("row", "field", "reason").ConfigureAwait(false);
                 var firstRejections = new List<Rejection>();
-                var seen = new Dictionary<UInt128, long>();
-                IReadOnlyList<string> ignored = [];
                 long received = 0, rejectedRows = 0;
                 await foreach (var row in FeedReader.ReadAsync(payload, contentType, mapping.Encoding, cancellationToken).ConfigureAwait(false))
                 {
-                    if (received++ == 0 && contentType.Format is FeedFormat.Csv or FeedFormat.Xlsx)
+                    received++;
+                    if (validator.TryAccept(row, out var record, out var personKey, out var problems))
                     {
-                        ignored = CheckHeader(normaliser, mapping, row.Values.Keys);
-                    }
-
-                    IReadOnlyList<Rejection> problems;
-                    if (normaliser.TryNormalise(row, out var record, out problems))
-                    {
-                        var personKey = _hasher.Hash(record!.ResidentId);
-                        var rowKey = FactEntity.RowKeyFor(mapping.Id, personKey.Value, record.Discriminator);
-                        var identity = Identity(personKey, rowKey, record.Discriminator);
-                        if (seen.TryGetValue(identity, out var firstRow))
-                        {
-                            problems = [new Rejection(row.Number, mapping.ResidentIdField.Column, string.Create(CultureInfo.InvariantCulture, $"the same record is already at row {firstRow}; a feed holds one record per person (and record key)"))];
-                        }
-                        else
-                        {
-                            seen.Add(identity, row.Number);
-                            var line = string.Join('\t', personKey.Partition.ToString(CultureInfo.InvariantCulture), row.Number.ToString(CultureInfo.InvariantCulture), personKey.Value, rowKey, JsonSerializer.Serialize(record.Attributes, StorageJson.Options));
-                            await groups[personKey.Partition / PartitionsPerGroup].WriteLineAsync(line).ConfigureAwait(false);
-                            continue;
-                        }
+                        var key = personKey.Value;
+                        var rowKey = FactEntity.RowKeyFor(mapping.Id, key.Value, record.Discriminator);
+                        var line = string.Join('\t', key.Partition.ToString(CultureInfo.InvariantCulture), row.Number.ToString(CultureInfo.InvariantCulture), key.Value, rowKey, JsonSerializer.Serialize(record.Attributes, StorageJson.Options));
+                        await groups[key.Partition / PartitionsPerGroup].WriteLineAsync(line).ConfigureAwait(false);
+                        continue;
                     }
 
                     rejectedRows++;
@@ -216,7 +199,7 @@ internal sealed partial class FeedProcessor
                 rejectsFile.Position = 0;
                 await _storage.Rejects.GetBlobClient(RejectsBlobName(batch.Source, batch.Id))
                     .UploadAsync(rejectsFile, overwrite: true, cancellationToken).ConfigureAwait(false);
-                return new SpillResult(received, rejectedRows, firstRejections, ignored);
+                return new SpillResult(received, rejectedRows, firstRejections, validator.IgnoredColumns);
             }
         }
         finally
@@ -226,18 +209,6 @@ internal sealed partial class FeedProcessor
                 await writer.DisposeAsync().ConfigureAwait(false);
             }
         }
-    }
-
-    private static List<string> CheckHeader(RecordNormaliser normaliser, SourceMapping mapping, IEnumerable<string> headers)
-    {
-        var missing = normaliser.MissingRequiredColumns(headers);
-        if (missing.Count > 0)
-        {
-            throw new FeedFormatException(1, $"the header row lacks required columns of source '{mapping.Id}': {string.Join(", ", missing)}");
-        }
-
-        var known = mapping.Fields.SelectMany(f => f.Headers.Append(f.Attribute)).Select(RecordNormaliser.NormaliseHeader).ToHashSet(StringComparer.Ordinal);
-        return headers.Where(h => !known.Contains(RecordNormaliser.NormaliseHeader(h))).ToList();
     }
 
     private async Task<BatchCounts> MergeGroupAsync(FeedBatch batch, int group, BatchWorkFolder work, CancellationToken cancellationToken)
@@ -290,22 +261,6 @@ internal sealed partial class FeedProcessor
 
     /// <summary>The blob name of a batch's full rejection report.</summary>
     public static string RejectsBlobName(string source, string batchId) => $"{source}/{batchId}.csv";
-
-    private static UInt128 Identity(PersonKey personKey, string rowKey, string discriminator)
-    {
-        // 128 bits identify a record without keeping its row key string: a million-row feed costs megabytes, not hundreds.
-        Span<byte> hash = stackalloc byte[32];
-        if (discriminator.Length == 0)
-        {
-            Convert.FromHexString(personKey.Value, hash, out _, out _);
-        }
-        else
-        {
-            SHA256.HashData(Encoding.UTF8.GetBytes(rowKey), hash);
-        }
-
-        return new UInt128(BitConverter.ToUInt64(hash[..8]), BitConverter.ToUInt64(hash[8..16]));
-    }
 
     private static string Describe(Exception ex) => ex switch
     {

@@ -1,0 +1,10 @@
+namespace Hub.Samples;
+
+/// <summary>A mistake put into one cell of a sample row on purpose.</summary>
+/// <param name="Kind">What was done.</param>
+/// <param name="Column">The column header of the cell.</param>
+public sealed record InjectedMistake(MistakeKind Kind, string Column)
+{
+    /// <summary>True when the Hub cannot repair it and must reject the row.</summary>
+    public bool Rejects => Kind is MistakeKind.ScientificNotation or MistakeKind.WrongCheckCharacter or MistakeKind.MissingRequiredValue;
+}

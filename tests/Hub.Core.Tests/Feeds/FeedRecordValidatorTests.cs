@@ -1,0 +1,64 @@
+using Hub.Core.Feeds;
+using Hub.Core.Feeds.Normalisation;
+using Hub.Core.Feeds.Reading;
+using Hub.Core.Identity;
+using Hub.Core.Sources;
+using Microsoft.Extensions.Options;
+
+namespace Hub.Core.Tests.Feeds;
+
+public sealed class FeedRecordValidatorTests
+{
+    private static readonly SourceMapping CivilAffairs = SourceCatalog.LoadFile(Path.Combine(AppContext.BaseDirectory, "sources", "civil-affairs.json"));
+
+    private static readonly PersonKeyHasher Hasher = new(Options.Create(new PersonKeyOptions { Pepper = Convert.ToBase64String(new byte[32]) }));
+
+    [Fact]
+    public void A_csv_header_without_a_required_column_fails_the_whole_file()
+    {
+        var validator = new FeedRecordValidator(CivilAffairs, FeedFormat.Csv, Hasher);
+        var row = Row(2, ("身份证号码", "11010519491231002X"), ("姓名", "王秀英"));
+
+        var failure = Assert.Throws<FeedFormatException>(() => validator.TryAccept(row, out _, out _, out _));
+
+        Assert.Equal(1, failure.Row);
+        Assert.Contains("救助类型", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Json_records_are_not_held_to_a_header_and_fail_one_by_one()
+    {
+        var validator = new FeedRecordValidator(CivilAffairs, FeedFormat.Json, Hasher);
+
+        Assert.False(validator.TryAccept(Row(1, ("身份证号码", "11010519491231002X")), out _, out _, out var rejections));
+        Assert.Contains(rejections, r => r.Field == "救助类型" && r.Reason == "required value is missing");
+    }
+
+    [Fact]
+    public void A_second_record_for_the_same_person_and_record_key_is_rejected_with_the_first_row()
+    {
+        var validator = new FeedRecordValidator(CivilAffairs, FeedFormat.Csv, Hasher);
+        var values = new[] { ("身份证号码", "11010519491231002X"), ("姓名", "王秀英"), ("救助类型", "城市低保"), ("享受起始日期", "2024/3/1"), ("居住地区划代码", "110105003002") };
+
+        Assert.True(validator.TryAccept(Row(2, values), out _, out _, out _));
+        Assert.True(validator.TryAccept(Row(3, [.. values[..2], ("救助类型", "孤寡老人"), .. values[3..]]), out _, out _, out _));
+        Assert.False(validator.TryAccept(Row(4, values), out _, out _, out var rejections));
+
+        var rejection = Assert.Single(rejections);
+        Assert.Equal("身份证号码", rejection.Field);
+        Assert.Contains("already at row 2", rejection.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Columns_the_mapping_does_not_know_are_reported_as_ignored()
+    {
+        var validator = new FeedRecordValidator(CivilAffairs, FeedFormat.Csv, Hasher);
+
+        validator.TryAccept(Row(2, ("身份证号码", "11010519491231002X"), ("姓名", "王秀英"), ("救助类型", "低保"), ("享受起始日期", "2024-03-01"), ("居住地区划代码", "110105003002"), ("备注", "x")), out _, out _, out _);
+
+        Assert.Equal(["备注"], validator.IgnoredColumns);
+    }
+
+    private static FeedRow Row(long number, params (string Column, string Value)[] cells) =>
+        new(number, cells.ToDictionary(c => c.Column, c => (string?)c.Value));
+}
