@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Runs the ingestion benchmark: starts the pinned Azurite in memory on ports 10200-10202, pushes one large CSV
+# feed through the Hub (in-process, over HTTP on loopback) and prints, from that one run, the Hub's end-to-end
+# records/s, the raw Azurite rate for the same number of entities, their ratio and storage operations per record.
+# Usage: eng/bench.sh [--rows N]   (default 100000)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source eng/azurite.sh
+trap azurite_stop EXIT
+
+azurite_start "${HUB_BENCH_AZURITE_PORT:-10200}" memory
+dotnet build tests/Hub.Benchmarks -c Release -nologo -clp:ErrorsOnly -v:q
+HUB_BENCH_STORAGE="$AZURITE_CONNECTION" dotnet tests/Hub.Benchmarks/bin/Release/net10.0/Hub.Benchmarks.dll "$@"

@@ -1,0 +1,20 @@
+using System.Globalization;
+
+namespace Hub.Benchmarks;
+
+/// <summary>
+/// <c>Hub.Benchmarks [--rows N]</c>. eng/bench.sh starts Azurite and passes its connection string in
+/// HUB_BENCH_STORAGE; see the README, "Benchmarks".
+/// </summary>
+internal static class BenchmarkCommand
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var storage = Environment.GetEnvironmentVariable("HUB_BENCH_STORAGE") is { Length: > 0 } configured ? configured : "UseDevelopmentStorage=true";
+        var rows = args.SkipWhile(a => a != "--rows").Skip(1).Select(a => long.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(100_000);
+
+        var result = await IngestionBenchmark.RunAsync(storage, rows);
+        Console.WriteLine(result.Format());
+        return 0;
+    }
+}

@@ -1,0 +1,33 @@
+using System.Net.Http.Headers;
+using Hub.Core.Access;
+using Hub.Core.Storage;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Hub.Benchmarks;
+
+/// <summary>The Hub on Kestrel on a loopback port, so the benchmark drives it over real HTTP while reading its storage counter.</summary>
+internal sealed class BenchmarkHub(string storage, string prefix) : WebApplicationFactory<Program>
+{
+    public StorageOperationCounter StorageOperations => Services.GetRequiredService<StorageOperationCounter>();
+
+    public HubStorage Storage => Services.GetRequiredService<HubStorage>();
+
+    public HttpClient CreatePublisherClient(string source)
+    {
+        var client = CreateClient();
+        client.Timeout = TimeSpan.FromMinutes(30);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", DevelopmentTokens.Mint($"{source}-client", [HubRoles.FeedPublisher(source)]));
+        return client;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Hub:Storage:ConnectionString", storage);
+        builder.UseSetting("Hub:Storage:NamePrefix", prefix);
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+    }
+}

@@ -1,0 +1,37 @@
+using System.Globalization;
+using System.Text;
+
+namespace Hub.Benchmarks;
+
+/// <summary>The figures of one ingestion run, all measured in that run.</summary>
+internal sealed record IngestionResult(
+    long Rows,
+    long Accepted,
+    long Rejected,
+    double RawEntitiesPerSecond,
+    double HubRecordsPerSecond,
+    long StorageOperations,
+    double PushSeconds,
+    double TotalSeconds,
+    long PeakWorkingSetBytes,
+    long PayloadBytes)
+{
+    public double Ratio => HubRecordsPerSecond / RawEntitiesPerSecond;
+
+    public double OperationsPerRecord => (double)StorageOperations / Rows;
+
+    public string Format()
+    {
+        var text = new StringBuilder();
+        var c = CultureInfo.InvariantCulture;
+        text.AppendLine(c, $"Ingestion benchmark: one {Rows:N0}-row CSV delta (civil affairs layout) into an empty store, Azurite, one run");
+        text.AppendLine(c, $"  payload                                   {PayloadBytes / 1048576.0,10:N1} MiB");
+        text.AppendLine(c, $"  accepted / rejected rows                  {Accepted,10:N0} / {Rejected:N0}");
+        text.AppendLine(c, $"  raw Azurite, 100-entity transactions      {RawEntitiesPerSecond,10:N0} entities/s");
+        text.AppendLine(c, $"  Hub end to end (push → batch completed)   {HubRecordsPerSecond,10:N0} records/s   (push {PushSeconds:N1} s, total {TotalSeconds:N1} s)");
+        text.AppendLine(c, $"  ratio Hub / raw                           {Ratio,10:N2}              (target ≥ 0.25)");
+        text.AppendLine(c, $"  storage operations per ingested record    {OperationsPerRecord,10:N3}              (target ≤ 0.2; {StorageOperations:N0} requests)");
+        text.AppendLine(c, $"  peak working set of the Hub process       {PeakWorkingSetBytes / 1048576.0,10:N0} MiB");
+        return text.ToString();
+    }
+}
