@@ -85,6 +85,9 @@ public sealed class RecordNormaliserTests
     [InlineData("1,300元", "1300")]
     [InlineData("１３００", "1300")]
     [InlineData("1300.5", "1300.5")]
+    [InlineData("1300.00", "1300")]
+    [InlineData("1,300.50元", "1300.5")]
+    [InlineData("0.10", "0.1")]
     public void Amounts_are_normalised_to_invariant_numbers(string raw, string expected)
     {
         var values = GoodValues();
