@@ -84,16 +84,29 @@ public sealed class CharsetEncodingTests
     }
 
     [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    public void Auto_keeps_utf8_when_the_sample_ends_inside_a_character(int cut)
+    [InlineData("张", 1)]
+    [InlineData("张", 2)]
+    [InlineData("𠀀", 1)]
+    [InlineData("𠀀", 3)]
+    public void Auto_keeps_utf8_when_the_sample_ends_inside_a_character(string last, int cut)
     {
-        // 张 is E5 BC A0 in UTF-8; a sample cut after one or two of its bytes is still UTF-8.
-        var bytes = Encoding.UTF8.GetBytes(Header + "张");
+        // 张 is three bytes in UTF-8 and 𠀀 four; a sample cut inside either is still UTF-8.
+        var bytes = Encoding.UTF8.GetBytes(Header + last);
         var head = bytes.AsSpan(0, bytes.Length - cut);
 
         var encoding = CharsetEncoding.Detect(head, null, "auto");
 
         Assert.Equal(Encoding.UTF8.CodePage, encoding.CodePage);
+    }
+
+    [Fact]
+    public void Auto_takes_gb18030_when_the_only_chinese_character_is_at_the_end()
+    {
+        // 男 is C4 D0 in GB18030: not an unfinished UTF-8 character but an invalid one, so it must not be trimmed away.
+        var head = CharsetEncoding.Gb18030.GetBytes("residentId,sex\r\n11010519491231002X,男");
+
+        var encoding = CharsetEncoding.Detect(head, null, "auto");
+
+        Assert.Same(CharsetEncoding.Gb18030, encoding);
     }
 }

@@ -54,6 +54,16 @@ public sealed class FeedReaderCsvTests
         Assert.Equal("南山区", rows[1].Values["现住址"]);
     }
 
+    [Fact]
+    public async Task Gb18030_file_whose_only_chinese_is_its_last_character_is_detected()
+    {
+        var body = CharsetEncoding.Gb18030.GetBytes("residentId,sex\r\n11010519491231002X,男");
+
+        var rows = await FeedFiles.ReadAllAsync(body, "text/csv");
+
+        Assert.Equal("男", Assert.Single(rows).Values["sex"]);
+    }
+
     [Theory]
     [InlineData("text/csv; charset=gb18030")]
     [InlineData("text/csv; charset=GBK")]
