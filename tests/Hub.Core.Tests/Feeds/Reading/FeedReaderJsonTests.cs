@@ -93,6 +93,22 @@ public sealed class FeedReaderJsonTests
         Assert.DoesNotContain("张三", exception.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(2)]
+    [InlineData(1000)]
+    [InlineData(5000)]
+    public async Task Malformed_json_error_names_the_element_that_broke(int good)
+    {
+        var elements = Enumerable.Range(0, good).Select(i => $"{{\"姓名\":\"张三\",\"序号\":{i}}}").Append("{\"姓名\": ]");
+        var body = "[" + string.Join(",", elements);
+
+        var exception = await Assert.ThrowsAsync<FeedFormatException>(() => FeedFiles.ReadAllAsync(body, "application/json"));
+
+        Assert.Equal(good + 1, exception.Row);
+        Assert.Contains($"element {good + 1} ", exception.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Ndjson_gives_one_row_per_line()
     {
