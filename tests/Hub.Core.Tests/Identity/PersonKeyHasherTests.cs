@@ -7,8 +7,8 @@ namespace Hub.Core.Tests.Identity;
 
 public sealed class PersonKeyHasherTests
 {
-    private static readonly byte[] Pepper = Enumerable.Range(1, 32).Select(i => (byte)i).ToArray();
-    private static readonly byte[] OtherPepper = Enumerable.Range(101, 40).Select(i => (byte)i).ToArray();
+    private static readonly byte[] Pepper = [.. Enumerable.Range(1, 32).Select(i => (byte)i)];
+    private static readonly byte[] OtherPepper = [.. Enumerable.Range(101, 40).Select(i => (byte)i)];
 
     [Fact]
     public void Same_id_gives_the_same_key()

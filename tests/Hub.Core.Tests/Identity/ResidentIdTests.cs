@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 using Hub.Core.Identity;
 
@@ -78,7 +79,7 @@ public sealed partial class ResidentIdTests
     [InlineData("１１０１０５４９１２３１００２")]
     public void Legacy_15_digit_number_is_upgraded_to_18_with_a_new_check_character(string legacy)
     {
-        var digits = legacy.Normalize(System.Text.NormalizationForm.FormKC);
+        var digits = legacy.Normalize(NormalizationForm.FormKC);
         var body = digits[..6] + "19" + digits[6..];
         var expected = body + IdNumbers.CheckCharacter(body);
 

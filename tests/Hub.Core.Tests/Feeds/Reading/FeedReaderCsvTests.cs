@@ -195,4 +195,25 @@ public sealed class FeedReaderCsvTests
         Assert.Equal(3, exception.Row);
         Assert.Contains("row 3", exception.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Unmatched_quote_in_mid_file_is_reported_at_the_row_it_opened()
+    {
+        var body = "a,b\n1,2\n3,\"4\n5,6\n7,\"8\"\n9,10\n";
+
+        var exception = await Assert.ThrowsAsync<FeedFormatException>(() => FeedFiles.ReadAllAsync(body, "text/csv"));
+
+        Assert.Equal(3, exception.Row);
+    }
+
+    [Fact]
+    public async Task Quote_inside_an_unquoted_cell_is_kept_as_text()
+    {
+        var body = "a,b\n1,x\"2\n3,4\n";
+
+        var rows = await FeedFiles.ReadAllAsync(body, "text/csv");
+
+        Assert.Equal(["x\"2", "4"], rows.Select(r => r.Values["b"]));
+        Assert.All(rows, r => Assert.Null(r.Problem));
+    }
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using Hub.Core.Feeds.Reading;
 using Hub.Core.Identity;
 using MiniExcelLibs;
@@ -90,7 +91,7 @@ public sealed class FeedReaderXlsxTests
     [InlineData("PK\u0003\u0004 not really a zip")]
     public async Task Body_that_is_not_a_workbook_raises_a_format_error(string text)
     {
-        var body = System.Text.Encoding.UTF8.GetBytes(text);
+        var body = Encoding.UTF8.GetBytes(text);
 
         var exception = await Assert.ThrowsAsync<FeedFormatException>(() => FeedFiles.ReadAllAsync(body, Xlsx));
 
