@@ -72,9 +72,11 @@ public static class FeedReader
             row++;
             var count = csv.RowFieldCount;
             var values = new Dictionary<string, string?>(headers.Length, StringComparer.Ordinal);
-            for (var i = 0; i < Math.Min(count, headers.Length); i++)
+            // Every header gets a key, null for a missing cell: the feed processor checks the header row against the
+            // first row's keys, and a short first row must not make a complete header look incomplete.
+            for (var i = 0; i < headers.Length; i++)
             {
-                values[headers[i]] = csv.GetString(i);
+                values[headers[i]] = i < count ? csv.GetString(i) : null;
             }
 
             if (count == 1 && string.IsNullOrWhiteSpace(csv.GetString(0)))

@@ -1,5 +1,7 @@
 using System.Text;
+using Hub.Core.Feeds.Normalisation;
 using Hub.Core.Feeds.Reading;
+using Hub.Core.Tests.Sources;
 
 namespace Hub.Core.Tests.Feeds.Reading;
 
@@ -162,6 +164,22 @@ public sealed class FeedReaderCsvTests
         Assert.Equal(4, rows[2].Number);
         Assert.Null(rows[3].Problem);
         Assert.Equal("12", rows[3].Values["c"]);
+    }
+
+    [Fact]
+    public async Task Short_row_still_carries_every_header_so_the_header_can_be_checked_from_the_first_row()
+    {
+        // The feed processor checks required columns against the first row's keys; an export that drops trailing
+        // empty cells must not make a complete header look incomplete.
+        var normaliser = new RecordNormaliser(ShippedSources.Load("police"));
+        var body = "公民身份号码,姓名,民族,户籍地区划代码\r\n11010519491231002X,张三\r\n440524188001010014,李四,汉族,440524\r\n";
+
+        var rows = await FeedFiles.ReadAllAsync(body, "text/csv");
+
+        Assert.Equal(["公民身份号码", "姓名", "民族", "户籍地区划代码"], rows[0].Values.Keys);
+        Assert.Null(rows[0].Values["户籍地区划代码"]);
+        Assert.NotNull(rows[0].Problem);
+        Assert.Empty(normaliser.MissingRequiredColumns(rows[0].Values.Keys));
     }
 
     [Fact]
