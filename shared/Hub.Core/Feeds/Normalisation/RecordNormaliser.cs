@@ -173,7 +173,9 @@ public sealed class RecordNormaliser
             case FieldType.Number:
                 if (ValueNormaliser.TryDecimal(value, out var number))
                 {
-                    normalised = number.ToString(CultureInfo.InvariantCulture);
+                    // A decimal keeps the scale it was written with; drop trailing zeros so that 1300.00 and 1300
+                    // are one normal form, or an unchanged amount would hash as a changed fact.
+                    normalised = number.ToString("0.############################", CultureInfo.InvariantCulture);
                     return true;
                 }
 

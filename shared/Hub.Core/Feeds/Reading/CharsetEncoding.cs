@@ -44,20 +44,18 @@ public static class CharsetEncoding
 
     private static bool LooksLikeUtf8(ReadOnlySpan<byte> head)
     {
-        // The sample may end inside a multi-byte character; drop up to three trailing bytes of an unfinished one.
-        for (var trim = 0; trim <= Math.Min(3, head.Length); trim++)
+        // The sample may end inside a multi-byte character. Decoding without flushing holds back only a genuinely
+        // unfinished one; trimming tail bytes blindly would also drop invalid ones, such as a GB18030 character
+        // that is the only non-ASCII text of a small file.
+        try
         {
-            try
-            {
-                StrictUtf8.GetCharCount(head[..^trim]);
-                return true;
-            }
-            catch (DecoderFallbackException)
-            {
-            }
+            StrictUtf8.GetDecoder().GetCharCount(head, flush: false);
+            return true;
         }
-
-        return false;
+        catch (DecoderFallbackException)
+        {
+            return false;
+        }
     }
 
     private static Encoding InitGb18030()

@@ -72,9 +72,11 @@ public static class FeedReader
             row++;
             var count = csv.RowFieldCount;
             var values = new Dictionary<string, string?>(headers.Length, StringComparer.Ordinal);
-            for (var i = 0; i < Math.Min(count, headers.Length); i++)
+            // Every header gets a key, null for a missing cell: the feed processor checks the header row against the
+            // first row's keys, and a short first row must not make a complete header look incomplete.
+            for (var i = 0; i < headers.Length; i++)
             {
-                values[headers[i]] = csv.GetString(i);
+                values[headers[i]] = i < count ? csv.GetString(i) : null;
             }
 
             if (count == 1 && string.IsNullOrWhiteSpace(csv.GetString(0)))
@@ -150,7 +152,10 @@ public static class FeedReader
             }
             catch (JsonException ex)
             {
-                throw new FeedFormatException(row + 1, $"the JSON document is malformed at element {row + 1} (line {ex.LineNumber + 1}); a feed is a JSON array of objects", ex);
+                // DeserializeAsyncEnumerable parses a whole buffer of elements before it yields any, and the index in
+                // the exception's path ($[n]) counts from the start of that buffer, not of the document.
+                var broken = row + IndexInBuffer(ex.Path) + 1;
+                throw new FeedFormatException(broken, $"the JSON document is malformed at element {broken} (line {ex.LineNumber + 1}); a feed is a JSON array of objects", ex);
             }
 
             if (!more)
@@ -191,6 +196,12 @@ public static class FeedReader
                 : ObjectRow(row, element);
         }
     }
+
+    private static long IndexInBuffer(string? path) =>
+        path is not null && path.StartsWith("$[", StringComparison.Ordinal) && path.IndexOf(']', StringComparison.Ordinal) is > 2 and var end
+        && long.TryParse(path.AsSpan(2, end - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var index)
+            ? index
+            : 0;
 
     private static FeedRow ObjectRow(long row, JsonElement element)
     {
