@@ -13,6 +13,8 @@ internal static class BenchmarkCommand
         var storage = Environment.GetEnvironmentVariable("HUB_BENCH_STORAGE") is { Length: > 0 } configured ? configured : "UseDevelopmentStorage=true";
         var rows = args.SkipWhile(a => a != "--rows").Skip(1).Select(a => long.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(100_000);
 
+        // The Hub's content root is its binaries' folder, copied beside the benchmark (mapping files included).
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_HUB_FUNCTIONS", AppContext.BaseDirectory);
         var result = await IngestionBenchmark.RunAsync(storage, rows);
         Console.WriteLine(result.Format());
         return 0;

@@ -4,7 +4,6 @@ using Hub.Core.Storage;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Hub.Benchmarks;
 
@@ -28,6 +27,7 @@ internal sealed class BenchmarkHub(string storage, string prefix) : WebApplicati
         builder.UseEnvironment("Development");
         builder.UseSetting("Hub:Storage:ConnectionString", storage);
         builder.UseSetting("Hub:Storage:NamePrefix", prefix);
-        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.Hosting.Lifetime", "Warning");
     }
 }

@@ -13,6 +13,7 @@ internal sealed record IngestionResult(
     long StorageOperations,
     double PushSeconds,
     double TotalSeconds,
+    long PeakHeapBytes,
     long PeakWorkingSetBytes,
     long PayloadBytes)
 {
@@ -31,7 +32,7 @@ internal sealed record IngestionResult(
         text.AppendLine(c, $"  Hub end to end (push → batch completed)   {HubRecordsPerSecond,10:N0} records/s   (push {PushSeconds:N1} s, total {TotalSeconds:N1} s)");
         text.AppendLine(c, $"  ratio Hub / raw                           {Ratio,10:N2}              (target ≥ 0.25)");
         text.AppendLine(c, $"  storage operations per ingested record    {OperationsPerRecord,10:N3}              (target ≤ 0.2; {StorageOperations:N0} requests)");
-        text.AppendLine(c, $"  peak working set of the Hub process       {PeakWorkingSetBytes / 1048576.0,10:N0} MiB");
+        text.AppendLine(c, $"  while the Hub ran: peak managed heap      {PeakHeapBytes / 1048576.0,10:N0} MiB, peak working set {PeakWorkingSetBytes / 1048576.0:N0} MiB");
         return text.ToString();
     }
 }
