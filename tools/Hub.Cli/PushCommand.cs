@@ -23,7 +23,16 @@ internal static class PushCommand
         {
             Description = "How long --wait follows the batch (default 30m)",
             DefaultValueFactory = _ => TimeSpan.FromMinutes(30),
-            CustomParser = r => TokenCommand.ParseLifetime(r.Tokens[0].Value) ?? TimeSpan.FromMinutes(30),
+            CustomParser = r =>
+            {
+                if (TokenCommand.ParseLifetime(r.Tokens[0].Value) is { } span)
+                {
+                    return span;
+                }
+
+                r.AddError("--timeout must be like 30m, 2h or 00:45:00 and positive.");
+                return default;
+            },
         };
         var json = new Option<bool>("--json") { Description = "Print the Hub's batch report as JSON instead of tables" };
         var connection = new HubConnectionOptions();

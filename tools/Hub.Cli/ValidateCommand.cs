@@ -31,6 +31,13 @@ internal static class ValidateCommand
         var folder = new Option<string?>("--sources-folder") { Description = "Folder of mapping files (default: functions/Hub.Functions/sources of the repository around the current folder, else the tool's own copy)" };
         var contentType = new Option<string?>("--content-type") { Description = "The media type, when the extension does not tell (e.g. 'text/csv; charset=gb18030')" };
         var show = new Option<int>("--show") { Description = "How many rejections to list", DefaultValueFactory = _ => 20 };
+        show.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 0)
+            {
+                r.AddError("--show must be 0 or more.");
+            }
+        });
         var json = new Option<bool>("--json") { Description = "Print the result, with every rejection, as JSON" };
         var command = new Command("validate", "Check a feed file offline against its source mapping, as the Hub would; exit 1 when rows would be rejected.")
         {
@@ -94,7 +101,8 @@ internal static class ValidateCommand
         }
         catch (FeedFormatException ex)
         {
-            return new ValidationReport(mapping.Id, received, 0, received, validator.IgnoredColumns, rejections, $"{ex.Message} (row {ex.Row})");
+            // The Hub fails such a file whole: nothing of it is stored, whatever the rows before the fault were.
+            return new ValidationReport(mapping.Id, received, 0, rejected, validator.IgnoredColumns, rejections, $"{ex.Message} (row {ex.Row})");
         }
 
         return new ValidationReport(mapping.Id, received, received - rejected, rejected, validator.IgnoredColumns, rejections, null);
