@@ -23,7 +23,7 @@ internal static class DepartmentRecords
         ["residentId"] = p.ResidentId.Value,
         ["name"] = p.Name,
         ["formerName"] = p.FormerName,
-        ["sex"] = Sex(p.Sex),
+        ["sex"] = SexCode(p.Sex),
         ["ethnicity"] = p.Ethnicity,
         ["birthDate"] = p.BirthDate,
         ["householdNumber"] = p.HouseholdNumber,
@@ -57,7 +57,7 @@ internal static class DepartmentRecords
     {
         ["residentId"] = p.ResidentId.Value,
         ["name"] = p.Name,
-        ["sex"] = Sex(p.Sex),
+        ["sex"] = SexCode(p.Sex),
         ["birthDate"] = p.BirthDate,
         ["assistanceType"] = a.Type switch
         {
@@ -82,7 +82,7 @@ internal static class DepartmentRecords
     {
         ["residentId"] = p.ResidentId.Value,
         ["name"] = p.Name,
-        ["sex"] = Sex(p.Sex),
+        ["sex"] = SexCode(p.Sex),
         ["disabilityCertificate"] = d.CertificateNumber,
         ["disabilityCategory"] = d.Category.ToString().ToLowerInvariant(),
         ["disabilityGrade"] = d.Grade,
@@ -115,5 +115,5 @@ internal static class DepartmentRecords
         ["phone"] = p.Phone,
     };
 
-    private static string Sex(Sex sex) => sex == Core.Identity.Sex.Male ? "male" : "female";
+    private static string SexCode(Sex sex) => sex == Sex.Male ? "male" : "female";
 }

@@ -33,7 +33,7 @@ internal sealed class Entitlements(Random random, DateOnly today, string? focus)
             HouseholdKind.ElderlyCouple => 0.08,
             HouseholdKind.Family => 0.05,
             _ => 0.04,
-        }) || focus == "civil-affairs";
+        }) || focus == ShippedSources.CivilAffairs;
         var lowIncome = !onDibao && random.Chance(kind == HouseholdKind.DisabledAdultChild ? 0.15 : 0.04);
         Assistance? household = onDibao
             ? Entitlement(AssistanceType.Dibao, DibaoStandard - (random.Next(0, 80) * 10), size)
@@ -69,7 +69,7 @@ internal sealed class Entitlements(Random random, DateOnly today, string? focus)
 
             var disabled = (kind == HouseholdKind.DisabledAdultChild && person.RelationToHead is Relation.Son or Relation.Daughter)
                 || random.Chance(person.AgeOn(today) switch { < 60 => 0.03, < 80 => 0.08, _ => 0.15 })
-                || focus == "disability-federation";
+                || focus == ShippedSources.DisabilityFederation;
             result.Add(person with
             {
                 Assistance = assistance,
@@ -112,7 +112,7 @@ internal sealed class Entitlements(Random random, DateOnly today, string? focus)
             HouseholdKind.Family => 0.07,
             _ => 0.08,
         };
-        if (!random.Chance(onDibao ? rate * 3 : rate) && focus != "housing-security")
+        if (!random.Chance(onDibao ? rate * 3 : rate) && focus != ShippedSources.HousingSecurity)
         {
             return null;
         }

@@ -59,6 +59,10 @@ public static class FeedWriter
         return new LargeFeedSummary(rows, withMistakes, rejected);
     }
 
+    /// <summary>As <see cref="WriteLargeCsvAsync(Stream, SourceMapping, long, int, FeedWriterOptions?, CancellationToken)"/>, in the shipped layout of <paramref name="source"/>.</summary>
+    public static Task<LargeFeedSummary> WriteLargeCsvAsync(Stream stream, string source, long rows, int seed, FeedWriterOptions? options = null, CancellationToken cancellationToken = default) =>
+        WriteLargeCsvAsync(stream, ShippedSources.Get(source), rows, seed, options, cancellationToken);
+
     /// <summary>A seed per source, so each department's mistakes differ but replay; string.GetHashCode is randomised per process.</summary>
     private static int MistakeSeed(int seed, string source)
     {

@@ -70,32 +70,32 @@ internal sealed class HouseholdBuilder
         switch (kind)
         {
             case HouseholdKind.ElderlyAlone:
-                members.Add(Adult(Relation.Head, _random.Chance(0.62) ? Sex.Female : Sex.Male, _random.Next(70, 96), Names.Surname(_random)));
+                members.Add(Member(Relation.Head, _random.Chance(0.62) ? Sex.Female : Sex.Male, _random.Next(70, 96), Names.Surname(_random)));
                 break;
             case HouseholdKind.SingleAdult:
-                members.Add(Adult(Relation.Head, _random.Chance(0.5) ? Sex.Female : Sex.Male, _random.Next(22, 56), Names.Surname(_random)));
+                members.Add(Member(Relation.Head, _random.Chance(0.5) ? Sex.Female : Sex.Male, _random.Next(22, 56), Names.Surname(_random)));
                 break;
             case HouseholdKind.ElderlyCouple:
-                var elder = Adult(Relation.Head, Sex.Male, _random.Next(66, 91), Names.Surname(_random));
+                var elder = Member(Relation.Head, Sex.Male, _random.Next(66, 91), Names.Surname(_random));
                 members.Add(elder);
-                members.Add(Adult(Relation.Spouse, Sex.Female, Math.Max(60, elder.Age + _random.Next(-6, 3)), Names.Surname(_random)));
+                members.Add(Member(Relation.Spouse, Sex.Female, Math.Max(60, elder.Age + _random.Next(-6, 3)), Names.Surname(_random)));
                 if (room >= 3 && _random.Chance(0.10))
                 {
                     var sex = _random.Chance(0.5) ? Sex.Female : Sex.Male;
-                    members.Add(Adult(sex == Sex.Male ? Relation.Grandson : Relation.Granddaughter, sex, _random.Next(6, 17), elder.Surname));
+                    members.Add(Member(sex == Sex.Male ? Relation.Grandson : Relation.Granddaughter, sex, _random.Next(6, 17), elder.Surname));
                 }
 
                 break;
             case HouseholdKind.DisabledAdultChild:
-                var parent = Adult(Relation.Head, Sex.Male, _random.Next(58, 86), Names.Surname(_random));
+                var parent = Member(Relation.Head, Sex.Male, _random.Next(58, 86), Names.Surname(_random));
                 members.Add(parent);
                 if (room >= 3 && _random.Chance(0.75))
                 {
-                    members.Add(Adult(Relation.Spouse, Sex.Female, parent.Age + _random.Next(-5, 2), Names.Surname(_random)));
+                    members.Add(Member(Relation.Spouse, Sex.Female, parent.Age + _random.Next(-5, 2), Names.Surname(_random)));
                 }
 
                 var childSex = _random.Chance(0.5) ? Sex.Female : Sex.Male;
-                members.Add(Adult(childSex == Sex.Male ? Relation.Son : Relation.Daughter, childSex, _random.Next(22, Math.Min(parent.Age - 20, 50) + 1), parent.Surname));
+                members.Add(Member(childSex == Sex.Male ? Relation.Son : Relation.Daughter, childSex, _random.Next(22, Math.Min(parent.Age - 20, 50) + 1), parent.Surname));
                 break;
             default:
                 SketchFamily(members, room);
@@ -107,12 +107,12 @@ internal sealed class HouseholdBuilder
 
     private void SketchFamily(List<Sketch> members, int room)
     {
-        var head = Adult(Relation.Head, _random.Chance(0.8) ? Sex.Male : Sex.Female, _random.Next(28, 61), Names.Surname(_random));
+        var head = Member(Relation.Head, _random.Chance(0.8) ? Sex.Male : Sex.Female, _random.Next(28, 61), Names.Surname(_random));
         members.Add(head);
         var father = head;
         if (room > members.Count && _random.Chance(0.88))
         {
-            var spouse = Adult(Relation.Spouse, head.Sex == Sex.Male ? Sex.Female : Sex.Male, Math.Max(22, head.Age + _random.Next(-4, 5)), Names.Surname(_random));
+            var spouse = Member(Relation.Spouse, head.Sex == Sex.Male ? Sex.Female : Sex.Male, Math.Max(22, head.Age + _random.Next(-4, 5)), Names.Surname(_random));
             members.Add(spouse);
             father = spouse.Sex == Sex.Male ? spouse : head;
         }
@@ -125,18 +125,18 @@ internal sealed class HouseholdBuilder
             var relation = sex == Sex.Male ? Relation.Son : Relation.Daughter;
             var child = twins && i == 1
                 ? members[^1] with { Relation = relation, Sex = sex, TwinOfPrevious = true }
-                : Adult(relation, sex, _random.Next(0, Math.Min(head.Age - 22, 30) + 1), father.Surname);
+                : Member(relation, sex, _random.Next(0, Math.Min(head.Age - 22, 30) + 1), father.Surname);
             members.Add(child);
         }
 
         if (room > members.Count && _random.Chance(0.10))
         {
             var sex = _random.Chance(0.5) ? Sex.Female : Sex.Male;
-            members.Add(Adult(sex == Sex.Male ? Relation.Father : Relation.Mother, sex, Math.Min(98, head.Age + _random.Next(22, 36)), sex == Sex.Male ? head.Surname : Names.Surname(_random)));
+            members.Add(Member(sex == Sex.Male ? Relation.Father : Relation.Mother, sex, Math.Min(98, head.Age + _random.Next(22, 36)), sex == Sex.Male ? head.Surname : Names.Surname(_random)));
         }
     }
 
-    private Sketch Adult(Relation relation, Sex sex, int age, string surname)
+    private Sketch Member(Relation relation, Sex sex, int age, string surname)
     {
         var birth = _today.AddYears(-age).AddDays(-_random.Next(365));
         return new Sketch(relation, sex, age, birth, surname, TwinOfPrevious: false);

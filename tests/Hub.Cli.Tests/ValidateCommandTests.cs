@@ -1,0 +1,139 @@
+using System.Text;
+using System.Text.Json;
+using Hub.Core.Feeds;
+using Hub.Core.Feeds.Normalisation;
+using Hub.Core.Feeds.Reading;
+using Hub.Core.Sources;
+using Hub.Samples;
+
+namespace Hub.Cli.Tests;
+
+public sealed class ValidateCommandTests : IDisposable
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly TemporaryFolder _folder = new();
+
+    public static TheoryData<string, string> Samples()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var (source, file, _) in SampleSet.Layout)
+        {
+            data.Add(source, file);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public async Task Validate_gives_the_rejections_the_hub_normaliser_gives(string source, string fileName)
+    {
+        await WriteSamplesAsync("0.1");
+        var path = _folder.File(fileName);
+
+        var run = await Cli.RunAsync("validate", path, "--source", source, "--sources-folder", Cli.SourcesFolder, "--json");
+
+        var report = JsonSerializer.Deserialize<Report>(run.Output, Json)!;
+        var expected = await NormaliserRejectionsAsync(path, source);
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, report.Rejections);
+        Assert.Equal(expected.Select(r => r.Row).Distinct().Count(), report.Rejected);
+        Assert.Equal(ExitCodes.Failed, run.ExitCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public async Task A_clean_sample_validates_with_exit_code_0(string source, string fileName)
+    {
+        await WriteSamplesAsync("0");
+
+        var run = await Cli.RunAsync("validate", _folder.File(fileName), "--source", source, "--sources-folder", Cli.SourcesFolder);
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Contains("Rejected", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_header_without_a_required_column_fails_the_file_as_the_hub_would()
+    {
+        var path = _folder.File("civil.csv");
+        await File.WriteAllTextAsync(path, "身份证号码,姓名\r\n11010519491231002X,王秀英\r\n", new UTF8Encoding(true));
+
+        var run = await Cli.RunAsync("validate", path, "--source", "civil-affairs", "--sources-folder", Cli.SourcesFolder, "--json");
+
+        Assert.Equal(ExitCodes.Failed, run.ExitCode);
+        var report = JsonSerializer.Deserialize<Report>(run.Output, Json)!;
+        Assert.Contains("救助类型", report.FailureReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_repeated_person_is_rejected_as_the_hub_would()
+    {
+        var path = _folder.File("police.csv");
+        const string row = "11010519491231002X,王秀英,110105003002\r\n";
+        await File.WriteAllTextAsync(path, "公民身份号码,姓名,户籍地区划代码\r\n" + row + row, new UTF8Encoding(true));
+
+        var run = await Cli.RunAsync("validate", path, "--source", "police", "--sources-folder", Cli.SourcesFolder, "--json");
+
+        var rejection = Assert.Single(JsonSerializer.Deserialize<Report>(run.Output, Json)!.Rejections);
+        Assert.Equal(3, rejection.Row);
+        Assert.Contains("already at row 2", rejection.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_never_prints_the_values_of_a_rejected_or_accepted_row()
+    {
+        await WriteSamplesAsync("0.2");
+        var mapping = SourceCatalog.LoadFile(Path.Combine(Cli.SourcesFolder, "police.json"));
+        var population = new PopulationGenerator(new PopulationOptions { Seed = 5, People = 600 }).Generate();
+        var feed = FeedWriter.Compose(population, mapping, new FeedWriterOptions { MistakeRate = 0.2 });
+
+        var table = await Cli.RunAsync("validate", _folder.File("police.csv"), "--source", "police", "--sources-folder", Cli.SourcesFolder, "--show", "1000");
+        var json = await Cli.RunAsync("validate", _folder.File("police.csv"), "--source", "police", "--sources-folder", Cli.SourcesFolder, "--json");
+
+        foreach (var value in feed.Rows.SelectMany(r => new[] { r.Values["公民身份号码"], r.Values["姓名"], r.Person.ResidentId.Value }).OfType<string>())
+        {
+            Assert.DoesNotContain(value, table.Output + table.Error + json.Output + json.Error, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task A_source_the_folder_does_not_have_is_a_usage_error()
+    {
+        await WriteSamplesAsync("0");
+
+        var run = await Cli.RunAsync("validate", _folder.File("police.csv"), "--source", "tax-bureau", "--sources-folder", Cli.SourcesFolder);
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains("civil-affairs", run.Error, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _folder.Dispose();
+
+    private async Task WriteSamplesAsync(string mistakeRate)
+    {
+        var run = await Cli.RunAsync("samples", "--output", _folder.Path, "--seed", "5", "--people", "600", "--mistake-rate", mistakeRate);
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+    }
+
+    /// <summary>What the Hub's own reader and normaliser reject, straight from Hub.Core.</summary>
+    private static async Task<List<Rejection>> NormaliserRejectionsAsync(string path, string source)
+    {
+        var mapping = SourceCatalog.LoadFile(Path.Combine(Cli.SourcesFolder, source + ".json"));
+        var normaliser = new RecordNormaliser(mapping);
+        Assert.True(FeedContentType.TryParse(FeedFileTypes.Infer(path), out var contentType));
+        var rejections = new List<Rejection>();
+        await using var stream = File.OpenRead(path);
+        await foreach (var row in FeedReader.ReadAsync(stream, contentType!, mapping.Encoding))
+        {
+            if (!normaliser.TryNormalise(row, out _, out var problems))
+            {
+                rejections.AddRange(problems);
+            }
+        }
+
+        return rejections;
+    }
+
+    private sealed record Report(string Source, long Received, long Accepted, long Rejected, List<string> IgnoredColumns, List<Rejection> Rejections, string? FailureReason);
+}

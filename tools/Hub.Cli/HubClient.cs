@@ -1,0 +1,92 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Hub.Core.Feeds.Batches;
+
+namespace Hub.Cli;
+
+/// <summary>The Hub's feeds API over HTTP. Error statuses become <see cref="HubRequestException"/> with the problem details.</summary>
+internal sealed class HubClient(HttpClient http) : IDisposable
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    public async Task<HubAnswer<BatchReport>> PushAsync(string source, FeedMode mode, Stream content, long length, string contentType, CancellationToken cancellationToken)
+    {
+        using var body = new StreamContent(content, 64 * 1024);
+        body.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        body.Headers.ContentLength = length;
+        var path = $"api/feeds/{Uri.EscapeDataString(source)}?mode={mode.ToString().ToLowerInvariant()}";
+        using var response = await http.PostAsync(path, body, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync<BatchReport>(response, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<HubAnswer<BatchReport>> GetBatchAsync(string source, string batchId, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync(BatchPath(source, batchId), cancellationToken).ConfigureAwait(false);
+        return await ReadAsync<BatchReport>(response, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<HubAnswer<IReadOnlyList<BatchReport>>> ListBatchesAsync(string source, int top, CancellationToken cancellationToken)
+    {
+        var path = string.Create(CultureInfo.InvariantCulture, $"api/feeds/{Uri.EscapeDataString(source)}/batches?top={top}");
+        using var response = await http.GetAsync(path, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync<IReadOnlyList<BatchReport>>(response, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task CopyRejectsAsync(string source, string batchId, Stream destination, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync(BatchPath(source, batchId) + "/rejects", HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+        await response.Content.CopyToAsync(destination, cancellationToken).ConfigureAwait(false);
+    }
+
+    public void Dispose() => http.Dispose();
+
+    private static string BatchPath(string source, string batchId) => $"api/feeds/{Uri.EscapeDataString(source)}/batches/{Uri.EscapeDataString(batchId)}";
+
+    private static async Task<HubAnswer<T>> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+        var json = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return new HubAnswer<T>(JsonSerializer.Deserialize<T>(json, Json) ?? throw new JsonException("empty answer"), json);
+        }
+        catch (JsonException ex)
+        {
+            throw new HubRequestException((int)response.StatusCode, "Unexpected answer", $"the body is not the JSON the Hub's API describes ({ex.Message})");
+        }
+    }
+
+    private static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.IsSuccessStatusCode)
+        {
+            return;
+        }
+
+        var status = (int)response.StatusCode;
+        var title = response.ReasonPhrase ?? "Error";
+        string? detail = null;
+        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var problem = JsonDocument.Parse(body);
+            if (problem.RootElement.ValueKind == JsonValueKind.Object)
+            {
+                title = problem.RootElement.TryGetProperty("title", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : title;
+                detail = problem.RootElement.TryGetProperty("detail", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null;
+            }
+        }
+        catch (JsonException)
+        {
+            // Not problem details (a proxy's page, say): the status and reason phrase are all there is to tell.
+        }
+
+        throw new HubRequestException(status, title, detail);
+    }
+}

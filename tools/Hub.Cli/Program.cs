@@ -1,0 +1,3 @@
+using Hub.Cli;
+
+return await HubCli.InvokeAsync(args, Console.Out, Console.Error);

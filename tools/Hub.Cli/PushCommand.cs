@@ -1,0 +1,123 @@
+using System.CommandLine;
+using Hub.Core.Feeds.Batches;
+using Hub.Core.Feeds.Reading;
+using Spectre.Console;
+
+namespace Hub.Cli;
+
+/// <summary><c>hub push</c>: streams a feed file to the Hub and, with <c>--wait</c>, follows its batch to the end.</summary>
+internal static class PushCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var file = new Argument<FileInfo>("file") { Description = "The feed file: .csv, .xlsx, .json, .ndjson or .jsonl" }.AcceptExistingOnly();
+        var source = SourceOptions.Required();
+        var mode = new Option<string>("--mode")
+        {
+            Description = "delta: changes only; snapshot: the whole register (records missing from it are end-dated)",
+            DefaultValueFactory = _ => "delta",
+        }.AcceptOnlyFromAmong("delta", "snapshot");
+        var contentType = new Option<string?>("--content-type") { Description = "The media type, when the extension does not tell (e.g. 'text/csv; charset=gb18030')" };
+        var wait = new Option<bool>("--wait") { Description = "Follow the batch until it completes or fails, then print its account" };
+        var timeout = new Option<TimeSpan>("--timeout")
+        {
+            Description = "How long --wait follows the batch (default 30m)",
+            DefaultValueFactory = _ => TimeSpan.FromMinutes(30),
+            CustomParser = r =>
+            {
+                if (TokenCommand.ParseLifetime(r.Tokens[0].Value) is { } span)
+                {
+                    return span;
+                }
+
+                r.AddError("--timeout must be like 30m, 2h or 00:45:00 and positive.");
+                return default;
+            },
+        };
+        var json = new Option<bool>("--json") { Description = "Print the Hub's batch report as JSON instead of tables" };
+        var connection = new HubConnectionOptions();
+        var command = new Command("push", "Push a feed file to the Hub.") { file, source, mode, contentType, wait, timeout, json };
+        connection.AddTo(command);
+        command.SetAction(async (parsed, cancellationToken) =>
+        {
+            var path = parsed.GetValue(file)!;
+            var type = parsed.GetValue(contentType) ?? FeedFileTypes.Infer(path.Name);
+            if (type is null || !FeedContentType.TryParse(type, out _))
+            {
+                return await HubCli.UsageAsync(context, $"Cannot tell the feed's format from '{path.Extension}'; give --content-type, one of: {string.Join(", ", FeedContentType.Supported)}.").ConfigureAwait(false);
+            }
+
+            var sourceId = parsed.GetValue(source)!;
+            var feedMode = Enum.Parse<FeedMode>(parsed.GetValue(mode)!, ignoreCase: true);
+            using var client = await connection.ConnectAsync(parsed, sourceId, context).ConfigureAwait(false);
+            var accepted = await UploadAsync(context, client, path, sourceId, feedMode, type, cancellationToken).ConfigureAwait(false);
+            if (!parsed.GetValue(wait))
+            {
+                return await ReportAcceptedAsync(context, accepted, parsed.GetValue(json)).ConfigureAwait(false);
+            }
+
+            var final = await FollowAsync(context, client, accepted.Value, parsed.GetValue(timeout), cancellationToken).ConfigureAwait(false);
+            return await BatchCommand.PrintAsync(context, final, parsed.GetValue(json)).ConfigureAwait(false);
+        });
+        return command;
+    }
+
+    private static async Task<HubAnswer<BatchReport>> UploadAsync(CliContext context, HubClient client, FileInfo file, string source, FeedMode mode, string contentType, CancellationToken cancellationToken)
+    {
+        var length = file.Length;
+        return await context.Status.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new TransferSpeedColumn(), new RemainingTimeColumn())
+            .StartAsync(async progress =>
+            {
+                var upload = progress.AddTask($"Uploading {Markup.Escape(file.Name)}", maxValue: Math.Max(1, length));
+                var stream = new UploadProgressStream(file.OpenRead(), read => upload.Value = read);
+                await using (stream.ConfigureAwait(false))
+                {
+                    var answer = await client.PushAsync(source, mode, stream, length, contentType, cancellationToken).ConfigureAwait(false);
+                    upload.Value = upload.MaxValue;
+                    return answer;
+                }
+            }).ConfigureAwait(false);
+    }
+
+    private static async Task<int> ReportAcceptedAsync(CliContext context, HubAnswer<BatchReport> accepted, bool json)
+    {
+        var batch = accepted.Value;
+        if (json)
+        {
+            await context.Output.WriteLineAsync(accepted.Json).ConfigureAwait(false);
+        }
+        else
+        {
+            var what = batch.Repeated ? "The Hub already had this payload as batch" : "Accepted as batch";
+            await context.Output.WriteLineAsync($"{what} {batch.Id} ({batch.Status.ToString().ToLowerInvariant()}). Follow it with: hub batch {batch.Source} {batch.Id}").ConfigureAwait(false);
+        }
+
+        return batch.Status == BatchStatus.Failed ? ExitCodes.Failed : ExitCodes.Success;
+    }
+
+    private static async Task<HubAnswer<BatchReport>> FollowAsync(CliContext context, HubClient client, BatchReport batch, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var latest = await client.GetBatchAsync(batch.Source, batch.Id, cancellationToken).ConfigureAwait(false);
+        var deadline = context.Time.GetUtcNow() + timeout;
+        var delay = TimeSpan.FromMilliseconds(500);
+        await context.Status.Status().StartAsync($"Batch {batch.Id} is {latest.Value.Status.ToString().ToLowerInvariant()}", async status =>
+        {
+            while (!latest.Value.IsFinished && context.Time.GetUtcNow() < deadline)
+            {
+                await Task.Delay(delay, context.Time, cancellationToken).ConfigureAwait(false);
+                delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 1.5, 5000));
+                latest = await client.GetBatchAsync(batch.Source, batch.Id, cancellationToken).ConfigureAwait(false);
+                status.Status($"Batch {batch.Id} is {latest.Value.Status.ToString().ToLowerInvariant()}: {latest.Value.Counts.Received:N0} rows read");
+            }
+        }).ConfigureAwait(false);
+
+        if (!latest.Value.IsFinished)
+        {
+            await context.Error.WriteLineAsync($"Batch {batch.Id} is still {latest.Value.Status.ToString().ToLowerInvariant()} after {timeout}; follow it with: hub batch {batch.Source} {batch.Id}").ConfigureAwait(false);
+        }
+
+        return latest;
+    }
+}

@@ -1,0 +1,132 @@
+using System.CommandLine;
+using System.Security.Cryptography;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Hub.Core.Feeds;
+using Hub.Core.Feeds.Normalisation;
+using Hub.Core.Feeds.Reading;
+using Hub.Core.Identity;
+using Hub.Core.Sources;
+using Microsoft.Extensions.Options;
+using Spectre.Console;
+
+namespace Hub.Cli;
+
+/// <summary>
+/// <c>hub validate</c>: a dry run, offline. Reads the file with the Hub's own reader and <see cref="FeedRecordValidator"/>,
+/// so it gives the answers the Hub would give, before anything is sent.
+/// </summary>
+internal static class ValidateCommand
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static Command Create(CliContext context)
+    {
+        var file = new Argument<FileInfo>("file") { Description = "The feed file: .csv, .xlsx, .json, .ndjson or .jsonl" }.AcceptExistingOnly();
+        var source = SourceOptions.Required();
+        var folder = new Option<string?>("--sources-folder") { Description = "Folder of mapping files (default: functions/Hub.Functions/sources of the repository around the current folder, else the tool's own copy)" };
+        var contentType = new Option<string?>("--content-type") { Description = "The media type, when the extension does not tell (e.g. 'text/csv; charset=gb18030')" };
+        var show = new Option<int>("--show") { Description = "How many rejections to list", DefaultValueFactory = _ => 20 };
+        show.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 0)
+            {
+                r.AddError("--show must be 0 or more.");
+            }
+        });
+        var json = new Option<bool>("--json") { Description = "Print the result, with every rejection, as JSON" };
+        var command = new Command("validate", "Check a feed file offline against its source mapping, as the Hub would; exit 1 when rows would be rejected.")
+        {
+            file, source, folder, contentType, show, json,
+        };
+        command.SetAction(async (parsed, cancellationToken) =>
+        {
+            var path = parsed.GetValue(file)!;
+            var type = parsed.GetValue(contentType) ?? FeedFileTypes.Infer(path.Name);
+            if (type is null || !FeedContentType.TryParse(type, out var feedType))
+            {
+                return await HubCli.UsageAsync(context, $"Cannot tell the feed's format from '{path.Extension}'; give --content-type, one of: {string.Join(", ", FeedContentType.Supported)}.").ConfigureAwait(false);
+            }
+
+            var sourcesFolder = SourcesFolder.Resolve(parsed.GetValue(folder), Environment.CurrentDirectory);
+            SourceCatalog catalog;
+            try
+            {
+                catalog = SourceCatalog.Load(sourcesFolder);
+            }
+            catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
+            {
+                await context.Error.WriteLineAsync($"Cannot load the source mappings: {ex.Message}").ConfigureAwait(false);
+                return ExitCodes.Failed;
+            }
+
+            var sourceId = parsed.GetValue(source)!;
+            if (!catalog.TryGet(sourceId, out var mapping))
+            {
+                return await HubCli.UsageAsync(context, $"No source '{sourceId}' in {sourcesFolder}; the sources there are: {string.Join(", ", catalog.All.Select(s => s.Id))}.").ConfigureAwait(false);
+            }
+
+            var report = await ValidateAsync(path, feedType, mapping, keepAll: parsed.GetValue(json), keep: parsed.GetValue(show), cancellationToken).ConfigureAwait(false);
+            Print(context, report, parsed.GetValue(json));
+            return report.Rejected == 0 && report.FailureReason is null ? ExitCodes.Success : ExitCodes.Failed;
+        });
+        return command;
+    }
+
+    internal static async Task<ValidationReport> ValidateAsync(FileInfo file, FeedContentType contentType, SourceMapping mapping, bool keepAll, int keep, CancellationToken cancellationToken)
+    {
+        // Duplicates are found by person key; any pepper finds the same ones, and this one never leaves the process.
+        var hasher = new PersonKeyHasher(Options.Create(new PersonKeyOptions { Pepper = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) }));
+        var validator = new FeedRecordValidator(mapping, contentType.Format, hasher);
+        var rejections = new List<Rejection>();
+        long received = 0, rejected = 0;
+        await using var stream = file.OpenRead();
+        try
+        {
+            await foreach (var row in FeedReader.ReadAsync(stream, contentType, mapping.Encoding, cancellationToken).ConfigureAwait(false))
+            {
+                received++;
+                if (validator.TryAccept(row, out _, out _, out var problems))
+                {
+                    continue;
+                }
+
+                rejected++;
+                rejections.AddRange(problems.Take(keepAll ? int.MaxValue : Math.Max(0, keep - rejections.Count)));
+            }
+        }
+        catch (FeedFormatException ex)
+        {
+            // The Hub fails such a file whole: nothing of it is stored, whatever the rows before the fault were.
+            return new ValidationReport(mapping.Id, received, 0, rejected, validator.IgnoredColumns, rejections, $"{ex.Message} (row {ex.Row})");
+        }
+
+        return new ValidationReport(mapping.Id, received, received - rejected, rejected, validator.IgnoredColumns, rejections, null);
+    }
+
+    private static void Print(CliContext context, ValidationReport report, bool json)
+    {
+        if (json)
+        {
+            context.Output.WriteLine(JsonSerializer.Serialize(report, Json));
+            return;
+        }
+
+        if (report.FailureReason is not null)
+        {
+            context.Console.WriteLine($"The Hub would fail this file: {report.FailureReason}");
+        }
+
+        if (report.IgnoredColumns.Count > 0)
+        {
+            context.Console.WriteLine($"Columns the mapping of '{report.Source}' does not know (their values would not be stored): {string.Join(", ", report.IgnoredColumns)}");
+        }
+
+        ReportView.Counts(context.Console, ("Received", report.Received), ("Accepted", report.Accepted), ("Rejected", report.Rejected));
+        ReportView.Rejections(context.Console, report.Rejections, report.Rejected, "--show sets how many are listed");
+    }
+}

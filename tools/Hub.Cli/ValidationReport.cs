@@ -1,0 +1,20 @@
+using Hub.Core.Feeds;
+
+namespace Hub.Cli;
+
+/// <summary>What <c>hub validate</c> found, as <c>--json</c> prints it. Rows, fields and reasons only, never values.</summary>
+/// <param name="Source">The source id.</param>
+/// <param name="Received">Rows read.</param>
+/// <param name="Accepted">Rows the Hub would accept.</param>
+/// <param name="Rejected">Rows the Hub would reject.</param>
+/// <param name="IgnoredColumns">Columns the mapping does not know.</param>
+/// <param name="Rejections">Every rejection, in row order.</param>
+/// <param name="FailureReason">Why the Hub would fail the whole file, if it would.</param>
+internal sealed record ValidationReport(
+    string Source,
+    long Received,
+    long Accepted,
+    long Rejected,
+    IReadOnlyList<string> IgnoredColumns,
+    IReadOnlyList<Rejection> Rejections,
+    string? FailureReason);
