@@ -29,8 +29,9 @@ dotnet build tools/Hub.Cli -c Release -nologo -clp:ErrorsOnly -v:q
 hub() { dotnet tools/Hub.Cli/bin/Release/net10.0/hub.dll "$@"; }
 
 echo "Starting the Hub on $hub_url ..."
-ASPNETCORE_ENVIRONMENT=Development Hub__Storage__ConnectionString="$AZURITE_CONNECTION" Urls="$hub_url" \
-  dotnet functions/Hub.Functions/bin/Release/net10.0/Hub.Functions.dll &
+# Started from its own folder, as the Functions host does: that folder is its content root (appsettings.json).
+(cd functions/Hub.Functions/bin/Release/net10.0 && ASPNETCORE_ENVIRONMENT=Development \
+  Hub__Storage__ConnectionString="$AZURITE_CONNECTION" Urls="$hub_url" exec dotnet Hub.Functions.dll) &
 hub_pid=$!
 for _ in $(seq 1 150); do
   curl -sf "$hub_url/api/health" >/dev/null 2>&1 && break
@@ -43,7 +44,7 @@ samples=.azurite/samples
 hub samples --output "$samples" >/dev/null
 for file in "$samples"/*; do
   source=$(basename "${file%.*}")
-  hub push "$file" --source "$source" --hub "$hub_url" --wait --quiet || true
+  hub push "$file" --source "$source" --hub "$hub_url" --wait || true
 done
 
 cat <<TXT
