@@ -44,8 +44,15 @@ azurite_start() {
 }
 
 azurite_stop() {
-  if [ -n "${AZURITE_PID:-}" ]; then
+  if [ -n "${AZURITE_PID:-}" ] && kill -0 "$AZURITE_PID" 2>/dev/null; then
+    # Azurite waits for idle keep-alive connections on SIGTERM; give it five seconds, then end it.
     kill "$AZURITE_PID" 2>/dev/null || true
+    for _ in $(seq 1 25); do
+      kill -0 "$AZURITE_PID" 2>/dev/null || break
+      sleep 0.2
+    done
+    kill -9 "$AZURITE_PID" 2>/dev/null || true
     wait "$AZURITE_PID" 2>/dev/null || true
   fi
+  AZURITE_PID=
 }
