@@ -7,7 +7,6 @@ using System.Text.Json.Serialization;
 using Azure.Data.Tables;
 using Hub.Core.Feeds.Batches;
 using Hub.Core.Feeds.Processing;
-using Hub.Functions.Feeds;
 using Hub.Samples;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Hub.Core.Feeds;
+using Hub.Core.Feeds.Batches;
 using Spectre.Console;
 
 namespace Hub.Cli;

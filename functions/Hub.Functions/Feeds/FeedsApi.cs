@@ -113,7 +113,7 @@ internal static class FeedsApi
         {
             IntakeOutcome.Accepted or IntakeOutcome.Duplicate => TypedResults.Accepted(
                 BatchPath(source, result.Batch!.Id),
-                BatchReport.From(result.Batch, repeated: result.Outcome == IntakeOutcome.Duplicate)),
+                BatchReports.From(result.Batch, repeated: result.Outcome == IntakeOutcome.Duplicate)),
             IntakeOutcome.Empty => TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Empty feed", detail: "The request body is empty; send the feed file as the body."),
             IntakeOutcome.TooLarge => TooLarge(limit),
             _ => TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Try again", detail: "An earlier push of the same file is still being recorded; push again in a moment."),
@@ -129,7 +129,7 @@ internal static class FeedsApi
         }
 
         var list = await batches.ListAsync(source, Math.Clamp(top ?? 50, 1, 500), cancellationToken);
-        return TypedResults.Ok<IReadOnlyList<BatchReport>>(list.Select(b => BatchReport.From(b)).ToList());
+        return TypedResults.Ok<IReadOnlyList<BatchReport>>(list.Select(b => BatchReports.From(b)).ToList());
     }
 
     internal static async Task<Results<Ok<BatchReport>, ProblemHttpResult>> GetBatchAsync(
@@ -141,7 +141,7 @@ internal static class FeedsApi
         }
 
         var batch = IsBatchId(batchId) ? await batches.GetAsync(source, batchId, cancellationToken) : null;
-        return batch is null ? UnknownBatch(source) : TypedResults.Ok(BatchReport.From(batch));
+        return batch is null ? UnknownBatch(source) : TypedResults.Ok(BatchReports.From(batch));
     }
 
     internal static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> GetRejectsAsync(

@@ -63,7 +63,7 @@ public sealed class RestartResumeTests(AzuriteFixture azurite)
         var deadline = DateTime.UtcNow.AddMinutes(2);
         while (DateTime.UtcNow < deadline)
         {
-            var report = await client.GetFromJsonAsync<Hub.Functions.Feeds.BatchReport>(location, FeedClient.Json);
+            var report = await client.GetFromJsonAsync<BatchReport>(location, FeedClient.Json);
             if (report!.Status == BatchStatus.Completed)
             {
                 throw new InvalidOperationException("The batch completed before the test could interrupt it; raise the row count.");

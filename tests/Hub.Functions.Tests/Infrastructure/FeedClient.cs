@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Hub.Core.Feeds.Batches;
-using Hub.Functions.Feeds;
 
 namespace Hub.Functions.Tests.Infrastructure;
 

@@ -1,9 +1,11 @@
-using Hub.Core.Feeds;
-using Hub.Core.Feeds.Batches;
+using System.Text.Json.Serialization;
 
-namespace Hub.Functions.Feeds;
+namespace Hub.Core.Feeds.Batches;
 
-/// <summary>A batch as a departmental system follows it: status, counts and the first rejections.</summary>
+/// <summary>
+/// A batch as a departmental system follows it over the API: status, counts and the first rejections. The Hub
+/// answers with it and the command-line client reads it, so both share this one contract.
+/// </summary>
 /// <param name="Id">The batch id.</param>
 /// <param name="Source">The source that pushed it.</param>
 /// <param name="Mode">Delta or snapshot.</param>
@@ -17,7 +19,7 @@ namespace Hub.Functions.Feeds;
 /// <param name="IgnoredColumns">Columns the source mapping does not know; their values were not stored.</param>
 /// <param name="FailureReason">Why the batch failed, if it did.</param>
 /// <param name="Links">Where to follow the batch and fetch its rejects report.</param>
-internal sealed record BatchReport(
+public sealed record BatchReport(
     string Id,
     string Source,
     FeedMode Mode,
@@ -32,18 +34,7 @@ internal sealed record BatchReport(
     string? FailureReason,
     BatchLinks Links)
 {
-    public static BatchReport From(FeedBatch batch, bool repeated = false) => new(
-        batch.Id,
-        batch.Source,
-        batch.Mode,
-        batch.Status,
-        repeated,
-        batch.ReceivedAt,
-        batch.FinishedAt,
-        batch.PayloadBytes,
-        batch.Counts,
-        batch.FirstRejections,
-        batch.IgnoredColumns,
-        batch.FailureReason,
-        new BatchLinks(FeedsApi.BatchPath(batch.Source, batch.Id), FeedsApi.BatchPath(batch.Source, batch.Id) + "/rejects"));
+    /// <summary>True once the batch has completed or failed.</summary>
+    [JsonIgnore]
+    public bool IsFinished => Status is BatchStatus.Completed or BatchStatus.Failed;
 }
