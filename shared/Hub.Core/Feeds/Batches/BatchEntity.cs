@@ -58,6 +58,8 @@ internal sealed class BatchEntity : ITableEntity
 
     public int GroupsDone { get; set; }
 
+    public int GroupCount { get; set; } = 16;
+
     public static BatchEntity From(FeedBatch batch) => new()
     {
         PartitionKey = batch.Source,
@@ -83,6 +85,7 @@ internal sealed class BatchEntity : ITableEntity
         FailureReason = batch.FailureReason,
         LastError = batch.LastError,
         GroupsDone = batch.GroupsDone,
+        GroupCount = batch.GroupCount,
     };
 
     public FeedBatch ToBatch() => new()
@@ -113,5 +116,6 @@ internal sealed class BatchEntity : ITableEntity
         FailureReason = FailureReason,
         LastError = LastError,
         GroupsDone = GroupsDone,
+        GroupCount = GroupCount,
     };
 }

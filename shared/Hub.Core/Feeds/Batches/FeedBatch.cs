@@ -56,4 +56,7 @@ public sealed record FeedBatch
 
     /// <summary>Merge groups completed, so a restarted run resumes after them.</summary>
     public int GroupsDone { get; init; }
+
+    /// <summary>How many merge groups the batch's records are split into; fixed by its first attempt.</summary>
+    public int GroupCount { get; init; } = 16;
 }

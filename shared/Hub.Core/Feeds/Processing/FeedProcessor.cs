@@ -21,10 +21,14 @@ namespace Hub.Core.Feeds.Processing;
 /// </summary>
 internal sealed partial class FeedProcessor
 {
-    /// <summary>Merge groups: each holds <see cref="PersonKey.PartitionCount"/> / 16 fact partitions.</summary>
-    public const int GroupCount = 16;
+    /// <summary>The fewest merge groups a batch is split into.</summary>
+    public const int MinGroupCount = 16;
 
-    private const int PartitionsPerGroup = PersonKey.PartitionCount / GroupCount;
+    /// <summary>The most merge groups: four fact partitions each.</summary>
+    public const int MaxGroupCount = 256;
+
+    /// <summary>About this much payload goes into one merge group, so the records merged at once stay a few tens of MB.</summary>
+    private const long PayloadBytesPerGroup = 4L * 1024 * 1024;
 
     private readonly HubStorage _storage;
     private readonly BatchStore _batches;
@@ -73,7 +77,15 @@ internal sealed partial class FeedProcessor
             return;
         }
 
-        batch = batch with { Status = BatchStatus.Processing, StartedAt = _time.GetUtcNow(), Attempts = batch.Attempts + 1 };
+        batch = batch with
+        {
+            Status = BatchStatus.Processing,
+            StartedAt = _time.GetUtcNow(),
+            Attempts = batch.Attempts + 1,
+
+            // Fixed on the first attempt: a resumed batch must split its records exactly as before.
+            GroupCount = batch.GroupsDone > 0 ? batch.GroupCount : GroupCountFor(batch.PayloadBytes),
+        };
         await _batches.SaveAsync(batch, cancellationToken).ConfigureAwait(false);
         LogStarted(_logger, batch.Id, batch.Source, batch.Attempts, batch.GroupsDone);
 
@@ -120,7 +132,7 @@ internal sealed partial class FeedProcessor
         var readCounts = new BatchCounts { Received = spill.Received, Rejected = spill.RejectedRows };
         var merged = batch.Counts with { Received = 0, Rejected = 0 };
         batch = batch with { Counts = merged + readCounts, FirstRejections = spill.FirstRejections, IgnoredColumns = spill.IgnoredColumns };
-        for (var group = batch.GroupsDone; group < GroupCount; group++)
+        for (var group = batch.GroupsDone; group < batch.GroupCount; group++)
         {
             merged += await MergeGroupAsync(batch, group, work, cancellationToken).ConfigureAwait(false);
             batch = batch with { GroupsDone = group + 1, Counts = merged + readCounts };
@@ -156,8 +168,9 @@ internal sealed partial class FeedProcessor
 
         await using var payloadScope = payload.ConfigureAwait(false);
         var validator = new FeedRecordValidator(mapping, contentType.Format, _hasher);
-        var groups = new StreamWriter[GroupCount];
-        for (var g = 0; g < GroupCount; g++)
+        var groups = new StreamWriter[batch.GroupCount];
+        var partitionsPerGroup = PersonKey.PartitionCount / batch.GroupCount;
+        for (var g = 0; g < batch.GroupCount; g++)
         {
             groups[g] = new StreamWriter(work.File($"group-{g:D2}.tsv"), append: false, Encoding.UTF8);
         }
@@ -179,7 +192,7 @@ internal sealed partial class FeedProcessor
                         var key = personKey.Value;
                         var rowKey = FactEntity.RowKeyFor(mapping.Id, key.Value, record.Discriminator);
                         var line = string.Join('\t', key.Partition.ToString(CultureInfo.InvariantCulture), row.Number.ToString(CultureInfo.InvariantCulture), key.Value, rowKey, JsonSerializer.Serialize(record.Attributes, StorageJson.Options));
-                        await groups[key.Partition / PartitionsPerGroup].WriteLineAsync(line).ConfigureAwait(false);
+                        await groups[key.Partition / partitionsPerGroup].WriteLineAsync(line).ConfigureAwait(false);
                         continue;
                     }
 
@@ -217,7 +230,8 @@ internal sealed partial class FeedProcessor
         if (batch.Mode == FeedMode.Snapshot)
         {
             // A snapshot end-dates what it no longer holds, so every partition of the group is visited.
-            for (var p = group * PartitionsPerGroup; p < (group + 1) * PartitionsPerGroup; p++)
+            var partitionsPerGroup = PersonKey.PartitionCount / batch.GroupCount;
+            for (var p = group * partitionsPerGroup; p < (group + 1) * partitionsPerGroup; p++)
             {
                 byPartition[p] = [];
             }
@@ -257,6 +271,21 @@ internal sealed partial class FeedProcessor
     {
         await _batches.SaveAsync(batch with { Status = BatchStatus.Failed, FailureReason = reason, FinishedAt = _time.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
         LogFailed(_logger, batch.Id, batch.Source, reason);
+    }
+
+    /// <summary>
+    /// How many merge groups a payload is split into: a power of two from 16 to 256, so that one group holds about
+    /// 4 MiB of feed. Memory for merging then stays flat however large the feed.
+    /// </summary>
+    public static int GroupCountFor(long payloadBytes)
+    {
+        var groups = MinGroupCount;
+        while (groups < MaxGroupCount && payloadBytes / groups > PayloadBytesPerGroup)
+        {
+            groups *= 2;
+        }
+
+        return groups;
     }
 
     /// <summary>The blob name of a batch's full rejection report.</summary>
