@@ -45,7 +45,7 @@ public sealed class FeedWriterTests
         Assert.Empty(outcome.MissingColumns);
         Assert.Empty(outcome.Rejections);
         Assert.Equal(feed.Rows.Count, outcome.Records.Count);
-        Assert.Equal(feed.Rows.Select(r => r.Person.ResidentId), outcome.Records.Select(r => r.ResidentId));
+        Assert.Equal(feed.Rows.Select(r => (ResidentId?)r.Person.ResidentId), outcome.Records.Select(r => r.ResidentId));
         Assert.Equal(feed.Rows.Select(r => r.Person.Name), outcome.Records.Select(r => r.Attributes["name"]));
     }
 
@@ -63,7 +63,7 @@ public sealed class FeedWriterTests
 
         // Repairable mistakes are repaired: the record carries the person's real ID number.
         var accepted = feed.Rows.Where(r => !r.Rejected).ToList();
-        Assert.Equal(accepted.Select(r => r.Person.ResidentId), outcome.Records.Select(r => r.ResidentId));
+        Assert.Equal(accepted.Select(r => (ResidentId?)r.Person.ResidentId), outcome.Records.Select(r => r.ResidentId));
     }
 
     [Theory]

@@ -33,7 +33,7 @@ internal static class ReportView
 
         console.Write(grid);
         var counts = report.Counts;
-        Counts(console, ("Received", counts.Received), ("Inserted", counts.Inserted), ("Updated", counts.Updated), ("Unchanged", counts.Unchanged), ("Rejected", counts.Rejected), ("End-dated", counts.EndDated));
+        Counts(console, ("Received", counts.Received), ("Inserted", counts.Inserted), ("Updated", counts.Updated), ("Unchanged", counts.Unchanged), ("Rejected", counts.Rejected), ("End-dated", counts.EndDated), ("Kept without ID", counts.Unidentified));
         Rejections(console, report.FirstRejections, counts.Rejected, "first rejections; 'hub rejects' downloads them all");
     }
 

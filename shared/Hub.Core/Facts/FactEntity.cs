@@ -21,6 +21,9 @@ internal sealed class FactEntity : ITableEntity
 
     public string Source { get; set; } = string.Empty;
 
+    /// <summary>False when the record came without a usable ID number and <see cref="PersonKey"/> is provisional.</summary>
+    public bool Identified { get; set; } = true;
+
     /// <summary>Attribute → normalised value, as JSON.</summary>
     public string Attributes { get; set; } = "{}";
 

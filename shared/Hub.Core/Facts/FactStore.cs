@@ -65,6 +65,7 @@ internal sealed partial class FactStore(HubStorage storage, TimeProvider time, I
                     RowKey = fact.RowKey,
                     PersonKey = fact.PersonKey,
                     Source = source,
+                    Identified = fact.Identified,
                     Attributes = attributes,
                     ContentHash = hash,
                     FirstBatch = batchId,

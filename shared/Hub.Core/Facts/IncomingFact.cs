@@ -4,5 +4,6 @@ namespace Hub.Core.Facts;
 /// <param name="Row">The feed row it came from.</param>
 /// <param name="PersonKey">The person it is about.</param>
 /// <param name="RowKey">Its fact row key.</param>
+/// <param name="Identified">False for a record kept without a usable ID: its person key is provisional.</param>
 /// <param name="Attributes">Attribute → normalised value.</param>
-internal sealed record IncomingFact(long Row, string PersonKey, string RowKey, IReadOnlyDictionary<string, string> Attributes);
+internal sealed record IncomingFact(long Row, string PersonKey, string RowKey, bool Identified, IReadOnlyDictionary<string, string> Attributes);

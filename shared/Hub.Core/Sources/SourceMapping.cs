@@ -29,6 +29,13 @@ public sealed record SourceMapping
     /// </summary>
     public IReadOnlyList<string> RecordKey { get; init; } = [];
 
+    /// <summary>
+    /// Whether a record without a usable ID number (missing, failing its check, mangled by a spreadsheet) is kept as
+    /// a provisional person, to be matched by its other fields, rather than rejected. It is still reported to the
+    /// department with its ID problem. Off unless the mapping turns it on.
+    /// </summary>
+    public bool MatchWithoutId { get; init; }
+
     /// <summary>The mapped columns.</summary>
     public required IReadOnlyList<FieldMapping> Fields { get; init; }
 

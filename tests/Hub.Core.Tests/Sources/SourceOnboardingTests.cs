@@ -80,7 +80,7 @@ public sealed class SourceOnboardingTests : IDisposable
         Assert.True(normaliser.TryNormalise(row, out var record, out var rejections), string.Join("; ", rejections));
         Assert.NotNull(record);
         Assert.Equal(2, record.Row);
-        Assert.Equal("11010519491231002X", record.ResidentId.Value);
+        Assert.Equal("11010519491231002X", record.ResidentId?.Value);
         Assert.Equal(string.Empty, record.Discriminator);
         var expected = new Dictionary<string, string>
         {

@@ -57,7 +57,7 @@ public sealed class FeedIngestionTests(AzuriteFixture azurite) : IAsyncLifetime
 
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("row,field,reason", lines[0]);
+        Assert.Equal("row,field,reason,outcome", lines[0]);
         var rejected = lines.Skip(1).Count(l => l.Contains("check character", StringComparison.Ordinal));
         Assert.True(rejected >= 27, $"expected nearly all 30 rows rejected for a wrong check character, got {rejected}");
         Assert.Equal(report.Counts.Rejected, lines.Length - 1);

@@ -13,6 +13,7 @@ public sealed class SourceOnboardingTests(AzuriteFixture azurite) : IAsyncLifeti
           "id": "health-commission",
           "displayName": "卫健委 严重精神障碍患者管理名册",
           "department": "卫健委",
+          "matchWithoutId": true,
           "fields": [
             { "column": "身份证号码", "attribute": "residentId", "type": "residentId", "required": true, "sensitivity": "l4", "sharing": "conditional" },
             { "column": "患者姓名", "attribute": "name", "type": "name", "required": true },
@@ -52,14 +53,20 @@ public sealed class SourceOnboardingTests(AzuriteFixture azurite) : IAsyncLifeti
         var client = _hub!.CreateClientWithToken(DevelopmentTokens.Mint("health-client", [HubRoles.FeedPublisher("health-commission")]));
         var csv = "身份证号码,患者姓名,诊断,危险性评估等级,管理日期,现住址区划\r\n" +
             $"{TestPeople.Id(7)},周杰,精神分裂症,2,2023年6月1日,110105003\r\n" +
-            $"{TestPeople.Id(8)},吴敏,抑郁,1,2023-06-01,110105003\r\n";
+            $"{TestPeople.Id(8)},吴敏,抑郁,1,2023-06-01,110105003\r\n" +
+            "1.10105E+17,郑华,双相情感障碍,3,2023-06-02,110105003\r\n";
 
         var report = await client.PushAndWaitAsync("health-commission", Encoding.UTF8.GetBytes(csv), "text/csv");
         var sources = await client.GetStringAsync(new Uri("/api/sources", UriKind.Relative));
 
         Assert.Equal(BatchStatus.Completed, report.Status);
-        Assert.Equal(new BatchCounts { Received = 2, Inserted = 1, Rejected = 1 }, report.Counts);
+        Assert.Equal(new BatchCounts { Received = 3, Inserted = 2, Rejected = 1, Unidentified = 1 }, report.Counts);
         Assert.Equal("诊断", Assert.Single(report.FirstRejections).Field);
+        var rowReport = await client.GetStringAsync(new Uri(report.Links.Rejects, UriKind.Relative));
+        Assert.Contains("4,身份证号码,", rowReport, StringComparison.Ordinal);
+        Assert.Contains(",kept for matching", rowReport, StringComparison.Ordinal);
+        var facts = await _hub.Storage.Facts.QueryAsync<Azure.Data.Tables.TableEntity>(f => f.GetString("Source") == "health-commission").ToListAsync();
+        Assert.Single(facts, f => f.GetBoolean("Identified") == false);
         Assert.Contains("\"id\":\"health-commission\"", sources, StringComparison.Ordinal);
     }
 }

@@ -21,6 +21,12 @@ public sealed record BatchCounts
     /// <summary>Facts end-dated because a snapshot no longer contained them.</summary>
     public long EndDated { get; init; }
 
+    /// <summary>
+    /// Accepted records without a usable ID number, kept to be matched by their other fields (they are also counted
+    /// as inserted, updated or unchanged); the rejects report lists each with its ID problem.
+    /// </summary>
+    public long Unidentified { get; init; }
+
     /// <summary>Adds two partial accounts.</summary>
     public static BatchCounts operator +(BatchCounts left, BatchCounts right)
     {
@@ -34,6 +40,7 @@ public sealed record BatchCounts
             Unchanged = left.Unchanged + right.Unchanged,
             Rejected = left.Rejected + right.Rejected,
             EndDated = left.EndDated + right.EndDated,
+            Unidentified = left.Unidentified + right.Unidentified,
         };
     }
 

@@ -48,6 +48,8 @@ internal sealed class BatchEntity : ITableEntity
 
     public long EndDated { get; set; }
 
+    public long Unidentified { get; set; }
+
     public string FirstRejections { get; set; } = "[]";
 
     public string IgnoredColumns { get; set; } = "[]";
@@ -80,6 +82,7 @@ internal sealed class BatchEntity : ITableEntity
         Unchanged = batch.Counts.Unchanged,
         Rejected = batch.Counts.Rejected,
         EndDated = batch.Counts.EndDated,
+        Unidentified = batch.Counts.Unidentified,
         FirstRejections = JsonSerializer.Serialize(batch.FirstRejections, StorageJson.Options),
         IgnoredColumns = JsonSerializer.Serialize(batch.IgnoredColumns, StorageJson.Options),
         FailureReason = batch.FailureReason,
@@ -110,6 +113,7 @@ internal sealed class BatchEntity : ITableEntity
             Unchanged = Unchanged,
             Rejected = Rejected,
             EndDated = EndDated,
+            Unidentified = Unidentified,
         },
         FirstRejections = JsonSerializer.Deserialize<List<Rejection>>(FirstRejections) ?? [],
         IgnoredColumns = JsonSerializer.Deserialize<List<string>>(IgnoredColumns) ?? [],

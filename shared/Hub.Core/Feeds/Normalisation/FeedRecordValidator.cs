@@ -58,7 +58,7 @@ public sealed class FeedRecordValidator
             return false;
         }
 
-        var key = _hasher.Hash(record!.ResidentId);
+        var key = record!.ResidentId is { } id ? _hasher.Hash(id) : _hasher.HashUnidentified(_mapping, record);
         if (_seen.TryGetValue(Identity(key, record.Discriminator), out var firstRow))
         {
             record = null;

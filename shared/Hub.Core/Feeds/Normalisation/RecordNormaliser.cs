@@ -7,6 +7,12 @@ namespace Hub.Core.Feeds.Normalisation;
 /// <summary>Applies a source mapping to raw feed rows: finds each mapped column, normalises and validates its value.</summary>
 public sealed class RecordNormaliser
 {
+    /// <summary>Suffix of the attribute that keeps an unusable ID number as the department sent it.</summary>
+    public const string AsSentSuffix = "AsSent";
+
+    private const string MissingValue = "required value is missing";
+    private const string BirthDateAttribute = "birthDate";
+
     private readonly SourceMapping _mapping;
     private readonly Dictionary<string, FieldMapping> _fieldsByHeader;
     private readonly Dictionary<string, Dictionary<string, string>> _codeLists;
@@ -67,13 +73,18 @@ public sealed class RecordNormaliser
         var problems = new List<Rejection>();
         var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
         ResidentId? residentId = null;
+        string? idProblem = null;
         foreach (var field in _mapping.Fields)
         {
             if (!raw.TryGetValue(field, out var value))
             {
-                if (field.Required)
+                if (field.Type == FieldType.ResidentId)
                 {
-                    problems.Add(new Rejection(row.Number, field.Column, "required value is missing"));
+                    idProblem = MissingValue;
+                }
+                else if (field.Required)
+                {
+                    problems.Add(new Rejection(row.Number, field.Column, MissingValue));
                 }
 
                 continue;
@@ -88,7 +99,9 @@ public sealed class RecordNormaliser
                 }
                 else
                 {
-                    problems.Add(new Rejection(row.Number, field.Column, idReason!));
+                    // Kept (never "fixed") so a data steward can see what the department sent.
+                    idProblem = idReason;
+                    attributes[field.Attribute + AsSentSuffix] = ValueNormaliser.Text(value)!;
                 }
 
                 continue;
@@ -104,9 +117,9 @@ public sealed class RecordNormaliser
             }
         }
 
-        if (residentId is null && problems.Count == 0)
+        if (residentId is null && (problems.Count > 0 || !CanMatchWithoutId(attributes)))
         {
-            problems.Add(new Rejection(row.Number, _mapping.ResidentIdField.Column, "required value is missing"));
+            problems.Insert(0, new Rejection(row.Number, _mapping.ResidentIdField.Column, idProblem ?? MissingValue));
         }
 
         rejections = problems;
@@ -116,9 +129,23 @@ public sealed class RecordNormaliser
         }
 
         var discriminator = string.Join('~', _mapping.RecordKey.Select(k => attributes.GetValueOrDefault(k, string.Empty)));
-        record = new NormalisedRecord(row.Number, residentId!.Value, Uri.EscapeDataString(discriminator), attributes);
+        record = new NormalisedRecord(row.Number, residentId, Uri.EscapeDataString(discriminator), attributes)
+        {
+            IdProblem = residentId is null ? new Rejection(row.Number, _mapping.ResidentIdField.Column, idProblem ?? MissingValue) : null,
+        };
         return true;
     }
+
+    /// <summary>
+    /// A record without a usable ID is kept for matching when the source allows it and the record can be matched at
+    /// all: a name, and a birth date, a phone or a division to tell namesakes apart.
+    /// </summary>
+    private bool CanMatchWithoutId(Dictionary<string, string> attributes) =>
+        _mapping.MatchWithoutId
+        && _mapping.Fields.Any(f => f.Type == FieldType.Name && attributes.ContainsKey(f.Attribute))
+        && _mapping.Fields.Any(f => f.Type is FieldType.Date or FieldType.Phone or FieldType.Division
+            && attributes.ContainsKey(f.Attribute)
+            && (f.Type != FieldType.Date || f.Attribute == BirthDateAttribute));
 
     private bool TryNormaliseValue(FieldMapping field, string? value, out string? normalised, out string? reason)
     {

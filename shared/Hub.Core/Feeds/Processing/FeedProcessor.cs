@@ -21,6 +21,12 @@ namespace Hub.Core.Feeds.Processing;
 /// </summary>
 internal sealed partial class FeedProcessor
 {
+    /// <summary>The report's outcome for a row that was not accepted.</summary>
+    public const string Rejected = "rejected";
+
+    /// <summary>The report's outcome for a row kept without a usable ID number, to be matched by its other fields.</summary>
+    public const string KeptForMatching = "kept for matching";
+
     /// <summary>The fewest merge groups a batch is split into.</summary>
     public const int MinGroupCount = 16;
 
@@ -129,8 +135,8 @@ internal sealed partial class FeedProcessor
             return;
         }
 
-        var readCounts = new BatchCounts { Received = spill.Received, Rejected = spill.RejectedRows };
-        var merged = batch.Counts with { Received = 0, Rejected = 0 };
+        var readCounts = new BatchCounts { Received = spill.Received, Rejected = spill.RejectedRows, Unidentified = spill.Unidentified };
+        var merged = batch.Counts with { Received = 0, Rejected = 0, Unidentified = 0 };
         batch = batch with { Counts = merged + readCounts, FirstRejections = spill.FirstRejections, IgnoredColumns = spill.IgnoredColumns };
         for (var group = batch.GroupsDone; group < batch.GroupCount; group++)
         {
@@ -181,17 +187,30 @@ internal sealed partial class FeedProcessor
             var rejects = new SpreadsheetSafeCsv(rejectsFile);
             await using (rejects.ConfigureAwait(false))
             {
-                await rejects.WriteRowAsync("row", "field", "reason").ConfigureAwait(false);
+                await rejects.WriteRowAsync("row", "field", "reason", "outcome").ConfigureAwait(false);
                 var firstRejections = new List<Rejection>();
-                long received = 0, rejectedRows = 0;
+                long received = 0, rejectedRows = 0, unidentified = 0;
                 await foreach (var row in FeedReader.ReadAsync(payload, contentType, mapping.Encoding, cancellationToken).ConfigureAwait(false))
                 {
                     received++;
                     if (validator.TryAccept(row, out var record, out var personKey, out var problems))
                     {
                         var key = personKey.Value;
+                        if (record.IdProblem is { } idProblem)
+                        {
+                            unidentified++;
+                            await rejects.WriteRowAsync(idProblem.Row.ToString(CultureInfo.InvariantCulture), idProblem.Field, idProblem.Reason, KeptForMatching).ConfigureAwait(false);
+                        }
+
                         var rowKey = FactEntity.RowKeyFor(mapping.Id, key.Value, record.Discriminator);
-                        var line = string.Join('\t', key.Partition.ToString(CultureInfo.InvariantCulture), row.Number.ToString(CultureInfo.InvariantCulture), key.Value, rowKey, JsonSerializer.Serialize(record.Attributes, StorageJson.Options));
+                        var line = string.Join(
+                            '\t',
+                            key.Partition.ToString(CultureInfo.InvariantCulture),
+                            row.Number.ToString(CultureInfo.InvariantCulture),
+                            key.Value,
+                            rowKey,
+                            record.IsIdentified ? "1" : "0",
+                            JsonSerializer.Serialize(record.Attributes, StorageJson.Options));
                         await groups[key.Partition / partitionsPerGroup].WriteLineAsync(line).ConfigureAwait(false);
                         continue;
                     }
@@ -204,7 +223,7 @@ internal sealed partial class FeedProcessor
                             firstRejections.Add(problem);
                         }
 
-                        await rejects.WriteRowAsync(problem.Row.ToString(CultureInfo.InvariantCulture), problem.Field, problem.Reason).ConfigureAwait(false);
+                        await rejects.WriteRowAsync(problem.Row.ToString(CultureInfo.InvariantCulture), problem.Field, problem.Reason, Rejected).ConfigureAwait(false);
                     }
                 }
 
@@ -212,7 +231,7 @@ internal sealed partial class FeedProcessor
                 rejectsFile.Position = 0;
                 await _storage.Rejects.GetBlobClient(RejectsBlobName(batch.Source, batch.Id))
                     .UploadAsync(rejectsFile, overwrite: true, cancellationToken).ConfigureAwait(false);
-                return new SpillResult(received, rejectedRows, firstRejections, validator.IgnoredColumns);
+                return new SpillResult(received, rejectedRows, unidentified, firstRejections, validator.IgnoredColumns);
             }
         }
         finally
@@ -241,15 +260,15 @@ internal sealed partial class FeedProcessor
         {
             while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
             {
-                var parts = line.Split('\t', 5);
+                var parts = line.Split('\t', 6);
                 var partition = int.Parse(parts[0], CultureInfo.InvariantCulture);
-                var attributes = JsonSerializer.Deserialize<Dictionary<string, string>>(parts[4])!;
+                var attributes = JsonSerializer.Deserialize<Dictionary<string, string>>(parts[5])!;
                 if (!byPartition.TryGetValue(partition, out var list))
                 {
                     byPartition[partition] = list = [];
                 }
 
-                list.Add(new IncomingFact(long.Parse(parts[1], CultureInfo.InvariantCulture), parts[2], parts[3], attributes));
+                list.Add(new IncomingFact(long.Parse(parts[1], CultureInfo.InvariantCulture), parts[2], parts[3], parts[4] == "1", attributes));
             }
         }
 

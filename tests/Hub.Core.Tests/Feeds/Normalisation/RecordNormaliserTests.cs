@@ -20,7 +20,7 @@ public sealed class RecordNormaliserTests
         Assert.Empty(rejections);
         Assert.NotNull(record);
         Assert.Equal(7, record.Row);
-        Assert.Equal("11010519491231002X", record.ResidentId.Value);
+        Assert.Equal("11010519491231002X", record.ResidentId?.Value);
         var expected = new Dictionary<string, string>
         {
             ["residentId"] = "11010519491231002X",

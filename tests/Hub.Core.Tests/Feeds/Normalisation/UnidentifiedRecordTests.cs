@@ -1,0 +1,80 @@
+using Hub.Core.Feeds;
+using Hub.Core.Feeds.Normalisation;
+using Hub.Core.Feeds.Reading;
+using Hub.Core.Identity;
+using Hub.Core.Tests.Sources;
+using Microsoft.Extensions.Options;
+
+namespace Hub.Core.Tests.Feeds.Normalisation;
+
+public sealed class UnidentifiedRecordTests
+{
+    private readonly Hub.Core.Sources.SourceMapping _matching = ShippedSources.Load("civil-affairs") with { MatchWithoutId = true };
+
+    [Theory]
+    [InlineData("1.10105E+17", "spreadsheet")]
+    [InlineData("110105194912310021", "check character")]
+    [InlineData(null, "required value is missing")]
+    public void A_source_that_matches_without_id_keeps_the_record_and_reports_the_id_problem(string? id, string reason)
+    {
+        var row = new FeedRow(4, Values(id));
+
+        var accepted = new RecordNormaliser(_matching).TryNormalise(row, out var record, out var rejections);
+
+        Assert.True(accepted);
+        Assert.Empty(rejections);
+        Assert.Null(record!.ResidentId);
+        Assert.False(record.IsIdentified);
+        Assert.Equal("身份证号码", record.IdProblem!.Field);
+        Assert.Contains(reason, record.IdProblem.Reason, StringComparison.Ordinal);
+        Assert.Equal(id is null ? null : ValueNormaliser.Text(id), record.Attributes.GetValueOrDefault("residentIdAsSent"));
+    }
+
+    [Fact]
+    public void A_record_with_only_a_name_cannot_be_matched_and_is_rejected()
+    {
+        var values = new Dictionary<string, string?> { ["身份证号码"] = "1.10105E+17", ["姓名"] = "张三", ["救助类型"] = "城市低保", ["享受起始日期"] = "2024-01-01" };
+
+        var accepted = new RecordNormaliser(_matching with { Fields = [.. _matching.Fields.Select(f => f with { Required = f.Attribute is "residentId" or "name" })] })
+            .TryNormalise(new FeedRow(2, values), out _, out var rejections);
+
+        Assert.False(accepted);
+        Assert.Contains("spreadsheet", Assert.Single(rejections).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void By_default_a_source_rejects_a_record_without_a_usable_id()
+    {
+        var accepted = new RecordNormaliser(ShippedSources.Load("civil-affairs")).TryNormalise(new FeedRow(3, Values("1.10105E+17")), out _, out var rejections);
+
+        Assert.False(accepted);
+        Assert.Equal("身份证号码", Assert.Single(rejections).Field);
+    }
+
+    [Fact]
+    public void The_provisional_key_is_stable_and_differs_from_any_id_key()
+    {
+        var hasher = new PersonKeyHasher(Options.Create(new PersonKeyOptions { Pepper = Convert.ToBase64String(new byte[32]) }));
+        var first = new FeedRecordValidator(_matching, FeedFormat.Json, hasher);
+        var again = new FeedRecordValidator(_matching, FeedFormat.Json, hasher);
+
+        Assert.True(first.TryAccept(new FeedRow(1, Values("1.10105E+17")), out _, out var key, out _));
+        Assert.True(again.TryAccept(new FeedRow(9, Values("110105194912310021")), out _, out var sameKey, out _));
+        Assert.True(first.TryAccept(new FeedRow(2, Values("11010519491231002X")), out _, out var idKey, out _));
+
+        Assert.Equal(key, sameKey);
+        Assert.NotEqual(key, idKey);
+        Assert.Equal(hasher.Hash(ResidentId.Parse("11010519491231002X")), idKey);
+    }
+
+    private static Dictionary<string, string?> Values(string? id) => new()
+    {
+        ["身份证号码"] = id,
+        ["姓名"] = "张三",
+        ["性别"] = "女",
+        ["出生日期"] = "1949-12-31",
+        ["救助类型"] = "城市低保",
+        ["享受起始日期"] = "2024-01-01",
+        ["居住地区划代码"] = "110105001002",
+    };
+}
