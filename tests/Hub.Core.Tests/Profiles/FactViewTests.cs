@@ -39,4 +39,16 @@ public sealed class FactViewTests
 
         Assert.Equal(string.Empty, FactView.FromEntity(entity).Discriminator);
     }
+
+    [Fact]
+    public void Printing_a_fact_or_a_value_shows_no_personal_data()
+    {
+        var fact = TestFacts.Police(TestFacts.At(2026, 1, 10));
+        var profile = TestFacts.Build(fact);
+
+        Assert.DoesNotContain("王秀英", fact.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("王秀英", profile.Attributes["name"].ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("金台路", profile.Residence!.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("王秀英", profile.ToString(), StringComparison.Ordinal);
+    }
 }

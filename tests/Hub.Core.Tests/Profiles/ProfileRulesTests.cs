@@ -152,4 +152,14 @@ public sealed class ProfileRulesTests
 
         Assert.Contains(file, error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_builder_refuses_rules_built_in_code_that_do_not_validate()
+    {
+        var rules = ProfileRules.Parse(Minimal) with { UtcOffsetHours = 20 };
+
+        var error = Assert.Throws<ArgumentException>(() => new ProfileBuilder(rules, HouseholdKey.HmacSha256(ShippedRules.Pepper)));
+
+        Assert.Contains("utcOffsetHours", error.Message, StringComparison.Ordinal);
+    }
 }
