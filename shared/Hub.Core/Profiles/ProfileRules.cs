@@ -61,7 +61,7 @@ public sealed record ProfileRules
     }
 
     /// <summary>Reads and validates rules from JSON text; <paramref name="origin"/> names it in errors.</summary>
-    public static ProfileRules Parse(string json, string origin = "profile rules")
+    public static ProfileRules Parse(string json, string origin = "profile rules document")
     {
         ArgumentNullException.ThrowIfNull(json);
         ProfileRules? rules;

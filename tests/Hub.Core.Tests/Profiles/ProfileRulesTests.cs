@@ -137,9 +137,9 @@ public sealed class ProfileRulesTests
     {
         var json = Minimal.Replace("\"sources\": [\"police\"] }", $"\"sources\": [\"police\"], {replacement} }}", StringComparison.Ordinal);
 
-        var error = Assert.Throws<InvalidDataException>(() => ProfileRules.Parse(json, "test rules"));
+        var error = Assert.Throws<InvalidDataException>(() => ProfileRules.Parse(json, "test document"));
 
-        Assert.StartsWith("The test rules is not valid:", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("The test document is not valid:", error.Message, StringComparison.Ordinal);
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
 
