@@ -1,0 +1,131 @@
+using Hub.Core.Identity;
+
+namespace Hub.Core.Profiles;
+
+/// <summary>
+/// Derives a person's profile from all facts about them by the profile rules. Pure and deterministic: no clock, no
+/// storage; the same facts and day always give the same profile, whatever order the facts come in.
+/// </summary>
+public sealed class ProfileBuilder
+{
+    private readonly ProfileRules _rules;
+    private readonly Func<byte[], byte[]> _householdKeyHash;
+    private readonly HashSet<string> _notPersonAttributes;
+    private readonly MembershipReader _memberships;
+    private readonly PlaceResolver _residence;
+    private readonly PlaceResolver _registration;
+
+    /// <summary>Creates a builder from valid rules.</summary>
+    /// <param name="rules">The rules; invalid rules are refused.</param>
+    /// <param name="householdKeyHash">The keyed hash for household keys, e.g. <see cref="HouseholdKey.HmacSha256"/> with the pepper.</param>
+    public ProfileBuilder(ProfileRules rules, Func<byte[], byte[]> householdKeyHash)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(householdKeyHash);
+        var errors = ProfileRules.Validate(rules);
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException($"The profile rules are invalid: {string.Join("; ", errors)}", nameof(rules));
+        }
+
+        _rules = rules;
+        _householdKeyHash = householdKeyHash;
+
+        // Record attributes belong to the membership their fact makes; place attributes to the place. As person
+        // attributes they would be compared across records as if they were rival values of one thing.
+        _notPersonAttributes = new HashSet<string>(rules.RecordAttributes, StringComparer.Ordinal);
+        foreach (var place in new[] { rules.Residence, rules.Registration })
+        {
+            _notPersonAttributes.UnionWith(new[] { place.Division, place.Grid, place.Address }.OfType<string>());
+        }
+
+        _memberships = new MembershipReader(rules);
+        _residence = new PlaceResolver(rules.Residence, rules, "residence");
+        _registration = new PlaceResolver(rules.Registration, rules, "registration");
+    }
+
+    /// <summary>Builds the profile of <paramref name="personKey"/> from <paramref name="facts"/>, with places as current on <paramref name="today"/>.</summary>
+    public PersonProfile Build(PersonKey personKey, IReadOnlyList<FactView> facts, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        var problems = new List<string>();
+        var attributes = facts
+            .SelectMany(f => f.Attributes.Keys)
+            .Where(a => !_notPersonAttributes.Contains(a))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .Select(a => (Attribute: a, Value: Survive(a, facts, today)))
+            .Where(a => a.Value is not null)
+            .ToDictionary(a => a.Attribute, a => a.Value!, StringComparer.Ordinal);
+
+        var registration = _registration.Resolve(facts, today, problems);
+        var number = attributes.GetValueOrDefault(_rules.Household.Number)?.Value;
+        return new PersonProfile
+        {
+            PersonKey = personKey,
+            BuiltFor = today,
+            Attributes = attributes,
+            Memberships = _memberships.Read(facts, problems),
+            Residence = _residence.Resolve(facts, today, problems),
+            Registration = registration,
+            HouseholdKey = HouseholdKey.Create(number, registration?.Address, _householdKeyHash),
+            RelationToHead = attributes.GetValueOrDefault(_rules.Household.Relation)?.Value,
+            Status = attributes.GetValueOrDefault(_rules.PersonStatusAttribute)?.Value switch
+            {
+                "active" => PersonStatus.Active,
+                "deceased" => PersonStatus.Deceased,
+                "moved-out" => PersonStatus.MovedOut,
+                _ => null,
+            },
+            Sources = facts.Select(f => f.Source).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
+            Problems = problems.Distinct(StringComparer.Ordinal).ToList(),
+        };
+    }
+
+    /// <summary>
+    /// The surviving value of one attribute: authority first (a listed source, in its order, before any other), then
+    /// current before ended, then the most recently updated. With fallback none, only listed sources may win.
+    /// </summary>
+    private AttributeValue? Survive(string attribute, IReadOnlyList<FactView> facts, DateOnly today)
+    {
+        var rule = _rules.RuleFor(attribute);
+        var listed = rule.Survivorship == Survivorship.Authoritative ? rule.Sources : [];
+        var ranked = FactOrder.ThenByRecency(
+                facts.Where(f => f.ValueOf(attribute) is not null).OrderBy(f => Rank(listed, f.Source)),
+                today,
+                _rules)
+            .ToList();
+        if (ranked.Count == 0)
+        {
+            return null;
+        }
+
+        var winner = ranked[0];
+        if (rule.Survivorship == Survivorship.Authoritative && rule.Fallback == SurvivorshipFallback.None && Rank(listed, winner.Source) == listed.Count)
+        {
+            return null;
+        }
+
+        var value = winner.ValueOf(attribute)!;
+        var conflicts = ranked
+            .Select(f => (Fact: f, Value: f.ValueOf(attribute)!))
+            .Where(c => !string.Equals(c.Value, value, StringComparison.Ordinal))
+            .DistinctBy(c => (c.Fact.Source, c.Value))
+            .Select(c => new SourcedValue(c.Value, FactOrder.ProvenanceOf(c.Fact, _rules)))
+            .ToList();
+        return new AttributeValue(value, FactOrder.ProvenanceOf(winner, _rules), conflicts);
+    }
+
+    private static int Rank(IReadOnlyList<string> listed, string source)
+    {
+        for (var i = 0; i < listed.Count; i++)
+        {
+            if (string.Equals(listed[i], source, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return listed.Count;
+    }
+}
