@@ -6,6 +6,7 @@ using Hub.Functions.Feeds;
 using Hub.Functions.FunctionsHost;
 using Hub.Functions.Health;
 using Hub.Functions.Hosting;
+using Hub.Functions.Profiles;
 using Hub.Functions.Sources;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,6 +15,7 @@ builder.AddCustomHandlerHosting();
 builder.Services.AddHubStorage(builder.Configuration);
 builder.Services.AddHubFeeds(builder.Configuration, builder.Environment);
 builder.Services.AddHubAuthentication(builder.Configuration, builder.Environment);
+builder.Services.AddProfilesApi();
 builder.Services.AddHubProblemDetails();
 builder.Services.AddHubApiDescription();
 builder.Services.AddQueueTriggers(builder.Configuration);
@@ -27,6 +29,7 @@ app.UseAuthorization();
 app.MapHealthApi();
 app.MapSourcesApi();
 app.MapFeedsApi();
+app.MapProfilesApi();
 app.MapHubApiDescription();
 app.MapQueueTriggers();
 

@@ -2,6 +2,7 @@ using Hub.Core.Facts;
 using Hub.Core.Feeds.Batches;
 using Hub.Core.Feeds.Processing;
 using Hub.Core.Identity;
+using Hub.Core.Profiles;
 using Hub.Core.Sources;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -51,6 +52,19 @@ public static class HubCoreServiceCollectionExtensions
         services.AddSingleton<FactStore>();
         services.AddSingleton<FeedIntake>();
         services.AddSingleton<FeedProcessor>();
+
+        services.AddOptions<ProfileRulesOptions>().Bind(configuration.GetSection(ProfileRulesOptions.SectionName));
+        services.AddSingleton(sp =>
+        {
+            var path = sp.GetRequiredService<IOptions<ProfileRulesOptions>>().Value.Path;
+            var rules = ProfileRules.Load(Path.IsPathRooted(path) ? path : Path.Combine(AppContext.BaseDirectory, path));
+            var problems = rules.CheckAgainst(sp.GetRequiredService<SourceCatalog>());
+            return problems.Count == 0
+                ? rules
+                : throw new InvalidDataException($"The profile rules ({ProfileRulesOptions.SectionName}:Path) do not fit the source mappings: {string.Join("; ", problems)}");
+        });
+        services.AddSingleton(sp => new ProfileBuilder(sp.GetRequiredService<ProfileRules>(), sp.GetRequiredService<PersonKeyHasher>().KeyedHash));
+        services.AddSingleton<ProfileStore>();
         return services;
     }
 }

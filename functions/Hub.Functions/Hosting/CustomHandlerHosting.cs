@@ -21,6 +21,7 @@ internal static class CustomHandlerHosting
             builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         }
 
+        builder.Services.AddHostedService<ConfigurationCheck>();
         builder.Services.AddHostedService<StorageInitializer>();
         return builder;
     }

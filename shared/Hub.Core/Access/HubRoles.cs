@@ -6,6 +6,9 @@ public static class HubRoles
     /// <summary>The prefix of feed-publisher roles; the rest of the value is the source id.</summary>
     public const string FeedPublisherPrefix = "Feeds.Publish.";
 
+    /// <summary>Data stewards: read whole profiles and resolve possible duplicate persons.</summary>
+    public const string DataSteward = "Hub.DataSteward";
+
     /// <summary>The role that lets a machine identity push and follow feeds of one source.</summary>
     public static string FeedPublisher(string source) => FeedPublisherPrefix + source;
 }

@@ -17,12 +17,15 @@ internal sealed partial class FactStore(HubStorage storage, TimeProvider time, I
     private const int TransactionLimit = 100;
     private const int MaxConflictRetries = 5;
 
-    /// <summary>Merges <paramref name="incoming"/> (all in <paramref name="partitionKey"/>) and counts what happened.</summary>
+    /// <summary>
+    /// Merges <paramref name="incoming"/> (all in <paramref name="partitionKey"/>), counts what happened and names the
+    /// persons whose facts this batch changed (their profiles need building again).
+    /// </summary>
     /// <remarks>
     /// Safe to repeat: a fact this batch already wrote (on an earlier, interrupted attempt) is recognised by its
     /// <see cref="FactEntity.LastBatch"/> and counted as what that attempt did, not written again.
     /// </remarks>
-    public async Task<BatchCounts> MergePartitionAsync(string partitionKey, string source, string batchId, IReadOnlyList<IncomingFact> incoming, bool snapshot, CancellationToken cancellationToken = default)
+    public async Task<PartitionMerge> MergePartitionAsync(string partitionKey, string source, string batchId, IReadOnlyList<IncomingFact> incoming, bool snapshot, CancellationToken cancellationToken = default)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -38,7 +41,7 @@ internal sealed partial class FactStore(HubStorage storage, TimeProvider time, I
         }
     }
 
-    private async Task<BatchCounts> MergeOnceAsync(string partitionKey, string source, string batchId, IReadOnlyList<IncomingFact> incoming, bool snapshot, CancellationToken cancellationToken)
+    private async Task<PartitionMerge> MergeOnceAsync(string partitionKey, string source, string batchId, IReadOnlyList<IncomingFact> incoming, bool snapshot, CancellationToken cancellationToken)
     {
         var existing = new Dictionary<string, FactEntity>(StringComparer.Ordinal);
         var filter = TableClient.CreateQueryFilter(
@@ -52,6 +55,7 @@ internal sealed partial class FactStore(HubStorage storage, TimeProvider time, I
         var actions = new List<TableTransactionAction>();
         long inserted = 0, updated = 0, unchanged = 0, endDated = 0;
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var changed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var fact in incoming)
         {
             seen.Add(fact.RowKey);
@@ -59,6 +63,7 @@ internal sealed partial class FactStore(HubStorage storage, TimeProvider time, I
             if (!existing.TryGetValue(fact.RowKey, out var stored))
             {
                 inserted++;
+                changed.Add(fact.PersonKey);
                 actions.Add(new TableTransactionAction(TableTransactionActionType.Add, new FactEntity
                 {
                     PartitionKey = partitionKey,
@@ -79,6 +84,7 @@ internal sealed partial class FactStore(HubStorage storage, TimeProvider time, I
             else if (stored.LastBatch == batchId)
             {
                 Count(stored.LastChange, ref inserted, ref updated, ref endDated);
+                changed.Add(stored.PersonKey);
             }
             else if (stored.ContentHash == hash && stored.EndedAt is null)
             {
@@ -87,6 +93,7 @@ internal sealed partial class FactStore(HubStorage storage, TimeProvider time, I
             else
             {
                 updated++;
+                changed.Add(stored.PersonKey);
                 stored.Attributes = attributes;
                 stored.ContentHash = hash;
                 stored.LastBatch = batchId;
@@ -105,10 +112,12 @@ internal sealed partial class FactStore(HubStorage storage, TimeProvider time, I
                 if (stored.LastBatch == batchId)
                 {
                     Count(stored.LastChange, ref inserted, ref updated, ref endDated);
+                    changed.Add(stored.PersonKey);
                 }
                 else if (stored.EndedAt is null)
                 {
                     endDated++;
+                    changed.Add(stored.PersonKey);
                     stored.EndedAt = now;
                     stored.LastBatch = batchId;
                     stored.LastChange = FactChange.Ended;
@@ -123,7 +132,7 @@ internal sealed partial class FactStore(HubStorage storage, TimeProvider time, I
             await storage.Facts.SubmitTransactionAsync(chunk, cancellationToken).ConfigureAwait(false);
         }
 
-        return new BatchCounts { Inserted = inserted, Updated = updated, Unchanged = unchanged, EndDated = endDated };
+        return new PartitionMerge(new BatchCounts { Inserted = inserted, Updated = updated, Unchanged = unchanged, EndDated = endDated }, changed);
     }
 
     private static void Count(string change, ref long inserted, ref long updated, ref long endDated)

@@ -34,6 +34,9 @@ public sealed class PersonKeyHasher
         return PersonKey.FromHash(hash);
     }
 
+    /// <summary>A keyed hash (HMAC-SHA256 with the pepper) for other keys made from personal data, such as household keys.</summary>
+    public byte[] KeyedHash(byte[] data) => HMACSHA256.HashData(_pepper, data);
+
     /// <summary>Computes the person key of a validated ID number.</summary>
     public PersonKey Hash(ResidentId id)
     {

@@ -18,6 +18,7 @@ public sealed class HubStorage
         var prefix = options.Value.NamePrefix;
         Facts = tables.GetTableClient($"{prefix}facts");
         Batches = tables.GetTableClient($"{prefix}batches");
+        Profiles = tables.GetTableClient($"{prefix}profiles");
         FeedArchive = blobs.GetBlobContainerClient($"{prefix}feeds");
         Rejects = blobs.GetBlobContainerClient($"{prefix}rejects");
         FeedBatchQueue = queues.GetQueueClient($"{prefix}{QueueNames.FeedBatches}");
@@ -27,6 +28,9 @@ public sealed class HubStorage
 
     /// <summary>Facts: one entity per source record, partitioned by person key.</summary>
     public TableClient Facts { get; }
+
+    /// <summary>Golden profiles: one entity per person, in the person's fact partition.</summary>
+    public TableClient Profiles { get; }
 
     /// <summary>Feed batches and the content index that makes pushes idempotent.</summary>
     public TableClient Batches { get; }
@@ -52,6 +56,7 @@ public sealed class HubStorage
         await Task.WhenAll(
             Facts.CreateIfNotExistsAsync(cancellationToken),
             Batches.CreateIfNotExistsAsync(cancellationToken),
+            Profiles.CreateIfNotExistsAsync(cancellationToken),
             FeedArchive.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
             Rejects.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
             FeedBatchQueue.CreateIfNotExistsAsync(cancellationToken: cancellationToken),

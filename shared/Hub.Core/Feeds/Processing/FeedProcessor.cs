@@ -7,6 +7,7 @@ using Hub.Core.Feeds.Batches;
 using Hub.Core.Feeds.Normalisation;
 using Hub.Core.Feeds.Reading;
 using Hub.Core.Identity;
+using Hub.Core.Profiles;
 using Hub.Core.Sources;
 using Hub.Core.Storage;
 using Microsoft.Extensions.Logging;
@@ -39,17 +40,19 @@ internal sealed partial class FeedProcessor
     private readonly HubStorage _storage;
     private readonly BatchStore _batches;
     private readonly FactStore _facts;
+    private readonly ProfileStore _profiles;
     private readonly SourceCatalog _sources;
     private readonly PersonKeyHasher _hasher;
     private readonly TimeProvider _time;
     private readonly FeedProcessingOptions _options;
     private readonly ILogger<FeedProcessor> _logger;
 
-    public FeedProcessor(HubStorage storage, BatchStore batches, FactStore facts, SourceCatalog sources, PersonKeyHasher hasher, TimeProvider time, IOptions<FeedProcessingOptions> options, ILogger<FeedProcessor> logger)
+    public FeedProcessor(HubStorage storage, BatchStore batches, FactStore facts, ProfileStore profiles, SourceCatalog sources, PersonKeyHasher hasher, TimeProvider time, IOptions<FeedProcessingOptions> options, ILogger<FeedProcessor> logger)
     {
         _storage = storage;
         _batches = batches;
         _facts = facts;
+        _profiles = profiles;
         _sources = sources;
         _hasher = hasher;
         _time = time;
@@ -277,10 +280,12 @@ internal sealed partial class FeedProcessor
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.MergeConcurrency, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(byPartition, parallel, async (entry, token) =>
         {
-            var counts = await _facts.MergePartitionAsync(PersonKey.FormatPartition(entry.Key), batch.Source, batch.Id, entry.Value, batch.Mode == FeedMode.Snapshot, token).ConfigureAwait(false);
+            var partitionKey = PersonKey.FormatPartition(entry.Key);
+            var merge = await _facts.MergePartitionAsync(partitionKey, batch.Source, batch.Id, entry.Value, batch.Mode == FeedMode.Snapshot, token).ConfigureAwait(false);
+            await _profiles.RebuildAsync(partitionKey, merge.ChangedPersons, token).ConfigureAwait(false);
             lock (gate)
             {
-                total += counts;
+                total += merge.Counts;
             }
         }).ConfigureAwait(false);
         return total;

@@ -1,0 +1,31 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Unicode;
+using Hub.Core.Divisions;
+using Hub.Core.Identity;
+using Hub.Core.Storage;
+
+namespace Hub.Core.Profiles;
+
+/// <summary>The JSON form of a profile as stored and served: camelCase, keys and codes as plain strings, enums as words.</summary>
+public static class ProfileJson
+{
+    /// <summary>The serializer settings for profiles.</summary>
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters =
+        {
+            new JsonStringEnumConverter(JsonNamingPolicy.CamelCase),
+            new StringValueJsonConverter<PersonKey>(PersonKey.Parse, k => k.Value),
+            new StringValueJsonConverter<DivisionCode>(DivisionCode.Parse, d => d.Value),
+            new StringValueJsonConverter<GroupId>(GroupId.Parse, g => g.Value),
+            new StringValueJsonConverter<HouseholdKey>(HouseholdKey.Parse, h => h.Value),
+        },
+    };
+
+    /// <summary>Serialises a profile.</summary>
+    public static string Serialize(PersonProfile profile) => JsonSerializer.Serialize(profile, Options);
+}

@@ -1,0 +1,17 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Hub.Core.Storage;
+
+/// <summary>Writes a domain value (a person key, a division code…) as its plain string, not as an object.</summary>
+internal sealed class StringValueJsonConverter<T>(Func<string, T> parse, Func<T, string> format) : JsonConverter<T>
+{
+    public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        parse(reader.GetString() ?? throw new JsonException($"A {typeof(T).Name} is a string."));
+
+    public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStringValue(format(value));
+    }
+}
