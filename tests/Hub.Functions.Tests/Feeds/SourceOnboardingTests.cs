@@ -1,7 +1,9 @@
 using System.Text;
 using Hub.Core.Access;
 using Hub.Core.Feeds.Batches;
+using Hub.Core.Identity;
 using Hub.Functions.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Hub.Functions.Tests.Feeds;
 
@@ -17,12 +19,16 @@ public sealed class SourceOnboardingTests(AzuriteFixture azurite) : IAsyncLifeti
           "fields": [
             { "column": "身份证号码", "attribute": "residentId", "type": "residentId", "required": true, "sensitivity": "l4", "sharing": "conditional" },
             { "column": "患者姓名", "attribute": "name", "type": "name", "required": true },
-            { "column": "诊断", "attribute": "severeMentalIllness", "type": "code", "codeList": "诊断", "required": true, "sensitivity": "l4", "sharing": "conditional" },
+            { "column": "管理类别", "attribute": "condition", "type": "code", "codeList": "管理类别", "required": true, "sensitivity": "l4", "sharing": "conditional" },
+            { "column": "诊断", "attribute": "diagnosis", "type": "code", "codeList": "诊断", "required": true, "sensitivity": "l4", "sharing": "conditional" },
             { "column": "危险性评估等级", "attribute": "riskLevel", "type": "wholeNumber", "sensitivity": "l4", "sharing": "conditional" },
             { "column": "管理日期", "attribute": "validFrom", "type": "date" },
             { "column": "现住址区划", "attribute": "residenceDivision", "type": "division" }
           ],
-          "codeLists": { "诊断": { "精神分裂症": "schizophrenia", "双相情感障碍": "bipolar" } }
+          "codeLists": {
+            "管理类别": { "严重精神障碍": "severe-mental-illness" },
+            "诊断": { "精神分裂症": "schizophrenia", "双相情感障碍": "bipolar" }
+          }
         }
         """;
 
@@ -51,10 +57,10 @@ public sealed class SourceOnboardingTests(AzuriteFixture azurite) : IAsyncLifeti
     public async Task A_fifth_layout_dropped_into_the_sources_folder_is_pushed_and_processed_with_no_code_change()
     {
         var client = _hub!.CreateClientWithToken(DevelopmentTokens.Mint("health-client", [HubRoles.FeedPublisher("health-commission")]));
-        var csv = "身份证号码,患者姓名,诊断,危险性评估等级,管理日期,现住址区划\r\n" +
-            $"{TestPeople.Id(7)},周杰,精神分裂症,2,2023年6月1日,110105003\r\n" +
-            $"{TestPeople.Id(8)},吴敏,抑郁,1,2023-06-01,110105003\r\n" +
-            "1.10105E+17,郑华,双相情感障碍,3,2023-06-02,110105003\r\n";
+        var csv = "身份证号码,患者姓名,管理类别,诊断,危险性评估等级,管理日期,现住址区划\r\n" +
+            $"{TestPeople.Id(7)},周杰,严重精神障碍,精神分裂症,2,2023年6月1日,110105003\r\n" +
+            $"{TestPeople.Id(8)},吴敏,严重精神障碍,抑郁,1,2023-06-01,110105003\r\n" +
+            "1.10105E+17,郑华,严重精神障碍,双相情感障碍,3,2023-06-02,110105003\r\n";
 
         var report = await client.PushAndWaitAsync("health-commission", Encoding.UTF8.GetBytes(csv), "text/csv");
         var sources = await client.GetStringAsync(new Uri("/api/sources", UriKind.Relative));
@@ -65,6 +71,10 @@ public sealed class SourceOnboardingTests(AzuriteFixture azurite) : IAsyncLifeti
         var rowReport = await client.GetStringAsync(new Uri(report.Links.Rejects, UriKind.Relative));
         Assert.Contains("4,身份证号码,", rowReport, StringComparison.Ordinal);
         Assert.Contains(",kept for matching", rowReport, StringComparison.Ordinal);
+        var key = _hub!.Services.GetRequiredService<PersonKeyHasher>().Hash(ResidentId.Parse(TestPeople.Id(7)));
+        var steward = _hub.CreateClientWithToken(DevelopmentTokens.Mint("steward-1", [HubRoles.DataSteward]));
+        var profile = await steward.GetStringAsync(new Uri($"/api/profiles/{key}", UriKind.Relative));
+        Assert.Contains("\"group\":\"severe-mental-illness\"", profile, StringComparison.Ordinal);
         var facts = await _hub.Storage.Facts.QueryAsync<Azure.Data.Tables.TableEntity>(f => f.GetString("Source") == "health-commission").ToListAsync();
         Assert.Single(facts, f => f.GetBoolean("Identified") == false);
         Assert.Contains("\"id\":\"health-commission\"", sources, StringComparison.Ordinal);
