@@ -17,6 +17,7 @@ public static class FeedWriter
         var composer = new RowComposer(mapping);
         var stale = new StaleSnapshot(mapping, options, population.Options.Seed);
         var clean = population.People
+            .Where(person => !stale.Omits(person))
             .SelectMany(person => DepartmentRecords.For(mapping.Id, person).Select(record => Compose(composer, stale, person, record)))
             .ToList();
         var injector = new MistakeInjector(mapping, options, MistakeSeed(population.Options.Seed, mapping.Id), clean.Count);
@@ -50,6 +51,7 @@ public static class FeedWriter
         long withMistakes = 0, rejected = 0;
         var sampleRows = generator.Households()
             .SelectMany(h => h.Members)
+            .Where(person => !stale.Omits(person))
             .SelectMany(person => DepartmentRecords.For(mapping.Id, person).Select(record => Compose(composer, stale, person, record)))
             .Take(checked((int)rows))
             .Select((row, i) =>

@@ -30,4 +30,11 @@ public sealed record FeedWriterOptions
 
     /// <summary>Share of people with a phone, from 0 to 1, whose record in this feed still shows their previous phone number.</summary>
     public double StalePhoneRate { get; init; }
+
+    /// <summary>
+    /// Share of people, from 0 to 1, this department's export leaves out altogether: for the police, residents who
+    /// have not registered (yet). Other departments then hold people the register lacks, whose rows without a
+    /// usable ID have nobody to be linked to. Decided per person and source.
+    /// </summary>
+    public double OmittedPeopleRate { get; init; }
 }

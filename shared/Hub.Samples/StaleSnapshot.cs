@@ -5,7 +5,7 @@ namespace Hub.Samples;
 
 /// <summary>
 /// Makes a department's snapshot older than the truth for some people: it still shows where they lived, or which
-/// phone they had, before. Whether a person's record is stale depends on the person and the source only, so every
+/// phone they had, before; or it lacks them altogether. Whether a person's record is stale depends on the person and the source only, so every
 /// row of one person in one feed agrees; what the previous residence or phone was depends on the person only, so
 /// two stale departments show the same one.
 /// </summary>
@@ -13,10 +13,19 @@ internal sealed class StaleSnapshot(SourceMapping mapping, FeedWriterOptions opt
 {
     private const int ResidencePurpose = 1;
     private const int PhonePurpose = 2;
+    private const int OmissionPurpose = 3;
 
     private readonly int _source = SeedMixer.Of(mapping.Id);
     private readonly string? _residenceColumn = mapping.Fields.FirstOrDefault(f => f.Attribute == "residenceDivision")?.Column;
     private readonly string? _phoneColumn = mapping.Fields.FirstOrDefault(f => f.Attribute == "phone")?.Column;
+
+    /// <summary>True when this source's export leaves <paramref name="person"/> out (<see cref="FeedWriterOptions.OmittedPeopleRate"/>).</summary>
+    public bool Omits(Person person)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.OmittedPeopleRate, 0.0);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.OmittedPeopleRate, 1.0);
+        return Stale(person, OmissionPurpose, options.OmittedPeopleRate);
+    }
 
     /// <summary>Rewrites <paramref name="attributes"/> where this source's record of the person is stale; returns what was done.</summary>
     public IReadOnlyList<InjectedMistake> Apply(Person person, Dictionary<string, object?> attributes)

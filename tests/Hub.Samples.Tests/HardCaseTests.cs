@@ -124,6 +124,21 @@ public sealed class HardCaseTests
     }
 
     [Fact]
+    public void A_department_can_leave_people_out_of_its_export()
+    {
+        var mapping = HubReading.Mapping(ShippedSources.Police);
+
+        var all = FeedWriter.Compose(Population, mapping).Rows.Select(r => r.Person.Number).ToHashSet();
+        var partial = FeedWriter.Compose(Population, mapping, new FeedWriterOptions { OmittedPeopleRate = 0.05 }).Rows.Select(r => r.Person.Number).ToHashSet();
+        var again = FeedWriter.Compose(Population, mapping, new FeedWriterOptions { OmittedPeopleRate = 0.05 }).Rows.Select(r => r.Person.Number).ToHashSet();
+
+        Assert.Equal(Population.People.Count, all.Count);
+        Assert.InRange(all.Count - partial.Count, 0.03 * all.Count, 0.07 * all.Count);
+        Assert.Subset(all, partial);
+        Assert.Equal(partial, again);
+    }
+
+    [Fact]
     public void A_higher_twin_rate_gives_more_twins_without_changing_anyone_else()
     {
         var usual = new PopulationGenerator(new PopulationOptions { Seed = 5, People = 4000 }).Generate();
