@@ -12,6 +12,7 @@ internal static class FieldComparer
         MatchField.Sex => Exact(incoming.Sex, candidate.Sex),
         MatchField.ResidenceDivision => Division(rule.Comparator, incoming.ResidenceDivision, candidate.ResidenceDivision),
         MatchField.RegistrationDivision => Division(rule.Comparator, incoming.RegistrationDivision, candidate.RegistrationDivision),
+        MatchField.ResidenceAddress => Exact(incoming.FoldedAddress, candidate.FoldedAddress),
         MatchField.Phone => Exact(incoming.Phone, candidate.Phone),
         MatchField.ResidentId => IdComparison.Compare(incoming, candidate),
         _ => throw new InvalidOperationException($"Field {rule.Field} has no comparison."),

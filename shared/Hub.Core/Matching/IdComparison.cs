@@ -19,6 +19,9 @@ internal static class IdComparison
             return ComparisonLevel.Missing;
         }
 
+        // Two unusable numbers may each carry one typing error: two edits apart, they may still be one number, so
+        // the comparison says nothing rather than contradict. A valid number has no error of its own.
+        var tolerance = first.ResidentId is null && second.ResidentId is null ? 2 : 1;
         if (a.Complete && b.Complete)
         {
             if (a.Digits.Length >= 17 && b.Digits.Length >= 17 && a.Digits.AsSpan(0, 17).SequenceEqual(b.Digits.AsSpan(0, 17)))
@@ -26,11 +29,24 @@ internal static class IdComparison
                 return ComparisonLevel.Exact;
             }
 
-            return OptimalStringAlignment(a.Digits, b.Digits, limit: 1) <= 1 ? ComparisonLevel.OneEdit : ComparisonLevel.Different;
+            return OptimalStringAlignment(a.Digits, b.Digits, limit: tolerance) switch
+            {
+                <= 1 => ComparisonLevel.OneEdit,
+                var distance when distance <= tolerance => ComparisonLevel.Missing,
+                _ => ComparisonLevel.Different,
+            };
         }
 
         var length = Math.Min(a.Digits.Length, b.Digits.Length);
-        return a.Digits.AsSpan(0, length).SequenceEqual(b.Digits.AsSpan(0, length)) ? ComparisonLevel.Prefix : ComparisonLevel.Different;
+        var mismatches = 0;
+        for (var i = 0; i < length; i++)
+        {
+            mismatches += a.Digits[i] == b.Digits[i] ? 0 : 1;
+        }
+
+        return mismatches == 0 ? ComparisonLevel.Prefix
+            : mismatches < tolerance ? ComparisonLevel.Missing
+            : ComparisonLevel.Different;
     }
 
     /// <summary>True when both records carry valid ID numbers and they differ: two people, whatever else agrees.</summary>

@@ -3,7 +3,7 @@ namespace Hub.Core.Matching;
 /// <summary>How a field of two records is compared; in rules files, camelCase (<c>jaroWinkler</c>).</summary>
 public enum MatchComparator
 {
-    /// <summary>Equal values agree (<see cref="ComparisonLevel.Exact"/>), others differ. Names are compared as written.</summary>
+    /// <summary>Equal values agree (<see cref="ComparisonLevel.Exact"/>), others differ. Names are compared as written, addresses folded.</summary>
     Exact = 1,
 
     /// <summary>Names agree when they fold to the same form (張三 and 张三).</summary>

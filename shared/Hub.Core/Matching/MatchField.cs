@@ -18,6 +18,9 @@ public enum MatchField
     /// <summary>The household-registration division (户籍地).</summary>
     RegistrationDivision,
 
+    /// <summary>The residence address, compared in its folded form (width, spaces, traditional characters).</summary>
+    ResidenceAddress,
+
     /// <summary>The phone number.</summary>
     Phone,
 

@@ -10,6 +10,7 @@ public sealed class MatchFieldRule
         [MatchField.Sex] = [MatchComparator.Exact],
         [MatchField.ResidenceDivision] = [MatchComparator.Exact, MatchComparator.DivisionPrefix],
         [MatchField.RegistrationDivision] = [MatchComparator.Exact, MatchComparator.DivisionPrefix],
+        [MatchField.ResidenceAddress] = [MatchComparator.Exact],
         [MatchField.Phone] = [MatchComparator.Exact],
         [MatchField.ResidentId] = [MatchComparator.IdEvidence],
     };

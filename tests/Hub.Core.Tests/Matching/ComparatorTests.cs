@@ -61,6 +61,14 @@ public sealed class ComparatorTests
         Assert.Equal(ComparisonLevel.Exact, TestRules.Level(MatchField.RegistrationDivision, first, first));
     }
 
+    [Theory]
+    [InlineData("北京市朝阳区光华里5号院3号楼", "北京市朝阳区 光华里５號院３號樓", ComparisonLevel.Exact)]
+    [InlineData("北京市朝阳区光华里5号院3号楼", "北京市朝阳区光华里5号院4号楼", ComparisonLevel.Different)]
+    public void Addresses_are_compared_folded(string first, string second, ComparisonLevel expected)
+    {
+        Assert.Equal(expected, TestRules.Level(MatchField.ResidenceAddress, new MatchRecord { ResidenceAddress = first }, new MatchRecord { ResidenceAddress = second }));
+    }
+
     [Fact]
     public void Phones_and_sexes_agree_only_exactly()
     {
@@ -113,6 +121,21 @@ public sealed class ComparatorTests
 
         Assert.Equal(ComparisonLevel.Prefix, TestRules.Level(MatchField.ResidentId, mangled, truncated));
         Assert.Equal(ComparisonLevel.Different, TestRules.Level(MatchField.ResidentId, elsewhere, truncated));
+    }
+
+    [Fact]
+    public void Two_unusable_numbers_two_typing_errors_apart_neither_agree_nor_contradict()
+    {
+        // Each may carry one error of its own; a valid number carries none, so against it two errors contradict.
+        var first = Valid[..15] + (Valid[15] == '9' ? '8' : '9') + Valid[16..];
+        var second = Valid[..4] + (Valid[4] == '9' ? '8' : '9') + Valid[5..];
+        var third = "11010819850302113";
+        var evidence = (string text) => MatchRecord.FromAttributes(new Dictionary<string, string>(), text);
+
+        Assert.Equal(ComparisonLevel.Missing, TestRules.Level(MatchField.ResidentId, evidence(first), evidence(second)));
+        Assert.Equal(ComparisonLevel.Different, TestRules.Level(MatchField.ResidentId, evidence(first), evidence(third)));
+        Assert.Equal(ComparisonLevel.OneEdit, TestRules.Level(MatchField.ResidentId, evidence(first), evidence(Valid)));
+        Assert.Equal(ComparisonLevel.Different, TestRules.Level(MatchField.ResidentId, evidence(second[..5] + first[5..]), evidence(Valid)));
     }
 
     [Fact]

@@ -67,6 +67,34 @@ public sealed class MatchRecordTests
     }
 
     [Fact]
+    public void A_disability_certificate_number_stands_in_for_a_missing_id()
+    {
+        // Second-generation certificates: the holder's ID number, then category and grade.
+        var attributes = new Dictionary<string, string> { ["name"] = "张三", ["disabilityCertificate"] = Valid + "42" };
+
+        var withoutId = MatchRecord.FromAttributes(attributes, residentIdText: string.Empty);
+        var mangled = MatchRecord.FromAttributes(attributes, "1.10105E+17");
+        var withId = MatchRecord.FromAttributes(attributes, Valid);
+        var badCertificate = MatchRecord.FromAttributes(new Dictionary<string, string> { ["name"] = "张三", ["disabilityCertificate"] = "残字" + Valid }, string.Empty);
+
+        Assert.Equal(Valid, withoutId.IdEvidence?.Digits);
+        Assert.True(withoutId.IdEvidence?.IsComplete);
+        Assert.Null(withoutId.ResidentId);
+        Assert.Equal(Valid, mangled.IdEvidence?.Digits);
+        Assert.Null(withId.IdEvidence);
+        Assert.Null(badCertificate.IdEvidence);
+    }
+
+    [Fact]
+    public void An_address_is_kept_as_written_and_folded()
+    {
+        var record = MatchRecord.FromAttributes(new Dictionary<string, string> { ["residenceAddress"] = "光华里 5號院" }, residentIdText: null);
+
+        Assert.Equal("光华里 5號院", record.ResidenceAddress);
+        Assert.Equal("光华里5号院", record.FoldedAddress);
+    }
+
+    [Fact]
     public void Malformed_attributes_are_treated_as_missing()
     {
         var record = MatchRecord.FromAttributes(

@@ -191,6 +191,25 @@ public sealed class PersonMatcherTests
     }
 
     [Fact]
+    public void A_provisional_persons_unusable_numbers_contradict_only_when_none_of_them_agrees()
+    {
+        // A person known only from rows without a usable ID: one mangled by a spreadsheet, one with a wrong check character.
+        var provisional = Key('f');
+        MatchCandidate[] records =
+        [
+            new(provisional, CivilAffairs("张三", "1985-03-02", "male", "110105001002", "13800000000", "1.10105E+17")),
+            new(provisional, CivilAffairs("张三", "1985-03-02", "male", "110105001002", "13800000000", ZhangSanId[..17])),
+        ];
+        var incoming = CivilAffairs("张三", "1985-03-02", "male", "110105001002", "13800000000", ZhangSanId[..17]);
+
+        var decision = Matcher.Evaluate(incoming, records);
+
+        Assert.Equal(MatchOutcome.Match, decision.Outcome);
+        Assert.False(decision.Best!.IdConflict);
+        Assert.Contains(decision.Best.Fields, f => f is { Field: MatchField.ResidentId, Level: ComparisonLevel.Exact });
+    }
+
+    [Fact]
     public void The_decision_does_not_depend_on_the_order_of_the_candidates()
     {
         var incoming = Housing("王伟", "110105001002", phone: null, id: null);

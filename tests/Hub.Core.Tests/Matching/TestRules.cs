@@ -21,6 +21,8 @@ internal static class TestRules
               "levels": { "exact": { "m": 0.5, "u": 0.0625 }, "street": { "m": 0.5, "u": 0.125 }, "county": { "m": 0.5, "u": 0.25 }, "different": { "m": 0.5, "u": 1 } } },
             { "field": "registrationDivision", "comparator": "exact",
               "levels": { "exact": { "m": 0.5, "u": 0.25 }, "different": { "m": 0.5, "u": 1 } } },
+            { "field": "residenceAddress", "comparator": "exact",
+              "levels": { "exact": { "m": 0.5, "u": 0.001 }, "different": { "m": 0.5, "u": 1 } } },
             { "field": "phone", "comparator": "exact",
               "levels": { "exact": { "m": 0.5, "u": 0.001 }, "different": { "m": 0.5, "u": 1 } } },
             { "field": "residentId", "comparator": "idEvidence",
