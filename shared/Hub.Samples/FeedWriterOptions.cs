@@ -22,6 +22,12 @@ public sealed record FeedWriterOptions
     public double IdProblemRate { get; init; }
 
     /// <summary>
+    /// Share of rows, from 0 to 1, whose name is also written in traditional characters (張 for 张), independently of
+    /// <see cref="MistakeRate"/>, as older systems store them. Rows whose name has no traditional form stay as they are.
+    /// </summary>
+    public double TraditionalNameRate { get; init; }
+
+    /// <summary>
     /// Share of people, from 0 to 1, whose record in this feed still shows their previous residence: the
     /// department's snapshot predates a move. Decided per person and source, so all of a person's rows in one feed
     /// agree, and a person's previous residence is the same in every feed that holds it.

@@ -6,8 +6,9 @@ namespace Hub.Samples;
 /// <summary>
 /// Puts realistic mistakes into rows. Which rows get one is decided by selection sampling (Knuth's algorithm S):
 /// exactly round(rate × total) of <c>total</c> rows, in one pass, without holding the rows. ID problems
-/// (<see cref="FeedWriterOptions.IdProblemRate"/>) are chosen the same way, independently, from a random source of
-/// their own, so that turning them on leaves the other mistakes where they were.
+/// (<see cref="FeedWriterOptions.IdProblemRate"/>) and traditional-character names
+/// (<see cref="FeedWriterOptions.TraditionalNameRate"/>) are chosen the same way, independently, each from a random
+/// source of its own, so that turning them on leaves the other mistakes where they were.
 /// </summary>
 internal sealed class MistakeInjector
 {
@@ -24,6 +25,7 @@ internal sealed class MistakeInjector
 
     private readonly Random _random;
     private readonly Random _idRandom;
+    private readonly Random _nameRandom;
     private readonly MistakeKind[] _kinds;
     private readonly FieldMapping _id;
     private readonly FieldMapping? _name;
@@ -35,6 +37,8 @@ internal sealed class MistakeInjector
     private long _toChoose;
     private long _idRemaining;
     private long _idToChoose;
+    private long _nameRemaining;
+    private long _nameToChoose;
 
     public MistakeInjector(SourceMapping mapping, FeedWriterOptions options, int seed, long total)
     {
@@ -43,7 +47,10 @@ internal sealed class MistakeInjector
         ArgumentOutOfRangeException.ThrowIfLessThan(options.IdProblemRate, 0.0);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.IdProblemRate, 1.0);
         _random = new Random(seed);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.TraditionalNameRate, 0.0);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.TraditionalNameRate, 1.0);
         _idRandom = new Random(SeedMixer.Mix(seed, 0x1D));
+        _nameRandom = new Random(SeedMixer.Mix(seed, 0x5A));
         _kinds = AllKinds.Where(k => options.Mistakes?.Contains(k) ?? true).ToArray();
         _id = mapping.ResidentIdField;
         _name = mapping.Fields.FirstOrDefault(f => f.Type == FieldType.Name && f.Attribute == "name");
@@ -51,7 +58,8 @@ internal sealed class MistakeInjector
         _phones = mapping.Fields.Where(f => f.Type == FieldType.Phone).ToArray();
         _required = mapping.Fields.Where(f => f.Required).ToArray();
         _dateFormat = RowComposer.DateFormatOf(mapping);
-        _remaining = _idRemaining = total;
+        _remaining = _idRemaining = _nameRemaining = total;
+        _nameToChoose = (long)Math.Round(options.TraditionalNameRate * total, MidpointRounding.AwayFromZero);
         _toChoose = (long)Math.Round(options.MistakeRate * total, MidpointRounding.AwayFromZero);
         _idToChoose = (long)Math.Round(options.IdProblemRate * total, MidpointRounding.AwayFromZero);
     }
@@ -78,6 +86,12 @@ internal sealed class MistakeInjector
             {
                 mistakes.Add(new InjectedMistake(kind, Apply(kind, person, row, _idRandom)));
             }
+        }
+
+        if (Choose(_nameRandom, ref _nameRemaining, ref _nameToChoose) && _name is not null && mistakes.All(m => m.Column != _name.Column)
+            && Applies(MistakeKind.TraditionalCharacters, person, row))
+        {
+            mistakes.Add(new InjectedMistake(MistakeKind.TraditionalCharacters, Apply(MistakeKind.TraditionalCharacters, person, row, _nameRandom)));
         }
 
         return mistakes;

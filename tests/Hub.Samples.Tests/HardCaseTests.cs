@@ -124,6 +124,19 @@ public sealed class HardCaseTests
     }
 
     [Fact]
+    public void Traditional_names_come_at_their_own_rate_on_top_of_other_mistakes()
+    {
+        var mapping = HubReading.Mapping(ShippedSources.CivilAffairs);
+        var feed = FeedWriter.Compose(Population, mapping, new FeedWriterOptions { MistakeRate = 0, TraditionalNameRate = 0.2, IdProblemRate = 0.1 });
+        var traditional = feed.Rows.Where(r => r.Mistakes.Any(m => m.Kind == MistakeKind.TraditionalCharacters)).ToList();
+
+        Assert.InRange(traditional.Count, 0.08 * feed.Rows.Count, 0.2 * feed.Rows.Count);
+        Assert.All(traditional, r => Assert.NotEqual(r.Person.Name, r.Values["姓名"]));
+        Assert.All(feed.Rows.Except(traditional), r => Assert.Equal(r.Person.Name, r.Values["姓名"]));
+        Assert.Contains(traditional, r => r.Mistakes.Any(m => m.Kind == MistakeKind.MissingId));
+    }
+
+    [Fact]
     public void A_department_can_leave_people_out_of_its_export()
     {
         var mapping = HubReading.Mapping(ShippedSources.Police);

@@ -55,7 +55,7 @@ internal static class QualityCommand
     private static void Print(IAnsiConsole console, QualityReport report, bool levels)
     {
         // The breakdown has ten columns; a redirected console would otherwise wrap them at 80.
-        console.Profile.Width = Math.Max(console.Profile.Width, 132);
+        console.Profile.Width = Math.Max(console.Profile.Width, 140);
 
         var summary = new Table().AddColumn("Measure").AddColumn(new TableColumn("Value").RightAligned()).AddColumn("Target");
         summary.AddRow(new Text("Precision of automatic links"), new Text(Ratio(report.Precision)), Target(report.Precision, QualityReport.PrecisionTarget));
@@ -64,7 +64,7 @@ internal static class QualityCommand
         console.Write(summary);
 
         var table = new Table().Title("Matching rows by kind (a row counts under every kind it has); Known = its person was already in the index")
-            .AddColumn("Rows").AddColumn(new TableColumn("Count").RightAligned()).AddColumn(new TableColumn("Known").RightAligned())
+            .AddColumn(new TableColumn("Rows").NoWrap()).AddColumn(new TableColumn("Count").RightAligned()).AddColumn(new TableColumn("Known").RightAligned())
             .AddColumn(new TableColumn("Linked ok").RightAligned()).AddColumn(new TableColumn("Linked wrong").RightAligned())
             .AddColumn(new TableColumn("Queued ok").RightAligned()).AddColumn(new TableColumn("Queued w/o").RightAligned())
             .AddColumn(new TableColumn("New").RightAligned()).AddColumn(new TableColumn("New, known").RightAligned())

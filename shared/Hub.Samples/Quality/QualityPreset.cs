@@ -28,6 +28,12 @@ public static class QualityPreset
     /// </summary>
     public const double UnregisteredRate = 0.05;
 
+    /// <summary>
+    /// Share of non-police rows whose name is written in traditional characters, as older departmental systems store
+    /// names; about six rows in ten have a name with a traditional form.
+    /// </summary>
+    public const double TraditionalNameRate = 0.10;
+
     /// <summary>Share of non-police records that still show a previous residence: departments update after the police do.</summary>
     public const double StaleResidenceRate = 0.10;
 
@@ -48,6 +54,7 @@ public static class QualityPreset
         {
             MistakeRate = 0.05,
             IdProblemRate = IdProblemRate,
+            TraditionalNameRate = TraditionalNameRate,
             StaleResidenceRate = StaleResidenceRate,
             StalePhoneRate = StalePhoneRate,
         };
