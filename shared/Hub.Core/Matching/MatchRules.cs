@@ -7,7 +7,7 @@ namespace Hub.Core.Matching;
 /// <summary>
 /// The match rules: which fields are compared, with which comparator, what each level of agreement weighs
 /// (Fellegi–Sunter m and u probabilities), and the two score thresholds. Loaded from a JSON file (comments allowed)
-/// and validated, so a bad file stops the Hub at start-up with a message that names the field.
+/// and validated as a whole: a bad file is refused with every problem listed, each naming its field.
 /// </summary>
 public sealed class MatchRules
 {
@@ -21,7 +21,11 @@ public sealed class MatchRules
 
     private static readonly Dictionary<string, MatchField> FieldNames = NamesOf<MatchField>();
     private static readonly Dictionary<string, MatchComparator> ComparatorNames = NamesOf<MatchComparator>();
-    private static readonly Dictionary<string, ComparisonLevel> LevelNames = NamesOf<ComparisonLevel>();
+
+    // Missing is what a comparison says when a value is absent; it weighs 0 and has no place in a rules file.
+    private static readonly Dictionary<string, ComparisonLevel> LevelNames = NamesOf<ComparisonLevel>()
+        .Where(l => l.Value != ComparisonLevel.Missing)
+        .ToDictionary(StringComparer.Ordinal);
 
     private MatchRules(double matchThreshold, double possibleMatchThreshold, IReadOnlyList<MatchFieldRule> fields)
     {
@@ -240,5 +244,5 @@ public sealed class MatchRules
         where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 
     private static Dictionary<string, T> NamesOf<T>()
-        where T : struct, Enum => Enum.GetValues<T>().Where(v => !Equals(v, ComparisonLevel.Missing)).ToDictionary(Name, v => v, StringComparer.Ordinal);
+        where T : struct, Enum => Enum.GetValues<T>().ToDictionary(Name, v => v, StringComparer.Ordinal);
 }
