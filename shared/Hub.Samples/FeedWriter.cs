@@ -13,12 +13,15 @@ public static class FeedWriter
     {
         ArgumentNullException.ThrowIfNull(population);
         ArgumentNullException.ThrowIfNull(mapping);
+        options ??= new FeedWriterOptions();
         var composer = new RowComposer(mapping);
+        var stale = new StaleSnapshot(mapping, options, population.Options.Seed);
         var clean = population.People
-            .SelectMany(person => DepartmentRecords.For(mapping.Id, person).Select(record => (person, composer.Compose(record))))
+            .Where(person => !stale.Omits(person))
+            .SelectMany(person => DepartmentRecords.For(mapping.Id, person).Select(record => Compose(composer, stale, person, record)))
             .ToList();
-        var injector = new MistakeInjector(mapping, options ?? new FeedWriterOptions(), MistakeSeed(population.Options.Seed, mapping.Id), clean.Count);
-        var rows = clean.Select((row, i) => new SampleRow(i + 1, row.person, row.Item2, injector.Next(row.person, row.Item2))).ToList();
+        var injector = new MistakeInjector(mapping, options, MistakeSeed(population.Options.Seed, mapping.Id), clean.Count);
+        var rows = clean.Select((row, i) => Row(i + 1, row, injector)).ToList();
         return new SampleFeed(mapping, composer.Columns, rows);
     }
 
@@ -40,17 +43,20 @@ public static class FeedWriter
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(mapping);
         ArgumentOutOfRangeException.ThrowIfNegative(rows);
+        options ??= new FeedWriterOptions();
         var composer = new RowComposer(mapping);
-        var injector = new MistakeInjector(mapping, options ?? new FeedWriterOptions(), MistakeSeed(seed, mapping.Id), rows);
+        var stale = new StaleSnapshot(mapping, options, seed);
+        var injector = new MistakeInjector(mapping, options, MistakeSeed(seed, mapping.Id), rows);
         var generator = new PopulationGenerator(new PopulationOptions { Seed = seed, Focus = mapping.Id });
         long withMistakes = 0, rejected = 0;
         var sampleRows = generator.Households()
             .SelectMany(h => h.Members)
-            .SelectMany(person => DepartmentRecords.For(mapping.Id, person).Select(record => (person, values: composer.Compose(record))))
+            .Where(person => !stale.Omits(person))
+            .SelectMany(person => DepartmentRecords.For(mapping.Id, person).Select(record => Compose(composer, stale, person, record)))
             .Take(checked((int)rows))
             .Select((row, i) =>
             {
-                var sample = new SampleRow(i + 1, row.person, row.values, injector.Next(row.person, row.values));
+                var sample = Row(i + 1, row, injector);
                 withMistakes += sample.Mistakes.Count > 0 ? 1 : 0;
                 rejected += sample.Rejected ? 1 : 0;
                 return sample;
@@ -62,6 +68,16 @@ public static class FeedWriter
     /// <summary>As <see cref="WriteLargeCsvAsync(Stream, SourceMapping, long, int, FeedWriterOptions?, CancellationToken)"/>, in the shipped layout of <paramref name="source"/>.</summary>
     public static Task<LargeFeedSummary> WriteLargeCsvAsync(Stream stream, string source, long rows, int seed, FeedWriterOptions? options = null, CancellationToken cancellationToken = default) =>
         WriteLargeCsvAsync(stream, ShippedSources.Get(source), rows, seed, options, cancellationToken);
+
+    private static ComposedRow Compose(RowComposer composer, StaleSnapshot stale, Person person, Dictionary<string, object?> record)
+    {
+        var staleValues = stale.Apply(person, record);
+        return new ComposedRow(person, composer.Compose(record), staleValues);
+    }
+
+    /// <summary>Cell mistakes first (a rejected row's first mistake is the one the Hub reports), stale values after.</summary>
+    private static SampleRow Row(long index, ComposedRow row, MistakeInjector injector) =>
+        new(index, row.Person, row.Values, [.. injector.Next(row.Person, row.Values), .. row.Stale]);
 
     /// <summary>A seed per source, so each department's mistakes differ but replay; string.GetHashCode is randomised per process.</summary>
     private static int MistakeSeed(int seed, string source)
@@ -75,4 +91,6 @@ public static class FeedWriter
 
         return unchecked((int)hash ^ seed);
     }
+
+    private sealed record ComposedRow(Person Person, Dictionary<string, string?> Values, IReadOnlyList<InjectedMistake> Stale);
 }

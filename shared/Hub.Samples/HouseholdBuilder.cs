@@ -14,7 +14,7 @@ internal sealed class HouseholdBuilder
 
     private static readonly (string Item, int Weight)[] Ethnicities = [("汉族", 92), ("回族", 3), ("满族", 3), ("蒙古族", 1), ("朝鲜族", 1)];
 
-    private static readonly string[] MobilePrefixes =
+    internal static readonly string[] MobilePrefixes =
     [
         "130", "131", "132", "133", "135", "136", "137", "138", "139", "150", "151", "152", "155", "156", "158", "159",
         "176", "177", "180", "181", "185", "186", "187", "188", "189", "198", "199",
@@ -22,6 +22,7 @@ internal sealed class HouseholdBuilder
 
     private readonly Random _random;
     private readonly DateOnly _today;
+    private readonly double _twinRate;
     private readonly ResidentIdIssuer _ids;
     private readonly Entitlements _entitlements;
     private int _people;
@@ -31,6 +32,9 @@ internal sealed class HouseholdBuilder
     {
         _random = new Random(options.Seed);
         _today = options.ReferenceDate;
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.TwinRate, 0.0);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.TwinRate, 1.0);
+        _twinRate = options.TwinRate;
         _ids = new ResidentIdIssuer(_random);
         _entitlements = new Entitlements(_random, _today, options.Focus);
     }
@@ -118,7 +122,7 @@ internal sealed class HouseholdBuilder
         }
 
         var children = Math.Min(_random.Pick<int>([(0, 20), (1, 50), (2, 30)]), room - members.Count);
-        var twins = children == 2 && _random.Chance(0.06);
+        var twins = children == 2 && _random.Chance(_twinRate);
         for (var i = 0; i < children; i++)
         {
             var sex = _random.Chance(0.5) ? Sex.Female : Sex.Male;

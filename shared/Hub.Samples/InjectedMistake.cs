@@ -6,5 +6,6 @@ namespace Hub.Samples;
 public sealed record InjectedMistake(MistakeKind Kind, string Column)
 {
     /// <summary>True when the Hub cannot repair it and must reject the row.</summary>
-    public bool Rejects => Kind is MistakeKind.ScientificNotation or MistakeKind.WrongCheckCharacter or MistakeKind.MissingRequiredValue;
+    public bool Rejects => Kind is MistakeKind.ScientificNotation or MistakeKind.WrongCheckCharacter or MistakeKind.MissingRequiredValue
+        or MistakeKind.MissingId or MistakeKind.MistypedIdDigit or MistakeKind.DroppedCheckCharacter;
 }

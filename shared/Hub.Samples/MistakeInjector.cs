@@ -5,13 +5,27 @@ namespace Hub.Samples;
 
 /// <summary>
 /// Puts realistic mistakes into rows. Which rows get one is decided by selection sampling (Knuth's algorithm S):
-/// exactly round(rate × total) of <c>total</c> rows, in one pass, without holding the rows.
+/// exactly round(rate × total) of <c>total</c> rows, in one pass, without holding the rows. ID problems
+/// (<see cref="FeedWriterOptions.IdProblemRate"/>) and traditional-character names
+/// (<see cref="FeedWriterOptions.TraditionalNameRate"/>) are chosen the same way, independently, each from a random
+/// source of its own, so that turning them on leaves the other mistakes where they were.
 /// </summary>
 internal sealed class MistakeInjector
 {
-    private static readonly MistakeKind[] AllKinds = Enum.GetValues<MistakeKind>();
+    // Stale snapshots are a property of a person in a feed, not of a row: FeedWriter draws them per person.
+    private static readonly MistakeKind[] AllKinds = Enum.GetValues<MistakeKind>().Where(k => k is not (MistakeKind.PreviousResidence or MistakeKind.PreviousPhone)).ToArray();
+
+    // How IDs become unusable in departmental exports, roughly as often as each is seen: a blank cell most, then
+    // spreadsheet mangling and typing errors.
+    private static readonly (MistakeKind Item, int Weight)[] IdProblems =
+    [
+        (MistakeKind.MissingId, 35), (MistakeKind.ScientificNotation, 20), (MistakeKind.MistypedIdDigit, 20),
+        (MistakeKind.WrongCheckCharacter, 15), (MistakeKind.DroppedCheckCharacter, 10),
+    ];
 
     private readonly Random _random;
+    private readonly Random _idRandom;
+    private readonly Random _nameRandom;
     private readonly MistakeKind[] _kinds;
     private readonly FieldMapping _id;
     private readonly FieldMapping? _name;
@@ -21,12 +35,22 @@ internal sealed class MistakeInjector
     private readonly string _dateFormat;
     private long _remaining;
     private long _toChoose;
+    private long _idRemaining;
+    private long _idToChoose;
+    private long _nameRemaining;
+    private long _nameToChoose;
 
     public MistakeInjector(SourceMapping mapping, FeedWriterOptions options, int seed, long total)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MistakeRate, 0.0);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.MistakeRate, 1.0);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.IdProblemRate, 0.0);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.IdProblemRate, 1.0);
         _random = new Random(seed);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.TraditionalNameRate, 0.0);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.TraditionalNameRate, 1.0);
+        _idRandom = new Random(SeedMixer.Mix(seed, 0x1D));
+        _nameRandom = new Random(SeedMixer.Mix(seed, 0x5A));
         _kinds = AllKinds.Where(k => options.Mistakes?.Contains(k) ?? true).ToArray();
         _id = mapping.ResidentIdField;
         _name = mapping.Fields.FirstOrDefault(f => f.Type == FieldType.Name && f.Attribute == "name");
@@ -34,29 +58,55 @@ internal sealed class MistakeInjector
         _phones = mapping.Fields.Where(f => f.Type == FieldType.Phone).ToArray();
         _required = mapping.Fields.Where(f => f.Required).ToArray();
         _dateFormat = RowComposer.DateFormatOf(mapping);
-        _remaining = total;
+        _remaining = _idRemaining = _nameRemaining = total;
+        _nameToChoose = (long)Math.Round(options.TraditionalNameRate * total, MidpointRounding.AwayFromZero);
         _toChoose = (long)Math.Round(options.MistakeRate * total, MidpointRounding.AwayFromZero);
+        _idToChoose = (long)Math.Round(options.IdProblemRate * total, MidpointRounding.AwayFromZero);
     }
 
-    /// <summary>Decides whether the next row gets a mistake and, if so, applies one to <paramref name="row"/>.</summary>
+    /// <summary>Decides whether the next row gets a mistake (and an ID problem) and, if so, applies it to <paramref name="row"/>.</summary>
     public IReadOnlyList<InjectedMistake> Next(Person person, Dictionary<string, string?> row)
     {
-        var chosen = _remaining > 0 && _random.NextDouble() * _remaining < _toChoose;
-        _remaining--;
-        if (!chosen)
+        var mistakes = new List<InjectedMistake>(2);
+        if (Choose(_random, ref _remaining, ref _toChoose))
         {
-            return [];
+            var applicable = _kinds.Where(k => Applies(k, person, row)).ToArray();
+            if (applicable.Length > 0)
+            {
+                var kind = _random.Pick(applicable);
+                mistakes.Add(new InjectedMistake(kind, Apply(kind, person, row, _random)));
+            }
         }
 
-        _toChoose--;
-        var applicable = _kinds.Where(k => Applies(k, person, row)).ToArray();
-        if (applicable.Length == 0)
+        if (Choose(_idRandom, ref _idRemaining, ref _idToChoose) && mistakes.All(m => m.Column != _id.Column))
         {
-            return [];
+            var kind = _idRandom.Pick<MistakeKind>(IdProblems);
+            kind = Applies(kind, person, row) ? kind : MistakeKind.MissingId;
+            if (Applies(kind, person, row))
+            {
+                mistakes.Add(new InjectedMistake(kind, Apply(kind, person, row, _idRandom)));
+            }
         }
 
-        var kind = _random.Pick(applicable);
-        return [new InjectedMistake(kind, Apply(kind, person, row))];
+        if (Choose(_nameRandom, ref _nameRemaining, ref _nameToChoose) && _name is not null && mistakes.All(m => m.Column != _name.Column)
+            && Applies(MistakeKind.TraditionalCharacters, person, row))
+        {
+            mistakes.Add(new InjectedMistake(MistakeKind.TraditionalCharacters, Apply(MistakeKind.TraditionalCharacters, person, row, _nameRandom)));
+        }
+
+        return mistakes;
+    }
+
+    private static bool Choose(Random random, ref long remaining, ref long toChoose)
+    {
+        var chosen = remaining > 0 && random.NextDouble() * remaining < toChoose;
+        remaining--;
+        if (chosen)
+        {
+            toChoose--;
+        }
+
+        return chosen;
     }
 
     private bool Applies(MistakeKind kind, Person person, Dictionary<string, string?> row)
@@ -77,11 +127,14 @@ internal sealed class MistakeInjector
             MistakeKind.SpaceInName => _name is not null && row[_name.Column] is { Length: >= 2 },
             MistakeKind.TraditionalCharacters => _name is not null && row[_name.Column] is { } name && Names.ToTraditional(name) is not null,
             MistakeKind.PhoneCountryCode => _phones.Any(f => IsMobile(row[f.Column])),
+            MistakeKind.MissingId => id is not null,
+            MistakeKind.MistypedIdDigit => id is { Length: 18 } && id.AsSpan(0, 17).IndexOfAnyExceptInRange('0', '9') < 0,
+            MistakeKind.DroppedCheckCharacter => id is { Length: 18 },
             _ => false,
         };
     }
 
-    private string Apply(MistakeKind kind, Person person, Dictionary<string, string?> row)
+    private string Apply(MistakeKind kind, Person person, Dictionary<string, string?> row, Random random)
     {
         var id = _id.Column;
         switch (kind)
@@ -103,29 +156,60 @@ internal sealed class MistakeInjector
             case MistakeKind.WrongCheckCharacter:
                 var value = row[id]!;
                 var wrong = "0123456789X".Where(c => c != value[^1]).ToArray();
-                row[id] = string.Concat(value.AsSpan(0, 17), _random.Pick(wrong).ToString());
+                row[id] = string.Concat(value.AsSpan(0, 17), random.Pick(wrong).ToString());
                 return id;
             case MistakeKind.MissingRequiredValue:
-                var field = _random.Pick(_required.Where(f => row[f.Column] is not null).ToArray());
+                var field = random.Pick(_required.Where(f => row[f.Column] is not null).ToArray());
                 row[field.Column] = null;
                 return field.Column;
+            case MistakeKind.MissingId:
+                row[id] = null;
+                return id;
+            case MistakeKind.MistypedIdDigit:
+                row[id] = Mistype(row[id]!, random);
+                return id;
+            case MistakeKind.DroppedCheckCharacter:
+                row[id] = row[id]![..17];
+                return id;
             case MistakeKind.SlashDate or MistakeKind.CompactDate or MistakeKind.ChineseDate:
-                var dateField = _random.Pick(_dates.Where(f => row[f.Column] is not null).ToArray());
+                var dateField = random.Pick(_dates.Where(f => row[f.Column] is not null).ToArray());
                 row[dateField.Column] = Respell(kind, ParseClean(row[dateField.Column]!));
                 return dateField.Column;
             case MistakeKind.SpaceInName:
                 var name = row[_name!.Column]!;
-                var at = name.Length >= 3 && _random.Chance(0.5) ? 2 : 1;
+                var at = name.Length >= 3 && random.Chance(0.5) ? 2 : 1;
                 row[_name.Column] = string.Concat(name.AsSpan(0, at), " ", name.AsSpan(at));
                 return _name.Column;
             case MistakeKind.TraditionalCharacters:
                 row[_name!.Column] = Names.ToTraditional(row[_name.Column]!);
                 return _name.Column;
             default:
-                var phone = _random.Pick(_phones.Where(f => IsMobile(row[f.Column])).ToArray());
-                row[phone.Column] = (_random.Chance(0.5) ? "+86 " : "+86") + row[phone.Column];
+                var phone = random.Pick(_phones.Where(f => IsMobile(row[f.Column])).ToArray());
+                row[phone.Column] = (random.Chance(0.5) ? "+86 " : "+86") + row[phone.Column];
                 return phone.Column;
         }
+    }
+
+    /// <summary>
+    /// Changes one of the first 17 digits, or swaps two different neighbours among them. ISO 7064 MOD 11-2 detects
+    /// both, so the result always fails its check character.
+    /// </summary>
+    private static string Mistype(string id, Random random)
+    {
+        var digits = id.ToCharArray();
+        var swaps = Enumerable.Range(0, 16).Where(i => digits[i] != digits[i + 1]).ToArray();
+        if (swaps.Length > 0 && random.Chance(0.3))
+        {
+            var at = random.Pick(swaps);
+            (digits[at], digits[at + 1]) = (digits[at + 1], digits[at]);
+        }
+        else
+        {
+            var at = random.Next(17);
+            digits[at] = random.Pick("0123456789".Where(c => c != digits[at]).ToArray());
+        }
+
+        return new string(digits);
     }
 
     private DateOnly ParseClean(string text) => DateOnly.ParseExact(text, _dateFormat, CultureInfo.InvariantCulture);

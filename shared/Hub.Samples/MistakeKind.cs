@@ -38,4 +38,31 @@ public enum MistakeKind
 
     /// <summary>A mobile number with the <c>+86</c> country code; the Hub strips it.</summary>
     PhoneCountryCode,
+
+    /// <summary>The ID cell left empty; the Hub cannot key the row and must match it on its other fields.</summary>
+    MissingId,
+
+    /// <summary>
+    /// One digit of the ID number typed wrong, or two neighbouring digits swapped; the check character catches both,
+    /// so the Hub refuses the number and must match the row on its other fields.
+    /// </summary>
+    MistypedIdDigit,
+
+    /// <summary>
+    /// The ID number without its check character (often an X a system would not take); 17 characters, refused, but
+    /// the first 17 survive for matching.
+    /// </summary>
+    DroppedCheckCharacter,
+
+    /// <summary>
+    /// The department still holds the person's previous residence (division, grid and address): its snapshot
+    /// predates a move. Drawn per person at <see cref="FeedWriterOptions.StaleResidenceRate"/>, never by <see cref="FeedWriterOptions.MistakeRate"/>.
+    /// </summary>
+    PreviousResidence,
+
+    /// <summary>
+    /// The department still holds the person's previous phone number. Drawn per person at
+    /// <see cref="FeedWriterOptions.StalePhoneRate"/>, never by <see cref="FeedWriterOptions.MistakeRate"/>.
+    /// </summary>
+    PreviousPhone,
 }

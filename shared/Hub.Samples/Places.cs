@@ -40,9 +40,34 @@ internal static class Places
 
     public const int GridsPerCommunity = 8;
 
-    public static Place Draw(Random random, County county)
+    public static Place Draw(Random random, County county) => Draw(random, county, random.Next(county.Streets.Count));
+
+    /// <summary>
+    /// Where someone living at <paramref name="current"/> plausibly lived before: mostly another community of the
+    /// same street, sometimes another street of the district, now and then the other home district.
+    /// </summary>
+    public static Place Previous(Random random, Place current)
     {
-        var street = random.Next(county.Streets.Count);
+        var county = CountyOf(current.Division);
+        var street = int.Parse(current.Division.Value.AsSpan(6, 3), CultureInfo.InvariantCulture) - 1;
+        var roll = random.NextDouble();
+        while (true)
+        {
+            var previous = roll switch
+            {
+                < 0.55 => Draw(random, county, street),
+                < 0.85 => Draw(random, county, random.Next(county.Streets.Count)),
+                _ => Draw(random, random.Pick(Home.Where(c => c.Code != county.Code).ToArray())),
+            };
+            if (previous.Division != current.Division)
+            {
+                return previous;
+            }
+        }
+    }
+
+    private static Place Draw(Random random, County county, int street)
+    {
         var community = random.Next(CommunitiesPerStreet);
 
         // Statistical codes: streets (街道) are 001-099, residents' committees (社区) 001-199.

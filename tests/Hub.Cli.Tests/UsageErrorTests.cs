@@ -26,6 +26,9 @@ public sealed class UsageErrorTests : IDisposable
     [InlineData("batches", "police", "--top", "0")]
     [InlineData("samples")]
     [InlineData("samples", "--output", "{folder}/out", "--mistake-rate", "2")]
+    [InlineData("quality", "--people", "5")]
+    [InlineData("quality", "--seed", "many")]
+    [InlineData("quality", "--rules", "{folder}/missing.json")]
     public async Task A_wrong_command_line_exits_2_before_anything_is_sent(params string[] args)
     {
         var hub = new StubHub((_, _) => throw new InvalidOperationException("nothing may be sent"));

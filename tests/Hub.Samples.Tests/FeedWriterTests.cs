@@ -66,6 +66,19 @@ public sealed class FeedWriterTests
         Assert.Equal(accepted.Select(r => (ResidentId?)r.Person.ResidentId), outcome.Records.Select(r => r.ResidentId));
     }
 
+    [Fact]
+    public void The_rate_of_everyday_mistakes_never_injects_a_stale_snapshot()
+    {
+        var kinds = ShippedSources.Ids
+            .SelectMany(s => FeedWriter.Compose(Population, HubReading.Mapping(s), new FeedWriterOptions { MistakeRate = 1 }).Rows)
+            .SelectMany(r => r.Mistakes)
+            .Select(m => m.Kind)
+            .ToHashSet();
+
+        Assert.DoesNotContain(MistakeKind.PreviousResidence, kinds);
+        Assert.DoesNotContain(MistakeKind.PreviousPhone, kinds);
+    }
+
     [Theory]
     [InlineData(0.0)]
     [InlineData(0.02)]
@@ -86,7 +99,7 @@ public sealed class FeedWriterTests
     public void Every_kind_of_mistake_occurs_and_only_the_chosen_kinds_do()
     {
         var all = ShippedSources.Ids
-            .SelectMany(s => FeedWriter.Compose(Population, HubReading.Mapping(s), new FeedWriterOptions { MistakeRate = 0.5 }).Rows)
+            .SelectMany(s => FeedWriter.Compose(Population, HubReading.Mapping(s), new FeedWriterOptions { MistakeRate = 0.5, StaleResidenceRate = 0.1, StalePhoneRate = 0.1 }).Rows)
             .SelectMany(r => r.Mistakes)
             .Select(m => m.Kind)
             .ToHashSet();

@@ -15,7 +15,7 @@ public static class HubCli
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
         var context = new CliContext(output, error, handler, TimeProvider.System);
-        var root = new RootCommand("Client of the Hub: push departmental feeds, follow their batches, validate files offline, write sample feeds.")
+        var root = new RootCommand("Client of the Hub: push departmental feeds, follow their batches, validate files offline, write sample feeds, measure person matching.")
         {
             TokenCommand.Create(context),
             PushCommand.Create(context),
@@ -24,6 +24,7 @@ public static class HubCli
             RejectsCommand.Create(context),
             ValidateCommand.Create(context),
             SamplesCommand.Create(context),
+            QualityCommand.Create(context),
         };
 
         var parsed = root.Parse(args);

@@ -1,0 +1,10 @@
+using Hub.Core.Identity;
+using Hub.Core.Matching;
+
+namespace Hub.Samples.Quality;
+
+/// <summary>One row as the Hub reads it.</summary>
+internal sealed record RowReading(RowKind Kind, PersonKey? Person, MatchRecord? Record)
+{
+    public static RowReading Rejected { get; } = new(RowKind.Rejected, null, null);
+}

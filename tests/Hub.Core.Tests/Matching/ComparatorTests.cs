@@ -1,0 +1,168 @@
+using Hub.Core.Divisions;
+using Hub.Core.Identity;
+using Hub.Core.Matching;
+using Hub.Core.Tests.Identity;
+
+namespace Hub.Core.Tests.Matching;
+
+public sealed class ComparatorTests
+{
+    private static readonly string Valid = IdNumbers.Complete("11010519850302003");
+
+    [Theory]
+    [InlineData("张三", "張三", ComparisonLevel.Exact)]
+    [InlineData("王建国", "王建华", ComparisonLevel.Similar)]
+    [InlineData("张伟", "张玮", ComparisonLevel.Different)]
+    [InlineData("李秀英", "王淑珍", ComparisonLevel.Different)]
+    public void Jaro_winkler_compares_folded_names(string first, string second, ComparisonLevel expected)
+    {
+        Assert.Equal(expected, TestRules.Level(MatchField.Name, Named(first), Named(second)));
+    }
+
+    [Fact]
+    public void The_exact_name_comparator_tells_traditional_from_simplified_and_the_folded_one_does_not()
+    {
+        var exact = Matcher("""{ "field": "name", "comparator": "exact", "levels": { "exact": { "m": 0.9, "u": 0.01 }, "different": { "m": 0.1, "u": 0.99 } } }""");
+        var folded = Matcher("""{ "field": "name", "comparator": "foldedName", "levels": { "exact": { "m": 0.9, "u": 0.01 }, "different": { "m": 0.1, "u": 0.99 } } }""");
+
+        Assert.Equal(ComparisonLevel.Different, exact.Compare(Named("張三"), Named("张三"))[0].Level);
+        Assert.Equal(ComparisonLevel.Exact, folded.Compare(Named("張三"), Named("张 三"))[0].Level);
+    }
+
+    [Theory]
+    [InlineData("1985-03-02", "1985-03-02", ComparisonLevel.Exact)]
+    [InlineData("1985-03-02", "1985-03-20", ComparisonLevel.Partial)]
+    [InlineData("1985-03-02", "1985-02-03", ComparisonLevel.Partial)]
+    [InlineData("1985-03-02", "1985-04-02", ComparisonLevel.Different)]
+    [InlineData("1985-03-02", "1958-03-02", ComparisonLevel.Different)]
+    [InlineData("1985-03-02", null, ComparisonLevel.Missing)]
+    public void Dates_agree_exactly_partly_or_not(string first, string? second, ComparisonLevel expected)
+    {
+        Assert.Equal(expected, TestRules.Level(MatchField.BirthDate, Born(first), Born(second)));
+    }
+
+    [Theory]
+    [InlineData("110105001002", "110105001002", ComparisonLevel.Exact)]
+    [InlineData("110105001002", "110105001007", ComparisonLevel.Street)]
+    [InlineData("110105001002", "110105004002", ComparisonLevel.County)]
+    [InlineData("110105001002", "110108001002", ComparisonLevel.Different)]
+    public void Divisions_agree_on_a_prefix_of_12_9_or_6_digits(string first, string second, ComparisonLevel expected)
+    {
+        Assert.Equal(expected, TestRules.Level(MatchField.ResidenceDivision, Living(first), Living(second)));
+    }
+
+    [Fact]
+    public void The_exact_division_comparator_has_no_partial_levels()
+    {
+        var first = new MatchRecord { RegistrationDivision = DivisionCode.Parse("110105001002") };
+        var second = new MatchRecord { RegistrationDivision = DivisionCode.Parse("110105001007") };
+
+        Assert.Equal(ComparisonLevel.Different, TestRules.Level(MatchField.RegistrationDivision, first, second));
+        Assert.Equal(ComparisonLevel.Exact, TestRules.Level(MatchField.RegistrationDivision, first, first));
+    }
+
+    [Theory]
+    [InlineData("北京市朝阳区光华里5号院3号楼", "北京市朝阳区 光华里５號院３號樓", ComparisonLevel.Exact)]
+    [InlineData("北京市朝阳区光华里5号院3号楼", "北京市朝阳区光华里5号院4号楼", ComparisonLevel.Different)]
+    public void Addresses_are_compared_folded(string first, string second, ComparisonLevel expected)
+    {
+        Assert.Equal(expected, TestRules.Level(MatchField.ResidenceAddress, new MatchRecord { ResidenceAddress = first }, new MatchRecord { ResidenceAddress = second }));
+    }
+
+    [Fact]
+    public void Phones_and_sexes_agree_only_exactly()
+    {
+        var first = new MatchRecord { Phone = "13800000000", Sex = Sex.Male };
+        var second = new MatchRecord { Phone = "13800000001", Sex = Sex.Female };
+
+        Assert.Equal(ComparisonLevel.Exact, TestRules.Level(MatchField.Phone, first, first with { }));
+        Assert.Equal(ComparisonLevel.Different, TestRules.Level(MatchField.Phone, first, second));
+        Assert.Equal(ComparisonLevel.Different, TestRules.Level(MatchField.Sex, first, second));
+        Assert.Equal(ComparisonLevel.Missing, TestRules.Level(MatchField.Phone, first, new MatchRecord()));
+    }
+
+    [Theory]
+    [InlineData("wrong check character", ComparisonLevel.Exact)]
+    [InlineData("dropped check character", ComparisonLevel.Exact)]
+    [InlineData("one digit mistyped", ComparisonLevel.OneEdit)]
+    [InlineData("two neighbours swapped", ComparisonLevel.OneEdit)]
+    [InlineData("a digit dropped", ComparisonLevel.OneEdit)]
+    [InlineData("scientific notation", ComparisonLevel.Prefix)]
+    [InlineData("another person's number", ComparisonLevel.Different)]
+    [InlineData("another county in scientific notation", ComparisonLevel.Different)]
+    [InlineData("empty", ComparisonLevel.Missing)]
+    public void Id_evidence_agrees_with_or_contradicts_a_valid_number(string what, ComparisonLevel expected)
+    {
+        var text = what switch
+        {
+            "wrong check character" => Valid[..17] + (Valid[17] == '5' ? '6' : '5'),
+            "dropped check character" => Valid[..17],
+            "one digit mistyped" => Valid[..15] + (Valid[15] == '9' ? '8' : '9') + Valid[16..],
+            "two neighbours swapped" => "11010519850320003" + Valid[17],
+            "a digit dropped" => Valid[..3] + Valid[4..],
+            "scientific notation" => "1.10105E+17",
+            "another person's number" => "11010519850302113",
+            "another county in scientific notation" => "1.10108E+17",
+            _ => string.Empty,
+        };
+        var incoming = MatchRecord.FromAttributes(new Dictionary<string, string>(), text);
+        var candidate = MatchRecord.FromAttributes(new Dictionary<string, string>(), Valid);
+
+        Assert.Null(incoming.ResidentId);
+        Assert.Equal(expected, TestRules.Level(MatchField.ResidentId, incoming, candidate));
+    }
+
+    [Fact]
+    public void Two_pieces_of_evidence_are_compared_on_what_both_kept()
+    {
+        var mangled = MatchRecord.FromAttributes(new Dictionary<string, string>(), "1.10105E+17");
+        var truncated = MatchRecord.FromAttributes(new Dictionary<string, string>(), Valid[..17]);
+        var elsewhere = MatchRecord.FromAttributes(new Dictionary<string, string>(), "4.40305E+17");
+
+        Assert.Equal(ComparisonLevel.Prefix, TestRules.Level(MatchField.ResidentId, mangled, truncated));
+        Assert.Equal(ComparisonLevel.Different, TestRules.Level(MatchField.ResidentId, elsewhere, truncated));
+    }
+
+    [Fact]
+    public void Two_unusable_numbers_two_typing_errors_apart_neither_agree_nor_contradict()
+    {
+        // Each may carry one error of its own; a valid number carries none, so against it two errors contradict.
+        var first = Valid[..15] + (Valid[15] == '9' ? '8' : '9') + Valid[16..];
+        var second = Valid[..4] + (Valid[4] == '9' ? '8' : '9') + Valid[5..];
+        var third = "11010819850302113";
+        var evidence = (string text) => MatchRecord.FromAttributes(new Dictionary<string, string>(), text);
+
+        Assert.Equal(ComparisonLevel.Missing, TestRules.Level(MatchField.ResidentId, evidence(first), evidence(second)));
+        Assert.Equal(ComparisonLevel.Different, TestRules.Level(MatchField.ResidentId, evidence(first), evidence(third)));
+        Assert.Equal(ComparisonLevel.OneEdit, TestRules.Level(MatchField.ResidentId, evidence(first), evidence(Valid)));
+        Assert.Equal(ComparisonLevel.Different, TestRules.Level(MatchField.ResidentId, evidence(second[..5] + first[5..]), evidence(Valid)));
+    }
+
+    [Fact]
+    public void Each_level_weighs_log2_of_m_over_u()
+    {
+        var comparisons = TestRules.ComparatorMatcher.Compare(Born("1985-03-02"), Born("1985-03-20"));
+
+        Assert.Equal(2.0, comparisons.Single(c => c.Field == MatchField.BirthDate).Weight, 10);
+        Assert.Equal(0.0, comparisons.Single(c => c.Field == MatchField.Phone).Weight, 10);
+    }
+
+    [Theory]
+    [InlineData("MARTHA", "MARHTA", 0.961)]
+    [InlineData("DWAYNE", "DUANE", 0.840)]
+    [InlineData("DIXON", "DICKSONX", 0.813)]
+    [InlineData("ABC", "XYZ", 0.0)]
+    public void Jaro_winkler_gives_the_textbook_values(string first, string second, double expected)
+    {
+        Assert.Equal(expected, JaroWinkler.Similarity(first, second), 3);
+    }
+
+    private static PersonMatcher Matcher(string field) =>
+        new(MatchRules.Parse($$"""{ "thresholds": { "match": 10, "possibleMatch": 5 }, "fields": [ {{field}} ] }"""));
+
+    private static MatchRecord Named(string name) => new() { Name = name };
+
+    private static MatchRecord Born(string? date) => new() { BirthDate = date is null ? null : DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture) };
+
+    private static MatchRecord Living(string division) => new() { ResidenceDivision = DivisionCode.Parse(division) };
+}

@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Hub.Core.Matching;
+using Hub.Samples.Quality;
+using Xunit.Abstractions;
+
+namespace Hub.Samples.Tests.Quality;
+
+public sealed partial class MatchQualityTests(QualityRun run, ITestOutputHelper output) : IClassFixture<QualityRun>
+{
+    private QualityReport Report => run.Report;
+
+    [Fact]
+    public void The_shipped_rules_meet_the_precision_and_recall_targets_on_the_quality_preset()
+    {
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seed {Report.Options.Seed}, {Report.Options.People:N0} people, {Report.Records:N0} records, {Report.Totals.Rows:N0} matched without a usable ID"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"precision of automatic links {Report.Precision:0.0000} ({Report.Totals.LinkedCorrectly} right, {Report.Totals.LinkedWrongly} wrong)"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"known people linked or queued {Report.Recall:0.0000} ({Report.Totals.LinkedCorrectly + Report.Totals.QueuedWithTruth} of {Report.Totals.TruthInIndex})"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"steward queue per 10,000 records {Report.QueuePer10000Records:0.0} ({Report.Totals.Queued} queued)"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"new provisional people {Report.Totals.NewPersons} ({Report.Totals.NewPersonsWithTruth} of them already known)"));
+
+        Assert.True(Report.Precision >= QualityReport.PrecisionTarget, $"precision {Report.Precision:0.0000} is below {QualityReport.PrecisionTarget}");
+        Assert.True(Report.Recall >= QualityReport.RecallTarget, $"recall {Report.Recall:0.0000} is below {QualityReport.RecallTarget}");
+        Assert.True(Report.MeetsTargets);
+    }
+
+    [Fact]
+    public void The_preset_holds_enough_hard_cases_for_the_figures_to_mean_something()
+    {
+        var rows = Report.Breakdown.ToDictionary(b => b.Label, b => b.Rows);
+
+        Assert.InRange(Report.Totals.Rows, 800, 2000);
+        Assert.True(Report.Totals.TruthInIndex >= 500, "too few rows whose person is known: recall would be noise");
+        Assert.True(Report.Totals.Rows - Report.Totals.TruthInIndex >= 300, "too few rows whose person is unknown: precision would be untested");
+        Assert.All(
+            ["id MissingId", "id ScientificNotation", "id MistypedIdDigit", "id WrongCheckCharacter", "id DroppedCheckCharacter"],
+            label => Assert.True(rows.GetValueOrDefault(label) >= 50, $"{label}: {rows.GetValueOrDefault(label)} rows"));
+        Assert.All(
+            ["with PreviousResidence", "with PreviousPhone", "with TraditionalCharacters", "twins", "namesakes"],
+            label => Assert.True(rows.GetValueOrDefault(label) >= 20, $"{label}: {rows.GetValueOrDefault(label)} rows"));
+    }
+
+    [Fact]
+    public void Every_row_is_counted_once_as_keyed_matched_or_rejected_and_every_matched_row_once_by_outcome()
+    {
+        var totals = Report.Totals;
+
+        Assert.Equal(Report.Records, Report.KeyedRecords + totals.Rows + Report.RejectedRecords);
+        Assert.Equal(totals.Rows, totals.Linked + totals.Queued + totals.NewPersons);
+        Assert.Equal(totals.Rows, Report.Breakdown.Where(b => b.Label.StartsWith("source ", StringComparison.Ordinal)).Sum(b => b.Rows));
+        Assert.True(totals.NewPersonsWithTruth <= totals.NewPersons);
+    }
+
+    [Fact]
+    public void The_harness_catches_rules_that_link_too_eagerly()
+    {
+        // The shipped weights, but low thresholds and nothing that rules out an automatic link: namesakes get linked.
+        var shipped = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "rules", "matching.json"));
+        var loose = BlocksAutoMatch().Replace(shipped, string.Empty);
+        loose = MatchThreshold().Replace(loose, "\"match\": 12");
+        loose = PossibleThreshold().Replace(loose, "\"possibleMatch\": 6");
+
+        var report = QualityHarness.Run(new QualityOptions(), MatchRules.Parse(loose));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"loose rules: precision {report.Precision:0.0000}, {report.Totals.LinkedWrongly} wrong links"));
+
+        Assert.True(report.Precision < QualityReport.PrecisionTarget, $"loose rules still reached precision {report.Precision:0.0000}");
+        Assert.False(report.MeetsTargets);
+    }
+
+    [Fact]
+    public void The_same_seed_gives_the_same_report_and_another_seed_another()
+    {
+        var small = new QualityOptions { People = 4000, Seed = 11 };
+
+        var first = QualityHarness.Run(small, ShippedMatchRules.Default);
+        var second = QualityHarness.Run(small, ShippedMatchRules.Default);
+        var other = QualityHarness.Run(small with { Seed = 12 }, ShippedMatchRules.Default);
+
+        Assert.Equal(first.Totals, second.Totals);
+        Assert.Equal(first.Breakdown, second.Breakdown);
+        Assert.Equal(first.Levels, second.Levels);
+        Assert.NotEqual(first.Totals, other.Totals);
+    }
+
+    [Fact]
+    public void The_level_observations_show_that_agreement_marks_the_same_person()
+    {
+        var name = Report.Levels.Where(l => l.Field == MatchField.Name).ToList();
+        var exact = name.Single(l => l.Level == ComparisonLevel.Exact);
+
+        Assert.True(exact.SamePerson > 0.9 * name.Sum(l => l.SamePerson));
+        Assert.True(exact.RandomPairs < 0.01 * name.Sum(l => l.RandomPairs));
+    }
+
+    [GeneratedRegex(@",\s*""blocksAutoMatch"":\s*\[[^\]]*\]")]
+    private static partial Regex BlocksAutoMatch();
+
+    [GeneratedRegex(@"""match"":\s*\d+")]
+    private static partial Regex MatchThreshold();
+
+    [GeneratedRegex(@"""possibleMatch"":\s*\d+")]
+    private static partial Regex PossibleThreshold();
+}
