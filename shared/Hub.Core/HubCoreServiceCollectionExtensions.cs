@@ -2,6 +2,7 @@ using Hub.Core.Facts;
 using Hub.Core.Feeds.Batches;
 using Hub.Core.Feeds.Processing;
 using Hub.Core.Identity;
+using Hub.Core.Matching;
 using Hub.Core.Profiles;
 using Hub.Core.Sources;
 using Microsoft.Extensions.Configuration;
@@ -65,6 +66,13 @@ public static class HubCoreServiceCollectionExtensions
         });
         services.AddSingleton(sp => new ProfileBuilder(sp.GetRequiredService<ProfileRules>(), sp.GetRequiredService<PersonKeyHasher>().KeyedHash));
         services.AddSingleton<ProfileStore>();
+
+        services.AddOptions<MatchRulesOptions>().Bind(configuration.GetSection(MatchRulesOptions.SectionName));
+        services.AddSingleton(sp =>
+        {
+            var path = sp.GetRequiredService<IOptions<MatchRulesOptions>>().Value.Path;
+            return new PersonMatcher(MatchRules.LoadFile(Path.IsPathRooted(path) ? path : Path.Combine(AppContext.BaseDirectory, path)));
+        });
         return services;
     }
 }

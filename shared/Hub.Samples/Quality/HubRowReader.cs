@@ -32,7 +32,7 @@ internal sealed class HubRowReader
     {
         if (_normaliser.TryNormalise(new FeedRow(row.Index, row.Values), out var record, out var rejections))
         {
-            return new RowReading(RowKind.Keyed, _hasher.Hash(record!.ResidentId), MatchRecord.FromAttributes(record.Attributes, null));
+            return new RowReading(RowKind.Keyed, _hasher.Hash(record!.ResidentId!.Value), MatchRecord.FromAttributes(record.Attributes, null));
         }
 
         if (rejections.Any(r => r.Field != _idColumn))

@@ -42,6 +42,18 @@ public sealed class StartupValidationTests(AzuriteFixture azurite)
         Assert.Contains("at least 32 bytes", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Invalid_match_rules_stop_the_hub_at_start()
+    {
+        var file = Path.Combine(Directory.CreateTempSubdirectory("hub-rules-").FullName, "matching.json");
+        File.WriteAllText(file, """{ "thresholds": { "match": 5, "possibleMatch": 15 }, "fields": [] }""");
+        using var factory = new HubFactory(azurite, new Dictionary<string, string?> { ["Hub:Matching:Path"] = file }) { DeleteStorageOnDispose = false };
+
+        var error = Assert.ThrowsAny<InvalidDataException>(() => factory.CreateClient());
+
+        Assert.Contains("threshold", error.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
     private WebApplicationFactory<Program> Production(Dictionary<string, string?> settings) =>
         new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
