@@ -13,7 +13,7 @@ param environmentName string
 @description('Azure region of every resource.')
 param location string = resourceGroup().location
 
-@description('The audience tokens must carry: the Hub API app registration\'s application ID URI (api://…) or client id.')
+@description('The audience tokens must carry: the Hub API app registration\'s application (client) id, the aud of its v2.0 tokens.')
 param authAudience string
 
 @description('The Entra ID tenant that issues the Hub\'s tokens; the deployment\'s tenant by default.')

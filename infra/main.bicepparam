@@ -4,5 +4,6 @@ using 'main.bicep'
 param environmentName = 'prod'
 param location = 'eastasia'
 
-// The application ID URI of the Hub API's app registration (infra/README.md, "Register the Hub in Entra ID").
-param authAudience = 'api://hub-prod'
+// The Hub API app registration's application (client) id: the audience of the v2.0 access tokens it issues
+// (infra/README.md, "Register the Hub in Entra ID"). Replace the placeholder.
+param authAudience = '00000000-0000-0000-0000-000000000000'
