@@ -5,6 +5,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Hub.Core.Storage;
@@ -14,7 +15,9 @@ public static class HubStorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers table, blob and queue clients from <c>Hub:Storage:AccountName</c> (managed identity) or
-    /// <c>Hub:Storage:ConnectionString</c> (Azurite), and <see cref="HubStorage"/>.
+    /// <c>Hub:Storage:ConnectionString</c> (Azurite), and <see cref="HubStorage"/>. With an account name the clients
+    /// authenticate with the registered <see cref="TokenCredential"/>, a <see cref="DefaultAzureCredential"/> (the
+    /// managed identity in Azure) unless one was registered before.
     /// </summary>
     public static IServiceCollection AddHubStorage(this IServiceCollection services, IConfiguration configuration)
     {
@@ -29,7 +32,11 @@ public static class HubStorageServiceCollectionExtensions
             .ValidateOnStart();
 
         services.AddSingleton<StorageOperationCounter>();
-        services.AddSingleton(sp => CreateClients(sp.GetRequiredService<IOptions<HubStorageOptions>>().Value, sp.GetRequiredService<StorageOperationCounter>()));
+        services.TryAddSingleton<TokenCredential>(_ => new DefaultAzureCredential());
+        services.AddSingleton(sp => CreateClients(
+            sp.GetRequiredService<IOptions<HubStorageOptions>>().Value,
+            sp.GetRequiredService<StorageOperationCounter>(),
+            sp.GetRequiredService<TokenCredential>));
         services.AddSingleton(sp => sp.GetRequiredService<StorageClients>().Tables);
         services.AddSingleton(sp => sp.GetRequiredService<StorageClients>().Blobs);
         services.AddSingleton(sp => sp.GetRequiredService<StorageClients>().Queues);
@@ -37,7 +44,7 @@ public static class HubStorageServiceCollectionExtensions
         return services;
     }
 
-    private static StorageClients CreateClients(HubStorageOptions options, StorageOperationCounter counter)
+    private static StorageClients CreateClients(HubStorageOptions options, StorageOperationCounter counter, Func<TokenCredential> credentials)
     {
         var tableOptions = WithCounter(new TableClientOptions(), counter);
         var blobOptions = WithCounter(new BlobClientOptions(), counter);
@@ -47,7 +54,7 @@ public static class HubStorageServiceCollectionExtensions
 
         if (!string.IsNullOrWhiteSpace(options.AccountName))
         {
-            var credential = new DefaultAzureCredential();
+            var credential = credentials();
             return new StorageClients(
                 new TableServiceClient(new Uri($"https://{options.AccountName}.table.core.windows.net"), credential, tableOptions),
                 new BlobServiceClient(new Uri($"https://{options.AccountName}.blob.core.windows.net"), credential, blobOptions),

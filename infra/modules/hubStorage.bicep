@@ -1,0 +1,117 @@
+// The Hub's own data: tables (facts, profiles, batches), queues (feed-batches and its poison queue) and
+// containers (feeds, rejects, auditcheckpoints). Separate from the Functions host's storage account: see
+// infra/README.md ("Two storage accounts").
+
+@description('Globally unique storage account name: 3-24 lower-case letters and digits.')
+@minLength(3)
+@maxLength(24)
+param name string
+
+param location string
+param tags object
+
+@description('Days an audit checkpoint blob cannot be changed or deleted once written.')
+@minValue(1)
+param auditRetentionDays int
+
+@description('Days a deleted blob or container (an archived feed included) can still be restored.')
+@minValue(1)
+@maxValue(365)
+param softDeleteRetentionDays int
+
+resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: name
+  location: location
+  tags: tags
+  kind: 'StorageV2'
+  sku: { name: 'Standard_ZRS' }
+  properties: {
+    accessTier: 'Hot'
+    // Identity only: no account keys, no SAS signed with them, so none can leak into configuration.
+    allowSharedKeyAccess: false
+    defaultToOAuthAuthentication: true
+    allowBlobPublicAccess: false
+    minimumTlsVersion: 'TLS1_2'
+    supportsHttpsTrafficOnly: true
+    publicNetworkAccess: 'Enabled'
+  }
+}
+
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
+  parent: account
+  name: 'default'
+  properties: {
+    // The feed archive is the Hub's replayable record of what each department sent. It is not WORM, because
+    // intake deletes a payload it has just written when it turns out empty, oversized or a repeat; so a deleted
+    // blob or container stays restorable for the retention period instead.
+    deleteRetentionPolicy: { enabled: true, days: softDeleteRetentionDays }
+    containerDeleteRetentionPolicy: { enabled: true, days: softDeleteRetentionDays }
+  }
+}
+
+resource feeds 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  parent: blobService
+  name: 'feeds'
+  properties: { publicAccess: 'None' }
+}
+
+resource rejects 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  parent: blobService
+  name: 'rejects'
+  properties: { publicAccess: 'None' }
+}
+
+resource auditCheckpoints 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  parent: blobService
+  name: 'auditcheckpoints'
+  properties: { publicAccess: 'None' }
+}
+
+// Time-based retention (WORM) on the audit checkpoints: nobody, the Hub's identity and account owners included,
+// can alter or delete a checkpoint before it ages out. Deployed unlocked so a mistaken period can still be fixed;
+// an administrator locks it once the period is agreed (infra/README.md), after which it can only be extended.
+resource auditImmutability 'Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies@2023-05-01' = {
+  parent: auditCheckpoints
+  name: 'default'
+  properties: {
+    immutabilityPeriodSinceCreationInDays: auditRetentionDays
+    // Checkpoints may be append blobs that grow block by block; appends stay allowed, rewrites do not.
+    allowProtectedAppendWrites: true
+  }
+}
+
+resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2023-05-01' = {
+  parent: account
+  name: 'default'
+}
+
+resource tables 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = [for table in ['facts', 'profiles', 'batches']: {
+  parent: tableService
+  name: table
+}]
+
+resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2023-05-01' = {
+  parent: account
+  name: 'default'
+}
+
+resource queues 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = [for queue in ['feed-batches', 'feed-batches-poison']: {
+  parent: queueService
+  name: queue
+}]
+
+// Deleting the account would take the archive, the facts and the audit trail with it.
+resource noDelete 'Microsoft.Authorization/locks@2020-05-01' = {
+  scope: account
+  name: '${name}-no-delete'
+  properties: {
+    level: 'CanNotDelete'
+    notes: 'The Hub\'s data, feed archive and audit checkpoints. Remove this lock only to retire the Hub.'
+  }
+}
+
+output name string = account.name
+output id string = account.id
+output blobEndpoint string = account.properties.primaryEndpoints.blob
+output queueEndpoint string = account.properties.primaryEndpoints.queue
+output tableEndpoint string = account.properties.primaryEndpoints.table

@@ -1,0 +1,61 @@
+using System.IO.Compression;
+using System.Text.Json.Nodes;
+
+namespace Hub.Deployment.Tests;
+
+/// <summary>The package is laid out as the Functions host runs a custom handler.</summary>
+[Collection(PackageGroup.Name)]
+public sealed class PackageLayoutTests(PackageFixture package)
+{
+    private const string Executable = "Hub.Functions";
+
+    [Fact]
+    public void Host_json_at_the_root_starts_the_Hub_apphost_from_the_app_root()
+    {
+        var host = JsonNode.Parse(File.ReadAllText(Path.Combine(package.AppRoot, "host.json")))!;
+
+        var description = host["customHandler"]!["description"]!;
+        Assert.Equal(Executable, (string?)description["defaultExecutablePath"]);
+        Assert.Equal(string.Empty, (string?)description["workingDirectory"]);
+        Assert.True(File.Exists(Path.Combine(package.AppRoot, Executable)));
+    }
+
+    [Fact]
+    public void The_handler_executable_keeps_its_execute_bit_in_the_zip()
+    {
+        using var zip = ZipFile.OpenRead(package.ZipPath);
+        var entry = zip.GetEntry(Executable);
+
+        Assert.NotNull(entry);
+        var mode = (UnixFileMode)((entry.ExternalAttributes >> 16) & 0x1FF);
+        Assert.True(mode.HasFlag(UnixFileMode.UserExecute), $"{Executable} is stored with mode {mode}.");
+        Assert.True(mode.HasFlag(UnixFileMode.OtherExecute), $"{Executable} is stored with mode {mode}.");
+    }
+
+    [Fact]
+    public void The_handler_is_self_contained_for_linux_x64()
+    {
+        // A self-contained app carries the runtime; the host image need not have .NET 10.
+        Assert.True(File.Exists(Path.Combine(package.AppRoot, "libcoreclr.so")));
+        var runtimeConfig = JsonNode.Parse(File.ReadAllText(Path.Combine(package.AppRoot, "Hub.Functions.runtimeconfig.json")))!;
+        Assert.NotNull(runtimeConfig["runtimeOptions"]!["includedFrameworks"]);
+    }
+
+    [Fact]
+    public void The_source_mappings_and_profile_rules_are_shipped()
+    {
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(package.AppRoot, "sources"), "*.json"));
+        Assert.True(File.Exists(Path.Combine(package.AppRoot, "rules", "profiles.json")));
+    }
+
+    [Fact]
+    public void Every_function_folder_holds_one_function_json_with_one_trigger()
+    {
+        Assert.NotEmpty(package.Functions);
+        foreach (var (name, function) in package.Functions)
+        {
+            var triggers = function["bindings"]!.AsArray().Where(b => ((string?)b!["type"])!.EndsWith("Trigger", StringComparison.Ordinal));
+            Assert.True(triggers.Count() == 1, $"{name} has {triggers.Count()} triggers.");
+        }
+    }
+}
