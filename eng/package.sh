@@ -14,6 +14,9 @@ output=artifacts/hub-functions.zip
 if [[ ${1:-} == --output ]]; then output=$2; fi
 case $output in /*) ;; *) output="$PWD/$output" ;; esac
 
+if ! command -v zip >/dev/null && command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && apt-get install -y -qq zip >/dev/null
+fi
 if ! command -v zip >/dev/null; then
     echo "package: the zip command is needed (it stores unix permissions); install it, e.g. apt-get install zip" >&2
     exit 1
