@@ -43,12 +43,18 @@ internal sealed partial class FactStore(HubStorage storage, TimeProvider time, I
 
     private async Task<PartitionMerge> MergeOnceAsync(string partitionKey, string source, string batchId, IReadOnlyList<IncomingFact> incoming, bool snapshot, CancellationToken cancellationToken)
     {
+        // The whole partition, every source: the merge needs this source's facts, and the profiles of the persons it
+        // changes need all of theirs, so one range read serves both.
+        var partition = new List<FactEntity>();
         var existing = new Dictionary<string, FactEntity>(StringComparer.Ordinal);
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {partitionKey} and RowKey ge {FactEntity.SourceRangeStart(source)} and RowKey lt {FactEntity.SourceRangeEnd(source)}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}");
         await foreach (var entity in storage.Facts.QueryAsync<FactEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            existing[entity.RowKey] = entity;
+            partition.Add(entity);
+            if (entity.Source == source)
+            {
+                existing[entity.RowKey] = entity;
+            }
         }
 
         var now = time.GetUtcNow();
@@ -64,7 +70,7 @@ internal sealed partial class FactStore(HubStorage storage, TimeProvider time, I
             {
                 inserted++;
                 changed.Add(fact.PersonKey);
-                actions.Add(new TableTransactionAction(TableTransactionActionType.Add, new FactEntity
+                var added = new FactEntity
                 {
                     PartitionKey = partitionKey,
                     RowKey = fact.RowKey,
@@ -79,7 +85,9 @@ internal sealed partial class FactStore(HubStorage storage, TimeProvider time, I
                     SourceRow = fact.Row,
                     FirstSeenAt = now,
                     UpdatedAt = now,
-                }));
+                };
+                partition.Add(added);
+                actions.Add(new TableTransactionAction(TableTransactionActionType.Add, added));
             }
             else if (stored.LastBatch == batchId)
             {
@@ -132,7 +140,8 @@ internal sealed partial class FactStore(HubStorage storage, TimeProvider time, I
             await storage.Facts.SubmitTransactionAsync(chunk, cancellationToken).ConfigureAwait(false);
         }
 
-        return new PartitionMerge(new BatchCounts { Inserted = inserted, Updated = updated, Unchanged = unchanged, EndDated = endDated }, changed);
+        var changedFacts = partition.Where(f => changed.Contains(f.PersonKey)).ToList();
+        return new PartitionMerge(new BatchCounts { Inserted = inserted, Updated = updated, Unchanged = unchanged, EndDated = endDated }, changedFacts);
     }
 
     private static void Count(string change, ref long inserted, ref long updated, ref long endDated)

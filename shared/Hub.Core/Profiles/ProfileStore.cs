@@ -7,7 +7,7 @@ namespace Hub.Core.Profiles;
 
 /// <summary>
 /// Keeps profiles in step with facts: after a batch changes facts in a partition, the changed persons' profiles are
-/// built again from all their facts (one range read of the partition) and written back in full transactions.
+/// built again from all their facts (which the merge has just read) and written back in full transactions.
 /// </summary>
 public sealed class ProfileStore
 {
@@ -27,39 +27,16 @@ public sealed class ProfileStore
         _time = time;
     }
 
-    /// <summary>Builds and stores the profiles of <paramref name="personKeys"/>, all in <paramref name="partitionKey"/>.</summary>
+    /// <summary>Builds and stores the profiles of the persons <paramref name="facts"/> are about, from those facts alone.</summary>
     /// <remarks>Deterministic for the same facts and day, so repeating it after an interruption is harmless.</remarks>
-    public async Task RebuildAsync(string partitionKey, IReadOnlyCollection<string> personKeys, CancellationToken cancellationToken = default)
+    internal async Task WriteAsync(IEnumerable<FactEntity> facts, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(personKeys);
-        if (personKeys.Count == 0)
-        {
-            return;
-        }
-
-        var wanted = personKeys as IReadOnlySet<string> ?? personKeys.ToHashSet(StringComparer.Ordinal);
-        var facts = new Dictionary<string, List<FactView>>(StringComparer.Ordinal);
-        var identified = new Dictionary<string, bool>(StringComparer.Ordinal);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}");
-        await foreach (var entity in _storage.Facts.QueryAsync<FactEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            if (!wanted.Contains(entity.PersonKey))
-            {
-                continue;
-            }
-
-            if (!facts.TryGetValue(entity.PersonKey, out var list))
-            {
-                facts[entity.PersonKey] = list = [];
-            }
-
-            list.Add(FactView.FromEntity(entity));
-            identified[entity.PersonKey] = identified.GetValueOrDefault(entity.PersonKey) || entity.Identified;
-        }
-
         var today = _rules.DayOf(_time.GetUtcNow());
         var actions = facts
-            .Select(person => ProfileEntity.From(_builder.Build(PersonKey.Parse(person.Key), person.Value, today), identified[person.Key]))
+            .GroupBy(f => f.PersonKey, StringComparer.Ordinal)
+            .Select(person => ProfileEntity.From(
+                _builder.Build(PersonKey.Parse(person.Key), person.Select(FactView.FromEntity).ToList(), today),
+                identified: person.Any(f => f.Identified)))
             .Select(entity => new TableTransactionAction(TableTransactionActionType.UpsertReplace, entity))
             .ToList();
         foreach (var chunk in actions.Chunk(TransactionLimit))

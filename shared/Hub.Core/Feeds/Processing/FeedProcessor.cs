@@ -282,7 +282,7 @@ internal sealed partial class FeedProcessor
         {
             var partitionKey = PersonKey.FormatPartition(entry.Key);
             var merge = await _facts.MergePartitionAsync(partitionKey, batch.Source, batch.Id, entry.Value, batch.Mode == FeedMode.Snapshot, token).ConfigureAwait(false);
-            await _profiles.RebuildAsync(partitionKey, merge.ChangedPersons, token).ConfigureAwait(false);
+            await _profiles.WriteAsync(merge.ChangedPersonsFacts, token).ConfigureAwait(false);
             lock (gate)
             {
                 total += merge.Counts;
