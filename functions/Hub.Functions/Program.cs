@@ -12,6 +12,7 @@ using Hub.Functions.Sources;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddCustomHandlerHosting();
+builder.AddHubTelemetry();
 builder.Services.AddHubStorage(builder.Configuration);
 builder.Services.AddHubFeeds(builder.Configuration, builder.Environment);
 builder.Services.AddHubAuthentication(builder.Configuration, builder.Environment);

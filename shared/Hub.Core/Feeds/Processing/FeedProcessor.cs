@@ -10,6 +10,7 @@ using Hub.Core.Identity;
 using Hub.Core.Profiles;
 using Hub.Core.Sources;
 using Hub.Core.Storage;
+using Hub.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -86,6 +87,9 @@ internal sealed partial class FeedProcessor
             return;
         }
 
+        using var activity = HubTelemetry.ActivitySource.StartActivity("ProcessFeedBatch");
+        activity?.SetTag("hub.batch.id", batch.Id);
+        activity?.SetTag("hub.source", batch.Source);
         batch = batch with
         {
             Status = BatchStatus.Processing,
@@ -151,6 +155,7 @@ internal sealed partial class FeedProcessor
         batch = batch with { Status = BatchStatus.Completed, FinishedAt = _time.GetUtcNow(), LastError = null };
         await _batches.SaveAsync(batch, cancellationToken).ConfigureAwait(false);
         var counts = batch.Counts;
+        RecordMetrics(batch);
         LogCompleted(_logger, batch.Id, batch.Source, counts.Received, counts.Inserted, counts.Updated, counts.Unchanged, counts.Rejected, counts.EndDated);
     }
 
@@ -291,8 +296,19 @@ internal sealed partial class FeedProcessor
         return total;
     }
 
+    private static void RecordMetrics(FeedBatch batch)
+    {
+        var source = new KeyValuePair<string, object?>("hub.source", batch.Source);
+        HubTelemetry.FeedBatches.Add(1, source, new("hub.batch.status", batch.Status.ToString().ToLowerInvariant()));
+        foreach (var (outcome, count) in new[] { ("inserted", batch.Counts.Inserted), ("updated", batch.Counts.Updated), ("unchanged", batch.Counts.Unchanged), ("rejected", batch.Counts.Rejected), ("ended", batch.Counts.EndDated) })
+        {
+            HubTelemetry.FeedRecords.Add(count, source, new("hub.record.outcome", outcome));
+        }
+    }
+
     private async Task FailAsync(FeedBatch batch, string reason, CancellationToken cancellationToken)
     {
+        RecordMetrics(batch with { Status = BatchStatus.Failed });
         await _batches.SaveAsync(batch with { Status = BatchStatus.Failed, FailureReason = reason, FinishedAt = _time.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
         LogFailed(_logger, batch.Id, batch.Source, reason);
     }

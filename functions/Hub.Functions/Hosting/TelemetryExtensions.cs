@@ -1,0 +1,61 @@
+using Azure.Identity;
+using Azure.Monitor.OpenTelemetry.Exporter;
+using Hub.Core.Telemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace Hub.Functions.Hosting;
+
+/// <summary>
+/// OpenTelemetry traces and metrics: the Hub's own spans and counters, incoming requests and storage calls. They go
+/// to Application Insights when <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set (with the managed identity), and
+/// to an OTLP collector when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set. No personal data: paths carry only source
+/// ids, batch ids and person keys, query strings are dropped, and exceptions are not recorded on spans.
+/// </summary>
+internal static class TelemetryExtensions
+{
+    public static WebApplicationBuilder AddHubTelemetry(this WebApplicationBuilder builder)
+    {
+        // The Azure SDK emits spans for storage calls only when asked to.
+        AppContext.SetSwitch("Azure.Experimental.EnableActivitySource", true);
+        var configuration = builder.Configuration;
+        var insights = configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"];
+        var otlp = configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
+
+        builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("hub"))
+            .WithTracing(tracing =>
+            {
+                tracing.AddSource(HubTelemetry.Name, "Azure.Data.Tables.*", "Azure.Storage.*")
+                    .AddAspNetCoreInstrumentation(options =>
+                    {
+                        options.RecordException = false;
+                        options.EnrichWithHttpRequest = (activity, _) => activity.SetTag("url.query", null);
+                    });
+                if (!string.IsNullOrEmpty(insights))
+                {
+                    tracing.AddAzureMonitorTraceExporter(o => (o.ConnectionString, o.Credential) = (insights, new DefaultAzureCredential()));
+                }
+
+                if (!string.IsNullOrEmpty(otlp))
+                {
+                    tracing.AddOtlpExporter();
+                }
+            })
+            .WithMetrics(metrics =>
+            {
+                metrics.AddMeter(HubTelemetry.Name).AddAspNetCoreInstrumentation();
+                if (!string.IsNullOrEmpty(insights))
+                {
+                    metrics.AddAzureMonitorMetricExporter(o => (o.ConnectionString, o.Credential) = (insights, new DefaultAzureCredential()));
+                }
+
+                if (!string.IsNullOrEmpty(otlp))
+                {
+                    metrics.AddOtlpExporter();
+                }
+            });
+        return builder;
+    }
+}
