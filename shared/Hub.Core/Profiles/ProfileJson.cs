@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using System.Text.Unicode;
 using Hub.Core.Divisions;
 using Hub.Core.Identity;
@@ -11,11 +12,15 @@ namespace Hub.Core.Profiles;
 /// <summary>The JSON form of a profile as stored and served: camelCase, keys and codes as plain strings, enums as words.</summary>
 public static class ProfileJson
 {
-    /// <summary>The serializer settings for profiles.</summary>
+    /// <summary>
+    /// The serializer settings for profiles. Defaults (false, null) and empty lists are left out: a profile is written
+    /// for every changed person, so its size is most of what building profiles costs in storage.
+    /// </summary>
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault,
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { OmitEmptyCollections } },
         Converters =
         {
             new JsonStringEnumConverter(JsonNamingPolicy.CamelCase),
@@ -25,6 +30,17 @@ public static class ProfileJson
             new StringValueJsonConverter<HouseholdKey>(HouseholdKey.Parse, h => h.Value),
         },
     };
+
+    private static void OmitEmptyCollections(JsonTypeInfo type)
+    {
+        foreach (var property in type.Properties)
+        {
+            if (property.PropertyType != typeof(string) && typeof(System.Collections.IEnumerable).IsAssignableFrom(property.PropertyType))
+            {
+                property.ShouldSerialize = (_, value) => value is not System.Collections.ICollection { Count: 0 };
+            }
+        }
+    }
 
     /// <summary>Serialises a profile.</summary>
     public static string Serialize(PersonProfile profile) => JsonSerializer.Serialize(profile, Options);
