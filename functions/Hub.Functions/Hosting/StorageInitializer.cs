@@ -1,11 +1,29 @@
+using Azure;
 using Hub.Core.Storage;
 
 namespace Hub.Functions.Hosting;
 
 /// <summary>Creates the Hub's tables, containers and queues at start-up if they are missing.</summary>
-internal sealed class StorageInitializer(HubStorage storage) : IHostedService
+/// <remarks>
+/// In Azure the infrastructure template creates them and the app's identity may hold only data roles; a refusal
+/// (403) then means "already provisioned by the template", not a reason to stop the Hub.
+/// </remarks>
+internal sealed partial class StorageInitializer(HubStorage storage, ILogger<StorageInitializer> logger) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken) => storage.EnsureCreatedAsync(cancellationToken);
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await storage.EnsureCreatedAsync(cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == StatusCodes.Status403Forbidden)
+        {
+            LogNotAllowedToCreate(logger);
+        }
+    }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(EventId = 5201, Level = LogLevel.Warning, Message = "Not allowed to create storage tables, containers or queues; using those the infrastructure template created")]
+    private static partial void LogNotAllowedToCreate(ILogger logger);
 }
