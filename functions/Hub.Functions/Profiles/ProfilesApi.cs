@@ -27,6 +27,14 @@ internal static class ProfilesApi
             .Produces(StatusCodes.Status200OK, contentType: "application/json")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        group.MapPost("/lookup", LookUpProfileAsync)
+            .WithName("LookUpProfile")
+            .WithSummary("A person's whole profile, by resident ID number sent in the body (data stewards)")
+            .WithDescription("The ID number travels in the body only, never in a URL or a log. Body: {\"residentId\": \"11010519491231002X\"}; 15-digit, full-width and lower-case-x forms are accepted.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
         return routes;
     }
 
@@ -36,11 +44,23 @@ internal static class ProfilesApi
         return services;
     }
 
+    internal static async Task<Results<ContentHttpResult, ProblemHttpResult>> LookUpProfileAsync(ProfileLookup lookup, PersonKeyHasher hasher, ProfileStore profiles, CancellationToken cancellationToken)
+    {
+        if (!ResidentId.TryParse(lookup.ResidentId, out var id, out var reason))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid ID number", detail: reason);
+        }
+
+        var json = await profiles.GetJsonAsync(hasher.Hash(id.Value), cancellationToken);
+        return json is null ? UnknownPerson() : TypedResults.Content(json, "application/json; charset=utf-8");
+    }
+
     internal static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetProfileAsync(string personKey, ProfileStore profiles, CancellationToken cancellationToken)
     {
         var json = PersonKey.TryParse(personKey, out var key) ? await profiles.GetJsonAsync(key, cancellationToken) : null;
-        return json is null
-            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown person", detail: "The Hub holds no fact about this person key.")
-            : TypedResults.Content(json, "application/json; charset=utf-8");
+        return json is null ? UnknownPerson() : TypedResults.Content(json, "application/json; charset=utf-8");
     }
+
+    private static ProblemHttpResult UnknownPerson() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown person", detail: "The Hub holds no fact about this person.");
 }

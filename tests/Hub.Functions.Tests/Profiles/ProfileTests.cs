@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Hub.Core.Access;
@@ -63,6 +64,27 @@ public sealed class ProfileTests(AzuriteFixture azurite) : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Forbidden, publisher.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_steward_looks_a_person_up_by_id_number_sent_in_the_body_only()
+    {
+        var id = TestPeople.Id(46);
+        await PushPoliceAsync(id, "冯刚");
+        var steward = StewardClient();
+
+        using var found = await steward.PostAsJsonAsync("/api/profiles/lookup", new { residentId = id.ToLowerInvariant() });
+        using var invalid = await steward.PostAsJsonAsync("/api/profiles/lookup", new { residentId = id[..17] + (id[17] == '0' ? "1" : "0") });
+        using var unknown = await steward.PostAsJsonAsync("/api/profiles/lookup", new { residentId = TestPeople.Id(47) });
+        using var forbidden = await _hub.CreatePublisherClient("police").PostAsJsonAsync("/api/profiles/lookup", new { residentId = id });
+
+        Assert.Equal(HttpStatusCode.OK, found.StatusCode);
+        Assert.Equal("冯刚", (string?)JsonNode.Parse(await found.Content.ReadAsStringAsync())!["attributes"]!["name"]!["value"]);
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        Assert.Contains("check character", await invalid.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        Assert.DoesNotContain(_hub.Logs.Lines, line => line.Contains(id[..17], StringComparison.OrdinalIgnoreCase));
     }
 
     private HttpClient StewardClient() => _hub.CreateClientWithToken(DevelopmentTokens.Mint("steward-1", [HubRoles.DataSteward]));
