@@ -7,6 +7,7 @@ using Hub.Functions.FunctionsHost;
 using Hub.Functions.Health;
 using Hub.Functions.Hosting;
 using Hub.Functions.Profiles;
+using Hub.Functions.Resolution;
 using Hub.Functions.Sources;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -31,6 +32,7 @@ app.MapHealthApi();
 app.MapSourcesApi();
 app.MapFeedsApi();
 app.MapProfilesApi();
+app.MapResolutionApi();
 app.MapHubApiDescription();
 app.MapQueueTriggers();
 

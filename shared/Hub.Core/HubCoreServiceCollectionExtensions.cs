@@ -4,6 +4,8 @@ using Hub.Core.Feeds.Processing;
 using Hub.Core.Identity;
 using Hub.Core.Matching;
 using Hub.Core.Profiles;
+using Hub.Core.Residents;
+using Hub.Core.Resolution;
 using Hub.Core.Sources;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -65,7 +67,11 @@ public static class HubCoreServiceCollectionExtensions
                 : throw new InvalidDataException($"The profile rules ({ProfileRulesOptions.SectionName}:Path) do not fit the source mappings: {string.Join("; ", problems)}");
         });
         services.AddSingleton(sp => new ProfileBuilder(sp.GetRequiredService<ProfileRules>(), sp.GetRequiredService<PersonKeyHasher>().KeyedHash));
-        services.AddSingleton<ProfileStore>();
+        services.AddSingleton<ResidentRowBuilder>();
+        services.AddSingleton<ResidentIndex>();
+        services.AddSingleton<PersonResolver>();
+        services.AddSingleton<ProfileReader>();
+        services.AddSingleton<StewardDecisions>();
 
         services.AddOptions<MatchRulesOptions>().Bind(configuration.GetSection(MatchRulesOptions.SectionName));
         services.AddSingleton(sp =>

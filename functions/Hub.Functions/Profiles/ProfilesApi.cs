@@ -1,6 +1,7 @@
 using Hub.Core.Access;
 using Hub.Core.Identity;
 using Hub.Core.Profiles;
+using Hub.Core.Resolution;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Hub.Functions.Profiles;
@@ -27,6 +28,13 @@ internal static class ProfilesApi
             .Produces(StatusCodes.Status200OK, contentType: "application/json")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        group.MapGet("/{personKey}/household", GetHouseholdAsync)
+            .WithName("GetHousehold")
+            .WithSummary("The household of a person: members with their relation to the head and active group memberships (data stewards)")
+            .WithDescription("Members are the golden persons with the same household key: from the police household number (户号) when a source gives one, else from the normalised registration address.")
+            .Produces<HouseholdView>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
         group.MapPost("/lookup", LookUpProfileAsync)
             .WithName("LookUpProfile")
             .WithSummary("A person's whole profile, by resident ID number sent in the body (data stewards)")
@@ -44,22 +52,32 @@ internal static class ProfilesApi
         return services;
     }
 
-    internal static async Task<Results<ContentHttpResult, ProblemHttpResult>> LookUpProfileAsync(ProfileLookup lookup, PersonKeyHasher hasher, ProfileStore profiles, CancellationToken cancellationToken)
+    internal static async Task<Results<ContentHttpResult, ProblemHttpResult>> LookUpProfileAsync(ProfileLookup lookup, PersonKeyHasher hasher, ProfileReader profiles, CancellationToken cancellationToken)
     {
         if (!ResidentId.TryParse(lookup.ResidentId, out var id, out var reason))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid ID number", detail: reason);
         }
 
-        var json = await profiles.GetJsonAsync(hasher.Hash(id.Value), cancellationToken);
-        return json is null ? UnknownPerson() : TypedResults.Content(json, "application/json; charset=utf-8");
+        var profile = await profiles.ReadAsync(hasher.Hash(id.Value), cancellationToken);
+        return profile is null ? UnknownPerson() : Json(ProfileJson.Serialize(profile));
     }
 
-    internal static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetProfileAsync(string personKey, ProfileStore profiles, CancellationToken cancellationToken)
+    internal static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetProfileAsync(string personKey, ProfileReader profiles, CancellationToken cancellationToken)
     {
-        var json = PersonKey.TryParse(personKey, out var key) ? await profiles.GetJsonAsync(key, cancellationToken) : null;
-        return json is null ? UnknownPerson() : TypedResults.Content(json, "application/json; charset=utf-8");
+        var profile = PersonKey.TryParse(personKey, out var key) ? await profiles.ReadAsync(key, cancellationToken) : null;
+        return profile is null ? UnknownPerson() : Json(ProfileJson.Serialize(profile));
     }
+
+    internal static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetHouseholdAsync(string personKey, ProfileReader profiles, CancellationToken cancellationToken)
+    {
+        var household = PersonKey.TryParse(personKey, out var key) ? await profiles.ReadHouseholdAsync(key, cancellationToken) : null;
+        return household is null
+            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown household", detail: "The Hub knows no household of this person.")
+            : Json(System.Text.Json.JsonSerializer.Serialize(household, ProfileJson.Options));
+    }
+
+    private static ContentHttpResult Json(string json) => TypedResults.Content(json, "application/json; charset=utf-8");
 
     private static ProblemHttpResult UnknownPerson() =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown person", detail: "The Hub holds no fact about this person.");

@@ -5,7 +5,9 @@ namespace Hub.Core.Facts;
 
 /// <summary>
 /// One source record about one person. Partition: the person key's partition (<c>p000</c>–<c>p3ff</c>); row:
-/// <c>{source}|{personKey}|{discriminator}</c>, so one source's facts in a partition are one row-key range.
+/// <c>{personKey}|{source}|{discriminator}</c>, so all of a person's facts are one row-key range and a profile is
+/// built on read from one query. The same range ends with the person's resolution rows (<c>{personKey}|~…</c>, see
+/// <see cref="Resolution.ResolutionRows"/>): '~' sorts after every source id.
 /// </summary>
 internal sealed class FactEntity : ITableEntity
 {
@@ -47,11 +49,32 @@ internal sealed class FactEntity : ITableEntity
     /// <summary>When a snapshot stopped containing the record; the fact stays, end-dated.</summary>
     public DateTimeOffset? EndedAt { get; set; }
 
-    public static string RowKeyFor(string source, string personKey, string discriminator) => $"{source}|{personKey}|{discriminator}";
+    public static string RowKeyFor(string source, string personKey, string discriminator) => $"{personKey}|{source}|{discriminator}";
 
-    /// <summary>The first row key of a source's range in a partition.</summary>
-    public static string SourceRangeStart(string source) => source + "|";
+    /// <summary>The first row key of a person's range.</summary>
+    public static string PersonRangeStart(string personKey) => personKey + "|";
 
-    /// <summary>The row key just after a source's range: '}' follows '|'.</summary>
-    public static string SourceRangeEnd(string source) => source + "}";
+    /// <summary>The row key just after a person's range: '}' follows '|'.</summary>
+    public static string PersonRangeEnd(string personKey) => personKey + "}";
+
+    /// <summary>Reads a fact from a row of a partition query that returned rows of every kind.</summary>
+    public static FactEntity FromRow(TableEntity row) => new()
+    {
+        PartitionKey = row.PartitionKey,
+        RowKey = row.RowKey,
+        Timestamp = row.Timestamp,
+        ETag = row.ETag,
+        PersonKey = row.GetString(nameof(PersonKey)) ?? string.Empty,
+        Source = row.GetString(nameof(Source)) ?? string.Empty,
+        Identified = row.GetBoolean(nameof(Identified)) ?? true,
+        Attributes = row.GetString(nameof(Attributes)) ?? "{}",
+        ContentHash = row.GetString(nameof(ContentHash)) ?? string.Empty,
+        FirstBatch = row.GetString(nameof(FirstBatch)) ?? string.Empty,
+        LastBatch = row.GetString(nameof(LastBatch)) ?? string.Empty,
+        LastChange = row.GetString(nameof(LastChange)) ?? string.Empty,
+        SourceRow = row.GetInt64(nameof(SourceRow)) ?? 0,
+        FirstSeenAt = row.GetDateTimeOffset(nameof(FirstSeenAt)) ?? default,
+        UpdatedAt = row.GetDateTimeOffset(nameof(UpdatedAt)) ?? default,
+        EndedAt = row.GetDateTimeOffset(nameof(EndedAt)),
+    };
 }

@@ -4,56 +4,46 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using Hub.Core.Feeds.Batches;
 using Hub.Core.Storage;
-using Microsoft.Extensions.Logging;
+using Hub.Core.Profiles;
+using Hub.Core.Resolution;
 
 namespace Hub.Core.Facts;
 
 /// <summary>
-/// Merges a batch's records into one fact partition: one range query reads the source's current facts there,
-/// the merge happens in memory, and the changes go back in 100-entity transactions guarded by ETags.
+/// Merges a batch's records into one fact partition: one range query reads the partition (every source's facts and
+/// every person's resolution rows), the merge happens in memory, and the changes go back in 100-entity transactions
+/// guarded by ETags. Planning and committing are separate steps so that the resident index can be written between
+/// them: a batch that stops after the index and before the facts is planned again from the same facts.
 /// </summary>
-internal sealed partial class FactStore(HubStorage storage, TimeProvider time, ILogger<FactStore> logger)
+internal sealed class FactStore(HubStorage storage, TimeProvider time)
 {
     private const int TransactionLimit = 100;
-    private const int MaxConflictRetries = 5;
 
     /// <summary>
-    /// Merges <paramref name="incoming"/> (all in <paramref name="partitionKey"/>), counts what happened and names the
-    /// persons whose facts this batch changed (their profiles need building again).
+    /// Works out how <paramref name="incoming"/> (all in <paramref name="partitionKey"/>) changes the partition, counts
+    /// what happens and names the persons whose facts change.
     /// </summary>
     /// <remarks>
     /// Safe to repeat: a fact this batch already wrote (on an earlier, interrupted attempt) is recognised by its
     /// <see cref="FactEntity.LastBatch"/> and counted as what that attempt did, not written again.
     /// </remarks>
-    public async Task<PartitionMerge> MergePartitionAsync(string partitionKey, string source, string batchId, IReadOnlyList<IncomingFact> incoming, bool snapshot, CancellationToken cancellationToken = default)
+    public async Task<PartitionPlan> PlanAsync(string partitionKey, string source, string batchId, IReadOnlyList<IncomingFact> incoming, bool snapshot, CancellationToken cancellationToken = default)
     {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await MergeOnceAsync(partitionKey, source, batchId, incoming, snapshot, cancellationToken).ConfigureAwait(false);
-            }
-            catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412 && attempt < MaxConflictRetries)
-            {
-                // Another writer changed the partition between our read and our write: read again and re-merge.
-                LogConflict(logger, partitionKey, batchId, attempt);
-            }
-        }
-    }
-
-    private async Task<PartitionMerge> MergeOnceAsync(string partitionKey, string source, string batchId, IReadOnlyList<IncomingFact> incoming, bool snapshot, CancellationToken cancellationToken)
-    {
-        // The whole partition, every source: the merge needs this source's facts, and the profiles of the persons it
-        // changes need all of theirs, so one range read serves both.
-        var partition = new List<FactEntity>();
-        var existing = new Dictionary<string, FactEntity>(StringComparer.Ordinal);
+        var rows = new List<TableEntity>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}");
-        await foreach (var entity in storage.Facts.QueryAsync<FactEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var row in storage.Facts.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            partition.Add(entity);
-            if (entity.Source == source)
+            rows.Add(row);
+        }
+
+        var people = PersonRows.Group(rows);
+        var existing = people.Values.SelectMany(p => p.Facts).Where(f => f.Source == source).ToDictionary(f => f.RowKey, StringComparer.Ordinal);
+        var before = new Dictionary<string, IReadOnlyList<FactView>>(StringComparer.Ordinal);
+        void Snapshot(string personKey)
+        {
+            if (!before.ContainsKey(personKey))
             {
-                existing[entity.RowKey] = entity;
+                before[personKey] = people.TryGetValue(personKey, out var person) ? person.Facts.Select(FactView.FromEntity).ToList() : [];
             }
         }
 
@@ -61,7 +51,6 @@ internal sealed partial class FactStore(HubStorage storage, TimeProvider time, I
         var actions = new List<TableTransactionAction>();
         long inserted = 0, updated = 0, unchanged = 0, endDated = 0;
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var changed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var fact in incoming)
         {
             seen.Add(fact.RowKey);
@@ -69,7 +58,7 @@ internal sealed partial class FactStore(HubStorage storage, TimeProvider time, I
             if (!existing.TryGetValue(fact.RowKey, out var stored))
             {
                 inserted++;
-                changed.Add(fact.PersonKey);
+                Snapshot(fact.PersonKey);
                 var added = new FactEntity
                 {
                     PartitionKey = partitionKey,
@@ -86,13 +75,19 @@ internal sealed partial class FactStore(HubStorage storage, TimeProvider time, I
                     FirstSeenAt = now,
                     UpdatedAt = now,
                 };
-                partition.Add(added);
+                if (!people.TryGetValue(fact.PersonKey, out var person))
+                {
+                    people[fact.PersonKey] = person = new PersonRows(fact.PersonKey);
+                }
+
+                person.Facts.Add(added);
+                existing[fact.RowKey] = added;
                 actions.Add(new TableTransactionAction(TableTransactionActionType.Add, added));
             }
             else if (stored.LastBatch == batchId)
             {
                 Count(stored.LastChange, ref inserted, ref updated, ref endDated);
-                changed.Add(stored.PersonKey);
+                Snapshot(stored.PersonKey);
             }
             else if (stored.ContentHash == hash && stored.EndedAt is null)
             {
@@ -101,7 +96,7 @@ internal sealed partial class FactStore(HubStorage storage, TimeProvider time, I
             else
             {
                 updated++;
-                changed.Add(stored.PersonKey);
+                Snapshot(stored.PersonKey);
                 stored.Attributes = attributes;
                 stored.ContentHash = hash;
                 stored.LastBatch = batchId;
@@ -115,17 +110,17 @@ internal sealed partial class FactStore(HubStorage storage, TimeProvider time, I
 
         if (snapshot)
         {
-            foreach (var stored in existing.Values.Where(e => !seen.Contains(e.RowKey)))
+            foreach (var stored in existing.Values.Where(e => e.Source == source && !seen.Contains(e.RowKey)))
             {
                 if (stored.LastBatch == batchId)
                 {
                     Count(stored.LastChange, ref inserted, ref updated, ref endDated);
-                    changed.Add(stored.PersonKey);
+                    Snapshot(stored.PersonKey);
                 }
                 else if (stored.EndedAt is null)
                 {
                     endDated++;
-                    changed.Add(stored.PersonKey);
+                    Snapshot(stored.PersonKey);
                     stored.EndedAt = now;
                     stored.LastBatch = batchId;
                     stored.LastChange = FactChange.Ended;
@@ -135,13 +130,33 @@ internal sealed partial class FactStore(HubStorage storage, TimeProvider time, I
             }
         }
 
-        foreach (var chunk in actions.Chunk(TransactionLimit))
+        var changed = before
+            .Select(b => new PersonChange(people[b.Key], b.Value, people[b.Key].Facts.Select(FactView.FromEntity).ToList()))
+            .ToList();
+        return new PartitionPlan(partitionKey, new BatchCounts { Inserted = inserted, Updated = updated, Unchanged = unchanged, EndDated = endDated }, actions, changed);
+    }
+
+    /// <summary>Writes a plan's facts; an ETag conflict (another writer changed the partition) throws, and the caller plans again.</summary>
+    public async Task CommitAsync(PartitionPlan plan, CancellationToken cancellationToken = default)
+    {
+        foreach (var chunk in plan.Actions.Chunk(TransactionLimit))
         {
             await storage.Facts.SubmitTransactionAsync(chunk, cancellationToken).ConfigureAwait(false);
         }
+    }
 
-        var changedFacts = partition.Where(f => changed.Contains(f.PersonKey)).ToList();
-        return new PartitionMerge(new BatchCounts { Inserted = inserted, Updated = updated, Unchanged = unchanged, EndDated = endDated }, changedFacts);
+    /// <summary>Reads every row of one person key (facts and resolution rows, history aside).</summary>
+    public async Task<PersonRows> ReadPersonAsync(Identity.PersonKey personKey, CancellationToken cancellationToken = default)
+    {
+        var person = new PersonRows(personKey.Value);
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {personKey.PartitionKey} and RowKey ge {FactEntity.PersonRangeStart(personKey.Value)} and RowKey lt {FactEntity.PersonRangeEnd(personKey.Value)}");
+        await foreach (var row in storage.Facts.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            person.Add(row);
+        }
+
+        return person;
     }
 
     private static void Count(string change, ref long inserted, ref long updated, ref long endDated)
@@ -167,7 +182,4 @@ internal sealed partial class FactStore(HubStorage storage, TimeProvider time, I
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)).AsSpan(0, 16));
         return (json, hash);
     }
-
-    [LoggerMessage(EventId = 2101, Level = LogLevel.Warning, Message = "Fact partition {PartitionKey} changed under batch {BatchId}; merging again (attempt {Attempt})")]
-    private static partial void LogConflict(ILogger logger, string partitionKey, string batchId, int attempt);
 }

@@ -9,28 +9,29 @@ namespace Hub.Core.Matching;
 /// are the people indexed under any key of the incoming record.
 /// </summary>
 /// <remarks>
-/// The keys are built from names, birth dates, phones and ID digits: they are personal data. A caller that stores
-/// them (an index table) must store an HMAC of each key with the Hub's pepper, never the key itself, and must never
-/// log them.
+/// Every key is scoped to a street, because the Hub's resident index is partitioned by street: a record's keys are
+/// searched in the one or two partitions of its residence and registration streets, as filters on the rows there.
+/// Keys that span the city (name and birth date alone, phone, ID digits) would each need an index of their own, one
+/// more stored row per person and key; measured with <c>hub quality</c>, they found 1% more of the known people (recall
+/// 0.9985 against 0.9883), mostly people whose every department holds a street they have left. The keys are personal
+/// data: the index stores an HMAC of each with the Hub's pepper, never the key itself, and they are never logged.
 /// </remarks>
 public static class BlockingKeys
 {
     /// <summary>
-    /// The keys of <paramref name="record"/>, without duplicates, in a fixed order:
+    /// The keys of <paramref name="record"/>, without duplicates, in a fixed order, for its residence and then its
+    /// registration street (first 9 digits of the division):
     /// <list type="bullet">
-    /// <item><c>nb|</c> folded name and birth date;</item>
-    /// <item><c>bs|</c> birth date, sex and street (first 9 digits), for residence and registration: finds a name
-    /// spelled differently;</item>
-    /// <item><c>ns|</c> folded name and street, for residence and registration: finds records without a birth date;</item>
-    /// <item><c>p|</c> phone;</item>
-    /// <item><c>id|</c> the first 17 characters of a valid ID number or of a whole number typed with a wrong check character.</item>
+    /// <item><c>ns|</c> folded name and street: finds the same name in the street, with or without a birth date;</item>
+    /// <item><c>bs|</c> birth date, sex and street: finds a name spelled differently.</item>
     /// </list>
-    /// A birth date and sex missing from the attributes are taken from the ID evidence when it carries them.
+    /// A birth date and sex missing from the attributes are taken from the ID evidence when it carries them. The street
+    /// is always the last part of a key.
     /// </summary>
     public static IReadOnlyList<string> For(MatchRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var keys = new List<string>(8);
+        var keys = new List<string>(4);
         var name = record.FoldedName;
         var birth = (record.BirthDate ?? record.IdEvidence?.BirthDate)?.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
         var sex = (record.Sex ?? record.IdEvidence?.Sex) switch
@@ -40,32 +41,17 @@ public static class BlockingKeys
             _ => null,
         };
 
-        if (name is not null && birth is not null)
-        {
-            keys.Add($"nb|{name}|{birth}");
-        }
-
         foreach (var street in Streets(record))
         {
-            if (birth is not null && sex is not null)
-            {
-                keys.Add($"bs|{birth}|{sex}|{street}");
-            }
-
             if (name is not null)
             {
                 keys.Add($"ns|{name}|{street}");
             }
-        }
 
-        if (record.Phone is { } phone)
-        {
-            keys.Add($"p|{phone}");
-        }
-
-        if ((record.ResidentId?.Value[..17] ?? record.IdEvidence?.Body) is { } body)
-        {
-            keys.Add($"id|{body}");
+            if (birth is not null && sex is not null)
+            {
+                keys.Add($"bs|{birth}|{sex}|{street}");
+            }
         }
 
         return keys.Distinct(StringComparer.Ordinal).ToList();

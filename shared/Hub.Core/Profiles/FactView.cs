@@ -12,6 +12,7 @@ namespace Hub.Core.Profiles;
 /// <param name="UpdatedAt">When the Hub last changed the fact.</param>
 /// <param name="EndedAt">When a snapshot of its source stopped containing it; null while it is current.</param>
 /// <param name="FirstSeenAt">When the Hub first stored it; null when not known, and <paramref name="UpdatedAt"/> stands in.</param>
+/// <param name="Identified">False when the record came without a usable ID number.</param>
 public sealed record FactView(
     string Source,
     string Discriminator,
@@ -19,7 +20,8 @@ public sealed record FactView(
     string LastBatch,
     DateTimeOffset UpdatedAt,
     DateTimeOffset? EndedAt,
-    DateTimeOffset? FirstSeenAt = null)
+    DateTimeOffset? FirstSeenAt = null,
+    bool Identified = true)
 {
     /// <summary>The value of <paramref name="attribute"/>, or null when the fact has none (or only whitespace).</summary>
     public string? ValueOf(string attribute) =>
@@ -33,6 +35,6 @@ public sealed record FactView(
     {
         var attributes = JsonSerializer.Deserialize<Dictionary<string, string>>(entity.Attributes, StorageJson.Options) ?? [];
         var discriminator = Uri.UnescapeDataString(entity.RowKey[(entity.RowKey.LastIndexOf('|') + 1)..]);
-        return new FactView(entity.Source, discriminator, attributes, entity.LastBatch, entity.UpdatedAt, entity.EndedAt, entity.FirstSeenAt);
+        return new FactView(entity.Source, discriminator, attributes, entity.LastBatch, entity.UpdatedAt, entity.EndedAt, entity.FirstSeenAt, entity.Identified);
     }
 }

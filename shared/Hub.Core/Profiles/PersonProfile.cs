@@ -38,6 +38,12 @@ public sealed record PersonProfile
     /// <summary>The sources with facts about the person, in order.</summary>
     public IReadOnlyList<string> Sources { get; init; } = [];
 
+    /// <summary>The other keys whose records belong to this person: records matched without an ID, persons merged in.</summary>
+    public IReadOnlyList<PersonKey> LinkedKeys { get; init; } = [];
+
+    /// <summary>True for a provisional person: records kept without a usable ID number and linked to nobody.</summary>
+    public bool Provisional { get; init; }
+
     /// <summary>Facts that could not be read as the rules expect (e.g. a validity date that is not a date); no values quoted.</summary>
     public IReadOnlyList<string> Problems { get; init; } = [];
 

@@ -18,7 +18,8 @@ public sealed class HubStorage
         var prefix = options.Value.NamePrefix;
         Facts = tables.GetTableClient($"{prefix}facts");
         Batches = tables.GetTableClient($"{prefix}batches");
-        Profiles = tables.GetTableClient($"{prefix}profiles");
+        Residents = tables.GetTableClient($"{prefix}residents");
+        Reviews = tables.GetTableClient($"{prefix}reviews");
         FeedArchive = blobs.GetBlobContainerClient($"{prefix}feeds");
         Rejects = blobs.GetBlobContainerClient($"{prefix}rejects");
         FeedBatchQueue = queues.GetQueueClient($"{prefix}{QueueNames.FeedBatches}");
@@ -26,11 +27,14 @@ public sealed class HubStorage
         ServiceTables = tables;
     }
 
-    /// <summary>Facts: one entity per source record, partitioned by person key.</summary>
+    /// <summary>Facts, one entity per source record, and each person's resolution rows; partitioned by person key.</summary>
     public TableClient Facts { get; }
 
-    /// <summary>Golden profiles: one entity per person, in the person's fact partition.</summary>
-    public TableClient Profiles { get; }
+    /// <summary>The resident index: golden persons by street, community and grid, with what candidate search scores.</summary>
+    public TableClient Residents { get; }
+
+    /// <summary>Possible matches waiting for a data steward.</summary>
+    public TableClient Reviews { get; }
 
     /// <summary>Feed batches and the content index that makes pushes idempotent.</summary>
     public TableClient Batches { get; }
@@ -56,7 +60,8 @@ public sealed class HubStorage
         await Task.WhenAll(
             Facts.CreateIfNotExistsAsync(cancellationToken),
             Batches.CreateIfNotExistsAsync(cancellationToken),
-            Profiles.CreateIfNotExistsAsync(cancellationToken),
+            Residents.CreateIfNotExistsAsync(cancellationToken),
+            Reviews.CreateIfNotExistsAsync(cancellationToken),
             FeedArchive.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
             Rejects.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
             FeedBatchQueue.CreateIfNotExistsAsync(cancellationToken: cancellationToken),

@@ -2,12 +2,14 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Azure;
+using Azure.Data.Tables;
 using Hub.Core.Facts;
 using Hub.Core.Feeds.Batches;
 using Hub.Core.Feeds.Normalisation;
 using Hub.Core.Feeds.Reading;
 using Hub.Core.Identity;
-using Hub.Core.Profiles;
+using Hub.Core.Residents;
+using Hub.Core.Resolution;
 using Hub.Core.Sources;
 using Hub.Core.Storage;
 using Hub.Core.Telemetry;
@@ -38,22 +40,26 @@ internal sealed partial class FeedProcessor
     /// <summary>About this much payload goes into one merge group, so the records merged at once stay a few tens of MB.</summary>
     private const long PayloadBytesPerGroup = 4L * 1024 * 1024;
 
+    private const int MaxConflictRetries = 5;
+
     private readonly HubStorage _storage;
     private readonly BatchStore _batches;
     private readonly FactStore _facts;
-    private readonly ProfileStore _profiles;
+    private readonly PersonResolver _resolver;
+    private readonly ResidentIndex _residents;
     private readonly SourceCatalog _sources;
     private readonly PersonKeyHasher _hasher;
     private readonly TimeProvider _time;
     private readonly FeedProcessingOptions _options;
     private readonly ILogger<FeedProcessor> _logger;
 
-    public FeedProcessor(HubStorage storage, BatchStore batches, FactStore facts, ProfileStore profiles, SourceCatalog sources, PersonKeyHasher hasher, TimeProvider time, IOptions<FeedProcessingOptions> options, ILogger<FeedProcessor> logger)
+    public FeedProcessor(HubStorage storage, BatchStore batches, FactStore facts, PersonResolver resolver, ResidentIndex residents, SourceCatalog sources, PersonKeyHasher hasher, TimeProvider time, IOptions<FeedProcessingOptions> options, ILogger<FeedProcessor> logger)
     {
         _storage = storage;
         _batches = batches;
         _facts = facts;
-        _profiles = profiles;
+        _resolver = resolver;
+        _residents = residents;
         _sources = sources;
         _hasher = hasher;
         _time = time;
@@ -130,11 +136,11 @@ internal sealed partial class FeedProcessor
 
     private async Task RunAsync(FeedBatch batch, SourceMapping mapping, CancellationToken cancellationToken)
     {
-        using var work = BatchWorkFolder.Create(_options.WorkFolder, batch.Id);
+        using var folder = BatchWorkFolder.Create(_options.WorkFolder, batch.Id);
         SpillResult spill;
         try
         {
-            spill = await SpillAsync(batch, mapping, work, cancellationToken).ConfigureAwait(false);
+            spill = await SpillAsync(batch, mapping, folder, cancellationToken).ConfigureAwait(false);
         }
         catch (FeedFormatException ex)
         {
@@ -145,12 +151,25 @@ internal sealed partial class FeedProcessor
         var readCounts = new BatchCounts { Received = spill.Received, Rejected = spill.RejectedRows, Unidentified = spill.Unidentified };
         var merged = batch.Counts with { Received = 0, Rejected = 0, Unidentified = 0 };
         batch = batch with { Counts = merged + readCounts, FirstRejections = spill.FirstRejections, IgnoredColumns = spill.IgnoredColumns };
-        for (var group = batch.GroupsDone; group < batch.GroupCount; group++)
+        var work = new ResolutionWork();
+        for (var group = 0; group < batch.GroupCount; group++)
         {
-            merged += await MergeGroupAsync(batch, group, work, cancellationToken).ConfigureAwait(false);
-            batch = batch with { GroupsDone = group + 1, Counts = merged + readCounts };
-            await _batches.SaveAsync(batch, cancellationToken).ConfigureAwait(false);
+            // A group an earlier attempt finished is planned again without writing, only to learn what it left for
+            // the resolution stage below.
+            var done = group < batch.GroupsDone;
+            var groupCounts = await MergeGroupAsync(batch, group, work, write: !done, work: folder, cancellationToken).ConfigureAwait(false);
+            if (!done)
+            {
+                merged += groupCounts;
+                batch = batch with { GroupsDone = group + 1, Counts = merged + readCounts };
+                await _batches.SaveAsync(batch, cancellationToken).ConfigureAwait(false);
+            }
         }
+
+        var matched = new ResidentChanges();
+        await _resolver.MatchAsync(batch.Id, work, matched, cancellationToken).ConfigureAwait(false);
+        await _residents.ApplyAsync(matched, _options.MergeConcurrency, cancellationToken).ConfigureAwait(false);
+        await _resolver.RebuildAsync(work.Goldens, _options.MergeConcurrency, cancellationToken).ConfigureAwait(false);
 
         batch = batch with { Status = BatchStatus.Completed, FinishedAt = _time.GetUtcNow(), LastError = null };
         await _batches.SaveAsync(batch, cancellationToken).ConfigureAwait(false);
@@ -251,7 +270,7 @@ internal sealed partial class FeedProcessor
         }
     }
 
-    private async Task<BatchCounts> MergeGroupAsync(FeedBatch batch, int group, BatchWorkFolder work, CancellationToken cancellationToken)
+    private async Task<BatchCounts> MergeGroupAsync(FeedBatch batch, int group, ResolutionWork pending, bool write, BatchWorkFolder work, CancellationToken cancellationToken)
     {
         var byPartition = new Dictionary<int, List<IncomingFact>>();
         if (batch.Mode == FeedMode.Snapshot)
@@ -280,20 +299,67 @@ internal sealed partial class FeedProcessor
             }
         }
 
+        // Plan every partition, write the resident index for the whole group (full transactions per street), then
+        // the facts. A partition whose facts changed under us is planned and written again on its own.
+        var snapshot = batch.Mode == FeedMode.Snapshot;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.MergeConcurrency, CancellationToken = cancellationToken };
+        var plans = new System.Collections.Concurrent.ConcurrentBag<PartitionPlan>();
+        await Parallel.ForEachAsync(byPartition, parallel, async (entry, token) =>
+            plans.Add(await _facts.PlanAsync(PersonKey.FormatPartition(entry.Key), batch.Source, batch.Id, entry.Value, snapshot, token).ConfigureAwait(false))).ConfigureAwait(false);
+
+        var incomingByPartition = byPartition.ToDictionary(e => PersonKey.FormatPartition(e.Key), e => e.Value, StringComparer.Ordinal);
+        var changes = new ResidentChanges();
+        foreach (var change in plans.SelectMany(p => p.Changed))
+        {
+            _resolver.Classify(change, changes, pending);
+        }
+
+        if (!write)
+        {
+            return new BatchCounts();
+        }
+
+        await _residents.ApplyAsync(changes, _options.MergeConcurrency, cancellationToken).ConfigureAwait(false);
         var total = new BatchCounts();
         var gate = new Lock();
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.MergeConcurrency, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(byPartition, parallel, async (entry, token) =>
+        await Parallel.ForEachAsync(plans, parallel, async (plan, token) =>
         {
-            var partitionKey = PersonKey.FormatPartition(entry.Key);
-            var merge = await _facts.MergePartitionAsync(partitionKey, batch.Source, batch.Id, entry.Value, batch.Mode == FeedMode.Snapshot, token).ConfigureAwait(false);
-            await _profiles.WriteAsync(merge.ChangedPersonsFacts, token).ConfigureAwait(false);
+            var committed = await CommitAsync(batch, plan, incomingByPartition[plan.PartitionKey], changes, pending, token).ConfigureAwait(false);
             lock (gate)
             {
-                total += merge.Counts;
+                total += committed.Counts;
             }
         }).ConfigureAwait(false);
         return total;
+    }
+
+    /// <summary>Writes a partition's facts; when another writer got there first, plans the partition again and retries.</summary>
+    private async Task<PartitionPlan> CommitAsync(FeedBatch batch, PartitionPlan plan, IReadOnlyList<IncomingFact> incoming, ResidentChanges written, ResolutionWork pending, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await _facts.CommitAsync(plan, cancellationToken).ConfigureAwait(false);
+                return plan;
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412 && attempt < MaxConflictRetries)
+            {
+                LogConflict(_logger, plan.PartitionKey, batch.Id, attempt);
+                plan = await _facts.PlanAsync(plan.PartitionKey, batch.Source, batch.Id, incoming, batch.Mode == FeedMode.Snapshot, cancellationToken).ConfigureAwait(false);
+                var again = new ResidentChanges();
+                foreach (var change in plan.Changed)
+                {
+                    _resolver.Classify(change, again, pending);
+                }
+
+                // Rows the first plan wrote for these persons and the new plan does not want are removed too.
+                var persons = plan.Changed.Select(c => c.Rows.PersonKey).ToHashSet(StringComparer.Ordinal);
+                var stale = written.Upserts.Where(r => persons.Contains(r.PersonKey) && !again.Upserts.Any(n => n.PartitionKey == r.PartitionKey && n.RowKey == r.RowKey));
+                again.Replace(stale.Select(r => (r.PartitionKey, r.RowKey)).ToList(), []);
+                await _residents.ApplyAsync(again, 1, cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 
     private static void RecordMetrics(FeedBatch batch)
@@ -348,6 +414,9 @@ internal sealed partial class FeedProcessor
 
     [LoggerMessage(EventId = 2004, Level = LogLevel.Information, Message = "Batch {BatchId} is already {Status}; nothing to do")]
     private static partial void LogAlreadyFinished(ILogger logger, string batchId, BatchStatus status);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Warning, Message = "Fact partition {PartitionKey} changed under batch {BatchId}; merging again (attempt {Attempt})")]
+    private static partial void LogConflict(ILogger logger, string partitionKey, string batchId, int attempt);
 
     [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "No batch {BatchId} of {Source}; the message is dropped")]
     private static partial void LogUnknownBatch(ILogger logger, string source, string batchId);

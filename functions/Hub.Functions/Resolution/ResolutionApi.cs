@@ -1,0 +1,121 @@
+using System.Security.Claims;
+using Hub.Core.Identity;
+using Hub.Core.Resolution;
+using Hub.Functions.Profiles;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Hub.Functions.Resolution;
+
+/// <summary>
+/// Identity resolution for data stewards, as HAPI FHIR MDM offers it: the possible-match queue with both sides, and
+/// the decisions link, reject (no match), merge and split, each with its history. Decisions are manual: automatic
+/// matching never changes them. Facts are never moved or deleted; profiles are built from them on every read.
+/// </summary>
+internal static class ResolutionApi
+{
+    public static IEndpointRouteBuilder MapResolutionApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/resolution")
+            .WithTags("Resolution")
+            .RequireAuthorization(ProfilesApi.StewardPolicy)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        group.MapGet("/queue", GetQueueAsync)
+            .WithName("GetMatchQueue")
+            .WithSummary("Possible matches waiting for a steward, oldest first, each record beside its candidates")
+            .WithDescription("Each candidate comes with its golden profile and the field-by-field comparison with the record (level and weight), scored now.")
+            .Produces<IReadOnlyList<ReviewItem>>(StatusCodes.Status200OK);
+
+        group.MapPost("/records/{recordKey}/link", LinkAsync)
+            .WithName("LinkRecord")
+            .WithSummary("Link a record to a person (a possible match is the same person)")
+            .WithDescription("Body: {\"personKey\": \"…\", \"reason\": \"…\"}. The decision is manual: automatic matching never undoes it.")
+            .Produces<DecisionResult>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        group.MapPost("/records/{recordKey}/reject", RejectAsync)
+            .WithName("RejectMatch")
+            .WithSummary("Reject a possible or automatic match: the record is a person of its own (no match), for good")
+            .Produces<DecisionResult>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapPost("/persons/merge", MergeAsync)
+            .WithName("MergePersons")
+            .WithSummary("Merge two persons: the first's records (and whatever was linked to it) join the second's profile")
+            .WithDescription("Body: {\"from\": \"…\", \"into\": \"…\", \"reason\": \"…\"}. Two persons with valid ID numbers are never merged automatically; merging them by hand needs a reason.")
+            .Produces<DecisionResult>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        group.MapPost("/persons/{personKey}/split", SplitAsync)
+            .WithName("SplitPerson")
+            .WithSummary("Undo a merge or a link: the key becomes a person of its own again, for good")
+            .Produces<DecisionResult>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        group.MapGet("/persons/{personKey}/history", GetHistoryAsync)
+            .WithName("GetResolutionHistory")
+            .WithSummary("Every decision about a key and the keys linked to it: what, who, when, why")
+            .Produces<IReadOnlyList<HistoryItem>>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        return routes;
+    }
+
+    internal static async Task<Ok<IReadOnlyList<ReviewItem>>> GetQueueAsync(StewardDecisions decisions, CancellationToken cancellationToken, int limit = 50) =>
+        TypedResults.Ok(await decisions.QueueAsync(Math.Clamp(limit, 1, 200), cancellationToken));
+
+    internal static async Task<Results<Ok<DecisionResult>, ProblemHttpResult>> LinkAsync(string recordKey, StewardDecision decision, ClaimsPrincipal user, StewardDecisions decisions, CancellationToken cancellationToken)
+    {
+        if (!PersonKey.TryParse(recordKey, out var record) || !PersonKey.TryParse(decision.PersonKey, out var person))
+        {
+            return BadKey();
+        }
+
+        return Answer(await decisions.LinkAsync(record, person, Steward(user), decision.Reason, cancellationToken));
+    }
+
+    internal static async Task<Results<Ok<DecisionResult>, ProblemHttpResult>> RejectAsync(string recordKey, StewardDecision? decision, ClaimsPrincipal user, StewardDecisions decisions, CancellationToken cancellationToken) =>
+        PersonKey.TryParse(recordKey, out var record)
+            ? Answer(await decisions.RejectAsync(record, Steward(user), decision?.Reason, cancellationToken))
+            : BadKey();
+
+    internal static async Task<Results<Ok<DecisionResult>, ProblemHttpResult>> MergeAsync(MergeRequest merge, ClaimsPrincipal user, StewardDecisions decisions, CancellationToken cancellationToken)
+    {
+        if (!PersonKey.TryParse(merge.From, out var from) || !PersonKey.TryParse(merge.Into, out var into))
+        {
+            return BadKey();
+        }
+
+        return Answer(await decisions.LinkAsync(from, into, Steward(user), merge.Reason, cancellationToken));
+    }
+
+    internal static async Task<Results<Ok<DecisionResult>, ProblemHttpResult>> SplitAsync(string personKey, StewardDecision? decision, ClaimsPrincipal user, StewardDecisions decisions, CancellationToken cancellationToken) =>
+        PersonKey.TryParse(personKey, out var key)
+            ? Answer(await decisions.SplitAsync(key, Steward(user), decision?.Reason, cancellationToken))
+            : BadKey();
+
+    internal static async Task<Results<Ok<IReadOnlyList<HistoryItem>>, ProblemHttpResult>> GetHistoryAsync(string personKey, StewardDecisions decisions, CancellationToken cancellationToken) =>
+        PersonKey.TryParse(personKey, out var key)
+            ? TypedResults.Ok(await decisions.HistoryAsync(key, cancellationToken))
+            : BadKey();
+
+    private static Results<Ok<DecisionResult>, ProblemHttpResult> Answer(DecisionResult result) => result.Status switch
+    {
+        DecisionStatus.Done => TypedResults.Ok(result),
+        DecisionStatus.NotFound => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown key", detail: result.Detail),
+        _ => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Decision does not apply", detail: result.Detail),
+    };
+
+    private static ProblemHttpResult BadKey() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid key", detail: "A person or record key is 32 lower-case hex characters.");
+
+    private static string Steward(ClaimsPrincipal user) => user.FindFirstValue("sub") ?? user.Identity?.Name ?? "unknown";
+}

@@ -1,0 +1,91 @@
+using Azure;
+using Azure.Data.Tables;
+using Hub.Core.Identity;
+using Hub.Core.Matching;
+using Hub.Core.Storage;
+
+namespace Hub.Core.Residents;
+
+/// <summary>
+/// The resident index in table storage: writes a batch's row changes in full transactions per street, and finds the
+/// candidates for a record without a usable ID with one filtered query per street the record names.
+/// </summary>
+internal sealed class ResidentIndex(HubStorage storage, ResidentRowBuilder rows)
+{
+    private const int TransactionLimit = 100;
+
+    /// <summary>Writes <paramref name="changes"/>: upserts and deletes, grouped by street, 100 to a transaction.</summary>
+    /// <remarks>
+    /// A delete of a row that is already gone (an interrupted attempt deleted it) fails its whole transaction with 404;
+    /// that chunk is then written again with its deletes one by one, each allowed to find nothing.
+    /// </remarks>
+    public async Task ApplyAsync(ResidentChanges changes, int concurrency, CancellationToken cancellationToken = default)
+    {
+        var actions = changes.Upserts
+            .Select(r => (r.PartitionKey, Action: new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)))
+            .Concat(changes.Deletes.Select(k => (k.PartitionKey, Action: new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(k.PartitionKey, k.RowKey), ETag.All))))
+            .GroupBy(a => a.PartitionKey, StringComparer.Ordinal)
+            .SelectMany(street => street.Select(a => a.Action).Chunk(TransactionLimit))
+            .ToList();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(actions, parallel, async (chunk, token) =>
+        {
+            try
+            {
+                await storage.Residents.SubmitTransactionAsync(chunk, token).ConfigureAwait(false);
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status == 404)
+            {
+                var upserts = chunk.Where(a => a.ActionType != TableTransactionActionType.Delete).ToList();
+                if (upserts.Count > 0)
+                {
+                    await storage.Residents.SubmitTransactionAsync(upserts, token).ConfigureAwait(false);
+                }
+
+                foreach (var delete in chunk.Where(a => a.ActionType == TableTransactionActionType.Delete))
+                {
+                    await storage.Residents.DeleteEntityAsync(delete.Entity.PartitionKey, delete.Entity.RowKey, ETag.All, token).ConfigureAwait(false);
+                }
+            }
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The persons indexed under any blocking key of <paramref name="incoming"/>, each with every match record the
+    /// index holds for them. One query per street the record names, filtered on the row's blocking-key columns.
+    /// </summary>
+    public async Task<IReadOnlyList<MatchCandidate>> FindCandidatesAsync(MatchRecord incoming, CancellationToken cancellationToken = default)
+    {
+        var found = new Dictionary<string, IReadOnlyList<MatchRecord>>(StringComparer.Ordinal);
+        foreach (var street in BlockingKeys.For(incoming).GroupBy(ResidentRowBuilder.StreetOf, StringComparer.Ordinal))
+        {
+            var hashes = street.Select(rows.Hash).ToList();
+            var clauses = hashes.SelectMany(h => new[]
+            {
+                TableClient.CreateQueryFilter($"Block1 eq {h}"), TableClient.CreateQueryFilter($"Block2 eq {h}"), TableClient.CreateQueryFilter($"Block3 eq {h}"),
+                TableClient.CreateQueryFilter($"Block4 eq {h}"), TableClient.CreateQueryFilter($"Block5 eq {h}"), TableClient.CreateQueryFilter($"Block6 eq {h}"),
+            });
+            var filter = $"{TableClient.CreateQueryFilter($"PartitionKey eq {street.Key}")} and ({string.Join(" or ", clauses)})";
+            var query = storage.Residents.QueryAsync<ResidentEntity>(filter, select: [nameof(ResidentEntity.PersonKey), nameof(ResidentEntity.Records)], cancellationToken: cancellationToken);
+            await foreach (var row in query.ConfigureAwait(false))
+            {
+                found.TryAdd(row.PersonKey, ResidentRowBuilder.ReadRecords(row.Records));
+            }
+        }
+
+        return found.SelectMany(p => p.Value.Select(r => new MatchCandidate(PersonKey.Parse(p.Key), r))).ToList();
+    }
+
+    /// <summary>The golden persons of a household registered in <paramref name="street"/>.</summary>
+    public async Task<IReadOnlyList<PersonKey>> HouseholdMembersAsync(string street, string householdKey, CancellationToken cancellationToken = default)
+    {
+        var members = new SortedSet<string>(StringComparer.Ordinal);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {street} and HouseholdKey eq {householdKey}");
+        await foreach (var row in storage.Residents.QueryAsync<ResidentEntity>(filter, select: [nameof(ResidentEntity.PersonKey)], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            members.Add(row.PersonKey);
+        }
+
+        return members.Select(PersonKey.Parse).ToList();
+    }
+}

@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Hub.Core.Identity;
+using Hub.Core.Matching;
+using Hub.Core.Profiles;
+using Hub.Core.Storage;
+
+namespace Hub.Core.Residents;
+
+/// <summary>
+/// Derives a golden person's resident-index rows from their facts: one row per place of the profile, one search-only row
+/// per other street their current records name, each with the blocking keys and match records of the person. Pure:
+/// the same facts and day give the same rows, which is how the merge knows which rows a person had before a change.
+/// </summary>
+internal sealed class ResidentRowBuilder(ProfileBuilder profiles, PersonKeyHasher hasher)
+{
+    /// <summary>The attributes candidate scoring reads (<see cref="MatchRecord.FromAttributes"/>); a row stores only these.</summary>
+    private static readonly string[] MatchAttributes =
+    [
+        "name", "birthDate", "sex", "residenceDivision", "registrationDivision", "residenceAddress", "phone", "residentId", "residentIdAsSent", "disabilityCertificate",
+    ];
+
+    /// <summary>The rows of <paramref name="golden"/>, whose records (their own and their members') are <paramref name="facts"/>.</summary>
+    public IReadOnlyList<ResidentEntity> Build(PersonKey golden, IReadOnlyList<FactView> facts, DateOnly today)
+    {
+        if (facts.Count == 0)
+        {
+            return [];
+        }
+
+        var profile = profiles.Build(golden, facts, today);
+        var current = facts.Where(f => f.EndedAt is null).ToList();
+        var records = (current.Count > 0 ? current : facts)
+            .Select(f => new SortedDictionary<string, string>(
+                MatchAttributes.Where(a => f.ValueOf(a) is not null).ToDictionary(a => a, a => f.ValueOf(a)!),
+                StringComparer.Ordinal))
+            .DistinctBy(r => JsonSerializer.Serialize(r, StorageJson.Options))
+            .ToList();
+        var recordsJson = JsonSerializer.Serialize(records, StorageJson.Options);
+        var blocks = records
+            .SelectMany(r => BlockingKeys.For(ToMatchRecord(r)))
+            .Distinct(StringComparer.Ordinal)
+            .GroupBy(StreetOf, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(Hash).Take(ResidentEntity.BlockColumns).ToList(), StringComparer.Ordinal);
+
+        var rows = new List<ResidentEntity>();
+        var places = new List<(Place Place, string Kinds)>();
+        foreach (var (place, kind) in new[] { (profile.Residence, "residence"), (profile.Registration, "registration") })
+        {
+            if (place is null)
+            {
+                continue;
+            }
+
+            var same = places.FindIndex(p => p.Place.Division == place.Division && p.Place.Grid == place.Grid);
+            if (same >= 0)
+            {
+                places[same] = (places[same].Place, places[same].Kinds + "," + kind);
+            }
+            else
+            {
+                places.Add((place, kind));
+            }
+        }
+
+        var memberships = string.Join(';', profile.Memberships.Select(m => string.Create(
+            CultureInfo.InvariantCulture,
+            $"{m.Group.Value}:{m.ValidFrom:yyyy-MM-dd}:{m.LastDay:yyyy-MM-dd}")));
+        var identified = facts.Any(f => f.Identified);
+        foreach (var (place, kinds) in places)
+        {
+            var street = place.Division.Street;
+            rows.Add(Row(street, $"{place.Division.Value[9..]}|{place.Grid ?? "-"}|{golden.Value}", kinds, DistinctFrom(places[0].Place, place)));
+        }
+
+        foreach (var street in blocks.Keys.Where(s => !places.Any(p => p.Place.Division.Street == s)).Order(StringComparer.Ordinal))
+        {
+            rows.Add(Row(street, ResidentEntity.SearchOnlyPrefix + golden.Value, string.Empty, 0));
+        }
+
+        return rows;
+
+        ResidentEntity Row(string street, string rowKey, string kinds, int distinctFrom)
+        {
+            var row = new ResidentEntity
+            {
+                PartitionKey = street,
+                RowKey = rowKey,
+                PersonKey = golden.Value,
+                Places = kinds,
+                DistinctFrom = distinctFrom,
+                Identified = identified,
+                Memberships = memberships,
+                HouseholdKey = profile.HouseholdKey?.Value,
+                Status = profile.Status?.ToString().ToLowerInvariant(),
+                Records = recordsJson,
+            };
+            row.SetBlocks(blocks.GetValueOrDefault(street) ?? []);
+            return row;
+        }
+    }
+
+    /// <summary>The keyed hash a blocking key is stored and searched as: the key itself is personal data.</summary>
+    public string Hash(string blockingKey) => Convert.ToHexStringLower(hasher.KeyedHash(Encoding.UTF8.GetBytes(blockingKey)).AsSpan(0, 8));
+
+    /// <summary>Reads the match records a row carries.</summary>
+    public static IReadOnlyList<MatchRecord> ReadRecords(string recordsJson) =>
+        (JsonSerializer.Deserialize<List<Dictionary<string, string>>>(recordsJson, StorageJson.Options) ?? []).Select(ToMatchRecord).ToList();
+
+    /// <summary>The match record of a record's attributes, with the ID as sent when the record had no usable one.</summary>
+    public static MatchRecord ToMatchRecord(IReadOnlyDictionary<string, string> attributes) =>
+        MatchRecord.FromAttributes(attributes, attributes.GetValueOrDefault("residentId") ?? attributes.GetValueOrDefault("residentIdAsSent"));
+
+    /// <summary>The street a blocking key is scoped to: its last part.</summary>
+    public static string StreetOf(string blockingKey) => blockingKey[(blockingKey.LastIndexOf('|') + 1)..];
+
+    private static int DistinctFrom(Place first, Place place)
+    {
+        if (ReferenceEquals(first, place))
+        {
+            return 0;
+        }
+
+        foreach (var length in new[] { 2, 4, 6, 9, 12 })
+        {
+            if (!first.Division.Value.AsSpan(0, length).SequenceEqual(place.Division.Value.AsSpan(0, length)))
+            {
+                return length;
+            }
+        }
+
+        return 13;
+    }
+}
