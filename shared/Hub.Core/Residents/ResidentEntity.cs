@@ -66,8 +66,6 @@ internal sealed class ResidentEntity : ITableEntity
     /// <summary>The match-relevant attributes of each distinct record of the person, as a JSON array of objects.</summary>
     public string Records { get; set; } = "[]";
 
-    public IEnumerable<string> Blocks => new[] { Block1, Block2, Block3, Block4, Block5, Block6 }.OfType<string>();
-
     public void SetBlocks(IReadOnlyList<string> blocks)
     {
         Block1 = blocks.ElementAtOrDefault(0);

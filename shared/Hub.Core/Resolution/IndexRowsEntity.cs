@@ -21,7 +21,8 @@ internal sealed class IndexRowsEntity : ITableEntity
     /// <summary>The rows, as <c>partition/row</c> lines.</summary>
     public string Rows { get; set; } = string.Empty;
 
-    public IReadOnlyList<(string PartitionKey, string RowKey)> Keys =>
+    // A method, not a property: the table client would try to store a property.
+    public IReadOnlyList<(string PartitionKey, string RowKey)> GetKeys() =>
         Rows.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => (l[..l.IndexOf('/', StringComparison.Ordinal)], l[(l.IndexOf('/', StringComparison.Ordinal) + 1)..])).ToList();
 
     public static string Format(IEnumerable<(string PartitionKey, string RowKey)> keys) => string.Join('\n', keys.Select(k => $"{k.PartitionKey}/{k.RowKey}"));

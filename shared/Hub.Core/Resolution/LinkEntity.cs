@@ -41,8 +41,8 @@ internal sealed class LinkEntity : ITableEntity
 
     public string? Reason { get; set; }
 
-    /// <summary>True when the key's records belong to another person.</summary>
-    public bool IsLinkedElsewhere => !string.Equals(Golden, PersonKey, StringComparison.Ordinal);
+    /// <summary>True when the key's records belong to another person. A method: the table client stores properties.</summary>
+    public bool LinksElsewhere() => !string.Equals(Golden, PersonKey, StringComparison.Ordinal);
 
     public static LinkEntity FromRow(TableEntity row) => new()
     {

@@ -143,7 +143,7 @@ internal sealed class PersonResolver(
             var person = await facts.ReadPersonAsync(key, token).ConfigureAwait(false);
             var resolved = person.IsLinkedElsewhere ? null : await ReadMembersAsync(person, token).ConfigureAwait(false);
             var after = resolved is null ? [] : rows.Build(key, resolved, today);
-            var before = person.IndexRows?.Keys ?? rows.Build(key, person.Facts.Select(FactView.FromEntity).ToList(), today).Select(r => (r.PartitionKey, r.RowKey)).ToList();
+            var before = person.IndexRows?.GetKeys() ?? rows.Build(key, person.Facts.Select(FactView.FromEntity).ToList(), today).Select(r => (r.PartitionKey, r.RowKey)).ToList();
             changes.Replace(before, after);
             if (person.Members.Count > 0 || person.IndexRows is not null)
             {

@@ -20,7 +20,7 @@ internal sealed class PersonRows(string personKey)
     public string Golden => Link?.Golden is { Length: > 0 } golden ? golden : PersonKey;
 
     /// <summary>True when the key's records feed another person's profile.</summary>
-    public bool IsLinkedElsewhere => Link?.IsLinkedElsewhere == true;
+    public bool IsLinkedElsewhere => Link?.LinksElsewhere() == true;
 
     /// <summary>
     /// True when the key's profile draws on rows in other partitions (members), or the key has been a golden person

@@ -22,15 +22,12 @@ public sealed class BlockingKeysTests
         Valid);
 
     [Fact]
-    public void A_full_record_has_name_birth_street_phone_and_id_keys()
+    public void A_full_record_has_name_and_birth_keys_in_each_of_its_streets_and_nothing_city_wide()
     {
         Assert.Equal(
             [
-                "nb|张三|19850302",
-                "bs|19850302|m|110105001", "ns|张三|110105001",
-                "bs|19850302|m|110108003", "ns|张三|110108003",
-                "p|13800000000",
-                "id|" + Valid[..17],
+                "ns|张三|110105001", "bs|19850302|m|110105001",
+                "ns|张三|110108003", "bs|19850302|m|110108003",
             ],
             BlockingKeys.For(Full));
     }
@@ -40,7 +37,7 @@ public sealed class BlockingKeysTests
     {
         var simplified = Full with { Name = "张 三", ResidentId = null, Phone = null };
 
-        Assert.Contains("nb|张三|19850302", BlockingKeys.For(simplified));
+        Assert.Contains("ns|张三|110105001", BlockingKeys.For(simplified));
         Assert.Subset(BlockingKeys.For(Full).ToHashSet(), BlockingKeys.For(simplified).ToHashSet());
     }
 
@@ -51,7 +48,7 @@ public sealed class BlockingKeysTests
             new Dictionary<string, string> { ["name"] = "张三", ["residenceDivision"] = "110105001002" },
             Valid[..17]);
 
-        Assert.Equal(["nb|张三|19850302", "bs|19850302|m|110105001", "ns|张三|110105001", "id|" + Valid[..17]], BlockingKeys.For(housing));
+        Assert.Equal(["ns|张三|110105001", "bs|19850302|m|110105001"], BlockingKeys.For(housing));
     }
 
     [Fact]
