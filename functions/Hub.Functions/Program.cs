@@ -1,4 +1,5 @@
 using Hub.Core;
+using Hub.Core.Audit;
 using Hub.Core.Storage;
 using Hub.Functions.Access;
 using Hub.Functions.ApiDescription;
@@ -15,6 +16,7 @@ builder.AddCustomHandlerHosting();
 builder.AddHubTelemetry();
 builder.Services.AddHubStorage(builder.Configuration);
 builder.Services.AddHubFeeds(builder.Configuration, builder.Environment);
+builder.Services.AddHubAudit(builder.Configuration);
 builder.Services.AddHubAuthentication(builder.Configuration, builder.Environment);
 builder.Services.AddProfilesApi();
 builder.Services.AddHubProblemDetails();
