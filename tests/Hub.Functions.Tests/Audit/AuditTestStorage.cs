@@ -58,7 +58,8 @@ internal sealed class AuditTestStorage : IAsyncDisposable
         CorrelationId = $"trace-{n}",
     };
 
-    public static PersonKey Person(int n) => PersonKey.Parse(n.ToString("x32", System.Globalization.CultureInfo.InvariantCulture));
+    /// <summary>A person key spread over the partitions like a real keyed hash.</summary>
+    public static PersonKey Person(int n) => PersonKey.Parse(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(BitConverter.GetBytes(n)))[..32]);
 
     public async ValueTask DisposeAsync() =>
         await Task.WhenAll(Storage.Audit.DeleteAsync(), Storage.AuditByPerson.DeleteAsync(), Storage.AuditCheckpoints.DeleteIfExistsAsync());
