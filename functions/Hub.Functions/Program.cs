@@ -1,7 +1,9 @@
 using Hub.Core;
+using Hub.Core.Audit;
 using Hub.Core.Storage;
 using Hub.Functions.Access;
 using Hub.Functions.ApiDescription;
+using Hub.Functions.Audit;
 using Hub.Functions.Feeds;
 using Hub.Functions.FunctionsHost;
 using Hub.Functions.Health;
@@ -16,8 +18,10 @@ builder.AddCustomHandlerHosting();
 builder.AddHubTelemetry();
 builder.Services.AddHubStorage(builder.Configuration);
 builder.Services.AddHubFeeds(builder.Configuration, builder.Environment);
+builder.Services.AddHubAudit(builder.Configuration);
 builder.Services.AddHubAuthentication(builder.Configuration, builder.Environment);
 builder.Services.AddProfilesApi();
+builder.Services.AddAuditApi();
 builder.Services.AddHubProblemDetails();
 builder.Services.AddHubApiDescription();
 builder.Services.AddQueueTriggers(builder.Configuration);
@@ -33,6 +37,7 @@ app.MapSourcesApi();
 app.MapFeedsApi();
 app.MapProfilesApi();
 app.MapResolutionApi();
+app.MapAuditApi();
 app.MapHubApiDescription();
 app.MapQueueTriggers();
 

@@ -9,6 +9,9 @@ public static class HubRoles
     /// <summary>Data stewards: read whole profiles and resolve possible duplicate persons.</summary>
     public const string DataSteward = "Hub.DataSteward";
 
+    /// <summary>Auditors: search the audit trail and verify it is intact; they see the trail, not the people.</summary>
+    public const string Auditor = "Hub.Auditor";
+
     /// <summary>The role that lets a machine identity push and follow feeds of one source.</summary>
     public static string FeedPublisher(string source) => FeedPublisherPrefix + source;
 }

@@ -20,8 +20,11 @@ public sealed class HubStorage
         Batches = tables.GetTableClient($"{prefix}batches");
         Residents = tables.GetTableClient($"{prefix}residents");
         Reviews = tables.GetTableClient($"{prefix}reviews");
+        Audit = tables.GetTableClient($"{prefix}audit");
+        AuditByPerson = tables.GetTableClient($"{prefix}auditbyperson");
         FeedArchive = blobs.GetBlobContainerClient($"{prefix}feeds");
         Rejects = blobs.GetBlobContainerClient($"{prefix}rejects");
+        AuditCheckpoints = blobs.GetBlobContainerClient($"{prefix}auditcheckpoints");
         FeedBatchQueue = queues.GetQueueClient($"{prefix}{QueueNames.FeedBatches}");
         FeedBatchPoisonQueue = queues.GetQueueClient($"{prefix}{QueueNames.FeedBatches}-poison");
         ServiceTables = tables;
@@ -38,6 +41,15 @@ public sealed class HubStorage
 
     /// <summary>Feed batches and the content index that makes pushes idempotent.</summary>
     public TableClient Batches { get; }
+
+    /// <summary>The audit hash chain: one partition per day, events and the chain head.</summary>
+    public TableClient Audit { get; }
+
+    /// <summary>The audit index by person: who looked at a person, without reading the chain.</summary>
+    public TableClient AuditByPerson { get; }
+
+    /// <summary>Audit checkpoints (Merkle roots over ranges of the chain); write-once (WORM) in Azure.</summary>
+    public BlobContainerClient AuditCheckpoints { get; }
 
     /// <summary>The raw payload of every feed, kept so it can be replayed.</summary>
     public BlobContainerClient FeedArchive { get; }
@@ -62,6 +74,9 @@ public sealed class HubStorage
             Batches.CreateIfNotExistsAsync(cancellationToken),
             Residents.CreateIfNotExistsAsync(cancellationToken),
             Reviews.CreateIfNotExistsAsync(cancellationToken),
+            Audit.CreateIfNotExistsAsync(cancellationToken),
+            AuditByPerson.CreateIfNotExistsAsync(cancellationToken),
+            AuditCheckpoints.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
             FeedArchive.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
             Rejects.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
             FeedBatchQueue.CreateIfNotExistsAsync(cancellationToken: cancellationToken),

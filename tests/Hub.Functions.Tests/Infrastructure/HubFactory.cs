@@ -67,6 +67,9 @@ public sealed class HubFactory(AzuriteFixture azurite, IReadOnlyDictionary<strin
         await Task.WhenAll(
             storage.Facts.DeleteAsync(),
             storage.Batches.DeleteAsync(),
+            storage.Audit.DeleteAsync(),
+            storage.AuditByPerson.DeleteAsync(),
+            storage.AuditCheckpoints.DeleteIfExistsAsync(),
             storage.FeedArchive.DeleteIfExistsAsync(),
             storage.Rejects.DeleteIfExistsAsync(),
             storage.FeedBatchQueue.DeleteIfExistsAsync(),

@@ -1,0 +1,59 @@
+namespace Hub.Core.Audit;
+
+/// <summary>
+/// What was done, as a dotted lower-case name such as <c>person.read</c>. Extensible: the well-known actions are
+/// listed, and any name of lower-case letters, digits, dots and hyphens is accepted.
+/// </summary>
+public readonly record struct AuditAction
+{
+    private const int MaxLength = 64;
+
+    private AuditAction(string value) => Value = value;
+
+    /// <summary>A person's record was read.</summary>
+    public static AuditAction PersonRead { get; } = new("person.read");
+
+    /// <summary>The residents of a division were listed.</summary>
+    public static AuditAction DivisionList { get; } = new("division.list");
+
+    /// <summary>A claim about a person ("is a 低保 recipient") was verified.</summary>
+    public static AuditAction ClaimVerify { get; } = new("claim.verify");
+
+    /// <summary>A department pushed a feed.</summary>
+    public static AuditAction FeedPush { get; } = new("feed.push");
+
+    /// <summary>A data steward linked or separated persons.</summary>
+    public static AuditAction StewardDecision { get; } = new("steward.decision");
+
+    /// <summary>Emergency access beyond the policy was granted.</summary>
+    public static AuditAction BreakGlassGrant { get; } = new("breakglass.grant");
+
+    /// <summary>The access policy was changed.</summary>
+    public static AuditAction PolicyChange { get; } = new("policy.change");
+
+    /// <summary>An auditor searched or verified the audit trail.</summary>
+    public static AuditAction AuditRead { get; } = new("audit.read");
+
+    /// <summary>The dotted name.</summary>
+    public string Value { get; }
+
+    /// <summary>Accepts a dotted name of lower-case letters, digits, dots and hyphens.</summary>
+    public static bool TryParse(string? text, out AuditAction action)
+    {
+        action = default;
+        if (string.IsNullOrEmpty(text) || text.Length > MaxLength || !text.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '.' or '-'))
+        {
+            return false;
+        }
+
+        action = new AuditAction(text);
+        return true;
+    }
+
+    /// <summary>Accepts a dotted name; throws <see cref="FormatException"/> otherwise.</summary>
+    public static AuditAction Parse(string text) =>
+        TryParse(text, out var action) ? action : throw new FormatException("An audit action is a dotted name of lower-case letters, digits, dots and hyphens.");
+
+    /// <inheritdoc />
+    public override string ToString() => Value ?? string.Empty;
+}

@@ -1,0 +1,85 @@
+using System.Text.Json;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs.Models;
+using Hub.Core.Storage;
+
+namespace Hub.Core.Audit;
+
+/// <summary>Reads the chain's partitions, heads and checkpoints as stored, for checkpointing and verification.</summary>
+internal sealed class AuditChainReader(HubStorage storage)
+{
+    public static JsonSerializerOptions CheckpointJson { get; } = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public async Task<AuditChainHeadEntity?> ReadHeadAsync(string partition, CancellationToken cancellationToken)
+    {
+        var response = await storage.Audit.GetEntityIfExistsAsync<AuditChainHeadEntity>(partition, AuditPartitions.HeadRow, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return response.HasValue ? response.Value : null;
+    }
+
+    /// <summary>The latest day partition, following <c>Next</c> from the pointer; null before the first event.</summary>
+    public async Task<string?> ReadLatestPartitionAsync(CancellationToken cancellationToken)
+    {
+        var pointer = await storage.Audit.GetEntityIfExistsAsync<TableEntity>(AuditPartitions.PointerPartition, AuditPartitions.PointerRow, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var partition = pointer.HasValue ? pointer.Value!.GetString("Partition") : null;
+        while (partition is not null && await ReadHeadAsync(partition, cancellationToken).ConfigureAwait(false) is { Next.Length: > 0 } head)
+        {
+            partition = head.Next;
+        }
+
+        return partition;
+    }
+
+    /// <summary>A partition's event rows in row-key order, after <paramref name="afterSequence"/>.</summary>
+    public async Task<List<AuditEventEntity>> ReadEventsAsync(string partition, long afterSequence, CancellationToken cancellationToken)
+    {
+        var after = afterSequence <= 0 ? string.Empty : AuditPartitions.EventRow(afterSequence);
+        var events = new List<AuditEventEntity>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {after} and RowKey lt {AuditPartitions.EventRowsEnd}");
+        await foreach (var entity in storage.Audit.QueryAsync<AuditEventEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            events.Add(entity);
+        }
+
+        return events;
+    }
+
+    /// <summary>The heads of the day partitions from <paramref name="from"/> to <paramref name="to"/>, in day order.</summary>
+    public async Task<List<AuditChainHeadEntity>> ReadHeadsAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        var heads = new List<AuditChainHeadEntity>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {AuditPartitions.ForDay(from)} and PartitionKey le {AuditPartitions.ForDay(to)} and RowKey eq {AuditPartitions.HeadRow}");
+        await foreach (var head in storage.Audit.QueryAsync<AuditChainHeadEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            heads.Add(head);
+        }
+
+        return heads;
+    }
+
+    /// <summary>The checkpoints written for a day partition, in sequence order.</summary>
+    public async Task<List<(string Name, AuditCheckpoint Checkpoint)>> ReadCheckpointsAsync(string partition, CancellationToken cancellationToken)
+    {
+        var checkpoints = new List<(string, AuditCheckpoint)>();
+        await foreach (var blob in storage.AuditCheckpoints.GetBlobsAsync(BlobTraits.None, BlobStates.None, partition + "/", cancellationToken).ConfigureAwait(false))
+        {
+            var content = await storage.AuditCheckpoints.GetBlobClient(blob.Name).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+            var checkpoint = content.Value.Content.ToObjectFromJson<AuditCheckpoint>(CheckpointJson)
+                ?? throw new InvalidDataException($"Audit checkpoint {blob.Name} is empty.");
+            checkpoints.Add((blob.Name, checkpoint));
+        }
+
+        return checkpoints;
+    }
+
+    /// <summary>The name of the last checkpoint of a day partition, without downloading any; null when none.</summary>
+    public async Task<string?> LastCheckpointNameAsync(string partition, CancellationToken cancellationToken)
+    {
+        string? last = null;
+        await foreach (var blob in storage.AuditCheckpoints.GetBlobsAsync(BlobTraits.None, BlobStates.None, partition + "/", cancellationToken).ConfigureAwait(false))
+        {
+            last = blob.Name;
+        }
+
+        return last;
+    }
+}
