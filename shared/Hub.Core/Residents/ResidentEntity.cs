@@ -1,3 +1,4 @@
+using System.Runtime.Serialization;
 using Azure;
 using Azure.Data.Tables;
 
@@ -66,6 +67,8 @@ internal sealed class ResidentEntity : ITableEntity
     /// <summary>The match-relevant attributes of each distinct record of the person, as a JSON array of objects.</summary>
     public string Records { get; set; } = "[]";
 
+    // Derived, not stored: the table SDK writes every public property, and the service refuses a list.
+    [IgnoreDataMember]
     public IEnumerable<string> Blocks => new[] { Block1, Block2, Block3, Block4, Block5, Block6 }.OfType<string>();
 
     public void SetBlocks(IReadOnlyList<string> blocks)

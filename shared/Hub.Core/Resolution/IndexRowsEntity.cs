@@ -1,3 +1,4 @@
+using System.Runtime.Serialization;
 using Azure;
 using Azure.Data.Tables;
 
@@ -21,6 +22,8 @@ internal sealed class IndexRowsEntity : ITableEntity
     /// <summary>The rows, as <c>partition/row</c> lines.</summary>
     public string Rows { get; set; } = string.Empty;
 
+    // Derived from Rows, not stored: the table SDK writes every public property, and the service refuses a list.
+    [IgnoreDataMember]
     public IReadOnlyList<(string PartitionKey, string RowKey)> Keys =>
         Rows.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => (l[..l.IndexOf('/', StringComparison.Ordinal)], l[(l.IndexOf('/', StringComparison.Ordinal) + 1)..])).ToList();
 

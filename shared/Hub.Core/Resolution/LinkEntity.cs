@@ -1,3 +1,4 @@
+using System.Runtime.Serialization;
 using Azure;
 using Azure.Data.Tables;
 
@@ -42,6 +43,7 @@ internal sealed class LinkEntity : ITableEntity
     public string? Reason { get; set; }
 
     /// <summary>True when the key's records belong to another person.</summary>
+    [IgnoreDataMember]
     public bool IsLinkedElsewhere => !string.Equals(Golden, PersonKey, StringComparison.Ordinal);
 
     public static LinkEntity FromRow(TableEntity row) => new()
