@@ -1,5 +1,7 @@
 using System.Security.Claims;
+using System.Text.Json;
 using Hub.Core.Identity;
+using Hub.Core.Profiles;
 using Hub.Core.Resolution;
 using Hub.Functions.Profiles;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -69,8 +71,9 @@ internal static class ResolutionApi
         return routes;
     }
 
-    internal static async Task<Ok<IReadOnlyList<ReviewItem>>> GetQueueAsync(StewardDecisions decisions, CancellationToken cancellationToken, int limit = 50) =>
-        TypedResults.Ok(await decisions.QueueAsync(Math.Clamp(limit, 1, 200), cancellationToken));
+    // Served like GET /api/profiles: each candidate's profile must read the same here (keys and divisions as strings).
+    internal static async Task<ContentHttpResult> GetQueueAsync(StewardDecisions decisions, CancellationToken cancellationToken, int limit = 50) =>
+        TypedResults.Content(JsonSerializer.Serialize(await decisions.QueueAsync(Math.Clamp(limit, 1, 200), cancellationToken), ProfileJson.Options), "application/json; charset=utf-8");
 
     internal static async Task<Results<Ok<DecisionResult>, ProblemHttpResult>> LinkAsync(string recordKey, StewardDecision decision, ClaimsPrincipal user, StewardDecisions decisions, CancellationToken cancellationToken)
     {

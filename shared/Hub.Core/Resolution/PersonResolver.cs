@@ -226,6 +226,23 @@ internal sealed class PersonResolver(
         Reason = link.Reason,
     };
 
+    /// <summary>
+    /// A steward's decision as history rows: the row under the key decided about, and a copy under each other golden
+    /// person it gave records to or took them from, so that person's history still shows a merge after the split.
+    /// </summary>
+    public static IEnumerable<HistoryEntity> NewHistoryRows(LinkEntity link, string action, string? previousGolden, int sequence)
+    {
+        var history = NewHistory(link, action, previousGolden, sequence);
+        yield return history;
+        foreach (var other in new[] { link.Golden, previousGolden }.OfType<string>().Where(k => k != link.PersonKey).Distinct(StringComparer.Ordinal))
+        {
+            var copy = NewHistory(link, action, previousGolden, sequence);
+            copy.PartitionKey = PersonKey.Parse(other).PartitionKey;
+            copy.RowKey = ResolutionRows.History(other, link.DecidedAt, sequence);
+            yield return copy;
+        }
+    }
+
     public static MemberEntity NewMember(PersonKey golden, PersonKey member) => new()
     {
         PartitionKey = golden.PartitionKey,

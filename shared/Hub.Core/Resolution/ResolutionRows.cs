@@ -28,6 +28,12 @@ public static class ResolutionRows
     /// <summary>The first row key of a key's history rows.</summary>
     public static string HistoryStart(string personKey) => $"{personKey}|~history|";
 
+    /// <summary>
+    /// The row key just past a key's history rows ('}' follows '|'): the index, link and member rows sort after the
+    /// history rows in the same range, so a history query must stop here rather than at the end of the person's range.
+    /// </summary>
+    public static string HistoryEnd(string personKey) => $"{personKey}|~history}}";
+
     /// <summary>True when <paramref name="rowKey"/> is a resolution row rather than a fact.</summary>
     public static bool IsResolutionRow(string rowKey) => rowKey.Contains(Marker, StringComparison.Ordinal);
 

@@ -109,7 +109,7 @@ internal sealed class StewardDecisions(HubStorage storage, FactStore facts, Pers
         {
             var link = PersonResolver.NewLink(PersonKey.Parse(from.PersonKey), golden, MatchOutcome.Match, LinkDecider.Manual, score: null, decidedBy, now, reason);
             links.Add(link);
-            links.Add(PersonResolver.NewHistory(link, action, previous == from.PersonKey ? null : previous, sequence++));
+            links.AddRange(PersonResolver.NewHistoryRows(link, action, previous == from.PersonKey ? null : previous, sequence++));
         }
 
         // Whatever was linked to the record now belongs to the person too: one level of links, never a chain.
@@ -117,7 +117,7 @@ internal sealed class StewardDecisions(HubStorage storage, FactStore facts, Pers
         {
             var moved = PersonResolver.NewLink(PersonKey.Parse(member.Member), golden, MatchOutcome.Match, LinkDecider.Manual, score: null, decidedBy, now, reason);
             links.Add(moved);
-            links.Add(PersonResolver.NewHistory(moved, "merge", from.PersonKey, sequence++));
+            links.AddRange(PersonResolver.NewHistoryRows(moved, "merge", from.PersonKey, sequence++));
         }
 
         await resolver.WriteRowsAsync(links, cancellationToken).ConfigureAwait(false);
@@ -164,7 +164,7 @@ internal sealed class StewardDecisions(HubStorage storage, FactStore facts, Pers
         return await SeparateAsync(from, "split", decidedBy, reason, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Every decision about <paramref name="key"/> and about the keys linked to it, oldest first.</summary>
+    /// <summary>Every decision about <paramref name="key"/>, about the keys linked to it, and about keys merged into or split from it, oldest first.</summary>
     public async Task<IReadOnlyList<HistoryItem>> HistoryAsync(PersonKey key, CancellationToken cancellationToken = default)
     {
         var person = await facts.ReadPersonAsync(key, cancellationToken).ConfigureAwait(false);
@@ -173,14 +173,15 @@ internal sealed class StewardDecisions(HubStorage storage, FactStore facts, Pers
         foreach (var k in keys)
         {
             var filter = TableClient.CreateQueryFilter(
-                $"PartitionKey eq {k.PartitionKey} and RowKey ge {ResolutionRows.HistoryStart(k.Value)} and RowKey lt {FactEntity.PersonRangeEnd(k.Value)}");
+                $"PartitionKey eq {k.PartitionKey} and RowKey ge {ResolutionRows.HistoryStart(k.Value)} and RowKey lt {ResolutionRows.HistoryEnd(k.Value)}");
             await foreach (var h in storage.Facts.QueryAsync<HistoryEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
             {
                 items.Add(new HistoryItem(h.PersonKey, h.Action, h.Golden, h.PreviousGolden, h.Decider, h.Score, h.DecidedBy, h.DecidedAt, h.Reason));
             }
         }
 
-        return items.OrderBy(i => i.DecidedAt).ThenBy(i => i.PersonKey, StringComparer.Ordinal).ToList();
+        // A decision between two persons is kept under both; while they are linked, both copies are read.
+        return items.Distinct().OrderBy(i => i.DecidedAt).ThenBy(i => i.PersonKey, StringComparer.Ordinal).ToList();
     }
 
     private async Task<DecisionResult> SeparateAsync(PersonRows from, string action, string decidedBy, string? reason, CancellationToken cancellationToken)
@@ -188,7 +189,7 @@ internal sealed class StewardDecisions(HubStorage storage, FactStore facts, Pers
         var key = PersonKey.Parse(from.PersonKey);
         var previous = from.Golden;
         var link = PersonResolver.NewLink(key, key, MatchOutcome.NoMatch, LinkDecider.Manual, score: null, decidedBy, time.GetUtcNow(), reason);
-        await resolver.WriteRowsAsync([link, PersonResolver.NewHistory(link, action, previous == key.Value ? null : previous, 0)], cancellationToken).ConfigureAwait(false);
+        await resolver.WriteRowsAsync([link, .. PersonResolver.NewHistoryRows(link, action, previous == key.Value ? null : previous, 0)], cancellationToken).ConfigureAwait(false);
         if (previous != key.Value)
         {
             await resolver.DeleteRowsAsync([(PersonKey.Parse(previous).PartitionKey, ResolutionRows.Member(previous, key.Value))], cancellationToken).ConfigureAwait(false);
