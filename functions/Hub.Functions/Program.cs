@@ -1,4 +1,5 @@
 using Hub.Core;
+using Hub.Core.Access;
 using Hub.Core.Storage;
 using Hub.Functions.Access;
 using Hub.Functions.ApiDescription;
@@ -16,6 +17,8 @@ builder.AddHubTelemetry();
 builder.Services.AddHubStorage(builder.Configuration);
 builder.Services.AddHubFeeds(builder.Configuration, builder.Environment);
 builder.Services.AddHubAuthentication(builder.Configuration, builder.Environment);
+builder.Services.AddHubAccessPolicy(builder.Configuration);
+builder.Services.AddHubRateLimits(builder.Configuration);
 builder.Services.AddProfilesApi();
 builder.Services.AddHubProblemDetails();
 builder.Services.AddHubApiDescription();
@@ -26,6 +29,7 @@ var app = builder.Build();
 app.UseHubProblemDetails();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapHealthApi();
 app.MapSourcesApi();

@@ -1,6 +1,7 @@
 using Hub.Core.Access;
 using Hub.Core.Identity;
 using Hub.Core.Profiles;
+using Hub.Functions.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Hub.Functions.Profiles;
@@ -18,8 +19,10 @@ internal static class ProfilesApi
         var group = routes.MapGroup("/api/profiles")
             .WithTags("Profiles")
             .RequireAuthorization(StewardPolicy)
+            .RequireRateLimiting(RateLimitExtensions.PerUserPolicy)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         group.MapGet("/{personKey}", GetProfileAsync)
             .WithName("GetProfile")
