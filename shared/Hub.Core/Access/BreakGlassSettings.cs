@@ -22,4 +22,7 @@ public sealed record BreakGlassSettings
 
     /// <summary>The purpose a break-glass look counts as, so conditional attributes are given: a listed purpose.</summary>
     public string Purpose { get; init; } = "emergency-assistance";
+
+    /// <summary>Whether a grant declared at <paramref name="declaredAt"/> still holds at <paramref name="now"/>.</summary>
+    public bool Holds(DateTimeOffset declaredAt, DateTimeOffset now) => now >= declaredAt && now < declaredAt + Duration;
 }

@@ -133,6 +133,18 @@ public sealed class PolicyMatrixTests
         Assert.Equal(H, policy.Decide(grid, Field(Sensitivity.L4, SharingType.Conditional)));
     }
 
+    [Theory]
+    [InlineData(0, true)]
+    [InlineData(29, true)]
+    [InlineData(30, false)]
+    [InlineData(-1, false)]
+    public void A_break_glass_grant_lasts_thirty_minutes(int minutesLater, bool holds)
+    {
+        var declared = new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.FromHours(8));
+
+        Assert.Equal(holds, _policy.BreakGlass.Holds(declared, declared.AddMinutes(minutesLater)));
+    }
+
     private static CataloguedField Field(Sensitivity level, SharingType sharing) => new(Police, "anyAttribute", level, sharing, FieldType.Text);
 
     private static FieldAccess Expected(string role, Sensitivity level, SharingType sharing, bool withPurpose, bool breakGlass)
