@@ -3,7 +3,7 @@
 # expects a custom handler:
 #   host.json                  (customHandler.defaultExecutablePath = "Hub.Functions", the apphost)
 #   Hub.Functions              the self-contained linux-x64 handler, executable, with its runtime beside it
-#   sources/, rules/           the data files the Hub loads at start-up
+#   sources/, rules/, policy/  the data files the Hub loads at start-up
 #   <Function>/function.json   one folder per function, generated from the code (functions-metadata)
 # The zip keeps unix permissions (the `zip` command stores them), so the executable bit survives deployment.
 # Usage: eng/package.sh [--output FILE]

@@ -1,4 +1,5 @@
 using Hub.Core;
+using Hub.Core.Access;
 using Hub.Core.Audit;
 using Hub.Core.Storage;
 using Hub.Functions.Access;
@@ -20,6 +21,8 @@ builder.Services.AddHubStorage(builder.Configuration);
 builder.Services.AddHubFeeds(builder.Configuration, builder.Environment);
 builder.Services.AddHubAudit(builder.Configuration);
 builder.Services.AddHubAuthentication(builder.Configuration, builder.Environment);
+builder.Services.AddHubAccessPolicy(builder.Configuration);
+builder.Services.AddHubRateLimits(builder.Configuration);
 builder.Services.AddProfilesApi();
 builder.Services.AddAuditApi();
 builder.Services.AddHubProblemDetails();
@@ -31,6 +34,7 @@ var app = builder.Build();
 app.UseHubProblemDetails();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapHealthApi();
 app.MapSourcesApi();

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Hub.Core.Access;
 using Microsoft.IdentityModel.JsonWebTokens;
 
@@ -35,6 +36,59 @@ public sealed class TokenCommandTests
     [InlineData("token", "--role", "X", "--claim", "novalue")]
     [InlineData("token", "--role", "X", "--lifetime", "soon")]
     public async Task A_token_that_cannot_be_made_as_asked_is_a_usage_error(params string[] args)
+    {
+        var run = await Cli.RunAsync(args);
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Empty(run.Output);
+    }
+
+    [Fact]
+    public async Task A_street_officer_token_carries_the_role_and_the_division()
+    {
+        var run = await Cli.RunAsync("token", "--role", HubRoles.StreetOfficer, "--division", "110105001000", "--subject", "wang-officer");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        var token = new JsonWebToken(run.Output.Trim());
+        Assert.Equal(HubRoles.StreetOfficer, token.GetClaim(DevelopmentTokens.RoleClaim).Value);
+        Assert.Equal("110105001000", token.GetClaim(HubClaims.Division).Value);
+        Assert.Equal("wang-officer", token.Subject);
+        Assert.False(token.TryGetClaim(HubClaims.Grid, out _));
+    }
+
+    [Fact]
+    public async Task A_grid_worker_token_carries_the_grid_and_is_read_back_as_a_hub_user()
+    {
+        var run = await Cli.RunAsync("token", "--role", HubRoles.GridWorker, "--division", "110105001002", "--grid", "g03");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        var token = new JsonWebToken(run.Output.Trim());
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(token.Claims, "test"));
+        Assert.True(HubUser.TryRead(principal, out var user, out var reason), reason);
+        Assert.Equal("G03", user.Grid?.Value);
+        Assert.Equal("110105001002", user.Division.Value);
+    }
+
+    [Fact]
+    public async Task A_department_officer_token_carries_the_department()
+    {
+        var run = await Cli.RunAsync("token", "--role", HubRoles.DepartmentOfficer, "--division", "110105", "--department", "civil-affairs");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        var token = new JsonWebToken(run.Output.Trim());
+        Assert.Equal("civil-affairs", token.GetClaim(HubClaims.Department).Value);
+        Assert.Equal("110105000000", token.GetClaim(HubClaims.Division).Value);
+    }
+
+    [Theory]
+    [InlineData("token", "--role", HubRoles.StreetOfficer)]
+    [InlineData("token", "--role", HubRoles.StreetOfficer, "--division", "110105001002")]
+    [InlineData("token", "--role", HubRoles.StreetOfficer, "--division", "1101050010")]
+    [InlineData("token", "--role", HubRoles.GridWorker, "--division", "110105001002")]
+    [InlineData("token", "--role", HubRoles.DepartmentOfficer, "--division", "110105000000")]
+    [InlineData("token", "--role", "Hub.Mayor", "--division", "110105000000")]
+    [InlineData("token", "--source", "police", "--division", "110105000000")]
+    public async Task A_personal_token_the_hub_would_refuse_is_a_usage_error(params string[] args)
     {
         var run = await Cli.RunAsync(args);
 

@@ -42,10 +42,11 @@ public sealed class PackageLayoutTests(PackageFixture package)
     }
 
     [Fact]
-    public void The_source_mappings_and_profile_rules_are_shipped()
+    public void The_source_mappings_profile_rules_and_access_policy_are_shipped()
     {
         Assert.NotEmpty(Directory.GetFiles(Path.Combine(package.AppRoot, "sources"), "*.json"));
         Assert.True(File.Exists(Path.Combine(package.AppRoot, "rules", "profiles.json")));
+        Assert.True(File.Exists(Path.Combine(package.AppRoot, "policy", "access.json")));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Hub.Core.Access;
 using Hub.Core.Matching;
 using Hub.Core.Profiles;
 using Hub.Core.Sources;
@@ -5,7 +6,7 @@ using Hub.Core.Sources;
 namespace Hub.Functions.Hosting;
 
 /// <summary>
-/// Loads the source mappings, the profile rules and the match rules at start-up, so a bad file stops the Hub at boot with a message
+/// Loads the source mappings, the profile rules, the match rules and the access policy at start-up, so a bad file stops the Hub at boot with a message
 /// naming it, rather than failing the first batch.
 /// </summary>
 internal sealed class ConfigurationCheck(IServiceProvider services) : IHostedService
@@ -15,6 +16,7 @@ internal sealed class ConfigurationCheck(IServiceProvider services) : IHostedSer
         services.GetRequiredService<SourceCatalog>();
         services.GetRequiredService<ProfileBuilder>();
         services.GetRequiredService<PersonMatcher>();
+        services.GetRequiredService<PolicyRenderer>();
         return Task.CompletedTask;
     }
 

@@ -2,6 +2,7 @@ using Hub.Core.Access;
 using Hub.Core.Identity;
 using Hub.Core.Profiles;
 using Hub.Core.Resolution;
+using Hub.Functions.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Hub.Functions.Profiles;
@@ -19,8 +20,10 @@ internal static class ProfilesApi
         var group = routes.MapGroup("/api/profiles")
             .WithTags("Profiles")
             .RequireAuthorization(StewardPolicy)
+            .RequireRateLimiting(RateLimitExtensions.PerUserPolicy)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         group.MapGet("/{personKey}", GetProfileAsync)
             .WithName("GetProfile")

@@ -47,4 +47,32 @@ public static class DevelopmentTokens
             SigningCredentials = new SigningCredentials(SigningKey, SecurityAlgorithms.HmacSha256),
         });
     }
+
+    /// <summary>
+    /// Mints a development token for a person: <paramref name="roles"/> from <see cref="HubRoles.PersonalRoles"/>, the
+    /// <c>division</c> claim, and the <c>grid</c> (grid workers) and <c>department</c> (department officers) claims.
+    /// Refuses, with the reason the Hub would give, an identity the Hub would not accept.
+    /// </summary>
+    /// <exception cref="ArgumentException">The roles, division, grid or department do not make a usable identity.</exception>
+    public static string MintPersonal(string subject, IReadOnlyCollection<string> roles, string division, string? grid = null, string? department = null, TimeSpan? lifetime = null, DateTimeOffset? now = null)
+    {
+        var reason = HubUser.Describe(subject, roles, division, grid, department, out var code, out var gridCode, out var source);
+        if (reason is not null)
+        {
+            throw new ArgumentException($"The identity would not be accepted: {reason}.", nameof(roles));
+        }
+
+        var claims = new Dictionary<string, string>(StringComparer.Ordinal) { [HubClaims.Division] = code!.Value.Value };
+        if (gridCode is { } g)
+        {
+            claims[HubClaims.Grid] = g.Value;
+        }
+
+        if (source is { } s)
+        {
+            claims[HubClaims.Department] = s.Value;
+        }
+
+        return Mint(subject, roles, claims, lifetime, now);
+    }
 }

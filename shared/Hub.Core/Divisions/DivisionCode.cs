@@ -20,6 +20,43 @@ public readonly record struct DivisionCode
     /// <summary>The county part: the first 6 digits (GB/T 2260).</summary>
     public string County => Value[..6];
 
+    /// <summary>
+    /// The level this code names: the deepest level whose digits are not all zeros. A street office's code ends in
+    /// 000 (<see cref="DivisionLevel.Street"/>), a district's in 000000 (<see cref="DivisionLevel.County"/>).
+    /// </summary>
+    public DivisionLevel Level => Prefix.Length switch
+    {
+        2 => DivisionLevel.Province,
+        4 => DivisionLevel.City,
+        6 => DivisionLevel.County,
+        9 => DivisionLevel.Street,
+        _ => DivisionLevel.Community,
+    };
+
+    /// <summary>
+    /// The code without its trailing zero groups, cut at level boundaries (2, 4, 6, 9 or 12 digits): every code
+    /// inside this division starts with it. <c>110105001000</c> gives <c>110105001</c>, <c>110105000000</c> gives
+    /// <c>110105</c>.
+    /// </summary>
+    public string Prefix
+    {
+        get
+        {
+            foreach (var length in (ReadOnlySpan<int>)[2, 4, 6, 9])
+            {
+                if (Value.AsSpan(length).TrimStart('0').IsEmpty)
+                {
+                    return Value[..length];
+                }
+            }
+
+            return Value;
+        }
+    }
+
+    /// <summary>Whether <paramref name="other"/> lies inside this division (or is this division).</summary>
+    public bool Contains(DivisionCode other) => other.Value.StartsWith(Prefix, StringComparison.Ordinal);
+
     /// <summary>Normalises full-width digits and separators, pads 6- and 9-digit codes, and checks the province.</summary>
     public static bool TryParse(string? text, [NotNullWhen(true)] out DivisionCode? code, out string? reason)
     {

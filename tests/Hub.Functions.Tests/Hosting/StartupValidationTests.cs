@@ -54,6 +54,42 @@ public sealed class StartupValidationTests(AzuriteFixture azurite)
         Assert.Contains("threshold", error.Message, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public void A_broken_access_policy_stops_the_hub_at_start_naming_the_problem()
+    {
+        var file = Path.Combine(Directory.CreateTempSubdirectory("hub-policy-").FullName, "access.json");
+        File.WriteAllText(file, """{ "roles": { "Hub.Auditor": { "l1": "shown", "l2": "hidden", "l3": "hidden", "l4": "hidden" } }, "purposes": [ { "id": "home-visit", "label": "入户走访" } ], "breakGlass": { "purpose": "home-visit" } }""");
+        using var factory = new HubFactory(azurite, new Dictionary<string, string?> { ["Hub:Access:PolicyPath"] = file }) { DeleteStorageOnDispose = false };
+
+        var error = Assert.ThrowsAny<InvalidDataException>(() => factory.CreateClient());
+
+        Assert.Contains("roles.Hub.Auditor.l1: must be hidden", error.Message, StringComparison.Ordinal);
+        Assert.Contains("roles.Hub.StreetOfficer: is missing", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_access_policy_file_stops_the_hub_at_start_naming_the_key()
+    {
+        using var factory = new HubFactory(azurite, new Dictionary<string, string?> { ["Hub:Access:PolicyPath"] = "policy/none.json" }) { DeleteStorageOnDispose = false };
+
+        var error = Assert.ThrowsAny<InvalidDataException>(() => factory.CreateClient());
+
+        Assert.Contains("Hub:Access:PolicyPath", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Hub:RateLimits:TokenLimit", "0")]
+    [InlineData("Hub:RateLimits:TokensPerPeriod", "1000")]
+    [InlineData("Hub:RateLimits:ReplenishmentPeriod", "00:00:00")]
+    public void A_wrong_rate_limit_stops_the_hub_at_start_naming_the_key(string key, string value)
+    {
+        using var factory = new HubFactory(azurite, new Dictionary<string, string?> { [key] = value }) { DeleteStorageOnDispose = false };
+
+        var error = Assert.ThrowsAny<OptionsValidationException>(() => factory.CreateClient());
+
+        Assert.Contains(key, error.Message, StringComparison.Ordinal);
+    }
+
     private WebApplicationFactory<Program> Production(Dictionary<string, string?> settings) =>
         new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {

@@ -1,0 +1,42 @@
+using Hub.Core.Divisions;
+
+namespace Hub.Core.Access;
+
+/// <summary>
+/// The part of the division tree a user may look into: the subtree of their division and, for a grid worker, only
+/// their grid of it. A person lies inside when their residence (居住地) or their household registration (户籍地) does,
+/// so that both places stay informed (双向管理).
+/// </summary>
+public sealed record Jurisdiction
+{
+    private Jurisdiction(DivisionCode division, GridCode? grid) => (Division, Grid) = (division, grid);
+
+    /// <summary>The root of the subtree.</summary>
+    public DivisionCode Division { get; }
+
+    /// <summary>The one grid a grid worker sees; null when the whole subtree is visible.</summary>
+    public GridCode? Grid { get; }
+
+    /// <summary>
+    /// The jurisdiction of <paramref name="user"/>. A user who holds the grid-worker role and no other area role is
+    /// bound to their grid; a grid worker who is also, say, a community worker sees the whole community.
+    /// </summary>
+    public static Jurisdiction Of(HubUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var gridOnly = user.Roles.All(r => r == HubRoles.GridWorker);
+        return new Jurisdiction(user.Division, gridOnly ? user.Grid : null);
+    }
+
+    /// <summary>A jurisdiction over a division's subtree, optionally narrowed to one grid.</summary>
+    public static Jurisdiction Over(DivisionCode division, GridCode? grid = null) => new(division, grid);
+
+    /// <summary>Whether a person placed at <paramref name="residence"/> and <paramref name="registration"/> lies inside.</summary>
+    public bool Covers(DivisionPlace? residence, DivisionPlace? registration) => Covers(residence) || Covers(registration);
+
+    /// <summary>Whether one place lies inside. A grid worker's place must name their grid; an unknown grid does not.</summary>
+    public bool Covers(DivisionPlace? place) =>
+        place is { } p
+        && Division.Contains(p.Division)
+        && (Grid is null || p.Grid == Grid);
+}
