@@ -5,7 +5,10 @@ namespace Hub.Samples;
 /// <param name="Column">The column header of the cell.</param>
 public sealed record InjectedMistake(MistakeKind Kind, string Column)
 {
-    /// <summary>True when the Hub cannot repair it and must reject the row.</summary>
+    /// <summary>
+    /// True when the Hub cannot repair it: a source that rejects records without a usable ID rejects the row; one that
+    /// matches them (the default) keeps an ID problem for matching and rejects the rest.
+    /// </summary>
     public bool Rejects => Kind is MistakeKind.ScientificNotation or MistakeKind.WrongCheckCharacter or MistakeKind.MissingRequiredValue
         or MistakeKind.MissingId or MistakeKind.MistypedIdDigit or MistakeKind.DroppedCheckCharacter;
 }

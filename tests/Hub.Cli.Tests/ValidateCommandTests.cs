@@ -34,11 +34,13 @@ public sealed class ValidateCommandTests : IDisposable
         var run = await Cli.RunAsync("validate", path, "--source", source, "--sources-folder", Cli.SourcesFolder, "--json");
 
         var report = JsonSerializer.Deserialize<Report>(run.Output, Json)!;
-        var expected = await NormaliserRejectionsAsync(path, source);
-        Assert.NotEmpty(expected);
+        var (expected, expectedIdProblems) = await NormaliserRejectionsAsync(path, source);
+        Assert.NotEmpty(expected.Concat(expectedIdProblems));
         Assert.Equal(expected, report.Rejections);
         Assert.Equal(expected.Select(r => r.Row).Distinct().Count(), report.Rejected);
-        Assert.Equal(ExitCodes.Failed, run.ExitCode);
+        Assert.Equal(expectedIdProblems, report.IdProblems);
+        Assert.Equal(expectedIdProblems.Count, report.KeptForMatching);
+        Assert.Equal(expected.Count > 0 ? ExitCodes.Failed : ExitCodes.Success, run.ExitCode);
     }
 
     [Theory]
@@ -117,23 +119,28 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     /// <summary>What the Hub's own reader and normaliser reject, straight from Hub.Core.</summary>
-    private static async Task<List<Rejection>> NormaliserRejectionsAsync(string path, string source)
+    private static async Task<(List<Rejection> Rejections, List<Rejection> IdProblems)> NormaliserRejectionsAsync(string path, string source)
     {
         var mapping = SourceCatalog.LoadFile(Path.Combine(Cli.SourcesFolder, source + ".json"));
         var normaliser = new RecordNormaliser(mapping);
         Assert.True(FeedContentType.TryParse(FeedFileTypes.Infer(path), out var contentType));
         var rejections = new List<Rejection>();
+        var idProblems = new List<Rejection>();
         await using var stream = File.OpenRead(path);
         await foreach (var row in FeedReader.ReadAsync(stream, contentType!, mapping.Encoding))
         {
-            if (!normaliser.TryNormalise(row, out _, out var problems))
+            if (!normaliser.TryNormalise(row, out var record, out var problems))
             {
                 rejections.AddRange(problems);
             }
+            else if (record!.IdProblem is { } idProblem)
+            {
+                idProblems.Add(idProblem);
+            }
         }
 
-        return rejections;
+        return (rejections, idProblems);
     }
 
-    private sealed record Report(string Source, long Received, long Accepted, long Rejected, List<string> IgnoredColumns, List<Rejection> Rejections, string? FailureReason);
+    private sealed record Report(string Source, long Received, long Accepted, long Rejected, List<string> IgnoredColumns, List<Rejection> Rejections, string? FailureReason, long KeptForMatching, List<Rejection> IdProblems);
 }

@@ -53,7 +53,8 @@ public sealed class FeedWriterTests
     [MemberData(nameof(SourcesAndFormats))]
     public async Task The_hub_rejects_exactly_the_rows_whose_mistakes_it_cannot_repair(string source, SampleFileFormat format)
     {
-        var mapping = HubReading.Mapping(source);
+        // A source that rejects records without a usable ID, so that every unrepairable mistake is a rejection.
+        var mapping = HubReading.Mapping(source) with { MatchWithoutId = false };
         var feed = FeedWriter.Compose(Population, mapping, new FeedWriterOptions { MistakeRate = 0.3 });
 
         var outcome = await HubReading.NormaliseAsync(await HubReading.WriteAsync(feed, format), format, mapping);

@@ -83,15 +83,25 @@ internal static class ValidateCommand
         var hasher = new PersonKeyHasher(Options.Create(new PersonKeyOptions { Pepper = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) }));
         var validator = new FeedRecordValidator(mapping, contentType.Format, hasher);
         var rejections = new List<Rejection>();
-        long received = 0, rejected = 0;
+        var idProblems = new List<Rejection>();
+        long received = 0, rejected = 0, kept = 0;
         await using var stream = file.OpenRead();
         try
         {
             await foreach (var row in FeedReader.ReadAsync(stream, contentType, mapping.Encoding, cancellationToken).ConfigureAwait(false))
             {
                 received++;
-                if (validator.TryAccept(row, out _, out _, out var problems))
+                if (validator.TryAccept(row, out var record, out _, out var problems))
                 {
+                    if (record.IdProblem is { } idProblem)
+                    {
+                        kept++;
+                        if (keepAll || idProblems.Count < keep)
+                        {
+                            idProblems.Add(idProblem);
+                        }
+                    }
+
                     continue;
                 }
 
@@ -102,10 +112,10 @@ internal static class ValidateCommand
         catch (FeedFormatException ex)
         {
             // The Hub fails such a file whole: nothing of it is stored, whatever the rows before the fault were.
-            return new ValidationReport(mapping.Id, received, 0, rejected, validator.IgnoredColumns, rejections, $"{ex.Message} (row {ex.Row})");
+            return new ValidationReport(mapping.Id, received, 0, rejected, validator.IgnoredColumns, rejections, $"{ex.Message} (row {ex.Row})", kept, idProblems);
         }
 
-        return new ValidationReport(mapping.Id, received, received - rejected, rejected, validator.IgnoredColumns, rejections, null);
+        return new ValidationReport(mapping.Id, received, received - rejected, rejected, validator.IgnoredColumns, rejections, null, kept, idProblems);
     }
 
     private static void Print(CliContext context, ValidationReport report, bool json)
@@ -126,7 +136,12 @@ internal static class ValidateCommand
             context.Console.WriteLine($"Columns the mapping of '{report.Source}' does not know (their values would not be stored): {string.Join(", ", report.IgnoredColumns)}");
         }
 
-        ReportView.Counts(context.Console, ("Received", report.Received), ("Accepted", report.Accepted), ("Rejected", report.Rejected));
+        ReportView.Counts(context.Console, ("Received", report.Received), ("Accepted", report.Accepted), ("Kept without ID", report.KeptForMatching), ("Rejected", report.Rejected));
         ReportView.Rejections(context.Console, report.Rejections, report.Rejected, "--show sets how many are listed");
+        if (report.KeptForMatching > 0)
+        {
+            context.Console.WriteLine("Kept without a usable ID (the Hub matches them by name, birth date and place; the department should still correct the ID):");
+            ReportView.Rejections(context.Console, report.IdProblems ?? [], report.KeptForMatching, "--show sets how many are listed");
+        }
     }
 }

@@ -10,6 +10,8 @@ namespace Hub.Cli;
 /// <param name="IgnoredColumns">Columns the mapping does not know.</param>
 /// <param name="Rejections">Every rejection, in row order.</param>
 /// <param name="FailureReason">Why the Hub would fail the whole file, if it would.</param>
+/// <param name="KeptForMatching">Rows the Hub would keep without a usable ID, to match by their other fields.</param>
+/// <param name="IdProblems">The ID problem of each such row, in row order, as the Hub's row report lists them.</param>
 internal sealed record ValidationReport(
     string Source,
     long Received,
@@ -17,4 +19,6 @@ internal sealed record ValidationReport(
     long Rejected,
     IReadOnlyList<string> IgnoredColumns,
     IReadOnlyList<Rejection> Rejections,
-    string? FailureReason);
+    string? FailureReason,
+    long KeptForMatching = 0,
+    IReadOnlyList<Rejection>? IdProblems = null);

@@ -32,9 +32,10 @@ public sealed record SourceMapping
     /// <summary>
     /// Whether a record without a usable ID number (missing, failing its check, mangled by a spreadsheet) is kept as
     /// a provisional person, to be matched by its other fields, rather than rejected. It is still reported to the
-    /// department with its ID problem. Off unless the mapping turns it on.
+    /// department with its ID problem. On unless the mapping turns it off: the Hub matches such records to the
+    /// people it knows (or queues them for a data steward) rather than losing them.
     /// </summary>
-    public bool MatchWithoutId { get; init; }
+    public bool MatchWithoutId { get; init; } = true;
 
     /// <summary>The mapped columns.</summary>
     public required IReadOnlyList<FieldMapping> Fields { get; init; }

@@ -9,13 +9,13 @@ namespace Hub.Core.Tests.Feeds.Normalisation;
 
 public sealed class UnidentifiedRecordTests
 {
-    private readonly Hub.Core.Sources.SourceMapping _matching = ShippedSources.Load("civil-affairs") with { MatchWithoutId = true };
+    private readonly Hub.Core.Sources.SourceMapping _matching = ShippedSources.Load("civil-affairs");
 
     [Theory]
     [InlineData("1.10105E+17", "spreadsheet")]
     [InlineData("110105194912310021", "check character")]
     [InlineData(null, "required value is missing")]
-    public void A_source_that_matches_without_id_keeps_the_record_and_reports_the_id_problem(string? id, string reason)
+    public void By_default_a_source_keeps_a_record_without_a_usable_id_and_reports_the_id_problem(string? id, string reason)
     {
         var row = new FeedRow(4, Values(id));
 
@@ -43,9 +43,9 @@ public sealed class UnidentifiedRecordTests
     }
 
     [Fact]
-    public void By_default_a_source_rejects_a_record_without_a_usable_id()
+    public void A_source_that_turns_matching_off_rejects_a_record_without_a_usable_id()
     {
-        var accepted = new RecordNormaliser(ShippedSources.Load("civil-affairs")).TryNormalise(new FeedRow(3, Values("1.10105E+17")), out _, out var rejections);
+        var accepted = new RecordNormaliser(ShippedSources.Load("civil-affairs") with { MatchWithoutId = false }).TryNormalise(new FeedRow(3, Values("1.10105E+17")), out _, out var rejections);
 
         Assert.False(accepted);
         Assert.Equal("身份证号码", Assert.Single(rejections).Field);
