@@ -37,7 +37,14 @@ public sealed class TelemetryTests(AzuriteFixture azurite) : IAsyncLifetime
 
         var report = await client.PushAndWaitAsync("civil-affairs", TestPeople.CivilAffairsCsv(people), "text/csv");
         hub.Services.GetRequiredService<MeterProvider>().ForceFlush();
-        hub.Services.GetRequiredService<TracerProvider>().ForceFlush();
+
+        // The batch reads as completed a moment before its processing span ends, so wait for the span to be exported.
+        var tracer = hub.Services.GetRequiredService<TracerProvider>();
+        for (var waited = 0; waited < 50 && !_spans.Any(s => s.OperationName == "ProcessFeedBatch"); waited++)
+        {
+            tracer.ForceFlush();
+            await Task.Delay(100);
+        }
 
         Assert.Equal(BatchStatus.Completed, report.Status);
         var processing = Assert.Single(_spans, s => s.OperationName == "ProcessFeedBatch");
