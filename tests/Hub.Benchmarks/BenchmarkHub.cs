@@ -29,5 +29,6 @@ internal sealed class BenchmarkHub(string storage, string prefix) : WebApplicati
         builder.UseSetting("Hub:Storage:NamePrefix", prefix);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.Hosting.Lifetime", "Warning");
+        builder.UseSetting("Logging:LogLevel:Hub.Core.Feeds.Processing.FeedProcessor", "Information");
     }
 }

@@ -27,6 +27,9 @@ internal sealed class PersonResolver(
 {
     private const int TransactionLimit = 100;
 
+    /// <summary>From this many records to match in one street, the street's rows are read once rather than searched per record.</summary>
+    private const int StreetLoadThreshold = 16;
+
     /// <summary>The decider name recorded for automatic decisions.</summary>
     public const string MatcherName = "matcher";
 
@@ -67,12 +70,29 @@ internal sealed class PersonResolver(
         var reviews = new List<QueueEntity>();
         var now = time.GetUtcNow();
         var today = Today;
-        foreach (var person in work.ToMatch.OrderBy(p => p.Facts.Min(f => f.SourceRow)).ThenBy(p => p.PersonKey, StringComparer.Ordinal))
+        var pending = work.ToMatch
+            .OrderBy(p => p.Facts.Min(f => f.SourceRow))
+            .ThenBy(p => p.PersonKey, StringComparer.Ordinal)
+            .Select(p => (Person: p, Views: p.Facts.Select(FactView.FromEntity).ToList()))
+            .Select(p => (p.Person, p.Views, Incoming: ResidentRowBuilder.ToMatchRecord(p.Views.OrderByDescending(v => v.UpdatedAt).First().Attributes)))
+            .ToList();
+
+        // A street with many records to match is read once; a few records are searched with a filtered query each.
+        var loaded = new Dictionary<string, StreetBlocks>(StringComparer.Ordinal);
+        var busyStreets = pending
+            .SelectMany(p => BlockingKeys.For(p.Incoming).Select(ResidentRowBuilder.StreetOf).Distinct(StringComparer.Ordinal))
+            .CountBy(street => street, StringComparer.Ordinal)
+            .Where(s => s.Value >= StreetLoadThreshold)
+            .Select(s => s.Key);
+        foreach (var street in busyStreets)
+        {
+            loaded[street] = await index.LoadStreetAsync(street, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var (person, views, incoming) in pending)
         {
             var key = PersonKey.Parse(person.PersonKey);
-            var views = person.Facts.Select(FactView.FromEntity).ToList();
-            var incoming = ResidentRowBuilder.ToMatchRecord(views.OrderByDescending(v => v.UpdatedAt).First().Attributes);
-            var candidates = (await index.FindCandidatesAsync(incoming, cancellationToken).ConfigureAwait(false))
+            var candidates = (await index.FindCandidatesAsync(incoming, loaded, cancellationToken).ConfigureAwait(false))
                 .Concat(BlockingKeys.For(incoming).SelectMany(k => overlay.GetValueOrDefault(k) ?? []))
                 .Where(c => c.Person != key)
                 .ToList();

@@ -152,6 +152,7 @@ internal sealed partial class FeedProcessor
         var merged = batch.Counts with { Received = 0, Rejected = 0, Unidentified = 0 };
         batch = batch with { Counts = merged + readCounts, FirstRejections = spill.FirstRejections, IgnoredColumns = spill.IgnoredColumns };
         var work = new ResolutionWork();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         for (var group = 0; group < batch.GroupCount; group++)
         {
             // A group an earlier attempt finished is planned again without writing, only to learn what it left for
@@ -166,10 +167,13 @@ internal sealed partial class FeedProcessor
             }
         }
 
+        var merging = clock.Elapsed;
         var matched = new ResidentChanges();
         await _resolver.MatchAsync(batch.Id, work, matched, cancellationToken).ConfigureAwait(false);
         await _residents.ApplyAsync(matched, _options.MergeConcurrency, cancellationToken).ConfigureAwait(false);
+        var matching = clock.Elapsed - merging;
         await _resolver.RebuildAsync(work.Goldens, _options.MergeConcurrency, cancellationToken).ConfigureAwait(false);
+        LogResolved(_logger, batch.Id, merging.TotalSeconds, work.ToMatch.Count, matching.TotalSeconds, work.Goldens.Count, (clock.Elapsed - merging - matching).TotalSeconds);
 
         batch = batch with { Status = BatchStatus.Completed, FinishedAt = _time.GetUtcNow(), LastError = null };
         await _batches.SaveAsync(batch, cancellationToken).ConfigureAwait(false);
@@ -414,6 +418,9 @@ internal sealed partial class FeedProcessor
 
     [LoggerMessage(EventId = 2004, Level = LogLevel.Information, Message = "Batch {BatchId} is already {Status}; nothing to do")]
     private static partial void LogAlreadyFinished(ILogger logger, string batchId, BatchStatus status);
+
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Information, Message = "Batch {BatchId}: merged in {MergeSeconds:F1} s; matched {Matched} records without an ID in {MatchSeconds:F1} s; rebuilt {Goldens} linked persons in {RebuildSeconds:F1} s")]
+    private static partial void LogResolved(ILogger logger, string batchId, double mergeSeconds, int matched, double matchSeconds, int goldens, double rebuildSeconds);
 
     [LoggerMessage(EventId = 2006, Level = LogLevel.Warning, Message = "Fact partition {PartitionKey} changed under batch {BatchId}; merging again (attempt {Attempt})")]
     private static partial void LogConflict(ILogger logger, string partitionKey, string batchId, int attempt);
