@@ -44,6 +44,7 @@ app.MapResolutionApi();
 app.MapAuditApi();
 app.MapHubApiDescription();
 app.MapQueueTriggers();
+app.MapTimerTriggers();
 
 if (FunctionMetadataCommand.IsRequested(args))
 {

@@ -66,6 +66,26 @@ public sealed class FunctionBindingTests(PackageFixture package)
         }
     }
 
+    [Fact]
+    public void Every_timer_function_posts_to_its_handler_endpoint_on_its_schedule()
+    {
+        var timerFunctions = package.Functions.Where(f => TriggerOf(f.Value) is "timerTrigger").ToList();
+
+        Assert.Equal(TimerFunctions.All.Count, timerFunctions.Count);
+        foreach (var (name, function) in timerFunctions)
+        {
+            var trigger = Trigger(function);
+            var endpoint = RouteEndpoints.SingleOrDefault(e => e.RoutePattern.RawText?.Trim('/') == name);
+
+            Assert.True(endpoint is not null, $"The host posts {name} to /{name}, which no endpoint serves.");
+            Assert.Contains("POST", endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()!.HttpMethods);
+            var handler = endpoint.Metadata.GetMetadata<TimerFunction>();
+            Assert.NotNull(handler);
+            Assert.Equal(handler.DefaultSchedule, (string?)trigger["schedule"]);
+            Assert.NotNull(TimerFunction.TryParse((string?)trigger["schedule"]));
+        }
+    }
+
     private static JsonObject Trigger(JsonObject function) =>
         function["bindings"]!.AsArray().Select(b => b!.AsObject()).Single(b => ((string?)b["type"])!.EndsWith("Trigger", StringComparison.Ordinal));
 

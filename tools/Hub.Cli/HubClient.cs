@@ -1,12 +1,15 @@
 using System.Globalization;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Hub.Core.Audit;
 using Hub.Core.Feeds.Batches;
 
 namespace Hub.Cli;
 
-/// <summary>The Hub's feeds API over HTTP. Error statuses become <see cref="HubRequestException"/> with the problem details.</summary>
+/// <summary>The Hub's feeds and audit APIs over HTTP. Error statuses become <see cref="HubRequestException"/> with the problem details.</summary>
 internal sealed class HubClient(HttpClient http) : IDisposable
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -40,6 +43,38 @@ internal sealed class HubClient(HttpClient http) : IDisposable
     public async Task CopyRejectsAsync(string source, string batchId, Stream destination, CancellationToken cancellationToken)
     {
         using var response = await http.GetAsync(BatchPath(source, batchId) + "/rejects", HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+        await response.Content.CopyToAsync(destination, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<HubAnswer<AuditVerification>> VerifyAuditAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        using var response = await http.PostAsJsonAsync("api/audit/verify", new { from, to }, Json, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync<AuditVerification>(response, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Every audit event the search finds, page by page.</summary>
+    public async IAsyncEnumerable<AuditEventRow> SearchAuditAsync(AuditEventFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        string? continuation = null;
+        do
+        {
+            var path = "api/audit/events?" + filter.QueryString() + "&pageSize=1000" + (continuation is null ? string.Empty : "&continuation=" + Uri.EscapeDataString(continuation));
+            using var response = await http.GetAsync(path, cancellationToken).ConfigureAwait(false);
+            var page = (await ReadAsync<AuditEventRowPage>(response, cancellationToken).ConfigureAwait(false)).Value;
+            foreach (var row in page.Events)
+            {
+                yield return row;
+            }
+
+            continuation = page.Continuation;
+        }
+        while (continuation is not null);
+    }
+
+    public async Task CopyAuditExportAsync(AuditEventFilter filter, Stream destination, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync("api/audit/events/export?" + filter.QueryString(), HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
         await response.Content.CopyToAsync(destination, cancellationToken).ConfigureAwait(false);
     }

@@ -28,7 +28,7 @@ internal sealed class HubConnectionOptions
 
     public Option<string?> Token { get; } = new("--token")
     {
-        Description = "Bearer token (default: HUB_TOKEN, else a development token minted for the source)",
+        Description = "Bearer token (default: HUB_TOKEN, else a development token minted for the command)",
     };
 
     public void AddTo(Command command)
@@ -40,13 +40,41 @@ internal sealed class HubConnectionOptions
     /// <summary>A client for <paramref name="source"/>'s feeds; mints a development token when none is given.</summary>
     public async Task<HubClient> ConnectAsync(ParseResult parsed, string source, CliContext context)
     {
-        var token = parsed.GetValue(Token) ?? Environment.GetEnvironmentVariable("HUB_TOKEN");
-        if (string.IsNullOrWhiteSpace(token))
+        var token = GivenToken(parsed);
+        if (token is null)
         {
             token = DevelopmentTokens.Mint($"{source}-client", [HubRoles.FeedPublisher(source)], now: context.Time.GetUtcNow());
             await context.Error.WriteLineAsync($"No --token or HUB_TOKEN: using a development token for source '{source}' (a Hub accepts it only in Development).").ConfigureAwait(false);
         }
 
+        return Connect(parsed, token, context);
+    }
+
+    /// <summary>
+    /// A client acting as a person in <paramref name="role"/> placed at <paramref name="division"/> (an auditor, say);
+    /// mints a development token for them when none is given.
+    /// </summary>
+    /// <exception cref="ArgumentException">The Hub would not accept such a person (the role needs another division level).</exception>
+    public async Task<HubClient> ConnectAsync(ParseResult parsed, string role, string division, CliContext context)
+    {
+        var token = GivenToken(parsed);
+        if (token is null)
+        {
+            token = DevelopmentTokens.MintPersonal("hub-cli", [role], division, now: context.Time.GetUtcNow());
+            await context.Error.WriteLineAsync($"No --token or HUB_TOKEN: using a development token for a {role} at {division} (a Hub accepts it only in Development).").ConfigureAwait(false);
+        }
+
+        return Connect(parsed, token, context);
+    }
+
+    private string? GivenToken(ParseResult parsed)
+    {
+        var token = parsed.GetValue(Token) ?? Environment.GetEnvironmentVariable("HUB_TOKEN");
+        return string.IsNullOrWhiteSpace(token) ? null : token;
+    }
+
+    private HubClient Connect(ParseResult parsed, string token, CliContext context)
+    {
         var baseAddress = parsed.GetValue(Hub)!;
         var http = context.Handler is null
             ? new HttpClient(new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(10) })

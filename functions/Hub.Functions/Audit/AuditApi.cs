@@ -1,15 +1,16 @@
 using System.Security.Claims;
 using Hub.Core.Access;
 using Hub.Core.Audit;
-using Hub.Core.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Hub.Functions.Audit;
 
 /// <summary>
-/// The audit trail, for auditors (role <c>Hub.Auditor</c>): verify that a range of days is intact and search the
-/// events. Auditors see the trail, not the people; their own searches are audited too.
+/// The audit trail, for auditors (role <c>Hub.Auditor</c>): verify that a range of days is intact, search and
+/// export the events, report who looked at a person, follow alerts. Every route hangs off this one group, so none
+/// can forget the auditor policy, and none deletes or changes an event: auditors read the trail, and the trail
+/// answers with person keys, never the people's data. Their own reads are audited too (<c>audit.read</c>).
 /// </summary>
 internal static class AuditApi
 {
@@ -38,6 +39,9 @@ internal static class AuditApi
             .WithDescription("from and to (ISO 8601) are required; user, personKey, division (a prefix), purpose, outcome (allowed, denied, failed) and breakGlass filter; continuation pages on.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
+        group.MapAuditExport();
+        group.MapAuditPersonAccesses();
+        group.MapAuditAlerts();
         return routes;
     }
 
@@ -61,14 +65,7 @@ internal static class AuditApi
     }
 
     internal static async Task<Results<Ok<AuditEventsPage>, ProblemHttpResult>> SearchEventsAsync(
-        [FromQuery] DateTimeOffset? from,
-        [FromQuery] DateTimeOffset? to,
-        [FromQuery] string? user,
-        [FromQuery] string? personKey,
-        [FromQuery] string? division,
-        [FromQuery] string? purpose,
-        [FromQuery] string? outcome,
-        [FromQuery] bool? breakGlass,
+        [AsParameters] AuditSearchParameters filters,
         [FromQuery] int? pageSize,
         [FromQuery] string? continuation,
         AuditSearch search,
@@ -76,48 +73,23 @@ internal static class AuditApi
         HttpContext context,
         CancellationToken cancellationToken)
     {
-        if (from is null || to is null || to < from)
+        if (filters.TryBuild(out var query) is { } problem)
         {
-            return BadQuery("'from' and 'to' are required, and 'to' must not be before 'from'.");
+            return problem;
         }
 
-        PersonKey? person = null;
-        if (personKey is not null)
-        {
-            person = PersonKey.TryParse(personKey, out var key) ? key : null;
-            if (person is null)
-            {
-                return BadQuery("'personKey' is 32 lower-case hex characters.");
-            }
-        }
-
-        AuditOutcome? wanted = outcome is null ? null : Enum.TryParse<AuditOutcome>(outcome, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed : default(AuditOutcome?);
-        if (outcome is not null && wanted is null)
-        {
-            return BadQuery("'outcome' is allowed, denied or failed.");
-        }
-
-        var query = new AuditQuery
-        {
-            From = from.Value,
-            To = to.Value,
-            UserId = user,
-            PersonKey = person,
-            DivisionPrefix = division,
-            Purpose = purpose,
-            Outcome = wanted,
-            BreakGlass = breakGlass,
-        };
         var page = await search.SearchAsync(query, continuation, Math.Clamp(pageSize ?? 100, 1, AuditSearch.MaxPageSize), cancellationToken);
-        await audit.AppendAsync(AuditorEvent(context, "search", page.Events.Count) with { PersonKeys = person is { } p ? [p] : [] }, cancellationToken);
+        await audit.AppendAsync(AuditorEvent(context, "search", page.Events.Count) with { PersonKeys = query.PersonKey is { } p ? [p] : [] }, cancellationToken);
         return TypedResults.Ok(new AuditEventsPage(page.Events.Select(AuditEventView.From).ToList(), page.ContinuationToken));
     }
 
-    private static AuditEvent AuditorEvent(HttpContext context, string resource, int recordCount) => new()
+    /// <summary>The event that records an auditor's own look at the trail (<c>audit.read</c>).</summary>
+    internal static AuditEvent AuditorEvent(HttpContext context, string resource, int recordCount) => new()
     {
         Actor = new AuditActor(
             context.User.FindFirstValue("oid") ?? context.User.FindFirstValue("sub") ?? "unknown",
             HubRoles.Auditor,
+            context.User.FindFirstValue(HubClaims.Division),
             ClientApplicationId: context.User.FindFirstValue("azp") ?? context.User.FindFirstValue("appid"),
             ClientAddress: context.Connection.RemoteIpAddress?.ToString()),
         Action = AuditAction.AuditRead,
@@ -127,6 +99,6 @@ internal static class AuditApi
         CorrelationId = context.TraceIdentifier,
     };
 
-    private static ProblemHttpResult BadQuery(string detail) =>
+    internal static ProblemHttpResult BadQuery(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid audit query", detail: detail);
 }

@@ -26,14 +26,14 @@ internal static class FunctionMetadataCommand
 
         // Read the prefix straight from configuration: building the metadata needs no storage connection.
         var prefix = app.Configuration[$"{HubStorageOptions.SectionName}:{nameof(HubStorageOptions.NamePrefix)}"] ?? string.Empty;
-        var functions = Write(((IEndpointRouteBuilder)app).DataSources, prefix, output);
+        var functions = Write(((IEndpointRouteBuilder)app).DataSources, prefix, output, app.Configuration);
         Console.WriteLine($"Wrote {functions.Count} functions to {Path.GetFullPath(output)}");
         return 0;
     }
 
-    public static IReadOnlyList<FunctionDefinition> Write(IEnumerable<EndpointDataSource> sources, string queueNamePrefix, string output)
+    public static IReadOnlyList<FunctionDefinition> Write(IEnumerable<EndpointDataSource> sources, string queueNamePrefix, string output, IConfiguration? configuration = null)
     {
-        var functions = FunctionMetadataGenerator.Generate(sources, queueNamePrefix);
+        var functions = FunctionMetadataGenerator.Generate(sources, queueNamePrefix, configuration);
         foreach (var function in functions)
         {
             var folder = Path.Combine(output, function.Name);

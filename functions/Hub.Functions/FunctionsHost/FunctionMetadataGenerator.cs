@@ -5,7 +5,8 @@ namespace Hub.Functions.FunctionsHost;
 
 /// <summary>
 /// Derives every function's <c>function.json</c> from the running code: one HTTP function per named endpoint under
-/// the <c>/api</c> route prefix, one queue function per entry of <see cref="QueueFunctions"/>.
+/// the <c>/api</c> route prefix, one queue function per entry of <see cref="QueueFunctions"/>, one timer function per
+/// entry of <see cref="TimerFunctions"/> with the schedule configuration gives it.
 /// </summary>
 internal static class FunctionMetadataGenerator
 {
@@ -15,12 +16,13 @@ internal static class FunctionMetadataGenerator
     /// <summary>The app setting (prefix) the queue bindings read their storage connection from.</summary>
     public const string StorageConnection = "HubStorage";
 
-    public static IReadOnlyList<FunctionDefinition> Generate(IEnumerable<EndpointDataSource> sources, string queueNamePrefix)
+    public static IReadOnlyList<FunctionDefinition> Generate(IEnumerable<EndpointDataSource> sources, string queueNamePrefix, IConfiguration? configuration = null)
     {
+        configuration ??= new ConfigurationBuilder().Build();
         var functions = new List<FunctionDefinition>();
         foreach (var endpoint in sources.SelectMany(s => s.Endpoints).OfType<RouteEndpoint>())
         {
-            if (endpoint.Metadata.GetMetadata<QueueFunction>() is not null)
+            if (endpoint.Metadata.GetMetadata<QueueFunction>() is not null || endpoint.Metadata.GetMetadata<TimerFunction>() is not null)
             {
                 continue;
             }
@@ -31,6 +33,7 @@ internal static class FunctionMetadataGenerator
         }
 
         functions.AddRange(QueueFunctions.All.Select(f => new FunctionDefinition(f.Name, QueueTriggerFunction(f, queueNamePrefix))));
+        functions.AddRange(TimerFunctions.All.Select(f => new FunctionDefinition(f.Name, TimerTriggerFunction(f, f.ScheduleFrom(configuration)))));
         var duplicate = functions.GroupBy(f => f.Name, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
         return duplicate is null ? functions : throw new InvalidOperationException($"Two functions are named '{duplicate.Key}'.");
     }
@@ -74,6 +77,24 @@ internal static class FunctionMetadataGenerator
             ["name"] = QueueFunction.MessageBinding,
             ["queueName"] = queueNamePrefix + function.QueueName,
             ["connection"] = StorageConnection,
+        }),
+    };
+
+    private static JsonObject TimerTriggerFunction(TimerFunction function, string schedule) => new()
+    {
+        ["bindings"] = new JsonArray(new JsonObject
+        {
+            ["type"] = "timerTrigger",
+            ["direction"] = "in",
+            ["name"] = TimerFunction.TimerBinding,
+
+            // Written out rather than a %setting% expression: the setting's name holds colons, which app settings
+            // spell as double underscores, and the schedule is checked at generation time as at start-up.
+            ["schedule"] = TimerFunction.TryParse(schedule) is not null
+                ? schedule
+                : throw new InvalidOperationException($"The schedule of {function.Name} ({function.ScheduleSetting}) is not an NCRONTAB expression with seconds, e.g. 0 */15 * * * *."),
+            ["runOnStartup"] = false,
+            ["useMonitor"] = true,
         }),
     };
 }

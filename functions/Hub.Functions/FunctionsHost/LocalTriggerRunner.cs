@@ -9,20 +9,54 @@ namespace Hub.Functions.FunctionsHost;
 /// <summary>
 /// Polls the Hub's queues and invokes the same handlers the Functions host would, with the host's semantics: a
 /// failed message is retried, and after <see cref="QueueTriggerOptions.MaxDequeueCount"/> attempts it moves to
-/// <c>&lt;queue&gt;-poison</c>, where the poison function marks its batch failed.
+/// <c>&lt;queue&gt;-poison</c>, where the poison function marks its batch failed. Fires the timer functions on their
+/// NCRONTAB schedules (UTC), as the host's timer trigger does; time comes from <see cref="TimeProvider"/>.
 /// </summary>
+/// <remarks>
+/// In Azure the host runs a timer on one instance at a time (a blob lease); run locally, each process fires its
+/// own. Both timer functions are safe to run twice at once.
+/// </remarks>
 internal sealed partial class LocalTriggerRunner(
     IServiceScopeFactory scopes,
     QueueServiceClient queues,
     IOptions<HubStorageOptions> storageOptions,
     IOptions<QueueTriggerOptions> options,
+    IConfiguration configuration,
     TimeProvider time,
     ILogger<LocalTriggerRunner> logger) : BackgroundService
 {
     private readonly QueueTriggerOptions _options = options.Value;
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(QueueFunctions.All.Select(f => PollAsync(f, stoppingToken)));
+        Task.WhenAll(QueueFunctions.All.Select(f => PollAsync(f, stoppingToken)).Concat(TimerFunctions.All.Select(f => FireAsync(f, stoppingToken))));
+
+    private async Task FireAsync(TimerFunction function, CancellationToken stoppingToken)
+    {
+        // Validated at start-up; a schedule that still does not parse is a bug, and says so.
+        var schedule = TimerFunction.TryParse(function.ScheduleFrom(configuration))
+            ?? throw new InvalidOperationException($"{function.ScheduleSetting} is not an NCRONTAB expression with seconds.");
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var now = time.GetUtcNow();
+            var next = new DateTimeOffset(DateTime.SpecifyKind(schedule.GetNextOccurrence(now.UtcDateTime), DateTimeKind.Utc));
+            try
+            {
+                await Task.Delay(next - now, time, stoppingToken);
+                await using var scope = scopes.CreateAsyncScope();
+                await function.HandleAsync(scope.ServiceProvider, stoppingToken);
+                LogTimerFired(logger, function.Name);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // As the host does: the firing failed, the next one comes on schedule.
+                LogTimerFailed(logger, ex, function.Name);
+            }
+        }
+    }
 
     private async Task PollAsync(QueueFunction function, CancellationToken stoppingToken)
     {
@@ -160,6 +194,12 @@ internal sealed partial class LocalTriggerRunner(
 
     [LoggerMessage(EventId = 3104, Level = LogLevel.Warning, Message = "Could not keep message {MessageId} invisible (status {Status})")]
     private static partial void LogRenewFailed(ILogger logger, string messageId, int status);
+
+    [LoggerMessage(EventId = 3106, Level = LogLevel.Debug, Message = "{Function}: timer fired")]
+    private static partial void LogTimerFired(ILogger logger, string function);
+
+    [LoggerMessage(EventId = 3107, Level = LogLevel.Error, Message = "{Function}: timer firing failed")]
+    private static partial void LogTimerFailed(ILogger logger, Exception exception, string function);
 
     [LoggerMessage(EventId = 3105, Level = LogLevel.Warning, Message = "{Function}: message {MessageId} was taken over by another poll")]
     private static partial void LogLostMessage(ILogger logger, string function, string messageId);

@@ -16,6 +16,12 @@ public readonly record struct AuditAction
     /// <summary>The residents of a division were listed.</summary>
     public static AuditAction DivisionList { get; } = new("division.list");
 
+    /// <summary>A person's household was read.</summary>
+    public static AuditAction HouseholdRead { get; } = new("household.read");
+
+    /// <summary>A person was looked up by ID number.</summary>
+    public static AuditAction PersonLookup { get; } = new("person.lookup");
+
     /// <summary>A claim about a person ("is a 低保 recipient") was verified.</summary>
     public static AuditAction ClaimVerify { get; } = new("claim.verify");
 
@@ -33,6 +39,12 @@ public readonly record struct AuditAction
 
     /// <summary>An auditor searched or verified the audit trail.</summary>
     public static AuditAction AuditRead { get; } = new("audit.read");
+
+    /// <summary>
+    /// The actions that reach a person's data: when one of them is denied, someone asked for a person outside
+    /// their jurisdiction (or beyond their role), which auditors are alerted to.
+    /// </summary>
+    public static IReadOnlyList<AuditAction> PersonAccess { get; } = [PersonRead, DivisionList, HouseholdRead, PersonLookup, ClaimVerify, BreakGlassGrant];
 
     /// <summary>The dotted name.</summary>
     public string Value { get; }

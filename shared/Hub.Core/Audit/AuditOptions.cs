@@ -21,4 +21,32 @@ public sealed class AuditOptions
     /// checkpoints "up to now" also covers the events of the day so far.
     /// </summary>
     public int CheckpointEvery { get; set; } = 10_000;
+
+    /// <summary>
+    /// When the audit checkpoint timer fires: an NCRONTAB expression with seconds, as the Functions timer trigger
+    /// reads it (default every 15 minutes). Events after the last checkpoint are protected by the chain alone, so
+    /// this is the longest stretch a wholesale rewrite of the table could go unanchored.
+    /// </summary>
+    public string CheckpointSchedule { get; set; } = "0 */15 * * * *";
+
+    /// <summary>
+    /// The most distinct persons one user may touch in an hour before auditors are alerted, whatever their own
+    /// habit (default 200).
+    /// </summary>
+    public int BulkAccessPerHour { get; set; } = 200;
+
+    /// <summary>
+    /// How many times a user's usual hour (the median of their active hours over <see cref="BulkAccessBaselineDays"/>)
+    /// an hour must exceed to alert auditors (default 3).
+    /// </summary>
+    public double BulkAccessBaselineFactor { get; set; } = 3;
+
+    /// <summary>The days before an hour that make a user's baseline (default 7).</summary>
+    public int BulkAccessBaselineDays { get; set; } = 7;
+
+    /// <summary>
+    /// The fewest distinct persons in an hour that the baseline comparison considers (default 20): a worker who
+    /// usually opens two records an hour and opens seven is not an alert.
+    /// </summary>
+    public int BulkAccessBaselineFloor { get; set; } = 20;
 }

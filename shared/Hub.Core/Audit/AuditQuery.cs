@@ -20,6 +20,9 @@ public sealed record AuditQuery
     /// <summary>Only events of users whose division code starts with this prefix (e.g. a district's 6 digits).</summary>
     public string? DivisionPrefix { get; init; }
 
+    /// <summary>Only events of one of these actions; null or empty for any action.</summary>
+    public IReadOnlyList<AuditAction>? Actions { get; init; }
+
     /// <summary>Only events with exactly this declared purpose.</summary>
     public string? Purpose { get; init; }
 

@@ -77,6 +77,11 @@ public sealed class AuditSearch(HubStorage storage)
             yield return TableClient.CreateQueryFilter($"Division ge {prefix} and Division lt {end}");
         }
 
+        if (query.Actions is { Count: > 0 } actions)
+        {
+            yield return string.Join(" or ", actions.Select(a => TableClient.CreateQueryFilter($"Action eq {a.Value}")));
+        }
+
         if (query.Purpose is { } purpose)
         {
             yield return TableClient.CreateQueryFilter($"Purpose eq {purpose}");

@@ -27,7 +27,7 @@ public sealed partial class FunctionMetadataTests(AzuriteFixture azurite) : IAsy
 
         var folders = output.GetDirectories().Select(d => d.Name).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(written.Select(f => f.Name).Order(StringComparer.Ordinal), folders);
-        foreach (var endpoint in endpoints.Where(e => e.Metadata.GetMetadata<QueueFunction>() is null))
+        foreach (var endpoint in endpoints.Where(e => e.Metadata.GetMetadata<QueueFunction>() is null && e.Metadata.GetMetadata<TimerFunction>() is null))
         {
             var name = endpoint.Metadata.GetMetadata<IEndpointNameMetadata>()!.EndpointName;
             var binding = TriggerBinding(output, name);
@@ -41,11 +41,14 @@ public sealed partial class FunctionMetadataTests(AzuriteFixture azurite) : IAsy
         {
             Assert.Matches(FunctionName(), function.Name);
             var binding = TriggerBinding(output, function.Name);
-            if ((string?)binding["type"] == "queueTrigger")
+            if ((string?)binding["type"] is "queueTrigger" or "timerTrigger")
             {
                 var handler = Assert.Single(endpoints, e => e.RoutePattern.RawText == "/" + function.Name);
                 Assert.Equal(["POST"], handler.Metadata.GetMetadata<IHttpMethodMetadata>()!.HttpMethods);
-                Assert.Equal(QueueFunctions.All.Single(q => q.Name == function.Name).QueueName, (string?)binding["queueName"]);
+                Assert.True(
+                    QueueFunctions.All.Any(q => q.Name == function.Name && q.QueueName == (string?)binding["queueName"])
+                    || TimerFunctions.All.Any(t => t.Name == function.Name && (string?)binding["schedule"] == t.DefaultSchedule),
+                    $"{function.Name} is bound as its queue or timer function says.");
             }
             else
             {
@@ -56,6 +59,7 @@ public sealed partial class FunctionMetadataTests(AzuriteFixture azurite) : IAsy
         Assert.Contains("PushFeed", folders);
         Assert.Contains("ProcessFeedBatch", folders);
         Assert.Contains("FeedBatchPoisoned", folders);
+        Assert.Contains("WriteAuditCheckpoints", folders);
     }
 
     [Fact]

@@ -1,0 +1,101 @@
+using Hub.Core.Audit;
+using Hub.Core.Identity;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace Hub.Functions.Audit;
+
+/// <summary>
+/// <c>GET /api/audit/persons/{personKey}/accesses</c>: who looked at a person, for a data subject's request (PIPL
+/// art. 45), answered from the person index: one row-key range, however long the trail.
+/// </summary>
+internal static class AuditPersonsApi
+{
+    /// <summary>The most accesses one report lists; a longer history is cut, and says so.</summary>
+    public const int MaxAccesses = 10_000;
+
+    public static RouteGroupBuilder MapAuditPersonAccesses(this RouteGroupBuilder group)
+    {
+        group.MapGet("/persons/{personKey}/accesses", PersonAccessesAsync)
+            .WithName("AuditPersonAccesses")
+            .WithSummary("Who looked at a person: every access, by user, for a data subject's request (auditors)")
+            .WithDescription("from and to (ISO 8601) bound the report; without them it covers the retention period up to now. format=csv answers spreadsheet-safe CSV. The report names the person by key only.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        return group;
+    }
+
+    internal static async Task<Results<Ok<AuditPersonAccessesView>, PushStreamHttpResult, ProblemHttpResult>> PersonAccessesAsync(
+        string personKey,
+        [FromQuery] DateTimeOffset? from,
+        [FromQuery] DateTimeOffset? to,
+        [FromQuery] string? format,
+        AuditSearch search,
+        AuditLog audit,
+        IOptions<AuditOptions> options,
+        TimeProvider time,
+        HttpContext context,
+        CancellationToken cancellationToken)
+    {
+        if (!PersonKey.TryParse(personKey, out var person))
+        {
+            return AuditApi.BadQuery("The person key is 32 lower-case hex characters.");
+        }
+
+        if (format is not (null or "json" or "csv"))
+        {
+            return AuditApi.BadQuery("'format' is json or csv.");
+        }
+
+        var end = to ?? time.GetUtcNow();
+        var start = from ?? end.AddYears(-options.Value.RetentionYears);
+        if (end < start)
+        {
+            return AuditApi.BadQuery("'to' must not be before 'from'.");
+        }
+
+        var query = new AuditQuery { From = start, To = end, PersonKey = person };
+        if (format == "csv")
+        {
+            await audit.AppendAsync(AuditApi.AuditorEvent(context, "person accesses csv", recordCount: 0) with { PersonKeys = [person] }, cancellationToken);
+            return TypedResults.Stream(
+                stream => AuditCsv.WriteAsync(OnlyAbout(search.SearchAllAsync(query, context.RequestAborted), person), stream, context.RequestAborted),
+                AuditExportApi.CsvContentType,
+                "person-accesses.csv");
+        }
+
+        var records = new List<AuditRecord>();
+        await foreach (var record in search.SearchAllAsync(query, cancellationToken))
+        {
+            if (records.Count == MaxAccesses)
+            {
+                break;
+            }
+
+            records.Add(record);
+        }
+
+        await audit.AppendAsync(AuditApi.AuditorEvent(context, "person accesses", records.Count) with { PersonKeys = [person] }, cancellationToken);
+        var users = records
+            .GroupBy(r => r.Event.Actor.UserId, StringComparer.Ordinal)
+            .Select(u => new AuditPersonAccessUserView(u.Key, u.First().Event.Actor.Role, u.First().Event.Actor.Division, u.Count(), u.First().Time, u.Last().Time, u.Any(r => r.Event.IsBreakGlass)))
+            .OrderByDescending(u => u.Accesses)
+            .ThenBy(u => u.UserId, StringComparer.Ordinal)
+            .ToList();
+        return TypedResults.Ok(new AuditPersonAccessesView(
+            person.Value, start, end, records.Count == MaxAccesses, users, records.Select(r => AuditPersonAccessView.From(r, person)).ToList()));
+    }
+
+    /// <summary>
+    /// The events as they concern this one person: a list answer that touched others names only this person, so a
+    /// report handed to the data subject carries no one else's key.
+    /// </summary>
+    private static async IAsyncEnumerable<AuditRecord> OnlyAbout(IAsyncEnumerable<AuditRecord> records, PersonKey person)
+    {
+        await foreach (var record in records.ConfigureAwait(false))
+        {
+            yield return record with { Event = record.Event with { PersonKeys = [person] } };
+        }
+    }
+}

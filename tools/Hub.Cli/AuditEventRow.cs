@@ -1,0 +1,16 @@
+namespace Hub.Cli;
+
+/// <summary>An audit event as the Hub's auditor API shows it, as far as the command prints it.</summary>
+internal sealed record AuditEventRow(
+    long Sequence,
+    DateTimeOffset Time,
+    string UserId,
+    string? Role,
+    string? Division,
+    string Action,
+    string? Resource,
+    IReadOnlyList<string> PersonKeys,
+    string? Purpose,
+    string? BreakGlassReason,
+    string Outcome,
+    int RecordCount);
