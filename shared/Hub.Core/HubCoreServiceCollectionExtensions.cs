@@ -69,6 +69,7 @@ public static class HubCoreServiceCollectionExtensions
         services.AddSingleton(sp => new ProfileBuilder(sp.GetRequiredService<ProfileRules>(), sp.GetRequiredService<PersonKeyHasher>().KeyedHash));
         services.AddSingleton<ResidentRowBuilder>();
         services.AddSingleton<ResidentIndex>();
+        services.AddSingleton<ResidentReconciler>();
         services.AddSingleton<PersonResolver>();
         services.AddSingleton<ProfileReader>();
         services.AddSingleton<StewardDecisions>();

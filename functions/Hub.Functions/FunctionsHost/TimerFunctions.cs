@@ -1,4 +1,5 @@
 using Hub.Core.Audit;
+using Hub.Core.Residents;
 
 namespace Hub.Functions.FunctionsHost;
 
@@ -18,5 +19,15 @@ internal static class TimerFunctions
         new AuditOptions().CheckpointSchedule,
         (services, cancellationToken) => services.GetRequiredService<AuditCheckpointWriter>().WriteUpToNowAsync(cancellationToken));
 
-    public static IReadOnlyList<TimerFunction> All { get; } = [WriteAuditCheckpoints];
+    /// <summary>
+    /// Brings the resident index in line with the facts each night: places whose validity lapsed move, rows no person
+    /// has any more go. Two instances firing at once do the same work twice, harmlessly.
+    /// </summary>
+    public static readonly TimerFunction ReconcileResidentIndex = new(
+        "ReconcileResidentIndex",
+        "Hub:Residents:ReconcileSchedule",
+        "0 30 18 * * *",
+        (services, cancellationToken) => services.GetRequiredService<ResidentReconciler>().RunAsync(cancellationToken));
+
+    public static IReadOnlyList<TimerFunction> All { get; } = [WriteAuditCheckpoints, ReconcileResidentIndex];
 }
