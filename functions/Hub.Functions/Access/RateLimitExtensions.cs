@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Hub.Core.Access;
+using Hub.Functions.Audit;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -58,6 +59,13 @@ internal static partial class RateLimitExtensions
         var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : options.ReplenishmentPeriod;
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
         LogRejected(http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RateLimitExtensions)), http.GetEndpoint()?.DisplayName);
+
+        // A refused harvest is still an attempt on person data: audited like any other denial, or not answered at all.
+        if (!await http.RequestServices.GetRequiredService<AuditRecorder>().TryRecordRefusalAsync(http, StatusCodes.Status429TooManyRequests).ConfigureAwait(false))
+        {
+            await AuditRecorder.WriteUnavailableAsync(http).ConfigureAwait(false);
+            return;
+        }
 
         http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);

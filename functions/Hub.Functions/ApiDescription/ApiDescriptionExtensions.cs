@@ -42,6 +42,7 @@ internal static class ApiDescriptionExtensions
                 return Task.CompletedTask;
             });
             options.AddOperationTransformer<ExamplesTransformer>();
+            options.AddOperationTransformer<PersonExamplesTransformer>();
         });
         return services;
     }

@@ -4,7 +4,9 @@ using Hub.Core.Feeds.Processing;
 using Hub.Core.Feeds.Reading;
 using Hub.Core.Sources;
 using Hub.Core.Storage;
+using Hub.Core.Audit;
 using Hub.Functions.Access;
+using Hub.Functions.Audit;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -35,21 +37,25 @@ internal static class FeedsApi
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .DisableAntiforgery();
+            .DisableAntiforgery()
+            .Audited(AuditAction.FeedPush);
 
         group.MapGet("/batches", ListBatchesAsync)
             .WithName("ListFeedBatches")
-            .WithSummary("The source's recent batches, newest first");
+            .WithSummary("The source's recent batches, newest first")
+            .Audited(AuditedActions.FeedRead);
 
         group.MapGet("/batches/{batchId}", GetBatchAsync)
             .WithName("GetFeedBatch")
-            .WithSummary("Follow a batch: status, counts and the first rejections");
+            .WithSummary("Follow a batch: status, counts and the first rejections")
+            .Audited(AuditedActions.FeedRead);
 
         group.MapGet("/batches/{batchId}/rejects", GetRejectsAsync)
             .WithName("GetFeedBatchRejects")
             .WithSummary("The full rejection report as CSV (row, field, reason), safe to open in a spreadsheet")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .Audited(AuditedActions.FeedRead);
 
         return routes;
     }
@@ -61,8 +67,10 @@ internal static class FeedsApi
         SourceCatalog sources,
         FeedIntake intake,
         IOptions<FeedProcessingOptions> options,
+        AuditScope audit,
         CancellationToken cancellationToken)
     {
+        audit.Resource = AuditResource(source);
         if (!sources.TryGet(source, out _))
         {
             return UnknownSource(source);
@@ -109,6 +117,7 @@ internal static class FeedsApi
             return TooLarge(limit);
         }
 
+        audit.Resource = $"{AuditResource(source, result.Batch?.Id)} mode={feedMode.ToString().ToLowerInvariant()}";
         return result.Outcome switch
         {
             IntakeOutcome.Accepted or IntakeOutcome.Duplicate => TypedResults.Accepted(
@@ -121,8 +130,9 @@ internal static class FeedsApi
     }
 
     internal static async Task<Results<Ok<IReadOnlyList<BatchReport>>, ProblemHttpResult>> ListBatchesAsync(
-        string source, [FromQuery] int? top, SourceCatalog sources, BatchStore batches, CancellationToken cancellationToken)
+        string source, [FromQuery] int? top, SourceCatalog sources, BatchStore batches, AuditScope audit, CancellationToken cancellationToken)
     {
+        audit.Resource = AuditResource(source);
         if (!sources.TryGet(source, out _))
         {
             return UnknownSource(source);
@@ -133,8 +143,9 @@ internal static class FeedsApi
     }
 
     internal static async Task<Results<Ok<BatchReport>, ProblemHttpResult>> GetBatchAsync(
-        string source, string batchId, SourceCatalog sources, BatchStore batches, CancellationToken cancellationToken)
+        string source, string batchId, SourceCatalog sources, BatchStore batches, AuditScope audit, CancellationToken cancellationToken)
     {
+        audit.Resource = AuditResource(source, batchId);
         if (!sources.TryGet(source, out _))
         {
             return UnknownSource(source);
@@ -145,8 +156,9 @@ internal static class FeedsApi
     }
 
     internal static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> GetRejectsAsync(
-        string source, string batchId, SourceCatalog sources, BatchStore batches, HubStorage storage, CancellationToken cancellationToken)
+        string source, string batchId, SourceCatalog sources, BatchStore batches, HubStorage storage, AuditScope audit, CancellationToken cancellationToken)
     {
+        audit.Resource = AuditResource(source, batchId);
         if (!sources.TryGet(source, out _))
         {
             return UnknownSource(source);
@@ -172,6 +184,10 @@ internal static class FeedsApi
         var stream = await blob.OpenReadAsync(cancellationToken: cancellationToken);
         return TypedResults.File(stream, "text/csv; charset=utf-8", $"{batchId}-rejects.csv");
     }
+
+    // Route text is the caller's: only a well-formed source id and batch id go into the audit trail.
+    private static string AuditResource(string source, string? batchId = null) =>
+        $"source={(SourceId.TryParse(source, out _) ? source : "?")}{(batchId is null ? string.Empty : $" batch={(IsBatchId(batchId) ? batchId : "?")}")}";
 
     private static bool TryParseMode(string? mode, out FeedMode feedMode)
     {

@@ -1,8 +1,10 @@
 using System.Security.Claims;
 using System.Text.Json;
+using Hub.Core.Audit;
 using Hub.Core.Identity;
 using Hub.Core.Profiles;
 using Hub.Core.Resolution;
+using Hub.Functions.Audit;
 using Hub.Functions.Profiles;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -27,7 +29,8 @@ internal static class ResolutionApi
             .WithName("GetMatchQueue")
             .WithSummary("Possible matches waiting for a steward, oldest first, each record beside its candidates")
             .WithDescription("Each candidate comes with its golden profile and the field-by-field comparison with the record (level and weight), scored now.")
-            .Produces<IReadOnlyList<ReviewItem>>(StatusCodes.Status200OK);
+            .Produces<IReadOnlyList<ReviewItem>>(StatusCodes.Status200OK)
+            .Audited(AuditedActions.StewardQueue);
 
         group.MapPost("/records/{recordKey}/link", LinkAsync)
             .WithName("LinkRecord")
@@ -36,14 +39,16 @@ internal static class ResolutionApi
             .Produces<DecisionResult>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .Audited(AuditAction.StewardDecision);
 
         group.MapPost("/records/{recordKey}/reject", RejectAsync)
             .WithName("RejectMatch")
             .WithSummary("Reject a possible or automatic match: the record is a person of its own (no match), for good")
             .Produces<DecisionResult>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .Audited(AuditAction.StewardDecision);
 
         group.MapPost("/persons/merge", MergeAsync)
             .WithName("MergePersons")
@@ -52,7 +57,8 @@ internal static class ResolutionApi
             .Produces<DecisionResult>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .Audited(AuditAction.StewardDecision);
 
         group.MapPost("/persons/{personKey}/split", SplitAsync)
             .WithName("SplitPerson")
@@ -60,55 +66,104 @@ internal static class ResolutionApi
             .Produces<DecisionResult>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .Audited(AuditAction.StewardDecision);
 
         group.MapGet("/persons/{personKey}/history", GetHistoryAsync)
             .WithName("GetResolutionHistory")
             .WithSummary("Every decision about a key and the keys linked to it: what, who, when, why")
             .Produces<IReadOnlyList<HistoryItem>>(StatusCodes.Status200OK)
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .Audited(AuditedActions.StewardHistory);
 
         return routes;
     }
 
     // Served like GET /api/profiles: each candidate's profile must read the same here (keys and divisions as strings).
-    internal static async Task<ContentHttpResult> GetQueueAsync(StewardDecisions decisions, CancellationToken cancellationToken, int limit = 50) =>
-        TypedResults.Content(JsonSerializer.Serialize(await decisions.QueueAsync(Math.Clamp(limit, 1, 200), cancellationToken), ProfileJson.Options), "application/json; charset=utf-8");
+    // At most 100 items, so that the records and their candidates fit the keys one audit event holds.
+    internal static async Task<ContentHttpResult> GetQueueAsync(StewardDecisions decisions, AuditScope audit, CancellationToken cancellationToken, int limit = 50)
+    {
+        var queue = await decisions.QueueAsync(Math.Clamp(limit, 1, 100), cancellationToken);
+        foreach (var item in queue)
+        {
+            if (PersonKey.TryParse(item.RecordKey, out var record))
+            {
+                audit.Touch(record);
+            }
 
-    internal static async Task<Results<Ok<DecisionResult>, ProblemHttpResult>> LinkAsync(string recordKey, StewardDecision decision, ClaimsPrincipal user, StewardDecisions decisions, CancellationToken cancellationToken)
+            foreach (var field in item.Record.Keys)
+            {
+                audit.Disclose(field, masked: false);
+            }
+
+            foreach (var candidate in item.Candidates)
+            {
+                audit.Disclose(candidate.Profile);
+            }
+        }
+
+        audit.RecordCount = queue.Count;
+        return TypedResults.Content(JsonSerializer.Serialize(queue, ProfileJson.Options), "application/json; charset=utf-8");
+    }
+
+    internal static async Task<Results<Ok<DecisionResult>, ProblemHttpResult>> LinkAsync(string recordKey, StewardDecision decision, ClaimsPrincipal user, StewardDecisions decisions, AuditScope audit, CancellationToken cancellationToken)
     {
         if (!PersonKey.TryParse(recordKey, out var record) || !PersonKey.TryParse(decision.PersonKey, out var person))
         {
             return BadKey();
         }
 
+        audit.Touch([record, person]);
+
         return Answer(await decisions.LinkAsync(record, person, Steward(user), decision.Reason, cancellationToken));
     }
 
-    internal static async Task<Results<Ok<DecisionResult>, ProblemHttpResult>> RejectAsync(string recordKey, StewardDecision? decision, ClaimsPrincipal user, StewardDecisions decisions, CancellationToken cancellationToken) =>
-        PersonKey.TryParse(recordKey, out var record)
-            ? Answer(await decisions.RejectAsync(record, Steward(user), decision?.Reason, cancellationToken))
-            : BadKey();
+    internal static async Task<Results<Ok<DecisionResult>, ProblemHttpResult>> RejectAsync(string recordKey, StewardDecision? decision, ClaimsPrincipal user, StewardDecisions decisions, AuditScope audit, CancellationToken cancellationToken)
+    {
+        if (!PersonKey.TryParse(recordKey, out var record))
+        {
+            return BadKey();
+        }
 
-    internal static async Task<Results<Ok<DecisionResult>, ProblemHttpResult>> MergeAsync(MergeRequest merge, ClaimsPrincipal user, StewardDecisions decisions, CancellationToken cancellationToken)
+        audit.Touch(record);
+        return Answer(await decisions.RejectAsync(record, Steward(user), decision?.Reason, cancellationToken));
+    }
+
+    internal static async Task<Results<Ok<DecisionResult>, ProblemHttpResult>> MergeAsync(MergeRequest merge, ClaimsPrincipal user, StewardDecisions decisions, AuditScope audit, CancellationToken cancellationToken)
     {
         if (!PersonKey.TryParse(merge.From, out var from) || !PersonKey.TryParse(merge.Into, out var into))
         {
             return BadKey();
         }
 
+        audit.Touch([from, into]);
+
         return Answer(await decisions.LinkAsync(from, into, Steward(user), merge.Reason, cancellationToken));
     }
 
-    internal static async Task<Results<Ok<DecisionResult>, ProblemHttpResult>> SplitAsync(string personKey, StewardDecision? decision, ClaimsPrincipal user, StewardDecisions decisions, CancellationToken cancellationToken) =>
-        PersonKey.TryParse(personKey, out var key)
-            ? Answer(await decisions.SplitAsync(key, Steward(user), decision?.Reason, cancellationToken))
-            : BadKey();
+    internal static async Task<Results<Ok<DecisionResult>, ProblemHttpResult>> SplitAsync(string personKey, StewardDecision? decision, ClaimsPrincipal user, StewardDecisions decisions, AuditScope audit, CancellationToken cancellationToken)
+    {
+        if (!PersonKey.TryParse(personKey, out var key))
+        {
+            return BadKey();
+        }
 
-    internal static async Task<Results<Ok<IReadOnlyList<HistoryItem>>, ProblemHttpResult>> GetHistoryAsync(string personKey, StewardDecisions decisions, CancellationToken cancellationToken) =>
-        PersonKey.TryParse(personKey, out var key)
-            ? TypedResults.Ok(await decisions.HistoryAsync(key, cancellationToken))
-            : BadKey();
+        audit.Touch(key);
+        return Answer(await decisions.SplitAsync(key, Steward(user), decision?.Reason, cancellationToken));
+    }
+
+    internal static async Task<Results<Ok<IReadOnlyList<HistoryItem>>, ProblemHttpResult>> GetHistoryAsync(string personKey, StewardDecisions decisions, AuditScope audit, CancellationToken cancellationToken)
+    {
+        if (!PersonKey.TryParse(personKey, out var key))
+        {
+            return BadKey();
+        }
+
+        audit.Touch(key);
+        var history = await decisions.HistoryAsync(key, cancellationToken);
+        audit.RecordCount = history.Count;
+        return TypedResults.Ok(history);
+    }
 
     private static Results<Ok<DecisionResult>, ProblemHttpResult> Answer(DecisionResult result) => result.Status switch
     {

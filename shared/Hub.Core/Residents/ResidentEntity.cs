@@ -48,6 +48,12 @@ internal sealed class ResidentEntity : ITableEntity
 
     public string? HouseholdKey { get; set; }
 
+    /// <summary>The profile's surviving name, so a list is one query; rendered per policy, never logged.</summary>
+    public string? Name { get; set; }
+
+    /// <summary>The source the name survives from: the access policy decides by source and attribute.</summary>
+    public string? NameSource { get; set; }
+
     public string? Status { get; set; }
 
     /// <summary>Keyed hashes of the blocking keys of the person's records in this street; unused columns are null.</summary>

@@ -110,6 +110,8 @@ internal sealed partial class ResidentReconciler(
         var text = string.Join(
             '\u001f',
             row.PersonKey,
+            row.Name,
+            row.NameSource,
             row.Places,
             row.DistinctFrom,
             row.Identified,

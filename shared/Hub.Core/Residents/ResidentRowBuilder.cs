@@ -68,6 +68,7 @@ internal sealed class ResidentRowBuilder(ProfileBuilder profiles, PersonKeyHashe
             CultureInfo.InvariantCulture,
             $"{m.Group.Value}:{m.ValidFrom:yyyy-MM-dd}:{m.LastDay:yyyy-MM-dd}")));
         var identified = facts.Any(f => f.Identified);
+        var name = profile.Attributes.GetValueOrDefault("name");
         foreach (var (place, kinds) in places)
         {
             var street = place.Division.Street;
@@ -93,6 +94,8 @@ internal sealed class ResidentRowBuilder(ProfileBuilder profiles, PersonKeyHashe
                 Identified = identified,
                 Memberships = memberships,
                 HouseholdKey = profile.HouseholdKey?.Value,
+                Name = name?.Value,
+                NameSource = name?.Provenance.Source,
                 Status = profile.Status?.ToString().ToLowerInvariant(),
                 Records = recordsJson,
             };

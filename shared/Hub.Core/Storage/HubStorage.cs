@@ -22,6 +22,7 @@ public sealed class HubStorage
         Reviews = tables.GetTableClient($"{prefix}reviews");
         Audit = tables.GetTableClient($"{prefix}audit");
         AuditByPerson = tables.GetTableClient($"{prefix}auditbyperson");
+        Grants = tables.GetTableClient($"{prefix}grants");
         FeedArchive = blobs.GetBlobContainerClient($"{prefix}feeds");
         Rejects = blobs.GetBlobContainerClient($"{prefix}rejects");
         AuditCheckpoints = blobs.GetBlobContainerClient($"{prefix}auditcheckpoints");
@@ -47,6 +48,9 @@ public sealed class HubStorage
 
     /// <summary>The audit index by person: who looked at a person, without reading the chain.</summary>
     public TableClient AuditByPerson { get; }
+
+    /// <summary>Break-glass grants: one row per person and user, read on every person look while it lasts.</summary>
+    public TableClient Grants { get; }
 
     /// <summary>Audit checkpoints (Merkle roots over ranges of the chain); write-once (WORM) in Azure.</summary>
     public BlobContainerClient AuditCheckpoints { get; }
@@ -76,6 +80,7 @@ public sealed class HubStorage
             Reviews.CreateIfNotExistsAsync(cancellationToken),
             Audit.CreateIfNotExistsAsync(cancellationToken),
             AuditByPerson.CreateIfNotExistsAsync(cancellationToken),
+            Grants.CreateIfNotExistsAsync(cancellationToken),
             AuditCheckpoints.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
             FeedArchive.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
             Rejects.CreateIfNotExistsAsync(cancellationToken: cancellationToken),

@@ -36,6 +36,13 @@ public sealed class TelemetryTests(AzuriteFixture azurite) : IAsyncLifetime
         var people = new[] { 900, 901 };
 
         var report = await client.PushAndWaitAsync("civil-affairs", TestPeople.CivilAffairsCsv(people), "text/csv");
+        // The batch reads "completed" as its last write; the processing span ends a moment after, so wait for it.
+        for (var wait = 0; wait < 50 && !_spans.Any(s => s.OperationName == "ProcessFeedBatch"); wait++)
+        {
+            hub.Services.GetRequiredService<TracerProvider>().ForceFlush();
+            await Task.Delay(100);
+        }
+
         hub.Services.GetRequiredService<MeterProvider>().ForceFlush();
 
         // The batch reads as completed a moment before its processing span ends, so wait for the span to be exported.

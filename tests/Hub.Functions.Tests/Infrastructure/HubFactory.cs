@@ -69,6 +69,7 @@ public sealed class HubFactory(AzuriteFixture azurite, IReadOnlyDictionary<strin
             storage.Batches.DeleteAsync(),
             storage.Audit.DeleteAsync(),
             storage.AuditByPerson.DeleteAsync(),
+            storage.Grants.DeleteAsync(),
             storage.AuditCheckpoints.DeleteIfExistsAsync(),
             storage.FeedArchive.DeleteIfExistsAsync(),
             storage.Rejects.DeleteIfExistsAsync(),

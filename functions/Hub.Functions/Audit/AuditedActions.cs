@@ -1,0 +1,16 @@
+using Hub.Core.Audit;
+
+namespace Hub.Functions.Audit;
+
+/// <summary>The audit actions of endpoints beyond the well-known <see cref="AuditAction"/> list.</summary>
+internal static class AuditedActions
+{
+    /// <summary>A department read its batches or a rejects report (which names rows, not people, but follows their records).</summary>
+    public static AuditAction FeedRead { get; } = AuditAction.Parse("feed.read");
+
+    /// <summary>A steward read the possible-match queue: records and candidate profiles in full.</summary>
+    public static AuditAction StewardQueue { get; } = AuditAction.Parse("steward.queue");
+
+    /// <summary>A steward read the decision history of a key.</summary>
+    public static AuditAction StewardHistory { get; } = AuditAction.Parse("steward.history");
+}

@@ -1,0 +1,218 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Hub.Core.Access;
+using Hub.Core.Profiles;
+using Hub.Core.Sources;
+using Hub.Functions.Audit;
+
+namespace Hub.Functions.Persons;
+
+/// <summary>
+/// Renders persons for the person endpoints through <see cref="PolicyRenderer"/>: every attribute, place part and
+/// membership detail is given as the policy decides (absent when hidden, masked when masked), and every attribute
+/// given is accounted for in the request's audit scope. Nothing here decides access on its own.
+/// </summary>
+internal sealed class PersonRendering(PolicyRenderer renderer, ProfileRules rules)
+{
+    private const string Hidden = "***";
+
+    // Place parts travel as the attributes the mappings name, so the policy decides them like any other attribute.
+    private static readonly (string Kind, string Division, string? Grid, string Address)[] PlaceAttributes =
+    [
+        ("residence", "residenceDivision", "residenceGrid", "residenceAddress"),
+        ("registration", "registrationDivision", null, "registrationAddress"),
+    ];
+
+    /// <summary>A person's detail as <paramref name="request"/> may see it on <paramref name="on"/>.</summary>
+    public JsonObject Person(AccessRequest request, PersonProfile profile, DateOnly on, AuditScope audit)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(audit);
+        var attributes = new Dictionary<string, FieldValue>(StringComparer.Ordinal);
+        foreach (var (attribute, value) in profile.Attributes)
+        {
+            if (SourceId.TryParse(value.Provenance.Source, out var source))
+            {
+                attributes[attribute] = new FieldValue(value.Value, source.Value);
+            }
+        }
+
+        var disclosure = renderer.Render(request, attributes);
+        audit.Disclose(disclosure.Fields);
+        var json = new JsonObject
+        {
+            ["personKey"] = profile.PersonKey.Value,
+            ["provisional"] = profile.Provisional,
+            ["attributes"] = Object(disclosure.Values),
+        };
+
+        foreach (var (kind, division, grid, address) in PlaceAttributes)
+        {
+            var place = kind == "residence" ? profile.Residence : profile.Registration;
+            if (place is not null && Place(request, place, division, grid, address, audit) is { Count: > 0 } rendered)
+            {
+                json[kind] = rendered;
+            }
+        }
+
+        json["memberships"] = Memberships(request, profile.Memberships, on, audit);
+        if (profile.HouseholdKey is { } household)
+        {
+            json["householdKey"] = household.Value;
+        }
+
+        if (request.User.Department is { } department && OwnDepartmentValues(request, profile, department, audit) is { Count: > 0 } own)
+        {
+            json["ownDepartment"] = own;
+        }
+
+        return json;
+    }
+
+    /// <summary>
+    /// What <paramref name="request"/> is given of group <paramref name="group"/> as stated by <paramref name="source"/>:
+    /// the access to the attribute its group rule reads (e.g. civil affairs' <c>assistanceType</c>). Null source: the
+    /// least any rule for the group gives, for a list whose rows do not say which source stated a membership.
+    /// </summary>
+    public FieldAccess GroupAccess(AccessRequest request, GroupId group, string? source, out string attribute)
+    {
+        var candidates = rules.Groups.Where(r => r.Group == group.Value && (source is null || r.Source == source)).ToList();
+        attribute = candidates.FirstOrDefault()?.Attribute ?? "validFrom";
+        if (candidates.Count == 0)
+        {
+            return FieldAccess.Hidden;
+        }
+
+        return candidates.Min(r => SourceId.TryParse(r.Source, out var id) ? renderer.Decide(request, id.Value, r.Attribute ?? "validFrom") : FieldAccess.Hidden);
+    }
+
+    /// <summary>The groups of <paramref name="groups"/> as the request may see them: the id when shown, <c>***</c> when masked.</summary>
+    public JsonArray Groups(AccessRequest request, IEnumerable<GroupId> groups, AuditScope audit)
+    {
+        var list = new JsonArray();
+        foreach (var group in groups.Distinct().OrderBy(g => g.Value, StringComparer.Ordinal))
+        {
+            var access = GroupAccess(request, group, null, out var attribute);
+            if (access == FieldAccess.Hidden)
+            {
+                continue;
+            }
+
+            audit.Disclose(attribute, access == FieldAccess.Masked);
+            list.Add(access == FieldAccess.Shown ? group.Value : Hidden);
+        }
+
+        return list;
+    }
+
+    /// <summary>What <paramref name="request"/> is given of one attribute of one source.</summary>
+    public FieldAccess Decide(AccessRequest request, SourceId source, string attribute) => renderer.Decide(request, source, attribute);
+
+    /// <summary>A name as the request may see it; null when hidden.</summary>
+    public string? Name(AccessRequest request, string? name, string? source, AuditScope audit)
+    {
+        if (name is null || !SourceId.TryParse(source, out var id))
+        {
+            return null;
+        }
+
+        var disclosure = renderer.Render(request, new Dictionary<string, FieldValue> { ["name"] = new(name, id.Value) });
+        audit.Disclose(disclosure.Fields);
+        return disclosure.Values.GetValueOrDefault("name");
+    }
+
+    private JsonObject Place(AccessRequest request, Place place, string division, string? grid, string address, AuditScope audit)
+    {
+        if (!SourceId.TryParse(place.Provenance.Source, out var source))
+        {
+            return [];
+        }
+
+        var values = new Dictionary<string, FieldValue>(StringComparer.Ordinal) { [division] = new(place.Division.Value, source.Value) };
+        if (grid is not null && place.Grid is { } g)
+        {
+            values[grid] = new FieldValue(g, source.Value);
+        }
+
+        if (place.Address is { } a)
+        {
+            values[address] = new FieldValue(a, source.Value);
+        }
+
+        var disclosure = renderer.Render(request, values);
+        audit.Disclose(disclosure.Fields);
+        var json = new JsonObject();
+        Put(json, "division", disclosure.Values.GetValueOrDefault(division));
+        Put(json, "grid", grid is null ? null : disclosure.Values.GetValueOrDefault(grid));
+        Put(json, "address", disclosure.Values.GetValueOrDefault(address));
+        return json;
+    }
+
+    private JsonArray Memberships(AccessRequest request, IReadOnlyList<Membership> memberships, DateOnly on, AuditScope audit)
+    {
+        var list = new JsonArray();
+        foreach (var membership in memberships)
+        {
+            var access = GroupAccess(request, membership.Group, membership.Source, out var attribute);
+            if (access == FieldAccess.Hidden || !SourceId.TryParse(membership.Source, out var source))
+            {
+                continue;
+            }
+
+            audit.Disclose(attribute, access == FieldAccess.Masked);
+            if (access == FieldAccess.Masked)
+            {
+                list.Add(new JsonObject { ["group"] = Hidden, ["active"] = membership.IsActiveOn(on) });
+                continue;
+            }
+
+            var details = renderer.Render(request, membership.Details.ToDictionary(d => d.Key, d => new FieldValue(d.Value, source.Value), StringComparer.Ordinal));
+            audit.Disclose(details.Fields);
+            list.Add(new JsonObject
+            {
+                ["group"] = membership.Group.Value,
+                ["source"] = membership.Source,
+                ["validFrom"] = Day(membership.ValidFrom),
+                ["lastDay"] = membership.LastDay is { } last ? Day(last) : null,
+                ["active"] = membership.IsActiveOn(on),
+                ["details"] = Object(details.Values),
+            });
+        }
+
+        return list;
+    }
+
+    // A department officer's own department's values where another source's survived: shown in full by the policy.
+    private JsonObject OwnDepartmentValues(AccessRequest request, PersonProfile profile, SourceId department, AuditScope audit)
+    {
+        var own = profile.Attributes
+            .Where(a => a.Value.Provenance.Source != department.Value)
+            .SelectMany(a => a.Value.Conflicts.Where(c => c.Provenance.Source == department.Value).Take(1).Select(c => (a.Key, c.Value)))
+            .ToDictionary(a => a.Key, a => new FieldValue(a.Value, department), StringComparer.Ordinal);
+        var disclosure = renderer.Render(request, own);
+        audit.Disclose(disclosure.Fields);
+        return Object(disclosure.Values);
+    }
+
+    private static JsonObject Object(IReadOnlyDictionary<string, string> values)
+    {
+        var json = new JsonObject();
+        foreach (var (key, value) in values)
+        {
+            json[key] = value;
+        }
+
+        return json;
+    }
+
+    private static void Put(JsonObject json, string key, string? value)
+    {
+        if (value is not null)
+        {
+            json[key] = value;
+        }
+    }
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,175 @@
+using System.Text.Json.Nodes;
+using Hub.Core.Access;
+using Hub.Core.Audit;
+using Hub.Core.Identity;
+using Hub.Core.Residents;
+using Hub.Functions.Access;
+using Hub.Functions.Audit;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Hub.Functions.Persons;
+
+/// <summary>
+/// Person detail, household, look-up by ID number and break-glass, for personal roles (grid and community workers,
+/// street, district and department officers, data stewards). Rendered by the access policy only; outside the
+/// user's jurisdiction a person is "not found", exactly like one the Hub does not know, and audited as denied.
+/// </summary>
+internal static class PersonsApi
+{
+    public const string PersonReaderPolicy = "PersonReader";
+
+    public static IEndpointRouteBuilder MapPersonsApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/persons")
+            .WithTags("Persons")
+            .RequireAuthorization(PersonReaderPolicy)
+            .RequireRateLimiting(RateLimitExtensions.PerUserPolicy)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+        group.MapGet("/{personKey}", GetPersonAsync)
+            .WithName("GetPerson")
+            .WithSummary("A person, rendered for the caller's role, jurisdiction and purpose")
+            .WithDescription("Hidden attributes are absent, masked ones masked (张*三, 110105********002X, 138****5678). Conditional attributes need ?purpose= from the policy's list. A person outside the caller's jurisdiction is 404, like an unknown one.")
+            .Produces<JsonObject>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .Audited(AuditAction.PersonRead);
+
+        group.MapGet("/{personKey}/household", GetHouseholdAsync)
+            .WithName("GetPersonHousehold")
+            .WithSummary("A person's household, each member rendered for the caller; members outside the jurisdiction are left out")
+            .Produces<JsonObject>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .Audited(AuditAction.PersonRead);
+
+        group.MapPost("/lookup", LookUpAsync)
+            .WithName("LookUpPerson")
+            .WithSummary("A person found by resident ID number, sent in the body, rendered for the caller")
+            .WithDescription("Body: {\"residentId\": \"11010519491231002X\", \"purpose\": \"home-visit\"}. The number travels in the body only, never in a URL or a log.")
+            .Produces<JsonObject>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .Audited(AuditAction.PersonRead);
+
+        group.MapPost("/{personKey}/break-glass", BreakGlassAsync)
+            .WithName("BreakGlass")
+            .WithSummary("Emergency access to one person beyond the caller's tier, for the policy's duration")
+            .WithDescription("Body: {\"reason\": \"…\"}. Roles the policy lists only. Every look under the grant carries the reason in its audit event, and auditors are alerted.")
+            .Produces<BreakGlassAnswer>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .Audited(AuditAction.BreakGlassGrant);
+
+        return routes;
+    }
+
+    public static IServiceCollection AddPersonsApi(this IServiceCollection services)
+    {
+        services.AddAuthorizationBuilder().AddPolicy(PersonReaderPolicy, policy => policy
+            .RequireAuthenticatedUser()
+            .RequireAssertion(context => HubUser.TryRead(context.User, out var user, out _) && user.Roles.Any(r => !HubRoles.WithoutPersonData.Contains(r))));
+        services.AddSingleton<BreakGlassGrants>();
+        services.AddSingleton<PersonRendering>();
+        services.AddSingleton<PersonReading>();
+        services.AddSingleton<ContinuationTokens>();
+        services.AddSingleton<ResidentDirectory>();
+        return services;
+    }
+
+    internal static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> GetPersonAsync(
+        string personKey, [FromQuery] string? purpose, HttpContext context, AuditScope audit, PersonReading reading, CancellationToken cancellationToken)
+    {
+        if (!PersonLook.TryStart(context, reading.Policy, purpose, audit, out var look, out var problem))
+        {
+            return problem!;
+        }
+
+        if (!PersonKey.TryParse(personKey, out var key))
+        {
+            return BadKey();
+        }
+
+        return await reading.DetailAsync(look, key, audit, cancellationToken) is { } person ? TypedResults.Ok(person) : NotFound();
+    }
+
+    internal static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> GetHouseholdAsync(
+        string personKey, [FromQuery] string? purpose, HttpContext context, AuditScope audit, PersonReading reading, CancellationToken cancellationToken)
+    {
+        if (!PersonLook.TryStart(context, reading.Policy, purpose, audit, out var look, out var problem))
+        {
+            return problem!;
+        }
+
+        if (!PersonKey.TryParse(personKey, out var key))
+        {
+            return BadKey();
+        }
+
+        return await reading.HouseholdAsync(look, key, audit, cancellationToken) is { } household ? TypedResults.Ok(household) : NotFound();
+    }
+
+    internal static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> LookUpAsync(
+        PersonLookup lookup, HttpContext context, AuditScope audit, PersonReading reading, PersonKeyHasher hasher, CancellationToken cancellationToken)
+    {
+        if (!PersonLook.TryStart(context, reading.Policy, lookup.Purpose, audit, out var look, out var problem))
+        {
+            return problem!;
+        }
+
+        if (!ResidentId.TryParse(lookup.ResidentId, out var id, out var reason))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid ID number", detail: reason);
+        }
+
+        return await reading.DetailAsync(look, hasher.Hash(id.Value), audit, cancellationToken) is { } person ? TypedResults.Ok(person) : NotFound();
+    }
+
+    internal static async Task<Results<Ok<BreakGlassAnswer>, ProblemHttpResult>> BreakGlassAsync(
+        string personKey, BreakGlassRequest request, HttpContext context, AuditScope audit, PersonReading reading, CancellationToken cancellationToken)
+    {
+        if (!PersonLook.TryStart(context, reading.Policy, purposeText: null, audit, out var look, out var problem))
+        {
+            return problem!;
+        }
+
+        var settings = reading.Policy.BreakGlass;
+        if (!look.User.Roles.Any(settings.Roles.Contains))
+        {
+            audit.Deny();
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Break-glass not allowed", detail: $"Only {string.Join(", ", settings.Roles)} may break the glass.");
+        }
+
+        if (!PersonKey.TryParse(personKey, out var key))
+        {
+            return BadKey();
+        }
+
+        var reason = request.Reason?.Trim();
+        if (string.IsNullOrEmpty(reason) || reason.Length > BreakGlassGrants.MaxReasonLength)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Reason required", detail: $"State the emergency in 1 to {BreakGlassGrants.MaxReasonLength} characters; it is kept in the audit trail.");
+        }
+
+        if (await reading.ReadAsync(look, key, audit, cancellationToken) is not { } profile)
+        {
+            return NotFound();
+        }
+
+        var grant = await reading.Grants.GrantAsync(profile.PersonKey, look.User.Subject, reason, cancellationToken);
+        audit.BreakGlassReason = grant.Reason;
+        audit.Purpose = settings.Purpose;
+        audit.RecordCount = 1;
+        return TypedResults.Ok(new BreakGlassAnswer(profile.PersonKey.Value, grant.GrantedAt, grant.ExpiresAt, settings.Purpose));
+    }
+
+    internal static ProblemHttpResult NotFound() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown person", detail: "No such person in your jurisdiction.");
+
+    private static ProblemHttpResult BadKey() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid person key", detail: "A person key is 32 lower-case hex characters.");
+}

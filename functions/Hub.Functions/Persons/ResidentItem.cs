@@ -1,0 +1,22 @@
+using System.Text.Json.Serialization;
+
+namespace Hub.Functions.Persons;
+
+/// <summary>One resident of a list, as the caller may see them.</summary>
+/// <param name="PersonKey">The person.</param>
+/// <param name="Name">The name as the policy renders it (<c>张*三</c> when masked); absent when hidden.</param>
+/// <param name="Community">The 12-digit code of the community the row places the person in.</param>
+/// <param name="Grid">The grid within the community, when known.</param>
+/// <param name="Places">Which of the person's places lie there: <c>residence</c>, <c>registration</c> or both.</param>
+/// <param name="Groups">The special groups active on the list's day, as the policy renders them (<c>***</c> when masked).</param>
+/// <param name="HouseholdKey">The household, for GET /api/persons/{personKey}/household.</param>
+/// <param name="Provisional">True for records kept without a usable ID number and matched to nobody yet.</param>
+internal sealed record ResidentItem(
+    string PersonKey,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Name,
+    string Community,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Grid,
+    IReadOnlyList<string> Places,
+    IReadOnlyList<string> Groups,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? HouseholdKey,
+    bool Provisional);

@@ -1,0 +1,164 @@
+using System.Globalization;
+using Hub.Core.Access;
+using Hub.Core.Audit;
+using Hub.Core.Divisions;
+using Hub.Core.Profiles;
+using Hub.Core.Residents;
+using Hub.Functions.Access;
+using Hub.Functions.Audit;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Hub.Functions.Persons;
+
+/// <summary>
+/// The special-group residents of a division, for personal roles: one range query over the resident index (a
+/// partition range for a county or city, a partition for a street, a row-key range for a community or grid), each
+/// person once, rendered by the access policy, paged with the Hub's own signed continuation tokens.
+/// </summary>
+internal static class ResidentsApi
+{
+    public const int DefaultPageSize = 50;
+
+    public const int MaxPageSize = 200;
+
+    // The most index rows one request reads: a rare filter over a district is answered in shorter pages, not one long scan.
+    private const int ScanLimit = 2000;
+
+    public static IEndpointRouteBuilder MapResidentsApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/api/residents", ListResidentsAsync)
+            .WithTags("Persons")
+            .RequireAuthorization(PersonsApi.PersonReaderPolicy)
+            .RequireRateLimiting(RateLimitExtensions.PerUserPolicy)
+            .WithName("ListResidents")
+            .WithSummary("Special-group residents of a division in the caller's jurisdiction, paged, rendered for the caller")
+            .WithDescription("division (12 digits; default the caller's own), grid (a community's grid), group (e.g. dibao), household (a household key), " +
+                "activeOn (default today: residents with a membership active that day), purpose, pageSize (1-200, default 50), continuation (from the previous page). " +
+                "A person whose residence and registration both lie inside appears once. A division outside the caller's jurisdiction is 404.")
+            .Produces<ResidentsPage>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .Audited(AuditAction.DivisionList);
+        return routes;
+    }
+
+    internal static async Task<Results<Ok<ResidentsPage>, ProblemHttpResult>> ListResidentsAsync(
+        [FromQuery] string? division,
+        [FromQuery] string? grid,
+        [FromQuery] string? group,
+        [FromQuery] string? household,
+        [FromQuery] string? activeOn,
+        [FromQuery] string? purpose,
+        [FromQuery] int? pageSize,
+        [FromQuery] string? continuation,
+        HttpContext context,
+        AuditScope audit,
+        PersonReading reading,
+        ResidentDirectory directory,
+        ContinuationTokens tokens,
+        CancellationToken cancellationToken)
+    {
+        if (!PersonLook.TryStart(context, reading.Policy, purpose, audit, out var look, out var problem))
+        {
+            return problem!;
+        }
+
+        DivisionCode? code = look.User.Division;
+        if (division is not null && !DivisionCode.TryParse(division, out code, out _))
+        {
+            return Bad("'division' is a 12-digit division code (6 and 9 digits are padded).");
+        }
+
+        GridCode? gridCode = null;
+        if (grid is not null && !GridCode.TryParse(grid, out gridCode))
+        {
+            return Bad("'grid' is 1 to 20 letters, digits or hyphens.");
+        }
+
+        GroupId? groupId = null;
+        if (group is not null && !GroupId.TryParse(group, out groupId))
+        {
+            return Bad("'group' is a group id such as dibao or disability.");
+        }
+
+        HouseholdKey? householdKey = null;
+        if (household is not null && !HouseholdKey.TryParse(household, out householdKey))
+        {
+            return Bad("'household' is a household key from a person or list answer.");
+        }
+
+        DateOnly day = reading.Today;
+        if (activeOn is not null && !DateOnly.TryParseExact(activeOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
+        {
+            return Bad("'activeOn' is a date, yyyy-MM-dd.");
+        }
+
+        if (pageSize is < 1 or > MaxPageSize)
+        {
+            return Bad($"'pageSize' is 1 to {MaxPageSize}.");
+        }
+
+        var jurisdiction = look.Jurisdiction;
+        gridCode ??= jurisdiction.Grid is { } own && code.Value.Level == DivisionLevel.Community ? own : null;
+        audit.Resource = $"division={code.Value.Value}{(gridCode is { } g ? " grid=" + g.Value : string.Empty)}";
+        if (gridCode is not null && code.Value.Level != DivisionLevel.Community)
+        {
+            return Bad("'grid' needs a community 'division'.");
+        }
+
+        if (!jurisdiction.Division.Contains(code.Value) || (jurisdiction.Grid is { } only && gridCode != only))
+        {
+            audit.Deny();
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown division", detail: "No such division in your jurisdiction.");
+        }
+
+        if (groupId is { } wanted && reading.Rendering.GroupAccess(look.Request, wanted, null, out _) != FieldAccess.Shown)
+        {
+            audit.Deny();
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Group not shown to you", detail: "Your role (with this purpose) is not shown this group, so it cannot filter by it; a purpose may raise it.");
+        }
+
+        var query = new ResidentListQuery(code.Value, gridCode, householdKey);
+        var binding = $"{code.Value.Value}|{gridCode?.Value}|{groupId?.Value}|{householdKey?.Value}|{day:yyyy-MM-dd}|{look.Purpose?.Value}";
+        ResidentListPosition? after = null;
+        if (continuation is not null && !tokens.TryRead(continuation, look.User.Subject, binding, out after))
+        {
+            return Bad("The continuation token is not one the Hub issued for this user and this query.");
+        }
+
+        var page = await directory.ListAsync(query, row => Keeps(row, groupId, day), pageSize ?? DefaultPageSize, after, ScanLimit, cancellationToken);
+        var request = look.Request;
+        var items = page.Rows.Select(row => Item(row, request, day, reading.Rendering, audit)).ToList();
+        audit.RecordCount = items.Count;
+        var next = page.Next is { } position ? tokens.Issue(position, look.User.Subject, binding) : null;
+        return TypedResults.Ok(new ResidentsPage(items, day, next));
+    }
+
+    // A special-group resident on the day: a membership (of the group asked for) active then.
+    private static bool Keeps(ResidentEntity row, GroupId? group, DateOnly day) =>
+        ResidentMembership.Parse(row.Memberships).Any(m => m.IsActiveOn(day) && (group is null || m.Group == group));
+
+    private static ResidentItem Item(ResidentEntity row, AccessRequest request, DateOnly day, PersonRendering rendering, AuditScope audit)
+    {
+        audit.Touch(Hub.Core.Identity.PersonKey.Parse(row.PersonKey));
+        var parts = row.RowKey.Split('|');
+        var groups = ResidentMembership.Parse(row.Memberships).Where(m => m.IsActiveOn(day)).Select(m => m.Group);
+        return new ResidentItem(
+            row.PersonKey,
+            rendering.Name(request, row.Name, row.NameSource, audit),
+            row.PartitionKey + parts[0],
+            parts.Length > 1 && parts[1] != "-" ? parts[1] : null,
+            row.Places.Split(',', StringSplitOptions.RemoveEmptyEntries),
+            [.. rendering.Groups(request, groups, audit).Select(n => n!.GetValue<string>())],
+            row.HouseholdKey,
+            !row.Identified);
+    }
+
+    private static ProblemHttpResult Bad(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid resident list query", detail: detail);
+}

@@ -1,0 +1,29 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace Hub.Core.Access;
+
+/// <summary>
+/// A break-glass grant as table <c>grants</c> stores it. Partition: the person key's partition (as <c>facts</c>),
+/// row: <c>{personKey}|{subject}</c>, so the check on every person look is one point read.
+/// </summary>
+internal sealed class BreakGlassGrantEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = string.Empty;
+
+    public string RowKey { get; set; } = string.Empty;
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public ETag ETag { get; set; }
+
+    public string PersonKey { get; set; } = string.Empty;
+
+    public string Subject { get; set; } = string.Empty;
+
+    public string Reason { get; set; } = string.Empty;
+
+    public DateTimeOffset GrantedAt { get; set; }
+
+    public DateTimeOffset ExpiresAt { get; set; }
+}

@@ -1,0 +1,54 @@
+using Hub.Core.Identity;
+using Hub.Core.Storage;
+
+namespace Hub.Core.Access;
+
+/// <summary>
+/// Break-glass grants in table <c>grants</c>: granted for the policy's duration, read on every person look. A new
+/// grant replaces the user's earlier one for the same person; an expired grant is simply no longer held, and stays
+/// in the table as a record beside the audit events.
+/// </summary>
+public sealed class BreakGlassGrants(HubStorage storage, AccessPolicy policy, TimeProvider time)
+{
+    /// <summary>The longest reason accepted.</summary>
+    public const int MaxReasonLength = 500;
+
+    /// <summary>Grants <paramref name="subject"/> elevated access to <paramref name="person"/> from now for the policy's duration.</summary>
+    public async Task<BreakGlassGrant> GrantAsync(PersonKey person, string subject, string reason, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(subject);
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        var now = time.GetUtcNow();
+        var grant = new BreakGlassGrant(person, subject, reason.Trim(), now, now + policy.BreakGlass.Duration);
+        await storage.Grants.UpsertEntityAsync(
+            new BreakGlassGrantEntity
+            {
+                PartitionKey = person.PartitionKey,
+                RowKey = RowKey(person, subject),
+                PersonKey = person.Value,
+                Subject = subject,
+                Reason = grant.Reason,
+                GrantedAt = grant.GrantedAt,
+                ExpiresAt = grant.ExpiresAt,
+            },
+            Azure.Data.Tables.TableUpdateMode.Replace,
+            cancellationToken).ConfigureAwait(false);
+        return grant;
+    }
+
+    /// <summary>The grant <paramref name="subject"/> holds now for <paramref name="person"/>; null when none holds.</summary>
+    public async Task<BreakGlassGrant?> CurrentAsync(PersonKey person, string subject, CancellationToken cancellationToken = default)
+    {
+        var row = await storage.Grants.GetEntityIfExistsAsync<BreakGlassGrantEntity>(person.PartitionKey, RowKey(person, subject), cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!row.HasValue || row.Value is not { } entity || !policy.BreakGlass.Holds(entity.GrantedAt, time.GetUtcNow()) || time.GetUtcNow() >= entity.ExpiresAt)
+        {
+            return null;
+        }
+
+        return new BreakGlassGrant(person, entity.Subject, entity.Reason, entity.GrantedAt, entity.ExpiresAt);
+    }
+
+    // A subject is an object id (a GUID in Entra ID); characters a row key forbids are replaced, never dropped silently.
+    private static string RowKey(PersonKey person, string subject) =>
+        $"{person.Value}|{string.Concat(subject.Select(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c) ? '_' : c))}";
+}
