@@ -1,0 +1,63 @@
+using Azure.Data.Tables;
+using Hub.Core.Residents;
+using Hub.Functions.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using static Hub.Functions.Tests.Resolution.ResolutionFeeds;
+
+namespace Hub.Functions.Tests.Resolution;
+
+[Collection(AzuriteFixture.Collection)]
+public sealed class ResidentReconcilerTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private static readonly string First = Id("11010519400101011");
+    private static readonly string Second = Id("11010519420202022");
+
+    private readonly ResolutionHub _hub = new(azurite);
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _hub.DisposeAsync();
+
+    [Fact]
+    public async Task An_index_in_step_with_the_facts_is_left_untouched()
+    {
+        await _hub.PushAsync("police", Police(new PoliceRow(First, "李国强", "男", Household: "7", Relation: "户主")));
+        var before = await RowsAsync();
+
+        var result = await ReconcileAsync();
+
+        Assert.Equal((before.Count, 0, 0), (result.RowsChecked, result.RowsDeleted, result.PersonsRebuilt));
+        Assert.Equal(before.Select(r => (r.RowKey, r.ETag)), (await RowsAsync()).Select(r => (r.RowKey, r.ETag)));
+    }
+
+    [Fact]
+    public async Task A_missing_row_is_written_again_a_changed_one_corrected_and_a_row_nobody_has_deleted()
+    {
+        await _hub.PushAsync("police", Police(
+            new PoliceRow(First, "李国强", "男", Household: "7", Relation: "户主"),
+            new PoliceRow(Second, "张秀英", "女", Household: "7", Relation: "妻")));
+        var expected = await RowsAsync();
+        var residents = _hub.Factory.Storage.Residents;
+        var lost = expected.First(r => r.PersonKey == _hub.KeyOf(First));
+        var altered = expected.First(r => r.PersonKey == _hub.KeyOf(Second));
+        await residents.DeleteEntityAsync(lost.PartitionKey, lost.RowKey);
+        await residents.UpsertEntityAsync(new ResidentEntity { PartitionKey = altered.PartitionKey, RowKey = altered.RowKey, PersonKey = altered.PersonKey, Memberships = "dibao:2020-01-01:" }, TableUpdateMode.Replace);
+        await residents.UpsertEntityAsync(new ResidentEntity { PartitionKey = "110105009", RowKey = $"001|G01|{"0123456789abcdef0123456789abcdef"}", PersonKey = "0123456789abcdef0123456789abcdef" });
+
+        // Rows written before the job starts are the ones it judges; rows written since are a batch's.
+        await Task.Delay(TimeSpan.FromSeconds(1.1));
+        var result = await ReconcileAsync();
+
+        Assert.Equal(1, result.RowsDeleted);
+        Assert.Equal(2, result.PersonsRebuilt);
+        var after = await RowsAsync();
+        Assert.Equal(expected.Select(r => (r.PartitionKey, r.RowKey)), after.Select(r => (r.PartitionKey, r.RowKey)));
+        Assert.Equal(altered.Memberships, after.Single(r => r.RowKey == altered.RowKey).Memberships);
+        Assert.Equal(altered.Records, after.Single(r => r.RowKey == altered.RowKey).Records);
+    }
+
+    private Task<ReconcileResult> ReconcileAsync() => _hub.Factory.Services.GetRequiredService<ResidentReconciler>().RunAsync();
+
+    private async Task<List<ResidentEntity>> RowsAsync() =>
+        (await _hub.Factory.Storage.Residents.QueryAsync<ResidentEntity>().ToListAsync()).OrderBy(r => r.PartitionKey, StringComparer.Ordinal).ThenBy(r => r.RowKey, StringComparer.Ordinal).ToList();
+}
