@@ -23,6 +23,7 @@ internal static class CustomHandlerHosting
 
         builder.Services.AddHostedService<ConfigurationCheck>();
         builder.Services.AddHostedService<StorageInitializer>();
+        builder.Services.AddHostedService<PolicyChangeAudit>();
         return builder;
     }
 }

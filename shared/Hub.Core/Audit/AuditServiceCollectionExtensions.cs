@@ -27,6 +27,7 @@ public static class AuditServiceCollectionExtensions
         services.AddSingleton<AuditVerifier>();
         services.AddSingleton<AuditSearch>();
         services.AddSingleton<AuditAlerts>();
+        services.AddSingleton<PolicyChangeRecorder>();
         return services;
     }
 }

@@ -84,7 +84,11 @@ internal sealed class PersonsHub : IAsyncDisposable
         var events = new List<AuditRecord>();
         await foreach (var record in search.SearchAllAsync(query))
         {
-            events.Add(record);
+            // The Hub's own start-up event (the policy files in force) is not a request's.
+            if (record.Event.Action != AuditAction.PolicyChange)
+            {
+                events.Add(record);
+            }
         }
 
         return events.OrderBy(e => e.Sequence).ToList();

@@ -1,0 +1,97 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Azure.Data.Tables;
+using Hub.Core.Access;
+using Hub.Core.Matching;
+using Hub.Core.Profiles;
+using Hub.Core.Sources;
+using Hub.Core.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Hub.Core.Audit;
+
+/// <summary>
+/// Audits changes of policy. What the Hub discloses to whom is decided by files loaded at start-up: the access policy,
+/// the source mappings (each field's sensitivity and sharing type), the profile rules and the match rules. At every
+/// start the files' hashes are compared with those in force at the previous start; when any differ, a
+/// <c>policy.change</c> event names the files that changed (names and hashes only, never content), so an auditor
+/// sees when the rules changed, next to the accesses made under them.
+/// </summary>
+internal sealed partial class PolicyChangeRecorder(
+    HubStorage storage,
+    AuditLog log,
+    IOptions<AccessPolicyOptions> access,
+    IOptions<SourceCatalogOptions> sources,
+    IOptions<ProfileRulesOptions> profiles,
+    IOptions<MatchRulesOptions> matching,
+    ILogger<PolicyChangeRecorder> logger)
+{
+    /// <summary>The partition and row of the hashes in force, in the audit table beside the chain.</summary>
+    public const string StatePartition = "policy";
+
+    private const string StateRow = "current";
+
+    /// <summary>Compares the files in force with those of the last start and records an event when they differ.</summary>
+    /// <returns>The names of the files that changed (all of them at the first start); empty when none did.</returns>
+    public async Task<IReadOnlyList<string>> RecordAsync(CancellationToken cancellationToken = default)
+    {
+        var current = Fingerprint();
+        var stored = await storage.Audit.GetEntityIfExistsAsync<TableEntity>(StatePartition, StateRow, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var previous = stored.HasValue && stored.Value!.GetString("Files") is { } json
+            ? JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? []
+            : [];
+        var changed = current.Keys.Union(previous.Keys)
+            .Where(name => current.GetValueOrDefault(name) != previous.GetValueOrDefault(name))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        if (changed.Count == 0)
+        {
+            return changed;
+        }
+
+        await log.AppendAsync(
+            new AuditEvent
+            {
+                Actor = new AuditActor("hub", "system"),
+                Action = AuditAction.PolicyChange,
+                Resource = Describe(changed, current),
+                Outcome = AuditOutcome.Allowed,
+                RecordCount = changed.Count,
+            },
+            cancellationToken).ConfigureAwait(false);
+        var state = new TableEntity(StatePartition, StateRow) { ["Files"] = JsonSerializer.Serialize(current) };
+        await storage.Audit.UpsertEntityAsync(state, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        LogPolicyChanged(logger, changed.Count);
+        return changed;
+    }
+
+    /// <summary>File name → SHA-256 of its bytes, for every policy file in force.</summary>
+    private Dictionary<string, string> Fingerprint()
+    {
+        var files = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["access-policy"] = Resolve(access.Value.PolicyPath),
+            ["profile-rules"] = Resolve(profiles.Value.Path),
+            ["match-rules"] = Resolve(matching.Value.Path),
+        };
+        var folder = Resolve(sources.Value.Path);
+        foreach (var mapping in Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal))
+        {
+            files[$"sources/{Path.GetFileName(mapping)}"] = mapping;
+        }
+
+        return files.ToDictionary(f => f.Key, f => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(f.Value))), StringComparer.Ordinal);
+    }
+
+    private static string Describe(List<string> changed, Dictionary<string, string> current)
+    {
+        var text = string.Join("; ", changed.Select(name => current.TryGetValue(name, out var hash) ? $"{name} {hash[..16]}" : $"{name} removed"));
+        return text.Length <= AuditEvent.MaxTextLength ? text : text[..(AuditEvent.MaxTextLength - 1)] + "…";
+    }
+
+    private static string Resolve(string path) => Path.IsPathRooted(path) ? path : Path.Combine(AppContext.BaseDirectory, path);
+
+    [LoggerMessage(EventId = 6101, Level = LogLevel.Information, Message = "Policy files changed since the last start ({Count}); recorded in the audit trail")]
+    private static partial void LogPolicyChanged(ILogger logger, int count);
+}
