@@ -56,7 +56,7 @@ public sealed partial class StreetOfficeConsoleTests(ConsoleFixture fixture, ITe
         await session.Page.GotoAsync($"/api/console/#/household/{key}");
         await session.Page.GetByRole(AriaRole.Link, new() { Name = "王建华" }).WaitForAsync();
         Assert.Equal(2, await session.Page.Locator("main section.card").CountAsync());
-        await session.Page.GetByLabel("查询事由").SelectOptionAsync("home-visit");
+        await session.Page.GetByRole(AriaRole.Combobox, new() { Name = "查询事由" }).SelectOptionAsync("home-visit");
         await session.Page.GetByRole(AriaRole.Button, new() { Name = "按此事由查看" }).ClickAsync();
         await session.Page.GetByText("朝阳区幸福里9001号").First.WaitForAsync();
 
@@ -93,7 +93,7 @@ public sealed partial class StreetOfficeConsoleTests(ConsoleFixture fixture, ITe
         await session.Page.GetByLabel("群体类别").SelectOptionAsync("dibao");
         await session.Page.GetByLabel("查询事由").SelectOptionAsync("benefit-review");
         await session.Page.GetByRole(AriaRole.Button, new() { Name = "查询", Exact = true }).ClickAsync();
-        await session.Page.Locator("main table tbody tr").First.WaitForAsync();
+        await session.Page.Locator("main [aria-busy='false'] table tbody tr").First.WaitForAsync();
         Assert.All(await session.Page.Locator("main table tbody tr td:nth-child(5)").AllInnerTextsAsync(), groups => Assert.Contains("城乡低保", groups, StringComparison.Ordinal));
 
         await session.Page.Locator("#lang").SelectOptionAsync("en");

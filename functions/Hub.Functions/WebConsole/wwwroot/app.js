@@ -413,7 +413,10 @@ async function residentsPage() {
   const rows = [];
   const body = h('tbody');
   const more = h('div', { class: 'row' });
+  let generation = 0;
   const load = async (continuation) => {
+    const mine = generation;
+    results.setAttribute('aria-busy', 'true');
     try {
       const answer = await api(`/api/residents${query({
         division: residentFilters.division,
@@ -424,6 +427,7 @@ async function residentsPage() {
         pageSize: 50,
         continuation,
       })}`);
+      if (mine !== generation) return;
       for (const item of answer.items) {
         rows.push(item);
         body.append(h('tr', {},
@@ -439,7 +443,9 @@ async function residentsPage() {
         ? h('button', { type: 'button', class: 'secondary', onclick: () => load(answer.continuation) }, t('residents.more'))
         : h('p', {}, t('residents.count', { count: rows.length, day: answer.activeOn })));
     } catch (error) {
-      results.replaceChildren(message('error', problemText(error)));
+      if (mine === generation) results.replaceChildren(message('error', problemText(error)));
+    } finally {
+      if (mine === generation) results.setAttribute('aria-busy', 'false');
     }
   };
   const run = () => {
@@ -447,6 +453,7 @@ async function residentsPage() {
       division: division.value.trim(), grid: grid.value.trim(), group: group.value, activeOn: activeOn.value, purpose: purposeSelect.value,
     });
     purpose = purposeSelect.value;
+    generation += 1;
     rows.length = 0;
     body.replaceChildren();
     results.replaceChildren(h('div', { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': t('residents.caption') }, h('table', {},
