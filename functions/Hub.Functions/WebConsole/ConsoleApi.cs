@@ -46,10 +46,16 @@ internal static class ConsoleApi
             return Task.CompletedTask;
         });
 
-        var group = app.MapGroup("/api/console").WithTags("Console").AllowAnonymous().ExcludeFromDescription();
-        group.MapGet("/settings", GetSettings).WithName("GetConsoleSettings");
-        group.MapGet("/{**path}", GetFile).WithName("GetConsoleFile");
-        if (DevelopmentSignIn.IsEnabled(app.Environment, app.Services.GetRequiredService<IOptions<HubAuthOptions>>().Value))
+        var group = app.MapGroup("/api/console").WithTags("Console").AllowAnonymous();
+        group.MapGet("/settings", GetSettings).WithName("GetConsoleSettings")
+            .WithSummary("How the web console signs people in (development or Entra ID) and the purposes it offers; no personal data");
+        group.MapGet("/{*path}", GetFile).WithName("GetConsoleFile")
+            .WithSummary("The web console's own files (HTML, JavaScript, CSS, string dictionaries); no personal data");
+
+        // Read from configuration, not the validated options: the function-metadata command builds the routes without
+        // the settings a running Hub needs.
+        var authority = app.Configuration[$"{HubAuthOptions.SectionName}:Authority"];
+        if (DevelopmentSignIn.IsEnabled(app.Environment, new HubAuthOptions { Authority = authority }))
         {
             group.MapDevelopmentSignIn();
         }

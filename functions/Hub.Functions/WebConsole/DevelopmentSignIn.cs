@@ -19,9 +19,13 @@ internal static class DevelopmentSignIn
 
     public static RouteGroupBuilder MapDevelopmentSignIn(this RouteGroupBuilder group)
     {
-        group.MapGet("/dev/identities", ListIdentities).WithName("ListSampleIdentities");
-        group.MapGet("/dev/identities.txt", ListIdentitiesAsText).WithName("ListSampleIdentitiesAsText");
-        group.MapPost("/dev/sign-in", SignIn).WithName("DevelopmentSignIn");
+        group.MapGet("/dev/identities", ListIdentities).WithName("ListSampleIdentities")
+            .WithSummary("Development only: the fictional sample identities the console signs in as");
+        group.MapGet("/dev/identities.txt", ListIdentitiesAsText).WithName("ListSampleIdentitiesAsText")
+            .WithSummary("Development only: the sample identities as a plain table (printed by eng/run.sh)");
+        group.MapPost("/dev/sign-in", SignIn).WithName("DevelopmentSignIn")
+            .WithSummary("Development only: a development token for one sample identity")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         return group;
     }
 
