@@ -38,7 +38,8 @@ public sealed partial class StreetOfficeConsoleTests(ConsoleFixture fixture, ITe
         await using var session = new ConsoleSession(fixture, output);
         await session.SignInAsync("zhao-grid-worker");
 
-        await session.Page.Locator("a[href^='#/person/']").First.ClickAsync();
+        // The last resident, so the first one's page keeps showing the plain grid-worker view.
+        await session.Page.Locator("a[href^='#/person/']").Last.ClickAsync();
         await session.Page.GetByLabel("紧急情况说明").FillAsync("楼内火警，需联系家属");
         await session.Page.GetByRole(AriaRole.Button, new() { Name = "申请紧急授权" }).ClickAsync();
 
