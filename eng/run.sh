@@ -51,6 +51,10 @@ cat <<TXT
 
 The Hub is running on $hub_url (OpenAPI: $hub_url/api/openapi/v1.json). Ctrl+C stops it.
 
+Web console: $hub_url/console (served at $hub_url/api/console/). Sign in as one of these fictional sample
+identities (development only):
+$(curl -sf "$hub_url/api/console/dev/identities.txt")
+
 Push a feed as the civil-affairs department and follow its batch:
   export HUB_TOKEN=\$(dotnet tools/Hub.Cli/bin/Release/net10.0/hub.dll token --source civil-affairs)
   dotnet tools/Hub.Cli/bin/Release/net10.0/hub.dll push $samples/civil-affairs.csv --source civil-affairs --wait

@@ -5,11 +5,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source eng/azurite.sh
+source eng/browser.sh
 
 configuration=${CONFIGURATION:-Release}
 results=$(mktemp -d)
 trap 'azurite_stop; rm -rf "$results"' EXIT
 
+browser_install
+# Playwright drives /usr/bin/chromium; its own browser download cannot reach its servers from here.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 azurite_start "${HUB_TEST_AZURITE_PORT:-10100}" memory
 export HUB_TEST_STORAGE="$AZURITE_CONNECTION"
 

@@ -5,6 +5,7 @@ using Hub.Core.Storage;
 using Hub.Functions.Access;
 using Hub.Functions.ApiDescription;
 using Hub.Functions.Audit;
+using Hub.Functions.WebConsole;
 using Hub.Functions.Feeds;
 using Hub.Functions.FunctionsHost;
 using Hub.Functions.Health;
@@ -30,6 +31,7 @@ builder.Services.AddAuditRecording();
 builder.Services.AddPersonsApi();
 builder.Services.AddHubProblemDetails();
 builder.Services.AddHubApiDescription();
+builder.Services.AddHubConsole(builder.Configuration);
 builder.Services.AddQueueTriggers(builder.Configuration);
 
 var app = builder.Build();
@@ -49,6 +51,7 @@ app.MapResidentsApi();
 app.MapVerificationsApi();
 app.MapAuditApi();
 app.MapHubApiDescription();
+app.MapHubConsole();
 app.MapQueueTriggers();
 app.MapTimerTriggers();
 

@@ -19,6 +19,9 @@ internal static class HubEndpoints
         using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder => builder
             .UseEnvironment("Development")
             .UseSetting("Hub:Storage:ConnectionString", "UseDevelopmentStorage=true")
+
+            // With an authority, as in Azure, the development sign-in is not mapped, exactly as in the package.
+            .UseSetting("Hub:Auth:Authority", "https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000/v2.0")
             .ConfigureTestServices(services => services.RemoveAll<IHostedService>()));
         var sources = factory.Services.GetServices<EndpointDataSource>().ToList();
 

@@ -1,0 +1,41 @@
+using Xunit.Abstractions;
+
+namespace Hub.Browser.Tests;
+
+/// <summary>Department integrators: their source's batches with counts, and the rejects report.</summary>
+[Collection(ConsoleFixture.Collection)]
+public sealed class IntegratorConsoleTests(ConsoleFixture fixture, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Civil_affairs_integrator_sees_its_batches_and_downloads_a_rejects_report()
+    {
+        await using var session = new ConsoleSession(fixture, output);
+        await session.SignInAsync("civil-affairs-integrator");
+
+        await session.Page.Locator("main table tbody tr").First.WaitForAsync();
+        Assert.True(await session.Page.Locator("main table tbody tr").CountAsync() >= 3);
+        Assert.DoesNotContain("police", await session.Page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await session.ScreenshotAsync("integrator-batches");
+        await session.AssertAccessibleAsync();
+
+        var download = await session.Page.RunAndWaitForDownloadAsync(() => session.Page.Locator("button[data-rejects]").First.ClickAsync());
+        var path = Path.Combine(Path.GetTempPath(), download.SuggestedFilename);
+        await download.SaveAsAsync(path);
+        var text = await File.ReadAllTextAsync(path);
+        File.Delete(path);
+        Assert.StartsWith("row,field,reason,outcome", text.TrimStart('\uFEFF'), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sign_in_page_lists_the_sample_identities_and_passes_the_accessibility_check()
+    {
+        await using var session = new ConsoleSession(fixture, output);
+        await session.SignInAsync("police-integrator");
+        await session.Page.Locator("#sign-out").ClickAsync();
+
+        await session.Page.Locator("button[data-identity]").First.WaitForAsync();
+        Assert.Equal(9, await session.Page.Locator("button[data-identity]").CountAsync());
+        await session.ScreenshotAsync("sign-in");
+        await session.AssertAccessibleAsync();
+    }
+}
