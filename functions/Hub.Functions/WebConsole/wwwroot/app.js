@@ -125,6 +125,11 @@ function attributeLabel(name) {
   return tOr(`attr.${name}`, name);
 }
 
+// Code values the sources share (sex, household relation, register status) read as words; anything else as sent.
+function valueLabel(value) {
+  return typeof value === 'string' ? tOr(`code.${value}`, value) : value;
+}
+
 function groupLabel(group) {
   return group === '***' ? t('masked.group') : tOr(`group.${group}`, group);
 }
@@ -481,7 +486,7 @@ function personDetails(person) {
     person.provisional ? h('span', { class: 'tag' }, t('person.provisional')) : null,
     person.breakGlass ? h('span', { class: 'tag' }, t('person.breakGlass')) : null));
   parts.push(h('h2', {}, t('person.attributes')));
-  parts.push(attributes.length ? definitions(attributes.map(([k, v]) => [attributeLabel(k), v])) : h('p', {}, t('person.nothing')));
+  parts.push(attributes.length ? definitions(attributes.map(([k, v]) => [attributeLabel(k), valueLabel(v)])) : h('p', {}, t('person.nothing')));
   for (const kind of ['residence', 'registration']) {
     const place = person[kind];
     if (place) {
@@ -504,7 +509,7 @@ function personDetails(person) {
     : h('p', {}, t('person.noMemberships')));
   if (person.ownDepartment) {
     parts.push(h('h2', {}, t('person.ownDepartment')));
-    parts.push(definitions(Object.entries(person.ownDepartment).map(([k, v]) => [attributeLabel(k), v])));
+    parts.push(definitions(Object.entries(person.ownDepartment).map(([k, v]) => [attributeLabel(k), valueLabel(v)])));
   }
   return parts;
 }
@@ -680,14 +685,14 @@ async function queuePage() {
       definitions([
         [t('queue.source'), tOr(`source.${item.source}`, item.source)],
         [t('queue.queuedAt'), time(item.queuedAt)],
-        ...Object.entries(item.record).map(([k, v]) => [attributeLabel(k), v]),
+        ...Object.entries(item.record).map(([k, v]) => [attributeLabel(k), valueLabel(v)]),
       ]));
     const candidates = item.candidates.map((candidate) => {
       const key = candidate.profile.personKey;
       return h('section', { class: 'card', 'aria-label': t('queue.candidate') },
         h('h3', {}, t('queue.candidateScore', { score: candidate.score.toFixed(1) })),
-        definitions(Object.entries(candidate.profile.attributes ?? {}).map(([k, v]) => [attributeLabel(k), profileValue(v)])),
-        table([t('col.field'), t('col.level'), t('col.weight')], candidate.fields.map((f) => [attributeLabel(f.field ?? f.name ?? ''), String(f.level ?? ''), String(f.weight ?? '')])),
+        definitions(Object.entries(candidate.profile.attributes ?? {}).map(([k, v]) => [attributeLabel(k), valueLabel(profileValue(v))])),
+        table([t('col.field'), t('col.level'), t('col.weight')], candidate.fields.map((f) => [attributeLabel(f.field ?? f.name ?? ''), tOr(`level.${f.level ?? 'missing'}`, String(f.level ?? '')), typeof f.weight === 'number' ? f.weight.toFixed(1) : '0.0'])),
         h('p', { class: 'mono' }, `${t('person.key')}: ${key}`),
         h('button', {
           type: 'button',
