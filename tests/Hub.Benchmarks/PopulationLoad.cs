@@ -20,6 +20,10 @@ internal static class PopulationLoad
     // Civil affairs is the focus: every generated household receives assistance, so every person is a resident the lists show.
     private static readonly string[] Sources = [ShippedSources.Police, ShippedSources.CivilAffairs];
 
+    // No injected cell mistakes: a record kept for matching costs candidate searches, which Azurite answers by scanning
+    // the whole table, so a few thousand of them would make the load take longer than everything else.
+    private static readonly FeedWriterOptions Clean = new() { MistakeRate = 0 };
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) } };
 
     public static async Task<PopulationLoadResult> RunAsync(Uri hub, int persons, CancellationToken cancellationToken = default)
@@ -34,7 +38,7 @@ internal static class PopulationLoad
             {
                 await using (var file = File.Create(path))
                 {
-                    await FeedWriter.WritePopulationCsvAsync(file, ShippedSources.Get(source), persons, seed: 20261123, focus: ShippedSources.CivilAffairs, cancellationToken: cancellationToken);
+                    await FeedWriter.WritePopulationCsvAsync(file, ShippedSources.Get(source), persons, seed: 20261123, focus: ShippedSources.CivilAffairs, Clean, cancellationToken);
                 }
 
                 var stopwatch = Stopwatch.StartNew();
