@@ -69,6 +69,40 @@ public static class FeedWriter
     public static Task<LargeFeedSummary> WriteLargeCsvAsync(Stream stream, string source, long rows, int seed, FeedWriterOptions? options = null, CancellationToken cancellationToken = default) =>
         WriteLargeCsvAsync(stream, ShippedSources.Get(source), rows, seed, options, cancellationToken);
 
+    /// <summary>
+    /// Streams a CSV feed (UTF-8 with BOM) of one source about the first <paramref name="persons"/> people of a
+    /// population made relevant to <paramref name="focus"/>: the feeds of several sources written with the same
+    /// persons, seed and focus describe the same people, as departments' registers do (the police register places
+    /// them, civil affairs adds their assistance). The people are generated twice, to count the rows first.
+    /// </summary>
+    public static async Task<LargeFeedSummary> WritePopulationCsvAsync(Stream stream, SourceMapping mapping, int persons, int seed, string focus, FeedWriterOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(mapping);
+        ArgumentOutOfRangeException.ThrowIfNegative(persons);
+        options ??= new FeedWriterOptions();
+        var stale = new StaleSnapshot(mapping, options, seed);
+        IEnumerable<Dictionary<string, object?>> RecordsOf(Person person) => stale.Omits(person) ? [] : DepartmentRecords.For(mapping.Id, person);
+        IEnumerable<Person> People() => new PopulationGenerator(new PopulationOptions { Seed = seed, Focus = focus })
+            .Households().SelectMany(h => h.Members).Take(persons);
+
+        long rows = People().Sum(person => RecordsOf(person).LongCount());
+        var composer = new RowComposer(mapping);
+        var injector = new MistakeInjector(mapping, options, MistakeSeed(seed, mapping.Id), rows);
+        long withMistakes = 0, rejected = 0;
+        var sampleRows = People()
+            .SelectMany(person => RecordsOf(person).Select(record => Compose(composer, stale, person, record)))
+            .Select((row, i) =>
+            {
+                var sample = Row(i + 1, row, injector);
+                withMistakes += sample.Mistakes.Count > 0 ? 1 : 0;
+                rejected += sample.Rejected ? 1 : 0;
+                return sample;
+            });
+        await SampleFileWriter.WriteAsync(mapping, composer.Columns, sampleRows, stream, SampleFileFormat.CsvUtf8Bom, cancellationToken).ConfigureAwait(false);
+        return new LargeFeedSummary(rows, withMistakes, rejected);
+    }
+
     private static ComposedRow Compose(RowComposer composer, StaleSnapshot stale, Person person, Dictionary<string, object?> record)
     {
         var staleValues = stale.Apply(person, record);

@@ -3,18 +3,27 @@ using System.Globalization;
 namespace Hub.Benchmarks;
 
 /// <summary>
-/// <c>Hub.Benchmarks [--rows N]</c>. eng/bench.sh starts Azurite and passes its connection string in
-/// HUB_BENCH_STORAGE; see the README, "Benchmarks".
+/// <c>Hub.Benchmarks [--rows N]</c>: the ingestion benchmark (eng/bench.sh). <c>Hub.Benchmarks reads --hub URL
+/// [--persons N] [--duration S] [--connections C]</c>: the read benchmark against a running Hub (eng/bench-reads.sh).
+/// Both take the storage connection string in HUB_BENCH_STORAGE; see the README, "Benchmarks".
 /// </summary>
 internal static class BenchmarkCommand
 {
     public static async Task<int> Main(string[] args)
     {
         var storage = Environment.GetEnvironmentVariable("HUB_BENCH_STORAGE") is { Length: > 0 } configured ? configured : "UseDevelopmentStorage=true";
-        var rows = args.SkipWhile(a => a != "--rows").Skip(1).Select(a => long.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(100_000);
 
         // The Hub's content root is its binaries' folder, copied beside the benchmark (mapping files included).
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_HUB_FUNCTIONS", AppContext.BaseDirectory);
+        if (args.FirstOrDefault() == "reads")
+        {
+            var options = ReadBenchmarkOptions.Parse(args, storage);
+            var figures = await ReadBenchmark.RunAsync(options);
+            Console.WriteLine(figures.Format());
+            return 0;
+        }
+
+        var rows = args.SkipWhile(a => a != "--rows").Skip(1).Select(a => long.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(100_000);
         var result = await IngestionBenchmark.RunAsync(storage, rows);
         Console.WriteLine(result.Format());
         return 0;

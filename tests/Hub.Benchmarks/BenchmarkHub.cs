@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Hub.Benchmarks;
 
 /// <summary>The Hub on Kestrel on a loopback port, so the benchmark drives it over real HTTP while reading its storage counter.</summary>
-internal sealed class BenchmarkHub(string storage, string prefix) : WebApplicationFactory<Program>
+internal sealed class BenchmarkHub(string storage, string prefix, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     public StorageOperationCounter StorageOperations => Services.GetRequiredService<StorageOperationCounter>();
 
@@ -30,5 +30,9 @@ internal sealed class BenchmarkHub(string storage, string prefix) : WebApplicati
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.Hosting.Lifetime", "Warning");
         builder.UseSetting("Logging:LogLevel:Hub.Core.Feeds.Processing.FeedProcessor", "Information");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
     }
 }

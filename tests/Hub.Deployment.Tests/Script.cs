@@ -7,9 +7,17 @@ internal static class Script
 {
     public sealed record Result(int ExitCode, string Output);
 
-    public static async Task<Result> RunAsync(string script, params string[] arguments)
+    public static Task<Result> RunAsync(string script, params string[] arguments) =>
+        RunAsync(script, new Dictionary<string, string>(), arguments);
+
+    public static async Task<Result> RunAsync(string script, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("bash") { WorkingDirectory = RepositoryRoot.Path, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(Path.Combine(RepositoryRoot.Path, script));
         foreach (var argument in arguments)
         {

@@ -97,12 +97,16 @@ internal sealed class PersonLook
     /// The request for a look at <paramref name="person"/>: raised when the user holds a break-glass grant for them
     /// (and may break the glass), which the audit scope then carries.
     /// </summary>
-    public async Task<AccessRequest> RequestForAsync(BreakGlassGrants grants, AccessPolicy policy, PersonKey person, AuditScope audit, CancellationToken cancellationToken)
+    public Task<AccessRequest> RequestForAsync(BreakGlassGrants grants, AccessPolicy policy, PersonKey person, AuditScope audit, CancellationToken cancellationToken) =>
+        RequestForAsync(grants, policy, person, audit, asked: null, cancellationToken);
+
+    /// <summary>As the overload without <paramref name="asked"/>: the grant read for <paramref name="person"/> already under way, if any.</summary>
+    public async Task<AccessRequest> RequestForAsync(BreakGlassGrants grants, AccessPolicy policy, PersonKey person, AuditScope audit, Task<BreakGlassGrant?>? asked, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(grants);
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(audit);
-        if (!User.Roles.Any(policy.BreakGlass.Roles.Contains) || await grants.CurrentAsync(person, User.Subject, cancellationToken) is not { } grant)
+        if (!MayBreakGlass(policy) || await (asked ?? grants.CurrentAsync(person, User.Subject, cancellationToken)) is not { } grant)
         {
             return Request;
         }
@@ -110,6 +114,13 @@ internal sealed class PersonLook
         audit.BreakGlassReason = grant.Reason;
         audit.Purpose ??= policy.BreakGlass.Purpose;
         return new AccessRequest(User, Purpose ?? Hub.Core.Access.Purpose.Parse(policy.BreakGlass.Purpose), BreakGlass: true);
+    }
+
+    /// <summary>Whether the user holds a role the policy lets break the glass, so their looks check for a grant.</summary>
+    public bool MayBreakGlass(AccessPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        return User.Roles.Any(policy.BreakGlass.Roles.Contains);
     }
 
     private static DivisionPlace? PlaceOf(Place? place) =>

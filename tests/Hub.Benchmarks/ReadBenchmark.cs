@@ -1,0 +1,55 @@
+using Azure.Data.Tables;
+
+namespace Hub.Benchmarks;
+
+/// <summary>
+/// Loads a population through a running Hub, then measures, in the same run and with the same load generator,
+/// a raw single-entity read on Azurite and the Hub's person detail and division lists; counts the storage
+/// operations and audit events each read costs.
+/// </summary>
+internal static class ReadBenchmark
+{
+    /// <summary>The raw entity read (the baseline) and the raw range query (for reference) come before the Hub's scenarios.</summary>
+    public const int ReferenceScenarios = 2;
+
+    public static async Task<ReadBenchmarkResult> RunAsync(ReadBenchmarkOptions options, CancellationToken cancellationToken = default)
+    {
+        var tables = new TableServiceClient(options.Storage);
+        Console.Error.WriteLine($"Loading {options.Persons:N0} persons through the Hub...");
+        var load = await PopulationLoad.RunAsync(options.Hub, options.Persons, cancellationToken);
+
+        Console.Error.WriteLine("Choosing what to read...");
+        var residents = await ReadTargets.ResidentsAsync(tables, cancellationToken);
+        var firstPages = ReadTargets.FirstPages(options.Hub, residents);
+        var raw = await ReadTargets.RawEntityReadsAsync(tables, cancellationToken);
+        ReadScenario[] scenarios =
+        [
+            raw,
+            ReadTargets.RawPersonRanges(raw),
+            ReadTargets.PersonDetails(options.Hub, residents),
+            firstPages,
+            await ReadTargets.NextPagesAsync(firstPages, cancellationToken),
+        ];
+
+        var measured = new List<ScenarioFigures>();
+        foreach (var scenario in scenarios.Where(s => s.Requests.Count > 0))
+        {
+            Console.Error.WriteLine($"Measuring {scenario.Name} ({scenario.Requests.Count:N0} different requests)...");
+            measured.Add(new ScenarioFigures(scenario, await LoadGenerator.RunAsync(options, scenario, cancellationToken)));
+        }
+
+        Console.Error.WriteLine("Counting storage operations per request...");
+        await using (var counting = new StorageOperationsPerRequest(options.Storage, options.Connections))
+        {
+            for (var i = ReferenceScenarios; i < measured.Count; i++)
+            {
+                var (operations, audited) = await counting.MeasureAsync(measured[i].Scenario, cancellationToken);
+                measured[i] = measured[i] with { StorageOperations = operations, AuditEvents = audited };
+            }
+        }
+
+        measured[0] = measured[0] with { StorageOperations = 1, AuditEvents = 0 };
+        measured[1] = measured[1] with { StorageOperations = 1, AuditEvents = 0 };
+        return new ReadBenchmarkResult(options, load, measured);
+    }
+}

@@ -1,0 +1,36 @@
+using System.Globalization;
+using System.Text;
+
+namespace Hub.Benchmarks;
+
+/// <summary>The figures of one read benchmark run, all measured in that run.</summary>
+internal sealed record ReadBenchmarkResult(ReadBenchmarkOptions Options, PopulationLoadResult Load, IReadOnlyList<ScenarioFigures> Scenarios)
+{
+    public const double Target = 4;
+
+    public string Format()
+    {
+        var c = CultureInfo.InvariantCulture;
+        var text = new StringBuilder();
+        var raw = Scenarios[0].Latency;
+        text.AppendLine(c, $"Read benchmark: {Load.Persons:N0} persons loaded through the Hub, {Options.Connections} connections, {Options.Seconds} s per scenario after {Options.WarmupSeconds} s warm-up, autocannon, Azurite in memory, one run");
+        text.AppendLine(c, $"  load (police + civil-affairs feeds)       {Load.Rows,10:N0} rows in {Load.Elapsed.TotalSeconds:N1} s ({Load.Rows / Load.Elapsed.TotalSeconds:N0} rows/s)");
+        text.AppendLine(c, $"  {"scenario",-30} {"targets",8} {"req/s",9} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"not 200",8} {"storage ops/req",16} {"audit events/req",17}");
+        foreach (var s in Scenarios)
+        {
+            var l = s.Latency;
+            text.AppendLine(c, $"  {s.Scenario.Name,-30} {s.Scenario.Requests.Count,8:N0} {l.RequestsPerSecond,9:N0} {l.P50,8:N2} {l.P95,8:N2} {l.P99,8:N2} {l.Failures,8:N0} {s.StorageOperations,16:N2} {s.AuditEvents,17:N2}");
+        }
+
+        foreach (var s in Scenarios.Skip(ReadBenchmark.ReferenceScenarios))
+        {
+            var ratio = s.Latency.P95 / raw.P95;
+            text.AppendLine(c, $"  ratio p95 {s.Scenario.Name} / raw{new string(' ', Math.Max(1, 34 - s.Scenario.Name.Length))}{ratio,6:N2}   (target ≤ {Target:N0}: {(ratio <= Target ? "met" : "missed")})");
+        }
+
+        var range = Scenarios[1].Latency;
+        text.AppendLine(c, $"  for reference: p95 raw person range query / raw entity GET {range.P95 / raw.P95,6:N2}   (Azurite answers a query by scanning the whole table)");
+
+        return text.ToString();
+    }
+}
