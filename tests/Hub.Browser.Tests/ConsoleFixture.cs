@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Hub.Core.Access;
 using Hub.Core.Identity;
 using Hub.Samples;
+using Hub.Tests.Shared;
 using Microsoft.Playwright;
 
 namespace Hub.Browser.Tests;

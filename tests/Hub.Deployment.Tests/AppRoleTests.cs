@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Hub.Core.Access;
+using Hub.Tests.Shared;
 
 namespace Hub.Deployment.Tests;
 

@@ -1,3 +1,5 @@
+using Hub.Tests.Shared;
+
 namespace Hub.Deployment.Tests;
 
 /// <summary>The infrastructure templates build and lint with no diagnostic at all.</summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Hub.Tests.Shared;
 
 namespace Hub.Deployment.Tests;
 

@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Hub.Core.Access;
 using Hub.Core.Feeds.Batches;
 using Hub.Functions.Tests.Infrastructure;
+using Hub.Tests.Shared;
 
 namespace Hub.Functions.Tests.Feeds;
 

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Hub.Functions.FunctionsHost;
 using Hub.Functions.Tests.Infrastructure;
+using Hub.Tests.Shared;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -65,7 +66,7 @@ public sealed partial class FunctionMetadataTests(AzuriteFixture azurite) : IAsy
     [Fact]
     public void Host_json_configures_the_custom_handler_forwarding_and_queue_semantics()
     {
-        var hostJson = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryRoot(), "host.json")))!;
+        var hostJson = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "host.json")))!;
 
         Assert.Equal("2.0", (string?)hostJson["version"]);
         var handler = hostJson["customHandler"]!;
@@ -76,17 +77,6 @@ public sealed partial class FunctionMetadataTests(AzuriteFixture azurite) : IAsy
         Assert.Equal(5, (int?)hostJson["extensions"]!["queues"]!["maxDequeueCount"]);
         Assert.Equal("base64", (string?)hostJson["extensions"]!["queues"]!["messageEncoding"]);
         Assert.Equal("[4.*, 5.0.0)", (string?)hostJson["extensionBundle"]!["version"]);
-    }
-
-    internal static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Hub.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new DirectoryNotFoundException("The repository root (with Hub.sln) is not above the test output.");
     }
 
     private static JsonNode TriggerBinding(DirectoryInfo output, string function)

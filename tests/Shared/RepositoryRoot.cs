@@ -1,7 +1,7 @@
-namespace Hub.Browser.Tests;
+namespace Hub.Tests.Shared;
 
-/// <summary>The repository's root folder, found from the test assembly by the solution file.</summary>
-public static class RepositoryRoot
+/// <summary>The repository's root folder, found from the test assembly by the solution file. Linked into each test project.</summary>
+internal static class RepositoryRoot
 {
     public static string Path { get; } = Find();
 
@@ -15,6 +15,6 @@ public static class RepositoryRoot
             }
         }
 
-        throw new InvalidOperationException("Hub.sln not found above the test assembly.");
+        throw new InvalidOperationException($"No Hub.sln above {AppContext.BaseDirectory}.");
     }
 }

@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using Hub.Functions.Tests.FunctionsHost;
+namespace Hub.Tests.Shared;
 
-namespace Hub.Functions.Tests.Infrastructure;
-
-/// <summary>The Hub as a real process on a loopback port, so a test can kill it the hard way.</summary>
-public sealed class HubProcess : IAsyncDisposable
+/// <summary>
+/// The Hub as a real process in Development on a loopback port, over the test emulator, with its own name prefix:
+/// for tests that kill it the hard way and for browser tests. Linked into each test project that starts one.
+/// </summary>
+internal sealed class HubProcess : IAsyncDisposable
 {
     private readonly Process _process;
 
@@ -99,7 +100,7 @@ public sealed class HubProcess : IAsyncDisposable
     {
         // The test runs the Hub build of the same configuration (bin/Debug or bin/Release) as itself.
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-        var dll = Path.Combine(FunctionMetadataTests.RepositoryRoot(), "functions", "Hub.Functions", "bin", configuration, "net10.0", "Hub.Functions.dll");
+        var dll = Path.Combine(RepositoryRoot.Path, "functions", "Hub.Functions", "bin", configuration, "net10.0", "Hub.Functions.dll");
         return File.Exists(dll) ? dll : throw new FileNotFoundException("Build the Hub before running this test.", dll);
     }
 
