@@ -87,24 +87,28 @@ internal sealed class ResidentIndex(HubStorage storage, ResidentRowBuilder rows)
     }
 
     /// <summary>
-    /// Reads a street's blocking keys and match records in one range query, for a batch with many records to match
-    /// there: one pass over the partition instead of one filtered query (a scan of the partition) per record.
+    /// Reads the blocking keys and match records of <paramref name="streets"/>, each with one range query, for a batch
+    /// with many records to match there: one pass over the street instead of one filtered query (a scan of the
+    /// partition) per record.
     /// </summary>
-    public async Task<StreetBlocks> LoadStreetAsync(string street, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyDictionary<string, StreetBlocks>> LoadStreetsAsync(IEnumerable<string> streets, int concurrency, CancellationToken cancellationToken = default)
     {
-        var blocks = new StreetBlocks();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {street}");
+        var loaded = streets.Distinct(StringComparer.Ordinal).ToDictionary(s => s, _ => new StreetBlocks(), StringComparer.Ordinal);
         string[] columns =
         [
             nameof(ResidentEntity.PersonKey), nameof(ResidentEntity.Records), nameof(ResidentEntity.Block1), nameof(ResidentEntity.Block2),
             nameof(ResidentEntity.Block3), nameof(ResidentEntity.Block4), nameof(ResidentEntity.Block5), nameof(ResidentEntity.Block6),
         ];
-        await foreach (var row in storage.Residents.QueryAsync<ResidentEntity>(filter, select: columns, cancellationToken: cancellationToken).ConfigureAwait(false))
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(loaded, parallel, async (street, token) =>
         {
-            blocks.Add(row);
-        }
-
-        return blocks;
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {street.Key}");
+            await foreach (var row in storage.Residents.QueryAsync<ResidentEntity>(filter, select: columns, cancellationToken: token).ConfigureAwait(false))
+            {
+                street.Value.Add(row);
+            }
+        }).ConfigureAwait(false);
+        return loaded;
     }
 
     /// <summary>The golden persons of a household registered in <paramref name="street"/>.</summary>

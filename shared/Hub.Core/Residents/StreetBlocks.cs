@@ -1,12 +1,16 @@
+using System.Collections.Concurrent;
 using Hub.Core.Matching;
 
 namespace Hub.Core.Residents;
 
-/// <summary>One street's resident rows in memory, by blocking-key hash: candidate search without a query per record.</summary>
+/// <summary>
+/// One street's resident rows in memory, by blocking-key hash: candidate search without a query per record. Filled by
+/// one reader; then searched by many at once.
+/// </summary>
 internal sealed class StreetBlocks
 {
     private readonly Dictionary<string, List<(string Person, string Records)>> _byHash = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, IReadOnlyList<MatchRecord>> _records = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IReadOnlyList<MatchRecord>> _records = new(StringComparer.Ordinal);
 
     public void Add(ResidentEntity row)
     {
@@ -26,12 +30,7 @@ internal sealed class StreetBlocks
     {
         foreach (var (person, records) in _byHash.GetValueOrDefault(hash) ?? [])
         {
-            if (!_records.TryGetValue(person, out var parsed))
-            {
-                _records[person] = parsed = ResidentRowBuilder.ReadRecords(records);
-            }
-
-            yield return (person, parsed);
+            yield return (person, _records.GetOrAdd(person, static (_, json) => ResidentRowBuilder.ReadRecords(json), records));
         }
     }
 }

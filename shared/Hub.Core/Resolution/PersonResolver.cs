@@ -63,7 +63,7 @@ internal sealed class PersonResolver(
     /// one started. Each ends linked to one person (match), queued for a steward beside a provisional person of its own
     /// (possible match), or as a provisional person (no match). Links are written before anything they imply.
     /// </summary>
-    public async Task MatchAsync(string batchId, ResolutionWork work, ResidentChanges changes, CancellationToken cancellationToken = default)
+    public async Task MatchAsync(string batchId, ResolutionWork work, ResidentChanges changes, int concurrency, CancellationToken cancellationToken = default)
     {
         var overlay = new Dictionary<string, List<MatchCandidate>>(StringComparer.Ordinal);
         var writes = new List<ITableEntity>();
@@ -78,21 +78,24 @@ internal sealed class PersonResolver(
             .ToList();
 
         // A street with many records to match is read once; a few records are searched with a filtered query each.
-        var loaded = new Dictionary<string, StreetBlocks>(StringComparer.Ordinal);
         var busyStreets = pending
             .SelectMany(p => BlockingKeys.For(p.Incoming).Select(ResidentRowBuilder.StreetOf).Distinct(StringComparer.Ordinal))
             .CountBy(street => street, StringComparer.Ordinal)
             .Where(s => s.Value >= StreetLoadThreshold)
             .Select(s => s.Key);
-        foreach (var street in busyStreets)
-        {
-            loaded[street] = await index.LoadStreetAsync(street, cancellationToken).ConfigureAwait(false);
-        }
+        var loaded = await index.LoadStreetsAsync(busyStreets, concurrency, cancellationToken).ConfigureAwait(false);
 
-        foreach (var (person, views, incoming) in pending)
+        // What the index holds does not change while the batch matches (its own links are the overlay below), so every
+        // record's candidates are searched at once; the decisions are then taken in feed order.
+        var indexed = new IReadOnlyList<MatchCandidate>[pending.Count];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(Enumerable.Range(0, pending.Count), parallel, async (i, token) =>
+            indexed[i] = await index.FindCandidatesAsync(pending[i].Incoming, loaded, token).ConfigureAwait(false)).ConfigureAwait(false);
+
+        foreach (var (i, (person, views, incoming)) in pending.Index())
         {
             var key = PersonKey.Parse(person.PersonKey);
-            var candidates = (await index.FindCandidatesAsync(incoming, loaded, cancellationToken).ConfigureAwait(false))
+            var candidates = indexed[i]
                 .Concat(BlockingKeys.For(incoming).SelectMany(k => overlay.GetValueOrDefault(k) ?? []))
                 .Where(c => c.Person != key)
                 .ToList();

@@ -169,7 +169,7 @@ internal sealed partial class FeedProcessor
 
         var merging = clock.Elapsed;
         var matched = new ResidentChanges();
-        await _resolver.MatchAsync(batch.Id, work, matched, cancellationToken).ConfigureAwait(false);
+        await _resolver.MatchAsync(batch.Id, work, matched, _options.MergeConcurrency, cancellationToken).ConfigureAwait(false);
         await _residents.ApplyAsync(matched, _options.MergeConcurrency, cancellationToken).ConfigureAwait(false);
         var matching = clock.Elapsed - merging;
         await _resolver.RebuildAsync(work.Goldens, _options.MergeConcurrency, cancellationToken).ConfigureAwait(false);
@@ -308,8 +308,15 @@ internal sealed partial class FeedProcessor
         var snapshot = batch.Mode == FeedMode.Snapshot;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.MergeConcurrency, CancellationToken = cancellationToken };
         var plans = new System.Collections.Concurrent.ConcurrentBag<PartitionPlan>();
-        await Parallel.ForEachAsync(byPartition, parallel, async (entry, token) =>
-            plans.Add(await _facts.PlanAsync(PersonKey.FormatPartition(entry.Key), batch.Source, batch.Id, entry.Value, snapshot, token).ConfigureAwait(false))).ConfigureAwait(false);
+        await Parallel.ForEachAsync(ReadRanges(byPartition.Keys, _options.MergeConcurrency), parallel, async (range, token) =>
+        {
+            var rows = await _facts.ReadPartitionsAsync(PersonKey.FormatPartition(range.First), PersonKey.FormatPartition(range.Last), token).ConfigureAwait(false);
+            foreach (var partition in byPartition.Keys.Where(p => p >= range.First && p <= range.Last))
+            {
+                var partitionKey = PersonKey.FormatPartition(partition);
+                plans.Add(_facts.Plan(partitionKey, rows.GetValueOrDefault(partitionKey) ?? [], batch.Source, batch.Id, byPartition[partition], snapshot));
+            }
+        }).ConfigureAwait(false);
 
         var incomingByPartition = byPartition.ToDictionary(e => PersonKey.FormatPartition(e.Key), e => e.Value, StringComparer.Ordinal);
         var changes = new ResidentChanges();
@@ -335,6 +342,29 @@ internal sealed partial class FeedProcessor
             }
         }).ConfigureAwait(false);
         return total;
+    }
+
+    /// <summary>
+    /// Splits a group's partitions into about <paramref name="ranges"/> runs, each read with one range query. A run is
+    /// only as wide as the partitions in it are dense: a sparse one (a small delta touching a few partitions here and
+    /// there) is read partition by partition, so no query reads partitions the batch does not touch.
+    /// </summary>
+    internal static IEnumerable<(int First, int Last)> ReadRanges(IEnumerable<int> partitions, int ranges)
+    {
+        var sorted = partitions.Order().ToArray();
+        foreach (var run in sorted.Chunk(Math.Max(1, (sorted.Length + ranges - 1) / Math.Max(1, ranges))))
+        {
+            if (run.Length * 2 >= run[^1] - run[0] + 1)
+            {
+                yield return (run[0], run[^1]);
+                continue;
+            }
+
+            foreach (var partition in run)
+            {
+                yield return (partition, partition);
+            }
+        }
     }
 
     /// <summary>Writes a partition's facts; when another writer got there first, plans the partition again and retries.</summary>
