@@ -46,8 +46,9 @@ internal static class ReadTargets
     }
 
     /// <summary>
-    /// For reference beside the baseline: what the person detail asks Azurite first, one person's facts as a row-key
-    /// range of one partition, with a read-only SAS, for the persons of <paramref name="entityReads"/>.
+    /// For reference beside the baseline: what person detail asks Azurite when it reads the facts (a person without a
+    /// usable view row, e.g. one with links), one person's facts as a row-key range of one partition, with a read-only
+    /// SAS, for the persons of <paramref name="entityReads"/>.
     /// </summary>
     public static ReadScenario RawPersonRanges(ReadScenario entityReads)
     {

@@ -29,8 +29,8 @@ internal sealed class PersonReading(AccessPolicy policy, ProfileReader profiles,
     /// <summary>A person's detail as the look may see it; null when the person is unknown or outside the jurisdiction.</summary>
     public async Task<JsonObject?> DetailAsync(PersonLook look, PersonKey key, AuditScope audit, CancellationToken cancellationToken)
     {
-        // The grant check is a point read of its own: asked beside the profile's range read, not after it, it adds no
-        // round trip. A key linked to another golden person is asked again under the golden key.
+        // The grant check is a point read of its own: asked beside the profile's read, not after it, it adds no round
+        // trip. A key linked to another golden person is asked again under the golden key.
         var grant = look.MayBreakGlass(policy) ? grants.CurrentAsync(key, look.User.Subject, cancellationToken) : null;
         if (await look.ReadAsync(profiles, key, audit, cancellationToken) is not { } profile)
         {

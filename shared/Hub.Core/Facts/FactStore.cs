@@ -12,12 +12,18 @@ namespace Hub.Core.Facts;
 /// <summary>
 /// Merges a batch's records into one fact partition: one range query reads the partition (every source's facts and
 /// every person's resolution rows), the merge happens in memory, and the changes go back in 100-entity transactions
-/// guarded by ETags. Planning and committing are separate steps so that the resident index can be written between
-/// them: a batch that stops after the index and before the facts is planned again from the same facts.
+/// guarded by ETags, together with the view row of each person whose facts changed. Planning and committing are
+/// separate steps so that the resident index can be written between them: a batch that stops after the index and
+/// before the facts is planned again from the same facts.
 /// </summary>
 internal sealed class FactStore(HubStorage storage, TimeProvider time)
 {
     private const int TransactionLimit = 100;
+
+    private const long TransactionBytes = 3L * 1024 * 1024;
+
+    /// <summary>What an entity's keys, names and other properties add to a transaction body, generously.</summary>
+    private const long EntityOverhead = 2048;
 
     /// <summary>
     /// Works out how <paramref name="incoming"/> (all in <paramref name="partitionKey"/>) changes the partition, counts
@@ -157,16 +163,40 @@ internal sealed class FactStore(HubStorage storage, TimeProvider time)
         var changed = before
             .Select(b => new PersonChange(people[b.Key], b.Value, people[b.Key].Facts.Select(FactView.FromEntity).ToList()))
             .ToList();
+
+        // Each changed person's view rides in the same transactions as their facts, guarded like them: a writer that
+        // got there first makes the commit fail, and the partition is planned again. A resumed batch compares the view
+        // with what it should be, so a view an interrupted attempt did not write is written now.
+        foreach (var change in changed)
+        {
+            if (change.Rows.ViewToWrite(change.After) is { } view)
+            {
+                actions.Add(change.Rows.View is { } stored
+                    ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, view, stored.ETag)
+                    : new TableTransactionAction(TableTransactionActionType.Add, view));
+            }
+        }
+
         return new PartitionPlan(partitionKey, new BatchCounts { Inserted = inserted, Updated = updated, Unchanged = unchanged, EndDated = endDated }, actions, changed);
     }
 
-    /// <summary>Writes a plan's facts; an ETag conflict (another writer changed the partition) throws, and the caller plans again.</summary>
+    /// <summary>
+    /// Writes a plan's facts and views; an ETag conflict (another writer changed the partition: 412, or added a row the
+    /// plan did not see: 409) throws, and the caller plans again.
+    /// </summary>
     public async Task CommitAsync(PartitionPlan plan, CancellationToken cancellationToken = default)
     {
-        foreach (var chunk in plan.Actions.Chunk(TransactionLimit))
+        foreach (var chunk in Transactions(plan.Actions))
         {
             await storage.Facts.SubmitTransactionAsync(chunk, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Reads a person's view row: one point read. Null when the person has none.</summary>
+    public async Task<PersonViewEntity?> ReadViewAsync(Identity.PersonKey personKey, CancellationToken cancellationToken = default)
+    {
+        var view = await storage.Facts.GetEntityIfExistsAsync<PersonViewEntity>(personKey.PartitionKey, ResolutionRows.View(personKey.Value), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return view.HasValue ? view.Value : null;
     }
 
     /// <summary>Reads every row of one person key (facts and resolution rows, history aside).</summary>
@@ -181,6 +211,40 @@ internal sealed class FactStore(HubStorage storage, TimeProvider time)
         }
 
         return person;
+    }
+
+    /// <summary>
+    /// Splits actions into transactions of at most 100 entities and about 3 MiB: a transaction's body may not pass 4 MiB,
+    /// and a hundred views of persons with many facts would. The size is guessed high: the table client sends each
+    /// character outside ASCII as a six-byte escape.
+    /// </summary>
+    private static IEnumerable<List<TableTransactionAction>> Transactions(IReadOnlyList<TableTransactionAction> actions)
+    {
+        var chunk = new List<TableTransactionAction>();
+        long bytes = 0;
+        foreach (var action in actions)
+        {
+            var size = EntityOverhead + (6L * action.Entity switch
+            {
+                FactEntity fact => fact.Attributes.Length,
+                PersonViewEntity view => view.Facts?.Length ?? 0,
+                _ => 0,
+            });
+            if (chunk.Count == TransactionLimit || (chunk.Count > 0 && bytes + size > TransactionBytes))
+            {
+                yield return chunk;
+                chunk = [];
+                bytes = 0;
+            }
+
+            chunk.Add(action);
+            bytes += size;
+        }
+
+        if (chunk.Count > 0)
+        {
+            yield return chunk;
+        }
     }
 
     private static void Count(string change, ref long inserted, ref long updated, ref long endDated)

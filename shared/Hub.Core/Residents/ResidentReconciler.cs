@@ -15,7 +15,8 @@ namespace Hub.Core.Residents;
 /// they are written, so a place whose validity lapses (a lease that ended) moves only when a fact changes; and a steward's
 /// decision racing a batch for the same person can leave a row behind. The job derives every golden person's rows for
 /// today, compares them with the stored rows by content hash, deletes rows no person has any more and rebuilds the
-/// persons whose rows differ. It writes nothing when nothing changed.
+/// persons whose rows differ. It also writes the view row of every person whose view is missing or out of step (data
+/// from before views, or a write that stopped half-way). It writes nothing when nothing changed.
 /// </summary>
 internal sealed partial class ResidentReconciler(
     HubStorage storage,
@@ -27,6 +28,8 @@ internal sealed partial class ResidentReconciler(
 {
     private const int Concurrency = 8;
 
+    private const int TransactionLimit = 100;
+
     /// <summary>Runs one reconciliation over every partition; returns what it changed.</summary>
     public async Task<ReconcileResult> RunAsync(CancellationToken cancellationToken = default)
     {
@@ -36,6 +39,7 @@ internal sealed partial class ResidentReconciler(
         // Pass 1: what every golden person's rows should be, as a content hash per row key.
         var desired = new Dictionary<(string, string), (string Person, string Hash)>();
         var gate = new Lock();
+        var viewsWritten = 0;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(Enumerable.Range(0, PersonKey.PartitionCount), parallel, async (partition, token) =>
         {
@@ -46,7 +50,17 @@ internal sealed partial class ResidentReconciler(
                 partitionRows.Add(row);
             }
 
-            foreach (var person in PersonRows.Group(partitionRows).Values.Where(p => !p.IsLinkedElsewhere))
+            var people = PersonRows.Group(partitionRows).Values;
+            var views = people
+                .Select(p => (Stored: p.View, Wanted: p.ViewToWrite(p.Facts.Select(FactView.FromEntity).ToList())))
+                .Where(v => v.Wanted is not null)
+                .Select(v => v.Stored is null
+                    ? new TableTransactionAction(TableTransactionActionType.Add, v.Wanted!)
+                    : new TableTransactionAction(TableTransactionActionType.UpdateReplace, v.Wanted!, v.Stored.ETag))
+                .ToList();
+            Interlocked.Add(ref viewsWritten, await WriteViewsAsync(views, token).ConfigureAwait(false));
+
+            foreach (var person in people.Where(p => !p.IsLinkedElsewhere))
             {
                 var facts = person.Members.Count > 0
                     ? await resolver.ReadMembersAsync(person, token).ConfigureAwait(false)
@@ -99,9 +113,47 @@ internal sealed partial class ResidentReconciler(
         }
 
         await resolver.RebuildAsync(refresh, Concurrency, cancellationToken).ConfigureAwait(false);
-        var result = new ReconcileResult(checkedRows, stale.Count, refresh.Count);
-        LogReconciled(logger, result.RowsChecked, result.RowsDeleted, result.PersonsRebuilt);
+        var result = new ReconcileResult(checkedRows, stale.Count, refresh.Count, viewsWritten);
+        LogReconciled(logger, result.RowsChecked, result.RowsDeleted, result.PersonsRebuilt, result.ViewsWritten);
         return result;
+    }
+
+    /// <summary>
+    /// Writes one partition's views in transactions, guarded by the ETags read. A transaction that meets a batch writing
+    /// the same partition is written again a row at a time, and the rows the batch changed are left to it.
+    /// </summary>
+    private async Task<int> WriteViewsAsync(IReadOnlyList<TableTransactionAction> views, CancellationToken cancellationToken)
+    {
+        var written = 0;
+        foreach (var chunk in views.Chunk(TransactionLimit))
+        {
+            try
+            {
+                await storage.Facts.SubmitTransactionAsync(chunk, cancellationToken).ConfigureAwait(false);
+                written += chunk.Length;
+                continue;
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
+            {
+            }
+
+            foreach (var view in chunk)
+            {
+                try
+                {
+                    await (view.ActionType == TableTransactionActionType.Add
+                        ? storage.Facts.AddEntityAsync(view.Entity, cancellationToken)
+                        : storage.Facts.UpdateEntityAsync(view.Entity, view.ETag, TableUpdateMode.Replace, cancellationToken)).ConfigureAwait(false);
+                    written++;
+                }
+                catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+                {
+                    // A batch wrote the view since the partition was read: it is the batch's to keep right.
+                }
+            }
+        }
+
+        return written;
     }
 
     /// <summary>A hash of everything a row stores besides its keys, to tell a changed row without comparing fields.</summary>
@@ -128,6 +180,6 @@ internal sealed partial class ResidentReconciler(
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 16));
     }
 
-    [LoggerMessage(EventId = 2201, Level = LogLevel.Information, Message = "Resident index reconciled: {Checked} rows checked, {Deleted} stale rows deleted, {Rebuilt} persons rebuilt")]
-    private static partial void LogReconciled(ILogger logger, long @checked, int deleted, int rebuilt);
+    [LoggerMessage(EventId = 2201, Level = LogLevel.Information, Message = "Resident index reconciled: {Checked} rows checked, {Deleted} stale rows deleted, {Rebuilt} persons rebuilt, {Views} person views written")]
+    private static partial void LogReconciled(ILogger logger, long @checked, int deleted, int rebuilt, int views);
 }

@@ -199,10 +199,26 @@ internal sealed class PersonResolver(
         return all;
     }
 
-    /// <summary>Writes resolution rows, grouped by partition into transactions.</summary>
+    /// <summary>
+    /// Writes resolution rows, grouped by partition into transactions. Every key given a link, member or index row gets
+    /// the marker view that sends person detail to its facts, upserted in the same partition's transactions ahead of the
+    /// rows it stands for: a write that stops in between leaves a marker without a link, which reads correctly.
+    /// </summary>
     public async Task WriteRowsAsync(IEnumerable<ITableEntity> entities, CancellationToken cancellationToken = default)
     {
-        foreach (var partition in entities.GroupBy(e => e.PartitionKey, StringComparer.Ordinal))
+        var rows = entities.ToList();
+        var markers = rows
+            .Select(e => e switch
+            {
+                LinkEntity link => link.PersonKey,
+                MemberEntity member => member.Golden,
+                IndexRowsEntity => ResolutionRows.PersonKeyOf(e.RowKey),
+                _ => null,
+            })
+            .OfType<string>()
+            .Distinct(StringComparer.Ordinal)
+            .Select(key => (ITableEntity)PersonViewEntity.Resolved(key));
+        foreach (var partition in markers.Concat(rows).GroupBy(e => e.PartitionKey, StringComparer.Ordinal))
         {
             foreach (var chunk in partition.Chunk(TransactionLimit))
             {

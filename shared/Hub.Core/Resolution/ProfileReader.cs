@@ -7,13 +7,25 @@ namespace Hub.Core.Resolution;
 
 /// <summary>
 /// Builds golden profiles on read, from the facts as they stand: a person's own facts and those of every key linked to
-/// them. Nothing derived is stored, so a merge, a split or a new fact shows in the next read.
+/// them. No profile is stored, so a merge, a split or a new fact shows in the next read. A person whose profile is their
+/// own facts alone is read from the copy of them in their view row, written with the facts: one point read.
 /// </summary>
 internal sealed class ProfileReader(FactStore facts, PersonResolver resolver, ResidentIndex index, ProfileBuilder builder, ProfileRules rules, TimeProvider time)
 {
     /// <summary>The golden profile <paramref name="key"/> belongs to (its own, or the person it was linked to); null when the Hub holds nothing about it.</summary>
     public async Task<PersonProfile?> ReadAsync(PersonKey key, CancellationToken cancellationToken = default)
     {
+        // A missing view (data older than views), a marker (links or members) or a copy too large to keep: read the facts.
+        var view = await facts.ReadViewAsync(key, cancellationToken).ConfigureAwait(false);
+        if (view?.ReadFacts() is { Count: > 0 } own)
+        {
+            return builder.Build(key, own, rules.DayOf(time.GetUtcNow())) with
+            {
+                LinkedKeys = [],
+                Provisional = !own.Any(f => f.Identified),
+            };
+        }
+
         var person = await facts.ReadPersonAsync(key, cancellationToken).ConfigureAwait(false);
         if (person.IsLinkedElsewhere)
         {

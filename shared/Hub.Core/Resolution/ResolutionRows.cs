@@ -22,6 +22,9 @@ public static class ResolutionRows
     /// <summary>The index row: the resident-index rows written for a golden person with members.</summary>
     public static string Index(string goldenKey) => $"{goldenKey}|~index";
 
+    /// <summary>The view row: a copy of the key's own facts for person detail, or a marker that sends the reader to the facts.</summary>
+    public static string View(string personKey) => $"{personKey}|~view";
+
     /// <summary>A history row; the time and a sequence keep a key's decisions in order.</summary>
     public static string History(string personKey, DateTimeOffset at, int sequence) => $"{personKey}|~history|{at.UtcTicks:D19}|{sequence:D3}";
 
@@ -29,7 +32,7 @@ public static class ResolutionRows
     public static string HistoryStart(string personKey) => $"{personKey}|~history|";
 
     /// <summary>
-    /// The row key just past a key's history rows ('}' follows '|'): the index, link and member rows sort after the
+    /// The row key just past a key's history rows ('}' follows '|'): the index, link, member and view rows sort after the
     /// history rows in the same range, so a history query must stop here rather than at the end of the person's range.
     /// </summary>
     public static string HistoryEnd(string personKey) => $"{personKey}|~history}}";

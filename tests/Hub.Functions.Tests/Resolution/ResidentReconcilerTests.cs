@@ -1,4 +1,6 @@
 using Azure.Data.Tables;
+using Hub.Core.Facts;
+using Hub.Core.Identity;
 using Hub.Core.Residents;
 using Hub.Functions.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,7 +28,7 @@ public sealed class ResidentReconcilerTests(AzuriteFixture azurite) : IAsyncLife
 
         var result = await ReconcileAsync();
 
-        Assert.Equal((before.Count, 0, 0), (result.RowsChecked, result.RowsDeleted, result.PersonsRebuilt));
+        Assert.Equal((before.Count, 0, 0, 0), (result.RowsChecked, result.RowsDeleted, result.PersonsRebuilt, result.ViewsWritten));
         Assert.Equal(before.Select(r => (r.RowKey, r.ETag)), (await RowsAsync()).Select(r => (r.RowKey, r.ETag)));
     }
 
@@ -54,6 +56,29 @@ public sealed class ResidentReconcilerTests(AzuriteFixture azurite) : IAsyncLife
         Assert.Equal(expected.Select(r => (r.PartitionKey, r.RowKey)), after.Select(r => (r.PartitionKey, r.RowKey)));
         Assert.Equal(altered.Memberships, after.Single(r => r.RowKey == altered.RowKey).Memberships);
         Assert.Equal(altered.Records, after.Single(r => r.RowKey == altered.RowKey).Records);
+    }
+
+    [Fact]
+    public async Task A_missing_or_altered_person_view_is_written_again_from_the_facts()
+    {
+        await _hub.PushAsync("police", Police(
+            new PoliceRow(First, "李国强", "男", Household: "7", Relation: "户主"),
+            new PoliceRow(Second, "张秀英", "女", Household: "7", Relation: "妻")));
+        var facts = _hub.Factory.Services.GetRequiredService<FactStore>();
+        var (first, second) = (PersonKey.Parse(_hub.KeyOf(First)), PersonKey.Parse(_hub.KeyOf(Second)));
+        var expected = (await facts.ReadViewAsync(second))!.Facts;
+        var lost = (await facts.ReadViewAsync(first))!;
+        await _hub.Factory.Storage.Facts.DeleteEntityAsync(lost.PartitionKey, lost.RowKey);
+        var altered = (await facts.ReadViewAsync(second))!;
+        altered.Facts = "[]";
+        await _hub.Factory.Storage.Facts.UpdateEntityAsync(altered, altered.ETag, TableUpdateMode.Replace);
+
+        var result = await ReconcileAsync();
+        var again = await ReconcileAsync();
+
+        Assert.Equal((2, 0), (result.ViewsWritten, again.ViewsWritten));
+        Assert.True((await facts.ReadViewAsync(first))!.SameContent(lost));
+        Assert.Equal(expected, (await facts.ReadViewAsync(second))!.Facts);
     }
 
     private Task<ReconcileResult> ReconcileAsync() => _hub.Factory.Services.GetRequiredService<ResidentReconciler>().RunAsync();

@@ -1,0 +1,115 @@
+using Azure.Data.Tables;
+using Hub.Core.Profiles;
+using Hub.Core.Resolution;
+using Hub.Core.Tests.Profiles;
+
+namespace Hub.Core.Tests.Resolution;
+
+public sealed class PersonViewEntityTests
+{
+    private static readonly string Key = TestFacts.Key.Value;
+
+    [Fact]
+    public void A_view_gives_back_the_facts_it_copied_and_the_same_profile()
+    {
+        var ended = TestFacts.CivilAffairs("dibao", TestFacts.At(2025, 1, 5)) with { EndedAt = TestFacts.At(2026, 2, 1) };
+        var unidentified = TestFacts.DisabilityFederation(TestFacts.At(2026, 3, 1)) with { Identified = false, FirstSeenAt = null };
+        FactView[] facts = [TestFacts.Police(TestFacts.At(2026, 1, 10)), ended, unidentified];
+
+        var view = PersonViewEntity.Of(Key, facts);
+        var read = view.ReadFacts();
+
+        Assert.True(view.IsUsable());
+        Assert.Equal((TestFacts.Key.PartitionKey, $"{Key}|~view"), (view.PartitionKey, view.RowKey));
+        Assert.Equal(facts.Length, read.Count);
+        foreach (var fact in facts)
+        {
+            var copy = Assert.Single(read, f => f.Source == fact.Source);
+            Assert.Equal(
+                (fact.Discriminator, fact.LastBatch, fact.UpdatedAt, fact.EndedAt, fact.FirstSeenAt, fact.Identified),
+                (copy.Discriminator, copy.LastBatch, copy.UpdatedAt, copy.EndedAt, copy.FirstSeenAt, copy.Identified));
+            Assert.Equal(fact.Attributes.OrderBy(a => a.Key, StringComparer.Ordinal), copy.Attributes.OrderBy(a => a.Key, StringComparer.Ordinal));
+        }
+
+        Assert.Equal(ProfileJson.Serialize(TestFacts.Build(facts)), ProfileJson.Serialize(TestFacts.Build([.. read])));
+    }
+
+    [Fact]
+    public void The_same_facts_in_any_order_give_the_same_view()
+    {
+        var police = TestFacts.Police(TestFacts.At(2026, 1, 10));
+        var civil = TestFacts.CivilAffairs("dibao", TestFacts.At(2026, 1, 11));
+        var reordered = civil with { Attributes = civil.Attributes.Reverse().ToDictionary() };
+
+        Assert.True(PersonViewEntity.Of(Key, [police, civil]).SameContent(PersonViewEntity.Of(Key, [reordered, police])));
+        Assert.False(PersonViewEntity.Of(Key, [police, civil]).SameContent(PersonViewEntity.Of(Key, [police])));
+    }
+
+    [Fact]
+    public void Facts_too_large_for_one_property_leave_a_view_the_reader_passes_by()
+    {
+        var huge = TestFacts.Police(TestFacts.At(2026, 1, 10), ("residenceAddress", new string('路', PersonViewEntity.MaxFactsLength)));
+
+        var view = PersonViewEntity.Of(Key, [huge]);
+
+        Assert.False(view.IsUsable());
+        Assert.Null(view.Facts);
+        Assert.Empty(view.ReadFacts());
+    }
+
+    [Fact]
+    public void A_marker_is_not_a_copy_and_holds_no_facts()
+    {
+        var marker = PersonViewEntity.Resolved(Key);
+
+        Assert.True(marker.IsResolved());
+        Assert.False(marker.IsUsable());
+        Assert.Empty(marker.ReadFacts());
+    }
+
+    [Fact]
+    public void The_view_row_is_read_as_the_persons_view_not_as_a_fact()
+    {
+        var view = PersonViewEntity.Of(Key, [TestFacts.Police(TestFacts.At(2026, 1, 10))]);
+        var rows = new[]
+        {
+            Row(Key + "|police|", ("PersonKey", Key), ("Source", "police"), ("Attributes", "{}")),
+            Row(view.RowKey, ("PersonKey", Key), ("Kind", view.Kind), ("Facts", view.Facts!)),
+        };
+
+        var person = Assert.Single(PersonRows.Group(rows).Values);
+
+        Assert.Single(person.Facts);
+        Assert.NotNull(person.View);
+        Assert.True(person.View.SameContent(view));
+        Assert.True(person.IsSimple);
+    }
+
+    [Fact]
+    public void A_simple_person_gets_a_copy_a_linked_one_a_marker_and_a_marker_stays()
+    {
+        FactView[] facts = [TestFacts.Police(TestFacts.At(2026, 1, 10))];
+        var linked = new PersonRows(Key) { Link = new LinkEntity { PersonKey = Key, Golden = TestFacts.KeyFor("someone else").Value } };
+
+        var copy = new PersonRows(Key).ViewToWrite(facts);
+        var marker = linked.ViewToWrite(facts);
+
+        Assert.True(copy!.IsUsable());
+        Assert.True(marker!.IsResolved());
+        Assert.Null(new PersonRows(Key) { View = copy }.ViewToWrite(facts));
+        Assert.NotNull(new PersonRows(Key) { View = copy }.ViewToWrite([.. facts, TestFacts.CivilAffairs("dibao", TestFacts.At(2026, 1, 11))]));
+        Assert.Null(new PersonRows(Key) { View = marker }.ViewToWrite(facts));
+        Assert.Null(new PersonRows(Key).ViewToWrite([]));
+    }
+
+    private static TableEntity Row(string rowKey, params (string Name, object Value)[] properties)
+    {
+        var row = new TableEntity(TestFacts.Key.PartitionKey, rowKey);
+        foreach (var (name, value) in properties)
+        {
+            row[name] = value;
+        }
+
+        return row;
+    }
+}

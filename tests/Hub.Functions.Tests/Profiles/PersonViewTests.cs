@@ -1,0 +1,151 @@
+using System.Text;
+using Hub.Core.Facts;
+using Hub.Core.Identity;
+using Hub.Core.Profiles;
+using Hub.Core.Resolution;
+using Hub.Core.Storage;
+using Hub.Functions.Tests.Infrastructure;
+using Hub.Functions.Tests.Resolution;
+using Microsoft.Extensions.DependencyInjection;
+using static Hub.Functions.Tests.Resolution.ResolutionFeeds;
+
+namespace Hub.Functions.Tests.Profiles;
+
+/// <summary>
+/// Person detail reads a person's view row (a copy of their own facts) with one point read, and reads the facts and
+/// links when the view is a marker; both ways must give the same profile.
+/// </summary>
+[Collection(AzuriteFixture.Collection)]
+public sealed class PersonViewTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private static readonly string Both = Id("11010519500101011");
+    private static readonly string PoliceOnly = Id("11010519520202022");
+    private static readonly string Disabled = Id("11010519540303033");
+    private static readonly string StillOnRoll = Id("11010519560404044");
+
+    private readonly ResolutionHub _hub = new(azurite);
+
+    private FactStore Facts => _hub.Factory.Services.GetRequiredService<FactStore>();
+
+    private ProfileReader Profiles => _hub.Factory.Services.GetRequiredService<ProfileReader>();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _hub.DisposeAsync();
+
+    [Fact]
+    public async Task The_view_gives_the_same_profile_as_the_facts_after_feeds_of_every_kind()
+    {
+        await _hub.PushAsync("police", Police(new PoliceRow(Both, "陈明", "男", Household: "3"), new PoliceRow(PoliceOnly, "王芳", "女", Household: "4")));
+        await _hub.PushAsync("disability-federation", DisabilityFederation(Disabled, "李强", "男"));
+        var civil = _hub.Factory.CreatePublisherClient("civil-affairs");
+        await civil.PushAndWaitAsync("civil-affairs", CivilAffairsRoll((Both, "陈明", "男", "1950-01-01"), (StillOnRoll, "赵丽", "女", "1956-04-04")), "text/csv", "snapshot");
+        await civil.PushAndWaitAsync("civil-affairs", CivilAffairsRoll((StillOnRoll, "赵丽", "女", "1956-04-04")), "text/csv", "snapshot");
+
+        foreach (var id in new[] { Both, PoliceOnly, Disabled, StillOnRoll })
+        {
+            var (fromView, fromFacts) = await ReadBothWaysAsync(PersonKey.Parse(_hub.KeyOf(id)));
+            Assert.Equal(fromFacts, fromView);
+        }
+
+        var both = await Profiles.ReadAsync(PersonKey.Parse(_hub.KeyOf(Both)));
+        Assert.Equal(["civil-affairs", "police"], both!.Sources);
+        Assert.NotNull(Assert.Single(both.Memberships, m => m.Group.Value == "dibao").EndedAt);
+    }
+
+    [Fact]
+    public async Task A_person_a_record_is_linked_to_automatically_is_read_from_the_facts_with_the_linked_record()
+    {
+        var id = Id("11010519800512031");
+        await _hub.PushAsync("police", Police(new PoliceRow(id, "陈明", "男")));
+        var person = PersonKey.Parse(_hub.KeyOf(id));
+        Assert.True((await Facts.ReadViewAsync(person))!.IsUsable());
+
+        await _hub.PushAsync("civil-affairs", CivilAffairs(WithWrongCheck(id), "陈明", "男", "1980-05-12"));
+
+        var record = PersonKey.Parse(await _hub.UnidentifiedKeyAsync("civil-affairs"));
+        Assert.True((await Facts.ReadViewAsync(person))!.IsResolved());
+        Assert.True((await Facts.ReadViewAsync(record))!.IsResolved());
+        foreach (var key in new[] { person, record })
+        {
+            var profile = await Profiles.ReadAsync(key);
+            Assert.Equal(person, profile!.PersonKey);
+            Assert.Equal([record], profile.LinkedKeys);
+            Assert.Equal(["civil-affairs", "police"], profile.Sources);
+            Assert.Single(profile.Memberships, m => m.Group.Value == "dibao");
+        }
+    }
+
+    [Fact]
+    public async Task A_steward_merge_marks_both_persons_and_the_kept_one_shows_both_departments()
+    {
+        var registered = Id("11010519751120042");
+        var certified = Id("11010519751120062");
+        await _hub.PushAsync("police", Police(new PoliceRow(registered, "陈红", "女")));
+        await _hub.PushAsync("disability-federation", DisabilityFederation(certified, "陈红", "女"));
+        var (kept, merged) = (PersonKey.Parse(_hub.KeyOf(registered)), PersonKey.Parse(_hub.KeyOf(certified)));
+
+        await _hub.DecideAsync("/api/resolution/persons/merge", new { from = merged.Value, into = kept.Value, reason = "残联录入错号" });
+
+        Assert.True((await Facts.ReadViewAsync(kept))!.IsResolved());
+        Assert.True((await Facts.ReadViewAsync(merged))!.IsResolved());
+        var profile = await Profiles.ReadAsync(merged);
+        Assert.Equal(kept, profile!.PersonKey);
+        Assert.Equal([merged], profile.LinkedKeys);
+        Assert.Equal(["disability-federation", "police"], profile.Sources);
+
+        // A later feed about the kept person leaves the marker: the plan sees the member row in the same partition read.
+        await _hub.PushAsync("police", Police(new PoliceRow(registered, "陈 红", "女")));
+        Assert.True((await Facts.ReadViewAsync(kept))!.IsResolved());
+        Assert.Equal(["disability-federation", "police"], (await Profiles.ReadAsync(kept))!.Sources);
+    }
+
+    [Fact]
+    public async Task Detail_of_a_person_without_links_is_one_point_read_of_their_view_row()
+    {
+        await _hub.PushAsync("police", Police(new PoliceRow(PoliceOnly, "王芳", "女")));
+        var key = PersonKey.Parse(_hub.KeyOf(PoliceOnly));
+
+        // Only the view row holds this spelling, so a profile that shows it was built from that row.
+        var view = (await Facts.ReadViewAsync(key))!;
+        view.Facts = view.Facts!.Replace("王芳", "王芳芳", StringComparison.Ordinal);
+        await _hub.Factory.Storage.Facts.UpdateEntityAsync(view, view.ETag, Azure.Data.Tables.TableUpdateMode.Replace);
+
+        // A second Hub on the same storage with its triggers off: nothing polls, so every request it counts is the
+        // read's, and a profile read touches only the facts table.
+        await using var quiet = new HubFactory(azurite, new Dictionary<string, string?> { ["Hub:Triggers:RunLocally"] = "false" }, _hub.Factory.Prefix)
+        {
+            DeleteStorageOnDispose = false,
+        };
+        var reader = quiet.Services.GetRequiredService<ProfileReader>();
+        var counter = quiet.Services.GetRequiredService<StorageOperationCounter>();
+        var before = counter.Count;
+
+        var profile = await reader.ReadAsync(key);
+
+        Assert.Equal(1, counter.Count - before);
+        Assert.Equal("王芳芳", profile!.ValueOf("name"));
+    }
+
+    /// <summary>The profile from the view, then, with the view row deleted, from the facts.</summary>
+    private async Task<(string FromView, string FromFacts)> ReadBothWaysAsync(PersonKey key)
+    {
+        var view = await Facts.ReadViewAsync(key);
+        Assert.True(view?.IsUsable() == true, "a person without links should have a usable view");
+        var fromView = ProfileJson.Serialize((await Profiles.ReadAsync(key))!);
+        await _hub.Factory.Storage.Facts.DeleteEntityAsync(view!.PartitionKey, view.RowKey);
+        var fromFacts = ProfileJson.Serialize((await Profiles.ReadAsync(key))!);
+        return (fromView, fromFacts);
+    }
+
+    private static byte[] CivilAffairsRoll(params (string Id, string Name, string Sex, string BirthDate)[] rows)
+    {
+        var csv = new StringBuilder("身份证号码,姓名,性别,出生日期,救助类型,救助金额(元),享受起始日期,居住地区划代码,网格,联系电话\r\n");
+        foreach (var (id, name, sex, birthDate) in rows)
+        {
+            csv.Append($"{id},{name},{sex},{birthDate},城市低保,1250,2024/3/1,{Community},G07,13800138000\r\n");
+        }
+
+        return Encoding.UTF8.GetBytes(csv.ToString());
+    }
+}
