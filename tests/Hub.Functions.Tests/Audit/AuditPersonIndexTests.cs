@@ -63,6 +63,26 @@ public sealed class AuditPersonIndexTests(AzuriteFixture azurite) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task Two_instances_index_each_others_events_once_a_gap_has_stood_a_moment()
+    {
+        await using var first = _audit.CreateLog(_time);
+        await using var second = _audit.CreateLog(_time);
+        for (var n = 1; n <= 10; n++)
+        {
+            await (n % 2 == 0 ? first : second).AppendAsync(AuditTestStorage.Read(n, AuditTestStorage.Person(7)));
+        }
+
+        // Each instance indexed its own events; the other's leave gaps, filled from the chain once they have stood.
+        await Task.WhenAll(first.FlushPersonIndexAsync(), second.FlushPersonIndexAsync());
+        _time.Advance(TimeSpan.FromSeconds(3));
+        await Task.WhenAll(first.FlushPersonIndexAsync(), second.FlushPersonIndexAsync());
+
+        Assert.Equal(10, (await CursorAsync())?.Sequence);
+        Assert.Equal(10, await IndexRowsAsync());
+        Assert.Equal(Enumerable.Range(1, 10).Select(n => (long)n), await AccessesAsync(AuditTestStorage.Person(7)));
+    }
+
+    [Fact]
     public async Task An_index_left_behind_by_a_crash_is_caught_up_and_lists_each_access_once()
     {
         var person = AuditTestStorage.Person(3);
