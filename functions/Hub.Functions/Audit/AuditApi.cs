@@ -78,7 +78,16 @@ internal static class AuditApi
             return problem;
         }
 
-        var page = await search.SearchAsync(query, continuation, Math.Clamp(pageSize ?? 100, 1, AuditSearch.MaxPageSize), cancellationToken);
+        AuditPage page;
+        try
+        {
+            page = await search.SearchAsync(query, continuation, Math.Clamp(pageSize ?? 100, 1, AuditSearch.MaxPageSize), cancellationToken);
+        }
+        catch (ArgumentException)
+        {
+            return BadQuery("'continuation' is not one this search gave.");
+        }
+
         await audit.AppendAsync(AuditorEvent(context, "search", page.Events.Count) with { PersonKeys = query.PersonKey is { } p ? [p] : [] }, cancellationToken);
         return TypedResults.Ok(new AuditEventsPage(page.Events.Select(AuditEventView.From).ToList(), page.ContinuationToken));
     }

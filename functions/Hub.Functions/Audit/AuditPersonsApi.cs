@@ -8,7 +8,8 @@ namespace Hub.Functions.Audit;
 
 /// <summary>
 /// <c>GET /api/audit/persons/{personKey}/accesses</c>: who looked at a person, for a data subject's request (PIPL
-/// art. 45), answered from the person index: one row-key range, however long the trail.
+/// art. 45), answered from the person index (one row-key range, however long the trail) and the few chained events
+/// the index has not reached yet, so an access is listed from the moment it was answered.
 /// </summary>
 internal static class AuditPersonsApi
 {

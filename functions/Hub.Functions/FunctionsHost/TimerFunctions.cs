@@ -11,13 +11,17 @@ internal static class TimerFunctions
 {
     /// <summary>
     /// Anchors the audit chain: checkpoints every event recorded since the last checkpoint into the WORM container.
-    /// Two instances firing at once are harmless, as a checkpoint blob is only ever created.
+    /// Beside it, brings the "who looked at this person" index up to the chain, so an index an instance left behind
+    /// (it stopped between chaining and indexing) heals. Two instances firing at once are harmless, as a checkpoint
+    /// blob is only ever created and index rows are upserts behind a cursor that only moves forward.
     /// </summary>
     public static readonly TimerFunction WriteAuditCheckpoints = new(
         "WriteAuditCheckpoints",
         $"{AuditOptions.SectionName}:{nameof(AuditOptions.CheckpointSchedule)}",
         new AuditOptions().CheckpointSchedule,
-        (services, cancellationToken) => services.GetRequiredService<AuditCheckpointWriter>().WriteUpToNowAsync(cancellationToken));
+        (services, cancellationToken) => Task.WhenAll(
+            services.GetRequiredService<AuditCheckpointWriter>().WriteUpToNowAsync(cancellationToken),
+            services.GetRequiredService<AuditLog>().CatchUpPersonIndexAsync(cancellationToken)));
 
     /// <summary>
     /// Brings the resident index in line with the facts each night: places whose validity lapsed move, rows no person

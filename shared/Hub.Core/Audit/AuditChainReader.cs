@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs.Models;
@@ -27,6 +28,48 @@ internal sealed class AuditChainReader(HubStorage storage)
         }
 
         return partition;
+    }
+
+    /// <summary>The chain's first day partition, walking back from the pointer; null before the first event.</summary>
+    public async Task<string?> ReadFirstPartitionAsync(CancellationToken cancellationToken)
+    {
+        var pointer = await storage.Audit.GetEntityIfExistsAsync<TableEntity>(AuditPartitions.PointerPartition, AuditPartitions.PointerRow, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!pointer.HasValue)
+        {
+            return null;
+        }
+
+        // A day that was opened but holds no event yet has no head: the pointer names the day before it.
+        var (partition, previous) = (pointer.Value!.GetString("Partition"), pointer.Value.GetString("Previous") ?? string.Empty);
+        while (true)
+        {
+            var before = (await ReadHeadAsync(partition, cancellationToken).ConfigureAwait(false))?.Previous ?? previous;
+            if (before.Length == 0)
+            {
+                return partition;
+            }
+
+            (partition, previous) = (before, string.Empty);
+        }
+    }
+
+    /// <summary>
+    /// The chain's events after <paramref name="after"/> (from the first event when null), one day partition at a
+    /// time in sequence order, up to the last event written.
+    /// </summary>
+    public async IAsyncEnumerable<(string Partition, List<AuditEventEntity> Events)> ReadAfterAsync(ChainCursor? after, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var (partition, sequence) = after is { Partition.Length: > 0 }
+            ? (after.Partition, after.Sequence)
+            : (await ReadFirstPartitionAsync(cancellationToken).ConfigureAwait(false), 0L);
+        while (partition is not null)
+        {
+            // The head before the events: once it names the next day no writer adds to this one, so the events read
+            // next are all of them, and none is skipped when the walk moves on.
+            var head = await ReadHeadAsync(partition, cancellationToken).ConfigureAwait(false);
+            yield return (partition, await ReadEventsAsync(partition, sequence, cancellationToken).ConfigureAwait(false));
+            (partition, sequence) = (head is { Next.Length: > 0 } ? head.Next : null, 0L);
+        }
     }
 
     /// <summary>A partition's event rows in row-key order, after <paramref name="afterSequence"/>.</summary>

@@ -8,14 +8,16 @@ namespace Hub.Core.Audit;
 
 /// <summary>
 /// Appends audit events to the hash chain. Every caller awaits its own event's durable write: when
-/// <see cref="AppendAsync"/> returns, the event and its person-index rows are stored; when it throws, the caller
-/// must not send its answer (the Hub answers 503 instead).
+/// <see cref="AppendAsync"/> returns, the event is in the chain; when it throws, the caller must not send its answer
+/// (the Hub answers 503 instead).
 /// </summary>
 /// <remarks>
 /// Group commit: one writer loop per process takes every event waiting when it becomes free (up to 99, the
 /// most a transaction holds beside the head) and writes them in one transaction. A lone event is written at once,
 /// without waiting for company; under load, events arriving while a transaction is in flight form the next
-/// group, so storage operations per event fall as the load rises.
+/// group, so storage operations per event fall as the load rises. The "who looked at this person" index is derived
+/// from the chain after the callers are released (<see cref="AuditPersonIndexer"/>), so a request costs one audit
+/// write; a search by person reads the chain's tail beyond the index, so it misses no answered request.
 /// </remarks>
 public sealed partial class AuditLog : IAsyncDisposable
 {
@@ -23,16 +25,15 @@ public sealed partial class AuditLog : IAsyncDisposable
 
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly AuditChain _chain;
-    private readonly AuditPersonIndex _index;
+    private readonly AuditPersonIndexer _indexer;
     private readonly ILogger<AuditLog> _logger;
-    private readonly SemaphoreSlim _indexWriters = new(8);
     private readonly Lazy<Task> _writer;
 
     /// <summary>Creates the log; its writer loop starts with the first event.</summary>
     public AuditLog(HubStorage storage, TimeProvider time, ILogger<AuditLog> logger)
     {
         _chain = new AuditChain(storage, time);
-        _index = new AuditPersonIndex(storage);
+        _indexer = new AuditPersonIndexer(storage, time, logger);
         _logger = logger;
         _writer = new Lazy<Task>(() => Task.Run(WriteLoopAsync));
     }
@@ -53,6 +54,17 @@ public sealed partial class AuditLog : IAsyncDisposable
         return await pending.Written.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Brings the person index up to the chain: indexes every chained event after the index's cursor (events of
+    /// other instances, or of a process that stopped before indexing them) and moves the cursor. The checkpoint
+    /// timer calls it; re-indexing an event is harmless.
+    /// </summary>
+    /// <exception cref="Azure.RequestFailedException">Storage refused or could not be reached; the next catch-up tries again.</exception>
+    public Task CatchUpPersonIndexAsync(CancellationToken cancellationToken = default) => _indexer.CatchUpAsync(cancellationToken);
+
+    /// <summary>Waits until the events chained so far by this log are indexed and the index's cursor says so.</summary>
+    internal Task FlushPersonIndexAsync(CancellationToken cancellationToken = default) => _indexer.FlushAsync(cancellationToken);
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
@@ -62,13 +74,12 @@ public sealed partial class AuditLog : IAsyncDisposable
             await _writer.Value.ConfigureAwait(false);
         }
 
-        _indexWriters.Dispose();
+        await _indexer.DisposeAsync().ConfigureAwait(false);
     }
 
     private async Task WriteLoopAsync()
     {
         var group = new List<Pending>(AuditChain.MaxEventsPerTransaction);
-        var indexing = new List<Task>();
         while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
             group.Clear();
@@ -81,8 +92,12 @@ public sealed partial class AuditLog : IAsyncDisposable
             {
                 var (partition, records) = await _chain.AppendAsync(group.ConvertAll(p => p.Event), CancellationToken.None).ConfigureAwait(false);
                 Appended.Add(records.Count);
-                indexing.RemoveAll(t => t.IsCompleted);
-                indexing.Add(IndexThenCompleteAsync(partition, records, [.. group]));
+                for (var i = 0; i < group.Count; i++)
+                {
+                    group[i].Written.TrySetResult(records[i]);
+                }
+
+                _indexer.Enqueue(partition, records);
             }
             catch (Exception ex)
             {
@@ -91,38 +106,10 @@ public sealed partial class AuditLog : IAsyncDisposable
                 group.ForEach(p => p.Written.TrySetException(ex));
             }
         }
-
-        await Task.WhenAll(indexing).ConfigureAwait(false);
-    }
-
-    /// <summary>Writes the person index beside the next chain transaction, then releases the group's callers.</summary>
-    private async Task IndexThenCompleteAsync(string partition, IReadOnlyList<AuditRecord> records, Pending[] group)
-    {
-        await _indexWriters.WaitAsync().ConfigureAwait(false);
-        try
-        {
-            await _index.WriteAsync(partition, records, CancellationToken.None).ConfigureAwait(false);
-            for (var i = 0; i < group.Length; i++)
-            {
-                group[i].Written.TrySetResult(records[i]);
-            }
-        }
-        catch (Exception ex)
-        {
-            LogIndexFailed(_logger, ex, records[0].Sequence, records[^1].Sequence);
-            Array.ForEach(group, p => p.Written.TrySetException(ex));
-        }
-        finally
-        {
-            _indexWriters.Release();
-        }
     }
 
     [LoggerMessage(EventId = 6001, Level = LogLevel.Error, Message = "{Count} audit events could not be appended to the chain")]
     private static partial void LogAppendFailed(ILogger logger, Exception exception, int count);
-
-    [LoggerMessage(EventId = 6002, Level = LogLevel.Error, Message = "Audit events {First}-{Last} are chained but their person index could not be written")]
-    private static partial void LogIndexFailed(ILogger logger, Exception exception, long first, long last);
 
     private sealed record Pending(AuditEvent Event)
     {

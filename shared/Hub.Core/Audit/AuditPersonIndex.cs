@@ -1,30 +1,110 @@
+using Azure;
 using Azure.Data.Tables;
 using Hub.Core.Storage;
 
 namespace Hub.Core.Audit;
 
-/// <summary>Writes the "who looked at this person" rows of table <c>auditbyperson</c> for events already chained.</summary>
+/// <summary>
+/// The "who looked at this person" rows of table <c>auditbyperson</c>, and the cursor that says how far along the
+/// chain they are complete.
+/// </summary>
 /// <remarks>
-/// The rows cannot share the chain's transaction (a transaction is one partition, and a person's history must be
-/// one partition to be read without a scan), so they follow it: one upsert transaction per person partition the
-/// group touched, all at once. Rows are upserts keyed by sequence number, so writing them again is harmless, and
-/// the chain stays the record: the index only makes the question cheap. Putting the rows in the day partition
-/// instead would cost nothing extra to write but make "who looked at this person in three years" a thousand
-/// partition reads, and a list of hundreds of persons would not fit one transaction.
+/// The index is derived from the chain and kept off the request path: a caller is answered once its event is
+/// chained, and <see cref="AuditPersonIndexer"/> writes the rows afterwards. The rows cannot share the chain's
+/// transaction anyway (a transaction is one partition, and a person's history must be one partition to be read
+/// without a scan). Rows are upserts keyed by sequence number, so writing them again is harmless, and the chain
+/// stays the record: the index only makes the question cheap. The cursor row (partition <c>~cursor</c>, which no
+/// person partition <c>p000</c>–<c>p3ff</c> range reaches) holds the last sequence up to which every event is
+/// indexed; a search reads the index up to it and the chain after it, so an access is reported from the moment
+/// it is chained. The cursor lives with the rows, so dropping the table to rebuild it drops the cursor too, and the
+/// next catch-up indexes the chain from its start. Putting the rows in the day partition instead would cost
+/// nothing extra to write but make "who looked at this person in three years" a thousand partition reads.
 /// </remarks>
 internal sealed class AuditPersonIndex(HubStorage storage)
 {
-    private const int TransactionLimit = 100;
+    /// <summary>The partition of the cursor row; it sorts after every person partition.</summary>
+    public const string CursorPartition = "~cursor";
 
-    public async Task WriteAsync(string eventPartition, IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken)
+    /// <summary>The row of the cursor.</summary>
+    public const string CursorRow = "indexed";
+
+    private const int TransactionLimit = 100;
+    private const int ConcurrentTransactions = 16;
+
+    private (ChainCursor Cursor, ETag ETag)? _cursor;
+    private bool _cursorLoaded;
+
+    /// <summary>
+    /// Writes the rows of <paramref name="events"/>, from any number of chain transactions: rows of one person
+    /// partition share transactions of up to 100.
+    /// </summary>
+    public async Task WriteAsync(IEnumerable<(string Partition, AuditRecord Record)> events, CancellationToken cancellationToken)
     {
-        var transactions = records
-            .SelectMany(r => r.Event.PersonKeys.Distinct().Select(k => AuditPersonEntity.From(k, eventPartition, r)))
+        var transactions = events
+            .SelectMany(e => e.Record.Event.PersonKeys.Where(k => k.Value is not null).Distinct().Select(k => AuditPersonEntity.From(k, e.Partition, e.Record)))
             .GroupBy(e => e.PartitionKey, StringComparer.Ordinal)
-            .SelectMany(partition => partition.Chunk(TransactionLimit))
-            .Select(chunk => storage.AuditByPerson.SubmitTransactionAsync(
+            .SelectMany(partition => partition.Chunk(TransactionLimit));
+        await Parallel.ForEachAsync(
+            transactions,
+            new ParallelOptions { MaxDegreeOfParallelism = ConcurrentTransactions, CancellationToken = cancellationToken },
+            async (chunk, token) => await storage.AuditByPerson.SubmitTransactionAsync(
                 chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)),
-                cancellationToken));
-        await Task.WhenAll(transactions).ConfigureAwait(false);
+                token).ConfigureAwait(false)).ConfigureAwait(false);
+    }
+
+    /// <summary>How far the index is complete; null when nothing is indexed yet (or the table is missing).</summary>
+    public async Task<ChainCursor?> ReadCursorAsync(CancellationToken cancellationToken) =>
+        (await LoadCursorAsync(cancellationToken).ConfigureAwait(false))?.Cursor;
+
+    /// <summary>
+    /// Moves the cursor forward to <paramref name="cursor"/>, which the caller has indexed everything up to; never
+    /// back. Returns the cursor as stored, which another instance may have moved further. One caller at a time: it
+    /// keeps the stored row's ETag between calls, so moving the cursor costs one operation.
+    /// </summary>
+    public async Task<ChainCursor> AdvanceCursorAsync(ChainCursor cursor, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            if (!_cursorLoaded)
+            {
+                _cursor = await LoadCursorAsync(cancellationToken).ConfigureAwait(false);
+                _cursorLoaded = true;
+            }
+
+            if (_cursor is { } stored && stored.Cursor.Sequence >= cursor.Sequence)
+            {
+                return stored.Cursor;
+            }
+
+            var entity = new TableEntity(CursorPartition, CursorRow) { ["EventPartition"] = cursor.Partition, ["Sequence"] = cursor.Sequence };
+            try
+            {
+                var response = _cursor is { } current
+                    ? await storage.AuditByPerson.UpdateEntityAsync(entity, current.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false)
+                    : await storage.AuditByPerson.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+                _cursor = (cursor, response.Headers.ETag ?? ETag.All);
+                return cursor;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412 || (ex.Status == 404 && _cursor is not null))
+            {
+                // Another instance moved it meanwhile, or the table was rebuilt without it: read where it stands, and
+                // move it only if it is still behind.
+                _cursorLoaded = false;
+            }
+        }
+    }
+
+    private async Task<(ChainCursor Cursor, ETag ETag)?> LoadCursorAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var stored = await storage.AuditByPerson.GetEntityIfExistsAsync<TableEntity>(CursorPartition, CursorRow, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return stored.HasValue ? (new ChainCursor(stored.Value!.GetString("EventPartition"), stored.Value.GetInt64("Sequence") ?? 0), stored.Value.ETag) : null;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // No table: nothing is indexed, and every event is still to be read from the chain.
+            return null;
+        }
     }
 }

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using Hub.Core.Identity;
 
 namespace Hub.Core.Audit;
@@ -14,7 +15,10 @@ public sealed record AuditQuery
     /// <summary>Only events of this user.</summary>
     public string? UserId { get; init; }
 
-    /// <summary>Only events that touched this person ("who looked at this person"); served by the person index.</summary>
+    /// <summary>
+    /// Only events that touched this person ("who looked at this person"); served by the person index up to its
+    /// cursor and by the chain after it.
+    /// </summary>
     public PersonKey? PersonKey { get; init; }
 
     /// <summary>Only events of users whose division code starts with this prefix (e.g. a district's 6 digits).</summary>
@@ -31,4 +35,60 @@ public sealed record AuditQuery
 
     /// <summary>Only break-glass events (true) or only ordinary ones (false).</summary>
     public bool? BreakGlass { get; init; }
+
+    /// <summary>
+    /// The table filter of <paramref name="scope"/> and the filters the audit table and the person index share:
+    /// an event row and its person-index rows carry the same columns. Every value is quoted and escaped by
+    /// <see cref="TableClient.CreateQueryFilter(FormattableString)"/>, so no search text can change the query.
+    /// </summary>
+    internal string TableFilter(string scope) => string.Join(" and ", TableFilters().Prepend(scope).Select(f => $"({f})"));
+
+    /// <summary>Whether <paramref name="record"/> passes every filter, the person key included: the filters of <see cref="TableFilter"/>, in memory.</summary>
+    internal bool Matches(AuditRecord record)
+    {
+        var e = record.Event;
+        return record.Time >= From && record.Time < To
+            && (PersonKey is not { } person || e.PersonKeys.Contains(person))
+            && (UserId is null || e.Actor.UserId == UserId)
+            && (DivisionPrefix is not { Length: > 0 } prefix || (e.Actor.Division?.StartsWith(prefix, StringComparison.Ordinal) ?? false))
+            && (Actions is not { Count: > 0 } actions || actions.Contains(e.Action))
+            && (Purpose is null || e.Purpose == Purpose)
+            && (Outcome is not { } outcome || e.Outcome == outcome)
+            && (BreakGlass is not { } breakGlass || e.IsBreakGlass == breakGlass);
+    }
+
+    private IEnumerable<string> TableFilters()
+    {
+        yield return TableClient.CreateQueryFilter($"Time ge {From} and Time lt {To}");
+        if (UserId is { } user)
+        {
+            yield return TableClient.CreateQueryFilter($"UserId eq {user}");
+        }
+
+        if (DivisionPrefix is { Length: > 0 } prefix)
+        {
+            var end = prefix[..^1] + (char)(prefix[^1] + 1);
+            yield return TableClient.CreateQueryFilter($"Division ge {prefix} and Division lt {end}");
+        }
+
+        if (Actions is { Count: > 0 } actions)
+        {
+            yield return string.Join(" or ", actions.Select(a => TableClient.CreateQueryFilter($"Action eq {a.Value}")));
+        }
+
+        if (Purpose is { } purpose)
+        {
+            yield return TableClient.CreateQueryFilter($"Purpose eq {purpose}");
+        }
+
+        if (Outcome is { } outcome)
+        {
+            yield return TableClient.CreateQueryFilter($"Outcome eq {AuditCanonicalForm.FormatOutcome(outcome)}");
+        }
+
+        if (BreakGlass is { } breakGlass)
+        {
+            yield return TableClient.CreateQueryFilter($"BreakGlass eq {breakGlass}");
+        }
+    }
 }

@@ -46,7 +46,7 @@ public sealed class HubStorage
     /// <summary>The audit hash chain: one partition per day, events and the chain head.</summary>
     public TableClient Audit { get; }
 
-    /// <summary>The audit index by person: who looked at a person, without reading the chain.</summary>
+    /// <summary>The audit index by person, derived from the chain: who looked at a person, without reading the whole chain.</summary>
     public TableClient AuditByPerson { get; }
 
     /// <summary>Break-glass grants: one row per person and user, read on every person look while it lasts.</summary>

@@ -13,30 +13,36 @@ namespace Hub.Functions.Tests.Audit;
 
 /// <summary>
 /// The audit store alone against Azurite, with its own names and its own operation counter (no Hub polling
-/// queues beside it), so storage operations per event are measured exactly.
+/// queues beside it), so storage operations per event are measured exactly, in all and table by table.
 /// </summary>
 internal sealed class AuditTestStorage : IAsyncDisposable
 {
-    private AuditTestStorage(HubStorage storage, StorageOperationCounter operations)
+    private AuditTestStorage(HubStorage storage, StorageOperationCounter operations, TableRequestLog requests)
     {
         Storage = storage;
         Operations = operations;
+        Requests = requests;
     }
 
     public HubStorage Storage { get; }
 
     public StorageOperationCounter Operations { get; }
 
+    public TableRequestLog Requests { get; }
+
     public static async Task<AuditTestStorage> CreateAsync(AzuriteFixture azurite)
     {
         var operations = new StorageOperationCounter();
+        var requests = new TableRequestLog();
+        var tableOptions = Counted(new TableClientOptions(), operations);
+        tableOptions.AddPolicy(requests, HttpPipelinePosition.PerRetry);
         var storage = new HubStorage(
-            new TableServiceClient(azurite.ConnectionString, Counted(new TableClientOptions(), operations)),
+            new TableServiceClient(azurite.ConnectionString, tableOptions),
             new BlobServiceClient(azurite.ConnectionString, Counted(new BlobClientOptions(), operations)),
             new QueueServiceClient(azurite.ConnectionString),
             Options.Create(new HubStorageOptions { NamePrefix = AzuriteFixture.UniquePrefix() }));
         await Task.WhenAll(storage.Audit.CreateIfNotExistsAsync(), storage.AuditByPerson.CreateIfNotExistsAsync(), storage.AuditCheckpoints.CreateIfNotExistsAsync());
-        return new AuditTestStorage(storage, operations);
+        return new AuditTestStorage(storage, operations, requests);
     }
 
     public AuditLog CreateLog(TimeProvider? time = null) => new(Storage, time ?? TimeProvider.System, NullLogger<AuditLog>.Instance);

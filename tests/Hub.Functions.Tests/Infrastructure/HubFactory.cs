@@ -3,6 +3,7 @@ using Hub.Core.Access;
 using Hub.Core.Storage;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -21,6 +22,9 @@ public sealed class HubFactory(AzuriteFixture azurite, IReadOnlyDictionary<strin
     public bool DeleteStorageOnDispose { get; init; } = true;
 
     public CapturedLogs Logs { get; } = new();
+
+    /// <summary>Registrations that replace the Hub's own, e.g. a storage client carrying a test's pipeline policy.</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
 
     public HubStorage Storage => Services.GetRequiredService<HubStorage>();
 
@@ -49,6 +53,10 @@ public sealed class HubFactory(AzuriteFixture azurite, IReadOnlyDictionary<strin
         }
 
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        if (TestServices is { } configure)
+        {
+            builder.ConfigureTestServices(configure);
+        }
     }
 
     public override async ValueTask DisposeAsync()

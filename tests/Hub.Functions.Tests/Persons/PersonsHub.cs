@@ -24,7 +24,7 @@ internal sealed class PersonsHub : IAsyncDisposable
     public const string CommunityA2 = "110105001002";
     public const string CommunityB1 = "110105002001";
 
-    public PersonsHub(AzuriteFixture azurite, IReadOnlyDictionary<string, string?>? settings = null)
+    public PersonsHub(AzuriteFixture azurite, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? testServices = null)
     {
         var all = new Dictionary<string, string?> { ["Hub:RateLimits:TokenLimit"] = "1000", ["Hub:RateLimits:TokensPerPeriod"] = "1000" };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -32,7 +32,7 @@ internal sealed class PersonsHub : IAsyncDisposable
             all[key] = value;
         }
 
-        Factory = new HubFactory(azurite, all);
+        Factory = new HubFactory(azurite, all) { TestServices = testServices };
     }
 
     public HubFactory Factory { get; }

@@ -1,0 +1,90 @@
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.RegularExpressions;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Data.Tables;
+using Hub.Core.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hub.Functions.Tests.Infrastructure;
+
+/// <summary>
+/// A pipeline policy for table clients that records every request once storage has answered it, by table and by
+/// whether it writes, and can hold a table's writes until released. Holding a table shows what a caller waits for:
+/// if it is answered while the writes are held, it did not wait for them.
+/// </summary>
+/// <remarks>
+/// A transaction goes to the account's <c>$batch</c> endpoint, so its table is read from the requests inside it.
+/// </remarks>
+public sealed partial class TableRequestLog : HttpPipelinePolicy
+{
+    private readonly ConcurrentQueue<(string Table, bool Write)> _answered = new();
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _held = new(StringComparer.Ordinal);
+
+    /// <summary>Writes to <paramref name="table"/> answered so far.</summary>
+    public int Writes(string table) => _answered.Count(r => r.Table == table && r.Write);
+
+    /// <summary>Requests of any kind to <paramref name="table"/> answered so far.</summary>
+    public int Requests(string table) => _answered.Count(r => r.Table == table);
+
+    /// <summary>Holds every write to <paramref name="table"/> (reads pass) until the returned handle is disposed.</summary>
+    public IDisposable HoldWrites(string table)
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _held[table] = gate;
+        return new Release(() =>
+        {
+            _held.TryRemove(table, out _);
+            gate.TrySetResult();
+        });
+    }
+
+    /// <summary>Replaces the Hub's table client with one that carries this log (and the Hub's operation counter).</summary>
+    public void AddTo(IServiceCollection services, string connectionString) => services.AddSingleton(sp =>
+    {
+        var options = new TableClientOptions();
+        options.AddPolicy(sp.GetRequiredService<StorageOperationCounter>(), HttpPipelinePosition.PerRetry);
+        options.AddPolicy(this, HttpPipelinePosition.PerRetry);
+        return new TableServiceClient(connectionString, options);
+    });
+
+    public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+    {
+        var (table, write) = await ClassifyAsync(message.Request);
+        if (write && _held.TryGetValue(table, out var gate))
+        {
+            await gate.Task;
+        }
+
+        await ProcessNextAsync(message, pipeline);
+        _answered.Enqueue((table, write));
+    }
+
+    public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
+        ProcessAsync(message, pipeline).AsTask().GetAwaiter().GetResult();
+
+    private static async Task<(string Table, bool Write)> ClassifyAsync(Request request)
+    {
+        var write = request.Method != RequestMethod.Get && request.Method != RequestMethod.Head;
+        var path = request.Uri.Path;
+        if (!path.EndsWith("/$batch", StringComparison.Ordinal) || request.Content is null)
+        {
+            var segment = path.Split('/', StringSplitOptions.RemoveEmptyEntries).Skip(1).FirstOrDefault() ?? string.Empty;
+            return (segment.Split('(')[0], write);
+        }
+
+        using var body = new MemoryStream();
+        await request.Content.WriteToAsync(body, CancellationToken.None);
+        var inner = InnerRequest().Match(Encoding.UTF8.GetString(body.ToArray()));
+        return (inner.Success ? inner.Groups["table"].Value : "$batch", write);
+    }
+
+    [GeneratedRegex(@"(?:POST|PUT|PATCH|MERGE|DELETE) \S+?/(?<table>[A-Za-z0-9]+)(?:[(?][^ ]*)? HTTP/1\.1")]
+    private static partial Regex InnerRequest();
+
+    private sealed class Release(Action release) : IDisposable
+    {
+        public void Dispose() => release();
+    }
+}
