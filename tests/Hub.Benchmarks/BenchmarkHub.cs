@@ -3,12 +3,13 @@ using Hub.Core.Access;
 using Hub.Core.Storage;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Hub.Benchmarks;
 
 /// <summary>The Hub on Kestrel on a loopback port, so the benchmark drives it over real HTTP while reading its storage counter.</summary>
-internal sealed class BenchmarkHub(string storage, string prefix, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
+internal sealed class BenchmarkHub(string storage, string prefix, IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
     public StorageOperationCounter StorageOperations => Services.GetRequiredService<StorageOperationCounter>();
 
@@ -33,6 +34,11 @@ internal sealed class BenchmarkHub(string storage, string prefix, IReadOnlyDicti
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);
+        }
+
+        if (services is not null)
+        {
+            builder.ConfigureTestServices(services);
         }
     }
 }

@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Hub.Core.Storage;
+using Hub.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Hub.Benchmarks;
@@ -8,34 +9,68 @@ namespace Hub.Benchmarks;
 /// Counts the storage requests and audit events one read costs, audit included. The storage counter lives inside
 /// the Hub, so this runs the same Hub build in-process against the same storage, with its queue and timer triggers
 /// off (their polling would count too), and sends each scenario's requests with the load generator's concurrency.
+/// The audit trail's share is counted by table: chain transactions (<c>audit</c>), which a request waits for, and the
+/// "who looked at this person" index (<c>auditbyperson</c>), written after the answer and counted once it settles.
 /// </summary>
-internal sealed class StorageOperationsPerRequest(string storage, int concurrency) : IAsyncDisposable
+internal sealed class StorageOperationsPerRequest : IAsyncDisposable
 {
     public const int RequestsPerScenario = 400;
 
-    private readonly BenchmarkHub _hub = new(storage, prefix: string.Empty, new Dictionary<string, string>
+    private readonly int _concurrency;
+    private readonly TableRequestLog _tables = new();
+    private readonly BenchmarkHub _hub;
+    private readonly TableClient _audit;
+
+    public StorageOperationsPerRequest(string storage, int concurrency)
     {
-        ["Hub:Triggers:RunLocally"] = "false",
-        ["Hub:RateLimits:TokenLimit"] = "1000000",
-        ["Hub:RateLimits:TokensPerPeriod"] = "1000000",
-    });
+        _concurrency = concurrency;
+        _audit = new TableServiceClient(storage).GetTableClient("audit");
+        _hub = new BenchmarkHub(
+            storage,
+            prefix: string.Empty,
+            new Dictionary<string, string>
+            {
+                ["Hub:Triggers:RunLocally"] = "false",
+                ["Hub:RateLimits:TokenLimit"] = "1000000",
+                ["Hub:RateLimits:TokensPerPeriod"] = "1000000",
+            },
+            services => _tables.AddTo(services, storage));
+    }
 
-    private readonly TableClient _audit = new TableServiceClient(storage).GetTableClient("audit");
+    public BenchmarkHub Hub => _hub;
 
-    public async Task<(double StorageOperations, double AuditEvents)> MeasureAsync(ReadScenario scenario, CancellationToken cancellationToken = default)
+    public async Task<RequestCost> MeasureAsync(ReadScenario scenario, CancellationToken cancellationToken = default)
     {
         using var client = _hub.CreateClient();
         var counter = _hub.Services.GetRequiredService<StorageOperationCounter>();
-        await SendAsync(client, scenario, 0, concurrency, cancellationToken);
-        var (operations, audited) = (counter.Count, await AuditSequenceAsync(cancellationToken));
-        await SendAsync(client, scenario, concurrency, RequestsPerScenario, cancellationToken);
-        return ((double)(counter.Count - operations) / RequestsPerScenario, (double)(await AuditSequenceAsync(cancellationToken) - audited) / RequestsPerScenario);
+        await SendAsync(client, scenario, 0, _concurrency, cancellationToken);
+        await SettleAsync(cancellationToken);
+        var (operations, chain, index, audited) = (counter.Count, _tables.Writes("audit"), _tables.Writes("auditbyperson"), await AuditSequenceAsync(cancellationToken));
+        await SendAsync(client, scenario, _concurrency, RequestsPerScenario, cancellationToken);
+        await SettleAsync(cancellationToken);
+        const double n = RequestsPerScenario;
+        return new RequestCost(
+            (counter.Count - operations) / n,
+            (await AuditSequenceAsync(cancellationToken) - audited) / n,
+            (_tables.Writes("audit") - chain) / n,
+            (_tables.Writes("auditbyperson") - index) / n);
+    }
+
+    // The person index is written after the answers; wait until its writes stop before reading the counts.
+    private async Task SettleAsync(CancellationToken cancellationToken)
+    {
+        var last = -1;
+        while (_tables.Writes("auditbyperson") is var now && now != last)
+        {
+            last = now;
+            await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+        }
     }
 
     public ValueTask DisposeAsync() => _hub.DisposeAsync();
 
     private async Task SendAsync(HttpClient client, ReadScenario scenario, int first, int count, CancellationToken cancellationToken) =>
-        await Parallel.ForEachAsync(Enumerable.Range(first, count), new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken }, async (i, token) =>
+        await Parallel.ForEachAsync(Enumerable.Range(first, count), new ParallelOptions { MaxDegreeOfParallelism = _concurrency, CancellationToken = cancellationToken }, async (i, token) =>
         {
             var request = scenario.Requests[(int)((i * 7919L) % scenario.Requests.Count)];
             using var message = new HttpRequestMessage(HttpMethod.Get, new Uri(request.Path, UriKind.Relative));

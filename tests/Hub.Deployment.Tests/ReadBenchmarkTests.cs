@@ -22,5 +22,6 @@ public sealed class ReadBenchmarkTests
         Assert.Contains("  raw Azurite entity GET", result.Output, StringComparison.Ordinal);
         Assert.Matches(@"ratio p95 person detail / raw +\d+\.\d\d +\(target ≤ 4", result.Output);
         Assert.Matches(@"ratio p95 division list, first pages / raw +\d+\.\d\d +\(target ≤ 4", result.Output);
+        Assert.Matches(@"audit cost: the chain append a request awaits, \d+ callers at once: p50 \d+\.\d\d ms, p95 \d+\.\d\d ms", result.Output);
     }
 }

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Hub.Core.Access;
 using Hub.Core.Audit;
 using Hub.Functions.Tests.Infrastructure;
+using Hub.Tests.Shared;
 using Hub.Functions.Tests.Persons;
 using static Hub.Functions.Tests.Persons.PersonsHub;
 

@@ -6,6 +6,7 @@ using Hub.Core.Audit;
 using Hub.Core.Identity;
 using Hub.Core.Storage;
 using Hub.Functions.Tests.Infrastructure;
+using Hub.Tests.Shared;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 

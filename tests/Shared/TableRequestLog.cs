@@ -7,7 +7,7 @@ using Azure.Data.Tables;
 using Hub.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Hub.Functions.Tests.Infrastructure;
+namespace Hub.Tests.Shared;
 
 /// <summary>
 /// A pipeline policy for table clients that records every request once storage has answered it, by table and by
@@ -17,7 +17,7 @@ namespace Hub.Functions.Tests.Infrastructure;
 /// <remarks>
 /// A transaction goes to the account's <c>$batch</c> endpoint, so its table is read from the requests inside it.
 /// </remarks>
-public sealed partial class TableRequestLog : HttpPipelinePolicy
+internal sealed partial class TableRequestLog : HttpPipelinePolicy
 {
     private readonly ConcurrentQueue<(string Table, bool Write)> _answered = new();
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _held = new(StringComparer.Ordinal);
