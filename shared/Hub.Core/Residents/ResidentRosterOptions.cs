@@ -8,7 +8,7 @@ public sealed class ResidentRosterOptions
 
     /// <summary>
     /// The most resident rows the street rosters hold at once, over all streets; the least recently used streets
-    /// make room. Default 400,000: two rows a person for 200,000 persons.
+    /// make room. A row takes about half a kilobyte. Default 400,000 (about 200 MB): two rows a person for 200,000 persons.
     /// </summary>
     public int RosterCacheRows { get; set; } = 400_000;
 }

@@ -54,7 +54,10 @@ internal sealed class StreetRosters : IDisposable
             var shared = new Dictionary<string, string>(StringComparer.Ordinal);
             await foreach (var row in _storage.Residents.QueryAsync<ResidentEntity>(filter, 1000, ResidentDirectory.Columns, CancellationToken.None).ConfigureAwait(false))
             {
-                // Places, memberships, statuses and sources repeat across a street: held once, not once a row.
+                // The street, places, memberships, statuses and sources repeat across a street: held once, not once a
+                // row. A list never needs a row's own ETag.
+                row.PartitionKey = Shared(row.PartitionKey);
+                row.ETag = default;
                 row.Places = Shared(row.Places);
                 row.Memberships = Shared(row.Memberships);
                 row.Status = row.Status is null ? null : Shared(row.Status);
