@@ -21,7 +21,7 @@ public static class HubCoreServiceCollectionExtensions
     /// <summary>The development pepper: used only when the environment is Development and none is configured.</summary>
     private const string DevelopmentPepper = "aHViLWRldmVsb3BtZW50LXBlcHBlci1ub3QtYS1zZWNyZXQtMDAwMDA=";
 
-    /// <summary>Registers sources, person keys and feed processing; validates their configuration at start-up.</summary>
+    /// <summary>Registers sources, person keys, feed processing and the resident index; validates their configuration at start-up.</summary>
     public static IServiceCollection AddHubFeeds(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
@@ -69,6 +69,11 @@ public static class HubCoreServiceCollectionExtensions
         services.AddSingleton(sp => new ProfileBuilder(sp.GetRequiredService<ProfileRules>(), sp.GetRequiredService<PersonKeyHasher>().KeyedHash));
         services.AddSingleton<ResidentRowBuilder>();
         services.AddSingleton<ResidentIndex>();
+        services.AddOptions<ResidentRosterOptions>()
+            .Bind(configuration.GetSection(ResidentRosterOptions.SectionName))
+            .Validate(o => o.RosterCacheRows > 0, $"{ResidentRosterOptions.SectionName}:RosterCacheRows must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton<StreetRosters>();
         services.AddSingleton<ResidentReconciler>();
         services.AddSingleton<PersonResolver>();
         services.AddSingleton<ProfileReader>();

@@ -12,9 +12,9 @@ using Microsoft.AspNetCore.Mvc;
 namespace Hub.Functions.Persons;
 
 /// <summary>
-/// The special-group residents of a division, for personal roles: one range query over the resident index (a
-/// partition range for a county or city, a partition for a street, a row-key range for a community or grid), each
-/// person once, rendered by the access policy, paged with the Hub's own signed continuation tokens.
+/// The special-group residents of a division, for personal roles, from the resident index (a street, community or
+/// grid from its street's roster in memory, a county or city with one range query), each person once, rendered by the
+/// access policy, paged with the Hub's own signed continuation tokens.
 /// </summary>
 internal static class ResidentsApi
 {

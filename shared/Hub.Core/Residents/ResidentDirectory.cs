@@ -4,15 +4,16 @@ using Hub.Core.Storage;
 namespace Hub.Core.Residents;
 
 /// <summary>
-/// Lists the residents of a division from the resident index with one range query: a partition range for a
-/// province, city or county (streets are partitions), one partition for a street, a row-key range for a community
-/// or a grid. Search-only rows (<c>~</c>) are never listed. Every filter is built with
-/// <see cref="TableClient.CreateQueryFilter(FormattableString)"/>, so no value can widen the query.
+/// Lists the residents of a division from the resident index. A street, community or grid is served from the street's
+/// roster (<see cref="StreetRosters"/>): one point read of the street's version while the roster is current. A
+/// province, city or county is one range query, a partition range (streets are partitions). Search-only rows
+/// (<c>~</c>) are never listed. Every filter is built with <see cref="TableClient.CreateQueryFilter(FormattableString)"/>,
+/// so no value can widen the query.
 /// </summary>
-internal sealed class ResidentDirectory(HubStorage storage)
+internal sealed class ResidentDirectory(HubStorage storage, StreetRosters rosters)
 {
     /// <summary>The columns a list reads; the blocking keys and match records stay in storage.</summary>
-    private static readonly string[] Columns =
+    internal static readonly string[] Columns =
     [
         "PartitionKey", "RowKey", nameof(ResidentEntity.PersonKey), nameof(ResidentEntity.Places), nameof(ResidentEntity.DistinctFrom),
         nameof(ResidentEntity.Identified), nameof(ResidentEntity.Memberships), nameof(ResidentEntity.HouseholdKey),
@@ -21,40 +22,39 @@ internal sealed class ResidentDirectory(HubStorage storage)
 
     /// <summary>
     /// One page of <paramref name="query"/> after <paramref name="after"/>: up to <paramref name="pageSize"/> rows
-    /// that <paramref name="keep"/> accepts. Reading stops after <paramref name="scanLimit"/> rows, so a filter that
-    /// matches little cannot make one request read a whole district; the page is then shorter and says where to go on.
+    /// that <paramref name="keep"/> accepts, in street and row-key order. Reading stops after <paramref name="scanLimit"/>
+    /// rows, so a filter that matches little cannot make one request read a whole district; the page is then shorter
+    /// and says where to go on. The rows of a street's page are shared with its roster: read them, never change them.
     /// </summary>
     public async Task<ResidentListPage> ListAsync(ResidentListQuery query, Func<ResidentEntity, bool> keep, int pageSize, ResidentListPosition? after, int scanLimit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(keep);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pageSize);
-        var rows = new List<ResidentEntity>(pageSize + 1);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var scanned = 0;
-        ResidentEntity? last = null;
+        if (query.Division.Prefix.Length < 9)
+        {
+            return await QueryAsync(query, keep, pageSize, after, scanLimit, cancellationToken).ConfigureAwait(false);
+        }
+
+        var roster = await rosters.GetAsync(query.Division.Street, cancellationToken).ConfigureAwait(false);
+        return roster.Page(query, keep, pageSize, after, scanLimit);
+    }
+
+    /// <summary>The page <see cref="ListAsync"/> defines, read with one range query of the index.</summary>
+    internal async Task<ResidentListPage> QueryAsync(ResidentListQuery query, Func<ResidentEntity, bool> keep, int pageSize, ResidentListPosition? after, int scanLimit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var page = new ResidentPageBuilder(keep, pageSize, scanLimit);
         var rowsPerRequest = Math.Clamp(pageSize + 1, 1, 1000);
         await foreach (var row in storage.Residents.QueryAsync<ResidentEntity>(Filter(query, after), rowsPerRequest, Columns, cancellationToken).ConfigureAwait(false))
         {
-            scanned++;
-            last = row;
-            if (keep(row) && seen.Add(row.PersonKey))
+            if (page.Add(row) is { } full)
             {
-                rows.Add(row);
-                if (rows.Count > pageSize)
-                {
-                    rows.RemoveAt(pageSize);
-                    return new ResidentListPage(rows, PositionOf(rows[^1]), scanned);
-                }
-            }
-
-            if (scanned >= scanLimit)
-            {
-                return new ResidentListPage(rows, PositionOf(last), scanned);
+                return full;
             }
         }
 
-        return new ResidentListPage(rows, null, scanned);
+        return page.Finish();
     }
 
     /// <summary>The filter of <paramref name="query"/>, after <paramref name="after"/>; every value a parameter.</summary>
@@ -92,6 +92,4 @@ internal sealed class ResidentDirectory(HubStorage storage)
 
         return string.Join(" and ", clauses.Select(c => $"({c})"));
     }
-
-    private static ResidentListPosition PositionOf(ResidentEntity row) => new(row.PartitionKey, row.RowKey);
 }

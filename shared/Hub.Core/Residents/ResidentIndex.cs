@@ -12,12 +12,17 @@ namespace Hub.Core.Residents;
 /// </summary>
 internal sealed class ResidentIndex(HubStorage storage, ResidentRowBuilder rows)
 {
-    private const int TransactionLimit = 100;
+    // One place of every transaction is the street's version row, so a street's rows and its version change together.
+    private const int RowsPerTransaction = 99;
 
-    /// <summary>Writes <paramref name="changes"/>: upserts and deletes, grouped by street, 100 to a transaction.</summary>
+    /// <summary>
+    /// Writes <paramref name="changes"/>: upserts and deletes, grouped by street, 99 to a transaction with the
+    /// street's version bump (<see cref="StreetVersion"/>) as the hundredth.
+    /// </summary>
     /// <remarks>
     /// A delete of a row that is already gone (an interrupted attempt deleted it) fails its whole transaction with 404;
-    /// that chunk is then written again with its deletes one by one, each allowed to find nothing.
+    /// that chunk is then written again with its deletes one by one, each allowed to find nothing, and the version is
+    /// bumped once more after them, so a list that read the street while they were under way does not keep it.
     /// </remarks>
     public async Task ApplyAsync(ResidentChanges changes, int concurrency, CancellationToken cancellationToken = default)
     {
@@ -25,27 +30,30 @@ internal sealed class ResidentIndex(HubStorage storage, ResidentRowBuilder rows)
             .Select(r => (r.PartitionKey, Action: new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)))
             .Concat(changes.Deletes.Select(k => (k.PartitionKey, Action: new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(k.PartitionKey, k.RowKey), ETag.All))))
             .GroupBy(a => a.PartitionKey, StringComparer.Ordinal)
-            .SelectMany(street => street.Select(a => a.Action).Chunk(TransactionLimit))
+            .SelectMany(street => street.Select(a => a.Action).Chunk(RowsPerTransaction).Select(chunk => (Street: street.Key, Chunk: chunk.Append(StreetVersion.Bump(street.Key)).ToList())))
             .ToList();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(actions, parallel, async (chunk, token) =>
+        await Parallel.ForEachAsync(actions, parallel, async (entry, token) =>
         {
+            var (street, chunk) = entry;
             try
             {
                 await storage.Residents.SubmitTransactionAsync(chunk, token).ConfigureAwait(false);
             }
             catch (TableTransactionFailedException ex) when (ex.Status == 404)
             {
-                var upserts = chunk.Where(a => a.ActionType != TableTransactionActionType.Delete).ToList();
+                var upserts = chunk.Where(a => a.ActionType != TableTransactionActionType.Delete && !StreetVersion.Is(a.Entity.RowKey)).ToList();
                 if (upserts.Count > 0)
                 {
-                    await storage.Residents.SubmitTransactionAsync(upserts, token).ConfigureAwait(false);
+                    await storage.Residents.SubmitTransactionAsync([.. upserts, StreetVersion.Bump(street)], token).ConfigureAwait(false);
                 }
 
                 foreach (var delete in chunk.Where(a => a.ActionType == TableTransactionActionType.Delete))
                 {
                     await storage.Residents.DeleteEntityAsync(delete.Entity.PartitionKey, delete.Entity.RowKey, ETag.All, token).ConfigureAwait(false);
                 }
+
+                await StreetVersion.BumpAsync(storage.Residents, street, token).ConfigureAwait(false);
             }
         }).ConfigureAwait(false);
     }
@@ -102,7 +110,7 @@ internal sealed class ResidentIndex(HubStorage storage, ResidentRowBuilder rows)
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(loaded, parallel, async (street, token) =>
         {
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {street.Key}");
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {street.Key} and RowKey ne {StreetVersion.RowKey}");
             await foreach (var row in storage.Residents.QueryAsync<ResidentEntity>(filter, select: columns, cancellationToken: token).ConfigureAwait(false))
             {
                 street.Value.Add(row);

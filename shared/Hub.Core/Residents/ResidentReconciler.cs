@@ -82,6 +82,11 @@ internal sealed partial class ResidentReconciler(
         long checkedRows = 0;
         await foreach (var row in storage.Residents.QueryAsync<ResidentEntity>(cancellationToken: cancellationToken).ConfigureAwait(false))
         {
+            if (StreetVersion.Is(row.RowKey))
+            {
+                continue;
+            }
+
             checkedRows++;
             if (row.Timestamp > started)
             {
@@ -100,16 +105,24 @@ internal sealed partial class ResidentReconciler(
         }
 
         refresh.UnionWith(desired.Values.Select(d => d.Person));
+        var changedStreets = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var row in stale)
         {
             try
             {
                 await storage.Residents.DeleteEntityAsync(row.PartitionKey, row.RowKey, row.ETag, cancellationToken).ConfigureAwait(false);
+                changedStreets.Add(row.PartitionKey);
             }
             catch (RequestFailedException ex) when (ex.Status is 404 or 412)
             {
                 // Gone already, or rewritten by a batch since it was read: either way not ours to delete.
             }
+        }
+
+        // The deletes are one by one, outside the index's transactions: the streets' versions move after them.
+        foreach (var street in changedStreets)
+        {
+            await StreetVersion.BumpAsync(storage.Residents, street, cancellationToken).ConfigureAwait(false);
         }
 
         await resolver.RebuildAsync(refresh, Concurrency, cancellationToken).ConfigureAwait(false);

@@ -76,6 +76,14 @@ public sealed class StartupValidationTests(AzuriteFixture azurite)
         Assert.Contains(key, error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_roster_cache_of_no_rows_stops_the_hub_at_start_naming_the_key()
+    {
+        var error = StartupError<OptionsValidationException>(() => new HubFactory(azurite, new Dictionary<string, string?> { ["Hub:Residents:RosterCacheRows"] = "0" }) { DeleteStorageOnDispose = false });
+
+        Assert.Contains("Hub:Residents:RosterCacheRows", error.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// The exception the Hub stops with at start. When start-up fails, the test host and the failing host race to
     /// dispose the service provider, and the test host now and then reports that race (an ObjectDisposedException)

@@ -83,6 +83,7 @@ public sealed class ResidentReconcilerTests(AzuriteFixture azurite) : IAsyncLife
 
     private Task<ReconcileResult> ReconcileAsync() => _hub.Factory.Services.GetRequiredService<ResidentReconciler>().RunAsync();
 
+    // The resident rows, without the streets' version rows, which every write moves.
     private async Task<List<ResidentEntity>> RowsAsync() =>
-        (await _hub.Factory.Storage.Residents.QueryAsync<ResidentEntity>().ToListAsync()).OrderBy(r => r.PartitionKey, StringComparer.Ordinal).ThenBy(r => r.RowKey, StringComparer.Ordinal).ToList();
+        (await _hub.Factory.Storage.Residents.QueryAsync<ResidentEntity>().ToListAsync()).Where(r => !StreetVersion.Is(r.RowKey)).OrderBy(r => r.PartitionKey, StringComparer.Ordinal).ThenBy(r => r.RowKey, StringComparer.Ordinal).ToList();
 }
