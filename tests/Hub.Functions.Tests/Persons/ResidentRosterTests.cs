@@ -194,7 +194,7 @@ public sealed class ResidentRosterTests(AzuriteFixture azurite) : IAsyncLifetime
 
         var listed = await ListAllAsync(new ResidentListQuery(DivisionCode.Parse(StreetA)));
         var candidates = await index.FindCandidatesAsync(incoming);
-        var loaded = await index.FindCandidatesAsync(incoming, new Dictionary<string, StreetBlocks> { [Street] = await index.LoadStreetAsync(Street) });
+        var loaded = await index.FindCandidatesAsync(incoming, await index.LoadStreetsAsync([Street], concurrency: 1));
         var household = await index.HouseholdMembersAsync(Street, one.HouseholdKey!);
         var reconciled = await _hub.Factory.Services.GetRequiredService<ResidentReconciler>().RunAsync();
 
