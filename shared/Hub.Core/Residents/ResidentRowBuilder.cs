@@ -35,8 +35,12 @@ internal sealed class ResidentRowBuilder(ProfileBuilder profiles, PersonKeyHashe
             .Select(f => new SortedDictionary<string, string>(
                 MatchAttributes.Where(a => f.ValueOf(a) is not null).ToDictionary(a => a, a => f.ValueOf(a)!),
                 StringComparer.Ordinal))
-            .DistinctBy(r => JsonSerializer.Serialize(r, StorageJson.Options))
+            .Select(r => (Record: r, Json: JsonSerializer.Serialize(r, StorageJson.Options)))
+            .DistinctBy(r => r.Json, StringComparer.Ordinal)
+            .OrderBy(r => r.Json, StringComparer.Ordinal)
+            .Select(r => r.Record)
             .ToList();
+        // In a fixed order, so the same facts give the same row whatever order they were read in.
         var recordsJson = JsonSerializer.Serialize(records, StorageJson.Options);
         var blocks = records
             .SelectMany(r => BlockingKeys.For(ToMatchRecord(r)))

@@ -33,6 +33,20 @@ public sealed class ResidentReconcilerTests(AzuriteFixture azurite) : IAsyncLife
     }
 
     [Fact]
+    public async Task A_person_several_departments_report_is_left_untouched_too()
+    {
+        await _hub.PushAsync("police", Police(new PoliceRow(First, "李国强", "男"), new PoliceRow(Second, "张秀英", "女", Relation: "妻")));
+        await _hub.PushAsync("civil-affairs", CivilAffairs(First, "李国强", "男", "1940-01-01", phone: "13812345678"));
+        await _hub.PushAsync("disability-federation", DisabilityFederation(First, "李国强", "男"));
+        var before = await RowsAsync();
+
+        var result = await ReconcileAsync();
+
+        Assert.Equal((0, 0, 0), (result.RowsDeleted, result.PersonsRebuilt, result.ViewsWritten));
+        Assert.Equal(before.Select(r => (r.RowKey, r.ETag)), (await RowsAsync()).Select(r => (r.RowKey, r.ETag)));
+    }
+
+    [Fact]
     public async Task A_missing_row_is_written_again_a_changed_one_corrected_and_a_row_nobody_has_deleted()
     {
         await _hub.PushAsync("police", Police(
