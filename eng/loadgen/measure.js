@@ -48,7 +48,7 @@ function percentile(sorted, p) {
 (async () => {
   // The warm-up sends every distinct request once, then goes on for warmupSeconds: the figures are the steady
   // state's, the same rule for every scenario, raw reads included.
-  let warmup = (await run({ amount: requests.length })).latencies.length;
+  let warmup = (await run({ amount: Math.max(requests.length, scenario.connections) })).latencies.length;
   warmup += scenario.warmupSeconds > 0 ? (await run({ seconds: scenario.warmupSeconds })).latencies.length : 0;
   const { result, latencies, statuses } = await run({ seconds: scenario.seconds });
   latencies.sort((a, b) => a - b);
