@@ -14,7 +14,7 @@ namespace Hub.Core.Audit;
 /// transaction anyway (a transaction is one partition, and a person's history must be one partition to be read
 /// without a scan). Rows are upserts keyed by sequence number, so writing them again is harmless, and the chain
 /// stays the record: the index only makes the question cheap. The cursor row (partition <c>~cursor</c>, which no
-/// person partition <c>p000</c>–<c>p3ff</c> range reaches) holds the last sequence up to which every event is
+/// person partition <c>h0</c>–<c>hf</c> range reaches) holds the last sequence up to which every event is
 /// indexed; a search reads the index up to it and the chain after it, so an access is reported from the moment
 /// it is chained. The cursor lives with the rows, so dropping the table to rebuild it drops the cursor too, and the
 /// next catch-up indexes the chain from its start. Putting the rows in the day partition instead would cost
@@ -25,8 +25,11 @@ internal sealed class AuditPersonIndex(HubStorage storage)
     /// <summary>The partition of the cursor row; it sorts after every person partition.</summary>
     public const string CursorPartition = "~cursor";
 
-    /// <summary>The row of the cursor.</summary>
-    public const string CursorRow = "indexed";
+    /// <summary>
+    /// The row of the cursor. It names the partition layout, so an index kept in another layout is not taken for
+    /// this one: its cursor is not found, and the index is built again from the chain.
+    /// </summary>
+    public const string CursorRow = "indexed-h16";
 
     private const int TransactionLimit = 100;
     private const int ConcurrentTransactions = 16;

@@ -25,6 +25,9 @@ internal sealed partial class AuditPersonIndexer : IAsyncDisposable
     private const int MaxEventsPerRound = 1000;
 
     private static readonly TimeSpan CursorInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a round lets events gather before writing, so rows of many events share transactions.</summary>
+    private static readonly TimeSpan GatherWindow = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan GapGrace = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan LastRetry = TimeSpan.FromMinutes(5);
@@ -91,6 +94,11 @@ internal sealed partial class AuditPersonIndexer : IAsyncDisposable
         var requests = new List<Request>();
         while (await WaitAsync().ConfigureAwait(false))
         {
+            if (!_work.Reader.Completion.IsCompleted)
+            {
+                await Task.Delay(GatherWindow).ConfigureAwait(false);
+            }
+
             chained.Clear();
             requests.Clear();
             var events = 0;

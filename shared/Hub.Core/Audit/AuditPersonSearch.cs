@@ -35,7 +35,7 @@ internal sealed class AuditPersonSearch(HubStorage storage)
         if (!inTail && cursor.Sequence > 0)
         {
             var filter = query.TableFilter(TableClient.CreateQueryFilter(
-                $"PartitionKey eq {person.PartitionKey} and RowKey ge {AuditPersonEntity.RowPrefix(person)} and RowKey lt {person.Value + "}"} and Sequence le {cursor.Sequence}"));
+                $"PartitionKey eq {AuditPersonEntity.PartitionOf(person)} and RowKey ge {AuditPersonEntity.RowPrefix(person)} and RowKey lt {person.Value + "}"} and Sequence le {cursor.Sequence}"));
             await foreach (var page in storage.AuditByPerson.QueryAsync<AuditPersonEntity>(filter, pageSize, cancellationToken: cancellationToken).AsPages(tableToken, pageSize).ConfigureAwait(false))
             {
                 var read = await Task.WhenAll(page.Values.Select(row => ReadEventAsync(row.EventPartition, row.Sequence, cancellationToken))).ConfigureAwait(false);
