@@ -32,7 +32,13 @@ internal sealed class AuditPersonIndex(HubStorage storage)
     public const string CursorRow = "indexed-h16";
 
     private const int TransactionLimit = 100;
-    private const int ConcurrentTransactions = 16;
+
+    /// <summary>
+    /// Index transactions in flight at once. Few: the index is background work, and readers waiting on the same
+    /// storage must never queue behind a burst of it; a busy period leaves a backlog the chain keeps, and the quiet
+    /// after it works off.
+    /// </summary>
+    private const int ConcurrentTransactions = 1;
 
     private (ChainCursor Cursor, ETag ETag)? _cursor;
     private bool _cursorLoaded;
