@@ -33,7 +33,7 @@ internal sealed class PersonViewEntity : ITableEntity
     /// <summary>One of <see cref="PersonViewKind"/>.</summary>
     public string Kind { get; set; } = string.Empty;
 
-    /// <summary>The key's facts as a JSON array of <see cref="ViewedFact"/>, in source and discriminator order; null unless <see cref="Kind"/> is <see cref="PersonViewKind.Facts"/>.</summary>
+    /// <summary>The key's facts as a JSON array of <see cref="FactView"/> (attributes sorted), in source and discriminator order; null unless <see cref="Kind"/> is <see cref="PersonViewKind.Facts"/>.</summary>
     public string? Facts { get; set; }
 
     // Methods, not properties: the table client stores every public property.
@@ -50,14 +50,16 @@ internal sealed class PersonViewEntity : ITableEntity
 
     /// <summary>The facts the row holds; empty unless it <see cref="IsUsable"/>.</summary>
     public IReadOnlyList<FactView> ReadFacts() =>
-        IsUsable() ? (JsonSerializer.Deserialize<List<ViewedFact>>(Facts!, StorageJson.Options) ?? []).Select(f => f.ToFactView()).ToList() : [];
+        IsUsable() ? JsonSerializer.Deserialize<List<FactView>>(Facts!, StorageJson.Options) ?? [] : [];
 
     /// <summary>The view of a key whose profile is its own facts: a copy of them, or a row marked too large.</summary>
     public static PersonViewEntity Of(string personKey, IEnumerable<FactView> facts)
     {
         // Ordered, with sorted attributes, so the same facts always give the same text and an unchanged view is not rewritten.
         var json = JsonSerializer.Serialize(
-            facts.Select(ViewedFact.From).OrderBy(f => f.Source, StringComparer.Ordinal).ThenBy(f => f.Discriminator, StringComparer.Ordinal).ToList(),
+            facts
+                .Select(f => f with { Attributes = new SortedDictionary<string, string>(f.Attributes.ToDictionary(), StringComparer.Ordinal) })
+                .OrderBy(f => f.Source, StringComparer.Ordinal).ThenBy(f => f.Discriminator, StringComparer.Ordinal).ToList(),
             StorageJson.Options);
         return json.Length <= MaxFactsLength
             ? New(personKey, PersonViewKind.Facts, json)
