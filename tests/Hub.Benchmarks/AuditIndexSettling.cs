@@ -1,5 +1,5 @@
-using System.Globalization;
 using Azure.Data.Tables;
+using Hub.Core.Audit;
 
 namespace Hub.Benchmarks;
 
@@ -17,9 +17,8 @@ internal static class AuditIndexSettling
         var waited = System.Diagnostics.Stopwatch.StartNew();
         while (waited.Elapsed < Longest)
         {
-            var partition = "d" + DateTimeOffset.UtcNow.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-            var head = await audit.GetEntityIfExistsAsync<TableEntity>(partition, "head", cancellationToken: cancellationToken);
-            var cursor = await index.GetEntityIfExistsAsync<TableEntity>("~cursor", "indexed-h16", cancellationToken: cancellationToken);
+            var head = await audit.GetEntityIfExistsAsync<TableEntity>(AuditPartitions.ForDay(DateTimeOffset.UtcNow), AuditPartitions.HeadRow, cancellationToken: cancellationToken);
+            var cursor = await index.GetEntityIfExistsAsync<TableEntity>(AuditPersonIndex.CursorPartition, AuditPersonIndex.CursorRow, cancellationToken: cancellationToken);
             var chained = head.HasValue ? head.Value!.GetInt64("Sequence") ?? 0 : 0;
             if (chained == 0 || (cursor.HasValue && (cursor.Value!.GetInt64("Sequence") ?? 0) >= chained))
             {

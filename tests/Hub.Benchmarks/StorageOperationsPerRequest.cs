@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Hub.Core.Audit;
 using Hub.Core.Storage;
 using Hub.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
@@ -86,8 +87,7 @@ internal sealed class StorageOperationsPerRequest : IAsyncDisposable
     // The chain head of today's partition carries the last sequence number written; a run does not cross midnight UTC.
     private async Task<long> AuditSequenceAsync(CancellationToken cancellationToken)
     {
-        var partition = "d" + DateTimeOffset.UtcNow.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
-        var head = await _audit.GetEntityIfExistsAsync<TableEntity>(partition, "head", cancellationToken: cancellationToken);
+        var head = await _audit.GetEntityIfExistsAsync<TableEntity>(AuditPartitions.ForDay(DateTimeOffset.UtcNow), AuditPartitions.HeadRow, cancellationToken: cancellationToken);
         return head.HasValue ? head.Value!.GetInt64("Sequence") ?? 0 : 0;
     }
 }
