@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Hub.Core.Storage;
 using Hub.Core.Telemetry;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Hub.Core.Audit;
 
@@ -30,10 +31,11 @@ public sealed partial class AuditLog : IAsyncDisposable
     private readonly Lazy<Task> _writer;
 
     /// <summary>Creates the log; its writer loop starts with the first event.</summary>
-    public AuditLog(HubStorage storage, TimeProvider time, ILogger<AuditLog> logger)
+    public AuditLog(HubStorage storage, TimeProvider time, IOptions<AuditOptions> options, ILogger<AuditLog> logger)
     {
+        ArgumentNullException.ThrowIfNull(options);
         _chain = new AuditChain(storage, time);
-        _indexer = new AuditPersonIndexer(storage, time, logger);
+        _indexer = new AuditPersonIndexer(storage, time, options.Value.PersonIndexBusyShare, logger);
         _logger = logger;
         _writer = new Lazy<Task>(() => Task.Run(WriteLoopAsync));
     }

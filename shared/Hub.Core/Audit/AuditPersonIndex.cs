@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Azure;
 using Azure.Data.Tables;
 using Hub.Core.Storage;
@@ -33,32 +34,29 @@ internal sealed class AuditPersonIndex(HubStorage storage)
 
     private const int TransactionLimit = 100;
 
-    /// <summary>
-    /// Index transactions in flight at once. Few: the index is background work, and readers waiting on the same
-    /// storage must never queue behind a burst of it; a busy period leaves a backlog the chain keeps, and the quiet
-    /// after it works off.
-    /// </summary>
-    private const int ConcurrentTransactions = 1;
-
     private (ChainCursor Cursor, ETag ETag)? _cursor;
     private bool _cursorLoaded;
 
     /// <summary>
     /// Writes the rows of <paramref name="events"/>, from any number of chain transactions: rows of one person
-    /// partition share transactions of up to 100.
+    /// partition share transactions of up to 100. One transaction at a time, each followed by the pause
+    /// <paramref name="pacing"/> asks for: the index is background work, and readers on the same storage must not
+    /// queue behind it.
     /// </summary>
-    public async Task WriteAsync(IEnumerable<(string Partition, AuditRecord Record)> events, CancellationToken cancellationToken)
+    public async Task WriteAsync(IEnumerable<(string Partition, AuditRecord Record)> events, AuditIndexPacing pacing, CancellationToken cancellationToken)
     {
         var transactions = events
             .SelectMany(e => e.Record.Event.PersonKeys.Where(k => k.Value is not null).Distinct().Select(k => AuditPersonEntity.From(k, e.Partition, e.Record)))
             .GroupBy(e => e.PartitionKey, StringComparer.Ordinal)
             .SelectMany(partition => partition.Chunk(TransactionLimit));
-        await Parallel.ForEachAsync(
-            transactions,
-            new ParallelOptions { MaxDegreeOfParallelism = ConcurrentTransactions, CancellationToken = cancellationToken },
-            async (chunk, token) => await storage.AuditByPerson.SubmitTransactionAsync(
+        foreach (var chunk in transactions)
+        {
+            var started = Stopwatch.GetTimestamp();
+            await storage.AuditByPerson.SubmitTransactionAsync(
                 chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)),
-                token).ConfigureAwait(false)).ConfigureAwait(false);
+                cancellationToken).ConfigureAwait(false);
+            await pacing.PaceAsync(Stopwatch.GetElapsedTime(started), cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>How far the index is complete; null when nothing is indexed yet (or the table is missing).</summary>

@@ -32,11 +32,13 @@ internal sealed partial class AuditPersonIndexer : IAsyncDisposable
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan LastRetry = TimeSpan.FromMinutes(5);
 
-    private readonly Channel<Work> _work = Channel.CreateUnbounded<Work>(new UnboundedChannelOptions { SingleReader = true });
+    // Not SingleReader: that channel cannot count what waits, and the count is the pacing's "busy".
+    private readonly Channel<Work> _work = Channel.CreateUnbounded<Work>();
     private readonly AuditPersonIndex _index;
     private readonly AuditChainReader _chain;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly AuditIndexPacing _pacing;
     private readonly Lazy<Task> _loop;
 
     // What is indexed; null until the first catch-up, and again after a failure.
@@ -47,8 +49,10 @@ internal sealed partial class AuditPersonIndexer : IAsyncDisposable
     private DateTimeOffset? _retryAt;
     private TimeSpan _retryDelay = FirstRetry;
 
-    public AuditPersonIndexer(HubStorage storage, TimeProvider time, ILogger logger)
+    public AuditPersonIndexer(HubStorage storage, TimeProvider time, double busyShare, ILogger logger)
     {
+        // Busy while chained events wait for the next round: requests are being answered now.
+        _pacing = new AuditIndexPacing(busyShare, () => _work.Reader.Count > 0);
         _index = new AuditPersonIndex(storage);
         _chain = new AuditChainReader(storage);
         _time = time;
@@ -157,7 +161,7 @@ internal sealed partial class AuditPersonIndexer : IAsyncDisposable
         if (fresh.Count > 0)
         {
             var records = fresh.SelectMany(c => c.Records.Where(r => !indexed.Contains(r.Sequence)).Select(r => (c.Partition, r))).ToList();
-            await _index.WriteAsync(records, CancellationToken.None).ConfigureAwait(false);
+            await _index.WriteAsync(records, _pacing, CancellationToken.None).ConfigureAwait(false);
             fresh.ForEach(c => indexed.Add(c.Partition, c.Records[0].Sequence, c.Records[^1].Sequence));
         }
 
@@ -182,7 +186,7 @@ internal sealed partial class AuditPersonIndexer : IAsyncDisposable
             // Rows the Hub wrote only: a row out of its place is the verifier's finding, not an access to index.
             foreach (var round in events.Where(e => e.RowKey == AuditPartitions.EventRow(e.Sequence)).Chunk(MaxEventsPerRound))
             {
-                await _index.WriteAsync(round.Where(e => !indexed.Contains(e.Sequence)).Select(e => (partition, e.ToRecord())), CancellationToken.None).ConfigureAwait(false);
+                await _index.WriteAsync(round.Where(e => !indexed.Contains(e.Sequence)).Select(e => (partition, e.ToRecord())), _pacing, CancellationToken.None).ConfigureAwait(false);
                 (first, last) = (first == 0 ? round[0].Sequence : first, round[^1].Sequence);
                 indexed.MoveTo(new ChainCursor(partition, last));
 

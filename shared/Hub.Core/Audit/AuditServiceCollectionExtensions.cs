@@ -21,6 +21,7 @@ public static class AuditServiceCollectionExtensions
             .Validate(o => o.BulkAccessBaselineFactor > 1, "Hub:Audit:BulkAccessBaselineFactor must be greater than 1.")
             .Validate(o => o.BulkAccessBaselineDays is >= 1 and <= 31, "Hub:Audit:BulkAccessBaselineDays must be between 1 and 31.")
             .Validate(o => o.BulkAccessBaselineFloor >= 1, "Hub:Audit:BulkAccessBaselineFloor must be at least 1.")
+            .Validate(o => o.PersonIndexBusyShare is >= 0.05 and <= 1, "Hub:Audit:PersonIndexBusyShare must be between 0.05 and 1.")
             .ValidateOnStart();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<AuditCheckpointWriter>();

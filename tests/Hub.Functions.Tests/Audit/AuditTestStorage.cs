@@ -46,7 +46,7 @@ internal sealed class AuditTestStorage : IAsyncDisposable
         return new AuditTestStorage(storage, operations, requests);
     }
 
-    public AuditLog CreateLog(TimeProvider? time = null) => new(Storage, time ?? TimeProvider.System, NullLogger<AuditLog>.Instance);
+    public AuditLog CreateLog(TimeProvider? time = null) => new(Storage, time ?? TimeProvider.System, Options.Create(new AuditOptions()), NullLogger<AuditLog>.Instance);
 
     public AuditCheckpointWriter CreateCheckpointWriter(int every, TimeProvider? time = null) =>
         new(Storage, time ?? TimeProvider.System, Options.Create(new AuditOptions { CheckpointEvery = every }), NullLogger<AuditCheckpointWriter>.Instance);
