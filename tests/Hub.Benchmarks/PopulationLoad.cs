@@ -17,16 +17,29 @@ namespace Hub.Benchmarks;
 /// </summary>
 internal static class PopulationLoad
 {
-    // Civil affairs is the focus: every generated household receives assistance, so every person is a resident the lists show.
-    private static readonly string[] Sources = [ShippedSources.Police, ShippedSources.CivilAffairs];
+    /// <summary>The seed of the generated population, so every run reads the same persons.</summary>
+    public const int Seed = 20261123;
 
-    // No injected cell mistakes: a record kept for matching costs candidate searches, which Azurite answers by scanning
-    // the whole table, so a few thousand of them would make the load take longer than everything else.
-    private static readonly FeedWriterOptions Clean = new() { MistakeRate = 0 };
+    /// <summary>Civil affairs is the focus: every generated household receives assistance, so every person is a resident the lists show.</summary>
+    public const string Focus = ShippedSources.CivilAffairs;
+
+    /// <summary>The feeds, in the order they are pushed.</summary>
+    public static readonly IReadOnlyList<string> Sources = [ShippedSources.Police, ShippedSources.CivilAffairs];
+
+    /// <summary>
+    /// No injected cell mistakes: a record kept for matching costs candidate searches, which Azurite answers by
+    /// scanning the whole table, so a few thousand of them would make the load take longer than everything else.
+    /// </summary>
+    public static readonly FeedWriterOptions Clean = new() { MistakeRate = 0 };
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) } };
 
-    public static async Task<PopulationLoadResult> RunAsync(Uri hub, int persons, CancellationToken cancellationToken = default)
+    /// <summary>Pushes the feeds to the Hub at <paramref name="hub"/>, each with a token of its publisher.</summary>
+    public static Task<PopulationLoadResult> RunAsync(Uri hub, int persons, CancellationToken cancellationToken = default) =>
+        RunAsync(source => PublisherClient(hub, source), persons, cancellationToken);
+
+    /// <summary>Pushes the feeds with the clients <paramref name="publisher"/> gives, one per source.</summary>
+    public static async Task<PopulationLoadResult> RunAsync(Func<string, HttpClient> publisher, int persons, CancellationToken cancellationToken = default)
     {
         var rows = 0L;
         var accepted = 0L;
@@ -38,11 +51,12 @@ internal static class PopulationLoad
             {
                 await using (var file = File.Create(path))
                 {
-                    await FeedWriter.WritePopulationCsvAsync(file, ShippedSources.Get(source), persons, seed: 20261123, focus: ShippedSources.CivilAffairs, Clean, cancellationToken);
+                    await FeedWriter.WritePopulationCsvAsync(file, ShippedSources.Get(source), persons, Seed, Focus, Clean, cancellationToken);
                 }
 
                 var stopwatch = Stopwatch.StartNew();
-                var report = await PushAsync(hub, source, path, cancellationToken);
+                using var client = publisher(source);
+                var report = await PushAsync(client, source, path, cancellationToken);
                 loading += stopwatch.Elapsed;
                 Console.Error.WriteLine($"  {source}: {report.Counts.Received:N0} rows, {report.Counts.Inserted:N0} inserted, {report.Counts.Rejected:N0} rejected, {stopwatch.Elapsed.TotalSeconds:N1} s");
                 rows += report.Counts.Received;
@@ -57,10 +71,15 @@ internal static class PopulationLoad
         return new PopulationLoadResult(persons, rows, accepted, loading);
     }
 
-    private static async Task<BatchReport> PushAsync(Uri hub, string source, string path, CancellationToken cancellationToken)
+    private static HttpClient PublisherClient(Uri hub, string source)
     {
-        using var client = new HttpClient { BaseAddress = hub, Timeout = TimeSpan.FromMinutes(30) };
+        var client = new HttpClient { BaseAddress = hub, Timeout = TimeSpan.FromMinutes(30) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", DevelopmentTokens.Mint($"{source}-client", [HubRoles.FeedPublisher(source)]));
+        return client;
+    }
+
+    private static async Task<BatchReport> PushAsync(HttpClient client, string source, string path, CancellationToken cancellationToken)
+    {
         await using var body = File.OpenRead(path);
         using var content = new StreamContent(body);
         content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");

@@ -12,11 +12,15 @@ internal static class ReadBenchmark
     /// <summary>The raw entity read (the baseline) and the raw range query (for reference) come before the Hub's scenarios.</summary>
     public const int ReferenceScenarios = 2;
 
+    /// <summary>The population the seed check loads both ways before a seeded run.</summary>
+    public const int SeedCheckPersons = 300;
+
     public static async Task<ReadBenchmarkResult> RunAsync(ReadBenchmarkOptions options, CancellationToken cancellationToken = default)
     {
         var tables = new TableServiceClient(options.Storage);
-        Console.Error.WriteLine($"Loading {options.Persons:N0} persons through the Hub...");
-        var load = await PopulationLoad.RunAsync(options.Hub, options.Persons, cancellationToken);
+        var load = options.Loading == PopulationLoading.Feeds
+            ? await LoadThroughFeedsAsync(options, cancellationToken)
+            : await SeedAsync(options, cancellationToken);
 
         Console.Error.WriteLine("Choosing what to read...");
         var residents = await ReadTargets.ResidentsAsync(tables, cancellationToken);
@@ -48,13 +52,33 @@ internal static class ReadBenchmark
         }
 
         var measured = new List<ScenarioFigures>();
+        await AuditIndexSettling.WaitAsync(tables, cancellationToken);
         foreach (var scenario in scenarios.Where(s => s.Requests.Count > 0))
         {
-            await AuditIndexSettling.WaitAsync(tables, cancellationToken);
             Console.Error.WriteLine($"Measuring {scenario.Name} ({scenario.Requests.Count:N0} different requests)...");
-            measured.Add(new ScenarioFigures(scenario, await LoadGenerator.RunAsync(options, scenario, cancellationToken), costs.GetValueOrDefault(scenario)));
+            var latency = await LoadGenerator.RunAsync(options, scenario, cancellationToken);
+            var backlog = await AuditIndexSettling.WaitAsync(tables, cancellationToken);
+            measured.Add(new ScenarioFigures(scenario, latency, costs.GetValueOrDefault(scenario), costs.ContainsKey(scenario) ? backlog : null));
         }
 
         return new ReadBenchmarkResult(options, load, measured, audit);
+    }
+
+    private static async Task<PopulationLoadResult> LoadThroughFeedsAsync(ReadBenchmarkOptions options, CancellationToken cancellationToken)
+    {
+        Console.Error.WriteLine($"Loading {options.Persons:N0} persons through the Hub's feeds...");
+        return await PopulationLoad.RunAsync(options.Hub, options.Persons, cancellationToken);
+    }
+
+    private static async Task<PopulationLoadResult> SeedAsync(ReadBenchmarkOptions options, CancellationToken cancellationToken)
+    {
+        Console.Error.WriteLine($"Checking the seed against the feeds with {SeedCheckPersons} persons...");
+        var checkedRows = await SeedCheck.RunAsync(options.Storage, SeedCheckPersons, cancellationToken);
+        Console.Error.WriteLine($"Seeding {options.Persons:N0} persons...");
+
+        // The running Hub's own storage (no name prefix); its triggers stay off in this copy.
+        await using var hub = new BenchmarkHub(options.Storage, prefix: string.Empty, new Dictionary<string, string> { ["Hub:Triggers:RunLocally"] = "false" });
+        var load = await PopulationSeed.RunAsync(hub.Services, options.Persons, cancellationToken);
+        return load with { Loading = PopulationLoading.Seed, SeedCheckedRows = checkedRows };
     }
 }

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Hub.Benchmarks;
 
 /// <summary>What the read benchmark runs against and for how long.</summary>
-internal sealed record ReadBenchmarkOptions(Uri Hub, string Storage, int Persons, int Seconds, int WarmupSeconds, int Connections, string LoadGenerator)
+internal sealed record ReadBenchmarkOptions(Uri Hub, string Storage, int Persons, int Seconds, int WarmupSeconds, int Connections, string LoadGenerator, PopulationLoading Loading)
 {
     public static ReadBenchmarkOptions Parse(IReadOnlyList<string> args, string storage)
     {
@@ -12,6 +12,12 @@ internal sealed record ReadBenchmarkOptions(Uri Hub, string Storage, int Persons
         var hub = Value("--hub") ?? throw new ArgumentException("--hub <url of the running Hub> is required.");
         var loadGenerator = Value("--loadgen") ?? throw new ArgumentException("--loadgen <path of eng/loadgen/measure.js> is required.");
         var seconds = Number("--duration", 20);
-        return new ReadBenchmarkOptions(new Uri(hub), storage, Number("--persons", 200_000), seconds, Number("--warmup", Math.Clamp(seconds / 4, 1, 5)), Number("--connections", 16), loadGenerator);
+        var loading = Value("--load") switch
+        {
+            null or "seed" => PopulationLoading.Seed,
+            "feeds" => PopulationLoading.Feeds,
+            var other => throw new ArgumentException($"--load must be seed or feeds, not {other}."),
+        };
+        return new ReadBenchmarkOptions(new Uri(hub), storage, Number("--persons", 200_000), seconds, Number("--warmup", Math.Clamp(seconds / 4, 1, 5)), Number("--connections", 16), loadGenerator, loading);
     }
 }

@@ -1,0 +1,145 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using Hub.Core.Facts;
+using Hub.Core.Feeds.Batches;
+using Hub.Core.Feeds.Normalisation;
+using Hub.Core.Feeds.Reading;
+using Hub.Core.Identity;
+using Hub.Core.Profiles;
+using Hub.Core.Resolution;
+using Hub.Core.Residents;
+using Hub.Core.Sources;
+using Hub.Samples;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hub.Benchmarks;
+
+/// <summary>
+/// Writes the population of <see cref="PopulationLoad"/> straight into an empty store: the same two feeds, read,
+/// validated and keyed by the Hub's own code, merged by the Hub's own planner (<see cref="FactStore.Plan"/>) and
+/// classified by its resolver into the same facts, views and resident rows, but without the merge's partition reads.
+/// </summary>
+/// <remarks>
+/// Azurite answers every query by scanning the whole table, so the second feed of 200,000 persons spends hours in the
+/// reads that find each partition's facts; here nothing is read, because the store is known to be empty and both
+/// feeds are merged in memory. <see cref="SeedCheck"/> proves the result is the feeds' result on a small population
+/// before every seeded run. Records without a usable ID would need matching, which reads; the population has none.
+/// </remarks>
+internal static class PopulationSeed
+{
+    public static async Task<PopulationLoadResult> RunAsync(IServiceProvider hub, int persons, CancellationToken cancellationToken = default)
+    {
+        var catalog = hub.GetRequiredService<SourceCatalog>();
+        var hasher = hub.GetRequiredService<PersonKeyHasher>();
+        var facts = hub.GetRequiredService<FactStore>();
+        var resolver = hub.GetRequiredService<PersonResolver>();
+        var residents = hub.GetRequiredService<ResidentIndex>();
+        var stopwatch = Stopwatch.StartNew();
+
+        // Partition → source → that source's records there, in feed order.
+        var incoming = new SortedDictionary<int, Dictionary<string, List<IncomingFact>>>();
+        long rows = 0;
+        foreach (var source in PopulationLoad.Sources)
+        {
+            var mapping = catalog.All.Single(s => s.Id == source);
+            var (received, accepted) = await ReadAsync(mapping, hasher, persons, incoming, cancellationToken);
+            rows += received;
+            if (accepted != received)
+            {
+                throw new InvalidOperationException($"{received - accepted:N0} of the {source} feed's rows were not accepted with a usable ID; the seed writes identified records only.");
+            }
+        }
+
+        // Each source's records planned as its own batch, in feed order, as the feeds would arrive one after the other.
+        var batches = PopulationLoad.Sources.ToDictionary(s => s, _ => BatchId());
+        var plans = new List<(string PartitionKey, PartitionPlan[] BySource)>();
+        foreach (var (partition, bySource) in incoming)
+        {
+            var partitionKey = PersonKey.FormatPartition(partition);
+            plans.Add((partitionKey, [.. PopulationLoad.Sources
+                .Where(bySource.ContainsKey)
+                .Select(s => facts.Plan(partitionKey, [], s, batches[s], bySource[s], snapshot: false))]));
+        }
+
+        var changes = new ResidentChanges();
+        var work = new ResolutionWork();
+        var commits = new List<PartitionPlan>();
+        foreach (var (partitionKey, bySource) in plans)
+        {
+            // Every person's facts from every source, then their view and resident rows as of all of them.
+            var people = new SortedDictionary<string, PersonRows>(StringComparer.Ordinal);
+            foreach (var fact in bySource.SelectMany(p => p.Actions).Select(a => a.Entity).OfType<FactEntity>())
+            {
+                if (!people.TryGetValue(fact.PersonKey, out var person))
+                {
+                    people[fact.PersonKey] = person = new PersonRows(fact.PersonKey);
+                }
+
+                person.Facts.Add(fact);
+            }
+
+            var actions = bySource.SelectMany(p => p.Actions).Where(a => a.Entity is FactEntity).ToList();
+            foreach (var person in people.Values)
+            {
+                var after = person.Facts.Select(FactView.FromEntity).ToList();
+                if (person.ViewToWrite(after) is { } view)
+                {
+                    actions.Add(new(Azure.Data.Tables.TableTransactionActionType.Add, view));
+                }
+
+                resolver.Classify(new PersonChange(person, [], after), changes, work);
+            }
+
+            commits.Add(new PartitionPlan(partitionKey, bySource.Aggregate(new BatchCounts(), (sum, p) => sum + p.Counts), actions, []));
+        }
+
+        if (work.ToMatch.Count > 0 || work.Goldens.Count > 0)
+        {
+            throw new InvalidOperationException("The seed met persons that need matching or rebuilding, which it does not do.");
+        }
+
+        var concurrency = hub.GetRequiredService<Microsoft.Extensions.Options.IOptions<Hub.Core.Feeds.Processing.FeedProcessingOptions>>().Value.MergeConcurrency;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken };
+        await residents.ApplyAsync(changes, concurrency, cancellationToken);
+        await Parallel.ForEachAsync(commits, parallel, async (plan, token) => await facts.CommitAsync(plan, token));
+        return new PopulationLoadResult(persons, rows, commits.Sum(c => c.Counts.Inserted), stopwatch.Elapsed);
+    }
+
+    private static async Task<(long Received, long Accepted)> ReadAsync(SourceMapping mapping, PersonKeyHasher hasher, int persons, SortedDictionary<int, Dictionary<string, List<IncomingFact>>> incoming, CancellationToken cancellationToken)
+    {
+        using var feed = new MemoryStream();
+        await FeedWriter.WritePopulationCsvAsync(feed, mapping, persons, PopulationLoad.Seed, PopulationLoad.Focus, PopulationLoad.Clean, cancellationToken);
+        feed.Position = 0;
+        var validator = new FeedRecordValidator(mapping, FeedFormat.Csv, hasher);
+        long received = 0, accepted = 0;
+        await foreach (var row in FeedReader.ReadAsync(feed, new FeedContentType(FeedFormat.Csv, Charset: null), mapping.Encoding, cancellationToken))
+        {
+            received++;
+            if (!validator.TryAccept(row, out var record, out var personKey, out _) || !record.IsIdentified)
+            {
+                continue;
+            }
+
+            var key = personKey.Value;
+            accepted++;
+            if (!incoming.TryGetValue(key.Partition, out var bySource))
+            {
+                incoming[key.Partition] = bySource = [];
+            }
+
+            if (!bySource.TryGetValue(mapping.Id, out var records))
+            {
+                bySource[mapping.Id] = records = [];
+            }
+
+            records.Add(new IncomingFact(row.Number, key.Value, FactEntity.RowKeyFor(mapping.Id, key.Value, record.Discriminator), Identified: true, record.Attributes));
+        }
+
+        return (received, accepted);
+    }
+
+    // The form of the Hub's own batch ids (FeedIntake), so the facts name batches as the feeds' facts do.
+    private static string BatchId() =>
+        string.Create(CultureInfo.InvariantCulture, $"{DateTimeOffset.UtcNow:yyyyMMddHHmmss}-{RandomNumberGenerator.GetHexString(8, lowercase: true)}");
+}
