@@ -8,6 +8,7 @@ using Azure.Data.Tables;
 using Hub.Core.Feeds.Batches;
 using Hub.Core.Feeds.Processing;
 using Hub.Samples;
+using Hub.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -71,7 +72,7 @@ internal static class IngestionBenchmark
 
         var payload = new FileInfo(feedPath).Length;
         File.Delete(feedPath);
-        await DeleteStorageAsync(factory);
+        await factory.Storage.DeleteAllAsync();
         return new IngestionResult(
             rows,
             report.Counts.Inserted,
@@ -98,17 +99,5 @@ internal static class IngestionBenchmark
 
             await Task.Delay(250);
         }
-    }
-
-    private static async Task DeleteStorageAsync(BenchmarkHub factory)
-    {
-        var storage = factory.Storage;
-        await Task.WhenAll(
-            storage.Facts.DeleteAsync(),
-            storage.Batches.DeleteAsync(),
-            storage.FeedArchive.DeleteIfExistsAsync(),
-            storage.Rejects.DeleteIfExistsAsync(),
-            storage.FeedBatchQueue.DeleteIfExistsAsync(),
-            storage.FeedBatchPoisonQueue.DeleteIfExistsAsync());
     }
 }

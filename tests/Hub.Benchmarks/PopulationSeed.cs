@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
+using Azure.Data.Tables;
 using Hub.Core.Facts;
 using Hub.Core.Feeds.Batches;
 using Hub.Core.Feeds.Normalisation;
@@ -79,13 +80,15 @@ internal static class PopulationSeed
                 person.Facts.Add(fact);
             }
 
-            var actions = bySource.SelectMany(p => p.Actions).Where(a => a.Entity is FactEntity).ToList();
+            // Upserts where the planner adds: the store is empty, and a transaction the storage client sends again after
+            // a timeout must not fail on the rows its first attempt wrote.
+            var actions = bySource.SelectMany(p => p.Actions).Select(a => a.Entity).OfType<FactEntity>().Select(Upsert).ToList();
             foreach (var person in people.Values)
             {
                 var after = person.Facts.Select(FactView.FromEntity).ToList();
                 if (person.ViewToWrite(after) is { } view)
                 {
-                    actions.Add(new(Azure.Data.Tables.TableTransactionActionType.Add, view));
+                    actions.Add(Upsert(view));
                 }
 
                 resolver.Classify(new PersonChange(person, [], after), changes, work);
@@ -138,6 +141,8 @@ internal static class PopulationSeed
 
         return (received, accepted);
     }
+
+    private static TableTransactionAction Upsert(ITableEntity entity) => new(TableTransactionActionType.UpsertReplace, entity);
 
     // The form of the Hub's own batch ids (FeedIntake), so the facts name batches as the feeds' facts do.
     private static string BatchId() =>

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using Hub.Core.Residents;
-using Hub.Core.Storage;
+using Hub.Tests.Shared;
 
 namespace Hub.Benchmarks;
 
@@ -36,8 +36,7 @@ internal static class SeedCheck
         }
         finally
         {
-            await DeleteAsync(fed.Storage);
-            await DeleteAsync(seeded.Storage);
+            await Task.WhenAll(fed.Storage.DeleteAllAsync(), seeded.Storage.DeleteAllAsync());
         }
     }
 
@@ -105,22 +104,5 @@ internal static class SeedCheck
         }
 
         return array;
-    }
-
-    private static async Task DeleteAsync(HubStorage storage)
-    {
-        await Task.WhenAll(
-            storage.Facts.DeleteAsync(),
-            storage.Residents.DeleteAsync(),
-            storage.Reviews.DeleteAsync(),
-            storage.Batches.DeleteAsync(),
-            storage.Audit.DeleteAsync(),
-            storage.AuditByPerson.DeleteAsync(),
-            storage.Grants.DeleteAsync(),
-            storage.AuditCheckpoints.DeleteIfExistsAsync(),
-            storage.FeedArchive.DeleteIfExistsAsync(),
-            storage.Rejects.DeleteIfExistsAsync(),
-            storage.FeedBatchQueue.DeleteIfExistsAsync(),
-            storage.FeedBatchPoisonQueue.DeleteIfExistsAsync());
     }
 }

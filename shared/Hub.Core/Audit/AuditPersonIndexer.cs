@@ -18,7 +18,9 @@ namespace Hub.Core.Audit;
 /// the chain after the cursor ("catching up") before its first round, once a gap has stood for
 /// <see cref="GapGrace"/>, after a failure (with a growing delay), and when asked (the checkpoint timer). Instances
 /// each index what they chain and catch up over each other's events: rows are upserts, and the cursor only moves
-/// forward. A failure never reaches a caller: it is logged, and the chain keeps every event for the catch-up.
+/// forward. A failure never reaches a caller: it is logged, and the chain keeps every event for the catch-up. While
+/// chained events wait for the next round (requests are being answered), every index transaction is followed by a
+/// pause (<see cref="AuditIndexPacing"/>), so readers on the same storage do not queue behind the index.
 /// </remarks>
 internal sealed partial class AuditPersonIndexer : IAsyncDisposable
 {

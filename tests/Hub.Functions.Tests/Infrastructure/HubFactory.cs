@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using Hub.Core.Access;
 using Hub.Core.Storage;
+using Hub.Tests.Shared;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -63,25 +64,9 @@ public sealed class HubFactory(AzuriteFixture azurite, IReadOnlyDictionary<strin
     {
         if (DeleteStorageOnDispose)
         {
-            await DeleteStorageAsync();
+            await Storage.DeleteAllAsync();
         }
 
         await base.DisposeAsync();
-    }
-
-    private async Task DeleteStorageAsync()
-    {
-        var storage = Storage;
-        await Task.WhenAll(
-            storage.Facts.DeleteAsync(),
-            storage.Batches.DeleteAsync(),
-            storage.Audit.DeleteAsync(),
-            storage.AuditByPerson.DeleteAsync(),
-            storage.Grants.DeleteAsync(),
-            storage.AuditCheckpoints.DeleteIfExistsAsync(),
-            storage.FeedArchive.DeleteIfExistsAsync(),
-            storage.Rejects.DeleteIfExistsAsync(),
-            storage.FeedBatchQueue.DeleteIfExistsAsync(),
-            storage.FeedBatchPoisonQueue.DeleteIfExistsAsync());
     }
 }

@@ -1,0 +1,21 @@
+using Hub.Core.Storage;
+
+namespace Hub.Tests.Shared;
+
+/// <summary>Deletes every table, container and queue a <see cref="HubStorage"/> names: what a test or benchmark made under its own name prefix.</summary>
+internal static class HubStorageDeletion
+{
+    public static Task DeleteAllAsync(this HubStorage storage) => Task.WhenAll(
+        storage.Facts.DeleteAsync(),
+        storage.Batches.DeleteAsync(),
+        storage.Residents.DeleteAsync(),
+        storage.Reviews.DeleteAsync(),
+        storage.Audit.DeleteAsync(),
+        storage.AuditByPerson.DeleteAsync(),
+        storage.Grants.DeleteAsync(),
+        storage.AuditCheckpoints.DeleteIfExistsAsync(),
+        storage.FeedArchive.DeleteIfExistsAsync(),
+        storage.Rejects.DeleteIfExistsAsync(),
+        storage.FeedBatchQueue.DeleteIfExistsAsync(),
+        storage.FeedBatchPoisonQueue.DeleteIfExistsAsync());
+}
