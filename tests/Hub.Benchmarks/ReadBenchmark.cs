@@ -57,6 +57,7 @@ internal static class ReadBenchmark
         {
             Console.Error.WriteLine($"Measuring {scenario.Name} ({scenario.Requests.Count:N0} different requests)...");
             var latency = await LoadGenerator.RunAsync(options, scenario, cancellationToken);
+            Console.Error.WriteLine($"  {latency.RequestsPerSecond:N0} req/s, p50 {latency.P50:N2} ms, p95 {latency.P95:N2} ms; waiting for the person index...");
             var backlog = await AuditIndexSettling.WaitAsync(tables, cancellationToken);
             measured.Add(new ScenarioFigures(scenario, latency, costs.GetValueOrDefault(scenario), costs.ContainsKey(scenario) ? backlog : null));
         }

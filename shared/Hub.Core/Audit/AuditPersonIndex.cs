@@ -32,30 +32,33 @@ internal sealed class AuditPersonIndex(HubStorage storage)
     /// </summary>
     public const string CursorRow = "indexed-h16";
 
-    private const int TransactionLimit = 100;
-
     private (ChainCursor Cursor, ETag ETag)? _cursor;
     private bool _cursorLoaded;
 
     /// <summary>
     /// Writes the rows of <paramref name="events"/>, from any number of chain transactions: rows of one person
-    /// partition share transactions of up to 100. One transaction at a time, each followed by the pause
+    /// partition share transactions, one transaction at a time, each as large and followed by the pause
     /// <paramref name="pacing"/> asks for: the index is background work, and readers on the same storage must not
     /// queue behind it.
     /// </summary>
     public async Task WriteAsync(IEnumerable<(string Partition, AuditRecord Record)> events, AuditIndexPacing pacing, CancellationToken cancellationToken)
     {
-        var transactions = events
+        var partitions = events
             .SelectMany(e => e.Record.Event.PersonKeys.Where(k => k.Value is not null).Distinct().Select(k => AuditPersonEntity.From(k, e.Partition, e.Record)))
             .GroupBy(e => e.PartitionKey, StringComparer.Ordinal)
-            .SelectMany(partition => partition.Chunk(TransactionLimit));
-        foreach (var chunk in transactions)
+            .Select(partition => partition.ToList());
+        foreach (var rows in partitions)
         {
-            var started = Stopwatch.GetTimestamp();
-            await storage.AuditByPerson.SubmitTransactionAsync(
-                chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)),
-                cancellationToken).ConfigureAwait(false);
-            await pacing.PaceAsync(Stopwatch.GetElapsedTime(started), cancellationToken).ConfigureAwait(false);
+            for (var written = 0; written < rows.Count;)
+            {
+                var chunk = rows.GetRange(written, Math.Min(pacing.TransactionRows, rows.Count - written));
+                var started = Stopwatch.GetTimestamp();
+                await storage.AuditByPerson.SubmitTransactionAsync(
+                    chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)),
+                    cancellationToken).ConfigureAwait(false);
+                written += chunk.Count;
+                await pacing.PaceAsync(Stopwatch.GetElapsedTime(started), cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 

@@ -19,8 +19,8 @@ namespace Hub.Core.Audit;
 /// <see cref="GapGrace"/>, after a failure (with a growing delay), and when asked (the checkpoint timer). Instances
 /// each index what they chain and catch up over each other's events: rows are upserts, and the cursor only moves
 /// forward. A failure never reaches a caller: it is logged, and the chain keeps every event for the catch-up. While
-/// chained events wait for the next round (requests are being answered), every index transaction is followed by a
-/// pause (<see cref="AuditIndexPacing"/>), so readers on the same storage do not queue behind the index.
+/// requests are being answered (events keep being chained), every index transaction is followed by a pause
+/// (<see cref="AuditIndexPacing"/>), so readers on the same storage do not queue behind the index.
 /// </remarks>
 internal sealed partial class AuditPersonIndexer : IAsyncDisposable
 {
@@ -34,8 +34,7 @@ internal sealed partial class AuditPersonIndexer : IAsyncDisposable
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan LastRetry = TimeSpan.FromMinutes(5);
 
-    // Not SingleReader: that channel cannot count what waits, and the count is the pacing's "busy".
-    private readonly Channel<Work> _work = Channel.CreateUnbounded<Work>();
+    private readonly Channel<Work> _work = Channel.CreateUnbounded<Work>(new UnboundedChannelOptions { SingleReader = true });
     private readonly AuditPersonIndex _index;
     private readonly AuditChainReader _chain;
     private readonly TimeProvider _time;
@@ -51,10 +50,13 @@ internal sealed partial class AuditPersonIndexer : IAsyncDisposable
     private DateTimeOffset? _retryAt;
     private TimeSpan _retryDelay = FirstRetry;
 
+    // Chain transactions handed over so far, and as many as the pacing last saw.
+    private long _handedOver;
+    private long _handedOverSeen;
+
     public AuditPersonIndexer(HubStorage storage, TimeProvider time, double busyShare, ILogger logger)
     {
-        // Busy while chained events wait for the next round: requests are being answered now.
-        _pacing = new AuditIndexPacing(busyShare, () => _work.Reader.Count > 0);
+        _pacing = new AuditIndexPacing(busyShare, HandedOverSinceAsked);
         _index = new AuditPersonIndex(storage);
         _chain = new AuditChainReader(storage);
         _time = time;
@@ -65,6 +67,7 @@ internal sealed partial class AuditPersonIndexer : IAsyncDisposable
     /// <summary>Hands over the events of one chain transaction; returns at once.</summary>
     public void Enqueue(string partition, IReadOnlyList<AuditRecord> records)
     {
+        Interlocked.Increment(ref _handedOver);
         if (_work.Writer.TryWrite(new Chained(partition, records)))
         {
             _ = _loop.Value;
@@ -216,6 +219,19 @@ internal sealed partial class AuditPersonIndexer : IAsyncDisposable
         // Another instance may have indexed further: everything up to its cursor is done.
         _indexed.MoveTo(stored);
         NoteGap();
+    }
+
+    /// <summary>
+    /// Whether requests are being answered: events were chained since the pacing last asked (one index transaction and
+    /// its pause ago). Not whether events wait: a backlog waits after the requests have stopped, and is then written at
+    /// full speed.
+    /// </summary>
+    private bool HandedOverSinceAsked()
+    {
+        var handedOver = Interlocked.Read(ref _handedOver);
+        var busy = handedOver != _handedOverSeen;
+        _handedOverSeen = handedOver;
+        return busy;
     }
 
     private void NoteGap() => _gapSince = _indexed is { HasGap: true } ? _gapSince ?? _time.GetUtcNow() : null;

@@ -44,4 +44,22 @@ public sealed class AuditIndexPacingTests
         Assert.Equal(TimeSpan.FromMilliseconds(60), whileBusy);
         Assert.Equal(TimeSpan.Zero, afterwards);
     }
+
+    [Fact]
+    public void Transactions_are_small_while_requests_are_answered_and_full_once_they_stop()
+    {
+        var busy = true;
+        var pacing = new AuditIndexPacing(0.25, () => busy);
+        var first = pacing.TransactionRows;
+
+        pacing.PauseAfter(TimeSpan.FromMilliseconds(20));
+        var whileBusy = pacing.TransactionRows;
+        busy = false;
+        pacing.PauseAfter(TimeSpan.FromMilliseconds(20));
+        var afterwards = pacing.TransactionRows;
+
+        Assert.Equal(AuditIndexPacing.IdleTransactionRows, first);
+        Assert.Equal(AuditIndexPacing.BusyTransactionRows, whileBusy);
+        Assert.Equal(AuditIndexPacing.IdleTransactionRows, afterwards);
+    }
 }
