@@ -101,6 +101,6 @@ public sealed partial class AuditCheckpointWriter(HubStorage storage, TimeProvid
         }
     }
 
-    [LoggerMessage(EventId = 6101, Level = LogLevel.Information, Message = "Audit checkpoint written for {Partition}: events {First}-{Last}")]
+    [LoggerMessage(EventId = 6103, Level = LogLevel.Information, Message = "Audit checkpoint written for {Partition}: events {First}-{Last}")]
     private static partial void LogCheckpointWritten(ILogger logger, string partition, long first, long last);
 }

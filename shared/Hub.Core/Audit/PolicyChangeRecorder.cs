@@ -92,6 +92,6 @@ internal sealed partial class PolicyChangeRecorder(
 
     private static string Resolve(string path) => Path.IsPathRooted(path) ? path : Path.Combine(AppContext.BaseDirectory, path);
 
-    [LoggerMessage(EventId = 6101, Level = LogLevel.Information, Message = "Policy files changed since the last start ({Count}); recorded in the audit trail")]
+    [LoggerMessage(EventId = 6102, Level = LogLevel.Information, Message = "Policy files changed since the last start ({Count}); recorded in the audit trail")]
     private static partial void LogPolicyChanged(ILogger logger, int count);
 }
