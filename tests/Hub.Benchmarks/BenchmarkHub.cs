@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using Hub.Core.Access;
 using Hub.Core.Storage;
+using Hub.Tests.Shared;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -15,12 +16,28 @@ internal sealed class BenchmarkHub(string storage, string prefix, IReadOnlyDicti
 
     public HubStorage Storage => Services.GetRequiredService<HubStorage>();
 
+    /// <summary>
+    /// Whether disposing deletes the storage under the prefix, after the Hub has stopped (so its shutdown writes, such
+    /// as the audit index cursor, do not meet deleted tables). Off for a copy of the Hub that shares another's storage.
+    /// </summary>
+    public bool DeleteStorageOnDispose { get; init; }
+
     public HttpClient CreatePublisherClient(string source)
     {
         var client = CreateClient();
         client.Timeout = TimeSpan.FromMinutes(30);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", DevelopmentTokens.Mint($"{source}-client", [HubRoles.FeedPublisher(source)]));
         return client;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        var storage = DeleteStorageOnDispose ? Storage : null;
+        await base.DisposeAsync();
+        if (storage is not null)
+        {
+            await storage.DeleteAllAsync();
+        }
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -8,7 +8,6 @@ using Azure.Data.Tables;
 using Hub.Core.Feeds.Batches;
 using Hub.Core.Feeds.Processing;
 using Hub.Samples;
-using Hub.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -28,7 +27,7 @@ internal static class IngestionBenchmark
     {
         var prefix = $"bench{Environment.ProcessId}";
         var feedPath = Path.Combine(Path.GetTempPath(), $"hub-bench-{rows}.csv");
-        await using var factory = new BenchmarkHub(storage, prefix);
+        await using var factory = new BenchmarkHub(storage, prefix) { DeleteStorageOnDispose = true };
         factory.UseKestrel(0);
         factory.StartServer();
 
@@ -72,7 +71,6 @@ internal static class IngestionBenchmark
 
         var payload = new FileInfo(feedPath).Length;
         File.Delete(feedPath);
-        await factory.Storage.DeleteAllAsync();
         return new IngestionResult(
             rows,
             report.Counts.Inserted,

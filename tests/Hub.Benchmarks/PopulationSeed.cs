@@ -5,6 +5,7 @@ using Azure.Data.Tables;
 using Hub.Core.Facts;
 using Hub.Core.Feeds.Batches;
 using Hub.Core.Feeds.Normalisation;
+using Hub.Core.Feeds.Processing;
 using Hub.Core.Feeds.Reading;
 using Hub.Core.Identity;
 using Hub.Core.Profiles;
@@ -13,6 +14,7 @@ using Hub.Core.Residents;
 using Hub.Core.Sources;
 using Hub.Samples;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Hub.Benchmarks;
 
@@ -52,39 +54,28 @@ internal static class PopulationSeed
             }
         }
 
-        // Each source's records planned as its own batch, in feed order, as the feeds would arrive one after the other.
+        // Each source's records planned as its own batch, in feed order, as the feeds would arrive one after the other;
+        // then every person's facts from both, and their view and resident rows as of all of them.
         var batches = PopulationLoad.Sources.ToDictionary(s => s, _ => BatchId());
-        var plans = new List<(string PartitionKey, PartitionPlan[] BySource)>();
-        foreach (var (partition, bySource) in incoming)
-        {
-            var partitionKey = PersonKey.FormatPartition(partition);
-            plans.Add((partitionKey, [.. PopulationLoad.Sources
-                .Where(bySource.ContainsKey)
-                .Select(s => facts.Plan(partitionKey, [], s, batches[s], bySource[s], snapshot: false))]));
-        }
-
         var changes = new ResidentChanges();
         var work = new ResolutionWork();
         var commits = new List<PartitionPlan>();
-        foreach (var (partitionKey, bySource) in plans)
+        foreach (var (partition, bySource) in incoming)
         {
-            // Every person's facts from every source, then their view and resident rows as of all of them.
-            var people = new SortedDictionary<string, PersonRows>(StringComparer.Ordinal);
-            foreach (var fact in bySource.SelectMany(p => p.Actions).Select(a => a.Entity).OfType<FactEntity>())
-            {
-                if (!people.TryGetValue(fact.PersonKey, out var person))
-                {
-                    people[fact.PersonKey] = person = new PersonRows(fact.PersonKey);
-                }
-
-                person.Facts.Add(fact);
-            }
+            var partitionKey = PersonKey.FormatPartition(partition);
+            var plans = PopulationLoad.Sources
+                .Where(bySource.ContainsKey)
+                .Select(s => facts.Plan(partitionKey, [], s, batches[s], bySource[s], snapshot: false))
+                .ToList();
+            var added = plans.SelectMany(p => p.Actions).Select(a => a.Entity).OfType<FactEntity>().ToList();
 
             // Upserts where the planner adds: the store is empty, and a transaction the storage client sends again after
             // a timeout must not fail on the rows its first attempt wrote.
-            var actions = bySource.SelectMany(p => p.Actions).Select(a => a.Entity).OfType<FactEntity>().Select(Upsert).ToList();
-            foreach (var person in people.Values)
+            var actions = added.Select(Upsert).ToList();
+            foreach (var own in added.GroupBy(f => f.PersonKey, StringComparer.Ordinal))
             {
+                var person = new PersonRows(own.Key);
+                person.Facts.AddRange(own);
                 var after = person.Facts.Select(FactView.FromEntity).ToList();
                 if (person.ViewToWrite(after) is { } view)
                 {
@@ -94,7 +85,7 @@ internal static class PopulationSeed
                 resolver.Classify(new PersonChange(person, [], after), changes, work);
             }
 
-            commits.Add(new PartitionPlan(partitionKey, bySource.Aggregate(new BatchCounts(), (sum, p) => sum + p.Counts), actions, []));
+            commits.Add(new PartitionPlan(partitionKey, plans.Aggregate(new BatchCounts(), (sum, p) => sum + p.Counts), actions, []));
         }
 
         if (work.ToMatch.Count > 0 || work.Goldens.Count > 0)
@@ -102,7 +93,7 @@ internal static class PopulationSeed
             throw new InvalidOperationException("The seed met persons that need matching or rebuilding, which it does not do.");
         }
 
-        var concurrency = hub.GetRequiredService<Microsoft.Extensions.Options.IOptions<Hub.Core.Feeds.Processing.FeedProcessingOptions>>().Value.MergeConcurrency;
+        var concurrency = hub.GetRequiredService<IOptions<FeedProcessingOptions>>().Value.MergeConcurrency;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken };
         await residents.ApplyAsync(changes, concurrency, cancellationToken);
         await Parallel.ForEachAsync(commits, parallel, async (plan, token) => await facts.CommitAsync(plan, token));

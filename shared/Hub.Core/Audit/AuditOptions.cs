@@ -53,8 +53,9 @@ public sealed class AuditOptions
     /// <summary>
     /// The share of its time the person index's writer may keep storage busy while requests are being answered
     /// (default 0.25, between 0.05 and 1). The index is written after the answers; while new events keep arriving it
-    /// pauses after each transaction for as long as the share asks (three times the transaction's own time at 0.25),
-    /// so readers on the same storage do not queue behind it, and it writes at full speed once they stop. A search by
+    /// writes small transactions and pauses after each for as long as the share asks (three times the transaction's
+    /// own time at 0.25), so readers on the same storage do not queue behind it, and it writes full transactions at
+    /// full speed once they stop. A search by
     /// person reads the chain beyond the index, so a lagging index costs searches time, never completeness.
     /// </summary>
     public double PersonIndexBusyShare { get; set; } = 0.25;

@@ -62,11 +62,12 @@ public sealed class HubFactory(AzuriteFixture azurite, IReadOnlyDictionary<strin
 
     public override async ValueTask DisposeAsync()
     {
-        if (DeleteStorageOnDispose)
-        {
-            await Storage.DeleteAllAsync();
-        }
-
+        // Deleted after the Hub has stopped, so its shutdown writes (the audit index cursor) do not meet deleted tables.
+        var storage = DeleteStorageOnDispose ? Storage : null;
         await base.DisposeAsync();
+        if (storage is not null)
+        {
+            await storage.DeleteAllAsync();
+        }
     }
 }
