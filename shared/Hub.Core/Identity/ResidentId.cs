@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Hub.Core.Text;
 
 namespace Hub.Core.Identity;
 
@@ -120,7 +121,7 @@ public readonly partial record struct ResidentId
     private static string Clean(string text)
     {
         var builder = new StringBuilder(text.Length);
-        foreach (var c in text.Normalize(NormalizationForm.FormKC))
+        foreach (var c in WidthFolding.Fold(text))
         {
             if (char.IsWhiteSpace(c) || c is '-' or '\'' or '"')
             {

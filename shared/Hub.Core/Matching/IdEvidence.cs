@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Hub.Core.Identity;
+using Hub.Core.Text;
 
 namespace Hub.Core.Matching;
 
@@ -101,7 +102,7 @@ public readonly partial record struct IdEvidence
     private static string Clean(string text)
     {
         var builder = new StringBuilder(text.Length);
-        foreach (var c in text.Normalize(NormalizationForm.FormKC))
+        foreach (var c in WidthFolding.Fold(text))
         {
             if (char.IsWhiteSpace(c) || c is '-' or '\'' or '"')
             {
