@@ -18,6 +18,14 @@ internal static class ProblemDetailsExtensions
         services.AddExceptionHandler<StorageUnavailableHandler>();
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 
+        // Routing answers a body of a media type the route does not accept (415) with an endpoint of its own, which
+        // carries no audit metadata; without that policy the request reaches its route, whose binding refuses it with
+        // the same 415, audited like any unreadable request. (Nothing here routes by media type.)
+        foreach (var accepts in services.Where(d => d.ServiceType == typeof(MatcherPolicy) && d.ImplementationType?.Name == "AcceptsMatcherPolicy").ToList())
+        {
+            services.Remove(accepts);
+        }
+
         // A client's unreadable request is not the Hub's fault, and its message may quote what the client sent.
         services.Configure<ExceptionHandlerOptions>(options => options.SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException);
         return services;

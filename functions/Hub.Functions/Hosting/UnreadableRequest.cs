@@ -64,7 +64,7 @@ internal static partial class UnreadableRequest
     // Parameters of [AsParameters] types are named by their properties (From); their query names are camel case (from).
     private static string QueryName(string parameter) => JsonNamingPolicy.CamelCase.ConvertName(parameter);
 
-    private static string Expected(string type) => type.TrimEnd('?') switch
+    private static string Expected(string type) => Unwrapped(type) switch
     {
         "int" or "long" or "Int32" or "Int64" => "a whole number",
         "bool" or "Boolean" => "true or false",
@@ -72,6 +72,10 @@ internal static partial class UnreadableRequest
         "DateTimeOffset" or "DateTime" => "a date and time in ISO 8601, e.g. 2025-03-01T00:00:00+08:00",
         _ => "of the documented form",
     };
+
+    // The framework names Nullable<int> so; int? and Int32 are taken too.
+    private static string Unwrapped(string type) =>
+        type.StartsWith("Nullable<", StringComparison.Ordinal) ? type["Nullable<".Length..^1] : type.TrimEnd('?');
 
     [GeneratedRegex("""^Failed to bind parameter "(?<type>[^"]+?) (?<name>\w+)" from """, RegexOptions.CultureInvariant)]
     private static partial Regex BindingFailed();
