@@ -89,19 +89,16 @@ internal sealed class AuditChainReader(HubStorage storage)
 
     /// <summary>
     /// A partition's event rows in row-key order from after <paramref name="afterSequence"/> through
-    /// <paramref name="throughSequence"/>: one range of one partition.
+    /// <paramref name="throughSequence"/>, as they are read: one range of one partition, never all held at once.
     /// </summary>
-    public async Task<List<AuditEventEntity>> ReadEventsAsync(string partition, long afterSequence, long throughSequence, CancellationToken cancellationToken)
+    public async IAsyncEnumerable<AuditEventEntity> QueryEventsAsync(string partition, long afterSequence, long throughSequence, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var after = afterSequence <= 0 ? string.Empty : AuditPartitions.EventRow(afterSequence);
-        var events = new List<AuditEventEntity>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {after} and RowKey le {AuditPartitions.EventRow(throughSequence)}");
         await foreach (var entity in storage.Audit.QueryAsync<AuditEventEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            events.Add(entity);
+            yield return entity;
         }
-
-        return events;
     }
 
     /// <summary>The heads of the day partitions from <paramref name="from"/> to <paramref name="to"/>, in day order.</summary>

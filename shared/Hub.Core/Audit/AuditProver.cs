@@ -36,24 +36,23 @@ internal sealed class AuditProver(HubStorage storage)
                 $"Checkpoint {checkpoint.BlobName} holds events {checkpoint.TreeFirstSequence} to {checkpoint.LastSequence} of its day; event {sequence} is not among them.");
         }
 
-        var (records, mismatch) = await ReadTreeAsync(checkpoint, cancellationToken).ConfigureAwait(false);
-        if (mismatch is not null)
+        var tree = await ReadTreeAsync(checkpoint, sequence, cancellationToken).ConfigureAwait(false);
+        if (tree.Mismatch is not null)
         {
-            return AuditProofResult<AuditInclusion>.Refused(AuditProofRefusalKind.Mismatch, checkpointName is null ? "sequence" : "checkpoint", mismatch);
+            return AuditProofResult<AuditInclusion>.Refused(AuditProofRefusalKind.Mismatch, checkpointName is null ? "sequence" : "checkpoint", tree.Mismatch);
         }
 
-        var leaves = records.Select(AuditCheckpoint.Leaf).ToList();
         var index = (int)(sequence - checkpoint.TreeFirstSequence!.Value);
         var proof = new AuditInclusionProof(
             sequence,
             checkpoint.Partition,
             index,
             checkpoint.TreeSize!.Value,
-            Convert.ToHexStringLower(leaves[index]),
-            AuditProofHex.Format(MerkleProofs.InclusionPath(leaves, index)),
+            Convert.ToHexStringLower(tree.Leaves[index]),
+            AuditProofHex.Format(MerkleProofs.InclusionPath(tree.Leaves, index)),
             checkpoint.TreeRoot!,
             checkpoint.BlobName);
-        return AuditProofResult<AuditInclusion>.Proven(new AuditInclusion(proof, records[index]));
+        return AuditProofResult<AuditInclusion>.Proven(new AuditInclusion(proof, tree.Wanted!));
     }
 
     /// <summary>Proves that checkpoint <paramref name="toName"/>'s tree head extends <paramref name="fromName"/>'s, both of one day.</summary>
@@ -80,13 +79,12 @@ internal sealed class AuditProver(HubStorage storage)
             return AuditProofResult<AuditConsistencyProof>.Refused(AuditProofRefusalKind.Invalid, "from", $"'from' holds {first.TreeSize} events and 'to' {second.TreeSize}: name the earlier checkpoint as 'from'.");
         }
 
-        var (records, mismatch) = await ReadTreeAsync(second, cancellationToken).ConfigureAwait(false);
-        if (mismatch is not null || first.TreeFirstSequence != second.TreeFirstSequence)
+        var tree = await ReadTreeAsync(second, wanted: null, cancellationToken).ConfigureAwait(false);
+        if (tree.Mismatch is not null || first.TreeFirstSequence != second.TreeFirstSequence)
         {
-            return AuditProofResult<AuditConsistencyProof>.Refused(AuditProofRefusalKind.Mismatch, "to", mismatch ?? $"Checkpoints {first.BlobName} and {second.BlobName} disagree on the day's first event.");
+            return AuditProofResult<AuditConsistencyProof>.Refused(AuditProofRefusalKind.Mismatch, "to", tree.Mismatch ?? $"Checkpoints {first.BlobName} and {second.BlobName} disagree on the day's first event.");
         }
 
-        var leaves = records.Select(AuditCheckpoint.Leaf).ToList();
         return AuditProofResult<AuditConsistencyProof>.Proven(new AuditConsistencyProof(
             first.Partition,
             first.BlobName,
@@ -95,7 +93,7 @@ internal sealed class AuditProver(HubStorage storage)
             second.TreeSize!.Value,
             first.TreeRoot!,
             second.TreeRoot!,
-            AuditProofHex.Format(MerkleProofs.ConsistencyPath(leaves, (int)first.TreeSize.Value))));
+            AuditProofHex.Format(MerkleProofs.ConsistencyPath(tree.Leaves, (int)first.TreeSize.Value))));
     }
 
     /// <summary>A named checkpoint that states a tree head.</summary>
@@ -143,15 +141,26 @@ internal sealed class AuditProver(HubStorage storage)
             $"Event {sequence} of {day.Partition} is covered only by checkpoints written before checkpoints stated tree heads; they anchor it, and prove nothing further.");
     }
 
-    /// <summary>The stored events of a checkpoint's tree head, or why they are not the tree it states.</summary>
-    private async Task<(List<AuditRecord> Records, string? Mismatch)> ReadTreeAsync(AuditCheckpoint checkpoint, CancellationToken cancellationToken)
+    /// <summary>
+    /// The leaf hashes of the stored events of a checkpoint's tree head, read as they come (32 bytes an event held,
+    /// not the event), with the event <paramref name="wanted"/> as stored; or why they are not the tree it states.
+    /// </summary>
+    private async Task<(List<byte[]> Leaves, AuditRecord? Wanted, string? Mismatch)> ReadTreeAsync(AuditCheckpoint checkpoint, long? wanted, CancellationToken cancellationToken)
     {
         var first = checkpoint.TreeFirstSequence!.Value;
-        var events = await _reader.ReadEventsAsync(checkpoint.Partition, first - 1, checkpoint.LastSequence, cancellationToken).ConfigureAwait(false);
-        var records = events.Select(e => e.ToRecord()).ToList();
-        var shaped = records.Count == checkpoint.TreeSize && records.Select((r, i) => r.Sequence == first + i).All(x => x);
-        return shaped
-            ? (records, null)
-            : (records, $"The stored events {first} to {checkpoint.LastSequence} of {checkpoint.Partition} are not the {checkpoint.TreeSize} events checkpoint {checkpoint.BlobName} holds: events were removed or inserted. POST /api/audit/verify names the first.");
+        var leaves = new List<byte[]>((int)Math.Min(checkpoint.TreeSize!.Value, 1 << 20));
+        AuditRecord? found = null;
+        var shaped = true;
+        await foreach (var entity in _reader.QueryEventsAsync(checkpoint.Partition, first - 1, checkpoint.LastSequence, cancellationToken).ConfigureAwait(false))
+        {
+            var record = entity.ToRecord();
+            shaped &= record.Sequence == first + leaves.Count;
+            found = record.Sequence == wanted ? record : found;
+            leaves.Add(AuditCheckpoint.Leaf(record));
+        }
+
+        return shaped && leaves.Count == checkpoint.TreeSize
+            ? (leaves, found, null)
+            : (leaves, found, $"The stored events {first} to {checkpoint.LastSequence} of {checkpoint.Partition} are not the {checkpoint.TreeSize} events checkpoint {checkpoint.BlobName} holds: events were removed or inserted. POST /api/audit/verify names the first.");
     }
 }
