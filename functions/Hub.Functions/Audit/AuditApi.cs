@@ -43,6 +43,7 @@ internal static class AuditApi
         group.MapAuditExport();
         group.MapAuditPersonAccesses();
         group.MapAuditAlerts();
+        group.MapAuditProofs();
         return routes;
     }
 
