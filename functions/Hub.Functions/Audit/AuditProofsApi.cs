@@ -33,8 +33,9 @@ internal static class AuditProofsApi
     }
 
     internal static async Task<Results<Ok<AuditInclusionProofView>, ProblemHttpResult>> InclusionAsync(
-        [FromQuery] string? sequence, [FromQuery] string? checkpoint, AuditProver prover, AuditLog audit, HttpContext context, CancellationToken cancellationToken)
+        [FromQuery] string? sequence, [FromQuery] string? checkpoint, AuditProver prover, AuditScope audit, CancellationToken cancellationToken)
     {
+        audit.Resource = "proof inclusion";
         if (!long.TryParse(sequence, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < 1)
         {
             return Problem(new AuditProofRefusal(AuditProofRefusalKind.Invalid, "sequence", "'sequence' is required: an event's sequence number, a whole number from 1."));
@@ -46,13 +47,15 @@ internal static class AuditProofsApi
             return Problem(result.Refusal!);
         }
 
-        await audit.AppendAsync(AuditApi.AuditorEvent(context, $"proof inclusion {number} in {inclusion.Proof.Checkpoint}", recordCount: 1), cancellationToken);
+        audit.Resource = $"proof inclusion {number} in {inclusion.Proof.Checkpoint}";
+        audit.RecordCount = 1;
         return TypedResults.Ok(new AuditInclusionProofView(inclusion.Proof, AuditEventView.From(inclusion.Event)));
     }
 
     internal static async Task<Results<Ok<AuditConsistencyProof>, ProblemHttpResult>> ConsistencyAsync(
-        [FromQuery] string? from, [FromQuery] string? to, AuditProver prover, AuditLog audit, HttpContext context, CancellationToken cancellationToken)
+        [FromQuery] string? from, [FromQuery] string? to, AuditProver prover, AuditScope audit, CancellationToken cancellationToken)
     {
+        audit.Resource = "proof consistency";
         if (string.IsNullOrEmpty(from) || string.IsNullOrEmpty(to))
         {
             return Problem(new AuditProofRefusal(AuditProofRefusalKind.Invalid, string.IsNullOrEmpty(from) ? "from" : "to", "'from' and 'to' are required: the blob names of two checkpoints of one day, the earlier first."));
@@ -64,7 +67,8 @@ internal static class AuditProofsApi
             return Problem(result.Refusal!);
         }
 
-        await audit.AppendAsync(AuditApi.AuditorEvent(context, $"proof consistency {proof.From} to {proof.To}", recordCount: 0), cancellationToken);
+        audit.Resource = $"proof consistency {proof.From} to {proof.To}";
+        audit.RecordCount = 0;
         return TypedResults.Ok(proof);
     }
 

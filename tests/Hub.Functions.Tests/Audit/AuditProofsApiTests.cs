@@ -106,8 +106,8 @@ public sealed class AuditProofsApiTests(AzuriteFixture azurite) : IAsyncLifetime
 
         var reads = await AuditReadsAsync();
 
-        Assert.Contains(reads, e => e.Resource == $"proof inclusion {_records[0].Sequence} in {_first.BlobName}" && e.Actor.UserId == "auditor-1" && e.Outcome == AuditOutcome.Allowed);
-        Assert.Contains(reads, e => e.Resource == $"proof consistency {_first.BlobName} to {_second.BlobName}");
+        Assert.Contains(reads, e => e.Resource == $"GET /api/audit/proofs/inclusion proof inclusion {_records[0].Sequence} in {_first.BlobName}" && e.Actor.UserId == "auditor-1" && e.Outcome == AuditOutcome.Allowed);
+        Assert.Contains(reads, e => e.Resource == $"GET /api/audit/proofs/consistency proof consistency {_first.BlobName} to {_second.BlobName}");
     }
 
     [Fact]
@@ -184,5 +184,5 @@ public sealed class AuditProofsApiTests(AzuriteFixture azurite) : IAsyncLifetime
         return reads;
     }
 
-    private HttpClient Auditor() => _hub.CreateClientWithToken(DevelopmentTokens.Mint("auditor-1", [HubRoles.Auditor]));
+    private HttpClient Auditor() => _hub.CreateClientWithToken(DevelopmentTokens.MintPersonal("auditor-1", [HubRoles.Auditor], "110100000000"));
 }
