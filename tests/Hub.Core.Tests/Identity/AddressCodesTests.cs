@@ -1,0 +1,40 @@
+using Hub.Core.Identity;
+
+namespace Hub.Core.Tests.Identity;
+
+public sealed class AddressCodesTests
+{
+    [Fact]
+    public void The_embedded_table_holds_the_divisions_of_four_decades()
+    {
+        // About 2,900 counties and 340 prefectures today, and thousands more retired since 1980.
+        Assert.InRange(AddressCodes.Count, 6500, 9000);
+    }
+
+    [Theory]
+    [InlineData("110105", true)]
+    [InlineData("132321", true)] // 束鹿县 of 石家庄地区, in the 1980 revision
+    [InlineData("130171", true)] // a development zone the statistical division code lists, as IDs there may carry
+    [InlineData("999999", false)]
+    [InlineData("000000", false)]
+    [InlineData("110000", false)]
+    [InlineData("810000", false)]
+    [InlineData("11010", false)]
+    [InlineData("1101050", false)]
+    [InlineData("11010X", false)]
+    [InlineData("１１０１０５", false)]
+    [InlineData("", false)]
+    public void Only_six_ascii_digits_naming_a_division_are_contained(string code, bool contained)
+    {
+        Assert.Equal(contained, AddressCodes.Contains(code));
+    }
+
+    [Fact]
+    public void Every_code_under_a_prefecture_line_shares_its_prefix()
+    {
+        // The file's own shape: "1101 00 01 02", so 110101 is in and 110201 is on another line.
+        Assert.True(AddressCodes.Contains("110101"));
+        Assert.True(AddressCodes.Contains("110100"));
+        Assert.False(AddressCodes.Contains("110130"));
+    }
+}
