@@ -3,6 +3,7 @@ using System.Text.Json;
 using Hub.Core.Feeds;
 using Hub.Core.Feeds.Normalisation;
 using Hub.Core.Feeds.Reading;
+using Hub.Core.Identity;
 using Hub.Core.Sources;
 using Hub.Samples;
 
@@ -122,7 +123,7 @@ public sealed class ValidateCommandTests : IDisposable
     private static async Task<(List<Rejection> Rejections, List<Rejection> IdProblems)> NormaliserRejectionsAsync(string path, string source)
     {
         var mapping = SourceCatalog.LoadFile(Path.Combine(Cli.SourcesFolder, source + ".json"));
-        var normaliser = new RecordNormaliser(mapping);
+        var normaliser = new RecordNormaliser(mapping, ChinaStandardTime.DateOf(DateTimeOffset.UtcNow));
         Assert.True(FeedContentType.TryParse(FeedFileTypes.Infer(path), out var contentType));
         var rejections = new List<Rejection>();
         var idProblems = new List<Rejection>();
