@@ -30,11 +30,13 @@ public sealed class AddressCodesTests
     }
 
     [Fact]
-    public void Every_code_under_a_prefecture_line_shares_its_prefix()
+    public void A_prefecture_line_gives_its_codes_and_no_others()
     {
-        // The file's own shape: "1101 00 01 02", so 110101 is in and 110201 is on another line.
-        Assert.True(AddressCodes.Contains("110101"));
+        // "1101 00 01 … 19" and "1102 00 01 … 09 21 … 29": the two last digits belong to their own line's prefix.
         Assert.True(AddressCodes.Contains("110100"));
-        Assert.False(AddressCodes.Contains("110130"));
+        Assert.True(AddressCodes.Contains("110119"));
+        Assert.True(AddressCodes.Contains("110229"));
+        Assert.False(AddressCodes.Contains("110129"));
+        Assert.False(AddressCodes.Contains("110219"));
     }
 }
