@@ -48,8 +48,9 @@ public readonly partial record struct IdEvidence
     public Sex? Sex => Body is { } body ? ((body[16] - '0') % 2 == 1 ? Identity.Sex.Male : Identity.Sex.Female) : null;
 
     /// <summary>
-    /// Reads the evidence in an ID cell that <see cref="ResidentId.TryParse"/> refused. False when nothing useful
-    /// survives: an empty cell, letters, or fewer than 6 digits.
+    /// Reads the evidence in an ID cell that <see cref="ResidentId"/> refused (a wrong check character, an unknown
+    /// address code, a birth after the feed's date). False when nothing useful survives: an empty cell, letters, or
+    /// fewer than 6 digits.
     /// </summary>
     public static bool TryRead(string? text, out IdEvidence evidence)
     {
