@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -9,30 +10,37 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace Hub.Functions.Persons;
 
 /// <summary>
-/// The Hub's own continuation tokens for resident lists: the last row's position, signed with HMAC-SHA256 under a key
-/// derived from the person-key pepper, and bound to the user and the query. A token changed by one bit, issued to
-/// another user or replayed with other filters does not verify, so it can never steer a query somewhere else; the
-/// storage service's own tokens never leave the Hub.
+/// The Hub's own continuation tokens for resident lists: the last row's position and the time of issue, signed with
+/// HMAC-SHA256 under a key derived from the person-key pepper, and bound to the user and the query. A token changed by
+/// one bit, issued to another user, sent with other filters or older than <see cref="Lifetime"/> does not verify, so
+/// it can never steer a query somewhere else, nor page a list long after it was shown; within its lifetime the same
+/// token may be sent again (a page reloaded, a request retried). The storage service's own tokens never leave the Hub.
 /// </summary>
 internal sealed class ContinuationTokens
 {
-    private readonly byte[] _key;
+    /// <summary>How long a token pages on after it was issued.</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
 
-    public ContinuationTokens(PersonKeyHasher hasher)
+    private readonly byte[] _key;
+    private readonly TimeProvider _time;
+
+    public ContinuationTokens(PersonKeyHasher hasher, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(hasher);
-        _key = hasher.KeyedHash(Encoding.UTF8.GetBytes("hub/resident-list-continuation/v1"));
+        _key = hasher.KeyedHash(Encoding.UTF8.GetBytes("hub/resident-list-continuation/v2"));
+        _time = time;
     }
 
     /// <summary>A token for going on after <paramref name="position"/>, for <paramref name="subject"/>'s <paramref name="query"/>.</summary>
     public string Issue(ResidentListPosition position, string subject, string query)
     {
         ArgumentNullException.ThrowIfNull(position);
-        var payload = JsonSerializer.SerializeToUtf8Bytes(new[] { position.PartitionKey, position.RowKey });
+        var issued = _time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var payload = JsonSerializer.SerializeToUtf8Bytes(new[] { position.PartitionKey, position.RowKey, issued });
         return $"{WebEncoders.Base64UrlEncode(payload)}.{WebEncoders.Base64UrlEncode(Sign(payload, subject, query))}";
     }
 
-    /// <summary>Reads a token issued for <paramref name="subject"/>'s <paramref name="query"/>; false for anything else.</summary>
+    /// <summary>Reads a token issued for <paramref name="subject"/>'s <paramref name="query"/> within its lifetime; false for anything else.</summary>
     public bool TryRead(string token, string subject, string query, [NotNullWhen(true)] out ResidentListPosition? position)
     {
         position = null;
@@ -47,7 +55,9 @@ internal sealed class ContinuationTokens
             var payload = WebEncoders.Base64UrlDecode(token, 0, dot);
             var signature = WebEncoders.Base64UrlDecode(token, dot + 1, token.Length - dot - 1);
             if (!CryptographicOperations.FixedTimeEquals(signature, Sign(payload, subject, query))
-                || JsonSerializer.Deserialize<string[]>(payload) is not [{ } partition, { } row])
+                || JsonSerializer.Deserialize<string[]>(payload) is not [{ } partition, { } row, { } issued]
+                || !long.TryParse(issued, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+                || _time.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(seconds) is var age && (age > Lifetime || age < -TimeSpan.FromMinutes(5)))
             {
                 return false;
             }

@@ -128,7 +128,7 @@ internal static class ResidentsApi
         ResidentListPosition? after = null;
         if (continuation is not null && !tokens.TryRead(continuation, look.User.Subject, binding, out after))
         {
-            return Bad("The continuation token is not one the Hub issued for this user and this query.");
+            return Bad("The continuation token is not one the Hub issued for this user and this query, or it is more than an hour old; start again from the first page.");
         }
 
         var page = await directory.ListAsync(query, row => Keeps(row, groupId, day), pageSize ?? DefaultPageSize, after, ScanLimit, cancellationToken);

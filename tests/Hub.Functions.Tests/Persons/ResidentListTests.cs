@@ -1,7 +1,12 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Hub.Core.Audit;
+using Hub.Core.Identity;
+using Hub.Core.Residents;
+using Hub.Functions.Persons;
 using Hub.Functions.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using static Hub.Functions.Tests.Persons.PersonsHub;
 
 namespace Hub.Functions.Tests.Persons;
@@ -117,6 +122,23 @@ public sealed class ResidentListTests(AzuriteFixture azurite) : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadRequest, colleague.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, otherQuery.StatusCode);
+    }
+
+    [Fact]
+    public void A_continuation_token_pages_on_again_within_the_hour_and_not_after()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2025, 6, 30, 8, 0, 0, TimeSpan.Zero));
+        var tokens = new ContinuationTokens(_hub.Factory.Services.GetRequiredService<PersonKeyHasher>(), time);
+        var token = tokens.Issue(new ResidentListPosition("110105001", "001|G01|" + _hub.KeyOf(1)), "street-officer", "query");
+
+        time.Advance(TimeSpan.FromMinutes(59));
+        var reloaded = tokens.TryRead(token, "street-officer", "query", out var position) && tokens.TryRead(token, "street-officer", "query", out _);
+        time.Advance(TimeSpan.FromMinutes(2));
+        var late = tokens.TryRead(token, "street-officer", "query", out _);
+
+        Assert.True(reloaded);
+        Assert.Equal("110105001", position!.PartitionKey);
+        Assert.False(late);
     }
 
     [Fact]
