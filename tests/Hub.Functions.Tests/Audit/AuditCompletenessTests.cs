@@ -15,9 +15,9 @@ namespace Hub.Functions.Tests.Audit;
 [Collection(AzuriteFixture.Collection)]
 public sealed class AuditCompletenessTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    // Routes that carry no personal data: health, the sources' mappings, the API description and the auditors' own
-    // (which record their searches themselves), and the web console's files, settings and development sign-in.
-    private static readonly string[] Unaudited = ["/api/health", "/api/sources", "/api/openapi/{documentName}.json", "/api/audit/", "/api/console/"];
+    // Routes that carry no personal data: health, the sources' mappings, the API description, and the web console's
+    // files, settings and development sign-in. The auditors' routes are audited like the rest (audit.read).
+    private static readonly string[] Unaudited = ["/api/health", "/api/sources", "/api/openapi/{documentName}.json", "/api/console/"];
 
     private readonly PersonsHub _hub = new(azurite);
 
@@ -35,7 +35,7 @@ public sealed class AuditCompletenessTests(AzuriteFixture azurite) : IAsyncLifet
             .Where(e => !Unaudited.Any(u => e.RoutePattern.RawText!.StartsWith(u, StringComparison.Ordinal)))
             .ToList();
 
-        Assert.True(endpoints.Count >= 19, $"only {endpoints.Count} endpoints found");
+        Assert.True(endpoints.Count >= 26, $"only {endpoints.Count} endpoints found");
         Assert.All(endpoints, e => Assert.True(e.Metadata.GetMetadata<AuditedEndpoint>() is not null, $"{e.RoutePattern.RawText} is not audited"));
     }
 
