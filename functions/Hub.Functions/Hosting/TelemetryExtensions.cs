@@ -11,7 +11,7 @@ namespace Hub.Functions.Hosting;
 /// OpenTelemetry traces and metrics: the Hub's own spans and counters, incoming requests and storage calls. They go
 /// to Application Insights when <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set (with the managed identity), and
 /// to an OTLP collector when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set. No personal data: paths carry only source
-/// ids, batch ids and person keys, query strings are dropped, and exceptions are not recorded on spans.
+/// ids, batch ids and person keys, query strings are dropped, a path is recorded as its route's template, and exceptions are not recorded on spans.
 /// </summary>
 internal static class TelemetryExtensions
 {
@@ -32,6 +32,11 @@ internal static class TelemetryExtensions
                     {
                         options.RecordException = false;
                         options.EnrichWithHttpRequest = (activity, _) => activity.SetTag("url.query", null);
+
+                        // A client may put anything in a path, an ID number too: spans carry the route's template
+                        // (/api/persons/{personKey}), never the path sent, and nothing for a path no route matched.
+                        options.EnrichWithHttpResponse = (activity, response) =>
+                            activity.SetTag("url.path", (response.HttpContext.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText);
                     });
                 if (!string.IsNullOrEmpty(insights))
                 {

@@ -65,4 +65,24 @@ public sealed class TelemetryTests(AzuriteFixture azurite) : IAsyncLifetime
             Assert.DoesNotContain(tagValues, v => v.Contains(TestPeople.Id(person)[..14], StringComparison.Ordinal) || v.Contains($"测试{person}", StringComparison.Ordinal));
         }
     }
+
+    [Fact]
+    public async Task An_id_number_sent_in_a_path_is_not_recorded_in_a_span()
+    {
+        using var hub = _hub!.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+            services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(_spans))));
+        var client = hub.CreateClient();
+        client.DefaultRequestHeaders.Authorization = _hub.CreatePublisherClient("police").DefaultRequestHeaders.Authorization;
+        var id = TestPeople.Id(902);
+
+        using var routed = await client.GetAsync(new Uri($"/api/feeds/police/batches/{id}", UriKind.Relative));
+        using var unrouted = await client.GetAsync(new Uri($"/api/nowhere/{id}", UriKind.Relative));
+        hub.Services.GetRequiredService<TracerProvider>().ForceFlush();
+
+        var server = _spans.Where(s => s.Kind == ActivityKind.Server).ToList();
+        Assert.Equal(2, server.Count);
+        Assert.Contains(server, s => (string?)s.GetTagItem("url.path") == "/api/feeds/{source}/batches/{batchId}");
+        Assert.DoesNotContain(server.SelectMany(s => s.TagObjects), t => t.Value?.ToString()?.Contains(id, StringComparison.Ordinal) == true);
+        Assert.DoesNotContain(server, s => s.DisplayName.Contains(id, StringComparison.Ordinal));
+    }
 }
