@@ -26,6 +26,7 @@ builder.Services.AddHubAuthentication(builder.Configuration, builder.Environment
 builder.Services.AddHubAccessPolicy(builder.Configuration);
 builder.Services.AddHubRateLimits(builder.Configuration);
 builder.Services.AddProfilesApi();
+builder.Services.AddHeldSnapshotsApi();
 builder.Services.AddAuditApi();
 builder.Services.AddAuditRecording();
 builder.Services.AddPersonsApi();
@@ -47,6 +48,7 @@ app.UseJsonCharsetCheck();
 app.MapHealthApi();
 app.MapSourcesApi();
 app.MapFeedsApi();
+app.MapHeldSnapshotsApi();
 app.MapProfilesApi();
 app.MapResolutionApi();
 app.MapPersonsApi();

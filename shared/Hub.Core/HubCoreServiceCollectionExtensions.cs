@@ -50,10 +50,12 @@ public static class HubCoreServiceCollectionExtensions
         services.AddOptions<FeedProcessingOptions>()
             .Bind(configuration.GetSection(FeedProcessingOptions.SectionName))
             .Validate(o => o.MaxPayloadBytes > 0 && o.MergeConcurrency > 0 && o.FirstRejectionsShown >= 0, "Hub:Feeds settings must be positive.")
+            .Validate(o => o.SnapshotEndDateShare is >= 0 and <= 1, "Hub:Feeds:SnapshotEndDateShare must lie between 0 and 1.")
             .ValidateOnStart();
         services.AddSingleton<BatchStore>();
         services.AddSingleton<FactStore>();
         services.AddSingleton<FeedIntake>();
+        services.AddSingleton<SnapshotDecisions>();
         services.AddSingleton<FeedProcessor>();
 
         services.AddOptions<ProfileRulesOptions>().Bind(configuration.GetSection(ProfileRulesOptions.SectionName));

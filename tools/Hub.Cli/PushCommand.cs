@@ -104,7 +104,7 @@ internal static class PushCommand
         var delay = TimeSpan.FromMilliseconds(500);
         await context.Status.Status().StartAsync($"Batch {batch.Id} is {latest.Value.Status.ToString().ToLowerInvariant()}", async status =>
         {
-            while (!latest.Value.IsFinished && context.Time.GetUtcNow() < deadline)
+            while (!latest.Value.IsSettled && context.Time.GetUtcNow() < deadline)
             {
                 await Task.Delay(delay, context.Time, cancellationToken).ConfigureAwait(false);
                 delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 1.5, 5000));
@@ -113,7 +113,7 @@ internal static class PushCommand
             }
         }).ConfigureAwait(false);
 
-        if (!latest.Value.IsFinished)
+        if (!latest.Value.IsSettled)
         {
             await context.Error.WriteLineAsync($"Batch {batch.Id} is still {latest.Value.Status.ToString().ToLowerInvariant()} after {timeout}; follow it with: hub batch {batch.Source} {batch.Id}").ConfigureAwait(false);
         }

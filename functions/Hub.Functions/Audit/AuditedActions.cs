@@ -8,6 +8,12 @@ internal static class AuditedActions
     /// <summary>A department read its batches or a rejects report (which names rows, not people, but follows their records).</summary>
     public static AuditAction FeedRead { get; } = AuditAction.Parse("feed.read");
 
+    /// <summary>A department's officer or an administrator confirmed a held snapshot: it is applied in full.</summary>
+    public static AuditAction FeedConfirm { get; } = AuditAction.Parse("feed.confirm");
+
+    /// <summary>A department's officer or an administrator discarded a held snapshot: nothing of it is applied.</summary>
+    public static AuditAction FeedDiscard { get; } = AuditAction.Parse("feed.discard");
+
     /// <summary>A steward read the possible-match queue: records and candidate profiles in full.</summary>
     public static AuditAction StewardQueue { get; } = AuditAction.Parse("steward.queue");
 

@@ -18,5 +18,7 @@ internal static class BatchReports
         batch.FirstRejections,
         batch.IgnoredColumns,
         batch.FailureReason,
-        new BatchLinks(FeedsApi.BatchPath(batch.Source, batch.Id), FeedsApi.BatchPath(batch.Source, batch.Id) + "/rejects"));
+        new BatchLinks(FeedsApi.BatchPath(batch.Source, batch.Id), FeedsApi.BatchPath(batch.Source, batch.Id) + "/rejects"),
+        batch.Hold,
+        batch.Decision);
 }

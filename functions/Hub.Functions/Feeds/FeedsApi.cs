@@ -73,7 +73,7 @@ internal static class FeedsApi
         audit.Resource = AuditResource(source);
         if (!sources.TryGet(source, out _))
         {
-            return UnknownSource(source);
+            return UnknownSource();
         }
 
         if (!TryParseMode(mode, out var feedMode))
@@ -135,7 +135,7 @@ internal static class FeedsApi
         audit.Resource = AuditResource(source);
         if (!sources.TryGet(source, out _))
         {
-            return UnknownSource(source);
+            return UnknownSource();
         }
 
         var list = await batches.ListAsync(source, Math.Clamp(top ?? 50, 1, 500), cancellationToken);
@@ -148,11 +148,11 @@ internal static class FeedsApi
         audit.Resource = AuditResource(source, batchId);
         if (!sources.TryGet(source, out _))
         {
-            return UnknownSource(source);
+            return UnknownSource();
         }
 
         var batch = IsBatchId(batchId) ? await batches.GetAsync(source, batchId, cancellationToken) : null;
-        return batch is null ? UnknownBatch(source) : TypedResults.Ok(BatchReports.From(batch));
+        return batch is null ? UnknownBatch() : TypedResults.Ok(BatchReports.From(batch));
     }
 
     internal static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> GetRejectsAsync(
@@ -161,18 +161,18 @@ internal static class FeedsApi
         audit.Resource = AuditResource(source, batchId);
         if (!sources.TryGet(source, out _))
         {
-            return UnknownSource(source);
+            return UnknownSource();
         }
 
         var batch = IsBatchId(batchId) ? await batches.GetAsync(source, batchId, cancellationToken) : null;
         if (batch is null)
         {
-            return UnknownBatch(source);
+            return UnknownBatch();
         }
 
-        if (batch.Status is not (BatchStatus.Completed or BatchStatus.Failed))
+        if (!batch.IsSettled)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Batch not finished", detail: $"The batch is {batch.Status.ToString().ToLowerInvariant()}; its rejects report is ready when it has completed.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Batch not finished", detail: $"The batch is {batch.Status.ToString().ToLowerInvariant()}; its rejects report is ready when its rows have been read.");
         }
 
         var blob = storage.Rejects.GetBlobClient(FeedProcessor.RejectsBlobName(source, batchId));
@@ -186,7 +186,7 @@ internal static class FeedsApi
     }
 
     // Route text is the caller's: only a well-formed source id and batch id go into the audit trail.
-    private static string AuditResource(string source, string? batchId = null) =>
+    internal static string AuditResource(string source, string? batchId = null) =>
         $"source={(SourceId.TryParse(source, out _) ? source : "?")}{(batchId is null ? string.Empty : $" batch={(IsBatchId(batchId) ? batchId : "?")}")}";
 
     private static bool TryParseMode(string? mode, out FeedMode feedMode)
@@ -195,14 +195,15 @@ internal static class FeedsApi
         return string.IsNullOrEmpty(mode) || (Enum.TryParse(mode, ignoreCase: true, out feedMode) && Enum.IsDefined(feedMode));
     }
 
-    private static bool IsBatchId(string batchId) =>
+    internal static bool IsBatchId(string batchId) =>
         batchId.Length == 23 && batchId.All(c => char.IsAsciiDigit(c) || char.IsAsciiHexDigitLower(c) || c == '-');
 
-    private static ProblemHttpResult UnknownSource(string source) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown source", detail: $"No source '{source}' is configured; GET /api/sources lists them.");
+    // Route text is the caller's and is never echoed: a source id is checked, anything else could be anything.
+    private static ProblemHttpResult UnknownSource() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown source", detail: "No such source is configured; GET /api/sources lists them.");
 
-    private static ProblemHttpResult UnknownBatch(string source) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown batch", detail: $"Source '{source}' has no such batch.");
+    internal static ProblemHttpResult UnknownBatch() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown batch", detail: "The source has no such batch.");
 
     private static ProblemHttpResult TooLarge(long limit) =>
         TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Feed too large", detail: $"The feed is larger than the limit of {limit} bytes (Hub:Feeds:MaxPayloadBytes); split it into several deltas.");

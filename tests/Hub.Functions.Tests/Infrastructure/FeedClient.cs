@@ -23,7 +23,7 @@ public static class FeedClient
         return await client.PostAsync(new Uri($"/api/feeds/{source}{query}", UriKind.Relative), content);
     }
 
-    /// <summary>Pushes a feed, expects 202, and waits until its batch has completed or failed.</summary>
+    /// <summary>Pushes a feed, expects 202, and waits until its batch has settled (completed, failed, held or discarded).</summary>
     internal static async Task<BatchReport> PushAndWaitAsync(this HttpClient client, string source, byte[] body, string contentType, string? mode = null)
     {
         using var response = await client.PushAsync(source, body, contentType, mode);
@@ -37,7 +37,7 @@ public static class FeedClient
         while (true)
         {
             var report = await client.GetFromJsonAsync<BatchReport>(location, Json);
-            if (report!.Status is BatchStatus.Completed or BatchStatus.Failed)
+            if (report!.IsSettled)
             {
                 return report;
             }

@@ -62,6 +62,12 @@ internal sealed class BatchEntity : ITableEntity
 
     public int GroupCount { get; set; } = 16;
 
+    /// <summary>The snapshot hold as JSON; null when the batch was never held.</summary>
+    public string? Hold { get; set; }
+
+    /// <summary>The decision about a held snapshot as JSON; null before one.</summary>
+    public string? Decision { get; set; }
+
     public static BatchEntity From(FeedBatch batch) => new()
     {
         PartitionKey = batch.Source,
@@ -89,6 +95,8 @@ internal sealed class BatchEntity : ITableEntity
         LastError = batch.LastError,
         GroupsDone = batch.GroupsDone,
         GroupCount = batch.GroupCount,
+        Hold = batch.Hold is null ? null : JsonSerializer.Serialize(batch.Hold, StorageJson.Options),
+        Decision = batch.Decision is null ? null : JsonSerializer.Serialize(batch.Decision, StorageJson.Options),
     };
 
     public FeedBatch ToBatch() => new()
@@ -121,5 +129,7 @@ internal sealed class BatchEntity : ITableEntity
         LastError = LastError,
         GroupsDone = GroupsDone,
         GroupCount = GroupCount,
+        Hold = Hold is null ? null : JsonSerializer.Deserialize<SnapshotHold>(Hold, StorageJson.Options),
+        Decision = Decision is null ? null : JsonSerializer.Deserialize<BatchDecision>(Decision, StorageJson.Options),
     };
 }

@@ -9,7 +9,7 @@ namespace Hub.Core.Feeds.Batches;
 /// <param name="Id">The batch id.</param>
 /// <param name="Source">The source that pushed it.</param>
 /// <param name="Mode">Delta or snapshot.</param>
-/// <param name="Status">Accepted, processing, completed or failed.</param>
+/// <param name="Status">Accepted, processing, completed, failed, held (a snapshot waiting for a person) or discarded.</param>
 /// <param name="Repeated">True when this push repeated an earlier payload and the earlier batch is returned.</param>
 /// <param name="ReceivedAt">When the Hub accepted the payload.</param>
 /// <param name="FinishedAt">When processing completed or failed.</param>
@@ -19,6 +19,8 @@ namespace Hub.Core.Feeds.Batches;
 /// <param name="IgnoredColumns">Columns the source mapping does not know; their values were not stored.</param>
 /// <param name="FailureReason">Why the batch failed, if it did.</param>
 /// <param name="Links">Where to follow the batch and fetch its rejects report.</param>
+/// <param name="Hold">Why the snapshot was held, if it was.</param>
+/// <param name="Decision">What a person decided about the held snapshot, once they have.</param>
 public sealed record BatchReport(
     string Id,
     string Source,
@@ -32,9 +34,11 @@ public sealed record BatchReport(
     IReadOnlyList<Rejection> FirstRejections,
     IReadOnlyList<string> IgnoredColumns,
     string? FailureReason,
-    BatchLinks Links)
+    BatchLinks Links,
+    SnapshotHold? Hold = null,
+    BatchDecision? Decision = null)
 {
-    /// <summary>True once the batch has completed or failed.</summary>
+    /// <summary>True once nothing more happens to the batch on its own: completed, failed, held or discarded.</summary>
     [JsonIgnore]
-    public bool IsFinished => Status is BatchStatus.Completed or BatchStatus.Failed;
+    public bool IsSettled => Status is BatchStatus.Completed or BatchStatus.Failed or BatchStatus.Held or BatchStatus.Discarded;
 }

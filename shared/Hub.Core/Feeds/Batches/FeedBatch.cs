@@ -51,6 +51,15 @@ public sealed record FeedBatch
     /// <summary>Why the batch failed, when it did.</summary>
     public string? FailureReason { get; init; }
 
+    /// <summary>Why the snapshot was held, when it was; kept after a decision, as the decision's grounds.</summary>
+    public SnapshotHold? Hold { get; init; }
+
+    /// <summary>What a person decided about the held snapshot, when they have.</summary>
+    public BatchDecision? Decision { get; init; }
+
+    /// <summary>True once nothing more will happen to the batch on its own: completed, failed, held or discarded.</summary>
+    public bool IsSettled => Status is BatchStatus.Completed or BatchStatus.Failed or BatchStatus.Held or BatchStatus.Discarded;
+
     /// <summary>The last processing error, kept for the poison handler's report.</summary>
     public string? LastError { get; init; }
 

@@ -17,4 +17,10 @@ public sealed class FeedProcessingOptions
 
     /// <summary>Folder for a batch's temporary spill files; the system temp folder when empty.</summary>
     public string? WorkFolder { get; set; }
+
+    /// <summary>
+    /// The share of a source's current records a snapshot may end-date without being held for a person to confirm
+    /// (0 holds every snapshot that ends anything, 1 holds only those that read no accepted row). Default 0.1.
+    /// </summary>
+    public double SnapshotEndDateShare { get; set; } = 0.1;
 }

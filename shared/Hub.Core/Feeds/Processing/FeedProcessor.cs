@@ -81,7 +81,7 @@ internal sealed partial class FeedProcessor
             return;
         }
 
-        if (batch.Status is BatchStatus.Completed or BatchStatus.Failed)
+        if (batch.IsSettled)
         {
             LogAlreadyFinished(_logger, batch.Id, batch.Status);
             return;
@@ -125,7 +125,7 @@ internal sealed partial class FeedProcessor
     {
         ArgumentNullException.ThrowIfNull(message);
         var batch = await _batches.GetAsync(message.Source, message.BatchId, cancellationToken).ConfigureAwait(false);
-        if (batch is null || batch.Status is BatchStatus.Completed or BatchStatus.Failed)
+        if (batch is null || batch.IsSettled)
         {
             return;
         }
@@ -151,6 +151,10 @@ internal sealed partial class FeedProcessor
         var readCounts = new BatchCounts { Received = spill.Received, Rejected = spill.RejectedRows, Unidentified = spill.Unidentified };
         var merged = batch.Counts with { Received = 0, Rejected = 0, Unidentified = 0 };
         batch = batch with { Counts = merged + readCounts, FirstRejections = spill.FirstRejections, IgnoredColumns = spill.IgnoredColumns };
+        if (await HoldsAsync(batch, spill, folder, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
         var work = new ResolutionWork();
         var clock = System.Diagnostics.Stopwatch.StartNew();
         for (var group = 0; group < batch.GroupCount; group++)
@@ -180,6 +184,37 @@ internal sealed partial class FeedProcessor
         var counts = batch.Counts;
         RecordMetrics(batch);
         LogCompleted(_logger, batch.Id, batch.Source, counts.Received, counts.Inserted, counts.Updated, counts.Unchanged, counts.Rejected, counts.EndDated);
+    }
+
+    /// <summary>
+    /// For a snapshot nobody has confirmed yet, plans the whole merge without writing and holds the batch when
+    /// <see cref="SnapshotGuard"/> says so: then nothing of it is applied. This costs a snapshot one more read of the
+    /// partitions it merges (a snapshot reads them all), and a delta nothing.
+    /// </summary>
+    private async Task<bool> HoldsAsync(FeedBatch batch, SpillResult spill, BatchWorkFolder folder, CancellationToken cancellationToken)
+    {
+        if (batch.Mode != FeedMode.Snapshot || batch.Decision is not null || batch.GroupsDone > 0)
+        {
+            return false;
+        }
+
+        var planned = new BatchCounts();
+        for (var group = 0; group < batch.GroupCount; group++)
+        {
+            planned += await MergeGroupAsync(batch, group, new ResolutionWork(), write: false, folder, cancellationToken).ConfigureAwait(false);
+        }
+
+        var hold = SnapshotGuard.Check(spill.Received, spill.Received - spill.RejectedRows, planned, _options.SnapshotEndDateShare, _time.GetUtcNow());
+        if (hold is null)
+        {
+            return false;
+        }
+
+        batch = batch with { Status = BatchStatus.Held, Hold = hold, LastError = null };
+        await _batches.SaveAsync(batch, cancellationToken).ConfigureAwait(false);
+        RecordMetrics(batch);
+        LogHeld(_logger, batch.Id, batch.Source, hold.WouldEndDate, hold.CurrentRecords, spill.Received - spill.RejectedRows);
+        return true;
     }
 
     private async Task<SpillResult> SpillAsync(FeedBatch batch, SourceMapping mapping, BatchWorkFolder work, CancellationToken cancellationToken)
@@ -329,7 +364,7 @@ internal sealed partial class FeedProcessor
 
         if (!write)
         {
-            return new BatchCounts();
+            return plans.Aggregate(new BatchCounts(), (total, plan) => total + plan.Counts);
         }
 
         await _residents.ApplyAsync(changes, _options.MergeConcurrency, cancellationToken).ConfigureAwait(false);
@@ -456,6 +491,9 @@ internal sealed partial class FeedProcessor
 
     [LoggerMessage(EventId = 2006, Level = LogLevel.Warning, Message = "Fact partition {PartitionKey} changed under batch {BatchId}; merging again (attempt {Attempt})")]
     private static partial void LogConflict(ILogger logger, string partitionKey, string batchId, int attempt);
+
+    [LoggerMessage(EventId = 2008, Level = LogLevel.Warning, Message = "Snapshot batch {BatchId} of {Source} held for a person to confirm: it would end-date {WouldEndDate} of {CurrentRecords} current records with {Accepted} accepted rows")]
+    private static partial void LogHeld(ILogger logger, string batchId, string source, long wouldEndDate, long currentRecords, long accepted);
 
     [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "No batch {BatchId} of {Source}; the message is dropped")]
     private static partial void LogUnknownBatch(ILogger logger, string source, string batchId);

@@ -1,0 +1,94 @@
+using System.Security.Claims;
+using Hub.Core.Access;
+using Hub.Core.Feeds.Batches;
+using Hub.Core.Feeds.Processing;
+using Hub.Core.Sources;
+using Hub.Functions.Access;
+using Hub.Functions.Audit;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Hub.Functions.Feeds;
+
+/// <summary>
+/// A held snapshot is confirmed or discarded by a person answerable for the department's register: an officer of that
+/// department (<c>Hub.DepartmentOfficer</c> whose <c>department</c> is the source) or an administrator. The feed
+/// client's machine identity alone cannot confirm a wipe it sent itself.
+/// </summary>
+internal static class HeldSnapshotsApi
+{
+    public const string DeciderPolicy = "SnapshotDecider";
+
+    public static IServiceCollection AddHeldSnapshotsApi(this IServiceCollection services)
+    {
+        services.AddAuthorizationBuilder().AddPolicy(DeciderPolicy, policy => policy.RequirePersonalIdentity([HubRoles.DepartmentOfficer, HubRoles.Administrator]));
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapHeldSnapshotsApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/feeds/{source}/batches/{batchId}")
+            .WithTags("Feeds")
+            .RequireAuthorization(DeciderPolicy)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        group.MapPost("/confirm", ConfirmAsync)
+            .WithName("ConfirmHeldSnapshot")
+            .WithSummary("Confirm a held snapshot: it is applied in full, end-dates included (the department's officers, administrators)")
+            .WithDescription("Body: {\"reason\": \"…\"} (1 to 500 characters, kept with the batch). Only a held batch; confirming a confirmed one queues it again.")
+            .Produces<BatchReport>(StatusCodes.Status200OK)
+            .Audited(AuditedActions.FeedConfirm);
+
+        group.MapPost("/discard", DiscardAsync)
+            .WithName("DiscardHeldSnapshot")
+            .WithSummary("Discard a held snapshot: nothing of it is applied (the department's officers, administrators)")
+            .WithDescription("Body: {\"reason\": \"…\"} (1 to 500 characters, kept with the batch). Only a held batch. The payload stays archived.")
+            .Produces<BatchReport>(StatusCodes.Status200OK)
+            .Audited(AuditedActions.FeedDiscard);
+        return routes;
+    }
+
+    internal static Task<Results<Ok<BatchReport>, ProblemHttpResult>> ConfirmAsync(
+        string source, string batchId, BatchDecisionRequest request, HttpContext context, SourceCatalog sources, SnapshotDecisions decisions, AuditScope audit, CancellationToken cancellationToken) =>
+        DecideAsync(source, batchId, BatchDecisionKind.Confirmed, request, context, sources, decisions, audit, cancellationToken);
+
+    internal static Task<Results<Ok<BatchReport>, ProblemHttpResult>> DiscardAsync(
+        string source, string batchId, BatchDecisionRequest request, HttpContext context, SourceCatalog sources, SnapshotDecisions decisions, AuditScope audit, CancellationToken cancellationToken) =>
+        DecideAsync(source, batchId, BatchDecisionKind.Discarded, request, context, sources, decisions, audit, cancellationToken);
+
+    private static async Task<Results<Ok<BatchReport>, ProblemHttpResult>> DecideAsync(
+        string source, string batchId, BatchDecisionKind kind, BatchDecisionRequest request, HttpContext context, SourceCatalog sources, SnapshotDecisions decisions, AuditScope audit, CancellationToken cancellationToken)
+    {
+        audit.Resource = FeedsApi.AuditResource(source, batchId);
+        if (!sources.TryGet(source, out _) || !FeedsApi.IsBatchId(batchId))
+        {
+            return FeedsApi.UnknownBatch();
+        }
+
+        if (!HubUser.TryRead(context.User, out var user, out _) || (!user.IsInRole(HubRoles.Administrator) && user.Department?.Value != source))
+        {
+            audit.Deny();
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not your department's register", detail: "A held snapshot is decided by an officer of its own department or by an administrator.");
+        }
+
+        var reason = request.Reason?.Trim();
+        if (string.IsNullOrEmpty(reason) || reason.Length > SnapshotDecisions.MaxReasonLength)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Reason required", detail: $"Say why in 1 to {SnapshotDecisions.MaxReasonLength} characters; the reason is kept with the batch.");
+        }
+
+        var result = await decisions.DecideAsync(source, batchId, kind, context.User.FindFirstValue(HubClaims.Subject) ?? user.Subject, reason, cancellationToken);
+        return result.Status switch
+        {
+            SnapshotDecisionStatus.Done => TypedResults.Ok(BatchReports.From(result.Batch!)),
+            SnapshotDecisionStatus.UnknownBatch => FeedsApi.UnknownBatch(),
+            _ => TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: "Batch not held",
+                detail: $"The batch is {result.Batch!.Status.ToString().ToLowerInvariant()}; only a held snapshot is confirmed or discarded."),
+        };
+    }
+}
