@@ -11,6 +11,9 @@ internal static class AuthenticationExtensions
 {
     public const string FeedPublisherPolicy = "FeedPublisher";
 
+    /// <summary>The source's feed client, an officer of its department, or an administrator.</summary>
+    public const string FeedReaderPolicy = "FeedReader";
+
     public static IServiceCollection AddHubAuthentication(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddOptions<HubAuthOptions>()
@@ -28,7 +31,8 @@ internal static class AuthenticationExtensions
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, RefusalReasonResultHandler>();
         services.AddAuthorizationBuilder()
             .SetDefaultPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(new PlaceableIdentityRequirement()).Build())
-            .AddPolicy(FeedPublisherPolicy, policy => policy.RequireAuthenticatedUser().AddRequirements(new PlaceableIdentityRequirement(), new SourcePublisherRequirement()));
+            .AddPolicy(FeedPublisherPolicy, policy => policy.RequireAuthenticatedUser().AddRequirements(new PlaceableIdentityRequirement(), new SourcePublisherRequirement()))
+            .AddPolicy(FeedReaderPolicy, policy => policy.RequireAuthenticatedUser().AddRequirements(new PlaceableIdentityRequirement(), new SourcePublisherRequirement(DepartmentReads: true)));
         return services;
     }
 

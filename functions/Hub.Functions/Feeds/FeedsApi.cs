@@ -14,7 +14,10 @@ using Microsoft.Extensions.Options;
 
 namespace Hub.Functions.Feeds;
 
-/// <summary>Departmental feeds: push a file, follow its batch, fetch its rejects.</summary>
+/// <summary>
+/// Departmental feeds: push a file (the source's feed client only), follow its batch and fetch its rejects (the feed
+/// client, an officer of the department, an administrator).
+/// </summary>
 internal static class FeedsApi
 {
     public static string BatchPath(string source, string batchId) => $"/api/feeds/{source}/batches/{batchId}";
@@ -23,7 +26,7 @@ internal static class FeedsApi
     {
         var group = routes.MapGroup("/api/feeds/{source}")
             .WithTags("Feeds")
-            .RequireAuthorization(AuthenticationExtensions.FeedPublisherPolicy)
+            .RequireAuthorization(AuthenticationExtensions.FeedReaderPolicy)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -38,6 +41,7 @@ internal static class FeedsApi
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .DisableAntiforgery()
+            .RequireAuthorization(AuthenticationExtensions.FeedPublisherPolicy)
             .Audited(AuditAction.FeedPush);
 
         group.MapGet("/batches", ListBatchesAsync)

@@ -42,6 +42,25 @@ public sealed class FeedAccessTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_departments_officer_and_an_administrator_follow_its_batches_but_only_its_client_pushes()
+    {
+        using var officer = _hub.CreateClientWithToken(DevelopmentTokens.MintPersonal("officer-1", [HubRoles.DepartmentOfficer], "110105000000", department: "civil-affairs"));
+        using var administrator = _hub.CreateClientWithToken(DevelopmentTokens.MintPersonal("admin-1", [HubRoles.Administrator], "110100000000"));
+
+        using var ownBatches = await officer.GetAsync(new Uri("/api/feeds/civil-affairs/batches", UriKind.Relative));
+        using var otherBatches = await officer.GetAsync(new Uri("/api/feeds/police/batches", UriKind.Relative));
+        using var anyBatches = await administrator.GetAsync(new Uri("/api/feeds/police/batches", UriKind.Relative));
+        using var officerPush = await officer.PushAsync("civil-affairs", TestPeople.CivilAffairsCsv([1]), "text/csv");
+        using var administratorPush = await administrator.PushAsync("civil-affairs", TestPeople.CivilAffairsCsv([1]), "text/csv");
+
+        Assert.Equal(HttpStatusCode.OK, ownBatches.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, otherBatches.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, anyBatches.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, officerPush.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, administratorPush.StatusCode);
+    }
+
+    [Fact]
     public async Task An_expired_token_is_401()
     {
         var token = DevelopmentTokens.Mint("civil-affairs-client", [HubRoles.FeedPublisher("civil-affairs")], lifetime: TimeSpan.FromMinutes(5), now: DateTimeOffset.UtcNow.AddHours(-1));
