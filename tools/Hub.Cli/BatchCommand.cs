@@ -12,8 +12,10 @@ internal static class BatchCommand
         var batchId = new Argument<string>("batch-id") { Description = "The batch id, as push printed it" };
         var json = new Option<bool>("--json") { Description = "Print the Hub's report as JSON" };
         var connection = new HubConnectionOptions();
-        var command = new Command("batch", "Print a batch's report: status, counts and first rejections.") { source, batchId, json };
+        var command = new Command("batch", "Print a batch's report: status, counts and first rejections; confirm or discard a held snapshot.") { source, batchId, json };
         connection.AddTo(command);
+        command.Subcommands.Add(BatchDecisionCommand.Create(context, BatchDecisionKind.Confirmed));
+        command.Subcommands.Add(BatchDecisionCommand.Create(context, BatchDecisionKind.Discarded));
         command.SetAction(async (parsed, cancellationToken) =>
         {
             using var client = await connection.ConnectAsync(parsed, parsed.GetValue(source)!, context).ConfigureAwait(false);
@@ -23,7 +25,7 @@ internal static class BatchCommand
         return command;
     }
 
-    /// <summary>Prints a report; the exit code says whether the batch failed.</summary>
+    /// <summary>Prints a report; the exit code says whether the batch failed or is held.</summary>
     internal static async Task<int> PrintAsync(CliContext context, HubAnswer<BatchReport> report, bool json)
     {
         if (json)
@@ -35,6 +37,11 @@ internal static class BatchCommand
             ReportView.Batch(context.Console, report.Value);
         }
 
-        return report.Value.Status == BatchStatus.Failed ? ExitCodes.Failed : ExitCodes.Success;
+        return report.Value.Status switch
+        {
+            BatchStatus.Failed => ExitCodes.Failed,
+            BatchStatus.Held => ExitCodes.Held,
+            _ => ExitCodes.Success,
+        };
     }
 }

@@ -17,4 +17,7 @@ public static class ExitCodes
 
     /// <summary>The Hub could not be reached.</summary>
     public const int Unreachable = 4;
+
+    /// <summary>The snapshot is held: applying it would end-date too much of the register; a person confirms or discards it.</summary>
+    public const int Held = 5;
 }

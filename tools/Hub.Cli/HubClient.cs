@@ -33,6 +33,14 @@ internal sealed class HubClient(HttpClient http) : IDisposable
         return await ReadAsync<BatchReport>(response, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Confirms or discards a held snapshot.</summary>
+    public async Task<HubAnswer<BatchReport>> DecideBatchAsync(string source, string batchId, BatchDecisionKind decision, string reason, CancellationToken cancellationToken)
+    {
+        var verb = decision == BatchDecisionKind.Confirmed ? "confirm" : "discard";
+        using var response = await http.PostAsJsonAsync($"{BatchPath(source, batchId)}/{verb}", new { reason }, Json, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync<BatchReport>(response, cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<HubAnswer<IReadOnlyList<BatchReport>>> ListBatchesAsync(string source, int top, CancellationToken cancellationToken)
     {
         var path = string.Create(CultureInfo.InvariantCulture, $"api/feeds/{Uri.EscapeDataString(source)}/batches?top={top}");

@@ -26,6 +26,20 @@ internal static class ReportView
             Add(grid, "Failure", report.FailureReason);
         }
 
+        if (report.Hold is { } hold)
+        {
+            Add(grid, "Held", hold.Reason);
+        }
+
+        if (report.Decision is { } decision)
+        {
+            Add(grid, "Decision", $"{Lower(decision.Kind)} by {decision.DecidedBy} at {decision.DecidedAt.ToString("u", CultureInfo.InvariantCulture)}: {decision.Reason}");
+        }
+        else if (report.Status == BatchStatus.Held)
+        {
+            Add(grid, "To decide", $"an officer of the department or an administrator runs: hub batch confirm|discard {report.Source} {report.Id} --reason \"…\"");
+        }
+
         if (report.IgnoredColumns.Count > 0)
         {
             Add(grid, "Ignored columns", string.Join(", ", report.IgnoredColumns));
