@@ -88,7 +88,7 @@ internal static class ValidateCommand
         await using var stream = file.OpenRead();
         try
         {
-            await foreach (var row in FeedReader.ReadAsync(stream, contentType, mapping.Encoding, cancellationToken).ConfigureAwait(false))
+            await foreach (var row in FeedReader.ReadAsync(stream, contentType, mapping.Encoding, validator.CheckHeader, cancellationToken).ConfigureAwait(false))
             {
                 received++;
                 if (validator.TryAccept(row, out var record, out _, out var problems))
