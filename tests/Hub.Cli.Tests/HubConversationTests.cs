@@ -83,19 +83,32 @@ public sealed class HubConversationTests : IDisposable
     }
 
     [Fact]
-    public async Task Push_with_wait_follows_the_batch_and_exits_0_when_it_completes()
+    public async Task Push_with_wait_follows_the_batch_and_exits_0_when_it_completes_with_no_rejections()
     {
         var hub = new StubHub((_, n) => n switch
         {
             1 => StubHub.Json(HttpStatusCode.Accepted, StubHub.Report("accepted")),
             2 => StubHub.Json(HttpStatusCode.OK, StubHub.Report("processing", received: 1)),
-            _ => StubHub.Json(HttpStatusCode.OK, StubHub.Report("completed", received: 12, rejected: 1)),
+            _ => StubHub.Json(HttpStatusCode.OK, StubHub.Report("completed", received: 12)),
         });
 
         var run = await Cli.RunAsync(hub, "push", _feed, "--source", "police", "--token", "t", "--wait");
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         Assert.All(hub.Requests.Skip(1), r => Assert.Equal($"/api/feeds/police/batches/{BatchId}", r.Request.RequestUri!.AbsolutePath));
+        Assert.Contains("completed", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Push_with_wait_exits_1_when_the_batch_completes_with_rejected_rows()
+    {
+        var hub = new StubHub((_, n) => n == 1
+            ? StubHub.Json(HttpStatusCode.Accepted, StubHub.Report("accepted"))
+            : StubHub.Json(HttpStatusCode.OK, StubHub.Report("completed", received: 12, rejected: 1)));
+
+        var run = await Cli.RunAsync(hub, "push", _feed, "--source", "police", "--token", "t", "--wait");
+
+        Assert.Equal(ExitCodes.Failed, run.ExitCode);
         Assert.Contains("completed", run.Output, StringComparison.Ordinal);
         Assert.Contains("ID number fails its check character", run.Output, StringComparison.Ordinal);
     }

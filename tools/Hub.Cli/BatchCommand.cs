@@ -23,7 +23,7 @@ internal static class BatchCommand
         return command;
     }
 
-    /// <summary>Prints a report; the exit code says whether the batch failed.</summary>
+    /// <summary>Prints a report; the exit code says whether the batch failed or rejected rows (1) or not (0).</summary>
     internal static async Task<int> PrintAsync(CliContext context, HubAnswer<BatchReport> report, bool json)
     {
         if (json)
@@ -35,6 +35,6 @@ internal static class BatchCommand
             ReportView.Batch(context.Console, report.Value);
         }
 
-        return report.Value.Status == BatchStatus.Failed ? ExitCodes.Failed : ExitCodes.Success;
+        return report.Value.Status == BatchStatus.Failed || report.Value.Counts.Rejected > 0 ? ExitCodes.Failed : ExitCodes.Success;
     }
 }
