@@ -1,0 +1,66 @@
+using Hub.Core.Feeds.Processing;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Hub.Functions.Feeds;
+
+/// <summary>
+/// Hands a push's body to the intake: undoes a gzip content encoding, lifts the server's body limit to the Hub's own,
+/// and turns a body that cannot be read to its end into a problem. The intake keeps nothing of such a body.
+/// </summary>
+internal static class FeedUpload
+{
+    public static async Task<(IntakeResult? Result, ProblemHttpResult? Problem)> AcceptAsync(HttpContext context, FeedSubmission submission, FeedIntake intake, long limit, CancellationToken cancellationToken)
+    {
+        var request = context.Request;
+        if (request.ContentLength > limit)
+        {
+            return (null, TooLarge(limit));
+        }
+
+        var encoding = request.Headers.ContentEncoding.ToString();
+        var decode = !string.IsNullOrEmpty(encoding) && !encoding.Equals("identity", StringComparison.OrdinalIgnoreCase);
+        if (decode && !encoding.Equals("gzip", StringComparison.OrdinalIgnoreCase) && !encoding.Equals("x-gzip", StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported content encoding", detail: "Send the feed uncompressed or with Content-Encoding: gzip."));
+        }
+
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
+        {
+            // The intake enforces the limit itself while streaming (on the decompressed feed); lift the server's
+            // default (30 MB) to just above it.
+            sizeFeature.MaxRequestBodySize = limit + 1;
+        }
+
+        // A compressed body's Content-Length counts compressed bytes; its gzip trailer tells whether it arrived whole.
+        submission = submission with { DeclaredBytes = decode ? null : request.ContentLength };
+        var body = decode ? new GzipRequestBody(request.Body) : request.Body;
+        try
+        {
+            return (await intake.AcceptAsync(submission, body, cancellationToken), null);
+        }
+        catch (BadHttpRequestException ex)
+        {
+            // The body passed the server's limit, or stopped short of its length: the client went away or stalled
+            // mid-upload (the server's minimum data rate answers that with 408, but what the sender must do is the same).
+            return (null, ex.StatusCode == StatusCodes.Status413PayloadTooLarge ? TooLarge(limit) : Incomplete());
+        }
+        catch (InvalidDataException ex) when (decode)
+        {
+            return (null, TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Corrupt compressed feed", detail: $"The body is not valid gzip data: {ex.Message}. Nothing was stored; push the feed again."));
+        }
+        finally
+        {
+            if (decode)
+            {
+                await body.DisposeAsync();
+            }
+        }
+    }
+
+    public static ProblemHttpResult Incomplete() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Incomplete feed", detail: "The request body ended before its declared length (Content-Length), or could not be read to its end; nothing was stored. Push the feed again.");
+
+    public static ProblemHttpResult TooLarge(long limit) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Feed too large", detail: $"The feed is larger than the limit of {limit} bytes (Hub:Feeds:MaxPayloadBytes, counted after decompression); split it into several deltas.");
+}
