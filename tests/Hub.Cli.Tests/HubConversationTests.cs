@@ -73,6 +73,27 @@ public sealed class HubConversationTests : IDisposable
     }
 
     [Fact]
+    public async Task Push_sends_a_gz_file_as_it_is_with_a_gzip_content_encoding_and_the_type_of_the_file_inside()
+    {
+        var gz = _folder.File("police.csv.gz");
+        await using (var output = File.Create(gz))
+        await using (var gzip = new System.IO.Compression.GZipStream(output, System.IO.Compression.CompressionLevel.Fastest))
+        {
+            await gzip.WriteAsync(await File.ReadAllBytesAsync(_feed));
+        }
+
+        var hub = new StubHub((_, _) => StubHub.Json(HttpStatusCode.Accepted, StubHub.Report("accepted")));
+
+        var run = await Cli.RunAsync(hub, "push", gz, "--source", "police", "--token", "t");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        var (request, body) = Assert.Single(hub.Requests);
+        Assert.Equal("text/csv", request.Content!.Headers.ContentType!.MediaType);
+        Assert.Equal(["gzip"], request.Content.Headers.ContentEncoding);
+        Assert.Equal(await File.ReadAllBytesAsync(gz), body);
+    }
+
+    [Fact]
     public async Task Push_sends_the_token_it_is_given()
     {
         var hub = new StubHub((_, _) => StubHub.Json(HttpStatusCode.Accepted, StubHub.Report("accepted")));

@@ -97,6 +97,29 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Equal(ExitCodes.Failed, run.ExitCode);
     }
 
+    [Theory]
+    [InlineData("civil-affairs.csv")]
+    [InlineData("disability-federation.xlsx")]
+    public async Task A_gz_file_is_validated_as_the_file_inside(string fileName)
+    {
+        await WriteSamplesAsync("0.1");
+        var plain = _folder.File(fileName);
+        var source = fileName[..fileName.IndexOf('.', StringComparison.Ordinal)];
+        await using (var output = File.Create(plain + ".gz"))
+        await using (var gzip = new System.IO.Compression.GZipStream(output, System.IO.Compression.CompressionLevel.Fastest))
+        await using (var input = File.OpenRead(plain))
+        {
+            await input.CopyToAsync(gzip);
+        }
+
+        var expected = await Cli.RunAsync("validate", plain, "--source", source, "--sources-folder", Cli.SourcesFolder, "--json");
+        var run = await Cli.RunAsync("validate", plain + ".gz", "--source", source, "--sources-folder", Cli.SourcesFolder, "--json");
+
+        Assert.Equal(expected.ExitCode, run.ExitCode);
+        Assert.Equal(expected.Output, run.Output);
+        Assert.True(JsonSerializer.Deserialize<Report>(run.Output, Json)!.Received > 0);
+    }
+
     [Fact]
     public async Task A_repeated_person_is_rejected_as_the_hub_would()
     {
