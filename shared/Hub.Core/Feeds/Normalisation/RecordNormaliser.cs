@@ -115,8 +115,8 @@ public sealed class RecordNormaliser
                 }
                 else if (RecordLimits.ValueTooLong(ValueNormaliser.Text(value)!) is { } tooLong)
                 {
+                    // Too long to keep as sent, so the record cannot be kept for matching either.
                     problems.Add(new Rejection(row.Number, field.Column, tooLong));
-                    idProblem = tooLong;
                 }
                 else
                 {
