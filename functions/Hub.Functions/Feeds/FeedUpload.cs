@@ -5,8 +5,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Hub.Functions.Feeds;
 
 /// <summary>
-/// Hands a push's body to the intake: undoes a gzip content encoding, lifts the server's body limit to the Hub's own,
-/// and turns a body that cannot be read to its end into a problem. The intake keeps nothing of such a body.
+/// Hands a push's body to the intake: undoes a gzip content encoding and lifts the server's body limit to the Hub's
+/// own. The intake keeps nothing of a body that cannot be read to its end and raises the body's own error again, so a
+/// client that stalls or goes away mid-upload (<see cref="BadHttpRequestException"/>) is answered by the Hub's one
+/// error path like any unreadable request; a body that merely ends short of its declared length is answered here.
 /// </summary>
 internal static class FeedUpload
 {
@@ -39,11 +41,9 @@ internal static class FeedUpload
         {
             return (await intake.AcceptAsync(submission, body, cancellationToken), null);
         }
-        catch (BadHttpRequestException ex)
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            // The body passed the server's limit, or stopped short of its length: the client went away or stalled
-            // mid-upload (the server's minimum data rate answers that with 408, but what the sender must do is the same).
-            return (null, ex.StatusCode == StatusCodes.Status413PayloadTooLarge ? TooLarge(limit) : Incomplete());
+            return (null, TooLarge(limit));
         }
         catch (InvalidDataException ex) when (decode)
         {
