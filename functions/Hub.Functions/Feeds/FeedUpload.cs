@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Hub.Functions.Feeds;
 
 /// <summary>
-/// Hands a push's body to the intake: undoes a gzip content encoding and lifts the server's body limit to the Hub's
+/// Hands a push's body to the intake: undoes a gzip or brotli content encoding and lifts the server's body limit to the Hub's
 /// own. The intake keeps nothing of a body that cannot be read to its end and raises the body's own error again, so a
 /// client that stalls or goes away mid-upload (<see cref="BadHttpRequestException"/>) is answered by the Hub's one
 /// error path like any unreadable request; a body that merely ends short of its declared length is answered here.
@@ -20,11 +20,11 @@ internal static class FeedUpload
             return (null, TooLarge(limit));
         }
 
-        var encoding = request.Headers.ContentEncoding.ToString();
-        var decode = !string.IsNullOrEmpty(encoding) && !encoding.Equals("identity", StringComparison.OrdinalIgnoreCase);
-        if (decode && !encoding.Equals("gzip", StringComparison.OrdinalIgnoreCase) && !encoding.Equals("x-gzip", StringComparison.OrdinalIgnoreCase))
+        var encoding = request.Headers.ContentEncoding.ToString().ToLowerInvariant();
+        var decode = encoding is not ("" or "identity");
+        if (decode && encoding is not ("gzip" or "x-gzip" or "br"))
         {
-            return (null, TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported content encoding", detail: "Send the feed uncompressed or with Content-Encoding: gzip."));
+            return (null, TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported content encoding", detail: "Send the feed uncompressed, or with Content-Encoding: gzip or br."));
         }
 
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
@@ -34,9 +34,9 @@ internal static class FeedUpload
             sizeFeature.MaxRequestBodySize = limit + 1;
         }
 
-        // A compressed body's Content-Length counts compressed bytes; its gzip trailer tells whether it arrived whole.
+        // A compressed body's Content-Length counts compressed bytes; its decoder tells whether it arrived whole.
         submission = submission with { DeclaredBytes = decode ? null : request.ContentLength };
-        var body = decode ? new GzipRequestBody(request.Body) : request.Body;
+        var body = !decode ? request.Body : encoding == "br" ? new BrotliRequestBody(request.Body) : (Stream)new GzipRequestBody(request.Body);
         try
         {
             return (await intake.AcceptAsync(submission, body, cancellationToken), null);
@@ -47,7 +47,7 @@ internal static class FeedUpload
         }
         catch (InvalidDataException ex) when (decode)
         {
-            return (null, TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Corrupt compressed feed", detail: $"The body is not valid gzip data: {ex.Message}. Nothing was stored; push the feed again."));
+            return (null, TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Corrupt compressed feed", detail: $"The body is not valid {encoding} data: {ex.Message}. Nothing was stored; push the feed again."));
         }
         finally
         {

@@ -31,7 +31,7 @@ internal static class FeedsApi
             .WithSummary("Push a feed file")
             .WithDescription("Body: CSV (UTF-8, UTF-8 with BOM, or GB18030, with or without a charset parameter), XLSX, a JSON array or NDJSON. " +
                 "Query `mode=delta` (default) or `mode=snapshot` (records missing from a snapshot are end-dated, never deleted). " +
-                "The body may be sent with Content-Encoding: gzip; the limit applies to the decompressed feed. " +
+                "The body may be sent with Content-Encoding: gzip or br; the limit applies to the decompressed feed. " +
                 "The payload is archived before the 202; pushing the same payload again with the same type and charset returns the same batch.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)

@@ -92,11 +92,34 @@ public sealed class FeedBodyTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_unsupported_content_encoding_is_415()
+    public async Task A_brotli_encoded_feed_is_processed_and_one_cut_short_is_400()
+    {
+        var client = _hub.CreatePublisherClient("civil-affairs");
+        var csv = TestPeople.CivilAffairsCsv(Enumerable.Range(90, 3));
+        using var output = new MemoryStream();
+        using (var brotli = new BrotliStream(output, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            brotli.Write(csv);
+        }
+
+        var whole = output.ToArray();
+
+        using var cut = await PushAsync(client, whole[..^2], "br");
+        using var response = await PushAsync(client, whole, "br");
+
+        await AssertProblemAsync(cut, HttpStatusCode.BadRequest, "Corrupt compressed feed");
+        Assert.Equal(new BatchCounts { Received = 3, Inserted = 3 }, (await client.WaitForBatchAsync(response.Headers.Location!)).Counts);
+    }
+
+    [Theory]
+    [InlineData("compress")]
+    [InlineData("deflate")]
+    [InlineData("gzip, br")]
+    public async Task An_unsupported_content_encoding_is_415(string encoding)
     {
         var client = _hub.CreatePublisherClient("civil-affairs");
 
-        using var response = await PushAsync(client, TestPeople.CivilAffairsCsv([40]), "compress");
+        using var response = await PushAsync(client, TestPeople.CivilAffairsCsv([40]), encoding);
 
         await AssertProblemAsync(response, HttpStatusCode.UnsupportedMediaType, "Unsupported content encoding");
     }
@@ -163,7 +186,11 @@ public sealed class FeedBodyTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         using var content = new ByteArrayContent(body);
         content.Headers.ContentType = MediaTypeHeaderValue.Parse("text/csv");
-        content.Headers.ContentEncoding.Add(encoding);
+        foreach (var coding in encoding.Split(", "))
+        {
+            content.Headers.ContentEncoding.Add(coding);
+        }
+
         return await client.PostAsync(new Uri("/api/feeds/civil-affairs", UriKind.Relative), content);
     }
 
