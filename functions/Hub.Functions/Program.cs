@@ -37,9 +37,12 @@ builder.Services.AddQueueTriggers(builder.Configuration);
 var app = builder.Build();
 
 app.UseHubProblemDetails();
+app.UseHubResponseHeaders();
+app.UseAuditedRequests();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
+app.UseJsonCharsetCheck();
 
 app.MapHealthApi();
 app.MapSourcesApi();

@@ -105,7 +105,7 @@ internal static class PopulationSeed
         using var feed = new MemoryStream();
         await FeedWriter.WritePopulationCsvAsync(feed, mapping, persons, PopulationLoad.Seed, PopulationLoad.Focus, PopulationLoad.Clean, cancellationToken);
         feed.Position = 0;
-        var validator = new FeedRecordValidator(mapping, FeedFormat.Csv, hasher);
+        var validator = new FeedRecordValidator(mapping, FeedFormat.Csv, hasher, ChinaStandardTime.DateOf(DateTimeOffset.UtcNow));
         long received = 0, accepted = 0;
         await foreach (var row in FeedReader.ReadAsync(feed, new FeedContentType(FeedFormat.Csv, Charset: null), mapping.Encoding, cancellationToken))
         {

@@ -40,6 +40,16 @@ public sealed class AuditCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Verify_says_how_many_checkpoints_had_their_tree_heads_checked()
+    {
+        var hub = new StubHub((_, _) => StubHub.Json(HttpStatusCode.OK, Intact.Replace("\"checkpointsChecked\":3", "\"checkpointsChecked\":3,\"treeHeadsChecked\":2", StringComparison.Ordinal)));
+
+        var run = await Cli.RunAsync(hub, "audit", "verify", "--from", "2025-03-01", "--to", "2025-03-31", "--token", "t");
+
+        Assert.Contains("Intact: 2025-03-01 to 2025-03-31: 1204 events and 3 checkpoints (2 with tree heads) checked.", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Verify_names_the_first_finding_and_exits_1_when_the_trail_was_tampered_with()
     {
         var hub = new StubHub((_, _) => StubHub.Json(HttpStatusCode.OK, Edited));

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Hub.Core.Feeds;
 using Hub.Core.Feeds.Normalisation;
 using Hub.Core.Feeds.Reading;
+using Hub.Core.Identity;
 using Hub.Core.Sources;
 using Hub.Samples;
 
@@ -135,6 +136,24 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_birth_after_today_and_an_address_code_of_no_division_are_id_problems_as_the_hub_would_report()
+    {
+        var path = _folder.File("police.csv");
+        await File.WriteAllTextAsync(
+            path,
+            "公民身份号码,姓名,户籍地区划代码\r\n110105209912310029,王秀英,110105003002\r\n999999194912310025,李四,110105003002\r\n11010519491231002X,张三,110105003002\r\n",
+            new UTF8Encoding(true));
+
+        var run = await Cli.RunAsync("validate", path, "--source", "police", "--sources-folder", Cli.SourcesFolder, "--json");
+
+        var report = JsonSerializer.Deserialize<Report>(run.Output, Json)!;
+        Assert.Equal(
+            [new Rejection(2, "公民身份号码", "ID number has a birth date after the feed's date"), new Rejection(3, "公民身份号码", "ID number's address code is not a division of GB/T 2260")],
+            report.IdProblems);
+        Assert.Equal((3L, 2L, 0L), (report.Accepted, report.KeptForMatching, report.Rejected));
+    }
+
+    [Fact]
     public async Task Validate_never_prints_the_values_of_a_rejected_or_accepted_row()
     {
         await WriteSamplesAsync("0.2");
@@ -174,7 +193,7 @@ public sealed class ValidateCommandTests : IDisposable
     private static async Task<(List<Rejection> Rejections, List<Rejection> IdProblems)> NormaliserRejectionsAsync(string path, string source)
     {
         var mapping = SourceCatalog.LoadFile(Path.Combine(Cli.SourcesFolder, source + ".json"));
-        var normaliser = new RecordNormaliser(mapping);
+        var normaliser = new RecordNormaliser(mapping, ChinaStandardTime.DateOf(DateTimeOffset.UtcNow));
         Assert.True(FeedContentType.TryParse(FeedFileTypes.Infer(path), out var contentType));
         var rejections = new List<Rejection>();
         var idProblems = new List<Rejection>();

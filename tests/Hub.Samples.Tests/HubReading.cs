@@ -1,6 +1,7 @@
 using Hub.Core.Feeds;
 using Hub.Core.Feeds.Normalisation;
 using Hub.Core.Feeds.Reading;
+using Hub.Core.Identity;
 using Hub.Core.Sources;
 
 namespace Hub.Samples.Tests;
@@ -27,7 +28,7 @@ internal static class HubReading
 
     public static async Task<Outcome> NormaliseAsync(byte[] file, SampleFileFormat format, SourceMapping mapping)
     {
-        var normaliser = new RecordNormaliser(mapping);
+        var normaliser = new RecordNormaliser(mapping, ChinaStandardTime.DateOf(DateTimeOffset.UtcNow));
         var outcome = new Outcome();
         using var stream = new MemoryStream(file);
         await foreach (var row in FeedReader.ReadAsync(stream, ContentType(format), mapping.Encoding))

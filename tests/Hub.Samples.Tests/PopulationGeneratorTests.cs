@@ -17,16 +17,26 @@ public sealed class PopulationGeneratorTests
     }
 
     [Fact]
-    public void Every_generated_id_number_is_valid_unique_and_agrees_with_birth_date_and_sex()
+    public void Every_generated_id_number_is_valid_on_the_reference_date_unique_and_agrees_with_birth_date_and_sex()
     {
         foreach (var person in Population.People)
         {
-            Assert.True(ResidentId.TryParse(person.ResidentId.Value, out var id, out var reason), reason);
+            // As a feed received on the reference date checks it: check character, address code, no birth after it.
+            Assert.True(ResidentId.TryParse(person.ResidentId.Value, Population.Options.ReferenceDate, out var id, out var reason), reason);
             Assert.Equal(person.BirthDate, id.Value.BirthDate);
             Assert.Equal(person.Sex, id.Value.Sex);
         }
 
         Assert.Equal(Population.People.Count, Population.People.Select(p => p.ResidentId).Distinct().Count());
+    }
+
+    [Fact]
+    public void Every_county_the_generator_can_put_in_an_id_number_is_a_division_of_gb_t_2260()
+    {
+        var counties = Places.Home.Concat(Places.Elsewhere).Select(c => c.Code).Concat(Places.Birthplaces).ToList();
+
+        Assert.NotEmpty(counties);
+        Assert.All(counties, code => Assert.True(AddressCodes.Contains(code), $"{code} is not a GB/T 2260 division"));
     }
 
     [Fact]

@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+
 namespace Hub.Tests.Shared;
 
 /// <summary>
@@ -9,7 +11,11 @@ namespace Hub.Tests.Shared;
 /// </summary>
 internal sealed class HubProcess : IAsyncDisposable
 {
+    // The console logger's line for a request the Hub answered 500 ("fail: …ExceptionHandlerMiddleware[1]").
+    private const string ServerError = "Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware";
+
     private readonly Process _process;
+    private readonly ConcurrentQueue<string> _serverErrors = new();
 
     private HubProcess(Process process, Uri address)
     {
@@ -40,11 +46,11 @@ internal sealed class HubProcess : IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("The Hub process did not start.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var hub = new HubProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        process.OutputDataReceived += (_, line) => hub.Watch(line.Data);
+        process.ErrorDataReceived += (_, line) => hub.Watch(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var hub = new HubProcess(process, new Uri($"http://127.0.0.1:{port}"));
         await hub.WaitUntilHealthyAsync();
         return hub;
     }
@@ -56,6 +62,7 @@ internal sealed class HubProcess : IAsyncDisposable
         _process.WaitForExit();
     }
 
+    /// <summary>Stops the process; fails when it answered any request with a 500, as a test's in-process Hub does.</summary>
     public ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
@@ -64,7 +71,17 @@ internal sealed class HubProcess : IAsyncDisposable
         }
 
         _process.Dispose();
-        return ValueTask.CompletedTask;
+        return _serverErrors.IsEmpty
+            ? ValueTask.CompletedTask
+            : throw new InvalidOperationException($"The Hub process answered {_serverErrors.Count} request(s) with 500; a client's mistake must be a 4xx, a fault a 503.");
+    }
+
+    private void Watch(string? line)
+    {
+        if (line?.Contains(ServerError, StringComparison.Ordinal) == true)
+        {
+            _serverErrors.Enqueue(line);
+        }
     }
 
     private async Task WaitUntilHealthyAsync()

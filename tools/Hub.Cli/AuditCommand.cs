@@ -8,18 +8,20 @@ using Hub.Core.Identity;
 namespace Hub.Cli;
 
 /// <summary>
-/// <c>hub audit verify</c> and <c>hub audit events</c>: an auditor's view of the trail. Without a token they mint a
-/// development auditor's. The output names persons by key only, as the Hub's auditor API does.
+/// <c>hub audit verify</c>, <c>hub audit events</c> and <c>hub audit prove</c>: an auditor's view of the trail.
+/// Without a token they mint a development auditor's. The output names persons by key only, as the Hub's auditor API
+/// does.
 /// </summary>
 internal static class AuditCommand
 {
     /// <summary>Where a development auditor is placed when <c>--division</c> is not given: a city.</summary>
     public const string DefaultDivision = "110100000000";
 
-    public static Command Create(CliContext context) => new("audit", "Verify the audit trail and search its events (auditors, role Hub.Auditor).")
+    public static Command Create(CliContext context) => new("audit", "Verify the audit trail, search its events and prove events against its checkpoints (auditors, role Hub.Auditor).")
     {
         Verify(context),
         Events(context),
+        AuditProveCommand.Create(context),
     };
 
     private static Command Verify(CliContext context)
@@ -130,7 +132,10 @@ internal static class AuditCommand
 
     internal static string Describe(AuditVerification verification)
     {
-        var range = string.Create(CultureInfo.InvariantCulture, $"{verification.From:yyyy-MM-dd} to {verification.To:yyyy-MM-dd}: {verification.EventsChecked} events and {verification.CheckpointsChecked} checkpoints checked");
+        var checkpoints = verification.TreeHeadsChecked > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{verification.CheckpointsChecked} checkpoints ({verification.TreeHeadsChecked} with tree heads)")
+            : string.Create(CultureInfo.InvariantCulture, $"{verification.CheckpointsChecked} checkpoints");
+        var range = string.Create(CultureInfo.InvariantCulture, $"{verification.From:yyyy-MM-dd} to {verification.To:yyyy-MM-dd}: {verification.EventsChecked} events and {checkpoints} checked");
         if (verification.FirstFinding is not { } finding)
         {
             return $"Intact: {range}.";
@@ -145,7 +150,7 @@ internal static class AuditCommand
         return $"Tampering found: {finding.Kind.ToString().ToLowerInvariant()} at {where}, day {day}. {finding.Detail} ({range} before it stopped.)";
     }
 
-    private static async Task<HubClient> ConnectAsync(HubConnectionOptions connection, ParseResult parsed, string division, CliContext context) =>
+    internal static async Task<HubClient> ConnectAsync(HubConnectionOptions connection, ParseResult parsed, string division, CliContext context) =>
         await connection.ConnectAsync(parsed, HubRoles.Auditor, division, context).ConfigureAwait(false);
 
     private static async Task DownloadAsync(HubClient client, AuditEventFilter filter, FileInfo file, CancellationToken cancellationToken)
@@ -184,7 +189,7 @@ internal static class AuditCommand
         CustomParser = result => TimeBound.TryParse(result.Tokens[0].Value) ?? Fail<TimeBound?>(result, $"{name} must be a day like 2025-03-01 or a time like 2025-03-01T08:00:00Z."),
     };
 
-    private static Option<string> DivisionOption()
+    internal static Option<string> DivisionOption()
     {
         var option = new Option<string>("--division")
         {

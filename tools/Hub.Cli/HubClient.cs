@@ -84,6 +84,21 @@ internal sealed class HubClient(HttpClient http) : IDisposable
         await response.Content.CopyToAsync(destination, cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<HubAnswer<AuditInclusionAnswer>> ProveInclusionAsync(long sequence, string? checkpoint, CancellationToken cancellationToken)
+    {
+        var path = string.Create(CultureInfo.InvariantCulture, $"api/audit/proofs/inclusion?sequence={sequence}")
+            + (checkpoint is null ? string.Empty : "&checkpoint=" + Uri.EscapeDataString(checkpoint));
+        using var response = await http.GetAsync(path, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync<AuditInclusionAnswer>(response, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<HubAnswer<AuditConsistencyProof>> ProveConsistencyAsync(string from, string to, CancellationToken cancellationToken)
+    {
+        var path = $"api/audit/proofs/consistency?from={Uri.EscapeDataString(from)}&to={Uri.EscapeDataString(to)}";
+        using var response = await http.GetAsync(path, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync<AuditConsistencyProof>(response, cancellationToken).ConfigureAwait(false);
+    }
+
     public void Dispose() => http.Dispose();
 
     private static string BatchPath(string source, string batchId) => $"api/feeds/{Uri.EscapeDataString(source)}/batches/{Uri.EscapeDataString(batchId)}";

@@ -71,18 +71,20 @@ internal static class ValidateCommand
                 return await HubCli.UsageAsync(context, $"No source '{sourceId}' in {sourcesFolder}; the sources there are: {string.Join(", ", catalog.All.Select(s => s.Id))}.").ConfigureAwait(false);
             }
 
-            var report = await ValidateAsync(path, feedType, mapping, keepAll: parsed.GetValue(json), keep: parsed.GetValue(show), cancellationToken).ConfigureAwait(false);
+            // Today stands for the day the Hub would receive the file: births after it are refused.
+            var today = ChinaStandardTime.DateOf(context.Time.GetUtcNow());
+            var report = await ValidateAsync(path, feedType, mapping, today, keepAll: parsed.GetValue(json), keep: parsed.GetValue(show), cancellationToken).ConfigureAwait(false);
             Print(context, report, parsed.GetValue(json));
             return report.Rejected == 0 && report.FailureReason is null ? ExitCodes.Success : ExitCodes.Failed;
         });
         return command;
     }
 
-    internal static async Task<ValidationReport> ValidateAsync(FileInfo file, FeedContentType contentType, SourceMapping mapping, bool keepAll, int keep, CancellationToken cancellationToken)
+    internal static async Task<ValidationReport> ValidateAsync(FileInfo file, FeedContentType contentType, SourceMapping mapping, DateOnly feedDate, bool keepAll, int keep, CancellationToken cancellationToken)
     {
         // Duplicates are found by person key; any pepper finds the same ones, and this one never leaves the process.
         var hasher = new PersonKeyHasher(Options.Create(new PersonKeyOptions { Pepper = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) }));
-        var validator = new FeedRecordValidator(mapping, contentType.Format, hasher);
+        var validator = new FeedRecordValidator(mapping, contentType.Format, hasher, feedDate);
         var rejections = new List<Rejection>();
         var idProblems = new List<Rejection>();
         long received = 0, rejected = 0, kept = 0;

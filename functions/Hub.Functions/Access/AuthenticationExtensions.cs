@@ -25,9 +25,18 @@ internal static class AuthenticationExtensions
             .Configure<IOptions<HubAuthOptions>>((jwt, hubAuth) => Configure(jwt, hubAuth.Value));
 
         services.AddSingleton<IAuthorizationHandler, SourcePublisherHandler>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, RefusalReasonResultHandler>();
         services.AddAuthorizationBuilder()
-            .AddPolicy(FeedPublisherPolicy, policy => policy.RequireAuthenticatedUser().AddRequirements(new SourcePublisherRequirement()));
+            .SetDefaultPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(new PlaceableIdentityRequirement()).Build())
+            .AddPolicy(FeedPublisherPolicy, policy => policy.RequireAuthenticatedUser().AddRequirements(new PlaceableIdentityRequirement(), new SourcePublisherRequirement()));
         return services;
+    }
+
+    /// <summary>A policy for a personal identity, placed as its role needs, holding one of <paramref name="roles"/>.</summary>
+    public static AuthorizationPolicyBuilder RequirePersonalIdentity(this AuthorizationPolicyBuilder policy, IReadOnlyList<string> roles)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        return policy.RequireAuthenticatedUser().AddRequirements(new PersonalIdentityRequirement(roles));
     }
 
     private static void Configure(JwtBearerOptions jwt, HubAuthOptions options)
@@ -48,6 +57,8 @@ internal static class AuthenticationExtensions
             ClockSkew = TimeSpan.FromMinutes(1),
         };
 
+        jwt.Events = new JwtBearerEvents { OnTokenValidated = RefuseUnusableClaims };
+
         if (string.IsNullOrWhiteSpace(options.Authority))
         {
             // Development only (enforced at start-up): tokens minted by `hub token` with the public development key.
@@ -61,5 +72,15 @@ internal static class AuthenticationExtensions
             jwt.Authority = options.Authority;
             jwt.TokenValidationParameters.ValidAlgorithms = [SecurityAlgorithms.RsaSha256];
         }
+    }
+
+    private static Task RefuseUnusableClaims(TokenValidatedContext context)
+    {
+        if (context.Principal is { } principal && TokenClaimsCheck.Problem(principal) is { } problem)
+        {
+            context.Fail(problem);
+        }
+
+        return Task.CompletedTask;
     }
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Hub.Core.Access;
-using Hub.Functions.Audit;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +9,7 @@ namespace Hub.Functions.Access;
 /// <summary>
 /// Per-user rate limits on person data (ASP.NET Core rate limiting): one token bucket per token subject, so one
 /// user scraping a district's residents cannot go unnoticed or starve the others. A rejection is 429 with
-/// <c>Retry-After</c> and a problem body. Feed pushes are not limited: a department's nightly register is one request.
+/// <c>Retry-After</c> and a problem body, audited as denied. Feed pushes are not limited: a department's nightly register is one request.
 /// </summary>
 internal static partial class RateLimitExtensions
 {
@@ -52,33 +51,18 @@ internal static partial class RateLimitExtensions
             ? "sub:" + subject
             : "ip:" + context.Connection.RemoteIpAddress;
 
-    private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
+    // The audit middleware records the refusal (a refused harvest is still an attempt on person data), and the
+    // problem, with its "try again in" detail, is written after it; so nothing is written here.
+    private static ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {
         var http = rejected.HttpContext;
         var options = http.RequestServices.GetRequiredService<IOptions<HubRateLimitOptions>>().Value;
         var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : options.ReplenishmentPeriod;
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
         LogRejected(http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RateLimitExtensions)), http.GetEndpoint()?.DisplayName);
-
-        // A refused harvest is still an attempt on person data: audited like any other denial, or not answered at all.
-        if (!await http.RequestServices.GetRequiredService<AuditRecorder>().TryRecordRefusalAsync(http, StatusCodes.Status429TooManyRequests).ConfigureAwait(false))
-        {
-            await AuditRecorder.WriteUnavailableAsync(http).ConfigureAwait(false);
-            return;
-        }
-
         http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = http,
-            ProblemDetails =
-            {
-                Status = StatusCodes.Status429TooManyRequests,
-                Title = "Too many requests",
-                Detail = $"This identity has made more requests than the Hub allows; try again in {seconds} seconds.",
-            },
-        }).ConfigureAwait(false);
+        return ValueTask.CompletedTask;
     }
 
     [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "Per-user rate limit reached on {Endpoint}")]

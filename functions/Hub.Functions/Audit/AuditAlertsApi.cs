@@ -22,18 +22,20 @@ internal static class AuditAlertsApi
         [FromQuery] DateTimeOffset? from,
         [FromQuery] DateTimeOffset? to,
         AuditAlerts alerts,
-        AuditLog audit,
+        AuditScope audit,
         IOptions<AuditOptions> options,
         HttpContext context,
         CancellationToken cancellationToken)
     {
+        audit.Resource = "alerts";
         if (from is null || to is null || to < from || to - from > TimeSpan.FromDays(AuditAlerts.MaxDays))
         {
             return AuditApi.BadQuery($"'from' and 'to' are required, 'to' must not be before 'from', and they are at most {AuditAlerts.MaxDays} days apart.");
         }
 
-        var found = await alerts.FindAsync(from.Value, to.Value, cancellationToken);
-        await audit.AppendAsync(AuditApi.AuditorEvent(context, "alerts", found.Count), cancellationToken);
+        var scope = AuditorScope.Of(context);
+        var found = (await alerts.FindAsync(from.Value, to.Value, cancellationToken)).Where(a => scope.Reviews(a.Division)).ToList();
+        audit.RecordCount = found.Count;
         var o = options.Value;
         return TypedResults.Ok(new AuditAlertsView(
             from.Value, to.Value, new AuditAlertThresholdsView(o.BulkAccessPerHour, o.BulkAccessBaselineFactor, o.BulkAccessBaselineDays, o.BulkAccessBaselineFloor), found));

@@ -1,6 +1,6 @@
-using System.Security.Claims;
 using Hub.Core.Access;
 using Hub.Core.Audit;
+using Hub.Functions.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -23,6 +23,7 @@ internal static class AuditApi
         var group = routes.MapGroup("/api/audit")
             .WithTags("Audit")
             .RequireAuthorization(AuditorPolicy)
+            .Audited(AuditAction.AuditRead)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
@@ -42,26 +43,27 @@ internal static class AuditApi
         group.MapAuditExport();
         group.MapAuditPersonAccesses();
         group.MapAuditAlerts();
+        group.MapAuditProofs();
         return routes;
     }
 
     public static IServiceCollection AddAuditApi(this IServiceCollection services)
     {
-        services.AddAuthorizationBuilder().AddPolicy(AuditorPolicy, policy => policy.RequireRole(HubRoles.Auditor));
+        services.AddAuthorizationBuilder().AddPolicy(AuditorPolicy, policy => policy.RequirePersonalIdentity([HubRoles.Auditor]));
         return services;
     }
 
     internal static async Task<Results<Ok<AuditVerification>, ProblemHttpResult>> VerifyAsync(
-        AuditVerifyRequest request, AuditVerifier verifier, AuditLog audit, HttpContext context, CancellationToken cancellationToken)
+        AuditVerifyRequest request, AuditVerifier verifier, AuditScope audit, CancellationToken cancellationToken)
     {
-        if (request.To < request.From || request.To.DayNumber - request.From.DayNumber >= MaxVerifiedDays)
+        if (request.From is not { } from || request.To is not { } to || to < from || to.DayNumber - from.DayNumber >= MaxVerifiedDays)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid range", detail: $"'to' must not be before 'from', and a range holds at most {MaxVerifiedDays} days.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid range", detail: $"'from' and 'to' are required days (YYYY-MM-DD); 'to' must not be before 'from', and a range holds at most {MaxVerifiedDays} days.");
         }
 
-        var verification = await verifier.VerifyAsync(request.From, request.To, cancellationToken);
-        await audit.AppendAsync(AuditorEvent(context, $"verify {request.From:yyyy-MM-dd}..{request.To:yyyy-MM-dd}", recordCount: 0), cancellationToken);
-        return TypedResults.Ok(verification);
+        audit.Resource = $"verify {from:yyyy-MM-dd}..{to:yyyy-MM-dd}";
+        audit.RecordCount = 0;
+        return TypedResults.Ok(await verifier.VerifyAsync(from, to, cancellationToken));
     }
 
     internal static async Task<Results<Ok<AuditEventsPage>, ProblemHttpResult>> SearchEventsAsync(
@@ -69,13 +71,24 @@ internal static class AuditApi
         [FromQuery] int? pageSize,
         [FromQuery] string? continuation,
         AuditSearch search,
-        AuditLog audit,
+        AuditScope audit,
         HttpContext context,
         CancellationToken cancellationToken)
     {
-        if (filters.TryBuild(out var query) is { } problem)
+        audit.Resource = "search";
+        if (filters.TryBuild(out var asked) is { } problem)
         {
             return problem;
+        }
+
+        if (!AuditorScope.Of(context).TryNarrow(asked, out var query))
+        {
+            return AuditorScope.OutsideScope();
+        }
+
+        if (query.PersonKey is { } person)
+        {
+            audit.Touch(person);
         }
 
         AuditPage page;
@@ -88,25 +101,9 @@ internal static class AuditApi
             return BadQuery("'continuation' is not one this search gave.");
         }
 
-        await audit.AppendAsync(AuditorEvent(context, "search", page.Events.Count) with { PersonKeys = query.PersonKey is { } p ? [p] : [] }, cancellationToken);
+        audit.RecordCount = page.Events.Count;
         return TypedResults.Ok(new AuditEventsPage(page.Events.Select(AuditEventView.From).ToList(), page.ContinuationToken));
     }
-
-    /// <summary>The event that records an auditor's own look at the trail (<c>audit.read</c>).</summary>
-    internal static AuditEvent AuditorEvent(HttpContext context, string resource, int recordCount) => new()
-    {
-        Actor = new AuditActor(
-            context.User.FindFirstValue("oid") ?? context.User.FindFirstValue("sub") ?? "unknown",
-            HubRoles.Auditor,
-            context.User.FindFirstValue(HubClaims.Division),
-            ClientApplicationId: context.User.FindFirstValue("azp") ?? context.User.FindFirstValue("appid"),
-            ClientAddress: context.Connection.RemoteIpAddress?.ToString()),
-        Action = AuditAction.AuditRead,
-        Resource = resource,
-        Outcome = AuditOutcome.Allowed,
-        RecordCount = recordCount,
-        CorrelationId = context.TraceIdentifier,
-    };
 
     internal static ProblemHttpResult BadQuery(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid audit query", detail: detail);

@@ -19,17 +19,28 @@ internal static class AuditExportApi
         return group;
     }
 
-    internal static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> ExportEventsAsync(
-        [AsParameters] AuditSearchParameters filters, AuditSearch search, AuditLog audit, HttpContext context, CancellationToken cancellationToken)
+    internal static Results<PushStreamHttpResult, ProblemHttpResult> ExportEventsAsync(
+        [AsParameters] AuditSearchParameters filters, AuditSearch search, AuditScope audit, HttpContext context)
     {
-        if (filters.TryBuild(out var query) is { } problem)
+        audit.Resource = "export";
+        if (filters.TryBuild(out var asked) is { } problem)
         {
             return problem;
         }
 
+        if (!AuditorScope.Of(context).TryNarrow(asked, out var query))
+        {
+            return AuditorScope.OutsideScope();
+        }
+
         // Audit before answer: the export is recorded before its first byte leaves, so the count is not known yet
         // (0); the resource and filters say what was taken.
-        await audit.AppendAsync(AuditApi.AuditorEvent(context, "export", recordCount: 0) with { PersonKeys = query.PersonKey is { } p ? [p] : [] }, cancellationToken);
+        if (query.PersonKey is { } person)
+        {
+            audit.Touch(person);
+        }
+
+        audit.RecordCount = 0;
         return TypedResults.Stream(
             stream => AuditCsv.WriteAsync(search.SearchAllAsync(query, context.RequestAborted), stream, context.RequestAborted),
             CsvContentType,

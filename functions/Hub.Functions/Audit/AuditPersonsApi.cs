@@ -33,16 +33,19 @@ internal static class AuditPersonsApi
         [FromQuery] DateTimeOffset? to,
         [FromQuery] string? format,
         AuditSearch search,
-        AuditLog audit,
+        AuditScope audit,
         IOptions<AuditOptions> options,
         TimeProvider time,
         HttpContext context,
         CancellationToken cancellationToken)
     {
+        audit.Resource = "person accesses";
         if (!PersonKey.TryParse(personKey, out var person))
         {
             return AuditApi.BadQuery("The person key is 32 lower-case hex characters.");
         }
+
+        audit.Touch(person);
 
         if (format is not (null or "json" or "csv"))
         {
@@ -56,10 +59,15 @@ internal static class AuditPersonsApi
             return AuditApi.BadQuery("'to' must not be before 'from'.");
         }
 
-        var query = new AuditQuery { From = start, To = end, PersonKey = person };
+        if (!AuditorScope.Of(context).TryNarrow(new AuditQuery { From = start, To = end, PersonKey = person }, out var query))
+        {
+            return AuditorScope.OutsideScope();
+        }
+
         if (format == "csv")
         {
-            await audit.AppendAsync(AuditApi.AuditorEvent(context, "person accesses csv", recordCount: 0) with { PersonKeys = [person] }, cancellationToken);
+            audit.Resource = "person accesses csv";
+            audit.RecordCount = 0;
             return TypedResults.Stream(
                 stream => AuditCsv.WriteAsync(OnlyAbout(search.SearchAllAsync(query, context.RequestAborted), person), stream, context.RequestAborted),
                 AuditExportApi.CsvContentType,
@@ -77,7 +85,7 @@ internal static class AuditPersonsApi
             records.Add(record);
         }
 
-        await audit.AppendAsync(AuditApi.AuditorEvent(context, "person accesses", records.Count) with { PersonKeys = [person] }, cancellationToken);
+        audit.RecordCount = records.Count;
         var users = records
             .GroupBy(r => r.Event.Actor.UserId, StringComparer.Ordinal)
             .Select(u => new AuditPersonAccessUserView(u.Key, u.First().Event.Actor.Role, u.First().Event.Actor.Division, u.Count(), u.First().Time, u.Last().Time, u.Any(r => r.Event.IsBreakGlass)))

@@ -3,7 +3,6 @@ using System.Security.Claims;
 using Hub.Core.Access;
 using Hub.Core.Audit;
 using Hub.Core.Divisions;
-using Hub.Core.Identity;
 
 namespace Hub.Functions.Audit;
 
@@ -17,55 +16,35 @@ internal sealed partial class AuditRecorder(AuditLog log, ILogger<AuditRecorder>
     /// <summary>The user id recorded for a request without a valid token: nothing in an unvalidated token is believed.</summary>
     public const string Anonymous = "anonymous";
 
-    /// <summary>Writes the event of a request answered with <paramref name="status"/>; false when it could not be written.</summary>
-    public async Task<bool> TryRecordAsync(HttpContext context, AuditAction action, AuditScope scope, int status)
+    /// <summary>
+    /// Writes the event of a request answered with <paramref name="status"/>, unless the request's event was written
+    /// (or tried) already; false when it could not be written.
+    /// </summary>
+    public async Task<bool> TryRecordAsync(HttpContext context, AuditAction action, AuditScope scope, int status, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(scope);
-        try
+        if (!scope.TryClaimRecording())
         {
-            await log.AppendAsync(EventOf(context, action, scope, status), context.RequestAborted).ConfigureAwait(false);
             return true;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+
+        try
+        {
+            await log.AppendAsync(EventOf(context, action, scope, status), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             LogNotRecorded(logger, ex, action.Value, status);
             return false;
         }
     }
 
-    /// <summary>
-    /// Records a request refused before its handler ran (401, 403, 429) on an audited endpoint; true when the endpoint
-    /// is not audited or the event was written, false when the caller must answer 503 instead.
-    /// </summary>
-    public async Task<bool> TryRecordRefusalAsync(HttpContext context, int status)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        if (context.GetEndpoint()?.Metadata.GetMetadata<AuditedEndpoint>() is not { } audited)
-        {
-            return true;
-        }
-
-        var scope = context.RequestServices.GetRequiredService<AuditScope>();
-        if (context.GetRouteValue("personKey") is string text && PersonKey.TryParse(text, out var person))
-        {
-            scope.Touch(person);
-        }
-
-        return await TryRecordAsync(context, audited.Action, scope, status).ConfigureAwait(false);
-    }
-
     /// <summary>The outcome of a request answered with <paramref name="status"/>.</summary>
     public static AuditOutcome OutcomeOf(AuditScope scope, int status) => scope.IsDenied || status is 401 or 403 or 429
         ? AuditOutcome.Denied
         : status is >= 400 and not 404 ? AuditOutcome.Failed : AuditOutcome.Allowed;
-
-    /// <summary>Answers 503 with a problem body, when the event of a refusal could not be written.</summary>
-    public static async Task WriteUnavailableAsync(HttpContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        await Unavailable(context).ExecuteAsync(context).ConfigureAwait(false);
-    }
 
     /// <summary>The 503 answer given instead of data when the audit trail cannot record the access.</summary>
     public static IResult Unavailable(HttpContext context)

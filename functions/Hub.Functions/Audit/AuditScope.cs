@@ -35,6 +35,21 @@ internal sealed class AuditScope
     /// <summary>True when the policy refused the request (out of jurisdiction), whatever status the answer carries.</summary>
     public bool IsDenied { get; private set; }
 
+    /// <summary>True once the request's one event has been written, or tried: nothing writes a second.</summary>
+    public bool IsRecorded { get; private set; }
+
+    /// <summary>Claims the request's one event: true the first time, false when it was recorded (or tried) already.</summary>
+    public bool TryClaimRecording()
+    {
+        if (IsRecorded)
+        {
+            return false;
+        }
+
+        IsRecorded = true;
+        return true;
+    }
+
     /// <summary>Records that the request touched <paramref name="person"/>.</summary>
     public void Touch(PersonKey person)
     {

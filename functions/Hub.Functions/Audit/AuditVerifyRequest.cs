@@ -1,4 +1,4 @@
 namespace Hub.Functions.Audit;
 
-/// <summary>The days to verify (UTC, inclusive).</summary>
-internal sealed record AuditVerifyRequest(DateOnly From, DateOnly To);
+/// <summary>The days to verify (UTC, inclusive); both are required.</summary>
+internal sealed record AuditVerifyRequest(DateOnly? From, DateOnly? To);

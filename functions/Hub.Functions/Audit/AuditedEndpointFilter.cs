@@ -4,8 +4,9 @@ namespace Hub.Functions.Audit;
 
 /// <summary>
 /// Audit before answer (DESIGN.md, core idea 6): runs the handler, then writes the request's one audit event, and
-/// only then lets the answer go. When the event cannot be written the client gets 503 and none of the data. A
-/// handler that throws leaves a <c>failed</c> event before the exception is answered.
+/// only then lets the answer go. When the event cannot be written the client gets 503 and none of the data. What
+/// never reaches a handler (refusals, unreadable requests) and what a handler throws is recorded by
+/// <see cref="AuditedRequestMiddleware"/>.
 /// </summary>
 internal sealed class AuditedEndpointFilter(AuditRecorder recorder) : IEndpointFilter
 {
@@ -17,20 +18,9 @@ internal sealed class AuditedEndpointFilter(AuditRecorder recorder) : IEndpointF
         var action = http.GetEndpoint()?.Metadata.GetMetadata<AuditedEndpoint>()?.Action
             ?? throw new InvalidOperationException("The audit filter is on an endpoint without AuditedEndpoint metadata.");
         var scope = http.RequestServices.GetRequiredService<AuditScope>();
-        http.Features.Set(scope);
 
-        object? result;
-        try
-        {
-            result = await next(context);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            await recorder.TryRecordAsync(http, action, scope, StatusCodes.Status500InternalServerError);
-            throw;
-        }
-
-        if (await recorder.TryRecordAsync(http, action, scope, StatusOf(result, http)))
+        var result = await next(context);
+        if (await recorder.TryRecordAsync(http, action, scope, StatusOf(result, http), http.RequestAborted))
         {
             return result;
         }
@@ -53,7 +43,7 @@ internal sealed class AuditedEndpointFilter(AuditRecorder recorder) : IEndpointF
         return result;
     }
 
-    // A result that states no status is a 200; an empty result (parameter binding failed) carries the response's.
+    // A result that states no status is a 200; an empty result carries the response's.
     private static int StatusOf(object? result, HttpContext http) => Unwrap(result) switch
     {
         IStatusCodeHttpResult { StatusCode: { } status } => status,

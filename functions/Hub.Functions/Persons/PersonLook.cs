@@ -62,10 +62,14 @@ internal sealed class PersonLook
     }
 
     /// <summary>Whether a person placed as <paramref name="profile"/> says lies in the user's jurisdiction.</summary>
-    public bool Covers(PersonProfile profile)
+    public bool Covers(PersonProfile profile) => Covers(Jurisdiction, profile);
+
+    /// <summary>Whether a person placed as <paramref name="profile"/> says lies in <paramref name="jurisdiction"/>.</summary>
+    public static bool Covers(Jurisdiction jurisdiction, PersonProfile profile)
     {
+        ArgumentNullException.ThrowIfNull(jurisdiction);
         ArgumentNullException.ThrowIfNull(profile);
-        return Jurisdiction.Covers(PlaceOf(profile.Residence), PlaceOf(profile.Registration));
+        return jurisdiction.Covers(PlaceOf(profile.Residence), PlaceOf(profile.Registration));
     }
 
     /// <summary>

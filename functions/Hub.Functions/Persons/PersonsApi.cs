@@ -71,8 +71,7 @@ internal static class PersonsApi
     public static IServiceCollection AddPersonsApi(this IServiceCollection services)
     {
         services.AddAuthorizationBuilder().AddPolicy(PersonReaderPolicy, policy => policy
-            .RequireAuthenticatedUser()
-            .RequireAssertion(context => HubUser.TryRead(context.User, out var user, out _) && user.Roles.Any(r => !HubRoles.WithoutPersonData.Contains(r))));
+            .RequirePersonalIdentity(HubRoles.PersonalRoles.Except(HubRoles.WithoutPersonData).ToList()));
         services.AddSingleton<BreakGlassGrants>();
         services.AddSingleton<PersonRendering>();
         services.AddSingleton<PersonReading>();

@@ -56,53 +56,60 @@ internal static class ProfilesApi
 
     public static IServiceCollection AddProfilesApi(this IServiceCollection services)
     {
-        services.AddAuthorizationBuilder().AddPolicy(StewardPolicy, policy => policy.RequireRole(HubRoles.DataSteward));
+        services.AddAuthorizationBuilder().AddPolicy(StewardPolicy, policy => policy.RequirePersonalIdentity([HubRoles.DataSteward]));
         return services;
     }
 
-    internal static async Task<Results<ContentHttpResult, ProblemHttpResult>> LookUpProfileAsync(ProfileLookup lookup, PersonKeyHasher hasher, ProfileReader profiles, AuditScope audit, CancellationToken cancellationToken)
+    internal static async Task<Results<ContentHttpResult, ProblemHttpResult>> LookUpProfileAsync(
+        ProfileLookup lookup, PersonKeyHasher hasher, ProfileReader profiles, AuditScope audit, HttpContext context, CancellationToken cancellationToken)
     {
         if (!ResidentId.TryParse(lookup.ResidentId, out var id, out var reason))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid ID number", detail: reason);
         }
 
-        var key = hasher.Hash(id.Value);
-        var profile = await profiles.ReadAsync(key, cancellationToken);
-        return Answer(profile, key, audit);
+        return Answer(await StewardLook.Of(context, profiles).ReadAsync(hasher.Hash(id.Value), audit, cancellationToken), audit);
     }
 
-    internal static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetProfileAsync(string personKey, ProfileReader profiles, AuditScope audit, CancellationToken cancellationToken)
+    internal static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetProfileAsync(
+        string personKey, ProfileReader profiles, AuditScope audit, HttpContext context, CancellationToken cancellationToken)
     {
         if (!PersonKey.TryParse(personKey, out var key))
         {
             return UnknownPerson();
         }
 
-        return Answer(await profiles.ReadAsync(key, cancellationToken), key, audit);
+        return Answer(await StewardLook.Of(context, profiles).ReadAsync(key, audit, cancellationToken), audit);
     }
 
-    internal static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetHouseholdAsync(string personKey, ProfileReader profiles, AuditScope audit, CancellationToken cancellationToken)
+    internal static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetHouseholdAsync(
+        string personKey, ProfileReader profiles, AuditScope audit, HttpContext context, CancellationToken cancellationToken)
     {
-        var household = PersonKey.TryParse(personKey, out var key) ? await profiles.ReadHouseholdAsync(key, cancellationToken) : null;
-        if (PersonKey.TryParse(personKey, out _))
+        var look = StewardLook.Of(context, profiles);
+        if (!PersonKey.TryParse(personKey, out var key) || await look.ReadAsync(key, audit, cancellationToken) is null)
         {
-            audit.Touch(key);
+            return UnknownPerson();
         }
 
-        foreach (var member in household?.Members ?? [])
+        // Members outside the steward's reach are left out, as on the tiered household route.
+        var household = await profiles.ReadHouseholdAsync(key, cancellationToken);
+        var members = household?.Members.Where(m => look.Covers(m.Profile)).ToList() ?? [];
+        if (household is null || members.Count == 0)
         {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown household", detail: "The Hub knows no household of this person.");
+        }
+
+        foreach (var member in members)
+        {
+            audit.Touch(member.Profile.PersonKey);
             audit.Disclose(member.Profile);
         }
 
-        return household is null
-            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown household", detail: "The Hub knows no household of this person.")
-            : Json(System.Text.Json.JsonSerializer.Serialize(household, ProfileJson.Options));
+        return Json(System.Text.Json.JsonSerializer.Serialize(household with { Members = members }, ProfileJson.Options));
     }
 
-    private static Results<ContentHttpResult, ProblemHttpResult> Answer(PersonProfile? profile, PersonKey key, AuditScope audit)
+    private static Results<ContentHttpResult, ProblemHttpResult> Answer(PersonProfile? profile, AuditScope audit)
     {
-        audit.Touch(key);
         if (profile is null)
         {
             return UnknownPerson();
@@ -115,5 +122,5 @@ internal static class ProfilesApi
     private static ContentHttpResult Json(string json) => TypedResults.Content(json, "application/json; charset=utf-8");
 
     private static ProblemHttpResult UnknownPerson() =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown person", detail: "The Hub holds no fact about this person.");
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown person", detail: "No such person in your jurisdiction.");
 }

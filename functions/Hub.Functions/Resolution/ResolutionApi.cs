@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
+using Hub.Core.Access;
 using Hub.Core.Audit;
 using Hub.Core.Identity;
 using Hub.Core.Profiles;
@@ -80,10 +81,13 @@ internal static class ResolutionApi
     }
 
     // Served like GET /api/profiles: each candidate's profile must read the same here (keys and divisions as strings).
-    // At most 100 items, so that the records and their candidates fit the keys one audit event holds.
-    internal static async Task<ContentHttpResult> GetQueueAsync(StewardDecisions decisions, AuditScope audit, CancellationToken cancellationToken, int limit = 50)
+    // At most 100 items, so that the records and their candidates fit the keys one audit event holds. A steward sees
+    // the items whose record and candidates all lie within their reach: a decision is about all of them.
+    internal static async Task<ContentHttpResult> GetQueueAsync(
+        StewardDecisions decisions, ProfileReader profiles, AuditScope audit, HttpContext context, CancellationToken cancellationToken, int limit = 50)
     {
-        var queue = await decisions.QueueAsync(Math.Clamp(limit, 1, 100), cancellationToken);
+        var look = StewardLook.Of(context, profiles);
+        var queue = await decisions.QueueAsync(Math.Clamp(limit, 1, 100), look.Covers, cancellationToken);
         foreach (var item in queue)
         {
             if (PersonKey.TryParse(item.RecordKey, out var record))
@@ -106,60 +110,71 @@ internal static class ResolutionApi
         return TypedResults.Content(JsonSerializer.Serialize(queue, ProfileJson.Options), "application/json; charset=utf-8");
     }
 
-    internal static async Task<Results<Ok<DecisionResult>, ProblemHttpResult>> LinkAsync(string recordKey, StewardDecision decision, ClaimsPrincipal user, StewardDecisions decisions, AuditScope audit, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<DecisionResult>, ProblemHttpResult>> LinkAsync(
+        string recordKey, StewardDecision decision, HttpContext context, StewardDecisions decisions, ProfileReader profiles, AuditScope audit, CancellationToken cancellationToken)
     {
         if (!PersonKey.TryParse(recordKey, out var record) || !PersonKey.TryParse(decision.PersonKey, out var person))
         {
             return BadKey();
         }
 
-        audit.Touch([record, person]);
-
-        return Answer(await decisions.LinkAsync(record, person, Steward(user), decision.Reason, cancellationToken));
+        return await StewardLook.Of(context, profiles).MayDecideAsync([record, person], audit, cancellationToken)
+            ? Answer(await decisions.LinkAsync(record, person, Steward(context), decision.Reason, cancellationToken))
+            : OutOfReach();
     }
 
-    internal static async Task<Results<Ok<DecisionResult>, ProblemHttpResult>> RejectAsync(string recordKey, StewardDecision? decision, ClaimsPrincipal user, StewardDecisions decisions, AuditScope audit, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<DecisionResult>, ProblemHttpResult>> RejectAsync(
+        string recordKey, StewardDecision? decision, HttpContext context, StewardDecisions decisions, ProfileReader profiles, AuditScope audit, CancellationToken cancellationToken)
     {
         if (!PersonKey.TryParse(recordKey, out var record))
         {
             return BadKey();
         }
 
-        audit.Touch(record);
-        return Answer(await decisions.RejectAsync(record, Steward(user), decision?.Reason, cancellationToken));
+        return await StewardLook.Of(context, profiles).MayDecideAsync([record], audit, cancellationToken)
+            ? Answer(await decisions.RejectAsync(record, Steward(context), decision?.Reason, cancellationToken))
+            : OutOfReach();
     }
 
-    internal static async Task<Results<Ok<DecisionResult>, ProblemHttpResult>> MergeAsync(MergeRequest merge, ClaimsPrincipal user, StewardDecisions decisions, AuditScope audit, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<DecisionResult>, ProblemHttpResult>> MergeAsync(
+        MergeRequest merge, HttpContext context, StewardDecisions decisions, ProfileReader profiles, AuditScope audit, CancellationToken cancellationToken)
     {
         if (!PersonKey.TryParse(merge.From, out var from) || !PersonKey.TryParse(merge.Into, out var into))
         {
             return BadKey();
         }
 
-        audit.Touch([from, into]);
-
-        return Answer(await decisions.LinkAsync(from, into, Steward(user), merge.Reason, cancellationToken));
+        return await StewardLook.Of(context, profiles).MayDecideAsync([from, into], audit, cancellationToken)
+            ? Answer(await decisions.LinkAsync(from, into, Steward(context), merge.Reason, cancellationToken))
+            : OutOfReach();
     }
 
-    internal static async Task<Results<Ok<DecisionResult>, ProblemHttpResult>> SplitAsync(string personKey, StewardDecision? decision, ClaimsPrincipal user, StewardDecisions decisions, AuditScope audit, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<DecisionResult>, ProblemHttpResult>> SplitAsync(
+        string personKey, StewardDecision? decision, HttpContext context, StewardDecisions decisions, ProfileReader profiles, AuditScope audit, CancellationToken cancellationToken)
     {
         if (!PersonKey.TryParse(personKey, out var key))
         {
             return BadKey();
         }
 
-        audit.Touch(key);
-        return Answer(await decisions.SplitAsync(key, Steward(user), decision?.Reason, cancellationToken));
+        return await StewardLook.Of(context, profiles).MayDecideAsync([key], audit, cancellationToken)
+            ? Answer(await decisions.SplitAsync(key, Steward(context), decision?.Reason, cancellationToken))
+            : OutOfReach();
     }
 
-    internal static async Task<Results<Ok<IReadOnlyList<HistoryItem>>, ProblemHttpResult>> GetHistoryAsync(string personKey, StewardDecisions decisions, AuditScope audit, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<IReadOnlyList<HistoryItem>>, ProblemHttpResult>> GetHistoryAsync(
+        string personKey, StewardDecisions decisions, ProfileReader profiles, AuditScope audit, HttpContext context, CancellationToken cancellationToken)
     {
         if (!PersonKey.TryParse(personKey, out var key))
         {
             return BadKey();
         }
 
-        audit.Touch(key);
+        if (!await StewardLook.Of(context, profiles).MayDecideAsync([key], audit, cancellationToken))
+        {
+            return OutOfReach();
+        }
+
         var history = await decisions.HistoryAsync(key, cancellationToken);
         audit.RecordCount = history.Count;
         return TypedResults.Ok(history);
@@ -175,5 +190,8 @@ internal static class ResolutionApi
     private static ProblemHttpResult BadKey() =>
         TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid key", detail: "A person or record key is 32 lower-case hex characters.");
 
-    private static string Steward(ClaimsPrincipal user) => user.FindFirstValue("sub") ?? user.Identity?.Name ?? "unknown";
+    private static ProblemHttpResult OutOfReach() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown key", detail: "No such person in your jurisdiction.");
+
+    private static string Steward(HttpContext context) => context.User.FindFirstValue(HubClaims.Subject) ?? "unknown";
 }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs.Models;
 using Hub.Core.Storage;
@@ -86,6 +87,20 @@ internal sealed class AuditChainReader(HubStorage storage)
         return events;
     }
 
+    /// <summary>
+    /// A partition's event rows in row-key order from after <paramref name="afterSequence"/> through
+    /// <paramref name="throughSequence"/>, as they are read: one range of one partition, never all held at once.
+    /// </summary>
+    public async IAsyncEnumerable<AuditEventEntity> QueryEventsAsync(string partition, long afterSequence, long throughSequence, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var after = afterSequence <= 0 ? string.Empty : AuditPartitions.EventRow(afterSequence);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {after} and RowKey le {AuditPartitions.EventRow(throughSequence)}");
+        await foreach (var entity in storage.Audit.QueryAsync<AuditEventEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            yield return entity;
+        }
+    }
+
     /// <summary>The heads of the day partitions from <paramref name="from"/> to <paramref name="to"/>, in day order.</summary>
     public async Task<List<AuditChainHeadEntity>> ReadHeadsAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
@@ -112,6 +127,21 @@ internal sealed class AuditChainReader(HubStorage storage)
         }
 
         return checkpoints;
+    }
+
+    /// <summary>One checkpoint by its blob name; null when there is none of that name.</summary>
+    public async Task<AuditCheckpoint?> ReadCheckpointAsync(string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var content = await storage.AuditCheckpoints.GetBlobClient(name).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+            return content.Value.Content.ToObjectFromJson<AuditCheckpoint>(CheckpointJson)
+                ?? throw new InvalidDataException($"Audit checkpoint {name} is empty.");
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
     }
 
     /// <summary>The name of the last checkpoint of a day partition, without downloading any; null when none.</summary>

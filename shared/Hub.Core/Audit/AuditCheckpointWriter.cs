@@ -1,4 +1,3 @@
-using System.Globalization;
 using Azure;
 using Azure.Storage.Blobs.Models;
 using Hub.Core.Storage;
@@ -9,8 +8,9 @@ namespace Hub.Core.Audit;
 
 /// <summary>
 /// Writes checkpoints (Merkle roots, RFC 9162) over the events recorded since the last checkpoint, at most
-/// <see cref="AuditOptions.CheckpointEvery"/> events and one day partition each. A timer calls it; running it twice
-/// at once is harmless, as a checkpoint blob is only ever created, never replaced.
+/// <see cref="AuditOptions.CheckpointEvery"/> events and one day partition each, each with the head of the day's tree
+/// it ends in (see <see cref="AuditCheckpoint"/>). A timer calls it; running it twice at once is harmless, as a
+/// checkpoint blob is only ever created, never replaced, and both compute the same one.
 /// </summary>
 public sealed partial class AuditCheckpointWriter(HubStorage storage, TimeProvider time, IOptions<AuditOptions> options, ILogger<AuditCheckpointWriter> logger)
 {
@@ -20,14 +20,20 @@ public sealed partial class AuditCheckpointWriter(HubStorage storage, TimeProvid
     public async Task<IReadOnlyList<AuditCheckpoint>> WriteUpToNowAsync(CancellationToken cancellationToken = default)
     {
         var written = new List<AuditCheckpoint>();
-        var (partitions, after) = await FindUncheckpointedAsync(cancellationToken).ConfigureAwait(false);
+        var (partitions, last) = await FindUncheckpointedAsync(cancellationToken).ConfigureAwait(false);
         foreach (var partition in partitions)
         {
-            var events = await _reader.ReadEventsAsync(partition, after, cancellationToken).ConfigureAwait(false);
-            after = 0;
+            var (tree, events) = await ReadDayAfterAsync(partition, last, cancellationToken).ConfigureAwait(false);
+            last = null;
             foreach (var range in events.Chunk(options.Value.CheckpointEvery))
             {
-                var checkpoint = Compute(partition, range.Select(e => e.ToRecord()).ToList(), time.GetUtcNow());
+                var records = range.Select(e => e.ToRecord()).ToList();
+                foreach (var record in records)
+                {
+                    tree.Append(AuditCheckpoint.Leaf(record));
+                }
+
+                var checkpoint = Compute(partition, records, tree, time.GetUtcNow());
                 if (await TryWriteAsync(checkpoint, cancellationToken).ConfigureAwait(false))
                 {
                     written.Add(checkpoint);
@@ -39,8 +45,8 @@ public sealed partial class AuditCheckpointWriter(HubStorage storage, TimeProvid
         return written;
     }
 
-    /// <summary>The checkpoint of a range of stored events.</summary>
-    internal static AuditCheckpoint Compute(string partition, IReadOnlyList<AuditRecord> range, DateTimeOffset writtenAt) => new(
+    /// <summary>The checkpoint of a range of stored events, with the head of the day's tree that ends in it.</summary>
+    internal static AuditCheckpoint Compute(string partition, IReadOnlyList<AuditRecord> range, MerkleFrontier tree, DateTimeOffset writtenAt) => new(
         partition,
         range[0].Sequence,
         range[^1].Sequence,
@@ -50,16 +56,20 @@ public sealed partial class AuditCheckpointWriter(HubStorage storage, TimeProvid
         range[^1].Hash,
         range[0].Time,
         range[^1].Time,
-        writtenAt);
+        writtenAt,
+        tree.Size,
+        tree.RootHex(),
+        tree.NodesHex());
 
     internal static string RootHash(IEnumerable<AuditRecord> range) =>
-        Convert.ToHexStringLower(MerkleTreeHash.Root(range.Select(r => MerkleTreeHash.LeafHash(AuditCanonicalForm.Serialise(r.Sequence, r.Time, r.Event))).ToList()));
+        Convert.ToHexStringLower(MerkleTreeHash.Root(range.Select(AuditCheckpoint.Leaf).ToList()));
 
     /// <summary>
-    /// The day partitions holding uncheckpointed events, oldest first, and the last sequence already covered in
-    /// the first of them: walks back from the latest day until a day with a checkpoint (usually today or yesterday).
+    /// The day partitions holding uncheckpointed events, oldest first, and the name of the last checkpoint already
+    /// written in the first of them: walks back from the latest day until a day with a checkpoint (usually today or
+    /// yesterday).
     /// </summary>
-    private async Task<(List<string> Partitions, long After)> FindUncheckpointedAsync(CancellationToken cancellationToken)
+    private async Task<(List<string> Partitions, string? LastCheckpoint)> FindUncheckpointedAsync(CancellationToken cancellationToken)
     {
         var partitions = new List<string>();
         var partition = await _reader.ReadLatestPartitionAsync(cancellationToken).ConfigureAwait(false);
@@ -68,16 +78,39 @@ public sealed partial class AuditCheckpointWriter(HubStorage storage, TimeProvid
             partitions.Insert(0, partition);
             if (await _reader.LastCheckpointNameAsync(partition, cancellationToken).ConfigureAwait(false) is { } last)
             {
-                // "{partition}/{first}-{last}.json"
-                var lastSequence = long.Parse(last.AsSpan(last.LastIndexOf('-') + 1, 19), CultureInfo.InvariantCulture);
-                return (partitions, lastSequence);
+                return (partitions, last);
             }
 
             var head = await _reader.ReadHeadAsync(partition, cancellationToken).ConfigureAwait(false);
             partition = head is { Previous.Length: > 0 } ? head.Previous : null;
         }
 
-        return (partitions, 0);
+        return (partitions, null);
+    }
+
+    /// <summary>
+    /// The day's tree through its last checkpoint and the day's events after it. The tree comes from that
+    /// checkpoint's frontier, so only the new events are read; a checkpoint written before tree heads (or none at
+    /// all) has the tree rebuilt from the day's events, in the same one range read.
+    /// </summary>
+    private async Task<(MerkleFrontier Tree, List<AuditEventEntity> Events)> ReadDayAfterAsync(string partition, string? lastCheckpoint, CancellationToken cancellationToken)
+    {
+        var after = 0L;
+        if (lastCheckpoint is not null && AuditCheckpoint.TryParseName(lastCheckpoint, out _, out _, out after)
+            && await _reader.ReadCheckpointAsync(lastCheckpoint, cancellationToken).ConfigureAwait(false) is { TreeSize: { } size, TreeFrontier: { } nodes } last
+            && MerkleFrontier.Restore(size, nodes) is { } restored && restored.RootHex() == last.TreeRoot)
+        {
+            return (restored, await _reader.ReadEventsAsync(partition, after, cancellationToken).ConfigureAwait(false));
+        }
+
+        var events = await _reader.ReadEventsAsync(partition, 0, cancellationToken).ConfigureAwait(false);
+        var tree = new MerkleFrontier();
+        foreach (var covered in events.TakeWhile(e => e.Sequence <= after))
+        {
+            tree.Append(AuditCheckpoint.Leaf(covered.ToRecord()));
+        }
+
+        return (tree, events.SkipWhile(e => e.Sequence <= after).ToList());
     }
 
     private async Task<bool> TryWriteAsync(AuditCheckpoint checkpoint, CancellationToken cancellationToken)

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Hub.Core.Audit;
 
-/// <summary>Registers the audit trail: the log, checkpoints, verification and search.</summary>
+/// <summary>Registers the audit trail: the log, checkpoints, verification, proofs and search.</summary>
 public static class AuditServiceCollectionExtensions
 {
     /// <summary>Registers the audit services and validates <c>Hub:Audit</c> at start-up. Needs <c>AddHubStorage</c>.</summary>
@@ -26,6 +26,7 @@ public static class AuditServiceCollectionExtensions
         services.AddSingleton<AuditLog>();
         services.AddSingleton<AuditCheckpointWriter>();
         services.AddSingleton<AuditVerifier>();
+        services.AddSingleton<AuditProver>();
         services.AddSingleton<AuditSearch>();
         services.AddSingleton<AuditAlerts>();
         services.AddSingleton<PolicyChangeRecorder>();

@@ -5,7 +5,8 @@ namespace Hub.Core.Audit;
 /// <summary>
 /// Verifies the stored chain over a range of days: recomputes every event's hash from its stored content, follows
 /// the sequence numbers and the links between hashes, compares each day's head, and compares every checkpoint
-/// (whose blobs cannot be rewritten) with the events it covers. Reports the first point of tampering.
+/// (whose blobs cannot be rewritten) with the events it covers: its range tree, and its head of the day's tree where
+/// it states one. Reports the first point of tampering.
 /// </summary>
 /// <remarks>
 /// The chain alone names the kind and sequence number of a change made without recomputing hashes. A change whose
@@ -28,6 +29,7 @@ public sealed class AuditVerifier(HubStorage storage)
         var position = default(ChainPosition?);
         long eventsChecked = 0;
         var checkpointsChecked = 0;
+        var treeHeadsChecked = 0;
         for (var day = from; day <= to; day = day.AddDays(1))
         {
             var partition = AuditPartitions.ForDay(day);
@@ -47,8 +49,11 @@ public sealed class AuditVerifier(HubStorage storage)
             var (chainFinding, next) = AuditChainWalk.Walk(partition, events, head, position);
             position = next;
             eventsChecked += events.Count;
-            var (checkpointFinding, compared) = AuditChainWalk.CompareCheckpoints(partition, events, checkpoints);
+            var (rangeFinding, compared) = AuditChainWalk.CompareCheckpoints(partition, events, checkpoints);
+            var (treeFinding, treesCompared) = AuditTreeHeadCheck.Compare(partition, events, checkpoints);
             checkpointsChecked += compared;
+            treeHeadsChecked += treesCompared;
+            var checkpointFinding = rangeFinding is null || (treeFinding is not null && treeFinding.LastSequence < rangeFinding.LastSequence) ? treeFinding : rangeFinding;
 
             // A checkpoint names only a range: it wins only when that range lies wholly before the chain's finding.
             var finding = checkpointFinding is not null && (chainFinding is null || checkpointFinding.LastSequence < chainFinding.Sequence)
@@ -56,10 +61,10 @@ public sealed class AuditVerifier(HubStorage storage)
                 : chainFinding;
             if (finding is not null)
             {
-                return new AuditVerification(from, to, eventsChecked, checkpointsChecked, finding);
+                return new AuditVerification(from, to, eventsChecked, checkpointsChecked, finding, treeHeadsChecked);
             }
         }
 
-        return new AuditVerification(from, to, eventsChecked, checkpointsChecked, FirstFinding: null);
+        return new AuditVerification(from, to, eventsChecked, checkpointsChecked, FirstFinding: null, treeHeadsChecked);
     }
 }

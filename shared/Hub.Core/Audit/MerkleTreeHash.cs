@@ -9,6 +9,11 @@ namespace Hub.Core.Audit;
 /// </summary>
 internal static class MerkleTreeHash
 {
+    public const int HashSize = 32;
+
+    /// <summary>The root of the empty tree: the hash of the empty string.</summary>
+    public static byte[] EmptyRoot => SHA256.HashData([]);
+
     public static byte[] LeafHash(ReadOnlySpan<byte> entry)
     {
         var input = new byte[entry.Length + 1];
@@ -16,29 +21,40 @@ internal static class MerkleTreeHash
         return SHA256.HashData(input);
     }
 
+    public static byte[] NodeHash(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right)
+    {
+        Span<byte> input = stackalloc byte[1 + (2 * HashSize)];
+        input[0] = 1;
+        left.CopyTo(input[1..]);
+        right.CopyTo(input[(1 + HashSize)..]);
+        return SHA256.HashData(input);
+    }
+
     /// <summary>The root over leaf hashes already computed; the hash of the empty string for no leaves.</summary>
     public static byte[] Root(IReadOnlyList<byte[]> leafHashes) =>
-        leafHashes.Count == 0 ? SHA256.HashData([]) : Subtree(leafHashes, 0, leafHashes.Count);
+        leafHashes.Count == 0 ? EmptyRoot : Root(leafHashes, 0, leafHashes.Count);
 
-    private static byte[] Subtree(IReadOnlyList<byte[]> leaves, int start, int count)
+    /// <summary>MTH(D[start:start+count]) for <paramref name="count"/> of at least 1.</summary>
+    public static byte[] Root(IReadOnlyList<byte[]> leafHashes, int start, int count)
     {
         if (count == 1)
         {
-            return leaves[start];
+            return leafHashes[start];
         }
 
+        var split = Split(count);
+        return NodeHash(Root(leafHashes, start, split), Root(leafHashes, start + split, count - split));
+    }
+
+    /// <summary>k of RFC 9162: the largest power of two smaller than <paramref name="count"/> (at least 2).</summary>
+    public static int Split(int count)
+    {
         var split = 1;
         while (split * 2 < count)
         {
             split *= 2;
         }
 
-        var left = Subtree(leaves, start, split);
-        var right = Subtree(leaves, start + split, count - split);
-        var input = new byte[65];
-        input[0] = 1;
-        left.CopyTo(input, 1);
-        right.CopyTo(input, 33);
-        return SHA256.HashData(input);
+        return split;
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
+using Hub.Core.Text;
 
 namespace Hub.Core.Divisions;
 
@@ -69,7 +70,7 @@ public readonly record struct DivisionCode
         }
 
         var digits = new StringBuilder(12);
-        foreach (var c in text.Normalize(NormalizationForm.FormKC))
+        foreach (var c in WidthFolding.Fold(text))
         {
             if (char.IsAsciiDigit(c))
             {

@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Text;
 using System.Text.RegularExpressions;
+using Hub.Core.Text;
 
 namespace Hub.Core.Divisions;
 
@@ -19,7 +19,7 @@ public readonly partial record struct GridCode
     public static bool TryParse(string? text, [NotNullWhen(true)] out GridCode? grid)
     {
         grid = null;
-        var value = text?.Normalize(NormalizationForm.FormKC).Trim().ToUpperInvariant();
+        var value = text is null ? null : WidthFolding.Fold(text).Trim().ToUpperInvariant();
         if (value is null || !Pattern().IsMatch(value))
         {
             return false;

@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Hub.Core.Text;
 
 namespace Hub.Core.Identity;
 
@@ -35,7 +36,9 @@ public readonly partial record struct ResidentId
     /// <summary>
     /// Normalises and validates <paramref name="text"/>: full-width digits, spaces and a lower-case <c>x</c> are
     /// accepted, 15-digit numbers are upgraded to 18. A number a spreadsheet turned into <c>1.10105E+17</c> is
-    /// refused, never guessed at.
+    /// refused, never guessed at. The address code must be a division of GB/T 2260 at some time since 1980
+    /// (<see cref="AddressCodes"/>). The birth date is not compared with any day: a feed's records go through
+    /// <see cref="TryParse(string?, DateOnly, out ResidentId?, out string?)"/>, which also refuses births after it.
     /// </summary>
     public static bool TryParse(string? text, [NotNullWhen(true)] out ResidentId? id, out string? reason)
     {
@@ -84,7 +87,45 @@ public readonly partial record struct ResidentId
             return false;
         }
 
+        // After the check character: a number that fails it was mistyped, and that is the more useful answer. One
+        // that passes it with an unknown code was made up, or made by a generator that does not know GB/T 2260.
+        if (!AddressCodes.Contains(normalised.AsSpan(0, 6)))
+        {
+            reason = "ID number's address code is not a division of GB/T 2260";
+            return false;
+        }
+
         id = new ResidentId(normalised);
+        return true;
+    }
+
+    /// <summary>
+    /// Validates <paramref name="text"/> as <see cref="TryParse(string?, out ResidentId?, out string?)"/> does, and
+    /// also refuses a number whose birth date is after <paramref name="feedDate"/>: no department registered a
+    /// person before they were born. A birth on the feed's date itself is possible.
+    /// </summary>
+    /// <param name="text">The ID number as written.</param>
+    /// <param name="feedDate">
+    /// The day the feed was received, in China Standard Time (<see cref="ChinaStandardTime.DateOf"/>): birth dates
+    /// in ID numbers are dates in China, so a feed received at 01:00 in Beijing (17:00 UTC the day before) may
+    /// carry a baby born that Beijing day.
+    /// </param>
+    /// <param name="id">The validated number.</param>
+    /// <param name="reason">Why the number is refused; never quotes it.</param>
+    public static bool TryParse(string? text, DateOnly feedDate, [NotNullWhen(true)] out ResidentId? id, out string? reason)
+    {
+        if (!TryParse(text, out id, out reason))
+        {
+            return false;
+        }
+
+        if (id.Value.BirthDate > feedDate)
+        {
+            id = null;
+            reason = "ID number has a birth date after the feed's date";
+            return false;
+        }
+
         return true;
     }
 
@@ -120,7 +161,7 @@ public readonly partial record struct ResidentId
     private static string Clean(string text)
     {
         var builder = new StringBuilder(text.Length);
-        foreach (var c in text.Normalize(NormalizationForm.FormKC))
+        foreach (var c in WidthFolding.Fold(text))
         {
             if (char.IsWhiteSpace(c) || c is '-' or '\'' or '"')
             {

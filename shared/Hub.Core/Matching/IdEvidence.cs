@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Hub.Core.Identity;
+using Hub.Core.Text;
 
 namespace Hub.Core.Matching;
 
@@ -47,8 +48,9 @@ public readonly partial record struct IdEvidence
     public Sex? Sex => Body is { } body ? ((body[16] - '0') % 2 == 1 ? Identity.Sex.Male : Identity.Sex.Female) : null;
 
     /// <summary>
-    /// Reads the evidence in an ID cell that <see cref="ResidentId.TryParse"/> refused. False when nothing useful
-    /// survives: an empty cell, letters, or fewer than 6 digits.
+    /// Reads the evidence in an ID cell that <see cref="ResidentId"/> refused (a wrong check character, an unknown
+    /// address code, a birth after the feed's date). False when nothing useful survives: an empty cell, letters, or
+    /// fewer than 6 digits.
     /// </summary>
     public static bool TryRead(string? text, out IdEvidence evidence)
     {
@@ -101,7 +103,7 @@ public readonly partial record struct IdEvidence
     private static string Clean(string text)
     {
         var builder = new StringBuilder(text.Length);
-        foreach (var c in text.Normalize(NormalizationForm.FormKC))
+        foreach (var c in WidthFolding.Fold(text))
         {
             if (char.IsWhiteSpace(c) || c is '-' or '\'' or '"')
             {

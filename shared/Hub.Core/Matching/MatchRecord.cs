@@ -83,12 +83,20 @@ public sealed record MatchRecord
     /// <c>disabilityCertificate</c> attribute whose first 18 characters form a valid ID number is used as evidence.
     /// </summary>
     /// <param name="attributes">Attribute → normalised value; unknown attributes are ignored, malformed ones treated as missing.</param>
-    /// <param name="residentIdText">The ID cell as written; when null, the <c>residentId</c> attribute is used.</param>
+    /// <param name="residentIdText">
+    /// The ID cell as written; when null, the <c>residentId</c> attribute is used, or else the
+    /// <c>residentIdAsSent</c> attribute of a record the Hub kept without a usable ID, as evidence only.
+    /// </param>
     public static MatchRecord FromAttributes(IReadOnlyDictionary<string, string> attributes, string? residentIdText)
     {
         ArgumentNullException.ThrowIfNull(attributes);
-        residentIdText ??= attributes.GetValueOrDefault("residentId");
-        ResidentId? id = Identity.ResidentId.TryParse(residentIdText, out var parsed, out _) ? parsed : null;
+
+        // A number the normaliser refused stays refused even if it would parse here: it may have been refused for a
+        // birth date after its feed's date, which the stored record no longer carries. As a valid ID it would
+        // forbid matching the person whose real number it mistypes.
+        var refusedBefore = residentIdText is null && !attributes.ContainsKey("residentId");
+        residentIdText ??= attributes.GetValueOrDefault("residentId") ?? attributes.GetValueOrDefault("residentIdAsSent");
+        ResidentId? id = !refusedBefore && Identity.ResidentId.TryParse(residentIdText, out var parsed, out _) ? parsed : null;
         Matching.IdEvidence? evidence = id is null ? CertificateEvidence(attributes) ?? (Matching.IdEvidence.TryRead(residentIdText, out var read) ? read : null) : null;
         return new MatchRecord
         {

@@ -1,4 +1,5 @@
 using System.Text;
+using Hub.Core.Text;
 
 namespace Hub.Core.Matching;
 
@@ -25,7 +26,7 @@ public static class NameFolding
             return string.Empty;
         }
 
-        var normalised = name.Normalize(NormalizationForm.FormKC);
+        var normalised = WidthFolding.Fold(name);
         var builder = new StringBuilder(normalised.Length);
         Span<char> buffer = stackalloc char[2];
         foreach (var rune in normalised.EnumerateRunes())

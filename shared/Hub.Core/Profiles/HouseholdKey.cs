@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Hub.Core.Text;
 
 namespace Hub.Core.Profiles;
 
@@ -64,7 +65,7 @@ public readonly record struct HouseholdKey
 
     /// <summary>A household number in one spelling: width-normalised, without whitespace, Latin letters upper-case.</summary>
     public static string NormaliseHouseholdNumber(string? number) =>
-        number is null ? string.Empty : string.Concat(number.Normalize(NormalizationForm.FormKC).Where(c => !char.IsWhiteSpace(c))).ToUpperInvariant();
+        number is null ? string.Empty : string.Concat(WidthFolding.Fold(number).Where(c => !char.IsWhiteSpace(c))).ToUpperInvariant();
 
     /// <summary>
     /// A registration address in one spelling: NFKC (full-width digits and letters become ASCII), traditional address
@@ -79,7 +80,7 @@ public readonly record struct HouseholdKey
         }
 
         var normalised = new StringBuilder(address.Length);
-        foreach (var c in address.Normalize(NormalizationForm.FormKC))
+        foreach (var c in WidthFolding.Fold(address))
         {
             if (c is '-' or '‐' or '‑' or '‒' or '–' or '—' or '―' or '−')
             {

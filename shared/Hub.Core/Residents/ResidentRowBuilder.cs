@@ -115,9 +115,9 @@ internal sealed class ResidentRowBuilder(ProfileBuilder profiles, PersonKeyHashe
     public static IReadOnlyList<MatchRecord> ReadRecords(string recordsJson) =>
         (JsonSerializer.Deserialize<List<Dictionary<string, string>>>(recordsJson, StorageJson.Options) ?? []).Select(ToMatchRecord).ToList();
 
-    /// <summary>The match record of a record's attributes, with the ID as sent when the record had no usable one.</summary>
+    /// <summary>The match record of a record's attributes, with the ID as sent, as evidence, when the record had no usable one.</summary>
     public static MatchRecord ToMatchRecord(IReadOnlyDictionary<string, string> attributes) =>
-        MatchRecord.FromAttributes(attributes, attributes.GetValueOrDefault("residentId") ?? attributes.GetValueOrDefault("residentIdAsSent"));
+        MatchRecord.FromAttributes(attributes, residentIdText: null);
 
     /// <summary>The street a blocking key is scoped to: its last part.</summary>
     public static string StreetOf(string blockingKey) => blockingKey[(blockingKey.LastIndexOf('|') + 1)..];

@@ -20,9 +20,13 @@ namespace Hub.Core.Resolution;
 /// </summary>
 internal sealed class StewardDecisions(HubStorage storage, FactStore facts, PersonResolver resolver, ProfileReader profiles, PersonMatcher matcher, TimeProvider time, IOptions<FeedProcessingOptions> options)
 {
-    /// <summary>The possible matches waiting, oldest first, each with its candidates compared field by field now.</summary>
-    public async Task<IReadOnlyList<ReviewItem>> QueueAsync(int limit, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The possible matches waiting, oldest first, each with its candidates compared field by field now; only those
+    /// whose record and every candidate lie <paramref name="within"/> the reach of the steward asking.
+    /// </summary>
+    public async Task<IReadOnlyList<ReviewItem>> QueueAsync(int limit, Func<PersonProfile, bool> within, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(within);
         var items = new List<ReviewItem>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {QueueEntity.Partition}");
         var queued = new List<QueueEntity>();
@@ -31,10 +35,17 @@ internal sealed class StewardDecisions(HubStorage storage, FactStore facts, Pers
             queued.Add(entity);
         }
 
-        foreach (var entity in queued.OrderBy(q => q.QueuedAt).ThenBy(q => q.RowKey, StringComparer.Ordinal).Take(limit))
+        foreach (var entity in queued.OrderBy(q => q.QueuedAt).ThenBy(q => q.RowKey, StringComparer.Ordinal))
         {
+            if (items.Count == limit)
+            {
+                break;
+            }
+
             var record = await facts.ReadPersonAsync(PersonKey.Parse(entity.RowKey), cancellationToken).ConfigureAwait(false);
-            if (record.Facts.Count == 0)
+            if (record.Facts.Count == 0
+                || await profiles.ReadAsync(PersonKey.Parse(entity.RowKey), cancellationToken).ConfigureAwait(false) is not { } recordProfile
+                || !within(recordProfile))
             {
                 continue;
             }
@@ -57,6 +68,11 @@ internal sealed class StewardDecisions(HubStorage storage, FactStore facts, Pers
                 {
                     candidates.Add(new ReviewCandidate(Math.Round(ranked.Score, 2), ranked.Fields, profile));
                 }
+            }
+
+            if (candidates.Any(c => !within(c.Profile)))
+            {
+                continue;
             }
 
             items.Add(new ReviewItem(entity.RowKey, entity.Source, entity.Batch, entity.QueuedAt, attributes, candidates.OrderByDescending(c => c.Score).ToList()));

@@ -16,10 +16,13 @@ internal sealed class HubRowReader
     private readonly RecordNormaliser _normaliser;
     private readonly PersonKeyHasher _hasher;
 
-    public HubRowReader(SourceMapping mapping, PersonKeyHasher hasher)
+    /// <param name="mapping">The source's mapping.</param>
+    /// <param name="hasher">Keys rows with a valid ID.</param>
+    /// <param name="feedDate">The day the feeds stand for: the population's reference date, on or after every birth.</param>
+    public HubRowReader(SourceMapping mapping, PersonKeyHasher hasher, DateOnly feedDate)
     {
         ArgumentNullException.ThrowIfNull(mapping);
-        _normaliser = new RecordNormaliser(mapping with { MatchWithoutId = true });
+        _normaliser = new RecordNormaliser(mapping with { MatchWithoutId = true }, feedDate);
         _hasher = hasher;
     }
 
@@ -36,7 +39,7 @@ internal sealed class HubRowReader
         }
 
         var attributes = record.Attributes;
-        var matchRecord = MatchRecord.FromAttributes(attributes, attributes.GetValueOrDefault("residentIdAsSent") ?? string.Empty);
+        var matchRecord = MatchRecord.FromAttributes(attributes, residentIdText: null);
         return matchRecord.CanBeMatched ? new RowReading(RowKind.ForMatching, null, matchRecord) : RowReading.Rejected;
     }
 }

@@ -50,7 +50,7 @@ public static class QualityHarness
         int records = 0, keyed = 0, rejected = 0;
         foreach (var feed in feeds)
         {
-            var reader = new HubRowReader(feed.Source, hasher);
+            var reader = new HubRowReader(feed.Source, hasher, population.Options.ReferenceDate);
             foreach (var row in feed.Rows)
             {
                 records++;

@@ -121,5 +121,5 @@ public sealed class FeedHeaderCheckTests
         Assert.DoesNotContain("11010519491231002X", rejection.Reason, StringComparison.Ordinal);
     }
 
-    private static FeedRecordValidator Validator(FeedFormat format) => new(ShippedSources.Load("civil-affairs"), format, Hasher);
+    private static FeedRecordValidator Validator(FeedFormat format) => new(ShippedSources.Load("civil-affairs"), format, Hasher, FeedDates.Received);
 }

@@ -16,7 +16,7 @@ public sealed class FeedRecordValidatorTests
     [Fact]
     public void A_csv_header_without_a_required_column_fails_the_whole_file()
     {
-        var validator = new FeedRecordValidator(CivilAffairs, FeedFormat.Csv, Hasher);
+        var validator = new FeedRecordValidator(CivilAffairs, FeedFormat.Csv, Hasher, FeedDates.Received);
         var row = Row(2, ("身份证号码", "11010519491231002X"), ("姓名", "王秀英"));
 
         var failure = Assert.Throws<FeedFormatException>(() => validator.TryAccept(row, out _, out _, out _));
@@ -28,7 +28,7 @@ public sealed class FeedRecordValidatorTests
     [Fact]
     public void Json_records_are_not_held_to_a_header_and_fail_one_by_one()
     {
-        var validator = new FeedRecordValidator(CivilAffairs, FeedFormat.Json, Hasher);
+        var validator = new FeedRecordValidator(CivilAffairs, FeedFormat.Json, Hasher, FeedDates.Received);
 
         Assert.False(validator.TryAccept(Row(1, ("身份证号码", "11010519491231002X")), out _, out _, out var rejections));
         Assert.Contains(rejections, r => r.Field == "救助类型" && r.Reason == "required value is missing");
@@ -37,7 +37,7 @@ public sealed class FeedRecordValidatorTests
     [Fact]
     public void A_second_record_for_the_same_person_and_record_key_is_rejected_with_the_first_row()
     {
-        var validator = new FeedRecordValidator(CivilAffairs, FeedFormat.Csv, Hasher);
+        var validator = new FeedRecordValidator(CivilAffairs, FeedFormat.Csv, Hasher, FeedDates.Received);
         var values = new[] { ("身份证号码", "11010519491231002X"), ("姓名", "王秀英"), ("救助类型", "城市低保"), ("享受起始日期", "2024/3/1"), ("居住地区划代码", "110105003002") };
 
         Assert.True(validator.TryAccept(Row(2, values), out _, out _, out _));
@@ -52,7 +52,7 @@ public sealed class FeedRecordValidatorTests
     [Fact]
     public void Columns_the_mapping_does_not_know_are_reported_as_ignored()
     {
-        var validator = new FeedRecordValidator(CivilAffairs, FeedFormat.Csv, Hasher);
+        var validator = new FeedRecordValidator(CivilAffairs, FeedFormat.Csv, Hasher, FeedDates.Received);
 
         validator.TryAccept(Row(2, ("身份证号码", "11010519491231002X"), ("姓名", "王秀英"), ("救助类型", "低保"), ("享受起始日期", "2024-03-01"), ("居住地区划代码", "110105003002"), ("备注", "x")), out _, out _, out _);
 

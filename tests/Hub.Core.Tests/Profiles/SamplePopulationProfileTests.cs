@@ -186,7 +186,7 @@ public sealed class SamplePopulationProfileTests
         foreach (var source in ShippedSources.Ids)
         {
             var mapping = ShippedSources.Get(source);
-            var normaliser = new RecordNormaliser(mapping);
+            var normaliser = new RecordNormaliser(mapping, Today);
             foreach (var row in FeedWriter.Compose(population, mapping, Mistakes).Rows)
             {
                 Assert.True(normaliser.TryNormalise(new FeedRow(row.Index + 1, row.Values), out var record, out _), $"{source} row {row.Index} was rejected");

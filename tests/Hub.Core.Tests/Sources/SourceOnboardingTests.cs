@@ -2,6 +2,7 @@ using Hub.Core.Feeds;
 using Hub.Core.Feeds.Normalisation;
 using Hub.Core.Feeds.Reading;
 using Hub.Core.Sources;
+using Hub.Core.Tests.Feeds;
 using Hub.Core.Tests.Feeds.Reading;
 
 namespace Hub.Core.Tests.Sources;
@@ -68,7 +69,7 @@ public sealed class SourceOnboardingTests : IDisposable
     {
         var catalog = SourceCatalog.Load(_folder);
         Assert.True(catalog.TryGet("health-commission", out var mapping));
-        var normaliser = new RecordNormaliser(mapping);
+        var normaliser = new RecordNormaliser(mapping, FeedDates.Received);
         var file = CharsetEncoding.Gb18030.GetBytes(
             "证件号码,姓名,诊断,危险性评估等级,纳入管理日期,居住地区划代码,监护人电话,随访次数\r\n"
             + "11010519491231002x,张 三,精神分裂症,3级,2023年05月06日,110105001002,010-12345678,\"1,204\"\r\n");
@@ -110,7 +111,7 @@ public sealed class SourceOnboardingTests : IDisposable
             ["居住地区划代码"] = "440524",
         });
 
-        Assert.False(new RecordNormaliser(mapping).TryNormalise(row, out _, out var rejections));
+        Assert.False(new RecordNormaliser(mapping, FeedDates.Received).TryNormalise(row, out _, out var rejections));
 
         var rejection = Assert.Single(rejections);
         Assert.Equal("病种", rejection.Field);
@@ -124,7 +125,7 @@ public sealed class SourceOnboardingTests : IDisposable
         Assert.True(catalog.TryGet("health-commission", out var mapping));
         string[] civilAffairsHeader = ["身份证号码", "姓名", "救助类型", "享受起始日期", "居住地区划代码"];
 
-        var missing = new RecordNormaliser(mapping).MissingRequiredColumns(civilAffairsHeader);
+        var missing = new RecordNormaliser(mapping, FeedDates.Received).MissingRequiredColumns(civilAffairsHeader);
 
         Assert.Equal(["病种", "纳入管理日期"], missing);
     }

@@ -49,7 +49,7 @@ public sealed class AuditApiTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Only_auditors_reach_the_audit_trail()
     {
-        using var steward = _hub.CreateClientWithToken(DevelopmentTokens.Mint("steward-1", [HubRoles.DataSteward]));
+        using var steward = _hub.CreateClientWithToken(DevelopmentTokens.MintPersonal("steward-1", [HubRoles.DataSteward], "110100000000"));
 
         using var verify = await steward.PostAsJsonAsync("/api/audit/verify", new { from = "2025-03-01", to = "2025-03-01" });
         using var search = await steward.GetAsync(new Uri("/api/audit/events?from=2025-03-01T00:00:00Z&to=2025-03-02T00:00:00Z", UriKind.Relative));
@@ -66,5 +66,5 @@ public sealed class AuditApiTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
-    private HttpClient Auditor() => _hub.CreateClientWithToken(DevelopmentTokens.Mint("auditor-1", [HubRoles.Auditor]));
+    private HttpClient Auditor() => _hub.CreateClientWithToken(DevelopmentTokens.MintPersonal("auditor-1", [HubRoles.Auditor], "110100000000"));
 }

@@ -72,7 +72,7 @@ public sealed class SourceOnboardingTests(AzuriteFixture azurite) : IAsyncLifeti
         Assert.Contains("4,身份证号码,", rowReport, StringComparison.Ordinal);
         Assert.Contains(",kept for matching", rowReport, StringComparison.Ordinal);
         var key = _hub!.Services.GetRequiredService<PersonKeyHasher>().Hash(ResidentId.Parse(TestPeople.Id(7)));
-        var steward = _hub.CreateClientWithToken(DevelopmentTokens.Mint("steward-1", [HubRoles.DataSteward]));
+        var steward = _hub.CreateClientWithToken(DevelopmentTokens.MintPersonal("steward-1", [HubRoles.DataSteward], "110100000000"));
         var profile = await steward.GetStringAsync(new Uri($"/api/profiles/{key}", UriKind.Relative));
         Assert.Contains("\"group\":\"severe-mental-illness\"", profile, StringComparison.Ordinal);
         var facts = await _hub.Storage.Facts.QueryAsync<Azure.Data.Tables.TableEntity>(f => f.GetString("Source") == "health-commission").ToListAsync();

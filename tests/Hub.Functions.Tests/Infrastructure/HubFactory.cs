@@ -24,6 +24,9 @@ public sealed class HubFactory(AzuriteFixture azurite, IReadOnlyDictionary<strin
 
     public CapturedLogs Logs { get; } = new();
 
+    /// <summary>Every 500 the Hub answered; disposing the factory fails the test when there was one.</summary>
+    internal ServerErrorGuard ServerErrors { get; } = new();
+
     /// <summary>Registrations that replace the Hub's own, e.g. a storage client carrying a test's pipeline policy.</summary>
     public Action<IServiceCollection>? TestServices { get; init; }
 
@@ -54,6 +57,7 @@ public sealed class HubFactory(AzuriteFixture azurite, IReadOnlyDictionary<strin
         }
 
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(ServerErrors));
         if (TestServices is { } configure)
         {
             builder.ConfigureTestServices(configure);
@@ -68,6 +72,11 @@ public sealed class HubFactory(AzuriteFixture azurite, IReadOnlyDictionary<strin
         if (storage is not null)
         {
             await storage.DeleteAllAsync();
+        }
+
+        if (ServerErrors.Errors.Count > 0)
+        {
+            throw new InvalidOperationException($"The Hub answered 500 (a client's mistake must be a 4xx, a fault a 503): {string.Join("; ", ServerErrors.Errors.Distinct())}");
         }
     }
 }

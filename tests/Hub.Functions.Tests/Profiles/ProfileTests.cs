@@ -87,7 +87,7 @@ public sealed class ProfileTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.DoesNotContain(_hub.Logs.Lines, line => line.Contains(id[..17], StringComparison.OrdinalIgnoreCase));
     }
 
-    private HttpClient StewardClient() => _hub.CreateClientWithToken(DevelopmentTokens.Mint("steward-1", [HubRoles.DataSteward]));
+    private HttpClient StewardClient() => _hub.CreateClientWithToken(DevelopmentTokens.MintPersonal("steward-1", [HubRoles.DataSteward], "110100000000"));
 
     private async Task<JsonNode> ReadProfileAsync(string id)
     {

@@ -1,4 +1,7 @@
+using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Hub.Core.Access;
 using Hub.Functions.Tests.Infrastructure;
 using static Hub.Functions.Tests.Resolution.ResolutionFeeds;
 
@@ -40,6 +43,23 @@ public sealed class MatchQueueTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal("exact", Level(candidates[0]!, "name"));
         Assert.Equal("similar", Level(candidates[1]!, "name"));
         Assert.Equal("exact", Level(candidates[1]!, "birthDate"));
+    }
+
+    [Fact]
+    public async Task A_steward_of_another_street_neither_sees_the_record_nor_decides_about_it()
+    {
+        var record = await _hub.UnidentifiedKeyAsync("civil-affairs");
+        using var here = _hub.Factory.CreateClientWithToken(DevelopmentTokens.MintPersonal("steward-here", [HubRoles.DataSteward], "110105003000"));
+        using var elsewhere = _hub.Factory.CreateClientWithToken(DevelopmentTokens.MintPersonal("steward-elsewhere", [HubRoles.DataSteward], "110105004000"));
+
+        var seenHere = JsonNode.Parse(await here.GetStringAsync(new Uri("/api/resolution/queue", UriKind.Relative)))!.AsArray();
+        var seenElsewhere = JsonNode.Parse(await elsewhere.GetStringAsync(new Uri("/api/resolution/queue", UriKind.Relative)))!.AsArray();
+        using var link = await elsewhere.PostAsJsonAsync(new Uri($"/api/resolution/records/{record}/link", UriKind.Relative), new { personKey = _hub.KeyOf(Jianguo), reason = "same" });
+
+        Assert.Equal(record, (string?)Assert.Single(seenHere)!["recordKey"]);
+        Assert.Empty(seenElsewhere);
+        Assert.Equal(HttpStatusCode.NotFound, link.StatusCode);
+        Assert.Single(await _hub.QueueAsync());
     }
 
     [Fact]

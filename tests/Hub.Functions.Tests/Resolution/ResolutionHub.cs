@@ -20,7 +20,7 @@ internal sealed class ResolutionHub : IAsyncDisposable
     public ResolutionHub(AzuriteFixture azurite)
     {
         Factory = new HubFactory(azurite, _sources.Settings);
-        Steward = Factory.CreateClientWithToken(DevelopmentTokens.Mint(StewardId, [HubRoles.DataSteward]));
+        Steward = Factory.CreateClientWithToken(DevelopmentTokens.MintPersonal(StewardId, [HubRoles.DataSteward], "110100000000"));
     }
 
     public HubFactory Factory { get; }

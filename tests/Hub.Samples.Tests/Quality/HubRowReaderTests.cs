@@ -10,7 +10,7 @@ public sealed class HubRowReaderTests
     private static readonly PersonKeyHasher Hasher = new(Microsoft.Extensions.Options.Options.Create(new PersonKeyOptions { Pepper = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) }));
 
     private readonly SampleFeed _feed = FeedWriter.Compose(Population, HubReading.Mapping(ShippedSources.CivilAffairs), new FeedWriterOptions { MistakeRate = 0 });
-    private readonly HubRowReader _reader = new(HubReading.Mapping(ShippedSources.CivilAffairs), Hasher);
+    private readonly HubRowReader _reader = new(HubReading.Mapping(ShippedSources.CivilAffairs), Hasher, Population.Options.ReferenceDate);
 
     [Fact]
     public void A_row_with_a_valid_id_is_keyed_by_it()

@@ -26,14 +26,21 @@ public sealed class FeedRecordValidator
     private bool _headerChecked;
 
     /// <summary>Prepares a validator for one feed file of <paramref name="mapping"/>'s source.</summary>
-    public FeedRecordValidator(SourceMapping mapping, FeedFormat format, PersonKeyHasher hasher)
+    /// <param name="mapping">The source's mapping.</param>
+    /// <param name="format">The file's format.</param>
+    /// <param name="hasher">Keys records, to find a second record of one person.</param>
+    /// <param name="feedDate">
+    /// The day the feed was received, in China Standard Time (<see cref="ChinaStandardTime.DateOf"/>): an ID number
+    /// born after it is not usable. The Hub passes its batch's receipt; a dry run passes today.
+    /// </param>
+    public FeedRecordValidator(SourceMapping mapping, FeedFormat format, PersonKeyHasher hasher, DateOnly feedDate)
     {
         ArgumentNullException.ThrowIfNull(mapping);
         ArgumentNullException.ThrowIfNull(hasher);
         _mapping = mapping;
         _format = format;
         _hasher = hasher;
-        _normaliser = new RecordNormaliser(mapping);
+        _normaliser = new RecordNormaliser(mapping, feedDate);
     }
 
     /// <summary>

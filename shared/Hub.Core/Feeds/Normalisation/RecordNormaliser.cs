@@ -14,14 +14,21 @@ public sealed class RecordNormaliser
     private const string BirthDateAttribute = "birthDate";
 
     private readonly SourceMapping _mapping;
+    private readonly DateOnly _feedDate;
     private readonly Dictionary<string, FieldMapping> _fieldsByHeader;
     private readonly Dictionary<string, Dictionary<string, string>> _codeLists;
 
-    /// <summary>Prepares a normaliser for one source.</summary>
-    public RecordNormaliser(SourceMapping mapping)
+    /// <summary>Prepares a normaliser for one feed of a source.</summary>
+    /// <param name="mapping">The source's mapping.</param>
+    /// <param name="feedDate">
+    /// The day the feed was received, in China Standard Time (<see cref="ChinaStandardTime.DateOf"/>); an ID number
+    /// with a birth date after it is not usable. A dry run passes today.
+    /// </param>
+    public RecordNormaliser(SourceMapping mapping, DateOnly feedDate)
     {
         ArgumentNullException.ThrowIfNull(mapping);
         _mapping = mapping;
+        _feedDate = feedDate;
         _fieldsByHeader = new Dictionary<string, FieldMapping>(StringComparer.Ordinal);
         foreach (var field in mapping.Fields)
         {
@@ -108,7 +115,7 @@ public sealed class RecordNormaliser
 
             if (field.Type == FieldType.ResidentId)
             {
-                if (ResidentId.TryParse(value, out var id, out var idReason))
+                if (ResidentId.TryParse(value, _feedDate, out var id, out var idReason))
                 {
                     residentId = id;
                     attributes[field.Attribute] = id.Value.Value;
@@ -120,7 +127,9 @@ public sealed class RecordNormaliser
                 }
                 else
                 {
-                    // Kept (never "fixed") so a data steward can see what the department sent.
+                    // Kept (never "fixed") so a data steward can see what the department sent. A number that fails
+                    // its check character, names no GB/T 2260 division or was born after the feed's date is no
+                    // key: the record goes on without an ID, as the source's matchWithoutId allows.
                     idProblem = idReason;
                     attributes[field.Attribute + AsSentSuffix] = ValueNormaliser.Text(value)!;
                 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Hub.Core.Text;
 
 namespace Hub.Core.Feeds.Normalisation;
 
@@ -26,7 +27,7 @@ public static partial class ValueNormaliser
             return null;
         }
 
-        var normalised = raw.Normalize(NormalizationForm.FormKC).Trim();
+        var normalised = WidthFolding.Fold(raw).Trim();
         normalised = Whitespace().Replace(normalised, " ");
         return normalised.Length == 0 ? null : normalised;
     }

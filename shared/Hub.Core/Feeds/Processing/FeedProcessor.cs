@@ -204,7 +204,9 @@ internal sealed partial class FeedProcessor
         }
 
         await using var payloadScope = payload.ConfigureAwait(false);
-        var validator = new FeedRecordValidator(mapping, contentType.Format, _hasher);
+        // Births are checked against the day the batch was received, not the day it is processed: a retried or
+        // replayed batch gives the same answers.
+        var validator = new FeedRecordValidator(mapping, contentType.Format, _hasher, ChinaStandardTime.DateOf(batch.ReceivedAt));
         var groups = new StreamWriter[batch.GroupCount];
         var partitionsPerGroup = PersonKey.PartitionCount / batch.GroupCount;
         for (var g = 0; g < batch.GroupCount; g++)

@@ -15,7 +15,7 @@ public sealed class RecordLimitTests
     {
         var row = Row(("现住址", new string('址', FeedLimits.MaxValueLength + 1)));
 
-        Assert.False(new RecordNormaliser(CivilAffairs).TryNormalise(row, out _, out var rejections));
+        Assert.False(new RecordNormaliser(CivilAffairs, FeedDates.Received).TryNormalise(row, out _, out var rejections));
 
         var rejection = Assert.Single(rejections);
         Assert.Equal("现住址", rejection.Field);
@@ -27,7 +27,7 @@ public sealed class RecordLimitTests
     {
         var row = Row(("现住址", new string('址', FeedLimits.MaxValueLength)));
 
-        Assert.True(new RecordNormaliser(CivilAffairs).TryNormalise(row, out var record, out _));
+        Assert.True(new RecordNormaliser(CivilAffairs, FeedDates.Received).TryNormalise(row, out var record, out _));
         Assert.Equal(FeedLimits.MaxValueLength, record!.Attributes["residenceAddress"].Length);
     }
 
@@ -36,7 +36,7 @@ public sealed class RecordLimitTests
     {
         var row = Row(("身份证号码", new string('1', 40_000)));
 
-        Assert.False(new RecordNormaliser(CivilAffairs).TryNormalise(row, out _, out var rejections));
+        Assert.False(new RecordNormaliser(CivilAffairs, FeedDates.Received).TryNormalise(row, out _, out var rejections));
 
         var rejection = Assert.Single(rejections);
         Assert.Equal("身份证号码", rejection.Field);
@@ -50,7 +50,7 @@ public sealed class RecordLimitTests
         var mapping = CivilAffairs with { Fields = [.. CivilAffairs.Fields, .. notes] };
         var row = Row([.. notes.Select(n => (n.Column, new string('注', FeedLimits.MaxValueLength)))]);
 
-        Assert.False(new RecordNormaliser(mapping).TryNormalise(row, out _, out var rejections));
+        Assert.False(new RecordNormaliser(mapping, FeedDates.Received).TryNormalise(row, out _, out var rejections));
 
         var rejection = Assert.Single(rejections);
         Assert.Null(rejection.Field);
@@ -66,7 +66,7 @@ public sealed class RecordLimitTests
             Fields = [.. CivilAffairs.Fields, new FieldMapping { Column = "证书号", Attribute = "certificate" }],
         };
 
-        Assert.False(new RecordNormaliser(mapping).TryNormalise(Row(("证书号", new string('证', 100))), out _, out var rejections));
+        Assert.False(new RecordNormaliser(mapping, FeedDates.Received).TryNormalise(Row(("证书号", new string('证', 100))), out _, out var rejections));
 
         Assert.StartsWith("the record key is 900 characters long once escaped", Assert.Single(rejections).Reason, StringComparison.Ordinal);
     }

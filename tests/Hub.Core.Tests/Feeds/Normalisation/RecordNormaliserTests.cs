@@ -9,7 +9,7 @@ public sealed class RecordNormaliserTests
 {
     // These tests are about the reasons a record is rejected, so the source rejects records without a usable ID rather
     // than keeping them for matching (the default; see UnidentifiedRecordTests).
-    private readonly RecordNormaliser _civilAffairs = new(ShippedSources.Load("civil-affairs") with { MatchWithoutId = false });
+    private readonly RecordNormaliser _civilAffairs = new(ShippedSources.Load("civil-affairs") with { MatchWithoutId = false }, FeedDates.Received);
 
     [Fact]
     public void Good_row_yields_normalised_attributes()
@@ -318,7 +318,7 @@ public sealed class RecordNormaliserTests
     [Fact]
     public void Source_without_a_record_key_has_an_empty_discriminator()
     {
-        var police = new RecordNormaliser(ShippedSources.Load("police"));
+        var police = new RecordNormaliser(ShippedSources.Load("police"), FeedDates.Received);
         var row = Row(2, new()
         {
             ["公民身份号码"] = "11010519491231002X",
@@ -349,7 +349,7 @@ public sealed class RecordNormaliserTests
         };
         var row = Row(2, new() { ["身份证号码"] = "11010519491231002X", ["项目"] = "助餐/助浴", ["地点"] = "幸福里 #2" });
 
-        var record = Accept(new RecordNormaliser(mapping), row);
+        var record = Accept(new RecordNormaliser(mapping, FeedDates.Received), row);
 
         Assert.Equal("助餐/助浴~幸福里 #2", Uri.UnescapeDataString(record.Discriminator));
         Assert.DoesNotMatch("[/\\\\#? \t]", record.Discriminator);

@@ -19,7 +19,7 @@ public sealed class UnidentifiedRecordTests
     {
         var row = new FeedRow(4, Values(id));
 
-        var accepted = new RecordNormaliser(_matching).TryNormalise(row, out var record, out var rejections);
+        var accepted = new RecordNormaliser(_matching, FeedDates.Received).TryNormalise(row, out var record, out var rejections);
 
         Assert.True(accepted);
         Assert.Empty(rejections);
@@ -35,7 +35,7 @@ public sealed class UnidentifiedRecordTests
     {
         var values = new Dictionary<string, string?> { ["身份证号码"] = "1.10105E+17", ["姓名"] = "张三", ["救助类型"] = "城市低保", ["享受起始日期"] = "2024-01-01" };
 
-        var accepted = new RecordNormaliser(_matching with { Fields = [.. _matching.Fields.Select(f => f with { Required = f.Attribute is "residentId" or "name" })] })
+        var accepted = new RecordNormaliser(_matching with { Fields = [.. _matching.Fields.Select(f => f with { Required = f.Attribute is "residentId" or "name" })] }, FeedDates.Received)
             .TryNormalise(new FeedRow(2, values), out _, out var rejections);
 
         Assert.False(accepted);
@@ -45,7 +45,7 @@ public sealed class UnidentifiedRecordTests
     [Fact]
     public void A_source_that_turns_matching_off_rejects_a_record_without_a_usable_id()
     {
-        var accepted = new RecordNormaliser(ShippedSources.Load("civil-affairs") with { MatchWithoutId = false }).TryNormalise(new FeedRow(3, Values("1.10105E+17")), out _, out var rejections);
+        var accepted = new RecordNormaliser(ShippedSources.Load("civil-affairs") with { MatchWithoutId = false }, FeedDates.Received).TryNormalise(new FeedRow(3, Values("1.10105E+17")), out _, out var rejections);
 
         Assert.False(accepted);
         Assert.Equal("身份证号码", Assert.Single(rejections).Field);
@@ -55,8 +55,8 @@ public sealed class UnidentifiedRecordTests
     public void The_provisional_key_is_stable_and_differs_from_any_id_key()
     {
         var hasher = new PersonKeyHasher(Options.Create(new PersonKeyOptions { Pepper = Convert.ToBase64String(new byte[32]) }));
-        var first = new FeedRecordValidator(_matching, FeedFormat.Json, hasher);
-        var again = new FeedRecordValidator(_matching, FeedFormat.Json, hasher);
+        var first = new FeedRecordValidator(_matching, FeedFormat.Json, hasher, FeedDates.Received);
+        var again = new FeedRecordValidator(_matching, FeedFormat.Json, hasher, FeedDates.Received);
 
         Assert.True(first.TryAccept(new FeedRow(1, Values("1.10105E+17")), out _, out var key, out _));
         Assert.True(again.TryAccept(new FeedRow(9, Values("110105194912310021")), out _, out var sameKey, out _));

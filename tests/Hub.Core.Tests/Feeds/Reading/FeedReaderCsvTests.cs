@@ -171,7 +171,7 @@ public sealed class FeedReaderCsvTests
     {
         // The feed processor checks required columns against the first row's keys; an export that drops trailing
         // empty cells must not make a complete header look incomplete.
-        var normaliser = new RecordNormaliser(ShippedSources.Load("police"));
+        var normaliser = new RecordNormaliser(ShippedSources.Load("police"), FeedDates.Received);
         var body = "公民身份号码,姓名,民族,户籍地区划代码\r\n11010519491231002X,张三\r\n440524188001010014,李四,汉族,440524\r\n";
 
         var rows = await FeedFiles.ReadAllAsync(body, "text/csv");

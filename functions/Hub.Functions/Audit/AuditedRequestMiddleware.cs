@@ -1,0 +1,68 @@
+using System.Runtime.ExceptionServices;
+using Azure;
+using Hub.Core.Identity;
+
+namespace Hub.Functions.Audit;
+
+/// <summary>
+/// Exactly one audit event for every request to an audited endpoint, whatever ends it. The endpoint filter records
+/// what a handler answers, before the answer leaves; this middleware, around authentication, authorization, the rate
+/// limiter and the endpoint, records everything else before its problem is written: a refusal (401, 403, 429), a
+/// request the framework could not read (400, 413, 415), a fault (500) and a client that went away. When that event
+/// cannot be written the answer is 503, as for a handler's.
+/// </summary>
+internal sealed class AuditedRequestMiddleware(RequestDelegate next, AuditRecorder recorder)
+{
+    /// <summary>The status recorded for a request whose client went away before the answer (nginx's convention).</summary>
+    public const int ClientClosedRequest = 499;
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.GetEndpoint()?.Metadata.GetMetadata<AuditedEndpoint>() is not { } audited)
+        {
+            await next(context);
+            return;
+        }
+
+        var scope = context.RequestServices.GetRequiredService<AuditScope>();
+        ExceptionDispatchInfo? fault = null;
+        try
+        {
+            await next(context);
+        }
+        catch (Exception ex) when (!scope.IsRecorded)
+        {
+            fault = ExceptionDispatchInfo.Capture(ex);
+        }
+
+        if (!scope.IsRecorded)
+        {
+            if (context.GetRouteValue("personKey") is string text && PersonKey.TryParse(text, out var person))
+            {
+                scope.Touch(person);
+            }
+
+            var status = fault is null ? context.Response.StatusCode : StatusOf(fault.SourceException, context);
+
+            // A client that went away still leaves its event: the request may have read person data.
+            var cancellation = context.RequestAborted.IsCancellationRequested ? CancellationToken.None : context.RequestAborted;
+            if (!await recorder.TryRecordAsync(context, audited.Action, scope, status, cancellation) && !context.Response.HasStarted)
+            {
+                context.Response.Clear();
+                await AuditRecorder.Unavailable(context).ExecuteAsync(context);
+                return;
+            }
+        }
+
+        fault?.Throw();
+    }
+
+    private static int StatusOf(Exception exception, HttpContext context) => exception switch
+    {
+        BadHttpRequestException bad => bad.StatusCode,
+        RequestFailedException or AggregateException { InnerException: RequestFailedException } => StatusCodes.Status503ServiceUnavailable,
+        OperationCanceledException when context.RequestAborted.IsCancellationRequested => ClientClosedRequest,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+}

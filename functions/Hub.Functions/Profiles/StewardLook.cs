@@ -1,0 +1,86 @@
+using Hub.Core.Access;
+using Hub.Core.Divisions;
+using Hub.Core.Identity;
+using Hub.Core.Profiles;
+using Hub.Core.Resolution;
+using Hub.Functions.Audit;
+using Hub.Functions.Persons;
+
+namespace Hub.Functions.Profiles;
+
+/// <summary>
+/// A data steward's reach. Stewards are placed like everyone else: they read and decide about the persons whose
+/// residence or registration lies in their division's subtree, so a street's steward sees their street and the
+/// city's steward the whole city. A person the Hub cannot place at all (a record without a division) is the city's:
+/// stewards placed at a city or province reach them too. Outside the reach a person is "not found", exactly as one
+/// the Hub does not know, and the attempt is audited as denied.
+/// </summary>
+internal sealed class StewardLook
+{
+    private readonly Jurisdiction _jurisdiction;
+    private readonly bool _citywide;
+    private readonly ProfileReader _profiles;
+
+    private StewardLook(HubUser user, ProfileReader profiles)
+    {
+        _jurisdiction = Jurisdiction.Of(user);
+        _citywide = user.Division.Level is DivisionLevel.Province or DivisionLevel.City;
+        _profiles = profiles;
+    }
+
+    /// <summary>The look of the steward of <paramref name="context"/> (the route's policy has checked they can be placed).</summary>
+    public static StewardLook Of(HttpContext context, ProfileReader profiles)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return HubUser.TryRead(context.User, out var user, out _)
+            ? new StewardLook(user, profiles)
+            : throw new InvalidOperationException("The steward policy let through an identity the Hub cannot place.");
+    }
+
+    /// <summary>Whether <paramref name="profile"/> lies within the steward's reach.</summary>
+    public bool Covers(PersonProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        return PersonLook.Covers(_jurisdiction, profile) || (_citywide && profile.Residence is null && profile.Registration is null);
+    }
+
+    /// <summary>
+    /// The profile of <paramref name="key"/> when it lies within reach; null for an unknown person and for one outside,
+    /// which <paramref name="audit"/> records as denied.
+    /// </summary>
+    public async Task<PersonProfile?> ReadAsync(PersonKey key, AuditScope audit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(audit);
+        var profile = await _profiles.ReadAsync(key, cancellationToken);
+        if (profile is not null && !Covers(profile))
+        {
+            audit.Deny(key);
+            return null;
+        }
+
+        audit.Touch(key);
+        return profile;
+    }
+
+    /// <summary>
+    /// Whether the steward may decide about every one of <paramref name="keys"/>: each is unknown (the decision then
+    /// answers "unknown key" itself) or within reach. A key out of reach makes <paramref name="audit"/> a denial.
+    /// </summary>
+    public async Task<bool> MayDecideAsync(IReadOnlyList<PersonKey> keys, AuditScope audit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        ArgumentNullException.ThrowIfNull(audit);
+        foreach (var key in keys)
+        {
+            if (await _profiles.ReadAsync(key, cancellationToken) is { } profile && !Covers(profile))
+            {
+                audit.Deny(key);
+                return false;
+            }
+
+            audit.Touch(key);
+        }
+
+        return true;
+    }
+}
