@@ -182,6 +182,32 @@ public sealed class FeedBodyTests(AzuriteFixture azurite) : IAsyncLifetime
         await AssertNothingKeptAsync();
     }
 
+    [Fact]
+    public async Task A_push_that_stalls_short_of_its_content_length_on_a_real_server_is_a_408_problem_and_leaves_no_batch()
+    {
+        _hub.UseKestrel(0);
+        _hub.StartServer();
+        using var client = _hub.CreatePublisherClient("civil-affairs");
+        var body = TestPeople.CivilAffairsCsv(Enumerable.Range(60, 5));
+        var address = client.BaseAddress!;
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(address.Host, address.Port);
+        var stream = tcp.GetStream();
+        var head = $"POST /api/feeds/civil-affairs HTTP/1.1\r\nHost: {address.Authority}\r\nAuthorization: Bearer {client.DefaultRequestHeaders.Authorization!.Parameter}\r\n" +
+            $"Content-Type: text/csv\r\nContent-Length: {body.Length + 1000}\r\n\r\n";
+
+        // The client sends part of what it promised and then nothing more; the server's minimum data rate ends the
+        // wait after a few seconds.
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(head));
+        await stream.WriteAsync(body);
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        var response = await reader.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.StartsWith("HTTP/1.1 408", response, StringComparison.Ordinal);
+        Assert.Contains("application/problem+json", response, StringComparison.Ordinal);
+        await AssertNothingKeptAsync();
+    }
+
     private static async Task<HttpResponseMessage> PushAsync(HttpClient client, byte[] body, string encoding)
     {
         using var content = new ByteArrayContent(body);
