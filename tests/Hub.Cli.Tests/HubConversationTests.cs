@@ -73,6 +73,27 @@ public sealed class HubConversationTests : IDisposable
     }
 
     [Fact]
+    public async Task Push_sends_a_gz_file_as_it_is_with_a_gzip_content_encoding_and_the_type_of_the_file_inside()
+    {
+        var gz = _folder.File("police.csv.gz");
+        await using (var output = File.Create(gz))
+        await using (var gzip = new System.IO.Compression.GZipStream(output, System.IO.Compression.CompressionLevel.Fastest))
+        {
+            await gzip.WriteAsync(await File.ReadAllBytesAsync(_feed));
+        }
+
+        var hub = new StubHub((_, _) => StubHub.Json(HttpStatusCode.Accepted, StubHub.Report("accepted")));
+
+        var run = await Cli.RunAsync(hub, "push", gz, "--source", "police", "--token", "t");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        var (request, body) = Assert.Single(hub.Requests);
+        Assert.Equal("text/csv", request.Content!.Headers.ContentType!.MediaType);
+        Assert.Equal(["gzip"], request.Content.Headers.ContentEncoding);
+        Assert.Equal(await File.ReadAllBytesAsync(gz), body);
+    }
+
+    [Fact]
     public async Task Push_sends_the_token_it_is_given()
     {
         var hub = new StubHub((_, _) => StubHub.Json(HttpStatusCode.Accepted, StubHub.Report("accepted")));
@@ -83,19 +104,32 @@ public sealed class HubConversationTests : IDisposable
     }
 
     [Fact]
-    public async Task Push_with_wait_follows_the_batch_and_exits_0_when_it_completes()
+    public async Task Push_with_wait_follows_the_batch_and_exits_0_when_it_completes_with_no_rejections()
     {
         var hub = new StubHub((_, n) => n switch
         {
             1 => StubHub.Json(HttpStatusCode.Accepted, StubHub.Report("accepted")),
             2 => StubHub.Json(HttpStatusCode.OK, StubHub.Report("processing", received: 1)),
-            _ => StubHub.Json(HttpStatusCode.OK, StubHub.Report("completed", received: 12, rejected: 1)),
+            _ => StubHub.Json(HttpStatusCode.OK, StubHub.Report("completed", received: 12)),
         });
 
         var run = await Cli.RunAsync(hub, "push", _feed, "--source", "police", "--token", "t", "--wait");
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         Assert.All(hub.Requests.Skip(1), r => Assert.Equal($"/api/feeds/police/batches/{BatchId}", r.Request.RequestUri!.AbsolutePath));
+        Assert.Contains("completed", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Push_with_wait_exits_1_when_the_batch_completes_with_rejected_rows()
+    {
+        var hub = new StubHub((_, n) => n == 1
+            ? StubHub.Json(HttpStatusCode.Accepted, StubHub.Report("accepted"))
+            : StubHub.Json(HttpStatusCode.OK, StubHub.Report("completed", received: 12, rejected: 1)));
+
+        var run = await Cli.RunAsync(hub, "push", _feed, "--source", "police", "--token", "t", "--wait");
+
+        Assert.Equal(ExitCodes.Failed, run.ExitCode);
         Assert.Contains("completed", run.Output, StringComparison.Ordinal);
         Assert.Contains("ID number fails its check character", run.Output, StringComparison.Ordinal);
     }

@@ -69,6 +69,58 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Contains("救助类型", report.FailureReason, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("姓名,性别\r\n", "the header row lacks required columns")]
+    [InlineData("公民身份号码,身份证号码,姓名,户籍地区划代码\r\n11010519491231002X,440524188001010014,王秀英,110105003002\r\n", "'公民身份号码' (column 1) and '身份证号码' (column 2) feed 公民身份号码")]
+    [InlineData("<!DOCTYPE html><html><body>登录已过期</body></html>", "the body is not CSV: it looks like an HTML page")]
+    [InlineData("\r\n\r\n", "the file has no header: it holds only blank lines")]
+    public async Task A_file_the_hub_would_fail_whole_fails_validation_with_the_hubs_reason(string content, string reason)
+    {
+        var path = _folder.File("police.csv");
+        await File.WriteAllTextAsync(path, content, new UTF8Encoding(false));
+
+        var run = await Cli.RunAsync("validate", path, "--source", "police", "--sources-folder", Cli.SourcesFolder, "--json");
+
+        Assert.Equal(ExitCodes.Failed, run.ExitCode);
+        Assert.Contains(reason, JsonSerializer.Deserialize<Report>(run.Output, Json)!.FailureReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_value_too_long_to_store_is_rejected_as_the_hub_would()
+    {
+        var path = _folder.File("police.csv");
+        await File.WriteAllTextAsync(path, $"公民身份号码,姓名,户籍地区划代码,户籍地址\r\n11010519491231002X,王秀英,110105003002,{new string('址', 3000)}\r\n", new UTF8Encoding(true));
+
+        var run = await Cli.RunAsync("validate", path, "--source", "police", "--sources-folder", Cli.SourcesFolder, "--json");
+
+        var rejection = Assert.Single(JsonSerializer.Deserialize<Report>(run.Output, Json)!.Rejections);
+        Assert.Equal(("户籍地址", "the value is 3,000 characters long; the most a value may be is 2,000"), (rejection.Field, rejection.Reason));
+        Assert.Equal(ExitCodes.Failed, run.ExitCode);
+    }
+
+    [Theory]
+    [InlineData("civil-affairs.csv")]
+    [InlineData("disability-federation.xlsx")]
+    public async Task A_gz_file_is_validated_as_the_file_inside(string fileName)
+    {
+        await WriteSamplesAsync("0.1");
+        var plain = _folder.File(fileName);
+        var source = fileName[..fileName.IndexOf('.', StringComparison.Ordinal)];
+        await using (var output = File.Create(plain + ".gz"))
+        await using (var gzip = new System.IO.Compression.GZipStream(output, System.IO.Compression.CompressionLevel.Fastest))
+        await using (var input = File.OpenRead(plain))
+        {
+            await input.CopyToAsync(gzip);
+        }
+
+        var expected = await Cli.RunAsync("validate", plain, "--source", source, "--sources-folder", Cli.SourcesFolder, "--json");
+        var run = await Cli.RunAsync("validate", plain + ".gz", "--source", source, "--sources-folder", Cli.SourcesFolder, "--json");
+
+        Assert.Equal(expected.ExitCode, run.ExitCode);
+        Assert.Equal(expected.Output, run.Output);
+        Assert.True(JsonSerializer.Deserialize<Report>(run.Output, Json)!.Received > 0);
+    }
+
     [Fact]
     public async Task A_repeated_person_is_rejected_as_the_hub_would()
     {

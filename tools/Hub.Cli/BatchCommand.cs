@@ -25,7 +25,7 @@ internal static class BatchCommand
         return command;
     }
 
-    /// <summary>Prints a report; the exit code says whether the batch failed or is held.</summary>
+    /// <summary>Prints a report; the exit code says whether the batch is held (5), failed or rejected rows (1), or neither (0).</summary>
     internal static async Task<int> PrintAsync(CliContext context, HubAnswer<BatchReport> report, bool json)
     {
         if (json)
@@ -37,10 +37,10 @@ internal static class BatchCommand
             ReportView.Batch(context.Console, report.Value);
         }
 
-        return report.Value.Status switch
+        return report.Value switch
         {
-            BatchStatus.Failed => ExitCodes.Failed,
-            BatchStatus.Held => ExitCodes.Held,
+            { Status: BatchStatus.Held } => ExitCodes.Held,
+            { Status: BatchStatus.Failed } or { Counts.Rejected: > 0 } => ExitCodes.Failed,
             _ => ExitCodes.Success,
         };
     }

@@ -6,7 +6,7 @@ public static class ExitCodes
     /// <summary>Done: the batch completed, the file is valid, the command succeeded.</summary>
     public const int Success = 0;
 
-    /// <summary>The batch failed, the file would have rejected rows, or something fatal happened.</summary>
+    /// <summary>The batch failed or rejected rows, the file would have rejected rows, or something fatal happened.</summary>
     public const int Failed = 1;
 
     /// <summary>The command line is wrong: unknown option, missing argument, file not found.</summary>

@@ -17,11 +17,16 @@ internal sealed class HubClient(HttpClient http) : IDisposable
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
-    public async Task<HubAnswer<BatchReport>> PushAsync(string source, FeedMode mode, Stream content, long length, string contentType, CancellationToken cancellationToken)
+    public async Task<HubAnswer<BatchReport>> PushAsync(string source, FeedMode mode, Stream content, long length, string contentType, bool gzip, CancellationToken cancellationToken)
     {
         using var body = new StreamContent(content, 64 * 1024);
         body.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
         body.Headers.ContentLength = length;
+        if (gzip)
+        {
+            body.Headers.ContentEncoding.Add("gzip");
+        }
+
         var path = $"api/feeds/{Uri.EscapeDataString(source)}?mode={mode.ToString().ToLowerInvariant()}";
         using var response = await http.PostAsync(path, body, cancellationToken).ConfigureAwait(false);
         return await ReadAsync<BatchReport>(response, cancellationToken).ConfigureAwait(false);

@@ -10,7 +10,7 @@ internal static class PushCommand
 {
     public static Command Create(CliContext context)
     {
-        var file = new Argument<FileInfo>("file") { Description = "The feed file: .csv, .xlsx, .json, .ndjson or .jsonl" }.AcceptExistingOnly();
+        var file = new Argument<FileInfo>("file") { Description = "The feed file: .csv, .xlsx, .json, .ndjson or .jsonl; with .gz after it, sent gzip-encoded as it is" }.AcceptExistingOnly();
         var source = SourceOptions.Required();
         var mode = new Option<string>("--mode")
         {
@@ -74,7 +74,7 @@ internal static class PushCommand
                 var stream = new UploadProgressStream(file.OpenRead(), read => upload.Value = read);
                 await using (stream.ConfigureAwait(false))
                 {
-                    var answer = await client.PushAsync(source, mode, stream, length, contentType, cancellationToken).ConfigureAwait(false);
+                    var answer = await client.PushAsync(source, mode, stream, length, contentType, FeedFileTypes.IsGzip(file.Name), cancellationToken).ConfigureAwait(false);
                     upload.Value = upload.MaxValue;
                     return answer;
                 }

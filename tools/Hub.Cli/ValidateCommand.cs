@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -87,10 +88,10 @@ internal static class ValidateCommand
         var rejections = new List<Rejection>();
         var idProblems = new List<Rejection>();
         long received = 0, rejected = 0, kept = 0;
-        await using var stream = file.OpenRead();
+        await using var stream = await OpenAsync(file, contentType, cancellationToken).ConfigureAwait(false);
         try
         {
-            await foreach (var row in FeedReader.ReadAsync(stream, contentType, mapping.Encoding, cancellationToken).ConfigureAwait(false))
+            await foreach (var row in FeedReader.ReadAsync(stream, contentType, mapping.Encoding, validator.CheckHeader, cancellationToken).ConfigureAwait(false))
             {
                 received++;
                 if (validator.TryAccept(row, out var record, out _, out var problems))
@@ -118,6 +119,29 @@ internal static class ValidateCommand
         }
 
         return new ValidationReport(mapping.Id, received, received - rejected, rejected, validator.IgnoredColumns, rejections, null, kept, idProblems);
+    }
+
+    private static async Task<Stream> OpenAsync(FileInfo file, FeedContentType contentType, CancellationToken cancellationToken)
+    {
+        if (!FeedFileTypes.IsGzip(file.Name))
+        {
+            return file.OpenRead();
+        }
+
+        var gzip = new GZipStream(file.OpenRead(), CompressionMode.Decompress);
+        if (contentType.Format != FeedFormat.Xlsx)
+        {
+            return gzip;
+        }
+
+        // A workbook is read by seeking, which a decompressing stream cannot do.
+        await using (gzip.ConfigureAwait(false))
+        {
+            var workbook = new MemoryStream();
+            await gzip.CopyToAsync(workbook, cancellationToken).ConfigureAwait(false);
+            workbook.Position = 0;
+            return workbook;
+        }
     }
 
     private static void Print(CliContext context, ValidationReport report, bool json)

@@ -1,4 +1,3 @@
-using Azure;
 using Hub.Core.Feeds.Batches;
 using Hub.Core.Feeds.Processing;
 using Hub.Core.Feeds.Reading;
@@ -7,7 +6,6 @@ using Hub.Core.Storage;
 using Hub.Core.Audit;
 using Hub.Functions.Access;
 using Hub.Functions.Audit;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -36,7 +34,8 @@ internal static class FeedsApi
             .WithSummary("Push a feed file")
             .WithDescription("Body: CSV (UTF-8, UTF-8 with BOM, or GB18030, with or without a charset parameter), XLSX, a JSON array or NDJSON. " +
                 "Query `mode=delta` (default) or `mode=snapshot` (records missing from a snapshot are end-dated, never deleted). " +
-                "The payload is archived before the 202; pushing the same payload again returns the same batch.")
+                "The body may be sent with Content-Encoding: gzip or br; the limit applies to the decompressed feed. " +
+                "The payload is archived before the 202; pushing the same payload again with the same type and charset returns the same batch.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
@@ -95,40 +94,22 @@ internal static class FeedsApi
         }
 
         var limit = options.Value.MaxPayloadBytes;
-        if (request.ContentLength > limit)
-        {
-            return TooLarge(limit);
-        }
-
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
-        {
-            // The intake enforces the limit itself while streaming; lift the server's default (30 MB) to just above it.
-            sizeFeature.MaxRequestBodySize = limit + 1;
-        }
-
         var submission = new FeedSubmission(source, feedMode, contentType, context.User.Identity?.Name ?? "unknown");
-        IntakeResult result;
-        try
+        var (result, problem) = await FeedUpload.AcceptAsync(context, submission, intake, limit, cancellationToken);
+        if (problem is not null)
         {
-            result = await intake.AcceptAsync(submission, request.Body, cancellationToken);
-        }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return TooLarge(limit);
-        }
-        catch (RequestFailedException ex) when (ex.InnerException is PayloadTooLargeException)
-        {
-            return TooLarge(limit);
+            return problem;
         }
 
-        audit.Resource = $"{AuditResource(source, result.Batch?.Id)} mode={feedMode.ToString().ToLowerInvariant()}";
+        audit.Resource = $"{AuditResource(source, result!.Batch?.Id)} mode={feedMode.ToString().ToLowerInvariant()}";
         return result.Outcome switch
         {
             IntakeOutcome.Accepted or IntakeOutcome.Duplicate => TypedResults.Accepted(
                 BatchPath(source, result.Batch!.Id),
                 BatchReports.From(result.Batch, repeated: result.Outcome == IntakeOutcome.Duplicate)),
             IntakeOutcome.Empty => TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Empty feed", detail: "The request body is empty; send the feed file as the body."),
-            IntakeOutcome.TooLarge => TooLarge(limit),
+            IntakeOutcome.TooLarge => FeedUpload.TooLarge(limit),
+            IntakeOutcome.Incomplete => FeedUpload.Incomplete(),
             _ => TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Try again", detail: "An earlier push of the same file is still being recorded; push again in a moment."),
         };
     }
@@ -208,7 +189,4 @@ internal static class FeedsApi
 
     internal static ProblemHttpResult UnknownBatch() =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown batch", detail: "The source has no such batch.");
-
-    private static ProblemHttpResult TooLarge(long limit) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Feed too large", detail: $"The feed is larger than the limit of {limit} bytes (Hub:Feeds:MaxPayloadBytes); split it into several deltas.");
 }

@@ -7,4 +7,5 @@ namespace Hub.Core.Feeds;
 /// </param>
 /// <param name="Values">Column header → raw text; a missing or empty cell is absent or null.</param>
 /// <param name="Problem">Why the row could not be read as a record (e.g. a wrong number of cells), if it could not.</param>
-public sealed record FeedRow(long Number, IReadOnlyDictionary<string, string?> Values, string? Problem = null);
+/// <param name="ProblemField">The column or key the <paramref name="Problem"/> is in, when it is in one.</param>
+public sealed record FeedRow(long Number, IReadOnlyDictionary<string, string?> Values, string? Problem = null, string? ProblemField = null);

@@ -11,7 +11,7 @@ namespace Hub.Functions.Tests.Feeds;
 [Collection(AzuriteFixture.Collection)]
 public sealed class FeedIngestionTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private readonly HubFactory _hub = new(azurite);
+    private readonly HubFactory _hub = new(azurite, SnapshotSettings.AppliedWhole);
 
     public Task InitializeAsync() => Task.CompletedTask;
 

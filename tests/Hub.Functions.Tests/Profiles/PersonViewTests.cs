@@ -23,7 +23,7 @@ public sealed class PersonViewTests(AzuriteFixture azurite) : IAsyncLifetime
     private static readonly string Disabled = Id("11010519540303033");
     private static readonly string StillOnRoll = Id("11010519560404044");
 
-    private readonly ResolutionHub _hub = new(azurite);
+    private readonly ResolutionHub _hub = new(azurite, SnapshotSettings.AppliedWhole);
 
     private FactStore Facts => _hub.Factory.Services.GetRequiredService<FactStore>();
 

@@ -12,7 +12,7 @@ namespace Hub.Functions.Tests.Profiles;
 [Collection(AzuriteFixture.Collection)]
 public sealed class ProfileTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private readonly HubFactory _hub = new(azurite);
+    private readonly HubFactory _hub = new(azurite, SnapshotSettings.AppliedWhole);
 
     public Task InitializeAsync() => Task.CompletedTask;
 

@@ -17,9 +17,9 @@ internal sealed class ResolutionHub : IAsyncDisposable
 
     private readonly MatchingSources _sources = new();
 
-    public ResolutionHub(AzuriteFixture azurite)
+    public ResolutionHub(AzuriteFixture azurite, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        Factory = new HubFactory(azurite, _sources.Settings);
+        Factory = new HubFactory(azurite, _sources.Settings.Concat(settings ?? new Dictionary<string, string?>()).ToDictionary());
         Steward = Factory.CreateClientWithToken(DevelopmentTokens.MintPersonal(StewardId, [HubRoles.DataSteward], "110100000000"));
     }
 

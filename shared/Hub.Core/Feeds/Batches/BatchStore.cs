@@ -39,11 +39,12 @@ public sealed class BatchStore(HubStorage storage)
 
     /// <summary>
     /// Records that <paramref name="batchId"/> carries this payload. Returns the id of the batch that claimed the
-    /// same payload first, or null when this batch is the first.
+    /// same payload first, or null when this batch is the first. <paramref name="contentKey"/> names the payload: how it
+    /// is read and its hash (see <see cref="Reading.FeedContentType.ReadingKey"/>).
     /// </summary>
-    public async Task<string?> ClaimContentAsync(string source, FeedMode mode, string contentHash, string batchId, CancellationToken cancellationToken = default)
+    public async Task<string?> ClaimContentAsync(string source, FeedMode mode, string contentKey, string batchId, CancellationToken cancellationToken = default)
     {
-        var entity = new TableEntity(ContentPartitionPrefix + source, $"{mode}-{contentHash}") { ["BatchId"] = batchId };
+        var entity = new TableEntity(ContentPartitionPrefix + source, $"{mode}-{contentKey}") { ["BatchId"] = batchId };
         try
         {
             await storage.Batches.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);

@@ -20,6 +20,9 @@ public sealed class FeedRecordValidator
     private readonly PersonKeyHasher _hasher;
     private readonly RecordNormaliser _normaliser;
     private readonly Dictionary<UInt128, long> _seen = [];
+    private readonly List<string> _ignored = [];
+    private long _ignoredMore;
+    private bool _ignoredUncounted;
     private bool _headerChecked;
 
     /// <summary>Prepares a validator for one feed file of <paramref name="mapping"/>'s source.</summary>
@@ -40,22 +43,64 @@ public sealed class FeedRecordValidator
         _normaliser = new RecordNormaliser(mapping, feedDate);
     }
 
-    /// <summary>Columns of the header row that the mapping does not know; their values are not stored.</summary>
-    public IReadOnlyList<string> IgnoredColumns { get; private set; } = [];
+    /// <summary>
+    /// Columns of the header row (CSV, XLSX) or keys of the records (JSON, NDJSON) that the mapping does not know; their
+    /// values are not stored. At most <see cref="FeedLimits.MaxIgnoredColumnsListed"/> are named, and a last entry counts
+    /// the rest.
+    /// </summary>
+    public IReadOnlyList<string> IgnoredColumns => _ignoredMore == 0 && !_ignoredUncounted
+        ? _ignored
+        : [.. _ignored, _ignoredUncounted ? "… and more" : string.Create(CultureInfo.InvariantCulture, $"… and {_ignoredMore:N0} more")];
 
     /// <summary>
-    /// Checks the next row. The first row of a CSV or XLSX file also checks the header: a missing required column
-    /// throws <see cref="FeedFormatException"/>, because no row of such a file can be accepted.
+    /// Checks a CSV or XLSX header row, before its rows and even when none follow: a missing required column, or two
+    /// columns that feed the same attribute, throw <see cref="FeedFormatException"/>, because no row of such a file can
+    /// be read as the department meant. Pass it to <see cref="FeedReader"/> as the header callback.
+    /// </summary>
+    public void CheckHeader(IReadOnlyList<string> headers)
+    {
+        ArgumentNullException.ThrowIfNull(headers);
+        _headerChecked = true;
+        var missing = _normaliser.MissingRequiredColumns(headers);
+        if (missing.Count > 0)
+        {
+            throw new FeedFormatException(1, $"the header row lacks required columns of source '{_mapping.Id}': {string.Join(", ", missing)}");
+        }
+
+        var columns = headers.Select((header, index) => (Header: header, Number: index + 1, Field: _normaliser.FieldFor(header))).ToList();
+        var ambiguous = columns.Where(c => c.Field is not null).GroupBy(c => c.Field!).Where(g => g.Count() > 1).ToList();
+        if (ambiguous.Count > 0)
+        {
+            var named = ambiguous.Select(g => string.Join(" and ", g.Select(c => string.Create(CultureInfo.InvariantCulture, $"'{FeedLimits.ColumnName(c.Header)}' (column {c.Number})")))
+                + $" feed {g.Key.Column}");
+            throw new FeedFormatException(1, $"the header row has more than one column for the same field: {string.Join("; ", named)}; keep one column for each field");
+        }
+
+        foreach (var (header, number, _) in columns.Where(c => c.Field is null))
+        {
+            Ignore(string.IsNullOrWhiteSpace(header) ? string.Create(CultureInfo.InvariantCulture, $"(column {number}, no header)") : header);
+        }
+    }
+
+    /// <summary>
+    /// Checks the next row. For CSV and XLSX whose header was not given to <see cref="CheckHeader"/>, the first row's
+    /// columns are checked as the header.
     /// </summary>
     public bool TryAccept(FeedRow row, [NotNullWhen(true)] out NormalisedRecord? record, [NotNullWhen(true)] out PersonKey? personKey, out IReadOnlyList<Rejection> rejections)
     {
         ArgumentNullException.ThrowIfNull(row);
-        if (!_headerChecked)
+        if (_format is FeedFormat.Csv or FeedFormat.Xlsx)
         {
-            _headerChecked = true;
-            if (_format is FeedFormat.Csv or FeedFormat.Xlsx)
+            if (!_headerChecked)
             {
-                IgnoredColumns = CheckHeader(row.Values.Keys);
+                CheckHeader([.. row.Values.Keys]);
+            }
+        }
+        else
+        {
+            foreach (var unknown in row.Values.Keys.Where(k => _normaliser.FieldFor(k) is null))
+            {
+                Ignore(unknown);
             }
         }
 
@@ -78,16 +123,27 @@ public sealed class FeedRecordValidator
         return true;
     }
 
-    private List<string> CheckHeader(IEnumerable<string> headers)
+    private void Ignore(string column)
     {
-        var missing = _normaliser.MissingRequiredColumns(headers);
-        if (missing.Count > 0)
+        var name = FeedLimits.ColumnName(column);
+        if (_ignored.Contains(name, StringComparer.Ordinal))
         {
-            throw new FeedFormatException(1, $"the header row lacks required columns of source '{_mapping.Id}': {string.Join(", ", missing)}");
+            return;
         }
 
-        var known = _mapping.Fields.SelectMany(f => f.Headers.Append(f.Attribute)).Select(RecordNormaliser.NormaliseHeader).ToHashSet(StringComparer.Ordinal);
-        return headers.Where(h => !known.Contains(RecordNormaliser.NormaliseHeader(h))).ToList();
+        if (_ignored.Count < FeedLimits.MaxIgnoredColumnsListed)
+        {
+            _ignored.Add(name);
+        }
+        else if (_format is FeedFormat.Csv or FeedFormat.Xlsx)
+        {
+            _ignoredMore++;
+        }
+        else
+        {
+            // JSON records may each name other keys; counting them exactly would mean keeping every one.
+            _ignoredUncounted = true;
+        }
     }
 
     private static UInt128 Identity(PersonKey personKey, string discriminator)

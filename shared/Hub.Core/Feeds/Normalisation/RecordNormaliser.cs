@@ -47,6 +47,9 @@ public sealed class RecordNormaliser
     /// <summary>Headers are matched after width normalisation and trimming, so <c>身份证号码 </c> still matches.</summary>
     public static string NormaliseHeader(string header) => ValueNormaliser.Text(header.Trim('\uFEFF')) ?? string.Empty;
 
+    /// <summary>The mapped field a column header feeds, or null for a column the mapping does not know.</summary>
+    public FieldMapping? FieldFor(string header) => _fieldsByHeader.GetValueOrDefault(NormaliseHeader(header));
+
     /// <summary>The required columns a file's header row lacks; a feed that lacks one cannot be processed.</summary>
     public IReadOnlyList<string> MissingRequiredColumns(IEnumerable<string> headers)
     {
@@ -64,14 +67,27 @@ public sealed class RecordNormaliser
         record = null;
         if (row.Problem is not null)
         {
-            rejections = [new Rejection(row.Number, null, row.Problem)];
+            rejections = [new Rejection(row.Number, row.ProblemField, row.Problem)];
             return false;
         }
 
         var raw = new Dictionary<FieldMapping, string?>();
+        var sentAs = new Dictionary<FieldMapping, string>();
         foreach (var (header, value) in row.Values)
         {
-            if (_fieldsByHeader.TryGetValue(NormaliseHeader(header), out var field) && !string.IsNullOrWhiteSpace(value))
+            if (!_fieldsByHeader.TryGetValue(NormaliseHeader(header), out var field))
+            {
+                continue;
+            }
+
+            // Two keys for one attribute (a JSON record with both 身份证号码 and 公民身份号码): neither may win silently.
+            if (!sentAs.TryAdd(field, header))
+            {
+                rejections = [new Rejection(row.Number, field.Column, $"the record has two keys for this field, '{FeedLimits.ColumnName(sentAs[field])}' and '{FeedLimits.ColumnName(header)}'; send one")];
+                return false;
+            }
+
+            if (!string.IsNullOrWhiteSpace(value))
             {
                 raw[field] = value;
             }
@@ -104,6 +120,11 @@ public sealed class RecordNormaliser
                     residentId = id;
                     attributes[field.Attribute] = id.Value.Value;
                 }
+                else if (RecordLimits.ValueTooLong(ValueNormaliser.Text(value)!) is { } tooLong)
+                {
+                    // Too long to keep as sent, so the record cannot be kept for matching either.
+                    problems.Add(new Rejection(row.Number, field.Column, tooLong));
+                }
                 else
                 {
                     // Kept (never "fixed") so a data steward can see what the department sent. A number that fails
@@ -118,6 +139,12 @@ public sealed class RecordNormaliser
 
             if (TryNormaliseValue(field, value, out var normalised, out var reason))
             {
+                if (RecordLimits.ValueTooLong(normalised!) is { } tooLong)
+                {
+                    problems.Add(new Rejection(row.Number, field.Column, tooLong));
+                    continue;
+                }
+
                 attributes[field.Attribute] = normalised!;
             }
             else
@@ -126,9 +153,15 @@ public sealed class RecordNormaliser
             }
         }
 
-        if (residentId is null && (problems.Count > 0 || !CanMatchWithoutId(attributes)))
+        if (residentId is null && !problems.Any(p => p.Field == _mapping.ResidentIdField.Column) && (problems.Count > 0 || !CanMatchWithoutId(attributes)))
         {
             problems.Insert(0, new Rejection(row.Number, _mapping.ResidentIdField.Column, idProblem ?? MissingValue));
+        }
+
+        var discriminator = Uri.EscapeDataString(string.Join('~', _mapping.RecordKey.Select(k => attributes.GetValueOrDefault(k, string.Empty))));
+        if (problems.Count == 0 && (RecordLimits.KeyTooLong(discriminator) ?? RecordLimits.RecordTooLong(attributes)) is { } tooLarge)
+        {
+            problems.Add(new Rejection(row.Number, null, tooLarge));
         }
 
         rejections = problems;
@@ -137,8 +170,7 @@ public sealed class RecordNormaliser
             return false;
         }
 
-        var discriminator = string.Join('~', _mapping.RecordKey.Select(k => attributes.GetValueOrDefault(k, string.Empty)));
-        record = new NormalisedRecord(row.Number, residentId, Uri.EscapeDataString(discriminator), attributes)
+        record = new NormalisedRecord(row.Number, residentId, discriminator, attributes)
         {
             IdProblem = residentId is null ? new Rejection(row.Number, _mapping.ResidentIdField.Column, idProblem ?? MissingValue) : null,
         };

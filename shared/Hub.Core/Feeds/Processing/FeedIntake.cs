@@ -1,6 +1,6 @@
 using System.Globalization;
+using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
-using System.Text.Json;
 using Azure.Storage.Blobs.Models;
 using Hub.Core.Feeds.Batches;
 using Hub.Core.Storage;
@@ -40,23 +40,31 @@ public sealed partial class FeedIntake(HubStorage storage, BatchStore batches, T
                     Metadata = new Dictionary<string, string> { ["source"] = submission.Source, ["mode"] = submission.Mode.ToString(), ["batch"] = batchId },
                 }, cancellationToken).ConfigureAwait(false);
             }
-            catch (PayloadTooLargeException)
+            catch (Exception) when (counted.Fault is { } fault)
             {
-                await blob.DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-                return IntakeResult.TooLarge;
+                // The body, not storage, failed (whatever the storage client wrapped it in): keep nothing, and let the
+                // caller answer for the body's own error.
+                await DiscardAsync(blob).ConfigureAwait(false);
+                if (fault is PayloadTooLargeException)
+                {
+                    return IntakeResult.TooLarge;
+                }
+
+                ExceptionDispatchInfo.Throw(fault);
+                throw;
             }
 
             hash = counted.HashHex();
             length = counted.Length;
         }
 
-        if (length == 0)
+        if (length == 0 || (submission.DeclaredBytes is { } declared && declared != length))
         {
-            await blob.DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-            return IntakeResult.Empty;
+            await DiscardAsync(blob).ConfigureAwait(false);
+            return length == 0 ? IntakeResult.Empty : IntakeResult.Incomplete;
         }
 
-        var earlier = await batches.ClaimContentAsync(submission.Source, submission.Mode, hash, batchId, cancellationToken).ConfigureAwait(false);
+        var earlier = await batches.ClaimContentAsync(submission.Source, submission.Mode, $"{submission.ContentType.ReadingKey}-{hash}", batchId, cancellationToken).ConfigureAwait(false);
         if (earlier is not null && earlier != batchId)
         {
             // The same payload was pushed before: answer with that batch and keep one archived copy.
@@ -101,8 +109,11 @@ public sealed partial class FeedIntake(HubStorage storage, BatchStore batches, T
         return IntakeResult.Accepted(batch);
     }
 
-    private async Task EnqueueAsync(FeedBatch batch, CancellationToken cancellationToken) =>
-        await storage.FeedBatchQueue.SendMessageAsync(JsonSerializer.Serialize(new FeedBatchMessage(batch.Source, batch.Id), JsonSerializerOptions.Web), cancellationToken).ConfigureAwait(false);
+    // Not cancelled with the request: a client that went away is the usual reason to discard, and the blob must go anyway.
+    private static async Task DiscardAsync(Azure.Storage.Blobs.BlobClient blob) =>
+        await blob.DeleteIfExistsAsync(cancellationToken: CancellationToken.None).ConfigureAwait(false);
+
+    private Task EnqueueAsync(FeedBatch batch, CancellationToken cancellationToken) => FeedBatchMessage.SendAsync(storage, batch, cancellationToken);
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Feed of {Source} accepted as batch {BatchId} ({Bytes} bytes)")]
     private static partial void LogAccepted(ILogger logger, string source, string batchId, long bytes);

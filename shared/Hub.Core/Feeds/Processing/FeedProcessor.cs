@@ -258,7 +258,7 @@ internal sealed partial class FeedProcessor
                 await rejects.WriteRowAsync("row", "field", "reason", "outcome").ConfigureAwait(false);
                 var firstRejections = new List<Rejection>();
                 long received = 0, rejectedRows = 0, unidentified = 0;
-                await foreach (var row in FeedReader.ReadAsync(payload, contentType, mapping.Encoding, cancellationToken).ConfigureAwait(false))
+                await foreach (var row in FeedReader.ReadAsync(payload, contentType, mapping.Encoding, validator.CheckHeader, cancellationToken).ConfigureAwait(false))
                 {
                     received++;
                     if (validator.TryAccept(row, out var record, out var personKey, out var problems))

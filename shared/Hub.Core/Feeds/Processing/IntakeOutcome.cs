@@ -17,4 +17,7 @@ public enum IntakeOutcome
 
     /// <summary>A transient inconsistency; push again.</summary>
     Retry,
+
+    /// <summary>The body ended before the length the request declared; nothing was kept.</summary>
+    Incomplete,
 }

@@ -16,6 +16,9 @@ public sealed record IntakeResult(IntakeOutcome Outcome, FeedBatch? Batch = null
     /// <summary>An earlier push of the same payload is half-recorded; pushing again will succeed.</summary>
     public static IntakeResult Retry { get; } = new(IntakeOutcome.Retry);
 
+    /// <summary>The body ended before its declared length.</summary>
+    public static IntakeResult Incomplete { get; } = new(IntakeOutcome.Incomplete);
+
     /// <summary>A new batch was opened.</summary>
     public static IntakeResult Accepted(FeedBatch batch) => new(IntakeOutcome.Accepted, batch);
 

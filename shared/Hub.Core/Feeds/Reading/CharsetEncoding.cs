@@ -5,6 +5,15 @@ namespace Hub.Core.Feeds.Reading;
 /// <summary>Resolves the charsets departmental CSV files come in, and guesses one when none is declared.</summary>
 public static class CharsetEncoding
 {
+    /// <summary>How many bytes of a file the guess looks at.</summary>
+    public const int SniffBytes = 64 * 1024;
+
+    /// <summary>
+    /// What a decoder reading a feed puts in place of bytes that are not valid in its encoding, so the reader can tell
+    /// the row and cell they were in; a file that holds U+FFFD itself has lost characters before it reached the Hub.
+    /// </summary>
+    internal const char InvalidBytesMarker = '\uFFFD';
+
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>GB18030: a superset of GBK and GB2312, so files labelled with either are read with it.</summary>
@@ -22,25 +31,42 @@ public static class CharsetEncoding
     /// Picks the encoding of a CSV file: a declared charset wins, then a BOM, then the source's configured
     /// encoding; <c>auto</c> takes UTF-8 when the first bytes decode as UTF-8 and GB18030 otherwise.
     /// </summary>
-    public static Encoding Detect(ReadOnlySpan<byte> head, string? declaredCharset, string configured)
+    public static Encoding Detect(ReadOnlySpan<byte> head, string? declaredCharset, string configured) =>
+        Choose(head, declaredCharset, configured).Encoding;
+
+    /// <summary>As <see cref="Detect"/>, with the reason in words, for messages about bytes the encoding cannot read.</summary>
+    internal static (Encoding Encoding, string Reason) Choose(ReadOnlySpan<byte> head, string? declaredCharset, string configured)
     {
         if (declaredCharset is not null && Resolve(declaredCharset) is { } declared)
         {
-            return declared;
+            return (declared, $"the request declared charset={declaredCharset}");
         }
 
         if (head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
-            return Encoding.UTF8;
+            return (Encoding.UTF8, "the file starts with a UTF-8 byte order mark");
         }
 
         if (configured != "auto" && Resolve(configured) is { } fixedEncoding)
         {
-            return fixedEncoding;
+            return (fixedEncoding, $"the source's mapping sets encoding {configured}");
         }
 
-        return LooksLikeUtf8(head) ? Encoding.UTF8 : Gb18030;
+        return LooksLikeUtf8(head)
+            ? (Encoding.UTF8, "its first 64 KB are valid UTF-8")
+            : (Gb18030, "its first 64 KB are not valid UTF-8");
     }
+
+    /// <summary>
+    /// The same encoding, decoding bytes it cannot read as <see cref="InvalidBytesMarker"/> rather than throwing (which
+    /// would end the file at the first bad byte) or writing '?' (which would pass as text).
+    /// </summary>
+    internal static Encoding ForReading(Encoding encoding) => encoding.CodePage == Encoding.UTF8.CodePage
+        ? new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false)
+        : Encoding.GetEncoding(encoding.CodePage, EncoderFallback.ReplacementFallback, new DecoderReplacementFallback(InvalidBytesMarker.ToString()));
+
+    /// <summary>The name messages use for an encoding.</summary>
+    internal static string DisplayName(Encoding encoding) => encoding.CodePage == Encoding.UTF8.CodePage ? "UTF-8" : "GB18030";
 
     private static bool LooksLikeUtf8(ReadOnlySpan<byte> head)
     {

@@ -26,13 +26,15 @@ public sealed record FeedContentType(FeedFormat Format, string? Charset)
         var charset = header.CharSet?.Trim('"').ToLowerInvariant();
         FeedFormat? format = header.MediaType.ToLowerInvariant() switch
         {
-            "text/csv" or "application/csv" or "text/plain" => FeedFormat.Csv,
+            "text/csv" or "application/csv" => FeedFormat.Csv,
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" => FeedFormat.Xlsx,
             "application/json" => FeedFormat.Json,
             "application/x-ndjson" or "application/ndjson" or "application/jsonl" or "application/jsonlines" => FeedFormat.Ndjson,
             _ => null,
         };
-        if (format is null || (charset is not null && CharsetEncoding.Resolve(charset) is null))
+        // JSON is UTF-8 by definition and a workbook carries its own encoding; only CSV is read in another charset.
+        var encoding = charset is null ? null : CharsetEncoding.Resolve(charset);
+        if (format is null || (charset is not null && (encoding is null || (format != FeedFormat.Csv && encoding.CodePage != System.Text.Encoding.UTF8.CodePage))))
         {
             return false;
         }
@@ -40,6 +42,17 @@ public sealed record FeedContentType(FeedFormat Format, string? Charset)
         result = new FeedContentType(format.Value, charset);
         return true;
     }
+
+    /// <summary>
+    /// How the payload is read, as a short token for the idempotency key: the format and, for CSV, the encoding a
+    /// declared charset selects (<c>gbk</c> and <c>gb18030</c> read alike). The same bytes pushed again with another type
+    /// or charset are another feed, so a push that failed for a wrong type can be corrected.
+    /// </summary>
+    public string ReadingKey => Format switch
+    {
+        FeedFormat.Csv when Charset is not null && CharsetEncoding.Resolve(Charset) is { } encoding => "csv." + CharsetEncoding.DisplayName(encoding).ToLowerInvariant(),
+        _ => Format.ToString().ToLowerInvariant(),
+    };
 
     /// <summary>The canonical Content-Type to store with the archived payload.</summary>
     public override string ToString() => Format switch

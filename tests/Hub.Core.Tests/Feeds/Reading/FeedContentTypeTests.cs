@@ -13,7 +13,6 @@ public sealed class FeedContentTypeTests
     [InlineData("text/csv; charset=\"gb2312\"", FeedFormat.Csv, "gb2312")]
     [InlineData("TEXT/CSV", FeedFormat.Csv, null)]
     [InlineData("application/csv", FeedFormat.Csv, null)]
-    [InlineData("text/plain; charset=utf-8", FeedFormat.Csv, "utf-8")]
     [InlineData("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", FeedFormat.Xlsx, null)]
     [InlineData("application/json", FeedFormat.Json, null)]
     [InlineData("application/json; charset=utf-8", FeedFormat.Json, "utf-8")]
@@ -36,6 +35,10 @@ public sealed class FeedContentTypeTests
     [InlineData("text/csv; charset=iso-8859-1")]
     [InlineData("text/csv; charset=big5")]
     [InlineData("text/csv; charset=utf-16")]
+    [InlineData("text/plain")]
+    [InlineData("text/plain; charset=utf-8")]
+    [InlineData("application/json; charset=gb18030")]
+    [InlineData("application/x-ndjson; charset=gbk")]
     [InlineData("not a media type")]
     [InlineData("")]
     [InlineData(null)]
@@ -66,5 +69,22 @@ public sealed class FeedContentTypeTests
     public void Every_supported_media_type_is_accepted()
     {
         Assert.All(FeedContentType.Supported, mediaType => Assert.True(FeedContentType.TryParse(mediaType, out _), mediaType));
+    }
+
+    [Theory]
+    [InlineData("text/csv", "text/csv; charset=utf-8", false)]
+    [InlineData("text/csv; charset=utf-8", "text/csv; charset=gb18030", false)]
+    [InlineData("text/csv; charset=gbk", "text/csv; charset=GB18030", true)]
+    [InlineData("text/csv; charset=utf8", "text/csv; charset=UTF-8", true)]
+    [InlineData("text/csv", "application/json", false)]
+    [InlineData("application/json", "application/json; charset=utf-8", true)]
+    [InlineData("application/x-ndjson", "application/json", false)]
+    public void Types_read_alike_share_a_reading_key_and_others_do_not(string first, string second, bool same)
+    {
+        Assert.True(FeedContentType.TryParse(first, out var a));
+        Assert.True(FeedContentType.TryParse(second, out var b));
+
+        Assert.Equal(same, a.ReadingKey == b.ReadingKey);
+        Assert.DoesNotContain('/', a.ReadingKey);
     }
 }

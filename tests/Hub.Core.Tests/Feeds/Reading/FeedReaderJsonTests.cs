@@ -149,13 +149,13 @@ public sealed class FeedReaderJsonTests
     }
 
     [Fact]
-    public async Task Ndjson_line_that_is_not_an_object_gets_a_problem()
+    public async Task Ndjson_line_after_the_first_that_is_not_an_object_gets_a_problem()
     {
-        var body = "[1,2]\n\"text\"\n{\"姓名\":\"张三\"}\n";
+        var body = "{\"姓名\":\"张三\"}\n[1,2]\n\"text\"\nnull\n";
 
         var rows = await FeedFiles.ReadAllAsync(body, "application/x-ndjson");
 
-        Assert.Equal(["record is not a JSON object", "record is not a JSON object", null], rows.Select(r => r.Problem));
+        Assert.Equal([null, "record is not a JSON object", "record is not a JSON object", "record is not a JSON object"], rows.Select(r => r.Problem));
     }
 
     [Fact]
