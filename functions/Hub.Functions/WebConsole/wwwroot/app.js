@@ -921,6 +921,8 @@ async function batchPage(batchId) {
         [t('col.receivedAt'), time(b.receivedAt)], [t('batch.finishedAt'), time(b.finishedAt)],
         ...COUNTS.map((c) => [t(`count.${c}`), String(b.counts?.[c] ?? 0)]),
         ...(b.failureReason ? [[t('batch.failure'), b.failureReason]] : []),
+        ...(b.hold ? [[t('batch.held'), b.hold.reason]] : []),
+        ...(b.decision ? [[t('batch.decision'), `${t(`status.${b.decision.kind === 'confirmed' ? 'accepted' : 'discarded'}`)} · ${b.decision.decidedBy} · ${time(b.decision.decidedAt)} · ${b.decision.reason}`]] : []),
         ...(b.ignoredColumns?.length ? [[t('batch.ignored'), b.ignoredColumns.join(', ')]] : []),
       ]),
       h('h2', {}, t('batch.firstRejections')),
