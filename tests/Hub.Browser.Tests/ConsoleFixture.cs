@@ -84,6 +84,9 @@ public sealed class ConsoleFixture : IAsyncLifetime
     public async Task<string> KeyOfAsync(string residentId) =>
         (string)(await Hub.PostAsync("/api/persons/lookup", new { residentId }, StreetOfficerToken()))["personKey"]!;
 
+    /// <summary>The civil-affairs snapshot the seed leaves held.</summary>
+    public string HeldBatchId { get; private set; } = string.Empty;
+
     private async Task SeedAsync()
     {
         var folder = Directory.CreateTempSubdirectory("hub-browser-samples");
@@ -123,6 +126,11 @@ public sealed class ConsoleFixture : IAsyncLifetime
         await Hub.PushAsync("civil-affairs", Utf8(
             "身份证号码,姓名,性别,出生日期,救助类型,救助金额(元),享受起始日期,居住地区划代码,网格,联系电话\r\n" +
             $"{Jianhua},王建华,男,1990-03-03,城市低保,1300,2024/3/1,{Community},G08,13800138000\r\n"), "text/csv");
+
+        // An export of the civil-affairs register that broke off after its header: the Hub holds it, applying nothing,
+        // for the department's officer to decide about.
+        var held = await Hub.PushAsync("civil-affairs", Utf8("身份证号码,姓名,性别,救助类型,救助金额(元),享受起始日期,居住地区划代码,网格\r\n"), "text/csv", "snapshot");
+        HeldBatchId = (string)held["status"]! == "held" ? (string)held["id"]! : throw new InvalidOperationException($"The broken snapshot was not held: {held}");
     }
 
     private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);

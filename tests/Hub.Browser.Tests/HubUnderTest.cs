@@ -35,10 +35,10 @@ public sealed class HubUnderTest : IAsyncDisposable
         return new HubUnderTest(await HubProcess.StartAsync(connectionString, prefix, settings));
     }
 
-    /// <summary>Pushes a feed as the source's publisher and waits until its batch has finished.</summary>
-    public async Task<JsonObject> PushAsync(string source, byte[] payload, string contentType)
+    /// <summary>Pushes a feed as the source's publisher and waits until its batch has settled (completed, failed or held).</summary>
+    public async Task<JsonObject> PushAsync(string source, byte[] payload, string contentType, string mode = "delta")
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/feeds/{source}", UriKind.Relative)) { Content = new ByteArrayContent(payload) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/feeds/{source}?mode={mode}", UriKind.Relative)) { Content = new ByteArrayContent(payload) };
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", DevelopmentTokens.Mint($"{source}-client", [HubRoles.FeedPublisher(source)]));
         using var response = await Http.SendAsync(request);
@@ -47,7 +47,7 @@ public sealed class HubUnderTest : IAsyncDisposable
         for (var attempt = 0; attempt < 600; attempt++)
         {
             var report = await GetAsync<JsonObject>(location.ToString(), DevelopmentTokens.Mint($"{source}-client", [HubRoles.FeedPublisher(source)]));
-            if ((string?)report["status"] is "completed" or "failed")
+            if ((string?)report["status"] is "completed" or "failed" or "held" or "discarded")
             {
                 return report;
             }
@@ -55,7 +55,7 @@ public sealed class HubUnderTest : IAsyncDisposable
             await Task.Delay(200);
         }
 
-        throw new TimeoutException($"The {source} batch did not finish.");
+        throw new TimeoutException($"The {source} batch did not settle.");
     }
 
     public async Task<T> GetAsync<T>(string path, string token)

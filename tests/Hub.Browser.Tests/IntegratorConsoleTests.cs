@@ -27,6 +27,27 @@ public sealed class IntegratorConsoleTests(ConsoleFixture fixture, ITestOutputHe
     }
 
     [Fact]
+    public async Task Civil_affairs_officer_sees_why_a_snapshot_is_held_and_discards_it_with_a_reason()
+    {
+        await using var session = new ConsoleSession(fixture, output);
+        await session.SignInAsync("qian-civil-affairs-officer");
+
+        await session.Page.GotoAsync($"/api/console/#/batch/{fixture.HeldBatchId}");
+        await session.Page.Locator("button[data-decide='discard']").WaitForAsync();
+        Assert.Matches("应用后将终止本部门全部 [1-9][0-9]* 条现有记录", await session.Page.Locator("main").InnerTextAsync());
+        await session.ScreenshotAsync("held-snapshot");
+        await session.AssertAccessibleAsync();
+        await session.Page.Locator("button[data-decide='discard']").ClickAsync();
+        Assert.Contains("请填写理由。", await session.Page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await session.Page.Locator("textarea[name='reason']").FillAsync("导出中断，只有表头");
+        await session.Page.Locator("button[data-decide='discard']").ClickAsync();
+
+        await session.Page.Locator("main").GetByText("已放弃").First.WaitForAsync();
+        Assert.Equal(0, await session.Page.Locator("button[data-decide]").CountAsync());
+        Assert.Contains("导出中断，只有表头", await session.Page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Sign_in_page_lists_the_sample_identities_and_passes_the_accessibility_check()
     {
         await using var session = new ConsoleSession(fixture, output);
@@ -34,7 +55,7 @@ public sealed class IntegratorConsoleTests(ConsoleFixture fixture, ITestOutputHe
         await session.Page.Locator("#sign-out").ClickAsync();
 
         await session.Page.Locator("button[data-identity]").First.WaitForAsync();
-        Assert.Equal(9, await session.Page.Locator("button[data-identity]").CountAsync());
+        Assert.Equal(10, await session.Page.Locator("button[data-identity]").CountAsync());
         await session.ScreenshotAsync("sign-in");
         await session.AssertAccessibleAsync();
     }

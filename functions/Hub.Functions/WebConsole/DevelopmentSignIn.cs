@@ -51,7 +51,9 @@ internal static class DevelopmentSignIn
         var text = new StringBuilder();
         foreach (var i in SampleIdentities.All)
         {
-            var where = i.Source is null ? $"division {i.Division}{(i.Grid is null ? string.Empty : " grid " + i.Grid)}" : $"source {i.Source}";
+            var where = i.Source is null
+                ? $"division {i.Division}{(i.Grid is null ? string.Empty : " grid " + i.Grid)}{(i.Department is null ? string.Empty : " department " + i.Department)}"
+                : $"source {i.Source}";
             text.Append(CultureInfo.InvariantCulture, $"  {i.Id,-34} {i.Role,-40} {where}\n");
         }
 

@@ -13,6 +13,7 @@ internal static class SampleIdentities
         new("wang-street-officer", HubRoles.StreetOfficer, "110105003000", null, null, "王街道干部（呼家楼街道）", "Wang, street officer (Hujialou street)"),
         new("li-community-worker", HubRoles.CommunityWorker, "110105003008", null, null, "李社区工作者（呼家楼街道第八社区）", "Li, community worker (Hujialou, community 008)"),
         new("zhao-grid-worker", HubRoles.GridWorker, "110105003008", "G08", null, "赵网格员（第八社区 G08 网格）", "Zhao, grid worker (community 008, grid G08)"),
+        new("qian-civil-affairs-officer", HubRoles.DepartmentOfficer, "110105000000", null, null, "钱民政局业务科长（朝阳区）", "Qian, civil affairs officer (Chaoyang district)", "civil-affairs"),
         new("chen-data-steward", HubRoles.DataSteward, "110100000000", null, null, "陈数据管理员（全市）", "Chen, data steward (city)"),
         new("sun-auditor", HubRoles.Auditor, "110100000000", null, null, "孙审计员（全市）", "Sun, auditor (city)"),
         new("civil-affairs-integrator", HubRoles.FeedPublisher("civil-affairs"), null, null, "civil-affairs", "民政局对接人员（civil-affairs）", "Civil affairs integrator (civil-affairs)"),
@@ -26,7 +27,7 @@ internal static class SampleIdentities
     {
         ArgumentNullException.ThrowIfNull(identity);
         return identity.Source is null
-            ? DevelopmentTokens.MintPersonal(identity.Id, [identity.Role], identity.Division!, identity.Grid, lifetime: lifetime, now: now)
+            ? DevelopmentTokens.MintPersonal(identity.Id, [identity.Role], identity.Division!, identity.Grid, identity.Department, lifetime: lifetime, now: now)
             : DevelopmentTokens.Mint(identity.Id, [identity.Role], lifetime: lifetime, now: now);
     }
 }

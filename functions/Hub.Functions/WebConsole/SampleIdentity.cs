@@ -9,6 +9,7 @@ namespace Hub.Functions.WebConsole;
 /// <param name="Division">The 12-digit division of a personal identity.</param>
 /// <param name="Grid">The grid of a grid worker.</param>
 /// <param name="Source">The source of a department integrator (feed publisher).</param>
+/// <param name="Department">The department (source id) of a department officer.</param>
 /// <param name="Label">How the sign-in page names them (Chinese).</param>
 /// <param name="LabelEn">How the sign-in page names them (English).</param>
-internal sealed record SampleIdentity(string Id, string Role, string? Division, string? Grid, string? Source, string Label, string LabelEn);
+internal sealed record SampleIdentity(string Id, string Role, string? Division, string? Grid, string? Source, string Label, string LabelEn, string? Department = null);

@@ -8,6 +8,8 @@ const BREAK_GLASS = ['Hub.GridWorker', 'Hub.CommunityWorker', 'Hub.StreetOfficer
 const STEWARD = ['Hub.DataSteward'];
 const AUDITOR = ['Hub.Auditor'];
 const PUBLISHER = ['Feeds.Publish.*'];
+// A department's officers follow its batches too, and decide about a held snapshot; they never push.
+const DEPARTMENT = ['Hub.DepartmentOfficer'];
 const GROUPS = ['dibao', 'low-income', 'extreme-poverty', 'elderly-alone', 'temporary-assistance', 'disability', 'severe-mental-illness', 'public-housing', 'rent-subsidy'];
 const SESSION_KEY = 'hub.console.session';
 const LANG_KEY = 'hub.console.lang';
@@ -24,8 +26,8 @@ const routes = {
   accesses: { roles: AUDITOR, nav: 'nav.accesses', render: accessesPage },
   alerts: { roles: AUDITOR, nav: 'nav.alerts', render: alertsPage },
   integrity: { roles: AUDITOR, nav: 'nav.integrity', render: integrityPage },
-  batches: { roles: PUBLISHER, nav: 'nav.batches', render: batchesPage },
-  batch: { roles: PUBLISHER, render: batchPage },
+  batches: { roles: [...PUBLISHER, ...DEPARTMENT], nav: 'nav.batches', render: batchesPage },
+  batch: { roles: [...PUBLISHER, ...DEPARTMENT], render: batchPage },
 };
 
 let strings = {};
@@ -156,9 +158,10 @@ function hasRole(allowed) {
   return roles().some((role) => allowed.some((a) => (a.endsWith('*') ? role.startsWith(a.slice(0, -1)) : role === a)));
 }
 
-function publisherSource() {
+// The source whose batches the user follows: a feed client's own, or a department officer's department.
+function feedSource() {
   const role = roles().find((r) => r.startsWith('Feeds.Publish.'));
-  return role ? role.slice('Feeds.Publish.'.length) : null;
+  return role ? role.slice('Feeds.Publish.'.length) : session?.claims?.department ?? null;
 }
 
 function saveSession(token, identity) {
@@ -885,7 +888,7 @@ async function integrityPage() {
 const COUNTS = ['received', 'inserted', 'updated', 'unchanged', 'rejected', 'endDated', 'unidentified'];
 
 async function batchesPage() {
-  const source = publisherSource();
+  const source = feedSource();
   const content = h('div', { 'aria-live': 'polite' });
   const status = h('div', { 'aria-live': 'polite' });
   page('batches.title', h('p', {}, t('batches.explain', { source: tOr(`source.${source}`, source) })), status, content);
@@ -909,7 +912,7 @@ async function batchesPage() {
 }
 
 async function batchPage(batchId) {
-  const source = publisherSource();
+  const source = feedSource();
   const content = h('div', { 'aria-live': 'polite' });
   const status = h('div', { 'aria-live': 'polite' });
   page('batch.title', content, status);
@@ -921,16 +924,50 @@ async function batchPage(batchId) {
         [t('col.receivedAt'), time(b.receivedAt)], [t('batch.finishedAt'), time(b.finishedAt)],
         ...COUNTS.map((c) => [t(`count.${c}`), String(b.counts?.[c] ?? 0)]),
         ...(b.failureReason ? [[t('batch.failure'), b.failureReason]] : []),
-        ...(b.hold ? [[t('batch.held'), b.hold.reason]] : []),
+        ...(b.hold ? [[t('batch.held'), t(b.counts.received === b.counts.rejected ? 'held.nothingRead' : 'held.numbers', {
+          ended: b.hold.wouldEndDate, current: b.hold.currentRecords, received: b.counts.received,
+          share: percent(b.hold.wouldEndDate / Math.max(1, b.hold.currentRecords)), allowed: percent(b.hold.allowedShare),
+        })]] : []),
         ...(b.decision ? [[t('batch.decision'), `${t(`status.${b.decision.kind === 'confirmed' ? 'accepted' : 'discarded'}`)} · ${b.decision.decidedBy} · ${time(b.decision.decidedAt)} · ${b.decision.reason}`]] : []),
         ...(b.ignoredColumns?.length ? [[t('batch.ignored'), b.ignoredColumns.join(', ')]] : []),
       ]),
       h('h2', {}, t('batch.firstRejections')),
       b.firstRejections.length ? table([t('col.row'), t('col.field'), t('col.reason')], b.firstRejections.map((r) => [String(r.row), r.field ?? '', r.reason])) : message('ok', t('batch.noRejections')),
-      h('p', {}, h('button', { type: 'button', class: 'secondary', onclick: () => download(`/api/feeds/${encodeURIComponent(source)}/batches/${encodeURIComponent(b.id)}/rejects`, `rejects-${source}-${b.id}.csv`, status) }, t('batches.download'))));
+      h('p', {}, h('button', { type: 'button', class: 'secondary', onclick: () => download(`/api/feeds/${encodeURIComponent(source)}/batches/${encodeURIComponent(b.id)}/rejects`, `rejects-${source}-${b.id}.csv`, status) }, t('batches.download'))),
+      b.status === 'held' && hasRole(DEPARTMENT) ? decisionForm(source, b, batchId) : '');
   } catch (error) {
     content.replaceChildren(message('error', problemText(error)));
   }
+}
+
+function percent(share) {
+  return new Intl.NumberFormat(document.documentElement.lang || 'zh-CN', { style: 'percent', maximumFractionDigits: 0 }).format(share);
+}
+
+// A held snapshot is confirmed (applied in full) or discarded (nothing applied), with a reason kept with the batch.
+function decisionForm(source, b, batchId) {
+  const reason = h('textarea', { rows: 2, maxlength: 500, required: true });
+  const result = h('div', { 'aria-live': 'polite' });
+  const decide = async (verb) => {
+    if (!reason.value.trim()) {
+      result.replaceChildren(message('error', t('held.reasonRequired')));
+      return;
+    }
+    try {
+      await api(`/api/feeds/${encodeURIComponent(source)}/batches/${encodeURIComponent(b.id)}/${verb}`, { method: 'POST', body: { reason: reason.value.trim() } });
+      await batchPage(batchId);
+    } catch (error) {
+      result.replaceChildren(message('error', problemText(error)));
+    }
+  };
+  return h('section', { 'aria-labelledby': 'held-title' },
+    h('h2', { id: 'held-title' }, t('held.title')),
+    h('p', {}, t('held.explain')),
+    field(t('held.reason'), reason, 'reason'),
+    h('p', {},
+      h('button', { type: 'button', 'data-decide': 'confirm', onclick: () => decide('confirm') }, t('held.confirm')), ' ',
+      h('button', { type: 'button', class: 'secondary', 'data-decide': 'discard', onclick: () => decide('discard') }, t('held.discard'))),
+    result);
 }
 
 // ---------- start ----------
