@@ -17,7 +17,6 @@ internal sealed class UnreadableRequestHandler(IProblemDetailsService problems) 
         }
 
         var problem = UnreadableRequest.Describe(bad);
-        Console.Error.WriteLine("DEBUGMSG " + bad.Message);
         httpContext.Response.StatusCode = bad.StatusCode;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem }).ConfigureAwait(false);
     }
