@@ -16,6 +16,7 @@ internal sealed class HubProcess : IAsyncDisposable
 
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _serverErrors = new();
+    private readonly ConcurrentQueue<string> _output = new();
 
     private HubProcess(Process process, Uri address)
     {
@@ -24,6 +25,9 @@ internal sealed class HubProcess : IAsyncDisposable
     }
 
     public Uri Address { get; }
+
+    /// <summary>Every line the process wrote to standard output and standard error so far.</summary>
+    public IReadOnlyCollection<string> Output => _output;
 
     public static async Task<HubProcess> StartAsync(string connectionString, string prefix, IReadOnlyDictionary<string, string> settings)
     {
@@ -78,6 +82,11 @@ internal sealed class HubProcess : IAsyncDisposable
 
     private void Watch(string? line)
     {
+        if (line is not null)
+        {
+            _output.Enqueue(line);
+        }
+
         if (line?.Contains(ServerError, StringComparison.Ordinal) == true)
         {
             _serverErrors.Enqueue(line);

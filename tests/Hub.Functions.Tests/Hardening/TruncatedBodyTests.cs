@@ -63,6 +63,22 @@ public sealed class TruncatedBodyTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal("person.read", (string?)recorded["action"]);
     }
 
+    [Fact]
+    public async Task Values_sent_in_unreadable_requests_reach_neither_the_log_nor_the_console_of_a_real_process()
+    {
+        var id = TestPeople.Id(4242);
+        using var officer = new HttpClient { BaseAddress = _hub!.Address };
+        officer.DefaultRequestHeaders.Authorization = new("Bearer", DevelopmentTokens.MintPersonal("officer-x", [HubRoles.StreetOfficer], "110105001000"));
+
+        using var query = await officer.GetAsync(new Uri($"/api/residents?pageSize={id}", UriKind.Relative));
+        using var body = await officer.PostAsync(new Uri("/api/persons/lookup", UriKind.Relative), new StringContent($"{{\"{id}\": 1, \"residentId\": {id[..17]}}}", Encoding.UTF8, "application/json"));
+        using var path = await officer.GetAsync(new Uri($"/api/persons/{id}", UriKind.Relative));
+
+        Assert.Equal([400, 400, 400], new[] { query, body, path }.Select(r => (int)r.StatusCode));
+        await Task.Delay(500);
+        Assert.DoesNotContain(_hub.Output, line => line.Contains(id[..14], StringComparison.Ordinal));
+    }
+
     private static async Task<string> ReadAnswerAsync(NetworkStream stream)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
