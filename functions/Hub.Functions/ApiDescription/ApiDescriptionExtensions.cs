@@ -35,6 +35,7 @@ internal static class ApiDescriptionExtensions
             options.AddDocumentTransformer<HubDocumentTransformer>();
             options.AddSchemaTransformer<StringValueSchemaTransformer>();
             options.AddSchemaTransformer<WrittenFieldsSchemaTransformer>();
+            options.AddSchemaTransformer<EnumSchemaTransformer>();
             options.AddOperationTransformer<SecurityRequirementTransformer>();
 
             // The feed push's body is described by the examples transformer, so it runs before the statuses are derived.

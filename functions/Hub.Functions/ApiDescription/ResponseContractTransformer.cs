@@ -47,7 +47,7 @@ internal sealed class ResponseContractTransformer : IOpenApiOperationTransformer
         operation.Responses ??= [];
         foreach (var produced in metadata.OfType<IProducesResponseTypeMetadata>())
         {
-            DeclareContent(operation.Responses, produced);
+            await DeclareContentAsync(operation.Responses, produced, context, cancellationToken);
         }
 
         var statuses = new SortedSet<int>();
@@ -101,26 +101,27 @@ internal sealed class ResponseContractTransformer : IOpenApiOperationTransformer
         operation.Responses = Sorted(operation.Responses);
     }
 
-    // A response declared with a content type but no body type (a file, a stream, text) is a string of that type.
-    private static void DeclareContent(OpenApiResponses responses, IProducesResponseTypeMetadata produced)
+    // Each content type an endpoint declares for a status is documented, also when another declaration of the same
+    // status (a typed JSON result beside .Produces(200, contentType: "text/csv")) would otherwise hide it. A content
+    // type declared without a body type is a string of that type.
+    private static async Task DeclareContentAsync(OpenApiResponses responses, IProducesResponseTypeMetadata produced, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
-        if (produced.Type is not null && produced.Type != typeof(void))
-        {
-            return;
-        }
-
         var key = produced.StatusCode.ToString(CultureInfo.InvariantCulture);
         if (!responses.TryGetValue(key, out var existing) || existing is not OpenApiResponse response)
         {
             return;
         }
 
+        var typed = produced.Type is not null && produced.Type != typeof(void);
         foreach (var contentType in produced.ContentTypes)
         {
             response.Content ??= new Dictionary<string, OpenApiMediaType>();
             if (!response.Content.ContainsKey(contentType))
             {
-                response.Content[contentType] = new OpenApiMediaType { Schema = UntypedBody(contentType) };
+                response.Content[contentType] = new OpenApiMediaType
+                {
+                    Schema = typed ? await context.GetOrCreateSchemaAsync(produced.Type!, cancellationToken: cancellationToken) : UntypedBody(contentType),
+                };
             }
         }
     }
@@ -143,9 +144,11 @@ internal sealed class ResponseContractTransformer : IOpenApiOperationTransformer
                 break;
         }
 
+        // A CSV answer is a download; where the same status may also be JSON, only the CSV carries the header.
         if (response.Content?.Keys.Any(k => k.StartsWith("text/csv", StringComparison.Ordinal)) == true)
         {
-            AddHeader(response, "Content-Disposition", "attachment, with the file name to save the download as.", required: true, new OpenApiSchema { Type = JsonSchemaType.String });
+            var onlyCsv = response.Content.Keys.All(k => k.StartsWith("text/csv", StringComparison.Ordinal));
+            AddHeader(response, "Content-Disposition", "attachment, with the file name to save the CSV as.", required: onlyCsv, new OpenApiSchema { Type = JsonSchemaType.String });
         }
     }
 

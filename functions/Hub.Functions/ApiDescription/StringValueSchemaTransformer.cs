@@ -22,7 +22,8 @@ internal sealed class StringValueSchemaTransformer : IOpenApiSchemaTransformer
             return Task.CompletedTask;
         }
 
-        schema.Type = underlying is null ? JsonSchemaType.String : JsonSchemaType.String | JsonSchemaType.Null;
+        // A nullable use is wrapped by the framework (oneOf null and a reference to this schema), which may be shared.
+        schema.Type = JsonSchemaType.String;
         schema.Pattern = converter.Pattern;
         schema.Format = null;
         schema.Properties = null;

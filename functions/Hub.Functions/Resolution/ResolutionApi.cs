@@ -73,6 +73,7 @@ internal static class ResolutionApi
             .WithSummary("Every decision about a key and the keys linked to it: what, who, when, why")
             .Produces<IReadOnlyList<HistoryItem>>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .Audited(AuditedActions.StewardHistory);
 
         return routes;
