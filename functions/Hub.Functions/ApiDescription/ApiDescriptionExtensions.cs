@@ -33,6 +33,7 @@ internal static class ApiDescriptionExtensions
         services.AddOpenApi(options =>
         {
             options.AddDocumentTransformer<HubDocumentTransformer>();
+            options.AddDocumentTransformer<NullableValueTransformer>();
             options.AddSchemaTransformer<StringValueSchemaTransformer>();
             options.AddSchemaTransformer<WrittenFieldsSchemaTransformer>();
             options.AddSchemaTransformer<EnumSchemaTransformer>();

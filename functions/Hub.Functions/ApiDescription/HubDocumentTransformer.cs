@@ -3,7 +3,7 @@ using Microsoft.OpenApi;
 
 namespace Hub.Functions.ApiDescription;
 
-/// <summary>The document's title, the bearer scheme, a description of every tag and server addresses without a trailing slash.</summary>
+/// <summary>The document's title, the bearer scheme, a description of every tag and the server as the Hub that served the document.</summary>
 internal sealed class HubDocumentTransformer : IOpenApiDocumentTransformer
 {
     private static readonly Dictionary<string, string> TagDescriptions = new(StringComparer.Ordinal)
@@ -47,11 +47,9 @@ internal sealed class HubDocumentTransformer : IOpenApiDocumentTransformer
             }
         }
 
-        // The server is the address the document was asked at; every path already starts with /api.
-        foreach (var server in document.Servers ?? [])
-        {
-            server.Url = server.Url?.TrimEnd('/');
-        }
+        // Relative: the Hub that served the document, wherever it runs (locally, in Azure, behind a gateway), rather
+        // than the host name this one request happened to use. Every path already starts with /api.
+        document.Servers = [new OpenApiServer { Url = "/", Description = "The Hub that served this document." }];
 
         return Task.CompletedTask;
     }
