@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.RateLimiting;
@@ -50,34 +51,7 @@ internal sealed class ResponseContractTransformer : IOpenApiOperationTransformer
             await DeclareContentAsync(operation.Responses, produced, context, cancellationToken);
         }
 
-        var statuses = new SortedSet<int>();
-        if (RequiresToken(metadata))
-        {
-            statuses.UnionWith([StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden]);
-        }
-
-        if (metadata.OfType<AuditedEndpoint>().Any())
-        {
-            statuses.Add(StatusCodes.Status503ServiceUnavailable);
-        }
-
-        if (metadata.OfType<EnableRateLimitingAttribute>().Any())
-        {
-            statuses.Add(StatusCodes.Status429TooManyRequests);
-        }
-
-        var parameters = context.Description.ParameterDescriptions;
-        if (operation.RequestBody is not null || parameters.Any(p => p.Source == BindingSource.Body))
-        {
-            statuses.UnionWith([StatusCodes.Status400BadRequest, StatusCodes.Status408RequestTimeout, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType]);
-        }
-
-        if (parameters.Any(p => (p.Source == BindingSource.Query || p.Source == BindingSource.Path) && (p.IsRequired && p.Source == BindingSource.Query || !IsText(p.Type))))
-        {
-            statuses.Add(StatusCodes.Status400BadRequest);
-        }
-
-        foreach (var status in statuses)
+        foreach (var status in PipelineStatuses(metadata, operation, context.Description.ParameterDescriptions))
         {
             var key = status.ToString(CultureInfo.InvariantCulture);
             if (!operation.Responses.ContainsKey(key))
@@ -99,6 +73,40 @@ internal sealed class ResponseContractTransformer : IOpenApiOperationTransformer
         }
 
         operation.Responses = Sorted(operation.Responses);
+    }
+
+    // The statuses the Hub's pipeline can answer the route with, whatever its handler does.
+    private static SortedSet<int> PipelineStatuses(IList<object> metadata, OpenApiOperation operation, IList<ApiParameterDescription> parameters)
+    {
+        var statuses = new SortedSet<int>();
+        if (RequiresToken(metadata))
+        {
+            statuses.UnionWith([StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden]);
+        }
+
+        if (metadata.OfType<AuditedEndpoint>().Any())
+        {
+            statuses.Add(StatusCodes.Status503ServiceUnavailable);
+        }
+
+        if (metadata.OfType<EnableRateLimitingAttribute>().Any())
+        {
+            statuses.Add(StatusCodes.Status429TooManyRequests);
+        }
+
+        if (operation.RequestBody is not null || parameters.Any(p => p.Source == BindingSource.Body))
+        {
+            statuses.UnionWith([StatusCodes.Status400BadRequest, StatusCodes.Status408RequestTimeout, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType]);
+        }
+
+        // A query or route value that must be bound to a type other than text, or a required query value, can be refused.
+        var bound = parameters.Where(p => p.Source == BindingSource.Query || p.Source == BindingSource.Path);
+        if (bound.Any(p => !IsText(p.Type) || (p.IsRequired && p.Source == BindingSource.Query)))
+        {
+            statuses.Add(StatusCodes.Status400BadRequest);
+        }
+
+        return statuses;
     }
 
     // Each content type an endpoint declares for a status is documented, also when another declaration of the same
@@ -136,7 +144,8 @@ internal sealed class ResponseContractTransformer : IOpenApiOperationTransformer
     {
         switch (status)
         {
-            case "429" or "503":
+            // The refusals' problems say when to come back; a 503 of another kind (the health report) does not.
+            case "429" or "503" when IsProblem(response):
                 AddHeader(response, "Retry-After", "Seconds to wait before trying again.", required: false, new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1" });
                 break;
             case "201" or "202":
@@ -162,12 +171,14 @@ internal sealed class ResponseContractTransformer : IOpenApiOperationTransformer
     private static void Describe(string status, OpenApiResponse response)
     {
         var code = int.Parse(status, NumberStyles.None, CultureInfo.InvariantCulture);
-        if (ProblemDescriptions.TryGetValue(code, out var description)
+        if (ProblemDescriptions.TryGetValue(code, out var description) && IsProblem(response)
             && (string.IsNullOrEmpty(response.Description) || response.Description == ReasonPhrases.GetReasonPhrase(code)))
         {
             response.Description = description;
         }
     }
+
+    private static bool IsProblem(OpenApiResponse response) => response.Content?.ContainsKey(ProblemContentType) == true;
 
     // The component the endpoints' own problem responses refer to, so every problem shares one schema.
     private static async Task<IOpenApiSchema> ProblemSchemaAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)

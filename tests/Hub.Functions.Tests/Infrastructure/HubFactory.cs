@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using Hub.Core.Access;
 using Hub.Core.Storage;
@@ -16,6 +17,8 @@ namespace Hub.Functions.Tests.Infrastructure;
 /// </summary>
 public sealed class HubFactory(AzuriteFixture azurite, IReadOnlyDictionary<string, string?>? settings = null, string? prefix = null) : WebApplicationFactory<Program>
 {
+    private static readonly ConcurrentDictionary<string, string> Documents = new(StringComparer.Ordinal);
+
     /// <summary>Storage name prefix; two factories given the same prefix share storage, like two Hub instances.</summary>
     public string Prefix { get; } = prefix ?? AzuriteFixture.UniquePrefix();
 
@@ -102,8 +105,15 @@ public sealed class HubFactory(AzuriteFixture azurite, IReadOnlyDictionary<strin
             return [];
         }
 
-        using var client = CreateClient();
-        var contract = OpenApiContract.Of(await client.GetStringAsync(new Uri("/api/openapi/v1.json", UriKind.Relative)));
+        // The routes, and so the document, follow from the code and the settings alone; it is generated once per settings.
+        var key = string.Join('\n', (settings ?? new Dictionary<string, string?>()).OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key}={s.Value}"));
+        if (!Documents.TryGetValue(key, out var document))
+        {
+            using var client = CreateClient();
+            document = Documents.GetOrAdd(key, await client.GetStringAsync(new Uri("/api/openapi/v1.json", UriKind.Relative)));
+        }
+
+        var contract = OpenApiContract.Of(document);
         return Answers.Responses.SelectMany(contract.Check).Distinct(StringComparer.Ordinal).ToList();
     }
 }

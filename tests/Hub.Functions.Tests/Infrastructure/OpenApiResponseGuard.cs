@@ -29,7 +29,7 @@ internal sealed class OpenApiResponseGuard : IStartupFilter
         app.Use(async (context, nextMiddleware) =>
         {
             var original = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
-            var capture = new BodyCapture(original.Stream, MaxBodyBytes);
+            await using var capture = new BodyCapture(original.Stream, MaxBodyBytes);
             var wrapped = new StreamResponseBodyFeature(capture, original);
             context.Features.Set<IHttpResponseBodyFeature>(wrapped);
             try
@@ -52,8 +52,6 @@ internal sealed class OpenApiResponseGuard : IStartupFilter
                     context.Response.Headers.Keys.ToHashSet(StringComparer.OrdinalIgnoreCase),
                     capture.Captured));
             }
-
-            await capture.DisposeAsync();
         });
         next(app);
     };
