@@ -14,6 +14,9 @@ trap 'azurite_stop; rm -rf "$results"' EXIT
 browser_install
 # Playwright drives /usr/bin/chromium; its own browser download cannot reach its servers from here.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+# What the OpenAPI tests run: the pinned linter (eng/openapi, from npm) and client generator (.config/dotnet-tools.json).
+[ -x eng/openapi/node_modules/.bin/redocly ] || npm ci --prefix eng/openapi --no-audit --no-fund --loglevel=error >/dev/null
+dotnet tool restore >/dev/null
 azurite_start "${HUB_TEST_AZURITE_PORT:-10100}" memory
 export HUB_TEST_STORAGE="$AZURITE_CONNECTION"
 

@@ -2,12 +2,17 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
+using Hub.Core.Profiles;
 using Microsoft.AspNetCore.Http.Json;
-using Microsoft.OpenApi;
 
 namespace Hub.Functions.ApiDescription;
 
 /// <summary>JSON conventions and the OpenAPI document the Hub serves at <c>/api/openapi/v1.json</c>.</summary>
+/// <remarks>
+/// The document is derived from the code (endpoint metadata and the serializer's contracts), not written beside it:
+/// the transformers below turn what the endpoints declare and how the JSON options write each type into the statuses,
+/// headers and schemas the Hub really answers with. The tests check every answer they receive against it.
+/// </remarks>
 internal static class ApiDescriptionExtensions
 {
     public static IServiceCollection AddHubApiDescription(this IServiceCollection services)
@@ -16,33 +21,28 @@ internal static class ApiDescriptionExtensions
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
 
+            // Keys and codes travel as their plain strings, in every answer as in stored profiles.
+            foreach (var converter in ProfileJson.ValueConverters)
+            {
+                o.SerializerOptions.Converters.Add(converter);
+            }
+
             // Chinese column names and reasons stay readable; HTML-sensitive characters are still escaped.
             o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
         });
         services.AddOpenApi(options =>
         {
-            options.AddDocumentTransformer((document, _, _) =>
-            {
-                document.Info = new OpenApiInfo
-                {
-                    Title = "Hub: special-group data exchange",
-                    Version = "v1",
-                    Description = "Departments push feeds; the Hub keeps one profile per person and answers tiered queries. " +
-                        "Every call except /api/health needs a bearer token. Resident ID numbers travel in bodies only.",
-                };
-                document.Components ??= new OpenApiComponents();
-                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
-                document.Components.SecuritySchemes["bearer"] = new OpenApiSecurityScheme
-                {
-                    Type = SecuritySchemeType.Http,
-                    Scheme = "bearer",
-                    BearerFormat = "JWT",
-                    Description = "Entra ID access token in Azure; locally a development token from `hub token`.",
-                };
-                return Task.CompletedTask;
-            });
+            options.AddDocumentTransformer<HubDocumentTransformer>();
+            options.AddDocumentTransformer<NullableValueTransformer>();
+            options.AddSchemaTransformer<StringValueSchemaTransformer>();
+            options.AddSchemaTransformer<WrittenFieldsSchemaTransformer>();
+            options.AddSchemaTransformer<EnumSchemaTransformer>();
+            options.AddOperationTransformer<SecurityRequirementTransformer>();
+
+            // The feed push's body is described by the examples transformer, so it runs before the statuses are derived.
             options.AddOperationTransformer<ExamplesTransformer>();
             options.AddOperationTransformer<PersonExamplesTransformer>();
+            options.AddOperationTransformer<ResponseContractTransformer>();
         });
         return services;
     }

@@ -1,11 +1,10 @@
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
 namespace Hub.Functions.ApiDescription;
 
-/// <summary>Adds worked examples and the bearer requirement to the operations that need them.</summary>
+/// <summary>Adds the feed push body, which is read as a raw stream, and worked examples of a batch report.</summary>
 internal sealed class ExamplesTransformer : IOpenApiOperationTransformer
 {
     private const string CsvExample =
@@ -17,13 +16,6 @@ internal sealed class ExamplesTransformer : IOpenApiOperationTransformer
 
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
-        var metadata = context.Description.ActionDescriptor.EndpointMetadata;
-        if (metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any())
-        {
-            operation.Security ??= [];
-            operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", context.Document)] = [] });
-        }
-
         switch (operation.OperationId)
         {
             case "PushFeed":
@@ -67,6 +59,7 @@ internal sealed class ExamplesTransformer : IOpenApiOperationTransformer
         ["status"] = status,
         ["repeated"] = false,
         ["receivedAt"] = "2026-11-23T15:04:05+00:00",
+        ["finishedAt"] = status == "completed" ? "2026-11-23T15:04:07+00:00" : null,
         ["payloadBytes"] = 1536,
         ["counts"] = new JsonObject
         {
@@ -81,6 +74,7 @@ internal sealed class ExamplesTransformer : IOpenApiOperationTransformer
             ? new JsonArray()
             : new JsonArray(new JsonObject { ["row"] = 3, ["field"] = "身份证号码", ["reason"] = "ID number fails its check character (ISO 7064 MOD 11-2)" }),
         ["ignoredColumns"] = new JsonArray(),
+        ["failureReason"] = null,
         ["links"] = new JsonObject
         {
             ["self"] = "/api/feeds/civil-affairs/batches/20261123150405-3fa9c2d1",

@@ -22,6 +22,7 @@ internal static class AuditPersonsApi
             .WithName("AuditPersonAccesses")
             .WithSummary("Who looked at a person: every access, by user, for a data subject's request (auditors)")
             .WithDescription("from and to (ISO 8601) bound the report; without them it covers the retention period up to now. format=csv answers spreadsheet-safe CSV. The report names the person by key only.")
+            .Produces<AuditPersonAccessesView>(StatusCodes.Status200OK)
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         return group;

@@ -12,6 +12,7 @@ internal static partial class HealthApi
             .WithName("GetHealth")
             .WithTags("Health")
             .WithSummary("Whether the Hub can reach its tables, blobs and queues")
+            .Produces<HealthReport>(StatusCodes.Status503ServiceUnavailable)
             .AllowAnonymous();
         return routes;
     }

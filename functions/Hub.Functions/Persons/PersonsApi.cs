@@ -34,7 +34,7 @@ internal static class PersonsApi
             .WithName("GetPerson")
             .WithSummary("A person, rendered for the caller's role, jurisdiction and purpose")
             .WithDescription("Hidden attributes are absent, masked ones masked (张*三, 110105********002X, 138****5678). Conditional attributes need ?purpose= from the policy's list. A person outside the caller's jurisdiction is 404, like an unknown one.")
-            .Produces<JsonObject>(StatusCodes.Status200OK)
+            .Produces<RenderedPerson>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .Audited(AuditAction.PersonRead);
@@ -42,7 +42,7 @@ internal static class PersonsApi
         group.MapGet("/{personKey}/household", GetHouseholdAsync)
             .WithName("GetPersonHousehold")
             .WithSummary("A person's household, each member rendered for the caller; members outside the jurisdiction are left out")
-            .Produces<JsonObject>(StatusCodes.Status200OK)
+            .Produces<RenderedHousehold>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .Audited(AuditAction.PersonRead);
@@ -51,7 +51,7 @@ internal static class PersonsApi
             .WithName("LookUpPerson")
             .WithSummary("A person found by resident ID number, sent in the body, rendered for the caller")
             .WithDescription("Body: {\"residentId\": \"11010519491231002X\", \"purpose\": \"home-visit\"}. The number travels in the body only, never in a URL or a log.")
-            .Produces<JsonObject>(StatusCodes.Status200OK)
+            .Produces<RenderedPerson>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .Audited(AuditAction.PersonRead);

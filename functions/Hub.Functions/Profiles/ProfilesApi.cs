@@ -30,7 +30,7 @@ internal static class ProfilesApi
         group.MapGet("/{personKey}", GetProfileAsync)
             .WithName("GetProfile")
             .WithSummary("A person's whole profile, by person key (data stewards)")
-            .Produces(StatusCodes.Status200OK, contentType: "application/json")
+            .Produces<PersonProfile>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .Audited(AuditAction.PersonRead);
 
@@ -46,7 +46,7 @@ internal static class ProfilesApi
             .WithName("LookUpProfile")
             .WithSummary("A person's whole profile, by resident ID number sent in the body (data stewards)")
             .WithDescription("The ID number travels in the body only, never in a URL or a log. Body: {\"residentId\": \"11010519491231002X\"}; 15-digit, full-width and lower-case-x forms are accepted.")
-            .Produces(StatusCodes.Status200OK, contentType: "application/json")
+            .Produces<PersonProfile>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .Audited(AuditAction.PersonRead);
@@ -60,7 +60,7 @@ internal static class ProfilesApi
         return services;
     }
 
-    internal static async Task<Results<ContentHttpResult, ProblemHttpResult>> LookUpProfileAsync(
+    internal static async Task<Results<Ok<PersonProfile>, ProblemHttpResult>> LookUpProfileAsync(
         ProfileLookup lookup, PersonKeyHasher hasher, ProfileReader profiles, AuditScope audit, HttpContext context, CancellationToken cancellationToken)
     {
         if (!ResidentId.TryParse(lookup.ResidentId, out var id, out var reason))
@@ -71,7 +71,7 @@ internal static class ProfilesApi
         return Answer(await StewardLook.Of(context, profiles).ReadAsync(hasher.Hash(id.Value), audit, cancellationToken), audit);
     }
 
-    internal static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetProfileAsync(
+    internal static async Task<Results<Ok<PersonProfile>, ProblemHttpResult>> GetProfileAsync(
         string personKey, ProfileReader profiles, AuditScope audit, HttpContext context, CancellationToken cancellationToken)
     {
         if (!PersonKey.TryParse(personKey, out var key))
@@ -82,7 +82,7 @@ internal static class ProfilesApi
         return Answer(await StewardLook.Of(context, profiles).ReadAsync(key, audit, cancellationToken), audit);
     }
 
-    internal static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetHouseholdAsync(
+    internal static async Task<Results<Ok<HouseholdView>, ProblemHttpResult>> GetHouseholdAsync(
         string personKey, ProfileReader profiles, AuditScope audit, HttpContext context, CancellationToken cancellationToken)
     {
         var look = StewardLook.Of(context, profiles);
@@ -105,10 +105,10 @@ internal static class ProfilesApi
             audit.Disclose(member.Profile);
         }
 
-        return Json(System.Text.Json.JsonSerializer.Serialize(household with { Members = members }, ProfileJson.Options));
+        return TypedResults.Ok(household with { Members = members });
     }
 
-    private static Results<ContentHttpResult, ProblemHttpResult> Answer(PersonProfile? profile, AuditScope audit)
+    private static Results<Ok<PersonProfile>, ProblemHttpResult> Answer(PersonProfile? profile, AuditScope audit)
     {
         if (profile is null)
         {
@@ -116,10 +116,8 @@ internal static class ProfilesApi
         }
 
         audit.Disclose(profile);
-        return Json(ProfileJson.Serialize(profile));
+        return TypedResults.Ok(profile);
     }
-
-    private static ContentHttpResult Json(string json) => TypedResults.Content(json, "application/json; charset=utf-8");
 
     private static ProblemHttpResult UnknownPerson() =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown person", detail: "No such person in your jurisdiction.");

@@ -1,9 +1,7 @@
 using System.Security.Claims;
-using System.Text.Json;
 using Hub.Core.Access;
 using Hub.Core.Audit;
 using Hub.Core.Identity;
-using Hub.Core.Profiles;
 using Hub.Core.Resolution;
 using Hub.Functions.Audit;
 using Hub.Functions.Profiles;
@@ -75,15 +73,16 @@ internal static class ResolutionApi
             .WithSummary("Every decision about a key and the keys linked to it: what, who, when, why")
             .Produces<IReadOnlyList<HistoryItem>>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .Audited(AuditedActions.StewardHistory);
 
         return routes;
     }
 
-    // Served like GET /api/profiles: each candidate's profile must read the same here (keys and divisions as strings).
+    // Served like GET /api/profiles: each candidate's profile reads the same here.
     // At most 100 items, so that the records and their candidates fit the keys one audit event holds. A steward sees
     // the items whose record and candidates all lie within their reach: a decision is about all of them.
-    internal static async Task<ContentHttpResult> GetQueueAsync(
+    internal static async Task<Ok<IReadOnlyList<ReviewItem>>> GetQueueAsync(
         StewardDecisions decisions, ProfileReader profiles, AuditScope audit, HttpContext context, CancellationToken cancellationToken, int limit = 50)
     {
         var look = StewardLook.Of(context, profiles);
@@ -107,7 +106,7 @@ internal static class ResolutionApi
         }
 
         audit.RecordCount = queue.Count;
-        return TypedResults.Content(JsonSerializer.Serialize(queue, ProfileJson.Options), "application/json; charset=utf-8");
+        return TypedResults.Ok(queue);
     }
 
     internal static async Task<Results<Ok<DecisionResult>, ProblemHttpResult>> LinkAsync(

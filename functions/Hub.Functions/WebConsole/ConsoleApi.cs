@@ -50,7 +50,9 @@ internal static class ConsoleApi
         group.MapGet("/settings", GetSettings).WithName("GetConsoleSettings")
             .WithSummary("How the web console signs people in (development or Entra ID) and the purposes it offers; no personal data");
         group.MapGet("/{*path}", GetFile).WithName("GetConsoleFile")
-            .WithSummary("The web console's own files (HTML, JavaScript, CSS, string dictionaries); no personal data");
+            .WithSummary("The web console's own files (HTML, JavaScript, CSS, string dictionaries); no personal data")
+            .Produces(StatusCodes.Status200OK, responseType: null, "text/html", "text/javascript", "text/css", "application/json")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         // Read from configuration, not the validated options: the function-metadata command builds the routes without
         // the settings a running Hub needs.

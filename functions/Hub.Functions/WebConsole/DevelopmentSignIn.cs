@@ -22,7 +22,8 @@ internal static class DevelopmentSignIn
         group.MapGet("/dev/identities", ListIdentities).WithName("ListSampleIdentities")
             .WithSummary("Development only: the fictional sample identities the console signs in as");
         group.MapGet("/dev/identities.txt", ListIdentitiesAsText).WithName("ListSampleIdentitiesAsText")
-            .WithSummary("Development only: the sample identities as a plain table (printed by eng/run.sh)");
+            .WithSummary("Development only: the sample identities as a plain table (printed by eng/run.sh)")
+            .Produces(StatusCodes.Status200OK, contentType: "text/plain");
         group.MapPost("/dev/sign-in", SignIn).WithName("DevelopmentSignIn")
             .WithSummary("Development only: a development token for one sample identity")
             .ProducesProblem(StatusCodes.Status400BadRequest);

@@ -10,6 +10,9 @@ namespace Hub.Core.Divisions;
 /// </summary>
 public readonly record struct DivisionCode
 {
+    /// <summary>The form of a written code, as a regular expression: 12 digits, the first naming a province region (1 to 8).</summary>
+    public const string JsonPattern = "^[1-8][0-9]{11}$";
+
     private DivisionCode(string value) => Value = value;
 
     /// <summary>The 12 digits.</summary>

@@ -15,6 +15,9 @@ public readonly record struct PersonKey
     /// </remarks>
     public const int PartitionCount = 1024;
 
+    /// <summary>The form of a written key, as a regular expression: 32 lower-case hex characters.</summary>
+    public const string JsonPattern = "^[0-9a-f]{32}$";
+
     private const int Length = 32;
 
     private PersonKey(string value) => Value = value;

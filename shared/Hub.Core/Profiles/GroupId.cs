@@ -9,6 +9,9 @@ namespace Hub.Core.Profiles;
 /// </summary>
 public readonly partial record struct GroupId
 {
+    /// <summary>The form of a group id, as a regular expression: 2 to 40 lower-case letters, digits or hyphens, starting with a letter.</summary>
+    public const string JsonPattern = "^[a-z][a-z0-9-]{1,39}$";
+
     private GroupId(string value) => Value = value;
 
     /// <summary>最低生活保障 recipients.</summary>
@@ -61,6 +64,6 @@ public readonly partial record struct GroupId
     /// <inheritdoc />
     public override string ToString() => Value;
 
-    [GeneratedRegex("^[a-z][a-z0-9-]{1,39}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(JsonPattern, RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

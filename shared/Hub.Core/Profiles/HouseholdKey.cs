@@ -13,6 +13,9 @@ namespace Hub.Core.Profiles;
 /// </summary>
 public readonly record struct HouseholdKey
 {
+    /// <summary>The form of a written key, as a regular expression: <c>h</c> or <c>a</c> and 32 lower-case hex characters.</summary>
+    public const string JsonPattern = "^[ha][0-9a-f]{32}$";
+
     private const int HashHexLength = 32;
     private const char NumberPrefix = 'h';
     private const char AddressPrefix = 'a';

@@ -12,24 +12,37 @@ namespace Hub.Core.Profiles;
 /// <summary>The JSON form of a profile as stored and served: camelCase, keys and codes as plain strings, enums as words.</summary>
 public static class ProfileJson
 {
+    /// <summary>The converters that write keys and codes as their plain strings; the API's JSON options carry them too.</summary>
+    internal static IReadOnlyList<JsonConverter> ValueConverters { get; } =
+    [
+        new StringValueJsonConverter<PersonKey>(PersonKey.Parse, k => k.Value, PersonKey.JsonPattern),
+        new StringValueJsonConverter<DivisionCode>(DivisionCode.Parse, d => d.Value, DivisionCode.JsonPattern),
+        new StringValueJsonConverter<GroupId>(GroupId.Parse, g => g.Value, GroupId.JsonPattern),
+        new StringValueJsonConverter<HouseholdKey>(HouseholdKey.Parse, h => h.Value, HouseholdKey.JsonPattern),
+    ];
+
     /// <summary>
     /// The serializer settings for profiles. Defaults (false, null) and empty lists are left out: a profile is written
     /// for every changed person, so its size is most of what building profiles costs in storage.
     /// </summary>
-    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
+    public static JsonSerializerOptions Options { get; } = CreateOptions();
+
+    private static JsonSerializerOptions CreateOptions()
     {
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault,
-        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { OmitEmptyCollections } },
-        Converters =
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
-            new JsonStringEnumConverter(JsonNamingPolicy.CamelCase),
-            new StringValueJsonConverter<PersonKey>(PersonKey.Parse, k => k.Value),
-            new StringValueJsonConverter<DivisionCode>(DivisionCode.Parse, d => d.Value),
-            new StringValueJsonConverter<GroupId>(GroupId.Parse, g => g.Value),
-            new StringValueJsonConverter<HouseholdKey>(HouseholdKey.Parse, h => h.Value),
-        },
-    };
+            Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault,
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { OmitEmptyCollections } },
+            Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        };
+        foreach (var converter in ValueConverters)
+        {
+            options.Converters.Add(converter);
+        }
+
+        return options;
+    }
 
     private static void OmitEmptyCollections(JsonTypeInfo type)
     {

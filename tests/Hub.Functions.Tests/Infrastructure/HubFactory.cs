@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using Hub.Core.Access;
 using Hub.Core.Storage;
@@ -16,6 +17,8 @@ namespace Hub.Functions.Tests.Infrastructure;
 /// </summary>
 public sealed class HubFactory(AzuriteFixture azurite, IReadOnlyDictionary<string, string?>? settings = null, string? prefix = null) : WebApplicationFactory<Program>
 {
+    private static readonly ConcurrentDictionary<string, string> Documents = new(StringComparer.Ordinal);
+
     /// <summary>Storage name prefix; two factories given the same prefix share storage, like two Hub instances.</summary>
     public string Prefix { get; } = prefix ?? AzuriteFixture.UniquePrefix();
 
@@ -26,6 +29,9 @@ public sealed class HubFactory(AzuriteFixture azurite, IReadOnlyDictionary<strin
 
     /// <summary>Every 500 the Hub answered; disposing the factory fails the test when there was one.</summary>
     internal ServerErrorGuard ServerErrors { get; } = new();
+
+    /// <summary>Every answer the Hub gave; disposing the factory fails the test when one is not what the OpenAPI document says.</summary>
+    internal OpenApiResponseGuard Answers { get; } = new();
 
     /// <summary>Registrations that replace the Hub's own, e.g. a storage client carrying a test's pipeline policy.</summary>
     public Action<IServiceCollection>? TestServices { get; init; }
@@ -57,7 +63,11 @@ public sealed class HubFactory(AzuriteFixture azurite, IReadOnlyDictionary<strin
         }
 
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
-        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(ServerErrors));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<IStartupFilter>(ServerErrors);
+            services.AddSingleton<IStartupFilter>(Answers);
+        });
         if (TestServices is { } configure)
         {
             builder.ConfigureTestServices(configure);
@@ -66,6 +76,8 @@ public sealed class HubFactory(AzuriteFixture azurite, IReadOnlyDictionary<strin
 
     public override async ValueTask DisposeAsync()
     {
+        var undocumented = await UndocumentedAnswersAsync();
+
         // Deleted after the Hub has stopped, so its shutdown writes (the audit index cursor) do not meet deleted tables.
         var storage = DeleteStorageOnDispose ? Storage : null;
         await base.DisposeAsync();
@@ -78,5 +90,30 @@ public sealed class HubFactory(AzuriteFixture azurite, IReadOnlyDictionary<strin
         {
             throw new InvalidOperationException($"The Hub answered 500 (a client's mistake must be a 4xx, a fault a 503): {string.Join("; ", ServerErrors.Errors.Distinct())}");
         }
+
+        if (undocumented.Count > 0)
+        {
+            throw new InvalidOperationException($"The Hub answered what its OpenAPI document does not say:\n{string.Join("\n", undocumented)}");
+        }
+    }
+
+    // Checked while the Hub still runs, since the document is asked of it.
+    private async Task<IReadOnlyList<string>> UndocumentedAnswersAsync()
+    {
+        if (Answers.Responses.Count == 0)
+        {
+            return [];
+        }
+
+        // The routes, and so the document, follow from the code and the settings alone; it is generated once per settings.
+        var key = string.Join('\n', (settings ?? new Dictionary<string, string?>()).OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key}={s.Value}"));
+        if (!Documents.TryGetValue(key, out var document))
+        {
+            using var client = CreateClient();
+            document = Documents.GetOrAdd(key, await client.GetStringAsync(new Uri("/api/openapi/v1.json", UriKind.Relative)));
+        }
+
+        var contract = OpenApiContract.Of(document);
+        return Answers.Responses.SelectMany(contract.Check).Distinct(StringComparer.Ordinal).ToList();
     }
 }

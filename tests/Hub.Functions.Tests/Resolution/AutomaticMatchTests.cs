@@ -29,7 +29,7 @@ public sealed class AutomaticMatchTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal([record], profile["linkedKeys"]!.AsArray().Select(k => (string?)k));
         Assert.Equal(["civil-affairs", "police"], profile["sources"]!.AsArray().Select(s => (string?)s));
         Assert.Single(profile["memberships"]!.AsArray(), m => (string?)m!["group"] == "dibao");
-        Assert.Null(profile["provisional"]);
+        Assert.False((bool)profile["provisional"]!);
         Assert.Empty(await _hub.QueueAsync());
     }
 

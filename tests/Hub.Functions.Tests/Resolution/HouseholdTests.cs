@@ -32,7 +32,7 @@ public sealed class HouseholdTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal([_hub.KeyOf(Head), _hub.KeyOf(Spouse)], members.Select(m => (string?)m!["profile"]!["personKey"]));
         Assert.Equal(["head", "spouse"], members.Select(m => (string?)m!["profile"]!["relationToHead"]));
         Assert.Equal(_hub.KeyOf(Head), (string?)household["head"]!["profile"]!["personKey"]);
-        Assert.Null(members[0]!["activeMemberships"]);
+        Assert.Empty(members[0]!["activeMemberships"]!.AsArray());
         Assert.Equal("disability", (string?)Assert.Single(members[1]!["activeMemberships"]!.AsArray())!["group"]);
         Assert.True((bool)household["hasDisabledMember"]!);
         Assert.Equal(2, (int)household["presentMemberCount"]!);

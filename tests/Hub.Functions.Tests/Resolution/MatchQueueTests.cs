@@ -72,7 +72,7 @@ public sealed class MatchQueueTests(AzuriteFixture azurite) : IAsyncLifetime
 
         Assert.Equal(record, (string?)profile["personKey"]);
         Assert.True((bool)profile["provisional"]!);
-        Assert.Null(twin["linkedKeys"]);
+        Assert.Empty(twin["linkedKeys"]!.AsArray());
         var possible = Assert.Single(await _hub.HistoryAsync(record))!;
         Assert.Equal("possible-match", (string?)possible["action"]);
         Assert.Equal("auto", (string?)possible["decider"]);
@@ -91,7 +91,7 @@ public sealed class MatchQueueTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal([record], profile["linkedKeys"]!.AsArray().Select(k => (string?)k));
         Assert.Contains("civil-affairs", profile["sources"]!.AsArray().Select(s => (string?)s));
         Assert.Single(profile["memberships"]!.AsArray(), m => (string?)m!["group"] == "dibao");
-        Assert.Null((await _hub.ProfileAsync(_hub.KeyOf(Jianhua)))["linkedKeys"]);
+        Assert.Empty((await _hub.ProfileAsync(_hub.KeyOf(Jianhua)))["linkedKeys"]!.AsArray());
         Assert.Empty(await _hub.QueueAsync());
         var link = Assert.Single(await _hub.HistoryAsync(person), h => (string?)h!["action"] == "link")!;
         Assert.Equal(record, (string?)link["personKey"]);
@@ -111,7 +111,7 @@ public sealed class MatchQueueTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(record, (string?)profile["personKey"]);
         Assert.True((bool)profile["provisional"]!);
         Assert.Empty(await _hub.QueueAsync());
-        Assert.Null((await _hub.ProfileAsync(_hub.KeyOf(Jianguo)))["linkedKeys"]);
+        Assert.Empty((await _hub.ProfileAsync(_hub.KeyOf(Jianguo)))["linkedKeys"]!.AsArray());
         var reject = Assert.Single(await _hub.HistoryAsync(record), h => (string?)h!["action"] == "reject")!;
         Assert.Equal("manual", (string?)reject["decider"]);
         Assert.Equal(ResolutionHub.StewardId, (string?)reject["decidedBy"]);
@@ -130,8 +130,8 @@ public sealed class MatchQueueTests(AzuriteFixture azurite) : IAsyncLifetime
         var profile = await _hub.ProfileAsync(record);
         Assert.Equal(record, (string?)profile["personKey"]);
         Assert.Equal("1300", (string?)profile["memberships"]![0]!["details"]!["assistanceAmount"]);
-        Assert.Null((await _hub.ProfileAsync(_hub.KeyOf(Jianguo)))["linkedKeys"]);
-        Assert.Null((await _hub.ProfileAsync(_hub.KeyOf(Jianhua)))["linkedKeys"]);
+        Assert.Empty((await _hub.ProfileAsync(_hub.KeyOf(Jianguo)))["linkedKeys"]!.AsArray());
+        Assert.Empty((await _hub.ProfileAsync(_hub.KeyOf(Jianhua)))["linkedKeys"]!.AsArray());
         Assert.Equal(["possible-match", "reject"], (await _hub.HistoryAsync(record)).Select(h => (string?)h!["action"]));
     }
 
