@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Regenerates shared/Hub.Core/Identity/Data/gb2260-address-codes.txt, the GB/T 2260 address codes a resident ID
+# Regenerates shared/Hub.Core/Kernel/Data/gb2260-address-codes.txt, the GB/T 2260 address codes a resident ID
 # number may start with, from three pinned npm packages (see the README beside that file for what each covers).
 # Usage: eng/address-codes/regenerate.sh   (needs npm and node; writes the data file, then `git diff` shows the change)
 set -euo pipefail
 
 hub_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-output="$hub_root/shared/Hub.Core/Identity/Data/gb2260-address-codes.txt"
+output="$hub_root/shared/Hub.Core/Kernel/Data/gb2260-address-codes.txt"
 
 # Pinned by version and by the SHA-256 of the tarball, so a regenerated file differs only when a pin is changed here.
 packages=(

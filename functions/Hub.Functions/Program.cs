@@ -5,7 +5,6 @@ using Hub.Core.Storage;
 using Hub.Functions.Access;
 using Hub.Functions.ApiDescription;
 using Hub.Functions.Audit;
-using Hub.Functions.WebConsole;
 using Hub.Functions.Feeds;
 using Hub.Functions.FunctionsHost;
 using Hub.Functions.Health;
@@ -14,6 +13,7 @@ using Hub.Functions.Persons;
 using Hub.Functions.Profiles;
 using Hub.Functions.Resolution;
 using Hub.Functions.Sources;
+using Hub.Functions.WebConsole;
 
 var builder = WebApplication.CreateBuilder(args);
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Hub.Core.Sources;
+using Hub.Core.Feeds.Sources;
 
 namespace Hub.Samples;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Hub.Core.Divisions;
+using Hub.Core.Kernel;
 
 namespace Hub.Samples;
 

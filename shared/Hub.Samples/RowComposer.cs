@@ -1,6 +1,6 @@
 using System.Globalization;
-using Hub.Core.Divisions;
-using Hub.Core.Sources;
+using Hub.Core.Feeds.Sources;
+using Hub.Core.Kernel;
 
 namespace Hub.Samples;
 

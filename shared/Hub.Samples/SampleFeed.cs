@@ -1,4 +1,4 @@
-using Hub.Core.Sources;
+using Hub.Core.Feeds.Sources;
 
 namespace Hub.Samples;
 

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Hub.Core.Feeds.Reading;
-using Hub.Core.Sources;
+using Hub.Core.Feeds.Sources;
 using MiniExcelLibs;
 using MiniExcelLibs.Csv;
 

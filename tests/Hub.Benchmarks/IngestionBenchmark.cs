@@ -31,7 +31,7 @@ internal static class IngestionBenchmark
         factory.UseKestrel(0);
         factory.StartServer();
 
-        var mapping = factory.Services.GetRequiredService<Hub.Core.Sources.SourceCatalog>().All.Single(s => s.Id == Source);
+        var mapping = factory.Services.GetRequiredService<Hub.Core.Feeds.Sources.SourceCatalog>().All.Single(s => s.Id == Source);
         Console.Error.WriteLine($"Writing a {rows:N0}-row feed...");
         var writing = Stopwatch.StartNew();
         await using (var file = File.Create(feedPath))

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using Azure.Data.Tables;
-using Hub.Core.Identity;
+using Hub.Core.Kernel;
 
 namespace Hub.Benchmarks;
 

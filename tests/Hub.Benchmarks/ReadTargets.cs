@@ -33,7 +33,7 @@ internal static class ReadTargets
         // Sixteen partitions spread over the 1,024, the first few hundred entities of each.
         for (var partition = 0; partition < 1024; partition += 64)
         {
-            var key = Hub.Core.Identity.PersonKey.FormatPartition(partition);
+            var key = Hub.Core.Kernel.PersonKey.FormatPartition(partition);
             await foreach (var page in facts.QueryAsync<TableEntity>(e => e.PartitionKey == key, maxPerPage: 200, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).AsPages())
             {
                 requests.AddRange(page.Values.Where(e => !e.RowKey.Contains("|~", StringComparison.Ordinal)).Select(e =>

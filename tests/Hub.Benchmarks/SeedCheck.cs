@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
-using Hub.Core.Residents;
+using Hub.Core.Access.Residents;
 
 namespace Hub.Benchmarks;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using Azure.Data.Tables;
 using Hub.Core.Access;
-using Hub.Core.Identity;
+using Hub.Core.Kernel;
 using Hub.Samples;
 using Hub.Tests.Shared;
 using Microsoft.Playwright;

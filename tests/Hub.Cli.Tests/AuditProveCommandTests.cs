@@ -25,7 +25,7 @@ public sealed class AuditProveCommandTests
         Actor = new AuditActor("grid-worker-7", "Hub.GridWorker", "110105003002", "console", "10.0.0.1"),
         Action = AuditAction.PersonRead,
         Resource = "/api/persons/x",
-        PersonKeys = [Hub.Core.Identity.PersonKey.Parse(PersonKey)],
+        PersonKeys = [Hub.Core.Kernel.PersonKey.Parse(PersonKey)],
         Fields = [new Hub.Core.Audit.DisclosedField("name", Masked: true)],
         Purpose = "case-1",
         Outcome = AuditOutcome.Allowed,

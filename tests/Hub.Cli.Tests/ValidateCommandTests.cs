@@ -3,8 +3,8 @@ using System.Text.Json;
 using Hub.Core.Feeds;
 using Hub.Core.Feeds.Normalisation;
 using Hub.Core.Feeds.Reading;
-using Hub.Core.Identity;
-using Hub.Core.Sources;
+using Hub.Core.Feeds.Sources;
+using Hub.Core.Kernel;
 using Hub.Samples;
 
 namespace Hub.Cli.Tests;

@@ -1,4 +1,4 @@
-using Hub.Core.Identity;
+using Hub.Core.Kernel;
 
 namespace Hub.Samples.Tests;
 

@@ -3,7 +3,7 @@ using System.CommandLine.Parsing;
 using System.Globalization;
 using Hub.Core.Access;
 using Hub.Core.Audit;
-using Hub.Core.Identity;
+using Hub.Core.Kernel;
 
 namespace Hub.Cli;
 

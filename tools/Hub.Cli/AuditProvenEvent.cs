@@ -1,5 +1,5 @@
 using Hub.Core.Audit;
-using Hub.Core.Identity;
+using Hub.Core.Kernel;
 
 namespace Hub.Cli;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Hub.Core.Matching;
+using Hub.Core.Identity.Matching;
 using Hub.Samples.Quality;
 using Spectre.Console;
 

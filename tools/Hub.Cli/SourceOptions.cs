@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Hub.Core.Sources;
+using Hub.Core.Kernel;
 
 namespace Hub.Cli;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Hub.Core.Access;
-using Hub.Core.Sources;
+using Hub.Core.Kernel;
 
 namespace Hub.Cli;
 

@@ -6,8 +6,9 @@ using System.Text.Json;
 using Hub.Core.Feeds;
 using Hub.Core.Feeds.Normalisation;
 using Hub.Core.Feeds.Reading;
-using Hub.Core.Identity;
-using Hub.Core.Sources;
+using Hub.Core.Feeds.Sources;
+using Hub.Core.Identity.Keys;
+using Hub.Core.Kernel;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
 

@@ -1,5 +1,5 @@
 using Hub.Core.Access;
-using Hub.Core.Sources;
+using Hub.Core.Feeds.Sources;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Hub.Functions.Access;

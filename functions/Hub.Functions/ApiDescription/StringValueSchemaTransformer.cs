@@ -1,4 +1,4 @@
-using Hub.Core.Storage;
+using Hub.Core.Kernel;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 

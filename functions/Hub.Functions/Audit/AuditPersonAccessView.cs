@@ -20,7 +20,7 @@ internal sealed record AuditPersonAccessView(
     IReadOnlyList<DisclosedField> Fields,
     int OtherPersons)
 {
-    public static AuditPersonAccessView From(AuditRecord record, Hub.Core.Identity.PersonKey person)
+    public static AuditPersonAccessView From(AuditRecord record, Hub.Core.Kernel.PersonKey person)
     {
         var e = record.Event;
         return new AuditPersonAccessView(

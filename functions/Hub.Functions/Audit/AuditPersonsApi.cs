@@ -1,5 +1,5 @@
 using Hub.Core.Audit;
-using Hub.Core.Identity;
+using Hub.Core.Kernel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Security.Claims;
 using Hub.Core.Access;
 using Hub.Core.Audit;
-using Hub.Core.Divisions;
+using Hub.Core.Kernel;
 
 namespace Hub.Functions.Audit;
 

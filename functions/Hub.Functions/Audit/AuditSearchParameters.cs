@@ -1,5 +1,5 @@
 using Hub.Core.Audit;
-using Hub.Core.Identity;
+using Hub.Core.Kernel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -48,7 +48,7 @@ internal sealed class AuditSearchParameters
         PersonKey? person = null;
         if (PersonKey is not null)
         {
-            if (!Hub.Core.Identity.PersonKey.TryParse(PersonKey, out var key))
+            if (!Hub.Core.Kernel.PersonKey.TryParse(PersonKey, out var key))
             {
                 return AuditApi.BadQuery("'personKey' is 32 lower-case hex characters.");
             }

@@ -1,6 +1,6 @@
 using System.Runtime.ExceptionServices;
 using Azure;
-using Hub.Core.Identity;
+using Hub.Core.Kernel;
 
 namespace Hub.Functions.Audit;
 

@@ -1,6 +1,6 @@
 using Hub.Core.Access;
 using Hub.Core.Audit;
-using Hub.Core.Divisions;
+using Hub.Core.Kernel;
 
 namespace Hub.Functions.Audit;
 

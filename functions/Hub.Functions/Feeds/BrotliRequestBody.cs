@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.IO.Compression;
-using Hub.Core.IO;
+using Hub.Core.Kernel;
 
 namespace Hub.Functions.Feeds;
 

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 using System.IO.Hashing;
-using Hub.Core.IO;
+using Hub.Core.Kernel;
 
 namespace Hub.Functions.Feeds;
 

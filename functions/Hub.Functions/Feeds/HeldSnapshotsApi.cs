@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Hub.Core.Access;
 using Hub.Core.Feeds.Batches;
 using Hub.Core.Feeds.Processing;
-using Hub.Core.Sources;
+using Hub.Core.Feeds.Sources;
 using Hub.Functions.Access;
 using Hub.Functions.Audit;
 using Microsoft.AspNetCore.Http.HttpResults;

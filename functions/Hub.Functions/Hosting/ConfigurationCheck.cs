@@ -1,7 +1,7 @@
 using Hub.Core.Access;
-using Hub.Core.Matching;
+using Hub.Core.Feeds.Sources;
+using Hub.Core.Identity.Matching;
 using Hub.Core.Profiles;
-using Hub.Core.Sources;
 
 namespace Hub.Functions.Hosting;
 

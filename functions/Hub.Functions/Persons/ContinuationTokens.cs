@@ -3,8 +3,8 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Hub.Core.Identity;
-using Hub.Core.Residents;
+using Hub.Core.Access.Residents;
+using Hub.Core.Identity.Keys;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Hub.Functions.Persons;

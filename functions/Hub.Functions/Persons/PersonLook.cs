@@ -1,7 +1,6 @@
 using Hub.Core.Access;
-using Hub.Core.Identity;
+using Hub.Core.Kernel;
 using Hub.Core.Profiles;
-using Hub.Core.Resolution;
 using Hub.Functions.Audit;
 
 namespace Hub.Functions.Persons;
@@ -128,5 +127,5 @@ internal sealed class PersonLook
     }
 
     private static DivisionPlace? PlaceOf(Place? place) =>
-        place is null ? null : new DivisionPlace(place.Division, Hub.Core.Divisions.GridCode.TryParse(place.Grid, out var grid) ? grid : null);
+        place is null ? null : new DivisionPlace(place.Division, Hub.Core.Kernel.GridCode.TryParse(place.Grid, out var grid) ? grid : null);
 }

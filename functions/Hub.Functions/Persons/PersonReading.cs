@@ -1,8 +1,7 @@
 using System.Text.Json.Nodes;
 using Hub.Core.Access;
-using Hub.Core.Identity;
+using Hub.Core.Kernel;
 using Hub.Core.Profiles;
-using Hub.Core.Resolution;
 using Hub.Functions.Audit;
 
 namespace Hub.Functions.Persons;

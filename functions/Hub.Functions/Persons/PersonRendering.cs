@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Hub.Core.Access;
+using Hub.Core.Kernel;
 using Hub.Core.Profiles;
-using Hub.Core.Sources;
 using Hub.Functions.Audit;
 
 namespace Hub.Functions.Persons;

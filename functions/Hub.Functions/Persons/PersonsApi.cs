@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
 using Hub.Core.Access;
+using Hub.Core.Access.Residents;
 using Hub.Core.Audit;
-using Hub.Core.Identity;
-using Hub.Core.Residents;
+using Hub.Core.Identity.Keys;
+using Hub.Core.Kernel;
 using Hub.Functions.Access;
 using Hub.Functions.Audit;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,4 +1,4 @@
-using Hub.Core.Profiles;
+using Hub.Core.Kernel;
 
 namespace Hub.Functions.Persons;
 

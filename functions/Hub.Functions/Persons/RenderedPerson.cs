@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
-using Hub.Core.Identity;
-using Hub.Core.Profiles;
+using Hub.Core.Kernel;
 
 namespace Hub.Functions.Persons;
 

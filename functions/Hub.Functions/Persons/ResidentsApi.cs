@@ -1,9 +1,8 @@
 using System.Globalization;
 using Hub.Core.Access;
+using Hub.Core.Access.Residents;
 using Hub.Core.Audit;
-using Hub.Core.Divisions;
-using Hub.Core.Profiles;
-using Hub.Core.Residents;
+using Hub.Core.Kernel;
 using Hub.Functions.Access;
 using Hub.Functions.Audit;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -145,7 +144,7 @@ internal static class ResidentsApi
 
     private static ResidentItem Item(ResidentEntity row, AccessRequest request, DateOnly day, PersonRendering rendering, AuditScope audit)
     {
-        audit.Touch(Hub.Core.Identity.PersonKey.Parse(row.PersonKey));
+        audit.Touch(Hub.Core.Kernel.PersonKey.Parse(row.PersonKey));
         var parts = row.RowKey.Split('|');
         var groups = ResidentMembership.Parse(row.Memberships).Where(m => m.IsActiveOn(day)).Select(m => m.Group);
         return new ResidentItem(

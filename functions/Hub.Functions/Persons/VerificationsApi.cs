@@ -1,10 +1,9 @@
 using System.Globalization;
 using Hub.Core.Access;
 using Hub.Core.Audit;
-using Hub.Core.Divisions;
-using Hub.Core.Identity;
+using Hub.Core.Identity.Keys;
+using Hub.Core.Kernel;
 using Hub.Core.Profiles;
-using Hub.Core.Sources;
 using Hub.Functions.Access;
 using Hub.Functions.Audit;
 using Microsoft.AspNetCore.Http.HttpResults;

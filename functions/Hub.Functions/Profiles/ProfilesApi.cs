@@ -1,8 +1,8 @@
 using Hub.Core.Access;
 using Hub.Core.Audit;
-using Hub.Core.Identity;
+using Hub.Core.Identity.Keys;
+using Hub.Core.Kernel;
 using Hub.Core.Profiles;
-using Hub.Core.Resolution;
 using Hub.Functions.Access;
 using Hub.Functions.Audit;
 using Microsoft.AspNetCore.Http.HttpResults;

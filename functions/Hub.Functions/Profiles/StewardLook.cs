@@ -1,8 +1,6 @@
 using Hub.Core.Access;
-using Hub.Core.Divisions;
-using Hub.Core.Identity;
+using Hub.Core.Kernel;
 using Hub.Core.Profiles;
-using Hub.Core.Resolution;
 using Hub.Functions.Audit;
 using Hub.Functions.Persons;
 

@@ -1,8 +1,9 @@
 using System.Security.Claims;
 using Hub.Core.Access;
 using Hub.Core.Audit;
-using Hub.Core.Identity;
-using Hub.Core.Resolution;
+using Hub.Core.Identity.Resolution;
+using Hub.Core.Kernel;
+using Hub.Core.Profiles;
 using Hub.Functions.Audit;
 using Hub.Functions.Profiles;
 using Microsoft.AspNetCore.Http.HttpResults;

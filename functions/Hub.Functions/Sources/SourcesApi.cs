@@ -1,4 +1,4 @@
-using Hub.Core.Sources;
+using Hub.Core.Feeds.Sources;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Hub.Functions.Sources;

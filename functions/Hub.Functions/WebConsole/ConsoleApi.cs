@@ -1,9 +1,9 @@
 using Hub.Core.Access;
 using Hub.Functions.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
-using Microsoft.AspNetCore.StaticFiles;
 
 namespace Hub.Functions.WebConsole;
 

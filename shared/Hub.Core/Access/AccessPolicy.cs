@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Hub.Core.Sources;
+using Hub.Core.Feeds.Sources;
 
 namespace Hub.Core.Access;
 

@@ -1,4 +1,4 @@
-using Hub.Core.Sources;
+using Hub.Core.Feeds.Sources;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
-using Hub.Core.Sources;
+using Hub.Core.Feeds.Sources;
+using Hub.Core.Kernel;
 
 namespace Hub.Core.Access;
 

@@ -1,7 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Security.Claims;
-using Hub.Core.Divisions;
-using Hub.Core.Sources;
+using Hub.Core.Kernel;
 
 namespace Hub.Core.Access;
 

@@ -1,6 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
-using Hub.Core.Identity;
+using Hub.Core.Kernel;
 
 namespace Hub.Core.Audit;
 

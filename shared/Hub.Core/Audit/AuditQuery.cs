@@ -1,5 +1,5 @@
 using Azure.Data.Tables;
-using Hub.Core.Identity;
+using Hub.Core.Kernel;
 
 namespace Hub.Core.Audit;
 

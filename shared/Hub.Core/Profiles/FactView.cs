@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Hub.Core.Facts;
+using Hub.Core.Profiles.Facts;
 using Hub.Core.Storage;
 
 namespace Hub.Core.Profiles;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Hub.Core.Kernel;
 
 namespace Hub.Core.Profiles;
 

@@ -1,3 +1,5 @@
+using Hub.Core.Kernel;
+
 namespace Hub.Core.Profiles;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using Hub.Core.Kernel;
+
 namespace Hub.Core.Profiles;
 
 /// <summary>Turns facts into special-group memberships by the group rules.</summary>

@@ -3,9 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using System.Text.Unicode;
-using Hub.Core.Divisions;
-using Hub.Core.Identity;
-using Hub.Core.Storage;
+using Hub.Core.Kernel;
 
 namespace Hub.Core.Profiles;
 

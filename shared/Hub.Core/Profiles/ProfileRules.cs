@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Hub.Core.Sources;
+using Hub.Core.Feeds.Sources;
 
 namespace Hub.Core.Profiles;
 

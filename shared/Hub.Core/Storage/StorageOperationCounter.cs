@@ -13,7 +13,7 @@ public sealed class StorageOperationCounter : HttpPipelineSynchronousPolicy
 
     /// <summary>Publishes the count as the <c>hub.storage.operations</c> metric.</summary>
     public StorageOperationCounter() =>
-        Telemetry.HubTelemetry.Meter.CreateObservableCounter("hub.storage.operations", () => Count, unit: "{request}", description: "Requests sent to storage, retries included.");
+        Kernel.HubTelemetry.Meter.CreateObservableCounter("hub.storage.operations", () => Count, unit: "{request}", description: "Requests sent to storage, retries included.");
 
     /// <summary>Requests sent since start-up.</summary>
     public long Count => Interlocked.Read(ref _count);

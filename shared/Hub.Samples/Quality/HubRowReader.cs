@@ -1,8 +1,8 @@
 using Hub.Core.Feeds;
 using Hub.Core.Feeds.Normalisation;
-using Hub.Core.Identity;
-using Hub.Core.Matching;
-using Hub.Core.Sources;
+using Hub.Core.Feeds.Sources;
+using Hub.Core.Identity.Keys;
+using Hub.Core.Identity.Matching;
 
 namespace Hub.Samples.Quality;
 

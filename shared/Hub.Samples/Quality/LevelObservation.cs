@@ -1,4 +1,4 @@
-using Hub.Core.Matching;
+using Hub.Core.Identity.Matching;
 
 namespace Hub.Samples.Quality;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Hub.Core.Identity;
-using Hub.Core.Matching;
+using Hub.Core.Identity.Matching;
+using Hub.Core.Kernel;
 
 namespace Hub.Samples.Quality;
 

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using Hub.Core.Identity;
-using Hub.Core.Matching;
+using Hub.Core.Identity.Keys;
+using Hub.Core.Identity.Matching;
 
 namespace Hub.Samples.Quality;
 

@@ -1,5 +1,5 @@
-using Hub.Core.Identity;
-using Hub.Core.Matching;
+using Hub.Core.Identity.Matching;
+using Hub.Core.Kernel;
 
 namespace Hub.Samples.Quality;
 

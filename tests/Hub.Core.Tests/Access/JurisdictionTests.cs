@@ -1,5 +1,5 @@
 using Hub.Core.Access;
-using Hub.Core.Divisions;
+using Hub.Core.Kernel;
 
 namespace Hub.Core.Tests.Access;
 

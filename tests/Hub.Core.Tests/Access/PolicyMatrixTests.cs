@@ -1,5 +1,6 @@
 using Hub.Core.Access;
-using Hub.Core.Sources;
+using Hub.Core.Feeds.Sources;
+using Hub.Core.Kernel;
 
 namespace Hub.Core.Tests.Access;
 

@@ -1,5 +1,5 @@
 using Hub.Core.Access;
-using Hub.Core.Sources;
+using Hub.Core.Feeds.Sources;
 using Hub.Core.Tests.Sources;
 
 namespace Hub.Core.Tests.Access;

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Hub.Core.Access;
-using Hub.Core.Divisions;
-using Hub.Core.Sources;
+using Hub.Core.Kernel;
 
 namespace Hub.Core.Tests.Access;
 

@@ -1,4 +1,4 @@
-using Hub.Core.Divisions;
+using Hub.Core.Kernel;
 
 namespace Hub.Core.Tests.Divisions;
 

@@ -1,7 +1,7 @@
 using Hub.Core.Feeds;
 using Hub.Core.Feeds.Normalisation;
 using Hub.Core.Feeds.Reading;
-using Hub.Core.Identity;
+using Hub.Core.Identity.Keys;
 using Hub.Core.Tests.Feeds.Reading;
 using Hub.Core.Tests.Sources;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using Hub.Core.Identity;
+using Hub.Core.Identity.Keys;
+using Hub.Core.Kernel;
 using Microsoft.Extensions.Options;
 
 namespace Hub.Core.Tests.Identity;

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Hub.Core.Identity;
+using Hub.Core.Kernel;
 
 namespace Hub.Core.Tests.Identity;
 

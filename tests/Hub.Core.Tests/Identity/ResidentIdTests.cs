@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using Hub.Core.Identity;
+using Hub.Core.Kernel;
 
 namespace Hub.Core.Tests.Identity;
 

@@ -1,5 +1,5 @@
-using Hub.Core.Identity;
-using Hub.Core.Matching;
+using Hub.Core.Identity.Matching;
+using Hub.Core.Kernel;
 using Hub.Core.Tests.Identity;
 
 namespace Hub.Core.Tests.Matching;

@@ -1,5 +1,5 @@
-using Hub.Core.Facts;
 using Hub.Core.Profiles;
+using Hub.Core.Profiles.Facts;
 
 namespace Hub.Core.Tests.Profiles;
 

@@ -1,3 +1,4 @@
+using Hub.Core.Kernel;
 using Hub.Core.Profiles;
 using static Hub.Core.Tests.Profiles.TestFacts;
 

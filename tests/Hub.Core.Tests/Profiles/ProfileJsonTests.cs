@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Hub.Core.Identity;
+using Hub.Core.Kernel;
 using Hub.Core.Profiles;
 
 namespace Hub.Core.Tests.Profiles;

@@ -1,5 +1,6 @@
+using Hub.Core.Feeds.Sources;
+using Hub.Core.Kernel;
 using Hub.Core.Profiles;
-using Hub.Core.Sources;
 
 namespace Hub.Core.Tests.Profiles;
 

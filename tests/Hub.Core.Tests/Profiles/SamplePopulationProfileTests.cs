@@ -1,6 +1,7 @@
 using Hub.Core.Feeds;
 using Hub.Core.Feeds.Normalisation;
-using Hub.Core.Identity;
+using Hub.Core.Identity.Keys;
+using Hub.Core.Kernel;
 using Hub.Core.Profiles;
 using Hub.Samples;
 using Microsoft.Extensions.Options;

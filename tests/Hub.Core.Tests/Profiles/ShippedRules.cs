@@ -1,3 +1,4 @@
+using Hub.Core.Kernel;
 using Hub.Core.Profiles;
 
 namespace Hub.Core.Tests.Profiles;

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Hub.Core.Identity;
+using Hub.Core.Kernel;
 using Hub.Core.Profiles;
 
 namespace Hub.Core.Tests.Profiles;

@@ -1,7 +1,6 @@
 using System.Globalization;
-using Hub.Core.Divisions;
-using Hub.Core.Profiles;
-using Hub.Core.Residents;
+using Hub.Core.Access.Residents;
+using Hub.Core.Kernel;
 
 namespace Hub.Core.Tests.Residents;
 

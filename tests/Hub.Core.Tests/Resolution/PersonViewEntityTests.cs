@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
+using Hub.Core.Identity.Resolution;
 using Hub.Core.Profiles;
-using Hub.Core.Resolution;
+using Hub.Core.Profiles.Views;
 using Hub.Core.Tests.Profiles;
 
 namespace Hub.Core.Tests.Resolution;

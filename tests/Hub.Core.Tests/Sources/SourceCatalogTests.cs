@@ -1,4 +1,5 @@
-using Hub.Core.Sources;
+using Hub.Core.Feeds.Sources;
+using Hub.Core.Kernel;
 
 namespace Hub.Core.Tests.Sources;
 

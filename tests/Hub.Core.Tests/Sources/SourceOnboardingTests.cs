@@ -1,7 +1,7 @@
 using Hub.Core.Feeds;
 using Hub.Core.Feeds.Normalisation;
 using Hub.Core.Feeds.Reading;
-using Hub.Core.Sources;
+using Hub.Core.Feeds.Sources;
 using Hub.Core.Tests.Feeds;
 using Hub.Core.Tests.Feeds.Reading;
 

@@ -1,6 +1,4 @@
-using Hub.Core.Divisions;
-using Hub.Core.Identity;
-using Hub.Core.Text;
+using Hub.Core.Kernel;
 
 namespace Hub.Core.Tests.Text;
 

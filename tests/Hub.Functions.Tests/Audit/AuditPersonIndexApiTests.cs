@@ -4,8 +4,8 @@ using System.Text.Json.Nodes;
 using Hub.Core.Access;
 using Hub.Core.Audit;
 using Hub.Functions.Tests.Infrastructure;
-using Hub.Tests.Shared;
 using Hub.Functions.Tests.Persons;
+using Hub.Tests.Shared;
 using static Hub.Functions.Tests.Persons.PersonsHub;
 
 namespace Hub.Functions.Tests.Audit;

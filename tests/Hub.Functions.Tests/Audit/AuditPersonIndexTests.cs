@@ -1,6 +1,6 @@
 using Azure.Data.Tables;
 using Hub.Core.Audit;
-using Hub.Core.Identity;
+using Hub.Core.Kernel;
 using Hub.Functions.Tests.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using Hub.Core.Audit;
-using Hub.Core.Identity;
+using Hub.Core.Kernel;
 
 namespace Hub.Functions.Tests.Audit;
 

@@ -3,7 +3,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Hub.Core.Audit;
-using Hub.Core.Identity;
+using Hub.Core.Kernel;
 using Hub.Core.Storage;
 using Hub.Functions.Tests.Infrastructure;
 using Hub.Tests.Shared;

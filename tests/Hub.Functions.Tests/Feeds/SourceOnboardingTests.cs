@@ -1,7 +1,8 @@
 using System.Text;
 using Hub.Core.Access;
 using Hub.Core.Feeds.Batches;
-using Hub.Core.Identity;
+using Hub.Core.Identity.Keys;
+using Hub.Core.Kernel;
 using Hub.Functions.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Hub.Core.Identity;
+using Hub.Core.Kernel;
 
 namespace Hub.Functions.Tests.Infrastructure;
 

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Hub.Core.Access.Residents;
 using Hub.Core.Audit;
-using Hub.Core.Identity;
-using Hub.Core.Residents;
+using Hub.Core.Identity.Keys;
 using Hub.Functions.Persons;
 using Hub.Functions.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

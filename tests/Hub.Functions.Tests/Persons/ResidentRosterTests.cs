@@ -1,8 +1,6 @@
 using Azure.Data.Tables;
-using Hub.Core.Divisions;
-using Hub.Core.Identity;
-using Hub.Core.Profiles;
-using Hub.Core.Residents;
+using Hub.Core.Access.Residents;
+using Hub.Core.Kernel;
 using Hub.Functions.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using static Hub.Functions.Tests.Persons.PersonsHub;

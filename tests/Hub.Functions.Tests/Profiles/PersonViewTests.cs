@@ -1,11 +1,10 @@
 using System.Text;
-using Hub.Core.Facts;
-using Hub.Core.Identity;
+using Hub.Core.Kernel;
 using Hub.Core.Profiles;
-using Hub.Core.Resolution;
+using Hub.Core.Profiles.Facts;
 using Hub.Functions.Tests.Infrastructure;
-using Hub.Tests.Shared;
 using Hub.Functions.Tests.Resolution;
+using Hub.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using static Hub.Functions.Tests.Resolution.ResolutionFeeds;
 

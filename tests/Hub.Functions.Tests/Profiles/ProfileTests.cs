@@ -3,7 +3,8 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Hub.Core.Access;
-using Hub.Core.Identity;
+using Hub.Core.Identity.Keys;
+using Hub.Core.Kernel;
 using Hub.Functions.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,7 +1,7 @@
 using Azure.Data.Tables;
-using Hub.Core.Facts;
-using Hub.Core.Identity;
-using Hub.Core.Residents;
+using Hub.Core.Access.Residents;
+using Hub.Core.Kernel;
+using Hub.Core.Profiles.Facts;
 using Hub.Functions.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using static Hub.Functions.Tests.Resolution.ResolutionFeeds;

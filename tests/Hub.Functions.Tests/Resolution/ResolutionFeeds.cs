@@ -1,5 +1,5 @@
 using System.Text;
-using Hub.Core.Identity;
+using Hub.Core.Kernel;
 
 namespace Hub.Functions.Tests.Resolution;
 

@@ -4,7 +4,8 @@ using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using Hub.Core.Access;
 using Hub.Core.Feeds.Batches;
-using Hub.Core.Identity;
+using Hub.Core.Identity.Keys;
+using Hub.Core.Kernel;
 using Hub.Functions.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using Hub.Core.Identity;
+using Hub.Core.Identity.Keys;
 using Hub.Samples.Quality;
 
 namespace Hub.Samples.Tests.Quality;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Hub.Core.Matching;
+using Hub.Core.Identity.Matching;
 using Hub.Samples.Quality;
 using Xunit.Abstractions;
 

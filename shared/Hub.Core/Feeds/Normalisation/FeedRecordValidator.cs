@@ -3,8 +3,9 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Hub.Core.Feeds.Reading;
-using Hub.Core.Identity;
-using Hub.Core.Sources;
+using Hub.Core.Feeds.Sources;
+using Hub.Core.Identity.Keys;
+using Hub.Core.Kernel;
 
 namespace Hub.Core.Feeds.Normalisation;
 

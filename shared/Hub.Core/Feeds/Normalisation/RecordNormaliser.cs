@@ -1,6 +1,6 @@
 using System.Globalization;
-using Hub.Core.Identity;
-using Hub.Core.Sources;
+using Hub.Core.Feeds.Sources;
+using Hub.Core.Kernel;
 
 namespace Hub.Core.Feeds.Normalisation;
 
@@ -209,7 +209,7 @@ public sealed class RecordNormaliser
 
                 return false;
             case FieldType.Division:
-                if (Divisions.DivisionCode.TryParse(value, out var division, out reason))
+                if (DivisionCode.TryParse(value, out var division, out reason))
                 {
                     normalised = division.Value.Value;
                     return true;

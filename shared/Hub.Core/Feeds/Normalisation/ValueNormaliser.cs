@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using Hub.Core.Text;
+using Hub.Core.Kernel;
 
 namespace Hub.Core.Feeds.Normalisation;
 

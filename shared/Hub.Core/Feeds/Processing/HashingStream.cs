@@ -1,6 +1,6 @@
 using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
-using Hub.Core.IO;
+using Hub.Core.Kernel;
 
 namespace Hub.Core.Feeds.Processing;
 

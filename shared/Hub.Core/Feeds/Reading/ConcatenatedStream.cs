@@ -1,4 +1,4 @@
-using Hub.Core.IO;
+using Hub.Core.Kernel;
 
 namespace Hub.Core.Feeds.Reading;
 

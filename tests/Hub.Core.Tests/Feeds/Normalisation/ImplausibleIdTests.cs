@@ -1,7 +1,7 @@
+using Hub.Core.Access.Residents;
 using Hub.Core.Feeds;
 using Hub.Core.Feeds.Normalisation;
-using Hub.Core.Residents;
-using Hub.Core.Sources;
+using Hub.Core.Feeds.Sources;
 using Hub.Core.Tests.Sources;
 
 namespace Hub.Core.Tests.Feeds.Normalisation;

@@ -1,6 +1,6 @@
 using Hub.Core.Feeds;
 using Hub.Core.Feeds.Normalisation;
-using Hub.Core.Sources;
+using Hub.Core.Feeds.Sources;
 using Hub.Core.Tests.Sources;
 
 namespace Hub.Core.Tests.Feeds.Normalisation;

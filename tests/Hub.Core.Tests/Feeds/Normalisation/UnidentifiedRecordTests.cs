@@ -1,7 +1,8 @@
 using Hub.Core.Feeds;
 using Hub.Core.Feeds.Normalisation;
 using Hub.Core.Feeds.Reading;
-using Hub.Core.Identity;
+using Hub.Core.Identity.Keys;
+using Hub.Core.Kernel;
 using Hub.Core.Tests.Sources;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +10,7 @@ namespace Hub.Core.Tests.Feeds.Normalisation;
 
 public sealed class UnidentifiedRecordTests
 {
-    private readonly Hub.Core.Sources.SourceMapping _matching = ShippedSources.Load("civil-affairs");
+    private readonly Hub.Core.Feeds.Sources.SourceMapping _matching = ShippedSources.Load("civil-affairs");
 
     [Theory]
     [InlineData("1.10105E+17", "spreadsheet")]

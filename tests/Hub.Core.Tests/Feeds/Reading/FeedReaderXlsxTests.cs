@@ -1,6 +1,6 @@
 using System.Text;
 using Hub.Core.Feeds.Reading;
-using Hub.Core.Identity;
+using Hub.Core.Kernel;
 using MiniExcelLibs;
 
 namespace Hub.Core.Tests.Feeds.Reading;

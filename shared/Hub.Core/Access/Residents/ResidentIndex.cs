@@ -1,0 +1,134 @@
+using Azure;
+using Azure.Data.Tables;
+using Hub.Core.Identity.Matching;
+using Hub.Core.Kernel;
+using Hub.Core.Storage;
+
+namespace Hub.Core.Access.Residents;
+
+/// <summary>
+/// The resident index in table storage: writes a batch's row changes in full transactions per street, and finds the
+/// candidates for a record without a usable ID with one filtered query per street the record names.
+/// </summary>
+internal sealed class ResidentIndex(HubStorage storage, ResidentRowBuilder rows)
+{
+    // One place of every transaction is the street's version row, so a street's rows and its version change together.
+    private const int RowsPerTransaction = 99;
+
+    /// <summary>
+    /// Writes <paramref name="changes"/>: upserts and deletes, grouped by street, 99 to a transaction with the
+    /// street's version bump (<see cref="StreetVersion"/>) as the hundredth.
+    /// </summary>
+    /// <remarks>
+    /// A delete of a row that is already gone (an interrupted attempt deleted it) fails its whole transaction with 404;
+    /// that chunk is then written again with its deletes one by one, each allowed to find nothing, and the version is
+    /// bumped once more after them, so a list that read the street while they were under way does not keep it.
+    /// </remarks>
+    public async Task ApplyAsync(ResidentChanges changes, int concurrency, CancellationToken cancellationToken = default)
+    {
+        var actions = changes.Upserts
+            .Select(r => (r.PartitionKey, Action: new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)))
+            .Concat(changes.Deletes.Select(k => (k.PartitionKey, Action: new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(k.PartitionKey, k.RowKey), ETag.All))))
+            .GroupBy(a => a.PartitionKey, StringComparer.Ordinal)
+            .SelectMany(street => street.Select(a => a.Action).Chunk(RowsPerTransaction).Select(chunk => (Street: street.Key, Chunk: chunk.Append(StreetVersion.Bump(street.Key)).ToList())))
+            .ToList();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(actions, parallel, async (entry, token) =>
+        {
+            var (street, chunk) = entry;
+            try
+            {
+                await storage.Residents.SubmitTransactionAsync(chunk, token).ConfigureAwait(false);
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status == 404)
+            {
+                var upserts = chunk.Where(a => a.ActionType != TableTransactionActionType.Delete && !StreetVersion.Is(a.Entity.RowKey)).ToList();
+                if (upserts.Count > 0)
+                {
+                    await storage.Residents.SubmitTransactionAsync([.. upserts, StreetVersion.Bump(street)], token).ConfigureAwait(false);
+                }
+
+                foreach (var delete in chunk.Where(a => a.ActionType == TableTransactionActionType.Delete))
+                {
+                    await storage.Residents.DeleteEntityAsync(delete.Entity.PartitionKey, delete.Entity.RowKey, ETag.All, token).ConfigureAwait(false);
+                }
+
+                await StreetVersion.BumpAsync(storage.Residents, street, token).ConfigureAwait(false);
+            }
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The persons indexed under any blocking key of <paramref name="incoming"/>, each with every match record the
+    /// index holds for them. One query per street the record names, filtered on the row's blocking-key columns.
+    /// </summary>
+    public async Task<IReadOnlyList<MatchCandidate>> FindCandidatesAsync(MatchRecord incoming, IReadOnlyDictionary<string, StreetBlocks>? loaded = null, CancellationToken cancellationToken = default)
+    {
+        var found = new Dictionary<string, IReadOnlyList<MatchRecord>>(StringComparer.Ordinal);
+        foreach (var street in BlockingKeys.For(incoming).GroupBy(ResidentRowBuilder.StreetOf, StringComparer.Ordinal))
+        {
+            var hashes = street.Select(rows.Hash).ToList();
+            if (loaded?.GetValueOrDefault(street.Key) is { } blocks)
+            {
+                foreach (var (person, records) in hashes.SelectMany(blocks.Find))
+                {
+                    found.TryAdd(person, records);
+                }
+
+                continue;
+            }
+
+            var clauses = hashes.SelectMany(h => new[]
+            {
+                TableClient.CreateQueryFilter($"Block1 eq {h}"), TableClient.CreateQueryFilter($"Block2 eq {h}"), TableClient.CreateQueryFilter($"Block3 eq {h}"),
+                TableClient.CreateQueryFilter($"Block4 eq {h}"), TableClient.CreateQueryFilter($"Block5 eq {h}"), TableClient.CreateQueryFilter($"Block6 eq {h}"),
+            });
+            var filter = $"{TableClient.CreateQueryFilter($"PartitionKey eq {street.Key}")} and ({string.Join(" or ", clauses)})";
+            var query = storage.Residents.QueryAsync<ResidentEntity>(filter, select: [nameof(ResidentEntity.PersonKey), nameof(ResidentEntity.Records)], cancellationToken: cancellationToken);
+            await foreach (var row in query.ConfigureAwait(false))
+            {
+                found.TryAdd(row.PersonKey, ResidentRowBuilder.ReadRecords(row.Records));
+            }
+        }
+
+        return found.SelectMany(p => p.Value.Select(r => new MatchCandidate(PersonKey.Parse(p.Key), r))).ToList();
+    }
+
+    /// <summary>
+    /// Reads the blocking keys and match records of <paramref name="streets"/>, each with one range query, for a batch
+    /// with many records to match there: one pass over the street instead of one filtered query (a scan of the
+    /// partition) per record.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, StreetBlocks>> LoadStreetsAsync(IEnumerable<string> streets, int concurrency, CancellationToken cancellationToken = default)
+    {
+        var loaded = streets.Distinct(StringComparer.Ordinal).ToDictionary(s => s, _ => new StreetBlocks(), StringComparer.Ordinal);
+        string[] columns =
+        [
+            nameof(ResidentEntity.PersonKey), nameof(ResidentEntity.Records), nameof(ResidentEntity.Block1), nameof(ResidentEntity.Block2),
+            nameof(ResidentEntity.Block3), nameof(ResidentEntity.Block4), nameof(ResidentEntity.Block5), nameof(ResidentEntity.Block6),
+        ];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(loaded, parallel, async (street, token) =>
+        {
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {street.Key} and RowKey ne {StreetVersion.RowKey}");
+            await foreach (var row in storage.Residents.QueryAsync<ResidentEntity>(filter, select: columns, cancellationToken: token).ConfigureAwait(false))
+            {
+                street.Value.Add(row);
+            }
+        }).ConfigureAwait(false);
+        return loaded;
+    }
+
+    /// <summary>The golden persons of a household registered in <paramref name="street"/>.</summary>
+    public async Task<IReadOnlyList<PersonKey>> HouseholdMembersAsync(string street, string householdKey, CancellationToken cancellationToken = default)
+    {
+        var members = new SortedSet<string>(StringComparer.Ordinal);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {street} and HouseholdKey eq {householdKey}");
+        await foreach (var row in storage.Residents.QueryAsync<ResidentEntity>(filter, select: [nameof(ResidentEntity.PersonKey)], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            members.Add(row.PersonKey);
+        }
+
+        return members.Select(PersonKey.Parse).ToList();
+    }
+}

@@ -1,0 +1,198 @@
+using System.Security.Cryptography;
+using System.Text;
+using Azure;
+using Azure.Data.Tables;
+using Hub.Core.Identity.Resolution;
+using Hub.Core.Kernel;
+using Hub.Core.Profiles;
+using Hub.Core.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Hub.Core.Access.Residents;
+
+/// <summary>
+/// Brings the resident index back in line with the facts, as a nightly job. Rows are derived from facts as of the day
+/// they are written, so a place whose validity lapses (a lease that ended) moves only when a fact changes; and a steward's
+/// decision racing a batch for the same person can leave a row behind. The job derives every golden person's rows for
+/// today, compares them with the stored rows by content hash, deletes rows no person has any more and rebuilds the
+/// persons whose rows differ. It also writes the view row of every person whose view is missing or out of step (data
+/// from before views, or a write that stopped half-way). It writes nothing when nothing changed.
+/// </summary>
+internal sealed partial class ResidentReconciler(
+    HubStorage storage,
+    PersonResolver resolver,
+    ResidentRowBuilder rows,
+    ProfileRules rules,
+    TimeProvider time,
+    ILogger<ResidentReconciler> logger)
+{
+    private const int Concurrency = 8;
+
+    private const int TransactionLimit = 100;
+
+    /// <summary>Runs one reconciliation over every partition; returns what it changed.</summary>
+    public async Task<ReconcileResult> RunAsync(CancellationToken cancellationToken = default)
+    {
+        var started = time.GetUtcNow();
+        var today = rules.DayOf(started);
+
+        // Pass 1: what every golden person's rows should be, as a content hash per row key.
+        var desired = new Dictionary<(string, string), (string Person, string Hash)>();
+        var gate = new Lock();
+        var viewsWritten = 0;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(Enumerable.Range(0, PersonKey.PartitionCount), parallel, async (partition, token) =>
+        {
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PersonKey.FormatPartition(partition)}");
+            var partitionRows = new List<TableEntity>();
+            await foreach (var row in storage.Facts.QueryAsync<TableEntity>(filter, cancellationToken: token).ConfigureAwait(false))
+            {
+                partitionRows.Add(row);
+            }
+
+            var people = PersonRows.Group(partitionRows).Values;
+            var views = people
+                .Select(p => (Stored: p.View, Wanted: p.ViewToWrite(p.Facts.Select(FactView.FromEntity).ToList())))
+                .Where(v => v.Wanted is not null)
+                .Select(v => v.Stored is null
+                    ? new TableTransactionAction(TableTransactionActionType.Add, v.Wanted!)
+                    : new TableTransactionAction(TableTransactionActionType.UpdateReplace, v.Wanted!, v.Stored.ETag))
+                .ToList();
+            Interlocked.Add(ref viewsWritten, await WriteViewsAsync(views, token).ConfigureAwait(false));
+
+            foreach (var person in people.Where(p => !p.IsLinkedElsewhere))
+            {
+                var facts = person.Members.Count > 0
+                    ? await resolver.ReadMembersAsync(person, token).ConfigureAwait(false)
+                    : person.Facts.Select(FactView.FromEntity).ToList();
+                var built = rows.Build(PersonKey.Parse(person.PersonKey), facts, today);
+                lock (gate)
+                {
+                    foreach (var row in built)
+                    {
+                        desired[(row.PartitionKey, row.RowKey)] = (person.PersonKey, ContentHash(row));
+                    }
+                }
+            }
+        }).ConfigureAwait(false);
+
+        // Pass 2: the stored rows. A row written since the job started is left alone: a batch is writing it.
+        var stale = new List<ResidentEntity>();
+        var refresh = new HashSet<string>(StringComparer.Ordinal);
+        long checkedRows = 0;
+        await foreach (var row in storage.Residents.QueryAsync<ResidentEntity>(cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (StreetVersion.Is(row.RowKey))
+            {
+                continue;
+            }
+
+            checkedRows++;
+            if (row.Timestamp > started)
+            {
+                desired.Remove((row.PartitionKey, row.RowKey));
+                continue;
+            }
+
+            if (!desired.Remove((row.PartitionKey, row.RowKey), out var wanted))
+            {
+                stale.Add(row);
+            }
+            else if (wanted.Hash != ContentHash(row))
+            {
+                refresh.Add(wanted.Person);
+            }
+        }
+
+        refresh.UnionWith(desired.Values.Select(d => d.Person));
+        var changedStreets = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var row in stale)
+        {
+            try
+            {
+                await storage.Residents.DeleteEntityAsync(row.PartitionKey, row.RowKey, row.ETag, cancellationToken).ConfigureAwait(false);
+                changedStreets.Add(row.PartitionKey);
+            }
+            catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+            {
+                // Gone already, or rewritten by a batch since it was read: either way not ours to delete.
+            }
+        }
+
+        // The deletes are one by one, outside the index's transactions: the streets' versions move after them.
+        foreach (var street in changedStreets)
+        {
+            await StreetVersion.BumpAsync(storage.Residents, street, cancellationToken).ConfigureAwait(false);
+        }
+
+        await resolver.RebuildAsync(refresh, Concurrency, cancellationToken).ConfigureAwait(false);
+        var result = new ReconcileResult(checkedRows, stale.Count, refresh.Count, viewsWritten);
+        LogReconciled(logger, result.RowsChecked, result.RowsDeleted, result.PersonsRebuilt, result.ViewsWritten);
+        return result;
+    }
+
+    /// <summary>
+    /// Writes one partition's views in transactions, guarded by the ETags read. A transaction that meets a batch writing
+    /// the same partition is written again a row at a time, and the rows the batch changed are left to it.
+    /// </summary>
+    private async Task<int> WriteViewsAsync(IReadOnlyList<TableTransactionAction> views, CancellationToken cancellationToken)
+    {
+        var written = 0;
+        foreach (var chunk in views.Chunk(TransactionLimit))
+        {
+            try
+            {
+                await storage.Facts.SubmitTransactionAsync(chunk, cancellationToken).ConfigureAwait(false);
+                written += chunk.Length;
+                continue;
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
+            {
+            }
+
+            foreach (var view in chunk)
+            {
+                try
+                {
+                    await (view.ActionType == TableTransactionActionType.Add
+                        ? storage.Facts.AddEntityAsync(view.Entity, cancellationToken)
+                        : storage.Facts.UpdateEntityAsync(view.Entity, view.ETag, TableUpdateMode.Replace, cancellationToken)).ConfigureAwait(false);
+                    written++;
+                }
+                catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+                {
+                    // A batch wrote the view since the partition was read: it is the batch's to keep right.
+                }
+            }
+        }
+
+        return written;
+    }
+
+    /// <summary>A hash of everything a row stores besides its keys, to tell a changed row without comparing fields.</summary>
+    private static string ContentHash(ResidentEntity row)
+    {
+        var text = string.Join(
+            '\u001f',
+            row.PersonKey,
+            row.Name,
+            row.NameSource,
+            row.Places,
+            row.DistinctFrom,
+            row.Identified,
+            row.Memberships,
+            row.HouseholdKey,
+            row.Status,
+            row.Block1,
+            row.Block2,
+            row.Block3,
+            row.Block4,
+            row.Block5,
+            row.Block6,
+            row.Records);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 16));
+    }
+
+    [LoggerMessage(EventId = 2201, Level = LogLevel.Information, Message = "Resident index reconciled: {Checked} rows checked, {Deleted} stale rows deleted, {Rebuilt} persons rebuilt, {Views} person views written")]
+    private static partial void LogReconciled(ILogger logger, long @checked, int deleted, int rebuilt, int views);
+}

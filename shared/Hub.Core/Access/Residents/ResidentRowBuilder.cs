@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Hub.Core.Identity.Keys;
+using Hub.Core.Identity.Matching;
+using Hub.Core.Kernel;
+using Hub.Core.Profiles;
+using Hub.Core.Storage;
+
+namespace Hub.Core.Access.Residents;
+
+/// <summary>
+/// Derives a golden person's resident-index rows from their facts: one row per place of the profile, one search-only row
+/// per other street their current records name, each with the blocking keys and match records of the person. Pure:
+/// the same facts and day give the same rows, which is how the merge knows which rows a person had before a change.
+/// </summary>
+internal sealed class ResidentRowBuilder(ProfileBuilder profiles, PersonKeyHasher hasher)
+{
+    /// <summary>The attributes candidate scoring reads (<see cref="MatchRecord.FromAttributes"/>); a row stores only these.</summary>
+    private static readonly string[] MatchAttributes =
+    [
+        "name", "birthDate", "sex", "residenceDivision", "registrationDivision", "residenceAddress", "phone", "residentId", "residentIdAsSent", "disabilityCertificate",
+    ];
+
+    /// <summary>The rows of <paramref name="golden"/>, whose records (their own and their members') are <paramref name="facts"/>.</summary>
+    public IReadOnlyList<ResidentEntity> Build(PersonKey golden, IReadOnlyList<FactView> facts, DateOnly today)
+    {
+        if (facts.Count == 0)
+        {
+            return [];
+        }
+
+        var profile = profiles.Build(golden, facts, today);
+        var current = facts.Where(f => f.EndedAt is null).ToList();
+        var records = (current.Count > 0 ? current : facts)
+            .Select(f => new SortedDictionary<string, string>(
+                MatchAttributes.Where(a => f.ValueOf(a) is not null).ToDictionary(a => a, a => f.ValueOf(a)!),
+                StringComparer.Ordinal))
+            .Select(r => (Record: r, Json: JsonSerializer.Serialize(r, StorageJson.Options)))
+            .DistinctBy(r => r.Json, StringComparer.Ordinal)
+            .OrderBy(r => r.Json, StringComparer.Ordinal)
+            .Select(r => r.Record)
+            .ToList();
+        // In a fixed order, so the same facts give the same row whatever order they were read in.
+        var recordsJson = JsonSerializer.Serialize(records, StorageJson.Options);
+        var blocks = records
+            .SelectMany(r => BlockingKeys.For(ToMatchRecord(r)))
+            .Distinct(StringComparer.Ordinal)
+            .GroupBy(StreetOf, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(Hash).Take(ResidentEntity.BlockColumns).ToList(), StringComparer.Ordinal);
+
+        var rows = new List<ResidentEntity>();
+        var places = new List<(Place Place, string Kinds)>();
+        foreach (var (place, kind) in new[] { (profile.Residence, "residence"), (profile.Registration, "registration") })
+        {
+            if (place is null)
+            {
+                continue;
+            }
+
+            var same = places.FindIndex(p => p.Place.Division == place.Division && p.Place.Grid == place.Grid);
+            if (same >= 0)
+            {
+                places[same] = (places[same].Place, places[same].Kinds + "," + kind);
+            }
+            else
+            {
+                places.Add((place, kind));
+            }
+        }
+
+        var memberships = string.Join(';', profile.Memberships.Select(m => string.Create(
+            CultureInfo.InvariantCulture,
+            $"{m.Group.Value}:{m.ValidFrom:yyyy-MM-dd}:{m.LastDay:yyyy-MM-dd}")));
+        var identified = facts.Any(f => f.Identified);
+        var name = profile.Attributes.GetValueOrDefault("name");
+        foreach (var (place, kinds) in places)
+        {
+            var street = place.Division.Street;
+            rows.Add(Row(street, $"{place.Division.Value[9..]}|{place.Grid ?? "-"}|{golden.Value}", kinds, DistinctFrom(places[0].Place, place)));
+        }
+
+        foreach (var street in blocks.Keys.Where(s => !places.Any(p => p.Place.Division.Street == s)).Order(StringComparer.Ordinal))
+        {
+            rows.Add(Row(street, ResidentEntity.SearchOnlyPrefix + golden.Value, string.Empty, 0));
+        }
+
+        return rows;
+
+        ResidentEntity Row(string street, string rowKey, string kinds, int distinctFrom)
+        {
+            var row = new ResidentEntity
+            {
+                PartitionKey = street,
+                RowKey = rowKey,
+                PersonKey = golden.Value,
+                Places = kinds,
+                DistinctFrom = distinctFrom,
+                Identified = identified,
+                Memberships = memberships,
+                HouseholdKey = profile.HouseholdKey?.Value,
+                Name = name?.Value,
+                NameSource = name?.Provenance.Source,
+                Status = profile.Status?.ToString().ToLowerInvariant(),
+                Records = recordsJson,
+            };
+            row.SetBlocks(blocks.GetValueOrDefault(street) ?? []);
+            return row;
+        }
+    }
+
+    /// <summary>The keyed hash a blocking key is stored and searched as: the key itself is personal data.</summary>
+    public string Hash(string blockingKey) => Convert.ToHexStringLower(hasher.KeyedHash(Encoding.UTF8.GetBytes(blockingKey)).AsSpan(0, 8));
+
+    /// <summary>Reads the match records a row carries.</summary>
+    public static IReadOnlyList<MatchRecord> ReadRecords(string recordsJson) =>
+        (JsonSerializer.Deserialize<List<Dictionary<string, string>>>(recordsJson, StorageJson.Options) ?? []).Select(ToMatchRecord).ToList();
+
+    /// <summary>The match record of a record's attributes, with the ID as sent, as evidence, when the record had no usable one.</summary>
+    public static MatchRecord ToMatchRecord(IReadOnlyDictionary<string, string> attributes) =>
+        MatchRecord.FromAttributes(attributes, residentIdText: null);
+
+    /// <summary>The street a blocking key is scoped to: its last part.</summary>
+    public static string StreetOf(string blockingKey) => blockingKey[(blockingKey.LastIndexOf('|') + 1)..];
+
+    private static int DistinctFrom(Place first, Place place)
+    {
+        if (ReferenceEquals(first, place))
+        {
+            return 0;
+        }
+
+        foreach (var length in new[] { 2, 4, 6, 9, 12 })
+        {
+            if (!first.Division.Value.AsSpan(0, length).SequenceEqual(place.Division.Value.AsSpan(0, length)))
+            {
+                return length;
+            }
+        }
+
+        return 13;
+    }
+}

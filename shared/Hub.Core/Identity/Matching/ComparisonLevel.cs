@@ -1,0 +1,32 @@
+namespace Hub.Core.Identity.Matching;
+
+/// <summary>How far two values agree; each comparator produces a few of these, and each has its own weight.</summary>
+public enum ComparisonLevel
+{
+    /// <summary>The values are the same.</summary>
+    Exact = 1,
+
+    /// <summary>Names similar enough (Jaro-Winkler at or above the threshold).</summary>
+    Similar,
+
+    /// <summary>Dates with the same year and month, or with day and month swapped.</summary>
+    Partial,
+
+    /// <summary>Divisions in the same street or township (first 9 digits).</summary>
+    Street,
+
+    /// <summary>Divisions in the same county or district (first 6 digits).</summary>
+    County,
+
+    /// <summary>ID numbers one typing error apart: a digit changed, dropped or added, or two neighbours swapped.</summary>
+    OneEdit,
+
+    /// <summary>The leading ID digits that survived (the address code of a spreadsheet-mangled number) agree.</summary>
+    Prefix,
+
+    /// <summary>The values disagree. For ID numbers this is a contradiction, which rules out an automatic link.</summary>
+    Different,
+
+    /// <summary>One side has no value; the field counts for nothing (weight 0) and has no weight in rules files.</summary>
+    Missing,
+}

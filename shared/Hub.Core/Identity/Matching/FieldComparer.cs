@@ -1,0 +1,85 @@
+using Hub.Core.Kernel;
+
+namespace Hub.Core.Identity.Matching;
+
+/// <summary>Applies a field's comparator to two records.</summary>
+internal static class FieldComparer
+{
+    public static ComparisonLevel Compare(MatchFieldRule rule, MatchRecord incoming, MatchRecord candidate) => rule.Field switch
+    {
+        MatchField.Name => Name(rule, incoming, candidate),
+        MatchField.BirthDate => BirthDate(rule.Comparator, incoming.BirthDate, candidate.BirthDate),
+        MatchField.Sex => Exact(incoming.Sex, candidate.Sex),
+        MatchField.ResidenceDivision => Division(rule.Comparator, incoming.ResidenceDivision, candidate.ResidenceDivision),
+        MatchField.RegistrationDivision => Division(rule.Comparator, incoming.RegistrationDivision, candidate.RegistrationDivision),
+        MatchField.ResidenceAddress => Exact(incoming.FoldedAddress, candidate.FoldedAddress),
+        MatchField.Phone => Exact(incoming.Phone, candidate.Phone),
+        MatchField.ResidentId => IdComparison.Compare(incoming, candidate),
+        _ => throw new InvalidOperationException($"Field {rule.Field} has no comparison."),
+    };
+
+    private static ComparisonLevel Name(MatchFieldRule rule, MatchRecord incoming, MatchRecord candidate)
+    {
+        if (incoming.FoldedName is not { } a || candidate.FoldedName is not { } b)
+        {
+            return ComparisonLevel.Missing;
+        }
+
+        return rule.Comparator switch
+        {
+            MatchComparator.Exact => string.Equals(incoming.Name, candidate.Name, StringComparison.Ordinal) ? ComparisonLevel.Exact : ComparisonLevel.Different,
+            MatchComparator.JaroWinkler when string.Equals(a, b, StringComparison.Ordinal) => ComparisonLevel.Exact,
+            MatchComparator.JaroWinkler => JaroWinkler.Similarity(a, b) >= rule.Similarity ? ComparisonLevel.Similar : ComparisonLevel.Different,
+            _ => string.Equals(a, b, StringComparison.Ordinal) ? ComparisonLevel.Exact : ComparisonLevel.Different,
+        };
+    }
+
+    private static ComparisonLevel BirthDate(MatchComparator comparator, DateOnly? incoming, DateOnly? candidate)
+    {
+        if (incoming is not { } a || candidate is not { } b)
+        {
+            return ComparisonLevel.Missing;
+        }
+
+        if (a == b)
+        {
+            return ComparisonLevel.Exact;
+        }
+
+        var partial = comparator == MatchComparator.Date
+            && a.Year == b.Year
+            && (a.Month == b.Month || (a.Month == b.Day && a.Day == b.Month));
+        return partial ? ComparisonLevel.Partial : ComparisonLevel.Different;
+    }
+
+    private static ComparisonLevel Division(MatchComparator comparator, DivisionCode? incoming, DivisionCode? candidate)
+    {
+        if (incoming is not { } a || candidate is not { } b)
+        {
+            return ComparisonLevel.Missing;
+        }
+
+        if (a == b)
+        {
+            return ComparisonLevel.Exact;
+        }
+
+        if (comparator != MatchComparator.DivisionPrefix)
+        {
+            return ComparisonLevel.Different;
+        }
+
+        return string.Equals(a.Street, b.Street, StringComparison.Ordinal) ? ComparisonLevel.Street
+            : string.Equals(a.County, b.County, StringComparison.Ordinal) ? ComparisonLevel.County
+            : ComparisonLevel.Different;
+    }
+
+    private static ComparisonLevel Exact<T>(T? incoming, T? candidate)
+        where T : struct => incoming is { } a && candidate is { } b
+            ? (EqualityComparer<T>.Default.Equals(a, b) ? ComparisonLevel.Exact : ComparisonLevel.Different)
+            : ComparisonLevel.Missing;
+
+    private static ComparisonLevel Exact(string? incoming, string? candidate) => incoming is null || candidate is null
+        ? ComparisonLevel.Missing
+        : string.Equals(incoming, candidate, StringComparison.Ordinal) ? ComparisonLevel.Exact : ComparisonLevel.Different;
+}

@@ -1,0 +1,304 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Hub.Core.Access.Residents;
+using Hub.Core.Identity.Matching;
+using Hub.Core.Kernel;
+using Hub.Core.Profiles;
+using Hub.Core.Profiles.Facts;
+using Hub.Core.Profiles.Views;
+using Hub.Core.Storage;
+
+namespace Hub.Core.Identity.Resolution;
+
+/// <summary>
+/// Keeps the resident index and the links in step with the facts. During a batch it sorts each changed person into
+/// one of three paths: a person of their own (rows derived from the facts the merge has in memory), a golden person
+/// whose records span partitions (rebuilt after the merge), or a record without a usable ID that was never matched
+/// (matched after the merge). The same rebuild serves data stewards' decisions.
+/// </summary>
+internal sealed class PersonResolver(
+    HubStorage storage,
+    FactStore facts,
+    ResidentIndex index,
+    ResidentRowBuilder rows,
+    PersonMatcher matcher,
+    ProfileRules rules,
+    TimeProvider time)
+{
+    private const int TransactionLimit = 100;
+
+    /// <summary>From this many records to match in one street, the street's rows are read once rather than searched per record.</summary>
+    private const int StreetLoadThreshold = 16;
+
+    /// <summary>The decider name recorded for automatic decisions.</summary>
+    public const string MatcherName = "matcher";
+
+    /// <summary>Sorts a changed person into a path; a person of their own has their rows replaced in <paramref name="changes"/> now.</summary>
+    public void Classify(PersonChange change, ResidentChanges changes, ResolutionWork work)
+    {
+        var person = change.Rows;
+        if (person.IsLinkedElsewhere)
+        {
+            work.AddGolden(person.Golden);
+        }
+        else if (person.HasMembers)
+        {
+            work.AddGolden(person.PersonKey);
+        }
+        else if (person.Link is null && person.IsProvisional)
+        {
+            work.AddToMatch(person);
+        }
+        else
+        {
+            var key = PersonKey.Parse(person.PersonKey);
+            var today = Today;
+            var before = rows.Build(key, change.Before, today).Select(r => (r.PartitionKey, r.RowKey));
+            changes.Replace(before, rows.Build(key, change.After, today));
+        }
+    }
+
+    /// <summary>
+    /// Matches records that came without a usable ID, in feed order, so a later record can match a person an earlier
+    /// one started. Each ends linked to one person (match), queued for a steward beside a provisional person of its own
+    /// (possible match), or as a provisional person (no match). Links are written before anything they imply.
+    /// </summary>
+    public async Task MatchAsync(string batchId, ResolutionWork work, ResidentChanges changes, int concurrency, CancellationToken cancellationToken = default)
+    {
+        var overlay = new Dictionary<string, List<MatchCandidate>>(StringComparer.Ordinal);
+        var writes = new List<ITableEntity>();
+        var reviews = new List<QueueEntity>();
+        var now = time.GetUtcNow();
+        var today = Today;
+        var pending = work.ToMatch
+            .OrderBy(p => p.Facts.Min(f => f.SourceRow))
+            .ThenBy(p => p.PersonKey, StringComparer.Ordinal)
+            .Select(p => (Person: p, Views: p.Facts.Select(FactView.FromEntity).ToList()))
+            .Select(p => (p.Person, p.Views, Incoming: ResidentRowBuilder.ToMatchRecord(p.Views.OrderByDescending(v => v.UpdatedAt).First().Attributes)))
+            .ToList();
+
+        // A street with many records to match is read once; a few records are searched with a filtered query each.
+        var busyStreets = pending
+            .SelectMany(p => BlockingKeys.For(p.Incoming).Select(ResidentRowBuilder.StreetOf).Distinct(StringComparer.Ordinal))
+            .CountBy(street => street, StringComparer.Ordinal)
+            .Where(s => s.Value >= StreetLoadThreshold)
+            .Select(s => s.Key);
+        var loaded = await index.LoadStreetsAsync(busyStreets, concurrency, cancellationToken).ConfigureAwait(false);
+
+        // What the index holds does not change while the batch matches (its own links are the overlay below), so every
+        // record's candidates are searched at once; the decisions are then taken in feed order.
+        var indexed = new IReadOnlyList<MatchCandidate>[pending.Count];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(Enumerable.Range(0, pending.Count), parallel, async (i, token) =>
+            indexed[i] = await index.FindCandidatesAsync(pending[i].Incoming, loaded, token).ConfigureAwait(false)).ConfigureAwait(false);
+
+        foreach (var (i, (person, views, incoming)) in pending.Index())
+        {
+            var key = PersonKey.Parse(person.PersonKey);
+            var candidates = indexed[i]
+                .Concat(BlockingKeys.For(incoming).SelectMany(k => overlay.GetValueOrDefault(k) ?? []))
+                .Where(c => c.Person != key)
+                .ToList();
+            var decision = matcher.Evaluate(incoming, candidates);
+            var golden = decision.MatchedPerson ?? key;
+            var link = NewLink(key, golden, decision.Outcome, LinkDecider.Auto, decision.Score, MatcherName, now, reason: null);
+            if (decision.Outcome == MatchOutcome.PossibleMatch)
+            {
+                var scores = JsonSerializer.Serialize(decision.Candidates.Select(c => new CandidateScore(c.Person.Value, Math.Round(c.Score, 2))), StorageJson.Options);
+                link.Candidates = scores;
+                reviews.Add(new QueueEntity
+                {
+                    RowKey = key.Value,
+                    Source = person.Facts[0].Source,
+                    Batch = batchId,
+                    Score = decision.Score,
+                    Candidates = scores,
+                    QueuedAt = now,
+                });
+            }
+
+            writes.Add(link);
+            writes.Add(NewHistory(link, Action(decision.Outcome), previousGolden: null, sequence: 0));
+            if (decision.Outcome == MatchOutcome.Match)
+            {
+                writes.Add(NewMember(golden, key));
+                work.AddGolden(golden.Value);
+            }
+            else
+            {
+                changes.Replace([], rows.Build(key, views, today));
+            }
+
+            foreach (var blockingKey in BlockingKeys.For(incoming))
+            {
+                if (!overlay.TryGetValue(blockingKey, out var list))
+                {
+                    overlay[blockingKey] = list = [];
+                }
+
+                list.Add(new MatchCandidate(golden, incoming));
+            }
+        }
+
+        // Reviews before links: a batch that stops in between finds the records still unmatched and queues them again.
+        foreach (var chunk in reviews.Chunk(TransactionLimit))
+        {
+            await storage.Reviews.SubmitTransactionAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), cancellationToken).ConfigureAwait(false);
+        }
+
+        await WriteRowsAsync(writes, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Rebuilds the resident rows of golden persons from their records and their members' records, then writes the
+    /// index rows that remember them. A key linked elsewhere ends with no rows.
+    /// </summary>
+    public async Task RebuildAsync(IEnumerable<string> goldens, int concurrency, CancellationToken cancellationToken = default)
+    {
+        var changes = new ResidentChanges();
+        var indexRows = new List<ITableEntity>();
+        var gate = new Lock();
+        var today = Today;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(goldens.Distinct(StringComparer.Ordinal), parallel, async (golden, token) =>
+        {
+            var key = PersonKey.Parse(golden);
+            var person = await facts.ReadPersonAsync(key, token).ConfigureAwait(false);
+            var resolved = person.IsLinkedElsewhere ? null : await ReadMembersAsync(person, token).ConfigureAwait(false);
+            var after = resolved is null ? [] : rows.Build(key, resolved, today);
+            var before = person.IndexRows?.GetKeys() ?? rows.Build(key, person.Facts.Select(FactView.FromEntity).ToList(), today).Select(r => (r.PartitionKey, r.RowKey)).ToList();
+            changes.Replace(before, after);
+            if (person.Members.Count > 0 || person.IndexRows is not null)
+            {
+                lock (gate)
+                {
+                    indexRows.Add(new IndexRowsEntity
+                    {
+                        PartitionKey = key.PartitionKey,
+                        RowKey = ResolutionRows.Index(golden),
+                        Rows = IndexRowsEntity.Format(after.Select(r => (r.PartitionKey, r.RowKey))),
+                    });
+                }
+            }
+        }).ConfigureAwait(false);
+
+        await index.ApplyAsync(changes, concurrency, cancellationToken).ConfigureAwait(false);
+        await WriteRowsAsync(indexRows, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Every fact of a golden person: their own and their members'.</summary>
+    public async Task<IReadOnlyList<FactView>> ReadMembersAsync(PersonRows golden, CancellationToken cancellationToken = default)
+    {
+        var all = golden.Facts.Select(FactView.FromEntity).ToList();
+        foreach (var member in golden.Members)
+        {
+            var rowsOfMember = await facts.ReadPersonAsync(PersonKey.Parse(member.Member), cancellationToken).ConfigureAwait(false);
+            all.AddRange(rowsOfMember.Facts.Select(FactView.FromEntity));
+        }
+
+        return all;
+    }
+
+    /// <summary>
+    /// Writes resolution rows, grouped by partition into transactions. Every key given a link, member or index row gets
+    /// the marker view that sends person detail to its facts, upserted in the same partition's transactions ahead of the
+    /// rows it stands for: a write that stops in between leaves a marker without a link, which reads correctly.
+    /// </summary>
+    public async Task WriteRowsAsync(IEnumerable<ITableEntity> entities, CancellationToken cancellationToken = default)
+    {
+        var rows = entities.ToList();
+        var markers = rows
+            .Select(e => e switch
+            {
+                LinkEntity link => link.PersonKey,
+                MemberEntity member => member.Golden,
+                IndexRowsEntity => ResolutionRows.PersonKeyOf(e.RowKey),
+                _ => null,
+            })
+            .OfType<string>()
+            .Distinct(StringComparer.Ordinal)
+            .Select(key => (ITableEntity)PersonViewEntity.Resolved(key));
+        foreach (var partition in markers.Concat(rows).GroupBy(e => e.PartitionKey, StringComparer.Ordinal))
+        {
+            foreach (var chunk in partition.Chunk(TransactionLimit))
+            {
+                await storage.Facts.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Deletes resolution rows; a row already gone is fine.</summary>
+    public async Task DeleteRowsAsync(IEnumerable<(string PartitionKey, string RowKey)> keys, CancellationToken cancellationToken = default)
+    {
+        foreach (var (partitionKey, rowKey) in keys)
+        {
+            await storage.Facts.DeleteEntityAsync(partitionKey, rowKey, ETag.All, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public static LinkEntity NewLink(PersonKey key, PersonKey golden, MatchOutcome outcome, LinkDecider decider, double? score, string decidedBy, DateTimeOffset at, string? reason) => new()
+    {
+        PartitionKey = key.PartitionKey,
+        RowKey = ResolutionRows.Link(key.Value),
+        PersonKey = key.Value,
+        Golden = golden.Value,
+        Outcome = Word(outcome),
+        Decider = decider == LinkDecider.Auto ? "auto" : "manual",
+        Score = score,
+        DecidedBy = decidedBy,
+        DecidedAt = at,
+        Reason = reason,
+    };
+
+    public static HistoryEntity NewHistory(LinkEntity link, string action, string? previousGolden, int sequence) => new()
+    {
+        PartitionKey = link.PartitionKey,
+        RowKey = ResolutionRows.History(link.PersonKey, link.DecidedAt, sequence),
+        PersonKey = link.PersonKey,
+        Action = action,
+        Golden = link.Golden,
+        PreviousGolden = previousGolden,
+        Decider = link.Decider,
+        Score = link.Score,
+        DecidedBy = link.DecidedBy,
+        DecidedAt = link.DecidedAt,
+        Reason = link.Reason,
+    };
+
+    /// <summary>
+    /// A steward's decision as history rows: the row under the key decided about, and a copy under each other golden
+    /// person it gave records to or took them from, so that person's history still shows a merge after the split.
+    /// </summary>
+    public static IEnumerable<HistoryEntity> NewHistoryRows(LinkEntity link, string action, string? previousGolden, int sequence)
+    {
+        var history = NewHistory(link, action, previousGolden, sequence);
+        yield return history;
+        foreach (var other in new[] { link.Golden, previousGolden }.OfType<string>().Where(k => k != link.PersonKey).Distinct(StringComparer.Ordinal))
+        {
+            var copy = NewHistory(link, action, previousGolden, sequence);
+            copy.PartitionKey = PersonKey.Parse(other).PartitionKey;
+            copy.RowKey = ResolutionRows.History(other, link.DecidedAt, sequence);
+            yield return copy;
+        }
+    }
+
+    public static MemberEntity NewMember(PersonKey golden, PersonKey member) => new()
+    {
+        PartitionKey = golden.PartitionKey,
+        RowKey = ResolutionRows.Member(golden.Value, member.Value),
+        Golden = golden.Value,
+        Member = member.Value,
+    };
+
+    public static string Word(MatchOutcome outcome) => outcome switch
+    {
+        MatchOutcome.Match => "match",
+        MatchOutcome.PossibleMatch => "possible-match",
+        _ => "no-match",
+    };
+
+    private static string Action(MatchOutcome outcome) => Word(outcome);
+
+    private DateOnly Today => rules.DayOf(time.GetUtcNow());
+}

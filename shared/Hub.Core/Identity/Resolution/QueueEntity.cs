@@ -1,0 +1,32 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace Hub.Core.Identity.Resolution;
+
+/// <summary>
+/// A possible match waiting for a data steward, in the review table: one partition (the queue is small by design,
+/// about ten per 10,000 records), row key the key of the record under review.
+/// </summary>
+internal sealed class QueueEntity : ITableEntity
+{
+    public const string Partition = "possible";
+
+    public string PartitionKey { get; set; } = Partition;
+
+    public string RowKey { get; set; } = string.Empty;
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public ETag ETag { get; set; }
+
+    public string Source { get; set; } = string.Empty;
+
+    public string Batch { get; set; } = string.Empty;
+
+    public double? Score { get; set; }
+
+    /// <summary>The candidate persons and their scores, as JSON.</summary>
+    public string Candidates { get; set; } = "[]";
+
+    public DateTimeOffset QueuedAt { get; set; }
+}

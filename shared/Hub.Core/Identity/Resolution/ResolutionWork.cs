@@ -1,0 +1,31 @@
+namespace Hub.Core.Identity.Resolution;
+
+/// <summary>What a batch's merge leaves for the resolution stage: golden persons to index again and records to match.</summary>
+internal sealed class ResolutionWork
+{
+    private readonly Lock _gate = new();
+    private readonly HashSet<string> _goldens = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PersonRows> _toMatch = new(StringComparer.Ordinal);
+
+    /// <summary>Golden persons whose records span partitions; their rows are rebuilt after every partition is merged.</summary>
+    public IReadOnlyCollection<string> Goldens => _goldens;
+
+    /// <summary>Keys whose records came without a usable ID and have never been matched.</summary>
+    public IReadOnlyCollection<PersonRows> ToMatch => _toMatch.Values;
+
+    public void AddGolden(string personKey)
+    {
+        lock (_gate)
+        {
+            _goldens.Add(personKey);
+        }
+    }
+
+    public void AddToMatch(PersonRows person)
+    {
+        lock (_gate)
+        {
+            _toMatch[person.PersonKey] = person;
+        }
+    }
+}

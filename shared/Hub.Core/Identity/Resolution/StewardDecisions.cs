@@ -1,0 +1,221 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Hub.Core.Access.Residents;
+using Hub.Core.Feeds.Processing;
+using Hub.Core.Identity.Matching;
+using Hub.Core.Kernel;
+using Hub.Core.Profiles;
+using Hub.Core.Profiles.Facts;
+using Hub.Core.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Hub.Core.Identity.Resolution;
+
+/// <summary>
+/// Data stewards' decisions, as in HAPI FHIR MDM: link a record to a person, reject a possible match, merge two
+/// persons, split a wrong merge. Each is manual, so automatic matching never changes it; each leaves a history row;
+/// none moves or deletes a fact. The link row is written first (it is the truth), then the member rows, then the
+/// resident rows are rebuilt, so repeating a decision that stopped half-way completes it.
+/// </summary>
+internal sealed class StewardDecisions(HubStorage storage, FactStore facts, PersonResolver resolver, ProfileReader profiles, PersonMatcher matcher, TimeProvider time, IOptions<FeedProcessingOptions> options)
+{
+    /// <summary>
+    /// The possible matches waiting, oldest first, each with its candidates compared field by field now; only those
+    /// whose record and every candidate lie <paramref name="within"/> the reach of the steward asking.
+    /// </summary>
+    public async Task<IReadOnlyList<ReviewItem>> QueueAsync(int limit, Func<PersonProfile, bool> within, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(within);
+        var items = new List<ReviewItem>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {QueueEntity.Partition}");
+        var queued = new List<QueueEntity>();
+        await foreach (var entity in storage.Reviews.QueryAsync<QueueEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            queued.Add(entity);
+        }
+
+        foreach (var entity in queued.OrderBy(q => q.QueuedAt).ThenBy(q => q.RowKey, StringComparer.Ordinal))
+        {
+            if (items.Count == limit)
+            {
+                break;
+            }
+
+            var record = await facts.ReadPersonAsync(PersonKey.Parse(entity.RowKey), cancellationToken).ConfigureAwait(false);
+            if (record.Facts.Count == 0
+                || await profiles.ReadAsync(PersonKey.Parse(entity.RowKey), cancellationToken).ConfigureAwait(false) is not { } recordProfile
+                || !within(recordProfile))
+            {
+                continue;
+            }
+
+            var attributes = record.Facts.Select(FactView.FromEntity).OrderByDescending(f => f.UpdatedAt).First().Attributes;
+            var incoming = ResidentRowBuilder.ToMatchRecord(attributes);
+            var candidates = new List<ReviewCandidate>();
+            foreach (var score in JsonSerializer.Deserialize<List<CandidateScore>>(entity.Candidates, StorageJson.Options) ?? [])
+            {
+                if (await profiles.ReadAsync(PersonKey.Parse(score.Person), cancellationToken).ConfigureAwait(false) is not { } profile)
+                {
+                    continue;
+                }
+
+                var golden = await facts.ReadPersonAsync(profile.PersonKey, cancellationToken).ConfigureAwait(false);
+                var records = (await resolver.ReadMembersAsync(golden, cancellationToken).ConfigureAwait(false))
+                    .Select(f => new MatchCandidate(profile.PersonKey, ResidentRowBuilder.ToMatchRecord(f.Attributes)))
+                    .ToList();
+                if (matcher.Rank(incoming, records) is [var ranked, ..])
+                {
+                    candidates.Add(new ReviewCandidate(Math.Round(ranked.Score, 2), ranked.Fields, profile));
+                }
+            }
+
+            if (candidates.Any(c => !within(c.Profile)))
+            {
+                continue;
+            }
+
+            items.Add(new ReviewItem(entity.RowKey, entity.Source, entity.Batch, entity.QueuedAt, attributes, candidates.OrderByDescending(c => c.Score).ToList()));
+        }
+
+        return items;
+    }
+
+    /// <summary>
+    /// Links <paramref name="record"/> (and whatever was linked to it) to <paramref name="person"/>. Used for a possible
+    /// match (<c>link</c>) and for merging two persons (<c>merge</c>); two persons with valid ID numbers need a reason.
+    /// </summary>
+    public async Task<DecisionResult> LinkAsync(PersonKey record, PersonKey person, string decidedBy, string? reason, CancellationToken cancellationToken = default)
+    {
+        var from = await facts.ReadPersonAsync(record, cancellationToken).ConfigureAwait(false);
+        var into = await facts.ReadPersonAsync(person, cancellationToken).ConfigureAwait(false);
+        if (into.IsLinkedElsewhere)
+        {
+            into = await facts.ReadPersonAsync(PersonKey.Parse(into.Golden), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (from.Facts.Count == 0 && from.Link is null)
+        {
+            return new DecisionResult(DecisionStatus.NotFound, "The Hub holds nothing under the record key.");
+        }
+
+        if (into.Facts.Count == 0 && into.Members.Count == 0)
+        {
+            return new DecisionResult(DecisionStatus.NotFound, "The Hub holds nothing under the person key.");
+        }
+
+        var golden = PersonKey.Parse(into.PersonKey);
+        if (from.PersonKey == into.PersonKey)
+        {
+            return new DecisionResult(DecisionStatus.Conflict, "The record and the person are the same person already.", golden.Value);
+        }
+
+        var bothIdentified = from.Facts.Any(f => f.Identified) && into.Facts.Any(f => f.Identified);
+        if (bothIdentified && string.IsNullOrWhiteSpace(reason))
+        {
+            return new DecisionResult(DecisionStatus.Conflict, "Both persons have valid ID numbers; merging them needs a reason.");
+        }
+
+        var action = from.IsProvisional ? "link" : "merge";
+        var now = time.GetUtcNow();
+        var previous = from.Golden;
+        var links = new List<ITableEntity>();
+        var sequence = 0;
+        if (!(previous == golden.Value && from.Link?.Decider == "manual"))
+        {
+            var link = PersonResolver.NewLink(PersonKey.Parse(from.PersonKey), golden, MatchOutcome.Match, LinkDecider.Manual, score: null, decidedBy, now, reason);
+            links.Add(link);
+            links.AddRange(PersonResolver.NewHistoryRows(link, action, previous == from.PersonKey ? null : previous, sequence++));
+        }
+
+        // Whatever was linked to the record now belongs to the person too: one level of links, never a chain.
+        foreach (var member in from.Members)
+        {
+            var moved = PersonResolver.NewLink(PersonKey.Parse(member.Member), golden, MatchOutcome.Match, LinkDecider.Manual, score: null, decidedBy, now, reason);
+            links.Add(moved);
+            links.AddRange(PersonResolver.NewHistoryRows(moved, "merge", from.PersonKey, sequence++));
+        }
+
+        await resolver.WriteRowsAsync(links, cancellationToken).ConfigureAwait(false);
+        var members = from.Members.Select(m => PersonKey.Parse(m.Member)).Append(PersonKey.Parse(from.PersonKey)).ToList();
+        await resolver.WriteRowsAsync(members.Select(m => PersonResolver.NewMember(golden, m)), cancellationToken).ConfigureAwait(false);
+        var stale = from.Members.Select(m => (m.PartitionKey, m.RowKey)).ToList();
+        if (previous != from.PersonKey && previous != golden.Value)
+        {
+            stale.Add((PersonKey.Parse(previous).PartitionKey, ResolutionRows.Member(previous, from.PersonKey)));
+        }
+
+        await resolver.DeleteRowsAsync(stale, cancellationToken).ConfigureAwait(false);
+        await DequeueAsync(from.PersonKey, cancellationToken).ConfigureAwait(false);
+        await resolver.RebuildAsync([golden.Value, from.PersonKey, previous], options.Value.MergeConcurrency, cancellationToken).ConfigureAwait(false);
+        return new DecisionResult(DecisionStatus.Done, Golden: golden.Value);
+    }
+
+    /// <summary>Records that <paramref name="record"/> is nobody the Hub knows (no match): it stays a person of its own, and matching never links it again.</summary>
+    public async Task<DecisionResult> RejectAsync(PersonKey record, string decidedBy, string? reason, CancellationToken cancellationToken = default)
+    {
+        var from = await facts.ReadPersonAsync(record, cancellationToken).ConfigureAwait(false);
+        if (from.Facts.Count == 0 && from.Link is null)
+        {
+            return new DecisionResult(DecisionStatus.NotFound, "The Hub holds nothing under the record key.");
+        }
+
+        return await SeparateAsync(from, "reject", decidedBy, reason, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Undoes a merge or a link: <paramref name="member"/> becomes a person of its own again, for good.</summary>
+    public async Task<DecisionResult> SplitAsync(PersonKey member, string decidedBy, string? reason, CancellationToken cancellationToken = default)
+    {
+        var from = await facts.ReadPersonAsync(member, cancellationToken).ConfigureAwait(false);
+        if (from.Facts.Count == 0 && from.Link is null)
+        {
+            return new DecisionResult(DecisionStatus.NotFound, "The Hub holds nothing under the key.");
+        }
+
+        if (!from.IsLinkedElsewhere)
+        {
+            return new DecisionResult(DecisionStatus.Conflict, "The key is not linked to another person; there is nothing to split.", from.PersonKey);
+        }
+
+        return await SeparateAsync(from, "split", decidedBy, reason, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Every decision about <paramref name="key"/>, about the keys linked to it, and about keys merged into or split from it, oldest first.</summary>
+    public async Task<IReadOnlyList<HistoryItem>> HistoryAsync(PersonKey key, CancellationToken cancellationToken = default)
+    {
+        var person = await facts.ReadPersonAsync(key, cancellationToken).ConfigureAwait(false);
+        var keys = person.Members.Select(m => PersonKey.Parse(m.Member)).Prepend(key);
+        var items = new List<HistoryItem>();
+        foreach (var k in keys)
+        {
+            var filter = TableClient.CreateQueryFilter(
+                $"PartitionKey eq {k.PartitionKey} and RowKey ge {ResolutionRows.HistoryStart(k.Value)} and RowKey lt {ResolutionRows.HistoryEnd(k.Value)}");
+            await foreach (var h in storage.Facts.QueryAsync<HistoryEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                items.Add(new HistoryItem(h.PersonKey, h.Action, h.Golden, h.PreviousGolden, h.Decider, h.Score, h.DecidedBy, h.DecidedAt, h.Reason));
+            }
+        }
+
+        // A decision between two persons is kept under both; while they are linked, both copies are read.
+        return items.Distinct().OrderBy(i => i.DecidedAt).ThenBy(i => i.PersonKey, StringComparer.Ordinal).ToList();
+    }
+
+    private async Task<DecisionResult> SeparateAsync(PersonRows from, string action, string decidedBy, string? reason, CancellationToken cancellationToken)
+    {
+        var key = PersonKey.Parse(from.PersonKey);
+        var previous = from.Golden;
+        var link = PersonResolver.NewLink(key, key, MatchOutcome.NoMatch, LinkDecider.Manual, score: null, decidedBy, time.GetUtcNow(), reason);
+        await resolver.WriteRowsAsync([link, .. PersonResolver.NewHistoryRows(link, action, previous == key.Value ? null : previous, 0)], cancellationToken).ConfigureAwait(false);
+        if (previous != key.Value)
+        {
+            await resolver.DeleteRowsAsync([(PersonKey.Parse(previous).PartitionKey, ResolutionRows.Member(previous, key.Value))], cancellationToken).ConfigureAwait(false);
+        }
+
+        await DequeueAsync(key.Value, cancellationToken).ConfigureAwait(false);
+        await resolver.RebuildAsync([key.Value, previous], options.Value.MergeConcurrency, cancellationToken).ConfigureAwait(false);
+        return new DecisionResult(DecisionStatus.Done, Golden: key.Value);
+    }
+
+    private async Task DequeueAsync(string recordKey, CancellationToken cancellationToken) =>
+        await storage.Reviews.DeleteEntityAsync(QueueEntity.Partition, recordKey, ETag.All, cancellationToken).ConfigureAwait(false);
+}

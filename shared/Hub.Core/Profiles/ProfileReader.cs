@@ -1,0 +1,74 @@
+using Hub.Core.Access.Residents;
+using Hub.Core.Identity.Resolution;
+using Hub.Core.Kernel;
+using Hub.Core.Profiles.Facts;
+
+namespace Hub.Core.Profiles;
+
+/// <summary>
+/// Builds golden profiles on read, from the facts as they stand: a person's own facts and those of every key linked to
+/// them. No profile is stored, so a merge, a split or a new fact shows in the next read. A person whose profile is their
+/// own facts alone is read from the copy of them in their view row, written with the facts: one point read.
+/// </summary>
+internal sealed class ProfileReader(FactStore facts, PersonResolver resolver, ResidentIndex index, ProfileBuilder builder, ProfileRules rules, TimeProvider time)
+{
+    /// <summary>The golden profile <paramref name="key"/> belongs to (its own, or the person it was linked to); null when the Hub holds nothing about it.</summary>
+    public async Task<PersonProfile?> ReadAsync(PersonKey key, CancellationToken cancellationToken = default)
+    {
+        // A missing view (data older than views), a marker (links or members) or a copy too large to keep: read the facts.
+        var view = await facts.ReadViewAsync(key, cancellationToken).ConfigureAwait(false);
+        if (view?.ReadFacts() is { Count: > 0 } own)
+        {
+            return builder.Build(key, own, rules.DayOf(time.GetUtcNow())) with
+            {
+                LinkedKeys = [],
+                Provisional = !own.Any(f => f.Identified),
+            };
+        }
+
+        var person = await facts.ReadPersonAsync(key, cancellationToken).ConfigureAwait(false);
+        if (person.IsLinkedElsewhere)
+        {
+            key = PersonKey.Parse(person.Golden);
+            person = await facts.ReadPersonAsync(key, cancellationToken).ConfigureAwait(false);
+        }
+
+        var all = await resolver.ReadMembersAsync(person, cancellationToken).ConfigureAwait(false);
+        if (all.Count == 0)
+        {
+            return null;
+        }
+
+        return builder.Build(key, all, rules.DayOf(time.GetUtcNow())) with
+        {
+            LinkedKeys = person.Members.Select(m => PersonKey.Parse(m.Member)).OrderBy(k => k.Value, StringComparer.Ordinal).ToList(),
+            Provisional = !all.Any(f => f.Identified),
+        };
+    }
+
+    /// <summary>
+    /// The household of <paramref name="key"/>: the golden persons with the same household key, found in the resident
+    /// index of the household's registration street. Null when the person is unknown or has no household key.
+    /// </summary>
+    public async Task<HouseholdView?> ReadHouseholdAsync(PersonKey key, CancellationToken cancellationToken = default)
+    {
+        var profile = await ReadAsync(key, cancellationToken).ConfigureAwait(false);
+        if (profile?.HouseholdKey is not { } household)
+        {
+            return null;
+        }
+
+        var street = (profile.Registration ?? profile.Residence)?.Division.Street;
+        var others = street is null ? [] : await index.HouseholdMembersAsync(street, household.Value, cancellationToken).ConfigureAwait(false);
+        var members = new List<PersonProfile> { profile };
+        foreach (var other in others.Where(o => o != profile.PersonKey))
+        {
+            if (await ReadAsync(other, cancellationToken).ConfigureAwait(false) is { } member && member.HouseholdKey == household)
+            {
+                members.Add(member);
+            }
+        }
+
+        return HouseholdView.Create(members, rules.DayOf(time.GetUtcNow()));
+    }
+}

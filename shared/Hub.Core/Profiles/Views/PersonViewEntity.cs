@@ -1,0 +1,91 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Hub.Core.Identity.Resolution;
+using Hub.Core.Storage;
+
+namespace Hub.Core.Profiles.Views;
+
+/// <summary>
+/// The view row of a key (<c>{personKey}|~view</c>): a copy of the key's own facts, kept beside them by the merge that
+/// changes them, so that person detail is one point read instead of a row-key range query (which Azurite answers by
+/// scanning the table, and which costs more than a point read in Azure too). A key whose profile draws on resolution
+/// rows holds a marker instead (<see cref="PersonViewKind.Resolved"/>), and its reader reads the facts as before.
+/// </summary>
+internal sealed class PersonViewEntity : ITableEntity
+{
+    /// <summary>
+    /// The longest copy kept. A string property holds 64 KiB of UTF-16, 32,768 characters; a person with more facts than
+    /// that is rare, and is read from the facts.
+    /// </summary>
+    public const int MaxFactsLength = 30_000;
+
+    public string PartitionKey { get; set; } = string.Empty;
+
+    public string RowKey { get; set; } = string.Empty;
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public ETag ETag { get; set; }
+
+    public string PersonKey { get; set; } = string.Empty;
+
+    /// <summary>One of <see cref="PersonViewKind"/>.</summary>
+    public string Kind { get; set; } = string.Empty;
+
+    /// <summary>The key's facts as a JSON array of <see cref="FactView"/> (attributes sorted), in source and discriminator order; null unless <see cref="Kind"/> is <see cref="PersonViewKind.Facts"/>.</summary>
+    public string? Facts { get; set; }
+
+    // Methods, not properties: the table client stores every public property.
+
+    /// <summary>True when the row holds the key's facts, so the profile can be built from it alone.</summary>
+    public bool IsUsable() => Kind == PersonViewKind.Facts && Facts is not null;
+
+    /// <summary>True for the marker of a key with resolution rows.</summary>
+    public bool IsResolved() => Kind == PersonViewKind.Resolved;
+
+    /// <summary>True when both rows say the same, whatever their keys and versions.</summary>
+    public bool SameContent(PersonViewEntity other) =>
+        Kind == other.Kind && string.Equals(Facts, other.Facts, StringComparison.Ordinal);
+
+    /// <summary>The facts the row holds; empty unless it <see cref="IsUsable"/>.</summary>
+    public IReadOnlyList<FactView> ReadFacts() =>
+        IsUsable() ? JsonSerializer.Deserialize<List<FactView>>(Facts!, StorageJson.Options) ?? [] : [];
+
+    /// <summary>The view of a key whose profile is its own facts: a copy of them, or a row marked too large.</summary>
+    public static PersonViewEntity Of(string personKey, IEnumerable<FactView> facts)
+    {
+        // Ordered, with sorted attributes, so the same facts always give the same text and an unchanged view is not rewritten.
+        var json = JsonSerializer.Serialize(
+            facts
+                .Select(f => f with { Attributes = new SortedDictionary<string, string>(f.Attributes.ToDictionary(), StringComparer.Ordinal) })
+                .OrderBy(f => f.Source, StringComparer.Ordinal).ThenBy(f => f.Discriminator, StringComparer.Ordinal).ToList(),
+            StorageJson.Options);
+        return json.Length <= MaxFactsLength
+            ? New(personKey, PersonViewKind.Facts, json)
+            : New(personKey, PersonViewKind.TooLarge, facts: null);
+    }
+
+    /// <summary>The marker of a key with resolution rows.</summary>
+    public static PersonViewEntity Resolved(string personKey) => New(personKey, PersonViewKind.Resolved, facts: null);
+
+    public static PersonViewEntity FromRow(TableEntity row) => new()
+    {
+        PartitionKey = row.PartitionKey,
+        RowKey = row.RowKey,
+        Timestamp = row.Timestamp,
+        ETag = row.ETag,
+        PersonKey = row.GetString(nameof(PersonKey)) ?? string.Empty,
+        Kind = row.GetString(nameof(Kind)) ?? string.Empty,
+        Facts = row.GetString(nameof(Facts)),
+    };
+
+    private static PersonViewEntity New(string personKey, string kind, string? facts) => new()
+    {
+        PartitionKey = Kernel.PersonKey.Parse(personKey).PartitionKey,
+        RowKey = ResolutionRows.View(personKey),
+        PersonKey = personKey,
+        Kind = kind,
+        Facts = facts,
+    };
+}

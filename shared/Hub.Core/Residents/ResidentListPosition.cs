@@ -1,6 +1,0 @@
-namespace Hub.Core.Residents;
-
-/// <summary>Where a list stopped: the last row returned. The next page starts after it.</summary>
-/// <param name="PartitionKey">The row's street.</param>
-/// <param name="RowKey">The row's key.</param>
-internal sealed record ResidentListPosition(string PartitionKey, string RowKey);
