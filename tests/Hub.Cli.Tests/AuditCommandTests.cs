@@ -34,7 +34,7 @@ public sealed class AuditCommandTests : IDisposable
         Assert.Equal("2025-03-01", (string?)sent["from"]);
         Assert.Equal("2025-03-31", (string?)sent["to"]);
         var token = new JsonWebToken(request.Headers.Authorization!.Parameter);
-        Assert.Equal(HubRoles.Auditor, token.GetClaim(DevelopmentTokens.RoleClaim).Value);
+        Assert.Equal(HubRoles.Auditor, token.GetClaim(HubClaims.Roles).Value);
         Assert.Equal(AuditCommand.DefaultDivision, token.GetClaim(HubClaims.Division).Value);
         Assert.Contains("development token", run.Error, StringComparison.Ordinal);
     }

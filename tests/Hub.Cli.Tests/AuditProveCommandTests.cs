@@ -48,7 +48,7 @@ public sealed class AuditProveCommandTests
         Assert.Contains($"42  2025-03-01T08:00:01Z  grid-worker-7  Hub.GridWorker  person.read  allowed  {PersonKey}  purpose=case-1", run.Output, StringComparison.Ordinal);
         var (request, _) = Assert.Single(hub.Requests);
         Assert.Equal("/api/audit/proofs/inclusion?sequence=42", request.RequestUri!.PathAndQuery);
-        Assert.Equal(HubRoles.Auditor, new JsonWebToken(request.Headers.Authorization!.Parameter).GetClaim(DevelopmentTokens.RoleClaim).Value);
+        Assert.Equal(HubRoles.Auditor, new JsonWebToken(request.Headers.Authorization!.Parameter).GetClaim(HubClaims.Roles).Value);
     }
 
     [Fact]

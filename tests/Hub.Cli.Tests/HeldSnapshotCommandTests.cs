@@ -40,7 +40,7 @@ public sealed class HeldSnapshotCommandTests : IDisposable
         var (request, body) = Assert.Single(hub.Requests);
         Assert.Equal($"/api/feeds/police/batches/{BatchId}/{verb}", request.RequestUri!.AbsolutePath);
         Assert.Equal("导出不完整", (string?)JsonNode.Parse(body)!["reason"]);
-        Assert.Equal(HubRoles.Administrator, new JsonWebToken(request.Headers.Authorization!.Parameter).GetClaim(DevelopmentTokens.RoleClaim).Value);
+        Assert.Equal(HubRoles.Administrator, new JsonWebToken(request.Headers.Authorization!.Parameter).GetClaim(HubClaims.Roles).Value);
     }
 
     [Fact]

@@ -67,7 +67,7 @@ public sealed class HubConversationTests : IDisposable
         Assert.Equal("text/csv", request.Content!.Headers.ContentType!.MediaType);
         Assert.Equal(await File.ReadAllBytesAsync(_feed), body);
         var token = new JsonWebToken(request.Headers.Authorization!.Parameter);
-        Assert.Equal(HubRoles.FeedPublisher("police"), token.GetClaim(DevelopmentTokens.RoleClaim).Value);
+        Assert.Equal(HubRoles.FeedPublisher("police"), token.GetClaim(HubClaims.Roles).Value);
         Assert.Contains("development token", run.Error, StringComparison.Ordinal);
         Assert.Contains(BatchId, run.Output, StringComparison.Ordinal);
     }

@@ -13,7 +13,7 @@ public sealed class TokenCommandTests
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         var token = new JsonWebToken(run.Output.Trim());
-        Assert.Equal(["Persons.Read", "Feeds.Publish.police"], token.Claims.Where(c => c.Type == DevelopmentTokens.RoleClaim).Select(c => c.Value));
+        Assert.Equal(["Persons.Read", "Feeds.Publish.police"], token.Claims.Where(c => c.Type == HubClaims.Roles).Select(c => c.Value));
         Assert.Equal("street-office-7", token.Subject);
         Assert.Equal("110105003", token.GetClaim("division").Value);
         Assert.Equal(DevelopmentTokens.Issuer, token.Issuer);
@@ -26,7 +26,7 @@ public sealed class TokenCommandTests
         var run = await Cli.RunAsync("token", "--source", "civil-affairs");
 
         var token = new JsonWebToken(run.Output.Trim());
-        Assert.Equal(HubRoles.FeedPublisher("civil-affairs"), token.GetClaim(DevelopmentTokens.RoleClaim).Value);
+        Assert.Equal(HubRoles.FeedPublisher("civil-affairs"), token.GetClaim(HubClaims.Roles).Value);
         Assert.Equal("civil-affairs-client", token.Subject);
     }
 
@@ -50,7 +50,7 @@ public sealed class TokenCommandTests
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         var token = new JsonWebToken(run.Output.Trim());
-        Assert.Equal(HubRoles.StreetOfficer, token.GetClaim(DevelopmentTokens.RoleClaim).Value);
+        Assert.Equal(HubRoles.StreetOfficer, token.GetClaim(HubClaims.Roles).Value);
         Assert.Equal("110105001000", token.GetClaim(HubClaims.Division).Value);
         Assert.Equal("wang-officer", token.Subject);
         Assert.False(token.TryGetClaim(HubClaims.Grid, out _));

@@ -56,8 +56,8 @@ internal static class AuthenticationExtensions
             RequireSignedTokens = true,
             RequireExpirationTime = true,
             ValidAudience = options.Audience,
-            RoleClaimType = DevelopmentTokens.RoleClaim,
-            NameClaimType = "sub",
+            RoleClaimType = HubClaims.Roles,
+            NameClaimType = HubClaims.Subject,
             ClockSkew = TimeSpan.FromMinutes(1),
         };
 

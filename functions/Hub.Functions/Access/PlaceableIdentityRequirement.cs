@@ -13,7 +13,7 @@ internal sealed class PlaceableIdentityRequirement : AuthorizationHandler<Placea
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, PlaceableIdentityRequirement requirement)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var personal = context.User.FindAll(DevelopmentTokens.RoleClaim).Any(c => HubRoles.PersonalRoles.Contains(c.Value));
+        var personal = context.User.FindAll(HubClaims.Roles).Any(c => HubRoles.PersonalRoles.Contains(c.Value));
         if (!personal)
         {
             context.Succeed(requirement);

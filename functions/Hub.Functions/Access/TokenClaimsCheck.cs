@@ -13,8 +13,6 @@ internal static class TokenClaimsCheck
     /// <summary>The longest identifier taken; Entra ID's are 36 (object ids) or 43 (pairwise subjects) characters.</summary>
     public const int MaxIdentifierLength = 128;
 
-    private static readonly string[] Identifiers = [HubClaims.Subject, "oid", "azp", "appid"];
-
     /// <summary>Why the token's claims are not usable; null when they are. Never quotes a claim's value.</summary>
     public static string? Problem(ClaimsPrincipal principal)
     {
@@ -24,7 +22,7 @@ internal static class TokenClaimsCheck
             return "The token has no subject (sub).";
         }
 
-        foreach (var claim in principal.Claims.Where(c => Identifiers.Contains(c.Type, StringComparer.Ordinal)))
+        foreach (var claim in principal.Claims.Where(c => HubClaims.Identifiers.Contains(c.Type, StringComparer.Ordinal)))
         {
             if (!IsIdentifier(claim.Value))
             {

@@ -62,7 +62,7 @@ internal sealed partial class AuditRecorder(AuditLog log, ILogger<AuditRecorder>
         var user = context.User;
         var authenticated = user.Identity?.IsAuthenticated == true;
         var roles = authenticated
-            ? user.FindAll(DevelopmentTokens.RoleClaim).Select(c => c.Value).Where(r => HubRoles.PersonalRoles.Contains(r) || r.StartsWith(HubRoles.FeedPublisherPrefix, StringComparison.Ordinal)).ToList()
+            ? user.FindAll(HubClaims.Roles).Select(c => c.Value).Where(r => HubRoles.PersonalRoles.Contains(r) || r.StartsWith(HubRoles.FeedPublisherPrefix, StringComparison.Ordinal)).ToList()
             : [];
         var division = authenticated && DivisionCode.TryParse(user.FindFirstValue(HubClaims.Division), out var code, out _) ? code.Value.Value : null;
         var route = context.GetEndpoint() is RouteEndpoint endpoint ? endpoint.RoutePattern.RawText : context.Request.Path.Value;
@@ -71,10 +71,10 @@ internal sealed partial class AuditRecorder(AuditLog log, ILogger<AuditRecorder>
         return new AuditEvent
         {
             Actor = new AuditActor(
-                authenticated ? user.FindFirstValue(HubClaims.Subject) ?? user.FindFirstValue("oid") ?? Anonymous : Anonymous,
+                authenticated ? HubClaims.UserId(user) ?? Anonymous : Anonymous,
                 roles.Count == 0 ? null : Truncate(string.Join(',', roles)),
                 division,
-                authenticated ? user.FindFirstValue("azp") ?? user.FindFirstValue("appid") : null,
+                authenticated ? HubClaims.ClientApplication(user) : null,
                 context.Connection.RemoteIpAddress?.ToString()),
             Action = action,
             Resource = Truncate(resource),

@@ -17,8 +17,6 @@ public static class DevelopmentTokens
     /// <summary>Audience of development tokens (and the Hub's default audience).</summary>
     public const string Audience = "hub";
 
-    /// <summary>The role claim type, as Entra ID issues app roles.</summary>
-    public const string RoleClaim = "roles";
 
     /// <summary>The development signing key: HMAC-SHA256, public, never accepted outside Development.</summary>
     public static SymmetricSecurityKey SigningKey { get; } =
@@ -29,8 +27,8 @@ public static class DevelopmentTokens
     {
         ArgumentNullException.ThrowIfNull(roles);
         var issuedAt = (now ?? DateTimeOffset.UtcNow).UtcDateTime;
-        var identity = new ClaimsIdentity([new Claim("sub", subject), new Claim("azp", subject)]);
-        identity.AddClaims(roles.Select(r => new Claim(RoleClaim, r)));
+        var identity = new ClaimsIdentity([new Claim(HubClaims.Subject, subject), new Claim(HubClaims.AuthorizedParty, subject)]);
+        identity.AddClaims(roles.Select(r => new Claim(HubClaims.Roles, r)));
         foreach (var (type, value) in claims ?? new Dictionary<string, string>())
         {
             identity.AddClaim(new Claim(type, value));

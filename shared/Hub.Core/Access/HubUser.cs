@@ -40,7 +40,7 @@ public sealed record HubUser
         ArgumentNullException.ThrowIfNull(principal);
         user = null;
         var subject = principal.FindFirst(HubClaims.Subject)?.Value;
-        var roles = principal.FindAll(DevelopmentTokens.RoleClaim)
+        var roles = principal.FindAll(HubClaims.Roles)
             .Select(c => c.Value)
             .Where(HubRoles.PersonalRoles.Contains)
             .ToHashSet(StringComparer.Ordinal);

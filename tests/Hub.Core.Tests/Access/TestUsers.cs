@@ -14,7 +14,7 @@ internal static class TestUsers
     public static ClaimsPrincipal Principal(string subject, string[] roles, string? division, string? grid = null, string? department = null)
     {
         var claims = new List<Claim> { new(HubClaims.Subject, subject) };
-        claims.AddRange(roles.Select(r => new Claim(DevelopmentTokens.RoleClaim, r)));
+        claims.AddRange(roles.Select(r => new Claim(HubClaims.Roles, r)));
         foreach (var (type, value) in new[] { (HubClaims.Division, division), (HubClaims.Grid, grid), (HubClaims.Department, department) })
         {
             if (value is not null)
