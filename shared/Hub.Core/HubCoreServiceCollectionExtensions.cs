@@ -5,6 +5,7 @@ using Hub.Core.Feeds.Sources;
 using Hub.Core.Identity.Keys;
 using Hub.Core.Identity.Matching;
 using Hub.Core.Identity.Resolution;
+using Hub.Core.Kernel;
 using Hub.Core.Profiles;
 using Hub.Core.Profiles.Facts;
 using Microsoft.Extensions.Configuration;
@@ -44,7 +45,7 @@ public static class HubCoreServiceCollectionExtensions
         services.AddSingleton(sp =>
         {
             var path = sp.GetRequiredService<IOptions<SourceCatalogOptions>>().Value.Path;
-            return SourceCatalog.Load(Path.IsPathRooted(path) ? path : Path.Combine(AppContext.BaseDirectory, path));
+            return SourceCatalog.Load(ConfiguredPath.Resolve(path));
         });
 
         services.AddOptions<FeedProcessingOptions>()
@@ -62,7 +63,7 @@ public static class HubCoreServiceCollectionExtensions
         services.AddSingleton(sp =>
         {
             var path = sp.GetRequiredService<IOptions<ProfileRulesOptions>>().Value.Path;
-            var rules = ProfileRules.Load(Path.IsPathRooted(path) ? path : Path.Combine(AppContext.BaseDirectory, path));
+            var rules = ProfileRules.Load(ConfiguredPath.Resolve(path));
             var problems = rules.CheckAgainst(sp.GetRequiredService<SourceCatalog>());
             return problems.Count == 0
                 ? rules
@@ -85,7 +86,7 @@ public static class HubCoreServiceCollectionExtensions
         services.AddSingleton(sp =>
         {
             var path = sp.GetRequiredService<IOptions<MatchRulesOptions>>().Value.Path;
-            return new PersonMatcher(MatchRules.LoadFile(Path.IsPathRooted(path) ? path : Path.Combine(AppContext.BaseDirectory, path)));
+            return new PersonMatcher(MatchRules.LoadFile(ConfiguredPath.Resolve(path)));
         });
         return services;
     }

@@ -1,4 +1,5 @@
 using Hub.Core.Feeds.Sources;
+using Hub.Core.Kernel;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -23,7 +24,7 @@ public static class AccessPolicyServiceCollectionExtensions
         services.AddSingleton(sp =>
         {
             var path = sp.GetRequiredService<IOptions<AccessPolicyOptions>>().Value.PolicyPath;
-            var policy = AccessPolicy.Load(Path.IsPathRooted(path) ? path : Path.Combine(AppContext.BaseDirectory, path));
+            var policy = AccessPolicy.Load(ConfiguredPath.Resolve(path));
             var problems = policy.CheckAgainst(sp.GetRequiredService<FieldCatalogue>());
             return problems.Count == 0
                 ? policy

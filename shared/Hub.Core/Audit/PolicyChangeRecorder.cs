@@ -4,6 +4,7 @@ using Azure.Data.Tables;
 using Hub.Core.Access;
 using Hub.Core.Feeds.Sources;
 using Hub.Core.Identity.Matching;
+using Hub.Core.Kernel;
 using Hub.Core.Profiles;
 using Hub.Core.Storage;
 using Microsoft.Extensions.Logging;
@@ -71,11 +72,11 @@ internal sealed partial class PolicyChangeRecorder(
     {
         var files = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["access-policy"] = Resolve(access.Value.PolicyPath),
-            ["profile-rules"] = Resolve(profiles.Value.Path),
-            ["match-rules"] = Resolve(matching.Value.Path),
+            ["access-policy"] = ConfiguredPath.Resolve(access.Value.PolicyPath),
+            ["profile-rules"] = ConfiguredPath.Resolve(profiles.Value.Path),
+            ["match-rules"] = ConfiguredPath.Resolve(matching.Value.Path),
         };
-        var folder = Resolve(sources.Value.Path);
+        var folder = ConfiguredPath.Resolve(sources.Value.Path);
         foreach (var mapping in Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal))
         {
             files[$"sources/{Path.GetFileName(mapping)}"] = mapping;
@@ -89,8 +90,6 @@ internal sealed partial class PolicyChangeRecorder(
         var text = string.Join("; ", changed.Select(name => current.TryGetValue(name, out var hash) ? $"{name} {hash[..16]}" : $"{name} removed"));
         return text.Length <= AuditEvent.MaxTextLength ? text : text[..(AuditEvent.MaxTextLength - 1)] + "…";
     }
-
-    private static string Resolve(string path) => Path.IsPathRooted(path) ? path : Path.Combine(AppContext.BaseDirectory, path);
 
     [LoggerMessage(EventId = 6102, Level = LogLevel.Information, Message = "Policy files changed since the last start ({Count}); recorded in the audit trail")]
     private static partial void LogPolicyChanged(ILogger logger, int count);
