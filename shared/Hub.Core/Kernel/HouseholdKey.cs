@@ -2,7 +2,6 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Hub.Core.Profiles;
 
 namespace Hub.Core.Kernel;
 

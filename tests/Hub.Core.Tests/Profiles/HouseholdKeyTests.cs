@@ -1,5 +1,4 @@
 using Hub.Core.Kernel;
-using Hub.Core.Profiles;
 using static Hub.Core.Tests.Profiles.TestFacts;
 
 namespace Hub.Core.Tests.Profiles;

@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Hub.Core.Feeds;
-using Hub.Core.Feeds.Sources;
 using Hub.Core.Kernel;
 using Microsoft.Extensions.Options;
 
@@ -24,12 +22,13 @@ public sealed class PersonKeyHasher
     /// identifies the record there (name, birth date, record key), so the same record pushed again keeps its key.
     /// Matching later links it to a person, or leaves it a provisional person of its own.
     /// </summary>
-    public PersonKey HashUnidentified(SourceMapping mapping, NormalisedRecord record)
+    /// <param name="source">The source that sent the record.</param>
+    /// <param name="name">The record's name as normalised, if it has one.</param>
+    /// <param name="birthDate">The record's birth date as normalised, if it has one.</param>
+    /// <param name="discriminator">What tells the source's records of one person apart; empty when there is one.</param>
+    public PersonKey HashUnidentified(SourceId source, string? name, string? birthDate, string discriminator)
     {
-        ArgumentNullException.ThrowIfNull(mapping);
-        ArgumentNullException.ThrowIfNull(record);
-        var name = mapping.Fields.Where(f => f.Type == FieldType.Name).Select(f => record.Attributes.GetValueOrDefault(f.Attribute)).FirstOrDefault(v => v is not null);
-        var identity = string.Join('|', "unidentified", mapping.Id, name, record.Attributes.GetValueOrDefault("birthDate"), record.Discriminator);
+        var identity = string.Join('|', "unidentified", source.Value, name, birthDate, discriminator);
         Span<byte> hash = stackalloc byte[32];
         HMACSHA256.HashData(_pepper, Encoding.UTF8.GetBytes(identity), hash);
         return PersonKey.FromHash(hash);

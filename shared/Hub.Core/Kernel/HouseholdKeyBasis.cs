@@ -1,4 +1,4 @@
-namespace Hub.Core.Profiles;
+namespace Hub.Core.Kernel;
 
 /// <summary>What a household key was computed from.</summary>
 public enum HouseholdKeyBasis
