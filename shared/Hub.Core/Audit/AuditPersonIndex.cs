@@ -107,7 +107,7 @@ internal sealed class AuditPersonIndex(HubStorage storage)
     private async Task<(ChainCursor Cursor, EntityVersion Version)?> LoadCursorAsync(CancellationToken cancellationToken)
     {
         // No table: nothing is indexed, and every event is still to be read from the chain.
-        var stored = await storage.AuditByPersonTable.FindAsync<AuditIndexCursorEntity>(CursorPartition, CursorRow, cancellationToken).ConfigureAwait(false);
+        var stored = await storage.AuditByPersonTable.GetAsync<AuditIndexCursorEntity>(CursorPartition, CursorRow, cancellationToken).ConfigureAwait(false);
         return stored is null ? null : (new ChainCursor(stored.EventPartition, stored.Sequence), stored.Version ?? EntityVersion.Any);
     }
 }

@@ -18,29 +18,15 @@ public sealed class EntityTable
     /// <summary>The table's name in the account.</summary>
     public string Name => _client.Name;
 
-    /// <summary>The row at <paramref name="partitionKey"/>/<paramref name="rowKey"/>; null when there is none.</summary>
+    /// <summary>
+    /// The row at <paramref name="partitionKey"/>/<paramref name="rowKey"/>; null when there is none, and also when the
+    /// table itself is missing (storage answers both with 404), so a derived table dropped to be rebuilt reads as empty.
+    /// </summary>
     public async Task<T?> GetAsync<T>(string partitionKey, string rowKey, CancellationToken cancellationToken = default)
         where T : StoredEntity, new()
     {
         var response = await _client.GetEntityIfExistsAsync<T>(partitionKey, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
         return response.HasValue ? response.Value : null;
-    }
-
-    /// <summary>
-    /// As <see cref="GetAsync{T}"/>, but also null when the table itself is missing: for a derived table that may be
-    /// dropped to be rebuilt, where "no table" means "nothing yet".
-    /// </summary>
-    public async Task<T?> FindAsync<T>(string partitionKey, string rowKey, CancellationToken cancellationToken = default)
-        where T : StoredEntity, new()
-    {
-        try
-        {
-            return await GetAsync<T>(partitionKey, rowKey, cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            return null;
-        }
     }
 
     /// <summary>Whether a row is at <paramref name="partitionKey"/>/<paramref name="rowKey"/> (one point read; also a cheap reachability probe).</summary>
