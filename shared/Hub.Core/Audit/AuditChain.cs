@@ -87,14 +87,14 @@ internal sealed class AuditChain(HubStorage storage, TimeProvider time)
         }
     }
 
+    /// <summary>Forgets the cached head, so the next append reads it again (after a failed transaction).</summary>
+    public void Reset() => _state = null;
+
     /// <summary>The head as it stands after another writer came first; after too many such races, a failure.</summary>
     private async Task<State> RetryFromAsync(State state, int attempt, CancellationToken cancellationToken) =>
         attempt < MaxAttempts
             ? await LoadFromAsync(state.Partition, state.Previous, cancellationToken).ConfigureAwait(false)
             : throw new InvalidOperationException($"The audit chain could not be extended: other writers came first {MaxAttempts} times in a row.");
-
-    /// <summary>Forgets the cached head, so the next append reads it again (after a failed transaction).</summary>
-    public void Reset() => _state = null;
 
     /// <summary>Closes the day of <paramref name="state"/> and opens <paramref name="day"/>; null when another writer changed the head first.</summary>
     private async Task<State?> RollOverAsync(State state, string day, CancellationToken cancellationToken)
