@@ -1,6 +1,6 @@
 using System.Runtime.ExceptionServices;
-using Azure;
 using Hub.Core.Kernel;
+using Hub.Core.Storage;
 
 namespace Hub.Functions.Audit;
 
@@ -61,7 +61,7 @@ internal sealed class AuditedRequestMiddleware(RequestDelegate next, AuditRecord
     private static int StatusOf(Exception exception, HttpContext context) => exception switch
     {
         BadHttpRequestException bad => bad.StatusCode,
-        RequestFailedException or AggregateException { InnerException: RequestFailedException } => StatusCodes.Status503ServiceUnavailable,
+        _ when StorageFailures.IsStorageFailure(exception, out _) => StatusCodes.Status503ServiceUnavailable,
         OperationCanceledException when context.RequestAborted.IsCancellationRequested => ClientClosedRequest,
         _ => StatusCodes.Status500InternalServerError,
     };

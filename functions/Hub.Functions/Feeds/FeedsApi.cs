@@ -161,13 +161,13 @@ internal static class FeedsApi
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Batch not finished", detail: $"The batch is {batch.Status.ToString().ToLowerInvariant()}; its rejects report is ready when its rows have been read.");
         }
 
-        var blob = storage.Rejects.GetBlobClient(FeedProcessor.RejectsBlobName(source, batchId));
-        if (!await blob.ExistsAsync(cancellationToken))
+        var name = FeedProcessor.RejectsBlobName(source, batchId);
+        if (!await storage.RejectsFolder.ExistsAsync(name, cancellationToken))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No rejects report", detail: $"The batch failed before its rows were read: {batch.FailureReason}");
         }
 
-        var stream = await blob.OpenReadAsync(cancellationToken: cancellationToken);
+        var stream = await storage.RejectsFolder.OpenReadAsync(name, cancellationToken);
         return TypedResults.File(stream, "text/csv; charset=utf-8", $"{batchId}-rejects.csv");
     }
 

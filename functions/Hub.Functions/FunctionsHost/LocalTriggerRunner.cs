@@ -1,6 +1,3 @@
-using Azure;
-using Azure.Storage.Queues;
-using Azure.Storage.Queues.Models;
 using Hub.Core.Storage;
 using Microsoft.Extensions.Options;
 
@@ -18,8 +15,7 @@ namespace Hub.Functions.FunctionsHost;
 /// </remarks>
 internal sealed partial class LocalTriggerRunner(
     IServiceScopeFactory scopes,
-    QueueServiceClient queues,
-    IOptions<HubStorageOptions> storageOptions,
+    HubStorage storage,
     IOptions<QueueTriggerOptions> options,
     IConfiguration configuration,
     TimeProvider time,
@@ -60,19 +56,19 @@ internal sealed partial class LocalTriggerRunner(
 
     private async Task PollAsync(QueueFunction function, CancellationToken stoppingToken)
     {
-        var queue = queues.GetQueueClient(storageOptions.Value.NamePrefix + function.QueueName);
-        var poison = queues.GetQueueClient(storageOptions.Value.NamePrefix + function.QueueName + "-poison");
+        var queue = storage.QueueNamed(function.QueueName);
+        var poison = storage.QueueNamed(function.QueueName + "-poison");
         var idle = TimeSpan.FromMilliseconds(100);
         while (!stoppingToken.IsCancellationRequested)
         {
-            QueueMessage[] messages;
+            IReadOnlyList<WorkItem> messages;
             try
             {
-                messages = (await queue.ReceiveMessagesAsync(_options.BatchSize, _options.VisibilityTimeout, stoppingToken)).Value;
+                messages = await queue.ReceiveAsync(_options.BatchSize, _options.VisibilityTimeout, stoppingToken);
             }
-            catch (RequestFailedException ex)
+            catch (Exception ex) when (StorageFailures.IsStorageFailure(ex, out var status))
             {
-                LogPollFailed(logger, function.Name, ex.Status);
+                LogPollFailed(logger, function.Name, status);
                 messages = [];
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -80,7 +76,7 @@ internal sealed partial class LocalTriggerRunner(
                 return;
             }
 
-            if (messages.Length == 0)
+            if (messages.Count == 0)
             {
                 // Randomised exponential back-off up to the maximum, as the host polls.
                 await DelayAsync(idle, stoppingToken);
@@ -93,16 +89,16 @@ internal sealed partial class LocalTriggerRunner(
         }
     }
 
-    private async Task RunOneAsync(QueueFunction function, QueueClient queue, QueueClient poison, QueueMessage message, CancellationToken stoppingToken)
+    private async Task RunOneAsync(QueueFunction function, WorkQueue queue, WorkQueue poison, WorkItem message, CancellationToken stoppingToken)
     {
         using var renewal = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        var receipt = new MessageReceipt(message.PopReceipt);
-        var keepAlive = KeepInvisibleAsync(queue, message.MessageId, receipt, renewal.Token);
+        var receipt = new MessageReceipt(message.Receipt);
+        var keepAlive = KeepInvisibleAsync(queue, message.Id, receipt, renewal.Token);
         bool succeeded;
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            await function.HandleAsync(scope.ServiceProvider, message.MessageText, stoppingToken);
+            await function.HandleAsync(scope.ServiceProvider, message.Text, stoppingToken);
             succeeded = true;
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -112,7 +108,7 @@ internal sealed partial class LocalTriggerRunner(
         }
         catch (Exception ex)
         {
-            LogAttemptFailed(logger, ex, function.Name, message.MessageId, message.DequeueCount);
+            LogAttemptFailed(logger, ex, function.Name, message.Id, message.DequeueCount);
             succeeded = false;
         }
         finally
@@ -121,31 +117,33 @@ internal sealed partial class LocalTriggerRunner(
             await keepAlive;
         }
 
-        try
+        bool kept;
+        if (succeeded)
         {
-            if (succeeded)
+            kept = await queue.DeleteAsync(message.Id, receipt.Value, stoppingToken);
+        }
+        else if (message.DequeueCount >= _options.MaxDequeueCount)
+        {
+            await poison.SendAsync(message.Text, stoppingToken);
+            kept = await queue.DeleteAsync(message.Id, receipt.Value, stoppingToken);
+            if (kept)
             {
-                await queue.DeleteMessageAsync(message.MessageId, receipt.Value, stoppingToken);
-            }
-            else if (message.DequeueCount >= _options.MaxDequeueCount)
-            {
-                await poison.SendMessageAsync(message.MessageText, stoppingToken);
-                await queue.DeleteMessageAsync(message.MessageId, receipt.Value, stoppingToken);
-                LogPoisoned(logger, function.Name, message.MessageId, message.DequeueCount);
-            }
-            else
-            {
-                await queue.UpdateMessageAsync(message.MessageId, receipt.Value, visibilityTimeout: _options.RetryDelay, cancellationToken: stoppingToken);
+                LogPoisoned(logger, function.Name, message.Id, message.DequeueCount);
             }
         }
-        catch (RequestFailedException ex) when (ex.Status is 404 or 400)
+        else
+        {
+            kept = await queue.HideAsync(message.Id, receipt.Value, _options.RetryDelay, stoppingToken) is not null;
+        }
+
+        if (!kept)
         {
             // The message's visibility lapsed and another poll took it; that poll now owns it.
-            LogLostMessage(logger, function.Name, message.MessageId);
+            LogLostMessage(logger, function.Name, message.Id);
         }
     }
 
-    private async Task KeepInvisibleAsync(QueueClient queue, string messageId, MessageReceipt receipt, CancellationToken cancellationToken)
+    private async Task KeepInvisibleAsync(WorkQueue queue, string messageId, MessageReceipt receipt, CancellationToken cancellationToken)
     {
         var period = _options.VisibilityTimeout / 2;
         try
@@ -153,16 +151,21 @@ internal sealed partial class LocalTriggerRunner(
             while (true)
             {
                 await Task.Delay(period, time, cancellationToken);
-                var updated = await queue.UpdateMessageAsync(messageId, receipt.Value, visibilityTimeout: _options.VisibilityTimeout, cancellationToken: cancellationToken);
-                receipt.Value = updated.Value.PopReceipt;
+                if (await queue.HideAsync(messageId, receipt.Value, _options.VisibilityTimeout, cancellationToken) is not { } renewed)
+                {
+                    LogRenewLost(logger, messageId);
+                    return;
+                }
+
+                receipt.Value = renewed;
             }
         }
         catch (OperationCanceledException)
         {
         }
-        catch (RequestFailedException ex)
+        catch (Exception ex) when (StorageFailures.IsStorageFailure(ex, out var status))
         {
-            LogRenewFailed(logger, messageId, ex.Status);
+            LogRenewFailed(logger, messageId, status);
         }
     }
 
@@ -194,6 +197,9 @@ internal sealed partial class LocalTriggerRunner(
 
     [LoggerMessage(EventId = 3104, Level = LogLevel.Warning, Message = "Could not keep message {MessageId} invisible (status {Status})")]
     private static partial void LogRenewFailed(ILogger logger, string messageId, int status);
+
+    [LoggerMessage(EventId = 3108, Level = LogLevel.Warning, Message = "Could not keep message {MessageId} invisible: its visibility lapsed and another poll took it")]
+    private static partial void LogRenewLost(ILogger logger, string messageId);
 
     [LoggerMessage(EventId = 3106, Level = LogLevel.Debug, Message = "{Function}: timer fired")]
     private static partial void LogTimerFired(ILogger logger, string function);

@@ -20,16 +20,16 @@ internal static partial class HealthApi
     internal static async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> GetHealthAsync(HubStorage storage, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(typeof(HealthApi));
-        var tables = ProbeAsync("tables", () => storage.Batches.GetEntityIfExistsAsync<Azure.Data.Tables.TableEntity>("health", "probe", cancellationToken: cancellationToken), logger);
-        var blobs = ProbeAsync("blobs", () => storage.FeedArchive.ExistsAsync(cancellationToken), logger);
-        var queues = ProbeAsync("queues", () => storage.FeedBatchQueue.ExistsAsync(cancellationToken), logger);
+        var tables = ProbeAsync("tables", () => storage.BatchesTable.ExistsAsync("health", "probe", cancellationToken), logger);
+        var blobs = ProbeAsync("blobs", () => storage.FeedArchiveFolder.ExistsAsync(cancellationToken), logger);
+        var queues = ProbeAsync("queues", () => storage.FeedBatches.ExistsAsync(cancellationToken), logger);
         var report = new HealthReport(await tables, await blobs, await queues);
         return report.Status == "healthy"
             ? TypedResults.Ok(report)
             : TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 
-    private static async Task<string> ProbeAsync<T>(string service, Func<Task<T>> probe, ILogger logger)
+    private static async Task<string> ProbeAsync(string service, Func<Task> probe, ILogger logger)
     {
         try
         {
@@ -37,7 +37,7 @@ internal static partial class HealthApi
             await probe().WaitAsync(timeout.Token);
             return "reachable";
         }
-        catch (Exception ex) when (ex is Azure.RequestFailedException or OperationCanceledException or TimeoutException or HttpRequestException)
+        catch (Exception ex) when (StorageFailures.IsStorageFailure(ex, out _) || ex is OperationCanceledException or TimeoutException or HttpRequestException)
         {
             LogUnreachable(logger, service, ex.GetType().Name);
             return "unreachable";

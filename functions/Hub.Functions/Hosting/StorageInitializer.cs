@@ -1,4 +1,3 @@
-using Azure;
 using Hub.Core.Storage;
 
 namespace Hub.Functions.Hosting;
@@ -12,11 +11,7 @@ internal sealed partial class StorageInitializer(HubStorage storage, ILogger<Sto
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        try
-        {
-            await storage.EnsureCreatedAsync(cancellationToken);
-        }
-        catch (RequestFailedException ex) when (ex.Status == StatusCodes.Status403Forbidden)
+        if (!await storage.EnsureCreatedAsync(cancellationToken))
         {
             LogNotAllowedToCreate(logger);
         }

@@ -1,4 +1,4 @@
-using Azure;
+using Hub.Core.Storage;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Hub.Functions.Hosting;
@@ -8,12 +8,11 @@ internal sealed partial class StorageUnavailableHandler(IProblemDetailsService p
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (exception is not (RequestFailedException or AggregateException { InnerException: RequestFailedException }))
+        if (!StorageFailures.IsStorageFailure(exception, out var status))
         {
             return false;
         }
 
-        var status = (exception as RequestFailedException ?? (RequestFailedException)exception.InnerException!).Status;
         LogStorageFailure(logger, status, httpContext.Request.Path);
         httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         httpContext.Response.Headers.RetryAfter = "30";

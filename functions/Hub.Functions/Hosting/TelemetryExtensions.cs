@@ -1,6 +1,7 @@
 using Azure.Identity;
 using Azure.Monitor.OpenTelemetry.Exporter;
 using Hub.Core.Kernel;
+using Hub.Core.Storage;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -27,7 +28,7 @@ internal static class TelemetryExtensions
             .ConfigureResource(resource => resource.AddService("hub"))
             .WithTracing(tracing =>
             {
-                tracing.AddSource(HubTelemetry.Name, "Azure.Data.Tables.*", "Azure.Storage.*")
+                tracing.AddSource([HubTelemetry.Name, .. HubStorage.TraceSources])
                     .AddAspNetCoreInstrumentation(options =>
                     {
                         options.RecordException = false;

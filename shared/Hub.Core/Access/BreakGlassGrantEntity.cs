@@ -1,5 +1,4 @@
-using Azure;
-using Azure.Data.Tables;
+using Hub.Core.Storage;
 
 namespace Hub.Core.Access;
 
@@ -7,16 +6,8 @@ namespace Hub.Core.Access;
 /// A break-glass grant as table <c>grants</c> stores it. Partition: the person key's partition (as <c>facts</c>),
 /// row: <c>{personKey}|{subject}</c>, so the check on every person look is one point read.
 /// </summary>
-internal sealed class BreakGlassGrantEntity : ITableEntity
+internal sealed class BreakGlassGrantEntity : StoredEntity
 {
-    public string PartitionKey { get; set; } = string.Empty;
-
-    public string RowKey { get; set; } = string.Empty;
-
-    public DateTimeOffset? Timestamp { get; set; }
-
-    public ETag ETag { get; set; }
-
     public string PersonKey { get; set; } = string.Empty;
 
     public string Subject { get; set; } = string.Empty;

@@ -20,7 +20,7 @@ public sealed class BreakGlassGrants(HubStorage storage, AccessPolicy policy, Ti
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         var now = time.GetUtcNow();
         var grant = new BreakGlassGrant(person, subject, reason.Trim(), now, now + policy.BreakGlass.Duration);
-        await storage.Grants.UpsertEntityAsync(
+        await storage.GrantsTable.UpsertAsync(
             new BreakGlassGrantEntity
             {
                 PartitionKey = person.PartitionKey,
@@ -31,7 +31,7 @@ public sealed class BreakGlassGrants(HubStorage storage, AccessPolicy policy, Ti
                 GrantedAt = grant.GrantedAt,
                 ExpiresAt = grant.ExpiresAt,
             },
-            Azure.Data.Tables.TableUpdateMode.Replace,
+            EntityUpdateMode.Replace,
             cancellationToken).ConfigureAwait(false);
         return grant;
     }
@@ -39,8 +39,8 @@ public sealed class BreakGlassGrants(HubStorage storage, AccessPolicy policy, Ti
     /// <summary>The grant <paramref name="subject"/> holds now for <paramref name="person"/>; null when none holds.</summary>
     public async Task<BreakGlassGrant?> CurrentAsync(PersonKey person, string subject, CancellationToken cancellationToken = default)
     {
-        var row = await storage.Grants.GetEntityIfExistsAsync<BreakGlassGrantEntity>(person.PartitionKey, RowKey(person, subject), cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (!row.HasValue || row.Value is not { } entity || !policy.BreakGlass.Holds(entity.GrantedAt, time.GetUtcNow()) || time.GetUtcNow() >= entity.ExpiresAt)
+        var entity = await storage.GrantsTable.GetAsync<BreakGlassGrantEntity>(person.PartitionKey, RowKey(person, subject), cancellationToken).ConfigureAwait(false);
+        if (entity is null || !policy.BreakGlass.Holds(entity.GrantedAt, time.GetUtcNow()) || time.GetUtcNow() >= entity.ExpiresAt)
         {
             return null;
         }

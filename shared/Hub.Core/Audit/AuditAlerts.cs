@@ -1,5 +1,4 @@
 using System.Globalization;
-using Azure.Data.Tables;
 using Hub.Core.Storage;
 using Microsoft.Extensions.Options;
 
@@ -121,10 +120,10 @@ public sealed class AuditAlerts(HubStorage storage, IOptions<AuditOptions> optio
     private async Task<List<PersonTouch>> ReadTouchesAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         // As in AuditSearch: one day of partition margin each side, the Time filter decides.
-        var filter = TableClient.CreateQueryFilter(
+        var filter = TableFilter.Of(
             $"PartitionKey ge {AuditPartitions.ForDay(from.AddDays(-1))} and PartitionKey le {AuditPartitions.ForDay(to.AddDays(1))} and RowKey lt {AuditPartitions.EventRowsEnd} and Time ge {from} and Time lt {to} and PersonKeys ne {string.Empty}");
         var touches = new List<PersonTouch>();
-        await foreach (var row in storage.Audit.QueryAsync<AuditEventEntity>(filter, AuditSearch.MaxPageSize, TouchColumns, cancellationToken).ConfigureAwait(false))
+        await foreach (var row in storage.AuditTable.QueryAsync<AuditEventEntity>(filter, AuditSearch.MaxPageSize, TouchColumns, cancellationToken).ConfigureAwait(false))
         {
             touches.Add(new PersonTouch(row.Sequence, row.Time, row.UserId, row.Role, row.Division, row.PersonKeys.Split(',', StringSplitOptions.RemoveEmptyEntries)));
         }

@@ -1,5 +1,3 @@
-using Azure;
-using Azure.Data.Tables;
 using Hub.Core.Storage;
 
 namespace Hub.Core.Audit;
@@ -35,90 +33,104 @@ internal sealed class AuditChain(HubStorage storage, TimeProvider time)
         for (var attempt = 1; ; attempt++)
         {
             var state = _state ??= await LoadAsync(cancellationToken).ConfigureAwait(false);
-            try
+            var now = time.GetUtcNow();
+            if (state.Version is not null && string.CompareOrdinal(AuditPartitions.ForDay(now), state.Partition) > 0)
             {
-                var now = time.GetUtcNow();
-                if (state.ETag is not null && string.CompareOrdinal(AuditPartitions.ForDay(now), state.Partition) > 0)
+                if (await RollOverAsync(state, AuditPartitions.ForDay(now), cancellationToken).ConfigureAwait(false) is not { } opened)
                 {
-                    state = _state = await RollOverAsync(state, AuditPartitions.ForDay(now), cancellationToken).ConfigureAwait(false);
+                    // Another writer closed the day first: continue from where it left off.
+                    _state = await RetryFromAsync(state, attempt, cancellationToken).ConfigureAwait(false);
+                    continue;
                 }
 
-                var records = new List<AuditRecord>(events.Count);
-                var (sequence, hash) = (state.Sequence, state.Hash);
-                foreach (var auditEvent in events)
-                {
-                    sequence++;
-                    var next = AuditCanonicalForm.ChainHash(hash, sequence, now, auditEvent);
-                    records.Add(new AuditRecord(sequence, now, auditEvent, hash, next));
-                    hash = next;
-                }
-
-                var head = new AuditChainHeadEntity
-                {
-                    PartitionKey = state.Partition,
-                    StartSequence = state.StartSequence,
-                    StartHash = state.StartHash,
-                    Sequence = sequence,
-                    Hash = hash,
-                    Previous = state.Previous,
-                };
-                var actions = records
-                    .Select(r => new TableTransactionAction(TableTransactionActionType.Add, AuditEventEntity.From(state.Partition, r)))
-                    .Append(state.ETag is { } etag
-                        ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, head, etag)
-                        : new TableTransactionAction(TableTransactionActionType.Add, head))
-                    .ToList();
-                var response = await storage.Audit.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
-                var headETag = response.Value[^1].Headers.ETag;
-                _state = state with
-                {
-                    Sequence = sequence,
-                    Hash = hash,
-                    ETag = headETag ?? await ReadHeadETagAsync(state.Partition, cancellationToken).ConfigureAwait(false),
-                };
-                return (state.Partition, records);
+                state = _state = opened;
             }
-            catch (RequestFailedException ex) when (ex.Status is 409 or 412 && attempt < MaxAttempts)
+
+            var records = new List<AuditRecord>(events.Count);
+            var (sequence, hash) = (state.Sequence, state.Hash);
+            foreach (var auditEvent in events)
+            {
+                sequence++;
+                var next = AuditCanonicalForm.ChainHash(hash, sequence, now, auditEvent);
+                records.Add(new AuditRecord(sequence, now, auditEvent, hash, next));
+                hash = next;
+            }
+
+            var head = new AuditChainHeadEntity
+            {
+                PartitionKey = state.Partition,
+                StartSequence = state.StartSequence,
+                StartHash = state.StartHash,
+                Sequence = sequence,
+                Hash = hash,
+                Previous = state.Previous,
+            };
+            var changes = records
+                .Select(r => EntityChange.Add(AuditEventEntity.From(state.Partition, r)))
+                .Append(state.Version is { } version ? EntityChange.Update(head, version) : EntityChange.Add(head))
+                .ToList();
+            var result = await storage.AuditTable.SubmitAsync(changes, cancellationToken).ConfigureAwait(false);
+            if (!result.IsWritten)
             {
                 // Another writer extended the chain (or closed the day) first: continue from where it left off.
-                _state = await LoadFromAsync(state.Partition, state.Previous, cancellationToken).ConfigureAwait(false);
+                _state = await RetryFromAsync(state, attempt, cancellationToken).ConfigureAwait(false);
+                continue;
             }
+
+            _state = state with
+            {
+                Sequence = sequence,
+                Hash = hash,
+                Version = result.Versions[^1] ?? await ReadHeadVersionAsync(state.Partition, cancellationToken).ConfigureAwait(false),
+            };
+            return (state.Partition, records);
         }
     }
 
     /// <summary>Forgets the cached head, so the next append reads it again (after a failed transaction).</summary>
     public void Reset() => _state = null;
 
-    private async Task<State> RollOverAsync(State state, string day, CancellationToken cancellationToken)
+    /// <summary>The head as it stands after another writer came first; after too many such races, a failure.</summary>
+    private async Task<State> RetryFromAsync(State state, int attempt, CancellationToken cancellationToken) =>
+        attempt < MaxAttempts
+            ? await LoadFromAsync(state.Partition, state.Previous, cancellationToken).ConfigureAwait(false)
+            : throw new InvalidOperationException($"The audit chain could not be extended: other writers came first {MaxAttempts} times in a row.");
+
+    /// <summary>Closes the day of <paramref name="state"/> and opens <paramref name="day"/>; null when another writer changed the head first.</summary>
+    private async Task<State?> RollOverAsync(State state, string day, CancellationToken cancellationToken)
     {
-        var close = new TableEntity(state.Partition, AuditPartitions.HeadRow) { [nameof(AuditChainHeadEntity.Next)] = day };
-        await storage.Audit.UpdateEntityAsync(close, state.ETag!.Value, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+        var close = new AuditChainCloseEntity { PartitionKey = state.Partition, RowKey = AuditPartitions.HeadRow, Next = day };
+        var closed = await storage.AuditTable.UpdateAsync(close, state.Version!.Value, EntityUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+        if (closed.Outcome == WriteOutcome.Changed)
+        {
+            return null;
+        }
+
+        if (!closed.IsWritten)
+        {
+            throw new InvalidOperationException($"The audit chain head of {state.Partition} is gone; the chain cannot continue from it.");
+        }
 
         // Only a hint for a writer that starts later: it follows Next from wherever this points.
-        var pointer = new TableEntity(AuditPartitions.PointerPartition, AuditPartitions.PointerRow) { ["Partition"] = day, ["Previous"] = state.Partition };
-        await storage.Audit.UpsertEntityAsync(pointer, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-        return new State(day, state.Partition, state.Sequence, state.Hash, state.Sequence, state.Hash, ETag: null);
+        var pointer = new AuditChainPointerEntity { Partition = day, Previous = state.Partition };
+        await storage.AuditTable.UpsertAsync(pointer, EntityUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        return new State(day, state.Partition, state.Sequence, state.Hash, state.Sequence, state.Hash, Version: null);
     }
 
     private async Task<State> LoadAsync(CancellationToken cancellationToken)
     {
-        var pointer = await storage.Audit.GetEntityIfExistsAsync<TableEntity>(AuditPartitions.PointerPartition, AuditPartitions.PointerRow, cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (pointer.HasValue)
+        var pointer = await storage.AuditTable.GetAsync<AuditChainPointerEntity>(AuditPartitions.PointerPartition, AuditPartitions.PointerRow, cancellationToken).ConfigureAwait(false);
+        if (pointer is not null)
         {
-            return await LoadFromAsync(pointer.Value!.GetString("Partition"), pointer.Value.GetString("Previous") ?? string.Empty, cancellationToken).ConfigureAwait(false);
+            return await LoadFromAsync(pointer.Partition, pointer.Previous, cancellationToken).ConfigureAwait(false);
         }
 
         // The first writer ever names the chain's first day; a second one racing it reads that choice.
         var genesis = AuditPartitions.ForDay(time.GetUtcNow());
-        try
-        {
-            await storage.Audit.AddEntityAsync(new TableEntity(AuditPartitions.PointerPartition, AuditPartitions.PointerRow) { ["Partition"] = genesis, ["Previous"] = string.Empty }, cancellationToken).ConfigureAwait(false);
-            return await LoadFromAsync(genesis, string.Empty, cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            return await LoadAsync(cancellationToken).ConfigureAwait(false);
-        }
+        var added = await storage.AuditTable.AddAsync(new AuditChainPointerEntity { Partition = genesis }, cancellationToken).ConfigureAwait(false);
+        return added.IsWritten
+            ? await LoadFromAsync(genesis, string.Empty, cancellationToken).ConfigureAwait(false)
+            : await LoadAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Follows the heads from <paramref name="partition"/> to the latest one.</summary>
@@ -132,26 +144,23 @@ internal sealed class AuditChain(HubStorage storage, TimeProvider time)
                 // The day was opened (the previous head names it) but nothing is written in it yet.
                 var before = previous.Length == 0 ? null : await ReadHeadAsync(previous, cancellationToken).ConfigureAwait(false);
                 var (sequence, hash) = before is null ? (0L, AuditCanonicalForm.GenesisHash) : (before.Sequence, before.Hash);
-                return new State(partition, previous, sequence, hash, sequence, hash, ETag: null);
+                return new State(partition, previous, sequence, hash, sequence, hash, Version: null);
             }
 
             if (head.Next.Length == 0)
             {
-                return new State(partition, head.Previous, head.StartSequence, head.StartHash, head.Sequence, head.Hash, head.ETag);
+                return new State(partition, head.Previous, head.StartSequence, head.StartHash, head.Sequence, head.Hash, head.Version);
             }
 
             (previous, partition) = (partition, head.Next);
         }
     }
 
-    private async Task<AuditChainHeadEntity?> ReadHeadAsync(string partition, CancellationToken cancellationToken)
-    {
-        var response = await storage.Audit.GetEntityIfExistsAsync<AuditChainHeadEntity>(partition, AuditPartitions.HeadRow, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return response.HasValue ? response.Value : null;
-    }
+    private Task<AuditChainHeadEntity?> ReadHeadAsync(string partition, CancellationToken cancellationToken) =>
+        storage.AuditTable.GetAsync<AuditChainHeadEntity>(partition, AuditPartitions.HeadRow, cancellationToken);
 
-    private async Task<ETag?> ReadHeadETagAsync(string partition, CancellationToken cancellationToken) =>
-        (await ReadHeadAsync(partition, cancellationToken).ConfigureAwait(false))?.ETag;
+    private async Task<EntityVersion?> ReadHeadVersionAsync(string partition, CancellationToken cancellationToken) =>
+        (await ReadHeadAsync(partition, cancellationToken).ConfigureAwait(false))?.Version;
 
-    private sealed record State(string Partition, string Previous, long StartSequence, string StartHash, long Sequence, string Hash, ETag? ETag);
+    private sealed record State(string Partition, string Previous, long StartSequence, string StartHash, long Sequence, string Hash, EntityVersion? Version);
 }

@@ -1,5 +1,4 @@
-using Azure;
-using Azure.Data.Tables;
+using Hub.Core.Storage;
 
 namespace Hub.Core.Audit;
 
@@ -8,15 +7,9 @@ namespace Hub.Core.Audit;
 /// the last event written. Every append replaces it with ETag optimistic concurrency in the same transaction as
 /// the events, so two writers can never both extend the chain from the same point.
 /// </summary>
-internal sealed class AuditChainHeadEntity : ITableEntity
+internal sealed class AuditChainHeadEntity : StoredEntity
 {
-    public string PartitionKey { get; set; } = string.Empty;
-
-    public string RowKey { get; set; } = AuditPartitions.HeadRow;
-
-    public DateTimeOffset? Timestamp { get; set; }
-
-    public ETag ETag { get; set; }
+    public AuditChainHeadEntity() => RowKey = AuditPartitions.HeadRow;
 
     /// <summary>The sequence number before this day's first event (0 at the start of the chain).</summary>
     public long StartSequence { get; set; }

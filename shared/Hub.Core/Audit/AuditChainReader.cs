@@ -1,8 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using Azure;
-using Azure.Data.Tables;
-using Azure.Storage.Blobs.Models;
 using Hub.Core.Storage;
 
 namespace Hub.Core.Audit;
@@ -12,17 +9,13 @@ internal sealed class AuditChainReader(HubStorage storage)
 {
     public static JsonSerializerOptions CheckpointJson { get; } = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    public async Task<AuditChainHeadEntity?> ReadHeadAsync(string partition, CancellationToken cancellationToken)
-    {
-        var response = await storage.Audit.GetEntityIfExistsAsync<AuditChainHeadEntity>(partition, AuditPartitions.HeadRow, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return response.HasValue ? response.Value : null;
-    }
+    public Task<AuditChainHeadEntity?> ReadHeadAsync(string partition, CancellationToken cancellationToken) =>
+        storage.AuditTable.GetAsync<AuditChainHeadEntity>(partition, AuditPartitions.HeadRow, cancellationToken);
 
     /// <summary>The latest day partition, following <c>Next</c> from the pointer; null before the first event.</summary>
     public async Task<string?> ReadLatestPartitionAsync(CancellationToken cancellationToken)
     {
-        var pointer = await storage.Audit.GetEntityIfExistsAsync<TableEntity>(AuditPartitions.PointerPartition, AuditPartitions.PointerRow, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var partition = pointer.HasValue ? pointer.Value!.GetString("Partition") : null;
+        var partition = (await ReadPointerAsync(cancellationToken).ConfigureAwait(false))?.Partition;
         while (partition is not null && await ReadHeadAsync(partition, cancellationToken).ConfigureAwait(false) is { Next.Length: > 0 } head)
         {
             partition = head.Next;
@@ -34,14 +27,13 @@ internal sealed class AuditChainReader(HubStorage storage)
     /// <summary>The chain's first day partition, walking back from the pointer; null before the first event.</summary>
     public async Task<string?> ReadFirstPartitionAsync(CancellationToken cancellationToken)
     {
-        var pointer = await storage.Audit.GetEntityIfExistsAsync<TableEntity>(AuditPartitions.PointerPartition, AuditPartitions.PointerRow, cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (!pointer.HasValue)
+        if (await ReadPointerAsync(cancellationToken).ConfigureAwait(false) is not { } pointer)
         {
             return null;
         }
 
         // A day that was opened but holds no event yet has no head: the pointer names the day before it.
-        var (partition, previous) = (pointer.Value!.GetString("Partition"), pointer.Value.GetString("Previous") ?? string.Empty);
+        var (partition, previous) = (pointer.Partition, pointer.Previous);
         while (true)
         {
             var before = (await ReadHeadAsync(partition, cancellationToken).ConfigureAwait(false))?.Previous ?? previous;
@@ -78,8 +70,8 @@ internal sealed class AuditChainReader(HubStorage storage)
     {
         var after = afterSequence <= 0 ? string.Empty : AuditPartitions.EventRow(afterSequence);
         var events = new List<AuditEventEntity>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {after} and RowKey lt {AuditPartitions.EventRowsEnd}");
-        await foreach (var entity in storage.Audit.QueryAsync<AuditEventEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        var filter = TableFilter.Of($"PartitionKey eq {partition} and RowKey gt {after} and RowKey lt {AuditPartitions.EventRowsEnd}");
+        await foreach (var entity in storage.AuditTable.QueryAsync<AuditEventEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             events.Add(entity);
         }
@@ -94,8 +86,8 @@ internal sealed class AuditChainReader(HubStorage storage)
     public async IAsyncEnumerable<AuditEventEntity> QueryEventsAsync(string partition, long afterSequence, long throughSequence, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var after = afterSequence <= 0 ? string.Empty : AuditPartitions.EventRow(afterSequence);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {after} and RowKey le {AuditPartitions.EventRow(throughSequence)}");
-        await foreach (var entity in storage.Audit.QueryAsync<AuditEventEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        var filter = TableFilter.Of($"PartitionKey eq {partition} and RowKey gt {after} and RowKey le {AuditPartitions.EventRow(throughSequence)}");
+        await foreach (var entity in storage.AuditTable.QueryAsync<AuditEventEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             yield return entity;
         }
@@ -105,8 +97,8 @@ internal sealed class AuditChainReader(HubStorage storage)
     public async Task<List<AuditChainHeadEntity>> ReadHeadsAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         var heads = new List<AuditChainHeadEntity>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {AuditPartitions.ForDay(from)} and PartitionKey le {AuditPartitions.ForDay(to)} and RowKey eq {AuditPartitions.HeadRow}");
-        await foreach (var head in storage.Audit.QueryAsync<AuditChainHeadEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        var filter = TableFilter.Of($"PartitionKey ge {AuditPartitions.ForDay(from)} and PartitionKey le {AuditPartitions.ForDay(to)} and RowKey eq {AuditPartitions.HeadRow}");
+        await foreach (var head in storage.AuditTable.QueryAsync<AuditChainHeadEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             heads.Add(head);
         }
@@ -118,41 +110,35 @@ internal sealed class AuditChainReader(HubStorage storage)
     public async Task<List<(string Name, AuditCheckpoint Checkpoint)>> ReadCheckpointsAsync(string partition, CancellationToken cancellationToken)
     {
         var checkpoints = new List<(string, AuditCheckpoint)>();
-        await foreach (var blob in storage.AuditCheckpoints.GetBlobsAsync(BlobTraits.None, BlobStates.None, partition + "/", cancellationToken).ConfigureAwait(false))
+        await foreach (var name in storage.AuditCheckpointsFolder.ListAsync(partition + "/", cancellationToken).ConfigureAwait(false))
         {
-            var content = await storage.AuditCheckpoints.GetBlobClient(blob.Name).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
-            var checkpoint = content.Value.Content.ToObjectFromJson<AuditCheckpoint>(CheckpointJson)
-                ?? throw new InvalidDataException($"Audit checkpoint {blob.Name} is empty.");
-            checkpoints.Add((blob.Name, checkpoint));
+            var content = await storage.AuditCheckpointsFolder.DownloadAsync(name, cancellationToken).ConfigureAwait(false);
+            checkpoints.Add((name, Parse(name, content)));
         }
 
         return checkpoints;
     }
 
     /// <summary>One checkpoint by its blob name; null when there is none of that name.</summary>
-    public async Task<AuditCheckpoint?> ReadCheckpointAsync(string name, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var content = await storage.AuditCheckpoints.GetBlobClient(name).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
-            return content.Value.Content.ToObjectFromJson<AuditCheckpoint>(CheckpointJson)
-                ?? throw new InvalidDataException($"Audit checkpoint {name} is empty.");
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            return null;
-        }
-    }
+    public async Task<AuditCheckpoint?> ReadCheckpointAsync(string name, CancellationToken cancellationToken) =>
+        await storage.AuditCheckpointsFolder.DownloadAsync(name, cancellationToken).ConfigureAwait(false) is { } content ? Parse(name, content) : null;
 
     /// <summary>The name of the last checkpoint of a day partition, without downloading any; null when none.</summary>
     public async Task<string?> LastCheckpointNameAsync(string partition, CancellationToken cancellationToken)
     {
         string? last = null;
-        await foreach (var blob in storage.AuditCheckpoints.GetBlobsAsync(BlobTraits.None, BlobStates.None, partition + "/", cancellationToken).ConfigureAwait(false))
+        await foreach (var name in storage.AuditCheckpointsFolder.ListAsync(partition + "/", cancellationToken).ConfigureAwait(false))
         {
-            last = blob.Name;
+            last = name;
         }
 
         return last;
     }
+
+    private Task<AuditChainPointerEntity?> ReadPointerAsync(CancellationToken cancellationToken) =>
+        storage.AuditTable.GetAsync<AuditChainPointerEntity>(AuditPartitions.PointerPartition, AuditPartitions.PointerRow, cancellationToken);
+
+    // Checkpoints are written once and never removed, so a listed one that cannot be read is as wrong as an empty one.
+    private static AuditCheckpoint Parse(string name, BinaryData? content) =>
+        content?.ToObjectFromJson<AuditCheckpoint>(CheckpointJson) ?? throw new InvalidDataException($"Audit checkpoint {name} is empty.");
 }

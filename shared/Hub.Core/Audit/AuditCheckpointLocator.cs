@@ -1,4 +1,3 @@
-using Azure.Storage.Blobs.Models;
 using Hub.Core.Storage;
 
 namespace Hub.Core.Audit;
@@ -51,9 +50,9 @@ internal sealed class AuditCheckpointLocator(HubStorage storage)
     private async Task<List<string>> ListDaysAsync(CancellationToken cancellationToken)
     {
         var days = new List<string>();
-        await foreach (var item in storage.AuditCheckpoints.GetBlobsByHierarchyAsync(BlobTraits.None, BlobStates.None, delimiter: "/", prefix: null, cancellationToken).ConfigureAwait(false))
+        await foreach (var folder in storage.AuditCheckpointsFolder.ListFoldersAsync("/", cancellationToken).ConfigureAwait(false))
         {
-            if (item.IsPrefix && item.Prefix is { Length: 10 } prefix && prefix[0] == 'd')
+            if (folder is { Length: 10 } prefix && prefix[0] == 'd')
             {
                 days.Add(prefix[..9]);
             }
@@ -66,11 +65,11 @@ internal sealed class AuditCheckpointLocator(HubStorage storage)
     private async Task<List<(string Name, long First, long Last)>> ListNamesAsync(string partition, CancellationToken cancellationToken)
     {
         var names = new List<(string Name, long First, long Last)>();
-        await foreach (var blob in storage.AuditCheckpoints.GetBlobsAsync(BlobTraits.None, BlobStates.None, partition + "/", cancellationToken).ConfigureAwait(false))
+        await foreach (var name in storage.AuditCheckpointsFolder.ListAsync(partition + "/", cancellationToken).ConfigureAwait(false))
         {
-            if (AuditCheckpoint.TryParseName(blob.Name, out _, out var first, out var last))
+            if (AuditCheckpoint.TryParseName(name, out _, out var first, out var last))
             {
-                names.Add((blob.Name, first, last));
+                names.Add((name, first, last));
             }
         }
 

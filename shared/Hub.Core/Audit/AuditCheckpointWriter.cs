@@ -1,5 +1,3 @@
-using Azure;
-using Azure.Storage.Blobs.Models;
 using Hub.Core.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -113,26 +111,9 @@ public sealed partial class AuditCheckpointWriter(HubStorage storage, TimeProvid
         return (tree, events.SkipWhile(e => e.Sequence <= after).ToList());
     }
 
-    private async Task<bool> TryWriteAsync(AuditCheckpoint checkpoint, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await storage.AuditCheckpoints.GetBlobClient(checkpoint.BlobName).UploadAsync(
-                BinaryData.FromObjectAsJson(checkpoint, AuditChainReader.CheckpointJson),
-                new BlobUploadOptions
-                {
-                    HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
-                    Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
-                },
-                cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            // Another instance checkpointed the same range first.
-            return false;
-        }
-    }
+    // False when another instance checkpointed the same range first: a checkpoint is only ever created, never replaced.
+    private Task<bool> TryWriteAsync(AuditCheckpoint checkpoint, CancellationToken cancellationToken) =>
+        storage.AuditCheckpointsFolder.CreateAsync(checkpoint.BlobName, BinaryData.FromObjectAsJson(checkpoint, AuditChainReader.CheckpointJson), "application/json", cancellationToken);
 
     [LoggerMessage(EventId = 6103, Level = LogLevel.Information, Message = "Audit checkpoint written for {Partition}: events {First}-{Last}")]
     private static partial void LogCheckpointWritten(ILogger logger, string partition, long first, long last);

@@ -1,20 +1,11 @@
-using Azure;
-using Azure.Data.Tables;
 using Hub.Core.Kernel;
+using Hub.Core.Storage;
 
 namespace Hub.Core.Audit;
 
 /// <summary>An audit event as a table entity: partition = day of the chain, row = sequence number (19 digits).</summary>
-internal sealed class AuditEventEntity : ITableEntity
+internal sealed class AuditEventEntity : StoredEntity
 {
-    public string PartitionKey { get; set; } = string.Empty;
-
-    public string RowKey { get; set; } = string.Empty;
-
-    public DateTimeOffset? Timestamp { get; set; }
-
-    public ETag ETag { get; set; }
-
     public long Sequence { get; set; }
 
     public DateTimeOffset Time { get; set; }

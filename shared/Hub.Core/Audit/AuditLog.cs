@@ -42,7 +42,7 @@ public sealed partial class AuditLog : IAsyncDisposable
 
     /// <summary>Records one event and returns it as chained, once it is durable.</summary>
     /// <exception cref="ArgumentException">The event is incomplete or too large to record.</exception>
-    /// <exception cref="Azure.RequestFailedException">Storage refused or could not be reached; the event is not recorded.</exception>
+    /// <remarks>Throws when storage refused or could not be reached (see <see cref="StorageFailures"/>); the event is not recorded.</remarks>
     public async Task<AuditRecord> AppendAsync(AuditEvent auditEvent, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(auditEvent);
@@ -61,7 +61,7 @@ public sealed partial class AuditLog : IAsyncDisposable
     /// other instances, or of a process that stopped before indexing them) and moves the cursor. The checkpoint
     /// timer calls it; re-indexing an event is harmless.
     /// </summary>
-    /// <exception cref="Azure.RequestFailedException">Storage refused or could not be reached; the next catch-up tries again.</exception>
+    /// <remarks>Throws when storage refused or could not be reached (see <see cref="StorageFailures"/>); the next catch-up tries again.</remarks>
     public Task CatchUpPersonIndexAsync(CancellationToken cancellationToken = default) => _indexer.CatchUpAsync(cancellationToken);
 
     /// <summary>Waits until the events chained so far by this log are indexed and the index's cursor says so.</summary>

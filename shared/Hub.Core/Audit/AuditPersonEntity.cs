@@ -1,6 +1,5 @@
-using Azure;
-using Azure.Data.Tables;
 using Hub.Core.Kernel;
+using Hub.Core.Storage;
 
 namespace Hub.Core.Audit;
 
@@ -14,16 +13,8 @@ namespace Hub.Core.Audit;
 /// every event indexed together share a transaction per partition. Sixteen partitions take some 30,000 rows a
 /// second at the storage service's per-partition rate, hundreds of lists a second.
 /// </remarks>
-internal sealed class AuditPersonEntity : ITableEntity
+internal sealed class AuditPersonEntity : StoredEntity
 {
-    public string PartitionKey { get; set; } = string.Empty;
-
-    public string RowKey { get; set; } = string.Empty;
-
-    public DateTimeOffset? Timestamp { get; set; }
-
-    public ETag ETag { get; set; }
-
     /// <summary>The day partition of the event in the audit table.</summary>
     public string EventPartition { get; set; } = string.Empty;
 

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using Azure;
-using Azure.Data.Tables;
 using Hub.Core.Storage;
 
 namespace Hub.Core.Audit;
@@ -32,7 +30,7 @@ internal sealed class AuditPersonIndex(HubStorage storage)
     /// </summary>
     public const string CursorRow = "indexed-h16";
 
-    private (ChainCursor Cursor, ETag ETag)? _cursor;
+    private (ChainCursor Cursor, EntityVersion Version)? _cursor;
     private bool _cursorLoaded;
 
     /// <summary>
@@ -53,9 +51,13 @@ internal sealed class AuditPersonIndex(HubStorage storage)
             {
                 var chunk = rows.GetRange(written, Math.Min(pacing.TransactionRows, rows.Count - written));
                 var started = Stopwatch.GetTimestamp();
-                await storage.AuditByPerson.SubmitTransactionAsync(
-                    chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)),
-                    cancellationToken).ConfigureAwait(false);
+                var result = await storage.AuditByPersonTable.SubmitAsync(chunk.Select(e => EntityChange.Upsert(e)), cancellationToken).ConfigureAwait(false);
+                if (!result.IsWritten)
+                {
+                    // Upserts neither find a row in the way nor name a version; storage answering so is a fault.
+                    throw new InvalidOperationException($"Writing the audit person index was refused ({result.Outcome}).");
+                }
+
                 written += chunk.Count;
                 await pacing.PaceAsync(Stopwatch.GetElapsedTime(started), cancellationToken).ConfigureAwait(false);
             }
@@ -86,35 +88,26 @@ internal sealed class AuditPersonIndex(HubStorage storage)
                 return stored.Cursor;
             }
 
-            var entity = new TableEntity(CursorPartition, CursorRow) { ["EventPartition"] = cursor.Partition, ["Sequence"] = cursor.Sequence };
-            try
+            var entity = new AuditIndexCursorEntity { EventPartition = cursor.Partition, Sequence = cursor.Sequence };
+            var written = _cursor is { } current
+                ? await storage.AuditByPersonTable.UpdateAsync(entity, current.Version, EntityUpdateMode.Replace, cancellationToken).ConfigureAwait(false)
+                : await storage.AuditByPersonTable.AddAsync(entity, cancellationToken).ConfigureAwait(false);
+            if (written.IsWritten)
             {
-                var response = _cursor is { } current
-                    ? await storage.AuditByPerson.UpdateEntityAsync(entity, current.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false)
-                    : await storage.AuditByPerson.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
-                _cursor = (cursor, response.Headers.ETag ?? ETag.All);
+                _cursor = (cursor, written.Version ?? EntityVersion.Any);
                 return cursor;
             }
-            catch (RequestFailedException ex) when (ex.Status is 409 or 412 || (ex.Status == 404 && _cursor is not null))
-            {
-                // Another instance moved it meanwhile, or the table was rebuilt without it: read where it stands, and
-                // move it only if it is still behind.
-                _cursorLoaded = false;
-            }
+
+            // Another instance moved it meanwhile (or added it first), or the table was rebuilt without it: read where
+            // it stands, and move it only if it is still behind.
+            _cursorLoaded = false;
         }
     }
 
-    private async Task<(ChainCursor Cursor, ETag ETag)?> LoadCursorAsync(CancellationToken cancellationToken)
+    private async Task<(ChainCursor Cursor, EntityVersion Version)?> LoadCursorAsync(CancellationToken cancellationToken)
     {
-        try
-        {
-            var stored = await storage.AuditByPerson.GetEntityIfExistsAsync<TableEntity>(CursorPartition, CursorRow, cancellationToken: cancellationToken).ConfigureAwait(false);
-            return stored.HasValue ? (new ChainCursor(stored.Value!.GetString("EventPartition"), stored.Value.GetInt64("Sequence") ?? 0), stored.Value.ETag) : null;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            // No table: nothing is indexed, and every event is still to be read from the chain.
-            return null;
-        }
+        // No table: nothing is indexed, and every event is still to be read from the chain.
+        var stored = await storage.AuditByPersonTable.GetAsync<AuditIndexCursorEntity>(CursorPartition, CursorRow, cancellationToken).ConfigureAwait(false);
+        return stored is null ? null : (new ChainCursor(stored.EventPartition, stored.Sequence), stored.Version ?? EntityVersion.Any);
     }
 }

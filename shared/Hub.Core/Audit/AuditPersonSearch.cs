@@ -1,5 +1,4 @@
 using System.Globalization;
-using Azure.Data.Tables;
 using Hub.Core.Storage;
 
 namespace Hub.Core.Audit;
@@ -34,18 +33,14 @@ internal sealed class AuditPersonSearch(HubStorage storage)
         var events = new List<AuditRecord>();
         if (!inTail && cursor.Sequence > 0)
         {
-            var filter = query.TableFilter(TableClient.CreateQueryFilter(
+            var filter = query.TableFilter(TableFilter.Of(
                 $"PartitionKey eq {AuditPersonEntity.PartitionOf(person)} and RowKey ge {AuditPersonEntity.RowPrefix(person)} and RowKey lt {person.Value + "}"} and Sequence le {cursor.Sequence}"));
-            await foreach (var page in storage.AuditByPerson.QueryAsync<AuditPersonEntity>(filter, pageSize, cancellationToken: cancellationToken).AsPages(tableToken, pageSize).ConfigureAwait(false))
+            var page = await storage.AuditByPersonTable.QueryPageAsync<AuditPersonEntity>(filter, tableToken, pageSize, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var read = await Task.WhenAll(page.Items.Select(row => ReadEventAsync(row.EventPartition, row.Sequence, cancellationToken))).ConfigureAwait(false);
+            events.AddRange(read.OfType<AuditRecord>());
+            if (page.ContinuationToken is { } next)
             {
-                var read = await Task.WhenAll(page.Values.Select(row => ReadEventAsync(row.EventPartition, row.Sequence, cancellationToken))).ConfigureAwait(false);
-                events.AddRange(read.OfType<AuditRecord>());
-                if (page.ContinuationToken is { } next)
-                {
-                    return new AuditPage(events, string.Join(Separator, InIndex, Format(cursor), next));
-                }
-
-                break;
+                return new AuditPage(events, string.Join(Separator, InIndex, Format(cursor), next));
             }
         }
 
@@ -81,8 +76,8 @@ internal sealed class AuditPersonSearch(HubStorage storage)
 
     private async Task<AuditRecord?> ReadEventAsync(string partition, long sequence, CancellationToken cancellationToken)
     {
-        var response = await storage.Audit.GetEntityIfExistsAsync<AuditEventEntity>(partition, AuditPartitions.EventRow(sequence), cancellationToken: cancellationToken).ConfigureAwait(false);
-        return response.HasValue ? response.Value!.ToRecord() : null;
+        var row = await storage.AuditTable.GetAsync<AuditEventEntity>(partition, AuditPartitions.EventRow(sequence), cancellationToken).ConfigureAwait(false);
+        return row?.ToRecord();
     }
 
     private static string Format(ChainCursor cursor) => string.Join(Separator, cursor.Sequence.ToString(CultureInfo.InvariantCulture), cursor.Partition);

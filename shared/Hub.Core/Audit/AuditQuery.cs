@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using Hub.Core.Kernel;
 
 namespace Hub.Core.Audit;
@@ -39,7 +38,7 @@ public sealed record AuditQuery
     /// <summary>
     /// The table filter of <paramref name="scope"/> and the filters the audit table and the person index share:
     /// an event row and its person-index rows carry the same columns. Every value is quoted and escaped by
-    /// <see cref="TableClient.CreateQueryFilter(FormattableString)"/>, so no search text can change the query.
+    /// <see cref="Storage.TableFilter.Of(FormattableString)"/>, so no search text can change the query.
     /// </summary>
     internal string TableFilter(string scope) => string.Join(" and ", TableFilters().Prepend(scope).Select(f => $"({f})"));
 
@@ -59,36 +58,36 @@ public sealed record AuditQuery
 
     private IEnumerable<string> TableFilters()
     {
-        yield return TableClient.CreateQueryFilter($"Time ge {From} and Time lt {To}");
+        yield return Storage.TableFilter.Of($"Time ge {From} and Time lt {To}");
         if (UserId is { } user)
         {
-            yield return TableClient.CreateQueryFilter($"UserId eq {user}");
+            yield return Storage.TableFilter.Of($"UserId eq {user}");
         }
 
         if (DivisionPrefix is { Length: > 0 } prefix)
         {
             var end = prefix[..^1] + (char)(prefix[^1] + 1);
-            yield return TableClient.CreateQueryFilter($"Division ge {prefix} and Division lt {end}");
+            yield return Storage.TableFilter.Of($"Division ge {prefix} and Division lt {end}");
         }
 
         if (Actions is { Count: > 0 } actions)
         {
-            yield return string.Join(" or ", actions.Select(a => TableClient.CreateQueryFilter($"Action eq {a.Value}")));
+            yield return string.Join(" or ", actions.Select(a => Storage.TableFilter.Of($"Action eq {a.Value}")));
         }
 
         if (Purpose is { } purpose)
         {
-            yield return TableClient.CreateQueryFilter($"Purpose eq {purpose}");
+            yield return Storage.TableFilter.Of($"Purpose eq {purpose}");
         }
 
         if (Outcome is { } outcome)
         {
-            yield return TableClient.CreateQueryFilter($"Outcome eq {AuditCanonicalForm.FormatOutcome(outcome)}");
+            yield return Storage.TableFilter.Of($"Outcome eq {AuditCanonicalForm.FormatOutcome(outcome)}");
         }
 
         if (BreakGlass is { } breakGlass)
         {
-            yield return TableClient.CreateQueryFilter($"BreakGlass eq {breakGlass}");
+            yield return Storage.TableFilter.Of($"BreakGlass eq {breakGlass}");
         }
     }
 }

@@ -1,10 +1,9 @@
-using Azure.Data.Tables;
 using Hub.Core.Storage;
 
 namespace Hub.Core.Audit;
 
 /// <summary>
-/// Searches the audit trail. Every filter is built with <see cref="TableClient.CreateQueryFilter(FormattableString)"/>,
+/// Searches the audit trail. Every filter is built with <see cref="TableFilter.Of(FormattableString)"/>,
 /// which quotes and escapes each value, so no search text can change the query.
 /// </summary>
 public sealed class AuditSearch(HubStorage storage)
@@ -31,14 +30,10 @@ public sealed class AuditSearch(HubStorage storage)
 
         // An event is in the partition of the day it was written, which may be a day after its time when two
         // instances' clocks differ at midnight; one day of margin each side, the Time filter does the rest.
-        var filter = query.TableFilter(TableClient.CreateQueryFilter(
+        var filter = query.TableFilter(TableFilter.Of(
             $"PartitionKey ge {AuditPartitions.ForDay(query.From.AddDays(-1))} and PartitionKey le {AuditPartitions.ForDay(query.To.AddDays(1))} and RowKey lt {AuditPartitions.EventRowsEnd}"));
-        await foreach (var page in storage.Audit.QueryAsync<AuditEventEntity>(filter, pageSize, cancellationToken: cancellationToken).AsPages(continuationToken, pageSize).ConfigureAwait(false))
-        {
-            return new AuditPage(page.Values.Select(e => e.ToRecord()).ToList(), page.ContinuationToken);
-        }
-
-        return new AuditPage([], null);
+        var page = await storage.AuditTable.QueryPageAsync<AuditEventEntity>(filter, continuationToken, pageSize, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return new AuditPage(page.Items.Select(e => e.ToRecord()).ToList(), page.ContinuationToken);
     }
 
     /// <summary>Every event matching <paramref name="query"/>, oldest first, page by page.</summary>

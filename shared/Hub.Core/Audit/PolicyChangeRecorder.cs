@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using Azure.Data.Tables;
 using Hub.Core.Access;
 using Hub.Core.Feeds.Sources;
 using Hub.Core.Identity.Matching;
@@ -38,8 +37,8 @@ internal sealed partial class PolicyChangeRecorder(
     public async Task<IReadOnlyList<string>> RecordAsync(CancellationToken cancellationToken = default)
     {
         var current = Fingerprint();
-        var stored = await storage.Audit.GetEntityIfExistsAsync<TableEntity>(StatePartition, StateRow, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var previous = stored.HasValue && stored.Value!.GetString("Files") is { } json
+        var stored = await storage.AuditTable.GetAsync<PolicyStateEntity>(StatePartition, StateRow, cancellationToken).ConfigureAwait(false);
+        var previous = stored?.Files is { } json
             ? JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? []
             : [];
         var changed = current.Keys.Union(previous.Keys)
@@ -61,8 +60,8 @@ internal sealed partial class PolicyChangeRecorder(
                 RecordCount = changed.Count,
             },
             cancellationToken).ConfigureAwait(false);
-        var state = new TableEntity(StatePartition, StateRow) { ["Files"] = JsonSerializer.Serialize(current) };
-        await storage.Audit.UpsertEntityAsync(state, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        var state = new PolicyStateEntity { PartitionKey = StatePartition, RowKey = StateRow, Files = JsonSerializer.Serialize(current) };
+        await storage.AuditTable.UpsertAsync(state, EntityUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
         LogPolicyChanged(logger, changed.Count);
         return changed;
     }

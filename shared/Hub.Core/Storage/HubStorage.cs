@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
@@ -8,6 +9,9 @@ namespace Hub.Core.Storage;
 /// <summary>The Hub's tables, containers and queues, named once.</summary>
 public sealed class HubStorage
 {
+    private readonly QueueServiceClient _queues;
+    private readonly string _prefix;
+
     /// <summary>Creates the named clients from the account-level clients.</summary>
     public HubStorage(TableServiceClient tables, BlobServiceClient blobs, QueueServiceClient queues, IOptions<HubStorageOptions> options)
     {
@@ -16,6 +20,8 @@ public sealed class HubStorage
         ArgumentNullException.ThrowIfNull(queues);
         ArgumentNullException.ThrowIfNull(options);
         var prefix = options.Value.NamePrefix;
+        _queues = queues;
+        _prefix = prefix;
         Facts = tables.GetTableClient($"{prefix}facts");
         Batches = tables.GetTableClient($"{prefix}batches");
         Residents = tables.GetTableClient($"{prefix}residents");
@@ -29,51 +35,134 @@ public sealed class HubStorage
         FeedBatchQueue = queues.GetQueueClient($"{prefix}{QueueNames.FeedBatches}");
         FeedBatchPoisonQueue = queues.GetQueueClient($"{prefix}{QueueNames.FeedBatches}-poison");
         ServiceTables = tables;
+        FactsTable = new EntityTable(Facts);
+        BatchesTable = new EntityTable(Batches);
+        ResidentsTable = new EntityTable(Residents);
+        ReviewsTable = new EntityTable(Reviews);
+        AuditTable = new EntityTable(Audit);
+        AuditByPersonTable = new EntityTable(AuditByPerson);
+        GrantsTable = new EntityTable(Grants);
+        FeedArchiveFolder = new BlobFolder(FeedArchive);
+        RejectsFolder = new BlobFolder(Rejects);
+        AuditCheckpointsFolder = new BlobFolder(AuditCheckpoints);
+        FeedBatches = new WorkQueue(FeedBatchQueue);
+        FeedBatchPoison = new WorkQueue(FeedBatchPoisonQueue);
     }
 
+    /// <summary>The trace sources of the storage clients, for telemetry to listen to.</summary>
+    public static IReadOnlyList<string> TraceSources { get; } = ["Azure.Data.Tables.*", "Azure.Storage.*"];
+
     /// <summary>Facts, one entity per source record, and each person's resolution rows; partitioned by person key.</summary>
+    public EntityTable FactsTable { get; }
+
+    /// <summary>The resident index: golden persons by street, community and grid, with what candidate search scores.</summary>
+    public EntityTable ResidentsTable { get; }
+
+    /// <summary>Possible matches waiting for a data steward.</summary>
+    public EntityTable ReviewsTable { get; }
+
+    /// <summary>Feed batches and the content index that makes pushes idempotent.</summary>
+    public EntityTable BatchesTable { get; }
+
+    /// <summary>The audit hash chain: one partition per day, events and the chain head.</summary>
+    public EntityTable AuditTable { get; }
+
+    /// <summary>The audit index by person, derived from the chain: who looked at a person, without reading the whole chain.</summary>
+    public EntityTable AuditByPersonTable { get; }
+
+    /// <summary>Break-glass grants: one row per person and user, read on every person look while it lasts.</summary>
+    public EntityTable GrantsTable { get; }
+
+    /// <summary>Audit checkpoints (Merkle roots over ranges of the chain); write-once (WORM) in Azure.</summary>
+    public BlobFolder AuditCheckpointsFolder { get; }
+
+    /// <summary>The raw payload of every feed, kept so it can be replayed.</summary>
+    public BlobFolder FeedArchiveFolder { get; }
+
+    /// <summary>Full rejection reports, one CSV per batch.</summary>
+    public BlobFolder RejectsFolder { get; }
+
+    /// <summary>Batches waiting to be processed.</summary>
+    public WorkQueue FeedBatches { get; }
+
+    /// <summary>Batch messages that failed every attempt.</summary>
+    public WorkQueue FeedBatchPoison { get; }
+
+    /// <summary>Facts, one entity per source record, and each person's resolution rows; partitioned by person key.</summary>
+    /// <remarks>The raw SDK client, kept only while code outside Storage still uses it; to be removed.</remarks>
     public TableClient Facts { get; }
 
     /// <summary>The resident index: golden persons by street, community and grid, with what candidate search scores.</summary>
+    /// <remarks>The raw SDK client, kept only while code outside Storage still uses it; to be removed.</remarks>
     public TableClient Residents { get; }
 
     /// <summary>Possible matches waiting for a data steward.</summary>
+    /// <remarks>The raw SDK client, kept only while code outside Storage still uses it; to be removed.</remarks>
     public TableClient Reviews { get; }
 
     /// <summary>Feed batches and the content index that makes pushes idempotent.</summary>
+    /// <remarks>The raw SDK client, kept only while code outside Storage still uses it; to be removed.</remarks>
     public TableClient Batches { get; }
 
     /// <summary>The audit hash chain: one partition per day, events and the chain head.</summary>
+    /// <remarks>The raw SDK client, kept only while code outside Storage still uses it; to be removed.</remarks>
     public TableClient Audit { get; }
 
     /// <summary>The audit index by person, derived from the chain: who looked at a person, without reading the whole chain.</summary>
+    /// <remarks>The raw SDK client, kept only while code outside Storage still uses it; to be removed.</remarks>
     public TableClient AuditByPerson { get; }
 
     /// <summary>Break-glass grants: one row per person and user, read on every person look while it lasts.</summary>
+    /// <remarks>The raw SDK client, kept only while code outside Storage still uses it; to be removed.</remarks>
     public TableClient Grants { get; }
 
     /// <summary>Audit checkpoints (Merkle roots over ranges of the chain); write-once (WORM) in Azure.</summary>
+    /// <remarks>The raw SDK client, kept only while code outside Storage still uses it; to be removed.</remarks>
     public BlobContainerClient AuditCheckpoints { get; }
 
     /// <summary>The raw payload of every feed, kept so it can be replayed.</summary>
+    /// <remarks>The raw SDK client, kept only while code outside Storage still uses it; to be removed.</remarks>
     public BlobContainerClient FeedArchive { get; }
 
     /// <summary>Full rejection reports, one CSV per batch.</summary>
+    /// <remarks>The raw SDK client, kept only while code outside Storage still uses it; to be removed.</remarks>
     public BlobContainerClient Rejects { get; }
 
     /// <summary>Batches waiting to be processed.</summary>
+    /// <remarks>The raw SDK client, kept only while code outside Storage still uses it; to be removed.</remarks>
     public QueueClient FeedBatchQueue { get; }
 
     /// <summary>Batch messages that failed every attempt.</summary>
+    /// <remarks>The raw SDK client, kept only while code outside Storage still uses it; to be removed.</remarks>
     public QueueClient FeedBatchPoisonQueue { get; }
 
-    /// <summary>The account-level table client, for health checks.</summary>
+    /// <summary>The account-level table client.</summary>
+    /// <remarks>The raw SDK client, kept only while code outside Storage still uses it; to be removed.</remarks>
     public TableServiceClient ServiceTables { get; }
 
+    /// <summary>The queue <paramref name="name"/> (without the name prefix), e.g. for a trigger that polls it by name.</summary>
+    public WorkQueue QueueNamed(string name) => new(_queues.GetQueueClient(_prefix + name));
+
     /// <summary>Creates whatever does not exist yet; safe to call on every start.</summary>
-    public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
+    /// <returns>
+    /// True when everything exists now; false when storage refused to create (403): in Azure the infrastructure
+    /// template creates them and the Hub's identity may hold only data roles.
+    /// </returns>
+    public async Task<bool> EnsureCreatedAsync(CancellationToken cancellationToken = default)
     {
-        await Task.WhenAll(
+        try
+        {
+            await CreateAllAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 403)
+        {
+            return false;
+        }
+    }
+
+    private Task CreateAllAsync(CancellationToken cancellationToken) =>
+        Task.WhenAll(
             Facts.CreateIfNotExistsAsync(cancellationToken),
             Batches.CreateIfNotExistsAsync(cancellationToken),
             Residents.CreateIfNotExistsAsync(cancellationToken),
@@ -85,6 +174,5 @@ public sealed class HubStorage
             FeedArchive.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
             Rejects.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
             FeedBatchQueue.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
-            FeedBatchPoisonQueue.CreateIfNotExistsAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
-    }
+            FeedBatchPoisonQueue.CreateIfNotExistsAsync(cancellationToken: cancellationToken));
 }

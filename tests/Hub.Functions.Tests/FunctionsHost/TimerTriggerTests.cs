@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Azure.Storage.Queues;
 using Hub.Core.Audit;
 using Hub.Core.Storage;
 using Hub.Functions.FunctionsHost;
@@ -62,8 +61,7 @@ public sealed class TimerTriggerTests(AzuriteFixture azurite) : IAsyncLifetime
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         using var runner = new LocalTriggerRunner(
             _hub.Services.GetRequiredService<IServiceScopeFactory>(),
-            _hub.Services.GetRequiredService<QueueServiceClient>(),
-            _hub.Services.GetRequiredService<IOptions<HubStorageOptions>>(),
+            _hub.Services.GetRequiredService<HubStorage>(),
             Options.Create(new QueueTriggerOptions()),
             _hub.Services.GetRequiredService<IConfiguration>(),
             time,

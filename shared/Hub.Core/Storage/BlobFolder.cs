@@ -1,0 +1,100 @@
+using System.Runtime.CompilerServices;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+
+namespace Hub.Core.Storage;
+
+/// <summary>
+/// One of the Hub's blob containers, as a folder of named files: write once or over, read, list by prefix or by
+/// folder. Whether a container is write-once (WORM) is the account's configuration (see <c>infra/</c>); the Hub
+/// never overwrites what <see cref="CreateAsync"/> wrote, so it behaves the same with retention on or off.
+/// </summary>
+public sealed class BlobFolder
+{
+    private readonly BlobContainerClient _container;
+
+    internal BlobFolder(BlobContainerClient container) => _container = container;
+
+    /// <summary>The container's name in the account.</summary>
+    public string Name => _container.Name;
+
+    /// <summary>Whether the container exists (one request; also a cheap reachability probe).</summary>
+    public async Task<bool> ExistsAsync(CancellationToken cancellationToken = default) =>
+        (await _container.ExistsAsync(cancellationToken).ConfigureAwait(false)).Value;
+
+    /// <summary>Whether a file named <paramref name="name"/> exists.</summary>
+    public async Task<bool> ExistsAsync(string name, CancellationToken cancellationToken = default) =>
+        (await _container.GetBlobClient(name).ExistsAsync(cancellationToken).ConfigureAwait(false)).Value;
+
+    /// <summary>
+    /// Writes <paramref name="content"/> as a new file <paramref name="name"/>, only if there is none of that name:
+    /// false when one is already there (409), which is left as it was.
+    /// </summary>
+    public async Task<bool> CreateAsync(string name, BinaryData content, string contentType, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await _container.GetBlobClient(name).UploadAsync(
+                content,
+                new BlobUploadOptions
+                {
+                    HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
+                    Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+                },
+                cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Writes <paramref name="content"/> as file <paramref name="name"/>, replacing any file of that name.</summary>
+    public Task UploadAsync(string name, Stream content, string contentType, CancellationToken cancellationToken = default) =>
+        _container.GetBlobClient(name).UploadAsync(content, new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType } }, cancellationToken);
+
+    /// <summary>The whole content of file <paramref name="name"/>; null when there is none.</summary>
+    public async Task<BinaryData?> DownloadAsync(string name, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var content = await _container.GetBlobClient(name).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+            return content.Value.Content;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A stream that reads file <paramref name="name"/> as it is consumed, without holding it in memory.</summary>
+    public Task<Stream> OpenReadAsync(string name, CancellationToken cancellationToken = default) =>
+        _container.GetBlobClient(name).OpenReadAsync(cancellationToken: cancellationToken);
+
+    /// <summary>The names of the files whose names start with <paramref name="prefix"/>, in name order.</summary>
+    public async IAsyncEnumerable<string> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var blob in _container.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, cancellationToken).ConfigureAwait(false))
+        {
+            yield return blob.Name;
+        }
+    }
+
+    /// <summary>
+    /// The top-level folders (names up to and including the first <paramref name="delimiter"/>, e.g. <c>d20250102/</c>),
+    /// in name order, in one listing that reads no file name below them.
+    /// </summary>
+    public async IAsyncEnumerable<string> ListFoldersAsync(string delimiter = "/", [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var item in _container.GetBlobsByHierarchyAsync(BlobTraits.None, BlobStates.None, delimiter, prefix: null, cancellationToken).ConfigureAwait(false))
+        {
+            if (item.IsPrefix)
+            {
+                yield return item.Prefix;
+            }
+        }
+    }
+
+}

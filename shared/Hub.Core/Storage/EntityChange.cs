@@ -1,0 +1,33 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace Hub.Core.Storage;
+
+/// <summary>One write of a transaction (<see cref="EntityTable.SubmitAsync"/>): all of a transaction's changes are made, or none.</summary>
+public sealed class EntityChange
+{
+    private EntityChange(TableTransactionActionType type, StoredEntity entity, EntityVersion? version)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        Action = version is { } v ? new TableTransactionAction(type, entity, new ETag(v.Value)) : new TableTransactionAction(type, entity);
+    }
+
+    internal TableTransactionAction Action { get; }
+
+    /// <summary>Adds <paramref name="entity"/>; the transaction fails with <see cref="WriteOutcome.AlreadyExists"/> when its row is there.</summary>
+    public static EntityChange Add(StoredEntity entity) => new(TableTransactionActionType.Add, entity, version: null);
+
+    /// <summary>
+    /// Writes <paramref name="entity"/> over its row only while the row is still at <paramref name="version"/>; the
+    /// transaction fails with <see cref="WriteOutcome.Changed"/> when it is not.
+    /// </summary>
+    public static EntityChange Update(StoredEntity entity, EntityVersion version, EntityUpdateMode mode = EntityUpdateMode.Replace) =>
+        new(mode == EntityUpdateMode.Merge ? TableTransactionActionType.UpdateMerge : TableTransactionActionType.UpdateReplace, entity, version);
+
+    /// <summary>Writes <paramref name="entity"/> whether or not its row is there.</summary>
+    public static EntityChange Upsert(StoredEntity entity, EntityUpdateMode mode = EntityUpdateMode.Replace) =>
+        new(mode == EntityUpdateMode.Merge ? TableTransactionActionType.UpsertMerge : TableTransactionActionType.UpsertReplace, entity, version: null);
+
+    /// <summary>Deletes <paramref name="entity"/>'s row, whatever its version.</summary>
+    public static EntityChange Delete(StoredEntity entity) => new(TableTransactionActionType.Delete, entity, version: null);
+}

@@ -1,0 +1,152 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace Hub.Core.Storage;
+
+/// <summary>
+/// One of the Hub's tables: point reads, queries (whole or a page at a time), conditional writes and transactions.
+/// Storage refusals a caller can act on come back as outcomes (<see cref="WriteOutcome"/>); any other failure
+/// (storage unreachable, throttled, a bad request) is thrown, see <see cref="StorageFailures"/>.
+/// </summary>
+/// <remarks>Each method is one storage request (a query one per page), so operation counts stay as they were.</remarks>
+public sealed class EntityTable
+{
+    private readonly TableClient _client;
+
+    internal EntityTable(TableClient client) => _client = client;
+
+    /// <summary>The table's name in the account.</summary>
+    public string Name => _client.Name;
+
+    /// <summary>
+    /// The row at <paramref name="partitionKey"/>/<paramref name="rowKey"/>; null when there is none, and also when the
+    /// table itself is missing (storage answers both with 404), so a derived table dropped to be rebuilt reads as empty.
+    /// </summary>
+    public async Task<T?> GetAsync<T>(string partitionKey, string rowKey, CancellationToken cancellationToken = default)
+        where T : StoredEntity, new()
+    {
+        var response = await _client.GetEntityIfExistsAsync<T>(partitionKey, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return response.HasValue ? response.Value : null;
+    }
+
+    /// <summary>Whether a row is at <paramref name="partitionKey"/>/<paramref name="rowKey"/> (one point read; also a cheap reachability probe).</summary>
+    public async Task<bool> ExistsAsync(string partitionKey, string rowKey, CancellationToken cancellationToken = default)
+    {
+        var response = await _client.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return response.HasValue;
+    }
+
+    /// <summary>
+    /// Every row matching <paramref name="filter"/> (built with <see cref="TableFilter"/>), read page by page as the
+    /// caller enumerates: in key order within a partition, partitions in key order.
+    /// </summary>
+    /// <param name="filter">The OData filter.</param>
+    /// <param name="pageSize">Rows per request; null for storage's default (1,000).</param>
+    /// <param name="select">The columns to read; null for all.</param>
+    /// <param name="cancellationToken">Cancels the reading.</param>
+    public IAsyncEnumerable<T> QueryAsync<T>(string filter, int? pageSize = null, IEnumerable<string>? select = null, CancellationToken cancellationToken = default)
+        where T : StoredEntity, new() =>
+        _client.QueryAsync<T>(filter, pageSize, select, cancellationToken);
+
+    /// <summary>
+    /// One page of the rows matching <paramref name="filter"/>: the first page when <paramref name="continuationToken"/>
+    /// is null, else the page that token (from an earlier page of the same query) names.
+    /// </summary>
+    public async Task<EntityPage<T>> QueryPageAsync<T>(string filter, string? continuationToken, int pageSize, IEnumerable<string>? select = null, CancellationToken cancellationToken = default)
+        where T : StoredEntity, new()
+    {
+        await foreach (var page in _client.QueryAsync<T>(filter, pageSize, select, cancellationToken).AsPages(continuationToken, pageSize).ConfigureAwait(false))
+        {
+            return new EntityPage<T>(page.Values, page.ContinuationToken);
+        }
+
+        return new EntityPage<T>([], null);
+    }
+
+    /// <summary>Adds <paramref name="entity"/>: <see cref="WriteOutcome.AlreadyExists"/> when its row is already there.</summary>
+    public async Task<WriteResult> AddAsync(StoredEntity entity, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var response = await _client.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+            return Written(response);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return new WriteResult(WriteOutcome.AlreadyExists, null);
+        }
+    }
+
+    /// <summary>
+    /// Writes <paramref name="entity"/> over its row only while the row is at <paramref name="version"/>
+    /// (<see cref="EntityVersion.Any"/> for whatever version): <see cref="WriteOutcome.Changed"/> when someone wrote
+    /// it since, <see cref="WriteOutcome.Missing"/> when the row (or the table) is gone.
+    /// </summary>
+    public async Task<WriteResult> UpdateAsync(StoredEntity entity, EntityVersion version, EntityUpdateMode mode, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var response = await _client.UpdateEntityAsync(entity, new ETag(version.Value), Mode(mode), cancellationToken).ConfigureAwait(false);
+            return Written(response);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 412)
+        {
+            return new WriteResult(WriteOutcome.Changed, null);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return new WriteResult(WriteOutcome.Missing, null);
+        }
+    }
+
+    /// <summary>Writes <paramref name="entity"/> whether or not its row is there; returns the row's new version.</summary>
+    public async Task<EntityVersion?> UpsertAsync(StoredEntity entity, EntityUpdateMode mode, CancellationToken cancellationToken = default)
+    {
+        var response = await _client.UpsertEntityAsync(entity, Mode(mode), cancellationToken).ConfigureAwait(false);
+        return VersionOf(response);
+    }
+
+    /// <summary>
+    /// Deletes the row at <paramref name="partitionKey"/>/<paramref name="rowKey"/>, only while it is at
+    /// <paramref name="version"/> when one is given: <see cref="WriteOutcome.Changed"/> when it is not. Deleting a row
+    /// that is not there is <see cref="WriteOutcome.Written"/> (it is gone either way).
+    /// </summary>
+    public async Task<WriteOutcome> DeleteAsync(string partitionKey, string rowKey, EntityVersion? version = null, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await _client.DeleteEntityAsync(partitionKey, rowKey, version is { } v ? new ETag(v.Value) : ETag.All, cancellationToken).ConfigureAwait(false);
+            return WriteOutcome.Written;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 412)
+        {
+            return WriteOutcome.Changed;
+        }
+    }
+
+    /// <summary>
+    /// Makes every change of <paramref name="changes"/> (at most 100, all in one partition) in one transaction, or
+    /// none: <see cref="WriteOutcome.AlreadyExists"/> (409) or <see cref="WriteOutcome.Changed"/> (412) with the index
+    /// of the change that stopped it when another writer came first.
+    /// </summary>
+    public async Task<TransactionResult> SubmitAsync(IEnumerable<EntityChange> changes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        try
+        {
+            var response = await _client.SubmitTransactionAsync(changes.Select(c => c.Action), cancellationToken).ConfigureAwait(false);
+            return new TransactionResult(WriteOutcome.Written, null, response.Value.Select(VersionOf).ToList());
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
+        {
+            return new TransactionResult(ex.Status == 409 ? WriteOutcome.AlreadyExists : WriteOutcome.Changed, ex.FailedTransactionActionIndex, []);
+        }
+    }
+
+
+    private static WriteResult Written(Response response) => new(WriteOutcome.Written, VersionOf(response));
+
+    private static EntityVersion? VersionOf(Response response) => response.Headers.ETag is { } etag ? new EntityVersion(etag.ToString()) : null;
+
+    private static TableUpdateMode Mode(EntityUpdateMode mode) => mode == EntityUpdateMode.Merge ? TableUpdateMode.Merge : TableUpdateMode.Replace;
+}
