@@ -1,4 +1,5 @@
 using Hub.Core.Access.Residents;
+using Hub.Core.Audit;
 using Hub.Core.Feeds.Batches;
 using Hub.Core.Feeds.Processing;
 using Hub.Core.Feeds.Sources;
@@ -42,6 +43,7 @@ public static class HubCoreServiceCollectionExtensions
         services.AddSingleton<PersonKeyHasher>();
 
         services.AddOptions<SourceCatalogOptions>().Bind(configuration.GetSection(SourceCatalogOptions.SectionName));
+        services.AddPolicyFolder<SourceCatalogOptions>("sources", o => o.Path);
         services.AddSingleton(sp =>
         {
             var path = sp.GetRequiredService<IOptions<SourceCatalogOptions>>().Value.Path;
@@ -60,6 +62,7 @@ public static class HubCoreServiceCollectionExtensions
         services.AddSingleton<FeedProcessor>();
 
         services.AddOptions<ProfileRulesOptions>().Bind(configuration.GetSection(ProfileRulesOptions.SectionName));
+        services.AddPolicyFile<ProfileRulesOptions>("profile-rules", o => o.Path);
         services.AddSingleton(sp =>
         {
             var path = sp.GetRequiredService<IOptions<ProfileRulesOptions>>().Value.Path;
@@ -83,6 +86,7 @@ public static class HubCoreServiceCollectionExtensions
         services.AddSingleton<StewardDecisions>();
 
         services.AddOptions<MatchRulesOptions>().Bind(configuration.GetSection(MatchRulesOptions.SectionName));
+        services.AddPolicyFile<MatchRulesOptions>("match-rules", o => o.Path);
         services.AddSingleton(sp =>
         {
             var path = sp.GetRequiredService<IOptions<MatchRulesOptions>>().Value.Path;

@@ -1,3 +1,4 @@
+using Hub.Core.Audit;
 using Hub.Core.Feeds.Sources;
 using Hub.Core.Kernel;
 using Microsoft.Extensions.Configuration;
@@ -20,6 +21,7 @@ public static class AccessPolicyServiceCollectionExtensions
             .Bind(configuration.GetSection(AccessPolicyOptions.SectionName))
             .Validate(o => !string.IsNullOrWhiteSpace(o.PolicyPath), $"{AccessPolicyOptions.SectionName}:PolicyPath must name the access policy file.")
             .ValidateOnStart();
+        services.AddPolicyFile<AccessPolicyOptions>("access-policy", o => o.PolicyPath);
         services.AddSingleton(sp => new FieldCatalogue(sp.GetRequiredService<SourceCatalog>()));
         services.AddSingleton(sp =>
         {

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Hub.Core.Feeds.Processing;
+using Hub.Core.Kernel;
 
 namespace Hub.Core.Audit;
 

@@ -1,10 +1,5 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using Hub.Core.Access;
-using Hub.Core.Feeds.Sources;
-using Hub.Core.Identity.Matching;
-using Hub.Core.Kernel;
-using Hub.Core.Profiles;
 using Hub.Core.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -21,10 +16,7 @@ namespace Hub.Core.Audit;
 internal sealed partial class PolicyChangeRecorder(
     HubStorage storage,
     AuditLog log,
-    IOptions<AccessPolicyOptions> access,
-    IOptions<SourceCatalogOptions> sources,
-    IOptions<ProfileRulesOptions> profiles,
-    IOptions<MatchRulesOptions> matching,
+    IOptions<PolicyFileOptions> policyFiles,
     ILogger<PolicyChangeRecorder> logger)
 {
     /// <summary>The partition and row of the hashes in force, in the audit table beside the chain.</summary>
@@ -69,16 +61,13 @@ internal sealed partial class PolicyChangeRecorder(
     /// <summary>File name → SHA-256 of its bytes, for every policy file in force.</summary>
     private Dictionary<string, string> Fingerprint()
     {
-        var files = new Dictionary<string, string>(StringComparer.Ordinal)
+        var files = new Dictionary<string, string>(policyFiles.Value.Files, StringComparer.Ordinal);
+        foreach (var (prefix, folder) in policyFiles.Value.Folders)
         {
-            ["access-policy"] = ConfiguredPath.Resolve(access.Value.PolicyPath),
-            ["profile-rules"] = ConfiguredPath.Resolve(profiles.Value.Path),
-            ["match-rules"] = ConfiguredPath.Resolve(matching.Value.Path),
-        };
-        var folder = ConfiguredPath.Resolve(sources.Value.Path);
-        foreach (var mapping in Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal))
-        {
-            files[$"sources/{Path.GetFileName(mapping)}"] = mapping;
+            foreach (var file in Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal))
+            {
+                files[$"{prefix}/{Path.GetFileName(file)}"] = file;
+            }
         }
 
         return files.ToDictionary(f => f.Key, f => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(f.Value))), StringComparer.Ordinal);

@@ -1,5 +1,5 @@
 using System.Text;
-using Hub.Core.Feeds.Processing;
+using Hub.Core.Kernel;
 using Hub.Core.Tests.Feeds.Reading;
 
 namespace Hub.Core.Tests.Feeds.Processing;

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Hub.Core.Feeds.Processing;
+namespace Hub.Core.Kernel;
 
 /// <summary>
 /// Writes CSV that is safe to open in a spreadsheet: UTF-8 with a BOM (so Excel reads Chinese), and any cell that
