@@ -1,5 +1,6 @@
 using Hub.Core.Access.Residents;
 using Hub.Core.Audit;
+using Hub.Core.Feeds;
 using Hub.Core.Feeds.Batches;
 using Hub.Core.Feeds.Processing;
 using Hub.Core.Feeds.Sources;

@@ -11,7 +11,7 @@ public sealed class PartDependencyTests
         var allowed = Parts.MayUse[part].Append(part).ToHashSet(StringComparer.Ordinal);
 
         var upwards = HubArchitecture.Assemblies.Types
-            .Where(type => Parts.Of(type.Namespace?.FullName) == part && !Parts.ReachingUpwards.Contains(DeclaringName(type.FullName)))
+            .Where(type => Parts.Of(type.Namespace?.FullName) == part)
             .SelectMany(type => type.Dependencies.Select(d => (From: DeclaringName(type.FullName), To: d.Target)))
             .Where(d => Parts.Of(d.To.Namespace?.FullName) is { } target && !allowed.Contains(target))
             .Select(d => $"{d.From} → {DeclaringName(d.To.FullName)}")
@@ -32,20 +32,6 @@ public sealed class PartDependencyTests
             .Where(part => !Parts.MayUse.ContainsKey(part));
 
         Assert.Empty(parts);
-    }
-
-    [Fact]
-    public void The_types_that_still_reach_upwards_exist_and_still_do()
-    {
-        foreach (var name in Parts.ReachingUpwards)
-        {
-            var type = Assert.Single(HubArchitecture.Assemblies.Types, t => t.FullName == name);
-            var part = Parts.Of(type.Namespace?.FullName)!;
-            var allowed = Parts.MayUse[part].Append(part).ToHashSet(StringComparer.Ordinal);
-            Assert.Contains(
-                HubArchitecture.Assemblies.Types.Where(t => DeclaringName(t.FullName) == name).SelectMany(t => t.Dependencies),
-                d => Parts.Of(d.Target.Namespace?.FullName) is { } target && !allowed.Contains(target));
-        }
     }
 
     /// <summary>A nested type (a lambda's closure, an async state machine) counts as the type that declares it.</summary>

@@ -1,4 +1,5 @@
 using Hub.Core.Audit;
+using Hub.Core.Feeds;
 using Hub.Core.Feeds.Batches;
 using Hub.Core.Feeds.Processing;
 using Hub.Core.Feeds.Reading;

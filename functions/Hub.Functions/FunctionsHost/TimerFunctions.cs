@@ -1,5 +1,5 @@
-using Hub.Core.Access.Residents;
 using Hub.Core.Audit;
+using Hub.Core.Identity.Resolution;
 
 namespace Hub.Functions.FunctionsHost;
 

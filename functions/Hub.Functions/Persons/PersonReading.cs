@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Hub.Core.Access;
+using Hub.Core.Identity.Resolution;
 using Hub.Core.Kernel;
 using Hub.Core.Profiles;
 using Hub.Functions.Audit;

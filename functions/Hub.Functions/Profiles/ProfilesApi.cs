@@ -1,6 +1,7 @@
 using Hub.Core.Access;
 using Hub.Core.Audit;
 using Hub.Core.Identity.Keys;
+using Hub.Core.Identity.Resolution;
 using Hub.Core.Kernel;
 using Hub.Core.Profiles;
 using Hub.Functions.Access;

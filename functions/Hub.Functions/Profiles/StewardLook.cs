@@ -1,4 +1,5 @@
 using Hub.Core.Access;
+using Hub.Core.Identity.Resolution;
 using Hub.Core.Kernel;
 using Hub.Core.Profiles;
 using Hub.Functions.Audit;

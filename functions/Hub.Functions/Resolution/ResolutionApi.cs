@@ -3,7 +3,6 @@ using Hub.Core.Access;
 using Hub.Core.Audit;
 using Hub.Core.Identity.Resolution;
 using Hub.Core.Kernel;
-using Hub.Core.Profiles;
 using Hub.Functions.Audit;
 using Hub.Functions.Profiles;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,7 +1,6 @@
 using Azure.Data.Tables;
-using Hub.Core.Identity.Resolution;
 using Hub.Core.Profiles;
-using Hub.Core.Profiles.Views;
+using Hub.Core.Profiles.Facts;
 using Hub.Core.Tests.Profiles;
 
 namespace Hub.Core.Tests.Resolution;

@@ -1,10 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
 using Azure.Data.Tables;
+using Hub.Core.Identity.Resolution;
 using Hub.Core.Kernel;
 using Hub.Core.Profiles;
 using Hub.Core.Profiles.Facts;
-using Hub.Core.Profiles.Views;
 using Hub.Functions.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

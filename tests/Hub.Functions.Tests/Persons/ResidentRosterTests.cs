@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Hub.Core.Access.Residents;
+using Hub.Core.Identity.Resolution;
 using Hub.Core.Kernel;
 using Hub.Functions.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

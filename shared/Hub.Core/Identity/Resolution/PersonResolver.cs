@@ -6,7 +6,6 @@ using Hub.Core.Identity.Matching;
 using Hub.Core.Kernel;
 using Hub.Core.Profiles;
 using Hub.Core.Profiles.Facts;
-using Hub.Core.Profiles.Views;
 using Hub.Core.Storage;
 
 namespace Hub.Core.Identity.Resolution;

@@ -1,3 +1,5 @@
+using Hub.Core.Profiles.Facts;
+
 namespace Hub.Core.Identity.Resolution;
 
 /// <summary>What a batch's merge leaves for the resolution stage: golden persons to index again and records to match.</summary>

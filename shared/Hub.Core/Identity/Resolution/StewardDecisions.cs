@@ -2,7 +2,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Hub.Core.Access.Residents;
-using Hub.Core.Feeds.Processing;
+using Hub.Core.Feeds;
 using Hub.Core.Identity.Matching;
 using Hub.Core.Kernel;
 using Hub.Core.Profiles;

@@ -7,7 +7,7 @@ namespace Hub.Core.Profiles.Facts;
 /// One source record about one person. Partition: the person key's partition (<c>p000</c>–<c>p3ff</c>); row:
 /// <c>{personKey}|{source}|{discriminator}</c>, so all of a person's facts are one row-key range and a profile is
 /// built on read from one query. The same range ends with the person's resolution rows (<c>{personKey}|~…</c>, see
-/// <see cref="Identity.Resolution.ResolutionRows"/>): '~' sorts after every source id.
+/// <see cref="ResolutionRows"/>): '~' sorts after every source id.
 /// </summary>
 internal sealed class FactEntity : ITableEntity
 {

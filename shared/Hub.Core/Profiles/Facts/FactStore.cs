@@ -3,9 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Azure.Data.Tables;
 using Hub.Core.Feeds.Batches;
-using Hub.Core.Identity.Resolution;
 using Hub.Core.Kernel;
-using Hub.Core.Profiles.Views;
 using Hub.Core.Storage;
 
 namespace Hub.Core.Profiles.Facts;

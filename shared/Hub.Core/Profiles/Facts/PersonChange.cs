@@ -1,5 +1,3 @@
-using Hub.Core.Identity.Resolution;
-
 namespace Hub.Core.Profiles.Facts;
 
 /// <summary>A person whose facts a batch changed.</summary>

@@ -1,4 +1,4 @@
-namespace Hub.Core.Feeds.Processing;
+namespace Hub.Core.Feeds;
 
 /// <summary>Tuning of feed processing.</summary>
 public sealed class FeedProcessingOptions

@@ -1,7 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 
-namespace Hub.Core.Identity.Resolution;
+namespace Hub.Core.Profiles.Facts;
 
 /// <summary>
 /// The index row of a golden person with members (<c>{golden}|~index</c>): the resident-index rows last written for

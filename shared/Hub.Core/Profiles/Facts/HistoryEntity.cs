@@ -1,7 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 
-namespace Hub.Core.Identity.Resolution;
+namespace Hub.Core.Profiles.Facts;
 
 /// <summary>One decision about a key, kept for good (<c>{personKey}|~history|{ticks}|{n}</c>).</summary>
 internal sealed class HistoryEntity : ITableEntity

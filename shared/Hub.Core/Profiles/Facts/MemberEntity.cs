@@ -1,7 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 
-namespace Hub.Core.Identity.Resolution;
+namespace Hub.Core.Profiles.Facts;
 
 /// <summary>A member row (<c>{golden}|~member|{member}</c>): a key whose records belong to the golden person.</summary>
 internal sealed class MemberEntity : ITableEntity

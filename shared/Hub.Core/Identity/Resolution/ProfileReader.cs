@@ -1,9 +1,9 @@
 using Hub.Core.Access.Residents;
-using Hub.Core.Identity.Resolution;
 using Hub.Core.Kernel;
+using Hub.Core.Profiles;
 using Hub.Core.Profiles.Facts;
 
-namespace Hub.Core.Profiles;
+namespace Hub.Core.Identity.Resolution;
 
 /// <summary>
 /// Builds golden profiles on read, from the facts as they stand: a person's own facts and those of every key linked to

@@ -1,10 +1,9 @@
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
-using Hub.Core.Identity.Resolution;
 using Hub.Core.Storage;
 
-namespace Hub.Core.Profiles.Views;
+namespace Hub.Core.Profiles.Facts;
 
 /// <summary>
 /// The view row of a key (<c>{personKey}|~view</c>): a copy of the key's own facts, kept beside them by the merge that

@@ -1,9 +1,6 @@
 using Azure.Data.Tables;
-using Hub.Core.Profiles;
-using Hub.Core.Profiles.Facts;
-using Hub.Core.Profiles.Views;
 
-namespace Hub.Core.Identity.Resolution;
+namespace Hub.Core.Profiles.Facts;
 
 /// <summary>Everything the facts table holds under one person key: their facts and their resolution rows.</summary>
 internal sealed class PersonRows(string personKey)

@@ -1,4 +1,4 @@
-namespace Hub.Core.Profiles.Views;
+namespace Hub.Core.Profiles.Facts;
 
 /// <summary>What a person's view row holds.</summary>
 internal static class PersonViewKind

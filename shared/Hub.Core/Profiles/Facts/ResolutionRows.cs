@@ -1,4 +1,4 @@
-namespace Hub.Core.Identity.Resolution;
+namespace Hub.Core.Profiles.Facts;
 
 /// <summary>
 /// Row keys of the resolution rows kept in the facts table beside each person's facts. They follow the person's facts in

@@ -1,7 +1,8 @@
 using Azure;
 using Azure.Data.Tables;
+using Hub.Core.Identity.Resolution;
 
-namespace Hub.Core.Identity.Resolution;
+namespace Hub.Core.Profiles.Facts;
 
 /// <summary>
 /// The link row of a key (<c>{personKey}|~link</c>): the golden person its records belong to and how that was decided.
@@ -23,7 +24,7 @@ internal sealed class LinkEntity : ITableEntity
     /// <summary>The golden person: the key itself for a person of its own (no match, a rejected or split link).</summary>
     public string Golden { get; set; } = string.Empty;
 
-    /// <summary>One of <see cref="Matching.MatchOutcome"/>, as a word.</summary>
+    /// <summary>One of <c>MatchOutcome</c>, as a word.</summary>
     public string Outcome { get; set; } = string.Empty;
 
     /// <summary>One of <see cref="LinkDecider"/>, as a word.</summary>

@@ -2,13 +2,14 @@ using System.Security.Cryptography;
 using System.Text;
 using Azure;
 using Azure.Data.Tables;
-using Hub.Core.Identity.Resolution;
+using Hub.Core.Access.Residents;
 using Hub.Core.Kernel;
 using Hub.Core.Profiles;
+using Hub.Core.Profiles.Facts;
 using Hub.Core.Storage;
 using Microsoft.Extensions.Logging;
 
-namespace Hub.Core.Access.Residents;
+namespace Hub.Core.Identity.Resolution;
 
 /// <summary>
 /// Brings the resident index back in line with the facts, as a nightly job. Rows are derived from facts as of the day
