@@ -10,10 +10,12 @@ using Hub.Core.Identity.Resolution;
 using Hub.Core.Kernel;
 using Hub.Core.Profiles;
 using Hub.Core.Profiles.Facts;
+using Hub.Core.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Hub.Core;
@@ -60,7 +62,7 @@ public static class HubCoreServiceCollectionExtensions
         services.AddSingleton<FactStore>();
         services.AddSingleton<FeedIntake>();
         services.AddSingleton<SnapshotDecisions>();
-        services.AddSingleton<FeedProcessor>();
+        services.AddSingleton(sp => new FeedProcessor(sp.GetRequiredService<HubStorage>(), sp.GetRequiredService<BatchStore>(), sp.GetRequiredService<FactStore>(), sp.GetRequiredService<PersonResolver>(), sp.GetRequiredService<ResidentIndex>(), sp.GetRequiredService<SourceCatalog>(), sp.GetRequiredService<PersonKeyHasher>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<FeedProcessingOptions>>(), sp.GetRequiredService<ILogger<FeedProcessor>>()));
 
         services.AddOptions<ProfileRulesOptions>().Bind(configuration.GetSection(ProfileRulesOptions.SectionName));
         services.AddPolicyFile<ProfileRulesOptions>("profile-rules", o => o.Path);
@@ -81,10 +83,11 @@ public static class HubCoreServiceCollectionExtensions
             .Validate(o => o.RosterCacheRows > 0, $"{ResidentRosterOptions.SectionName}:RosterCacheRows must be positive.")
             .ValidateOnStart();
         services.AddSingleton<StreetRosters>();
-        services.AddSingleton<ResidentReconciler>();
+        services.AddSingleton(sp => new ResidentReconciler(sp.GetRequiredService<HubStorage>(), sp.GetRequiredService<PersonResolver>(), sp.GetRequiredService<ResidentRowBuilder>(), sp.GetRequiredService<ProfileRules>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ResidentReconciler>>()));
         services.AddSingleton<PersonResolver>();
-        services.AddSingleton<ProfileReader>();
-        services.AddSingleton<StewardDecisions>();
+        services.AddSingleton(sp => new ProfileReader(sp.GetRequiredService<FactStore>(), sp.GetRequiredService<PersonResolver>(), sp.GetRequiredService<ResidentIndex>(), sp.GetRequiredService<ProfileBuilder>(), sp.GetRequiredService<ProfileRules>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new StewardDecisions(sp.GetRequiredService<HubStorage>(), sp.GetRequiredService<FactStore>(), sp.GetRequiredService<PersonResolver>(), sp.GetRequiredService<ProfileReader>(), sp.GetRequiredService<PersonMatcher>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<FeedProcessingOptions>>()));
+        services.AddSingleton(sp => new ResidentDirectory(sp.GetRequiredService<HubStorage>(), sp.GetRequiredService<StreetRosters>()));
 
         services.AddOptions<MatchRulesOptions>().Bind(configuration.GetSection(MatchRulesOptions.SectionName));
         services.AddPolicyFile<MatchRulesOptions>("match-rules", o => o.Path);

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Hub.Core.Access;
-using Hub.Core.Access.Residents;
 using Hub.Core.Audit;
 using Hub.Core.Identity.Keys;
 using Hub.Core.Kernel;
@@ -77,7 +76,6 @@ internal static class PersonsApi
         services.AddSingleton<PersonRendering>();
         services.AddSingleton<PersonReading>();
         services.AddSingleton<ContinuationTokens>();
-        services.AddSingleton<ResidentDirectory>();
         return services;
     }
 

@@ -130,32 +130,31 @@ internal static class ResidentsApi
             return Bad("The continuation token is not one the Hub issued for this user and this query, or it is more than an hour old; start again from the first page.");
         }
 
-        var page = await directory.ListAsync(query, row => Keeps(row, groupId, day), pageSize ?? DefaultPageSize, after, ScanLimit, cancellationToken);
+        var page = await directory.ListAsync(query, resident => Keeps(resident, groupId, day), pageSize ?? DefaultPageSize, after, ScanLimit, cancellationToken);
         var request = look.Request;
-        var items = page.Rows.Select(row => Item(row, request, day, reading.Rendering, audit)).ToList();
+        var items = page.Residents.Select(resident => Item(resident, request, day, reading.Rendering, audit)).ToList();
         audit.RecordCount = items.Count;
         var next = page.Next is { } position ? tokens.Issue(position, look.User.Subject, binding) : null;
         return TypedResults.Ok(new ResidentsPage(items, day, next));
     }
 
     // A special-group resident on the day: a membership (of the group asked for) active then.
-    private static bool Keeps(ResidentEntity row, GroupId? group, DateOnly day) =>
-        ResidentMembership.Parse(row.Memberships).Any(m => m.IsActiveOn(day) && (group is null || m.Group == group));
+    private static bool Keeps(ListedResident resident, GroupId? group, DateOnly day) =>
+        resident.Memberships.Any(m => m.IsActiveOn(day) && (group is null || m.Group == group));
 
-    private static ResidentItem Item(ResidentEntity row, AccessRequest request, DateOnly day, PersonRendering rendering, AuditScope audit)
+    private static ResidentItem Item(ListedResident resident, AccessRequest request, DateOnly day, PersonRendering rendering, AuditScope audit)
     {
-        audit.Touch(Hub.Core.Kernel.PersonKey.Parse(row.PersonKey));
-        var parts = row.RowKey.Split('|');
-        var groups = ResidentMembership.Parse(row.Memberships).Where(m => m.IsActiveOn(day)).Select(m => m.Group);
+        audit.Touch(resident.PersonKey);
+        var groups = resident.Memberships.Where(m => m.IsActiveOn(day)).Select(m => m.Group);
         return new ResidentItem(
-            row.PersonKey,
-            rendering.Name(request, row.Name, row.NameSource, audit),
-            row.PartitionKey + parts[0],
-            parts.Length > 1 && parts[1] != "-" ? parts[1] : null,
-            row.Places.Split(',', StringSplitOptions.RemoveEmptyEntries),
+            resident.PersonKey.Value,
+            rendering.Name(request, resident.Name, resident.NameSource, audit),
+            resident.Division,
+            resident.Grid,
+            resident.Places,
             [.. rendering.Groups(request, groups, audit).Select(n => n!.GetValue<string>())],
-            row.HouseholdKey,
-            !row.Identified);
+            resident.HouseholdKey,
+            !resident.Identified);
     }
 
     private static ProblemHttpResult Bad(string detail) =>

@@ -1,4 +1,4 @@
 namespace Hub.Core.Audit;
 
 /// <summary>An inclusion proof with the event it proves, as stored.</summary>
-internal sealed record AuditInclusion(AuditInclusionProof Proof, AuditRecord Event);
+public sealed record AuditInclusion(AuditInclusionProof Proof, AuditRecord Event);

@@ -4,4 +4,4 @@ namespace Hub.Core.Audit;
 /// <param name="Kind">Why.</param>
 /// <param name="Parameter">The query parameter at fault: <c>sequence</c>, <c>checkpoint</c>, <c>from</c> or <c>to</c>.</param>
 /// <param name="Detail">An explanation for the auditor; it never quotes event content.</param>
-internal sealed record AuditProofRefusal(AuditProofRefusalKind Kind, string Parameter, string Detail);
+public sealed record AuditProofRefusal(AuditProofRefusalKind Kind, string Parameter, string Detail);

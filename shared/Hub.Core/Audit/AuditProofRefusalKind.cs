@@ -1,7 +1,7 @@
 namespace Hub.Core.Audit;
 
 /// <summary>Why a proof was not made.</summary>
-internal enum AuditProofRefusalKind
+public enum AuditProofRefusalKind
 {
     /// <summary>A parameter is malformed, or names something that cannot be proven (a checkpoint of another day, say).</summary>
     Invalid = 1,

@@ -9,7 +9,7 @@ namespace Hub.Core.Audit;
 /// since its checkpoint was written yields a proof that fails. Each proof reads one range of one day partition (the
 /// day's events up to the checkpoint) and the checkpoint blobs it names; finding an event's day reads only blob names.
 /// </summary>
-internal sealed class AuditProver(HubStorage storage)
+public sealed class AuditProver(HubStorage storage)
 {
     private readonly AuditChainReader _reader = new(storage);
     private readonly AuditCheckpointLocator _locator = new(storage);

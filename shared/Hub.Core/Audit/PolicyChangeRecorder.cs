@@ -13,7 +13,7 @@ namespace Hub.Core.Audit;
 /// <c>policy.change</c> event names the files that changed (names and hashes only, never content), so an auditor
 /// sees when the rules changed, next to the accesses made under them.
 /// </summary>
-internal sealed partial class PolicyChangeRecorder(
+public sealed partial class PolicyChangeRecorder(
     HubStorage storage,
     AuditLog log,
     IOptions<PolicyFileOptions> policyFiles,

@@ -11,7 +11,7 @@ namespace Hub.Core.Profiles;
 public static class ProfileJson
 {
     /// <summary>The converters that write keys and codes as their plain strings; the API's JSON options carry them too.</summary>
-    internal static IReadOnlyList<JsonConverter> ValueConverters { get; } =
+    public static IReadOnlyList<JsonConverter> ValueConverters { get; } =
     [
         new StringValueJsonConverter<PersonKey>(PersonKey.Parse, k => k.Value, PersonKey.JsonPattern),
         new StringValueJsonConverter<DivisionCode>(DivisionCode.Parse, d => d.Value, DivisionCode.JsonPattern),

@@ -29,7 +29,7 @@ public sealed class StreetRosterTests
     {
         var page = Roster.Page(Query("110105001000"), Everyone, 50, null, 2000);
 
-        Assert.Equal(["001|-|" + Key(7), "001|G01|" + Key(1), "001|G01|" + Key(5), "001|G02|" + Key(2), "001|G02|" + Key(6), "002|G01|" + Key(3)], page.Rows.Select(r => r.RowKey));
+        Assert.Equal(["001|-|" + Key(7), "001|G01|" + Key(1), "001|G01|" + Key(5), "001|G02|" + Key(2), "001|G02|" + Key(6), "002|G01|" + Key(3)], page.Residents.Select(r => r.Position.RowKey));
         Assert.Null(page.Next);
         Assert.Equal(6, page.Scanned);
         Assert.Equal(7, Roster.Count);
@@ -40,7 +40,7 @@ public sealed class StreetRosterTests
     {
         var page = Roster.Page(Query("110105001002"), Everyone, 50, null, 2000);
 
-        Assert.Equal([Key(3), Key(6)], page.Rows.Select(r => r.PersonKey));
+        Assert.Equal([Key(3), Key(6)], page.Residents.Select(r => r.PersonKey.Value));
     }
 
     [Fact]
@@ -49,8 +49,8 @@ public sealed class StreetRosterTests
         var grid = Roster.Page(Query("110105001001", "G01"), Everyone, 50, null, 2000);
         var prefixOfAGrid = Roster.Page(Query("110105001001", "G0"), Everyone, 50, null, 2000);
 
-        Assert.Equal([Key(1), Key(5)], grid.Rows.Select(r => r.PersonKey));
-        Assert.Empty(prefixOfAGrid.Rows);
+        Assert.Equal([Key(1), Key(5)], grid.Residents.Select(r => r.PersonKey.Value));
+        Assert.Empty(prefixOfAGrid.Residents);
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class StreetRosterTests
     {
         var page = Roster.Page(Query("110105001000") with { Household = Household }, Everyone, 50, null, 2000);
 
-        Assert.Equal([Key(1), Key(5)], page.Rows.Select(r => r.PersonKey));
+        Assert.Equal([Key(1), Key(5)], page.Residents.Select(r => r.PersonKey.Value));
         Assert.Equal(2, page.Scanned);
     }
 
@@ -71,20 +71,20 @@ public sealed class StreetRosterTests
         Assert.Equal(new ResidentListPosition(Street, "001|G01|" + Key(1)), pages[0].Next);
         Assert.Equal(3, pages[0].Scanned);
         Assert.Null(pages[2].Next);
-        Assert.Equal(Roster.Page(Query("110105001000"), Everyone, 50, null, 2000).Rows, pages.SelectMany(p => p.Rows));
+        Assert.Equal(Roster.Page(Query("110105001000"), Everyone, 50, null, 2000).Residents.Select(r => r.Position), pages.SelectMany(p => p.Residents).Select(r => r.Position));
     }
 
     [Fact]
     public void A_scan_limit_ends_a_page_at_the_last_row_read_and_the_next_page_goes_on_from_there()
     {
-        Func<ResidentEntity, bool> onlyThree = r => r.PersonKey == Key(3);
+        Func<ListedResident, bool> onlyThree = r => r.PersonKey.Value == Key(3);
 
         var pages = PagesOf(Query("110105001000"), onlyThree, pageSize: 50, scanLimit: 2);
 
-        Assert.Empty(pages[0].Rows);
+        Assert.Empty(pages[0].Residents);
         Assert.Equal(new ResidentListPosition(Street, "001|G01|" + Key(1)), pages[0].Next);
         Assert.Equal(2, pages[0].Scanned);
-        Assert.Equal([Key(3)], pages.SelectMany(p => p.Rows).Select(r => r.PersonKey));
+        Assert.Equal([Key(3)], pages.SelectMany(p => p.Residents).Select(r => r.PersonKey.Value));
     }
 
     [Fact]
@@ -92,9 +92,9 @@ public sealed class StreetRosterTests
     {
         var roster = new StreetRoster(Street, StreetVersion.None, [Row("001|G01|", 1), Row("001|G02|", 1), Row("001|G03|", 2), Row("001|G04|", 3)]);
 
-        var page = roster.Page(Query("110105001000"), r => r.PersonKey != Key(2), 50, null, 2000);
+        var page = roster.Page(Query("110105001000"), r => r.PersonKey.Value != Key(2), 50, null, 2000);
 
-        Assert.Equal([Key(1), Key(3)], page.Rows.Select(r => r.PersonKey));
+        Assert.Equal([Key(1), Key(3)], page.Residents.Select(r => r.PersonKey.Value));
         Assert.Equal(4, page.Scanned);
     }
 
@@ -104,8 +104,8 @@ public sealed class StreetRosterTests
         var fromEarlier = Roster.Page(Query("110105001000"), Everyone, 50, new ResidentListPosition("110105000", "999|Z|"), 2000);
         var fromLater = Roster.Page(Query("110105001000"), Everyone, 50, new ResidentListPosition("110105002", string.Empty), 2000);
 
-        Assert.Equal(6, fromEarlier.Rows.Count);
-        Assert.Empty(fromLater.Rows);
+        Assert.Equal(6, fromEarlier.Residents.Count);
+        Assert.Empty(fromLater.Residents);
         Assert.Null(fromLater.Next);
     }
 
@@ -125,9 +125,9 @@ public sealed class StreetRosterTests
         Assert.False(StreetVersion.Is(ResidentEntity.SearchOnlyPrefix + Key(1)));
     }
 
-    private static bool Everyone(ResidentEntity row) => true;
+    private static bool Everyone(ListedResident resident) => true;
 
-    private static List<ResidentListPage> PagesOf(ResidentListQuery query, Func<ResidentEntity, bool> keep, int pageSize, int scanLimit)
+    private static List<ResidentListPage> PagesOf(ResidentListQuery query, Func<ListedResident, bool> keep, int pageSize, int scanLimit)
     {
         var pages = new List<ResidentListPage>();
         ResidentListPosition? after = null;

@@ -103,7 +103,7 @@ public sealed class ResidentRosterTests(AzuriteFixture azurite) : IAsyncLifetime
             var page = await Lister.ListAsync(query, KeepActive, 2, after, 2000);
 
             Assert.Equal(1, counter.Count - before);
-            Assert.NotEmpty(page.Rows);
+            Assert.NotEmpty(page.Residents);
         }
     }
 
@@ -131,7 +131,7 @@ public sealed class ResidentRosterTests(AzuriteFixture azurite) : IAsyncLifetime
         var again = await lister.ListAsync(query, KeepActive, 50, null, 2000);
 
         Assert.Equal(2, small.StorageOperations.Count - before);
-        Assert.Equal(first.Rows.Select(r => r.RowKey), again.Rows.Select(r => r.RowKey));
+        Assert.Equal(first.Residents.Select(r => r.Position.RowKey), again.Residents.Select(r => r.Position.RowKey));
     }
 
     [Fact]
@@ -146,7 +146,7 @@ public sealed class ResidentRosterTests(AzuriteFixture azurite) : IAsyncLifetime
 
         Assert.DoesNotContain(_hub.KeyOf(5), await KeysAsync(grid));
         Assert.Contains(_hub.KeyOf(5), await KeysAsync(grid with { Grid = GridCode.Parse("G02") }));
-        Assert.Equal("王伍", (await ListAllAsync(community)).Single(r => r.PersonKey == _hub.KeyOf(5)).Name);
+        Assert.Equal("王伍", (await ListAllAsync(community)).Single(r => r.PersonKey.Value == _hub.KeyOf(5)).Name);
     }
 
     [Fact]
@@ -197,7 +197,7 @@ public sealed class ResidentRosterTests(AzuriteFixture azurite) : IAsyncLifetime
         var household = await index.HouseholdMembersAsync(Street, one.HouseholdKey!);
         var reconciled = await _hub.Factory.Services.GetRequiredService<ResidentReconciler>().RunAsync();
 
-        Assert.All(listed, r => Assert.True(PersonKey.TryParse(r.PersonKey, out _), "a listed row is a person's"));
+        Assert.All(listed, r => Assert.True(PersonKey.TryParse(r.PersonKey.Value, out _), "a listed row is a person's"));
         Assert.Contains(candidates, c => c.Person.Value == _hub.KeyOf(1));
         Assert.Equal(candidates.Select(c => c.Person.Value).Order(StringComparer.Ordinal), loaded.Select(c => c.Person.Value).Order(StringComparer.Ordinal));
         Assert.Equal([_hub.KeyOf(1), _hub.KeyOf(5), _hub.KeyOf(10)], household.Select(k => k.Value).Order(StringComparer.Ordinal));
@@ -207,7 +207,7 @@ public sealed class ResidentRosterTests(AzuriteFixture azurite) : IAsyncLifetime
 
     private ResidentDirectory Lister => _lister.Services.GetRequiredService<ResidentDirectory>();
 
-    private static bool KeepActive(ResidentEntity row) => ResidentMembership.Parse(row.Memberships).Any(m => m.IsActiveOn(Today));
+    private static bool KeepActive(ListedResident resident) => resident.Memberships.Any(m => m.IsActiveOn(Today));
 
     private async Task<ResidentEntity> RowOfAsync(int resident)
     {
@@ -215,16 +215,16 @@ public sealed class ResidentRosterTests(AzuriteFixture azurite) : IAsyncLifetime
         return await _hub.Factory.Storage.Residents.QueryAsync<ResidentEntity>(r => r.PersonKey == key).FirstAsync(r => !r.RowKey.StartsWith('~'));
     }
 
-    private async Task<List<string>> KeysAsync(ResidentListQuery query) => [.. (await ListAllAsync(query)).Select(r => r.PersonKey)];
+    private async Task<List<string>> KeysAsync(ResidentListQuery query) => [.. (await ListAllAsync(query)).Select(r => r.PersonKey.Value)];
 
-    private async Task<List<ResidentEntity>> ListAllAsync(ResidentListQuery query)
+    private async Task<List<ListedResident>> ListAllAsync(ResidentListQuery query)
     {
-        var rows = new List<ResidentEntity>();
+        var rows = new List<ListedResident>();
         ResidentListPosition? after = null;
         do
         {
             var page = await Lister.ListAsync(query, KeepActive, 50, after, 2000);
-            rows.AddRange(page.Rows);
+            rows.AddRange(page.Residents);
             after = page.Next;
         }
         while (after is not null);
@@ -232,7 +232,7 @@ public sealed class ResidentRosterTests(AzuriteFixture azurite) : IAsyncLifetime
         return rows;
     }
 
-    private delegate Task<ResidentListPage> ListPage(ResidentListQuery query, Func<ResidentEntity, bool> keep, int pageSize, ResidentListPosition? after, int scanLimit, CancellationToken cancellationToken = default);
+    private delegate Task<ResidentListPage> ListPage(ResidentListQuery query, Func<ListedResident, bool> keep, int pageSize, ResidentListPosition? after, int scanLimit, CancellationToken cancellationToken = default);
 
     /// <summary>Every page of <paramref name="query"/>, each as what a caller sees of it.</summary>
     private static async Task<List<PageSeen>> PagesAsync(ListPage list, ResidentListQuery query, int pageSize, int scanLimit)
@@ -242,7 +242,7 @@ public sealed class ResidentRosterTests(AzuriteFixture azurite) : IAsyncLifetime
         do
         {
             var page = await list(query, KeepActive, pageSize, after, scanLimit);
-            pages.Add(new PageSeen([.. page.Rows.Select(r => $"{r.PartitionKey}|{r.RowKey}|{r.Name}|{r.Places}|{r.HouseholdKey}|{r.Memberships}|{r.Identified}")], page.Next, page.Scanned));
+            pages.Add(new PageSeen([.. page.Residents.Select(r => $"{r.Position}|{r.Name}|{string.Join(',', r.Places)}|{r.HouseholdKey}|{string.Join(';', r.Memberships)}|{r.Identified}")], page.Next, page.Scanned));
             after = page.Next;
         }
         while (after is not null && pages.Count < 100);

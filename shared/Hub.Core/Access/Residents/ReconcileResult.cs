@@ -5,4 +5,4 @@ namespace Hub.Core.Access.Residents;
 /// <param name="RowsDeleted">Rows deleted because no person has them any more.</param>
 /// <param name="PersonsRebuilt">Persons whose rows differed or were missing, rebuilt from their facts.</param>
 /// <param name="ViewsWritten">Person view rows that were missing or out of step with the facts, written again.</param>
-internal sealed record ReconcileResult(long RowsChecked, int RowsDeleted, int PersonsRebuilt, int ViewsWritten);
+public sealed record ReconcileResult(long RowsChecked, int RowsDeleted, int PersonsRebuilt, int ViewsWritten);

@@ -10,8 +10,13 @@ namespace Hub.Core.Access.Residents;
 /// (<c>~</c>) are never listed. Every filter is built with <see cref="TableClient.CreateQueryFilter(FormattableString)"/>,
 /// so no value can widen the query.
 /// </summary>
-internal sealed class ResidentDirectory(HubStorage storage, StreetRosters rosters)
+public sealed class ResidentDirectory
 {
+    private readonly HubStorage _storage;
+    private readonly StreetRosters _rosters;
+
+    internal ResidentDirectory(HubStorage storage, StreetRosters rosters) => (_storage, _rosters) = (storage, rosters);
+
     /// <summary>The columns a list reads; the blocking keys and match records stay in storage.</summary>
     internal static readonly string[] Columns =
     [
@@ -26,7 +31,7 @@ internal sealed class ResidentDirectory(HubStorage storage, StreetRosters roster
     /// rows, so a filter that matches little cannot make one request read a whole district; the page is then shorter
     /// and says where to go on. The rows of a street's page are shared with its roster: read them, never change them.
     /// </summary>
-    public async Task<ResidentListPage> ListAsync(ResidentListQuery query, Func<ResidentEntity, bool> keep, int pageSize, ResidentListPosition? after, int scanLimit, CancellationToken cancellationToken = default)
+    public async Task<ResidentListPage> ListAsync(ResidentListQuery query, Func<ListedResident, bool> keep, int pageSize, ResidentListPosition? after, int scanLimit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(keep);
@@ -36,17 +41,17 @@ internal sealed class ResidentDirectory(HubStorage storage, StreetRosters roster
             return await QueryAsync(query, keep, pageSize, after, scanLimit, cancellationToken).ConfigureAwait(false);
         }
 
-        var roster = await rosters.GetAsync(query.Division.Street, cancellationToken).ConfigureAwait(false);
+        var roster = await _rosters.GetAsync(query.Division.Street, cancellationToken).ConfigureAwait(false);
         return roster.Page(query, keep, pageSize, after, scanLimit);
     }
 
     /// <summary>The page <see cref="ListAsync"/> defines, read with one range query of the index.</summary>
-    internal async Task<ResidentListPage> QueryAsync(ResidentListQuery query, Func<ResidentEntity, bool> keep, int pageSize, ResidentListPosition? after, int scanLimit, CancellationToken cancellationToken = default)
+    internal async Task<ResidentListPage> QueryAsync(ResidentListQuery query, Func<ListedResident, bool> keep, int pageSize, ResidentListPosition? after, int scanLimit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         var page = new ResidentPageBuilder(keep, pageSize, scanLimit);
         var rowsPerRequest = Math.Clamp(pageSize + 1, 1, 1000);
-        await foreach (var row in storage.Residents.QueryAsync<ResidentEntity>(Filter(query, after), rowsPerRequest, Columns, cancellationToken).ConfigureAwait(false))
+        await foreach (var row in _storage.Residents.QueryAsync<ResidentEntity>(Filter(query, after), rowsPerRequest, Columns, cancellationToken).ConfigureAwait(false))
         {
             if (page.Add(row) is { } full)
             {

@@ -7,7 +7,7 @@ namespace Hub.Core.Access.Residents;
 /// <param name="Group">The group.</param>
 /// <param name="ValidFrom">The first day.</param>
 /// <param name="LastDay">The last day; null while open-ended.</param>
-internal sealed record ResidentMembership(GroupId Group, DateOnly ValidFrom, DateOnly? LastDay)
+public sealed record ResidentMembership(GroupId Group, DateOnly ValidFrom, DateOnly? LastDay)
 {
     /// <summary>Whether the membership is active on <paramref name="date"/>.</summary>
     public bool IsActiveOn(DateOnly date) => ValidFrom <= date && (LastDay is null || LastDay >= date);

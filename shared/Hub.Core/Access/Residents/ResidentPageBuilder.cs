@@ -7,19 +7,19 @@ namespace Hub.Core.Access.Residents;
 /// </summary>
 internal sealed class ResidentPageBuilder
 {
-    private readonly Func<ResidentEntity, bool> _keep;
+    private readonly Func<ListedResident, bool> _keep;
     private readonly int _pageSize;
     private readonly int _scanLimit;
-    private readonly List<ResidentEntity> _rows;
+    private readonly List<ListedResident> _rows;
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
     private int _scanned;
 
-    public ResidentPageBuilder(Func<ResidentEntity, bool> keep, int pageSize, int scanLimit)
+    public ResidentPageBuilder(Func<ListedResident, bool> keep, int pageSize, int scanLimit)
     {
         ArgumentNullException.ThrowIfNull(keep);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pageSize);
         (_keep, _pageSize, _scanLimit) = (keep, pageSize, scanLimit);
-        _rows = new List<ResidentEntity>(pageSize + 1);
+        _rows = new List<ListedResident>(pageSize + 1);
     }
 
     /// <summary>
@@ -29,21 +29,20 @@ internal sealed class ResidentPageBuilder
     public ResidentListPage? Add(ResidentEntity row)
     {
         _scanned++;
-        if (_keep(row) && _seen.Add(row.PersonKey))
+        var resident = ListedResident.From(row);
+        if (_keep(resident) && _seen.Add(row.PersonKey))
         {
-            _rows.Add(row);
+            _rows.Add(resident);
             if (_rows.Count > _pageSize)
             {
                 _rows.RemoveAt(_pageSize);
-                return new ResidentListPage(_rows, PositionOf(_rows[^1]), _scanned);
+                return new ResidentListPage(_rows, _rows[^1].Position, _scanned);
             }
         }
 
-        return _scanned >= _scanLimit ? new ResidentListPage(_rows, PositionOf(row), _scanned) : null;
+        return _scanned >= _scanLimit ? new ResidentListPage(_rows, resident.Position, _scanned) : null;
     }
 
     /// <summary>The last page: the filter has no rows left.</summary>
     public ResidentListPage Finish() => new(_rows, null, _scanned);
-
-    private static ResidentListPosition PositionOf(ResidentEntity row) => new(row.PartitionKey, row.RowKey);
 }

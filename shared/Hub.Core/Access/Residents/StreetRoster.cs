@@ -34,7 +34,7 @@ internal sealed class StreetRoster
     /// One page of <paramref name="query"/> (a street, community or grid of this street) after <paramref name="after"/>,
     /// as <see cref="ResidentDirectory.ListAsync"/> defines it.
     /// </summary>
-    public ResidentListPage Page(ResidentListQuery query, Func<ResidentEntity, bool> keep, int pageSize, ResidentListPosition? after, int scanLimit)
+    public ResidentListPage Page(ResidentListQuery query, Func<ListedResident, bool> keep, int pageSize, ResidentListPosition? after, int scanLimit)
     {
         ArgumentNullException.ThrowIfNull(query);
         if (query.Division.Prefix.Length < 9 || !string.Equals(query.Division.Street, Street, StringComparison.Ordinal))

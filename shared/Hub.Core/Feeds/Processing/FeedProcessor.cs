@@ -23,7 +23,7 @@ namespace Hub.Core.Feeds.Processing;
 /// local files grouped by fact partition, so memory stays bounded whatever the feed's size; merging then takes
 /// one group at a time and records its progress, so an interrupted batch resumes where it stopped.
 /// </summary>
-internal sealed partial class FeedProcessor
+public sealed partial class FeedProcessor
 {
     /// <summary>The report's outcome for a row that was not accepted.</summary>
     public const string Rejected = "rejected";
@@ -53,7 +53,7 @@ internal sealed partial class FeedProcessor
     private readonly FeedProcessingOptions _options;
     private readonly ILogger<FeedProcessor> _logger;
 
-    public FeedProcessor(HubStorage storage, BatchStore batches, FactStore facts, PersonResolver resolver, ResidentIndex residents, SourceCatalog sources, PersonKeyHasher hasher, TimeProvider time, IOptions<FeedProcessingOptions> options, ILogger<FeedProcessor> logger)
+    internal FeedProcessor(HubStorage storage, BatchStore batches, FactStore facts, PersonResolver resolver, ResidentIndex residents, SourceCatalog sources, PersonKeyHasher hasher, TimeProvider time, IOptions<FeedProcessingOptions> options, ILogger<FeedProcessor> logger)
     {
         _storage = storage;
         _batches = batches;

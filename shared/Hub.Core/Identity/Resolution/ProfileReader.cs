@@ -10,36 +10,53 @@ namespace Hub.Core.Identity.Resolution;
 /// them. No profile is stored, so a merge, a split or a new fact shows in the next read. A person whose profile is their
 /// own facts alone is read from the copy of them in their view row, written with the facts: one point read.
 /// </summary>
-internal sealed class ProfileReader(FactStore facts, PersonResolver resolver, ResidentIndex index, ProfileBuilder builder, ProfileRules rules, TimeProvider time)
+public sealed class ProfileReader
 {
+    private readonly FactStore _facts;
+    private readonly PersonResolver _resolver;
+    private readonly ResidentIndex _index;
+    private readonly ProfileBuilder _builder;
+    private readonly ProfileRules _rules;
+    private readonly TimeProvider _time;
+
+    internal ProfileReader(FactStore facts, PersonResolver resolver, ResidentIndex index, ProfileBuilder builder, ProfileRules rules, TimeProvider time)
+    {
+        _facts = facts;
+        _resolver = resolver;
+        _index = index;
+        _builder = builder;
+        _rules = rules;
+        _time = time;
+    }
+
     /// <summary>The golden profile <paramref name="key"/> belongs to (its own, or the person it was linked to); null when the Hub holds nothing about it.</summary>
     public async Task<PersonProfile?> ReadAsync(PersonKey key, CancellationToken cancellationToken = default)
     {
         // A missing view (data older than views), a marker (links or members) or a copy too large to keep: read the facts.
-        var view = await facts.ReadViewAsync(key, cancellationToken).ConfigureAwait(false);
+        var view = await _facts.ReadViewAsync(key, cancellationToken).ConfigureAwait(false);
         if (view?.ReadFacts() is { Count: > 0 } own)
         {
-            return builder.Build(key, own, rules.DayOf(time.GetUtcNow())) with
+            return _builder.Build(key, own, _rules.DayOf(_time.GetUtcNow())) with
             {
                 LinkedKeys = [],
                 Provisional = !own.Any(f => f.Identified),
             };
         }
 
-        var person = await facts.ReadPersonAsync(key, cancellationToken).ConfigureAwait(false);
+        var person = await _facts.ReadPersonAsync(key, cancellationToken).ConfigureAwait(false);
         if (person.IsLinkedElsewhere)
         {
             key = PersonKey.Parse(person.Golden);
-            person = await facts.ReadPersonAsync(key, cancellationToken).ConfigureAwait(false);
+            person = await _facts.ReadPersonAsync(key, cancellationToken).ConfigureAwait(false);
         }
 
-        var all = await resolver.ReadMembersAsync(person, cancellationToken).ConfigureAwait(false);
+        var all = await _resolver.ReadMembersAsync(person, cancellationToken).ConfigureAwait(false);
         if (all.Count == 0)
         {
             return null;
         }
 
-        return builder.Build(key, all, rules.DayOf(time.GetUtcNow())) with
+        return _builder.Build(key, all, _rules.DayOf(_time.GetUtcNow())) with
         {
             LinkedKeys = person.Members.Select(m => PersonKey.Parse(m.Member)).OrderBy(k => k.Value, StringComparer.Ordinal).ToList(),
             Provisional = !all.Any(f => f.Identified),
@@ -59,7 +76,7 @@ internal sealed class ProfileReader(FactStore facts, PersonResolver resolver, Re
         }
 
         var street = (profile.Registration ?? profile.Residence)?.Division.Street;
-        var others = street is null ? [] : await index.HouseholdMembersAsync(street, household.Value, cancellationToken).ConfigureAwait(false);
+        var others = street is null ? [] : await _index.HouseholdMembersAsync(street, household.Value, cancellationToken).ConfigureAwait(false);
         var members = new List<PersonProfile> { profile };
         foreach (var other in others.Where(o => o != profile.PersonKey))
         {
@@ -69,6 +86,6 @@ internal sealed class ProfileReader(FactStore facts, PersonResolver resolver, Re
             }
         }
 
-        return HouseholdView.Create(members, rules.DayOf(time.GetUtcNow()));
+        return HouseholdView.Create(members, _rules.DayOf(_time.GetUtcNow()));
     }
 }

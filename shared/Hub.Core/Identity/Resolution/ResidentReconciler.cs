@@ -19,23 +19,34 @@ namespace Hub.Core.Identity.Resolution;
 /// persons whose rows differ. It also writes the view row of every person whose view is missing or out of step (data
 /// from before views, or a write that stopped half-way). It writes nothing when nothing changed.
 /// </summary>
-internal sealed partial class ResidentReconciler(
-    HubStorage storage,
-    PersonResolver resolver,
-    ResidentRowBuilder rows,
-    ProfileRules rules,
-    TimeProvider time,
-    ILogger<ResidentReconciler> logger)
+public sealed partial class ResidentReconciler
 {
     private const int Concurrency = 8;
 
     private const int TransactionLimit = 100;
 
+    private readonly HubStorage _storage;
+    private readonly PersonResolver _resolver;
+    private readonly ResidentRowBuilder _rows;
+    private readonly ProfileRules _rules;
+    private readonly TimeProvider _time;
+    private readonly ILogger<ResidentReconciler> _logger;
+
+    internal ResidentReconciler(HubStorage storage, PersonResolver resolver, ResidentRowBuilder rows, ProfileRules rules, TimeProvider time, ILogger<ResidentReconciler> logger)
+    {
+        _storage = storage;
+        _resolver = resolver;
+        _rows = rows;
+        _rules = rules;
+        _time = time;
+        _logger = logger;
+    }
+
     /// <summary>Runs one reconciliation over every partition; returns what it changed.</summary>
     public async Task<ReconcileResult> RunAsync(CancellationToken cancellationToken = default)
     {
-        var started = time.GetUtcNow();
-        var today = rules.DayOf(started);
+        var started = _time.GetUtcNow();
+        var today = _rules.DayOf(started);
 
         // Pass 1: what every golden person's rows should be, as a content hash per row key.
         var desired = new Dictionary<(string, string), (string Person, string Hash)>();
@@ -46,7 +57,7 @@ internal sealed partial class ResidentReconciler(
         {
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PersonKey.FormatPartition(partition)}");
             var partitionRows = new List<TableEntity>();
-            await foreach (var row in storage.Facts.QueryAsync<TableEntity>(filter, cancellationToken: token).ConfigureAwait(false))
+            await foreach (var row in _storage.Facts.QueryAsync<TableEntity>(filter, cancellationToken: token).ConfigureAwait(false))
             {
                 partitionRows.Add(row);
             }
@@ -64,9 +75,9 @@ internal sealed partial class ResidentReconciler(
             foreach (var person in people.Where(p => !p.IsLinkedElsewhere))
             {
                 var facts = person.Members.Count > 0
-                    ? await resolver.ReadMembersAsync(person, token).ConfigureAwait(false)
+                    ? await _resolver.ReadMembersAsync(person, token).ConfigureAwait(false)
                     : person.Facts.Select(FactView.FromEntity).ToList();
-                var built = rows.Build(PersonKey.Parse(person.PersonKey), facts, today);
+                var built = _rows.Build(PersonKey.Parse(person.PersonKey), facts, today);
                 lock (gate)
                 {
                     foreach (var row in built)
@@ -81,7 +92,7 @@ internal sealed partial class ResidentReconciler(
         var stale = new List<ResidentEntity>();
         var refresh = new HashSet<string>(StringComparer.Ordinal);
         long checkedRows = 0;
-        await foreach (var row in storage.Residents.QueryAsync<ResidentEntity>(cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var row in _storage.Residents.QueryAsync<ResidentEntity>(cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             if (StreetVersion.Is(row.RowKey))
             {
@@ -111,7 +122,7 @@ internal sealed partial class ResidentReconciler(
         {
             try
             {
-                await storage.Residents.DeleteEntityAsync(row.PartitionKey, row.RowKey, row.ETag, cancellationToken).ConfigureAwait(false);
+                await _storage.Residents.DeleteEntityAsync(row.PartitionKey, row.RowKey, row.ETag, cancellationToken).ConfigureAwait(false);
                 changedStreets.Add(row.PartitionKey);
             }
             catch (RequestFailedException ex) when (ex.Status is 404 or 412)
@@ -123,12 +134,12 @@ internal sealed partial class ResidentReconciler(
         // The deletes are one by one, outside the index's transactions: the streets' versions move after them.
         foreach (var street in changedStreets)
         {
-            await StreetVersion.BumpAsync(storage.Residents, street, cancellationToken).ConfigureAwait(false);
+            await StreetVersion.BumpAsync(_storage.Residents, street, cancellationToken).ConfigureAwait(false);
         }
 
-        await resolver.RebuildAsync(refresh, Concurrency, cancellationToken).ConfigureAwait(false);
+        await _resolver.RebuildAsync(refresh, Concurrency, cancellationToken).ConfigureAwait(false);
         var result = new ReconcileResult(checkedRows, stale.Count, refresh.Count, viewsWritten);
-        LogReconciled(logger, result.RowsChecked, result.RowsDeleted, result.PersonsRebuilt, result.ViewsWritten);
+        LogReconciled(_logger, result.RowsChecked, result.RowsDeleted, result.PersonsRebuilt, result.ViewsWritten);
         return result;
     }
 
@@ -143,7 +154,7 @@ internal sealed partial class ResidentReconciler(
         {
             try
             {
-                await storage.Facts.SubmitTransactionAsync(chunk, cancellationToken).ConfigureAwait(false);
+                await _storage.Facts.SubmitTransactionAsync(chunk, cancellationToken).ConfigureAwait(false);
                 written += chunk.Length;
                 continue;
             }
@@ -156,8 +167,8 @@ internal sealed partial class ResidentReconciler(
                 try
                 {
                     await (view.ActionType == TableTransactionActionType.Add
-                        ? storage.Facts.AddEntityAsync(view.Entity, cancellationToken)
-                        : storage.Facts.UpdateEntityAsync(view.Entity, view.ETag, TableUpdateMode.Replace, cancellationToken)).ConfigureAwait(false);
+                        ? _storage.Facts.AddEntityAsync(view.Entity, cancellationToken)
+                        : _storage.Facts.UpdateEntityAsync(view.Entity, view.ETag, TableUpdateMode.Replace, cancellationToken)).ConfigureAwait(false);
                     written++;
                 }
                 catch (RequestFailedException ex) when (ex.Status is 409 or 412)

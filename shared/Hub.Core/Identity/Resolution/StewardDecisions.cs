@@ -18,8 +18,27 @@ namespace Hub.Core.Identity.Resolution;
 /// none moves or deletes a fact. The link row is written first (it is the truth), then the member rows, then the
 /// resident rows are rebuilt, so repeating a decision that stopped half-way completes it.
 /// </summary>
-internal sealed class StewardDecisions(HubStorage storage, FactStore facts, PersonResolver resolver, ProfileReader profiles, PersonMatcher matcher, TimeProvider time, IOptions<FeedProcessingOptions> options)
+public sealed class StewardDecisions
 {
+    private readonly HubStorage _storage;
+    private readonly FactStore _facts;
+    private readonly PersonResolver _resolver;
+    private readonly ProfileReader _profiles;
+    private readonly PersonMatcher _matcher;
+    private readonly TimeProvider _time;
+    private readonly IOptions<FeedProcessingOptions> _options;
+
+    internal StewardDecisions(HubStorage storage, FactStore facts, PersonResolver resolver, ProfileReader profiles, PersonMatcher matcher, TimeProvider time, IOptions<FeedProcessingOptions> options)
+    {
+        _storage = storage;
+        _facts = facts;
+        _resolver = resolver;
+        _profiles = profiles;
+        _matcher = matcher;
+        _time = time;
+        _options = options;
+    }
+
     /// <summary>
     /// The possible matches waiting, oldest first, each with its candidates compared field by field now; only those
     /// whose record and every candidate lie <paramref name="within"/> the reach of the steward asking.
@@ -30,7 +49,7 @@ internal sealed class StewardDecisions(HubStorage storage, FactStore facts, Pers
         var items = new List<ReviewItem>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {QueueEntity.Partition}");
         var queued = new List<QueueEntity>();
-        await foreach (var entity in storage.Reviews.QueryAsync<QueueEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var entity in _storage.Reviews.QueryAsync<QueueEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             queued.Add(entity);
         }
@@ -42,9 +61,9 @@ internal sealed class StewardDecisions(HubStorage storage, FactStore facts, Pers
                 break;
             }
 
-            var record = await facts.ReadPersonAsync(PersonKey.Parse(entity.RowKey), cancellationToken).ConfigureAwait(false);
+            var record = await _facts.ReadPersonAsync(PersonKey.Parse(entity.RowKey), cancellationToken).ConfigureAwait(false);
             if (record.Facts.Count == 0
-                || await profiles.ReadAsync(PersonKey.Parse(entity.RowKey), cancellationToken).ConfigureAwait(false) is not { } recordProfile
+                || await _profiles.ReadAsync(PersonKey.Parse(entity.RowKey), cancellationToken).ConfigureAwait(false) is not { } recordProfile
                 || !within(recordProfile))
             {
                 continue;
@@ -55,16 +74,16 @@ internal sealed class StewardDecisions(HubStorage storage, FactStore facts, Pers
             var candidates = new List<ReviewCandidate>();
             foreach (var score in JsonSerializer.Deserialize<List<CandidateScore>>(entity.Candidates, StorageJson.Options) ?? [])
             {
-                if (await profiles.ReadAsync(PersonKey.Parse(score.Person), cancellationToken).ConfigureAwait(false) is not { } profile)
+                if (await _profiles.ReadAsync(PersonKey.Parse(score.Person), cancellationToken).ConfigureAwait(false) is not { } profile)
                 {
                     continue;
                 }
 
-                var golden = await facts.ReadPersonAsync(profile.PersonKey, cancellationToken).ConfigureAwait(false);
-                var records = (await resolver.ReadMembersAsync(golden, cancellationToken).ConfigureAwait(false))
+                var golden = await _facts.ReadPersonAsync(profile.PersonKey, cancellationToken).ConfigureAwait(false);
+                var records = (await _resolver.ReadMembersAsync(golden, cancellationToken).ConfigureAwait(false))
                     .Select(f => new MatchCandidate(profile.PersonKey, ResidentRowBuilder.ToMatchRecord(f.Attributes)))
                     .ToList();
-                if (matcher.Rank(incoming, records) is [var ranked, ..])
+                if (_matcher.Rank(incoming, records) is [var ranked, ..])
                 {
                     candidates.Add(new ReviewCandidate(Math.Round(ranked.Score, 2), ranked.Fields, profile));
                 }
@@ -87,11 +106,11 @@ internal sealed class StewardDecisions(HubStorage storage, FactStore facts, Pers
     /// </summary>
     public async Task<DecisionResult> LinkAsync(PersonKey record, PersonKey person, string decidedBy, string? reason, CancellationToken cancellationToken = default)
     {
-        var from = await facts.ReadPersonAsync(record, cancellationToken).ConfigureAwait(false);
-        var into = await facts.ReadPersonAsync(person, cancellationToken).ConfigureAwait(false);
+        var from = await _facts.ReadPersonAsync(record, cancellationToken).ConfigureAwait(false);
+        var into = await _facts.ReadPersonAsync(person, cancellationToken).ConfigureAwait(false);
         if (into.IsLinkedElsewhere)
         {
-            into = await facts.ReadPersonAsync(PersonKey.Parse(into.Golden), cancellationToken).ConfigureAwait(false);
+            into = await _facts.ReadPersonAsync(PersonKey.Parse(into.Golden), cancellationToken).ConfigureAwait(false);
         }
 
         if (from.Facts.Count == 0 && from.Link is null)
@@ -117,7 +136,7 @@ internal sealed class StewardDecisions(HubStorage storage, FactStore facts, Pers
         }
 
         var action = from.IsProvisional ? "link" : "merge";
-        var now = time.GetUtcNow();
+        var now = _time.GetUtcNow();
         var previous = from.Golden;
         var links = new List<ITableEntity>();
         var sequence = 0;
@@ -136,25 +155,25 @@ internal sealed class StewardDecisions(HubStorage storage, FactStore facts, Pers
             links.AddRange(PersonResolver.NewHistoryRows(moved, "merge", from.PersonKey, sequence++));
         }
 
-        await resolver.WriteRowsAsync(links, cancellationToken).ConfigureAwait(false);
+        await _resolver.WriteRowsAsync(links, cancellationToken).ConfigureAwait(false);
         var members = from.Members.Select(m => PersonKey.Parse(m.Member)).Append(PersonKey.Parse(from.PersonKey)).ToList();
-        await resolver.WriteRowsAsync(members.Select(m => PersonResolver.NewMember(golden, m)), cancellationToken).ConfigureAwait(false);
+        await _resolver.WriteRowsAsync(members.Select(m => PersonResolver.NewMember(golden, m)), cancellationToken).ConfigureAwait(false);
         var stale = from.Members.Select(m => (m.PartitionKey, m.RowKey)).ToList();
         if (previous != from.PersonKey && previous != golden.Value)
         {
             stale.Add((PersonKey.Parse(previous).PartitionKey, ResolutionRows.Member(previous, from.PersonKey)));
         }
 
-        await resolver.DeleteRowsAsync(stale, cancellationToken).ConfigureAwait(false);
+        await _resolver.DeleteRowsAsync(stale, cancellationToken).ConfigureAwait(false);
         await DequeueAsync(from.PersonKey, cancellationToken).ConfigureAwait(false);
-        await resolver.RebuildAsync([golden.Value, from.PersonKey, previous], options.Value.MergeConcurrency, cancellationToken).ConfigureAwait(false);
+        await _resolver.RebuildAsync([golden.Value, from.PersonKey, previous], _options.Value.MergeConcurrency, cancellationToken).ConfigureAwait(false);
         return new DecisionResult(DecisionStatus.Done, Golden: golden.Value);
     }
 
     /// <summary>Records that <paramref name="record"/> is nobody the Hub knows (no match): it stays a person of its own, and matching never links it again.</summary>
     public async Task<DecisionResult> RejectAsync(PersonKey record, string decidedBy, string? reason, CancellationToken cancellationToken = default)
     {
-        var from = await facts.ReadPersonAsync(record, cancellationToken).ConfigureAwait(false);
+        var from = await _facts.ReadPersonAsync(record, cancellationToken).ConfigureAwait(false);
         if (from.Facts.Count == 0 && from.Link is null)
         {
             return new DecisionResult(DecisionStatus.NotFound, "The Hub holds nothing under the record key.");
@@ -166,7 +185,7 @@ internal sealed class StewardDecisions(HubStorage storage, FactStore facts, Pers
     /// <summary>Undoes a merge or a link: <paramref name="member"/> becomes a person of its own again, for good.</summary>
     public async Task<DecisionResult> SplitAsync(PersonKey member, string decidedBy, string? reason, CancellationToken cancellationToken = default)
     {
-        var from = await facts.ReadPersonAsync(member, cancellationToken).ConfigureAwait(false);
+        var from = await _facts.ReadPersonAsync(member, cancellationToken).ConfigureAwait(false);
         if (from.Facts.Count == 0 && from.Link is null)
         {
             return new DecisionResult(DecisionStatus.NotFound, "The Hub holds nothing under the key.");
@@ -183,14 +202,14 @@ internal sealed class StewardDecisions(HubStorage storage, FactStore facts, Pers
     /// <summary>Every decision about <paramref name="key"/>, about the keys linked to it, and about keys merged into or split from it, oldest first.</summary>
     public async Task<IReadOnlyList<HistoryItem>> HistoryAsync(PersonKey key, CancellationToken cancellationToken = default)
     {
-        var person = await facts.ReadPersonAsync(key, cancellationToken).ConfigureAwait(false);
+        var person = await _facts.ReadPersonAsync(key, cancellationToken).ConfigureAwait(false);
         var keys = person.Members.Select(m => PersonKey.Parse(m.Member)).Prepend(key);
         var items = new List<HistoryItem>();
         foreach (var k in keys)
         {
             var filter = TableClient.CreateQueryFilter(
                 $"PartitionKey eq {k.PartitionKey} and RowKey ge {ResolutionRows.HistoryStart(k.Value)} and RowKey lt {ResolutionRows.HistoryEnd(k.Value)}");
-            await foreach (var h in storage.Facts.QueryAsync<HistoryEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+            await foreach (var h in _storage.Facts.QueryAsync<HistoryEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
             {
                 items.Add(new HistoryItem(h.PersonKey, h.Action, h.Golden, h.PreviousGolden, h.Decider, h.Score, h.DecidedBy, h.DecidedAt, h.Reason));
             }
@@ -204,18 +223,18 @@ internal sealed class StewardDecisions(HubStorage storage, FactStore facts, Pers
     {
         var key = PersonKey.Parse(from.PersonKey);
         var previous = from.Golden;
-        var link = PersonResolver.NewLink(key, key, MatchOutcome.NoMatch, LinkDecider.Manual, score: null, decidedBy, time.GetUtcNow(), reason);
-        await resolver.WriteRowsAsync([link, .. PersonResolver.NewHistoryRows(link, action, previous == key.Value ? null : previous, 0)], cancellationToken).ConfigureAwait(false);
+        var link = PersonResolver.NewLink(key, key, MatchOutcome.NoMatch, LinkDecider.Manual, score: null, decidedBy, _time.GetUtcNow(), reason);
+        await _resolver.WriteRowsAsync([link, .. PersonResolver.NewHistoryRows(link, action, previous == key.Value ? null : previous, 0)], cancellationToken).ConfigureAwait(false);
         if (previous != key.Value)
         {
-            await resolver.DeleteRowsAsync([(PersonKey.Parse(previous).PartitionKey, ResolutionRows.Member(previous, key.Value))], cancellationToken).ConfigureAwait(false);
+            await _resolver.DeleteRowsAsync([(PersonKey.Parse(previous).PartitionKey, ResolutionRows.Member(previous, key.Value))], cancellationToken).ConfigureAwait(false);
         }
 
         await DequeueAsync(key.Value, cancellationToken).ConfigureAwait(false);
-        await resolver.RebuildAsync([key.Value, previous], options.Value.MergeConcurrency, cancellationToken).ConfigureAwait(false);
+        await _resolver.RebuildAsync([key.Value, previous], _options.Value.MergeConcurrency, cancellationToken).ConfigureAwait(false);
         return new DecisionResult(DecisionStatus.Done, Golden: key.Value);
     }
 
     private async Task DequeueAsync(string recordKey, CancellationToken cancellationToken) =>
-        await storage.Reviews.DeleteEntityAsync(QueueEntity.Partition, recordKey, ETag.All, cancellationToken).ConfigureAwait(false);
+        await _storage.Reviews.DeleteEntityAsync(QueueEntity.Partition, recordKey, ETag.All, cancellationToken).ConfigureAwait(false);
 }
