@@ -1,7 +1,6 @@
 using System.Text;
 using Azure.Data.Tables;
 using Hub.Core.Access;
-using Hub.Core.Kernel;
 using Hub.Samples;
 using Hub.Tests.Shared;
 using Microsoft.Playwright;
@@ -135,5 +134,5 @@ public sealed class ConsoleFixture : IAsyncLifetime
 
     private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 
-    private static string Id(string body) => body + ResidentId.CheckCharacter(body);
+    private static string Id(string body) => IdNumbers.Complete(body);
 }

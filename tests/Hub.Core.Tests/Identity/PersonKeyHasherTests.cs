@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Hub.Core.Identity.Keys;
 using Hub.Core.Kernel;
+using Hub.Tests.Shared;
 using Microsoft.Extensions.Options;
 
 namespace Hub.Core.Tests.Identity;

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Hub.Core.Kernel;
+using Hub.Tests.Shared;
 
 namespace Hub.Core.Tests.Identity;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Hub.Core.Kernel;
+using Hub.Tests.Shared;
 
 namespace Hub.Core.Tests.Identity;
 

@@ -1,6 +1,6 @@
 using Hub.Core.Identity.Matching;
 using Hub.Core.Kernel;
-using Hub.Core.Tests.Identity;
+using Hub.Tests.Shared;
 
 namespace Hub.Core.Tests.Matching;
 

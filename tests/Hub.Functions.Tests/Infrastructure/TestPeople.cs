@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Hub.Core.Kernel;
+using Hub.Tests.Shared;
 
 namespace Hub.Functions.Tests.Infrastructure;
 
@@ -15,7 +15,7 @@ public static class TestPeople
         var birth = new DateOnly(1950, 1, 1).AddDays(index % 18000 * 37 % 18000);
         var county = Counties[index / 18000 % Counties.Length];
         var body = string.Create(CultureInfo.InvariantCulture, $"{county}{birth:yyyyMMdd}{index % 1000:D3}");
-        return body + ResidentId.CheckCharacter(body);
+        return IdNumbers.Complete(body);
     }
 
     /// <summary>A civil-affairs CSV with a header and one 城市低保 row per index.</summary>

@@ -8,6 +8,7 @@ using Hub.Core.Feeds.Batches;
 using Hub.Core.Identity.Keys;
 using Hub.Core.Kernel;
 using Hub.Functions.Tests.Infrastructure;
+using Hub.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Hub.Functions.Tests.Persons;
@@ -42,7 +43,7 @@ internal sealed class PersonsHub : IAsyncDisposable
     public static string Id(int index)
     {
         var body = string.Create(CultureInfo.InvariantCulture, $"11010519500101{(2 * index) + 1:D3}");
-        return body + ResidentId.CheckCharacter(body);
+        return IdNumbers.Complete(body);
     }
 
     /// <summary>Pushes the police register and the civil-affairs 低保 roll for <paramref name="residents"/>.</summary>

@@ -1,5 +1,5 @@
 using System.Text;
-using Hub.Core.Kernel;
+using Hub.Tests.Shared;
 
 namespace Hub.Functions.Tests.Resolution;
 
@@ -13,7 +13,7 @@ internal static class ResolutionFeeds
     public const string Community = "110105003002";
 
     /// <summary>A valid ID number from its first 17 characters (the 17th is odd for men, even for women).</summary>
-    public static string Id(string body) => body + ResidentId.CheckCharacter(body);
+    public static string Id(string body) => IdNumbers.Complete(body);
 
     /// <summary>The same ID number with its check character replaced: unusable, but its body is evidence.</summary>
     public static string WithWrongCheck(string id) => id[..17] + (id[17] == '0' ? "1" : "0");

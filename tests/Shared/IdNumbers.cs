@@ -1,4 +1,4 @@
-namespace Hub.Core.Tests.Identity;
+namespace Hub.Tests.Shared;
 
 /// <summary>
 /// Completes test ID numbers with a check character computed here from GB 11643's weights, not by the code under
