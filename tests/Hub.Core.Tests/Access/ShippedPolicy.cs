@@ -1,6 +1,6 @@
 using Hub.Core.Access;
 using Hub.Core.Feeds.Sources;
-using Hub.Core.Tests.Sources;
+using Hub.Core.Tests.Feeds.Sources;
 
 namespace Hub.Core.Tests.Access;
 

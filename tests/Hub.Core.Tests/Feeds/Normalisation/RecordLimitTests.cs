@@ -1,7 +1,7 @@
 using Hub.Core.Feeds;
 using Hub.Core.Feeds.Normalisation;
 using Hub.Core.Feeds.Sources;
-using Hub.Core.Tests.Sources;
+using Hub.Core.Tests.Feeds.Sources;
 
 namespace Hub.Core.Tests.Feeds.Normalisation;
 

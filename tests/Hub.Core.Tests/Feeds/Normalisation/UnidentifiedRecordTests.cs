@@ -3,7 +3,7 @@ using Hub.Core.Feeds.Normalisation;
 using Hub.Core.Feeds.Reading;
 using Hub.Core.Identity.Keys;
 using Hub.Core.Kernel;
-using Hub.Core.Tests.Sources;
+using Hub.Core.Tests.Feeds.Sources;
 using Microsoft.Extensions.Options;
 
 namespace Hub.Core.Tests.Feeds.Normalisation;

@@ -1,7 +1,7 @@
 using System.Text;
 using Hub.Core.Feeds.Normalisation;
 using Hub.Core.Feeds.Reading;
-using Hub.Core.Tests.Sources;
+using Hub.Core.Tests.Feeds.Sources;
 
 namespace Hub.Core.Tests.Feeds.Reading;
 

@@ -1,6 +1,6 @@
 using Hub.Core.Identity.Matching;
 
-namespace Hub.Core.Tests.Matching;
+namespace Hub.Core.Tests.Identity.Matching;
 
 public sealed class NameFoldingTests
 {

@@ -1,6 +1,6 @@
 using Hub.Core.Kernel;
 
-namespace Hub.Core.Tests.Text;
+namespace Hub.Core.Tests.Kernel;
 
 public sealed class WidthFoldingTests
 {

@@ -2,7 +2,7 @@ using System.Globalization;
 using Hub.Core.Access.Residents;
 using Hub.Core.Kernel;
 
-namespace Hub.Core.Tests.Residents;
+namespace Hub.Core.Tests.Access.Residents;
 
 public sealed class StreetRosterTests
 {

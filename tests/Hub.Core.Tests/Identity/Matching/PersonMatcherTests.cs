@@ -2,7 +2,7 @@ using Hub.Core.Identity.Matching;
 using Hub.Core.Kernel;
 using Hub.Tests.Shared;
 
-namespace Hub.Core.Tests.Matching;
+namespace Hub.Core.Tests.Identity.Matching;
 
 public sealed class PersonMatcherTests
 {

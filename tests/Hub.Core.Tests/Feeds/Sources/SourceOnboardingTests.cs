@@ -2,10 +2,9 @@ using Hub.Core.Feeds;
 using Hub.Core.Feeds.Normalisation;
 using Hub.Core.Feeds.Reading;
 using Hub.Core.Feeds.Sources;
-using Hub.Core.Tests.Feeds;
 using Hub.Core.Tests.Feeds.Reading;
 
-namespace Hub.Core.Tests.Sources;
+namespace Hub.Core.Tests.Feeds.Sources;
 
 /// <summary>Onboarding a department is a new mapping file: these tests add one and use it without any code change.</summary>
 public sealed class SourceOnboardingTests : IDisposable

@@ -1,6 +1,6 @@
 using Hub.Core.Identity.Matching;
 
-namespace Hub.Core.Tests.Matching;
+namespace Hub.Core.Tests.Identity.Matching;
 
 /// <summary>Rules for the tests: the shipped file, and a small hand-written one whose every level has its own weight.</summary>
 internal static class TestRules

@@ -1,6 +1,6 @@
 using Hub.Core.Feeds.Sources;
 
-namespace Hub.Core.Tests.Sources;
+namespace Hub.Core.Tests.Feeds.Sources;
 
 /// <summary>The mapping files the Hub ships, as copied next to the test assembly by the project file.</summary>
 internal static class ShippedSources

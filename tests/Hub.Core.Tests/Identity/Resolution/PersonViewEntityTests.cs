@@ -3,7 +3,7 @@ using Hub.Core.Profiles;
 using Hub.Core.Profiles.Facts;
 using Hub.Core.Tests.Profiles;
 
-namespace Hub.Core.Tests.Resolution;
+namespace Hub.Core.Tests.Identity.Resolution;
 
 public sealed class PersonViewEntityTests
 {

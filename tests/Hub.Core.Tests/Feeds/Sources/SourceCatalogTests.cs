@@ -1,7 +1,7 @@
 using Hub.Core.Feeds.Sources;
 using Hub.Core.Kernel;
 
-namespace Hub.Core.Tests.Sources;
+namespace Hub.Core.Tests.Feeds.Sources;
 
 public sealed class SourceCatalogTests
 {
