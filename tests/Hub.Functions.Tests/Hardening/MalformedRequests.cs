@@ -12,7 +12,7 @@ namespace Hub.Functions.Tests.Hardening;
 internal static class MalformedRequests
 {
     /// <summary>An ID number no log may ever show: a valid one, so it passes every check a value can pass.</summary>
-    public static readonly string Marker = PersonsHub.Id(777);
+    public static readonly string Marker = PersonsHub.Id(388);
 
     /// <summary>A name no log may ever show.</summary>
     public const string NameMarker = "欧阳锋";
