@@ -1,21 +1,11 @@
 using System.Text.Json;
-using Azure;
-using Azure.Data.Tables;
 using Hub.Core.Storage;
 
 namespace Hub.Core.Feeds.Batches;
 
 /// <summary>A batch as a table entity: partition = source, row = batch id, so a source's history is one partition.</summary>
-internal sealed class BatchEntity : ITableEntity
+internal sealed class BatchEntity : StoredEntity
 {
-    public string PartitionKey { get; set; } = string.Empty;
-
-    public string RowKey { get; set; } = string.Empty;
-
-    public DateTimeOffset? Timestamp { get; set; }
-
-    public ETag ETag { get; set; }
-
     public string Mode { get; set; } = string.Empty;
 
     public string Status { get; set; } = string.Empty;

@@ -1,5 +1,3 @@
-using Azure;
-using Azure.Data.Tables;
 using Hub.Core.Storage;
 
 namespace Hub.Core.Feeds.Batches;
@@ -10,18 +8,25 @@ public sealed class BatchStore(HubStorage storage)
     private const string ContentPartitionPrefix = "content|";
 
     /// <summary>Stores a new batch.</summary>
-    public async Task CreateAsync(FeedBatch batch, CancellationToken cancellationToken = default) =>
-        await storage.Batches.AddEntityAsync(BatchEntity.From(batch), cancellationToken).ConfigureAwait(false);
+    public async Task CreateAsync(FeedBatch batch, CancellationToken cancellationToken = default)
+    {
+        var added = await storage.BatchesTable.AddAsync(BatchEntity.From(batch), cancellationToken).ConfigureAwait(false);
+        if (!added.IsWritten)
+        {
+            // Batch ids are made unique when they are made; a second batch under one id is a fault, not a repeat.
+            throw new InvalidOperationException($"Batch {batch.Id} of {batch.Source} already exists.");
+        }
+    }
 
     /// <summary>Replaces a batch's stored state.</summary>
     public async Task SaveAsync(FeedBatch batch, CancellationToken cancellationToken = default) =>
-        await storage.Batches.UpsertEntityAsync(BatchEntity.From(batch), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        await storage.BatchesTable.UpsertAsync(BatchEntity.From(batch), EntityUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Finds a batch of a source; null when there is none.</summary>
     public async Task<FeedBatch?> GetAsync(string source, string batchId, CancellationToken cancellationToken = default)
     {
-        var response = await storage.Batches.GetEntityIfExistsAsync<BatchEntity>(source, batchId, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return response.HasValue ? response.Value!.ToBatch() : null;
+        var entity = await storage.BatchesTable.GetAsync<BatchEntity>(source, batchId, cancellationToken).ConfigureAwait(false);
+        return entity?.ToBatch();
     }
 
     /// <summary>The most recent batches of a source, newest first.</summary>
@@ -29,7 +34,7 @@ public sealed class BatchStore(HubStorage storage)
     {
         // Batch ids sort by time, and a source has a modest number of batches, so newest-first is a sort in memory.
         var batches = new List<FeedBatch>();
-        await foreach (var entity in storage.Batches.QueryAsync<BatchEntity>(e => e.PartitionKey == source, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var entity in storage.BatchesTable.QueryAsync<BatchEntity>(TableFilter.Of($"PartitionKey eq {source}"), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             batches.Add(entity.ToBatch());
         }
@@ -44,16 +49,14 @@ public sealed class BatchStore(HubStorage storage)
     /// </summary>
     public async Task<string?> ClaimContentAsync(string source, FeedMode mode, string contentKey, string batchId, CancellationToken cancellationToken = default)
     {
-        var entity = new TableEntity(ContentPartitionPrefix + source, $"{mode}-{contentKey}") { ["BatchId"] = batchId };
-        try
+        var claim = new ContentClaimEntity { PartitionKey = ContentPartitionPrefix + source, RowKey = $"{mode}-{contentKey}", BatchId = batchId };
+        var added = await storage.BatchesTable.AddAsync(claim, cancellationToken).ConfigureAwait(false);
+        if (added.IsWritten)
         {
-            await storage.Batches.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
             return null;
         }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            var existing = await storage.Batches.GetEntityAsync<TableEntity>(entity.PartitionKey, entity.RowKey, ["BatchId"], cancellationToken).ConfigureAwait(false);
-            return existing.Value.GetString("BatchId");
-        }
+
+        var existing = await storage.BatchesTable.GetAsync<ContentClaimEntity>(claim.PartitionKey, claim.RowKey, cancellationToken).ConfigureAwait(false);
+        return existing?.BatchId;
     }
 }

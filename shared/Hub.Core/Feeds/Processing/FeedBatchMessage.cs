@@ -11,5 +11,5 @@ public sealed record FeedBatchMessage(string Source, string BatchId)
 {
     /// <summary>Queues <paramref name="batch"/> to be processed.</summary>
     internal static async Task SendAsync(HubStorage storage, FeedBatch batch, CancellationToken cancellationToken) =>
-        await storage.FeedBatchQueue.SendMessageAsync(JsonSerializer.Serialize(new FeedBatchMessage(batch.Source, batch.Id), JsonSerializerOptions.Web), cancellationToken).ConfigureAwait(false);
+        await storage.FeedBatches.SendAsync(JsonSerializer.Serialize(new FeedBatchMessage(batch.Source, batch.Id), JsonSerializerOptions.Web), cancellationToken).ConfigureAwait(false);
 }

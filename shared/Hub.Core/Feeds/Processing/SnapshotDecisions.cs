@@ -1,5 +1,3 @@
-using Azure;
-using Azure.Data.Tables;
 using Hub.Core.Feeds.Batches;
 using Hub.Core.Storage;
 using Microsoft.Extensions.Logging;
@@ -24,13 +22,12 @@ public sealed partial class SnapshotDecisions(HubStorage storage, TimeProvider t
     public async Task<SnapshotDecisionResult> DecideAsync(string source, string batchId, BatchDecisionKind kind, string decidedBy, string reason, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        var found = await storage.Batches.GetEntityIfExistsAsync<BatchEntity>(source, batchId, cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (!found.HasValue)
+        var entity = await storage.BatchesTable.GetAsync<BatchEntity>(source, batchId, cancellationToken).ConfigureAwait(false);
+        if (entity is null)
         {
             return SnapshotDecisionResult.Unknown();
         }
 
-        var entity = found.Value!;
         var batch = entity.ToBatch();
         var repeatConfirmation = kind == BatchDecisionKind.Confirmed && batch.Decision?.Kind == BatchDecisionKind.Confirmed;
         if (batch.Status != BatchStatus.Held && !repeatConfirmation)
@@ -44,15 +41,17 @@ public sealed partial class SnapshotDecisions(HubStorage storage, TimeProvider t
             batch = kind == BatchDecisionKind.Confirmed
                 ? batch with { Status = BatchStatus.Accepted, Decision = decision }
                 : batch with { Status = BatchStatus.Discarded, Decision = decision, FinishedAt = decision.DecidedAt };
-            try
+            var written = await storage.BatchesTable.UpdateAsync(BatchEntity.From(batch), entity.Version!.Value, EntityUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            if (written.Outcome == WriteOutcome.Missing)
             {
-                await storage.Batches.UpdateEntityAsync(BatchEntity.From(batch), entity.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                return SnapshotDecisionResult.Unknown();
             }
-            catch (RequestFailedException ex) when (ex.Status == 412)
+
+            if (written.Outcome == WriteOutcome.Changed)
             {
                 // Someone decided (or processing moved the batch) between our read and our write.
-                var latest = await storage.Batches.GetEntityAsync<BatchEntity>(source, batchId, cancellationToken: cancellationToken).ConfigureAwait(false);
-                return SnapshotDecisionResult.NotHeld(latest.Value.ToBatch());
+                var latest = await storage.BatchesTable.GetAsync<BatchEntity>(source, batchId, cancellationToken).ConfigureAwait(false);
+                return SnapshotDecisionResult.NotHeld(latest!.ToBatch());
             }
 
             LogDecided(logger, batch.Id, batch.Source, kind);
