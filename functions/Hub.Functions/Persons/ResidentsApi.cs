@@ -130,17 +130,13 @@ internal static class ResidentsApi
             return Bad("The continuation token is not one the Hub issued for this user and this query, or it is more than an hour old; start again from the first page.");
         }
 
-        var page = await directory.ListAsync(query, resident => Keeps(resident, groupId, day), pageSize ?? DefaultPageSize, after, ScanLimit, cancellationToken);
+        var page = await directory.ListAsync(query, resident => resident.IsSpecialGroupMemberOn(day, groupId), pageSize ?? DefaultPageSize, after, ScanLimit, cancellationToken);
         var request = look.Request;
         var items = page.Residents.Select(resident => Item(resident, request, day, reading.Rendering, audit)).ToList();
         audit.RecordCount = items.Count;
         var next = page.Next is { } position ? tokens.Issue(position, look.User.Subject, binding) : null;
         return TypedResults.Ok(new ResidentsPage(items, day, next));
     }
-
-    // A special-group resident on the day: a membership (of the group asked for) active then.
-    private static bool Keeps(ListedResident resident, GroupId? group, DateOnly day) =>
-        resident.Memberships.Any(m => m.IsActiveOn(day) && (group is null || m.Group == group));
 
     private static ResidentItem Item(ListedResident resident, AccessRequest request, DateOnly day, PersonRendering rendering, AuditScope audit)
     {

@@ -25,6 +25,13 @@ public sealed record ListedResident(
     string? NameSource,
     bool Identified)
 {
+    /// <summary>
+    /// Whether the person belongs to a special group on <paramref name="day"/>: a membership active then, of
+    /// <paramref name="group"/> when one is named. This is what makes a resident appear in a street's list.
+    /// </summary>
+    public bool IsSpecialGroupMemberOn(DateOnly day, GroupId? group = null) =>
+        Memberships.Any(m => m.IsActiveOn(day) && (group is null || m.Group == group));
+
     /// <summary>Reads an index row; its row key is <c>community|grid|person key</c> within the street's partition.</summary>
     internal static ListedResident From(ResidentEntity row)
     {
