@@ -6,7 +6,7 @@ using Hub.Core.Identity.Keys;
 using Hub.Tests.Shared;
 using Microsoft.Extensions.Options;
 
-namespace Hub.Core.Tests.Feeds;
+namespace Hub.Core.Tests.Feeds.Normalisation;
 
 public sealed class FeedRecordValidatorTests
 {
