@@ -8,11 +8,10 @@ namespace Hub.Architecture.Tests;
 internal static class Parts
 {
     private static readonly string[] Kernel = ["Kernel"];
-    private static readonly string[] Keys = [.. Kernel, "Storage", "Identity.Keys"];
     private static readonly string[] FeedsLowerHalf = ["Feeds", "Feeds.Sources", "Feeds.Reading", "Feeds.Normalisation", "Feeds.Batches"];
     private static readonly string[] ProfilesPart = ["Profiles", "Profiles.Facts"];
-    private static readonly string[] BelowProfiles = [.. Keys, "Identity.Matching", .. FeedsLowerHalf, "Audit"];
-    private static readonly string[] BelowAccess = [.. BelowProfiles, .. ProfilesPart];
+    private static readonly string[] BelowProfiles = [.. Kernel, "Storage", .. FeedsLowerHalf];
+    private static readonly string[] BelowAccess = [.. BelowProfiles, .. ProfilesPart, "Identity.Keys", "Identity.Matching", "Audit"];
     private static readonly string[] BelowResolution = [.. BelowAccess, "Access", "Access.Residents"];
 
     /// <summary>Each part → the parts it may use (its own namespace always).</summary>
@@ -22,14 +21,14 @@ internal static class Parts
         ["Storage"] = Kernel,
         ["Identity.Keys"] = Kernel,
         ["Identity.Matching"] = Kernel,
-        ["Feeds"] = [.. Keys, .. FeedsLowerHalf],
-        ["Feeds.Sources"] = [.. Keys, .. FeedsLowerHalf],
-        ["Feeds.Reading"] = [.. Keys, .. FeedsLowerHalf],
-        ["Feeds.Normalisation"] = [.. Keys, .. FeedsLowerHalf],
-        ["Feeds.Batches"] = [.. Keys, .. FeedsLowerHalf],
+        ["Feeds"] = BelowProfiles,
+        ["Feeds.Sources"] = BelowProfiles,
+        ["Feeds.Reading"] = BelowProfiles,
+        ["Feeds.Normalisation"] = BelowProfiles,
+        ["Feeds.Batches"] = BelowProfiles,
         ["Audit"] = [.. Kernel, "Storage"],
-        ["Profiles"] = BelowAccess,
-        ["Profiles.Facts"] = BelowAccess,
+        ["Profiles"] = [.. BelowProfiles, .. ProfilesPart],
+        ["Profiles.Facts"] = [.. BelowProfiles, .. ProfilesPart],
         ["Access"] = BelowResolution,
         ["Access.Residents"] = BelowResolution,
         ["Identity.Resolution"] = BelowResolution,

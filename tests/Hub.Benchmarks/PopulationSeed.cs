@@ -11,7 +11,6 @@ using Hub.Core.Feeds.Sources;
 using Hub.Core.Identity.Keys;
 using Hub.Core.Identity.Resolution;
 using Hub.Core.Kernel;
-using Hub.Core.Profiles;
 using Hub.Core.Profiles.Facts;
 using Hub.Samples;
 using Microsoft.Extensions.DependencyInjection;
@@ -77,7 +76,7 @@ internal static class PopulationSeed
             {
                 var person = new PersonRows(own.Key);
                 person.Facts.AddRange(own);
-                var after = person.Facts.Select(FactView.FromEntity).ToList();
+                var after = person.Facts.Select(f => f.ToView()).ToList();
                 if (person.ViewToWrite(after) is { } view)
                 {
                     actions.Add(Upsert(view));

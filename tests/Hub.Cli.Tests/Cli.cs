@@ -3,8 +3,6 @@ namespace Hub.Cli.Tests;
 /// <summary>Runs the command line in-process and captures what it writes.</summary>
 internal static class Cli
 {
-    public static string SourcesFolder { get; } = Path.Combine(AppContext.BaseDirectory, "sources");
-
     public static async Task<CliRun> RunAsync(HttpMessageHandler? handler, params string[] args)
     {
         using var output = new StringWriter();

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Hub.Tests.Shared;
 
 namespace Hub.Cli.Tests;
 
@@ -24,7 +25,7 @@ public sealed class QualityCommandTests : IDisposable
     public async Task Quality_exits_1_when_a_rules_file_misses_a_target()
     {
         // The shipped weights, but a lone candidate scoring 2 is linked, whatever disagrees.
-        File.WriteAllText(_folder.File("loose.json"), LowThresholds(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "rules", "matching.json"))));
+        File.WriteAllText(_folder.File("loose.json"), LowThresholds(File.ReadAllText(ShippedFiles.MatchingRules)));
 
         var run = await Cli.RunAsync("quality", "--people", "3000", "--seed", "7", "--rules", _folder.File("loose.json"));
 

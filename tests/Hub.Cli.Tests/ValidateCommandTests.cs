@@ -6,6 +6,7 @@ using Hub.Core.Feeds.Reading;
 using Hub.Core.Feeds.Sources;
 using Hub.Core.Kernel;
 using Hub.Samples;
+using Hub.Tests.Shared;
 
 namespace Hub.Cli.Tests;
 
@@ -32,7 +33,7 @@ public sealed class ValidateCommandTests : IDisposable
         await WriteSamplesAsync("0.1");
         var path = _folder.File(fileName);
 
-        var run = await Cli.RunAsync("validate", path, "--source", source, "--sources-folder", Cli.SourcesFolder, "--json");
+        var run = await Cli.RunAsync("validate", path, "--source", source, "--sources-folder", ShippedFiles.SourcesFolder, "--json");
 
         var report = JsonSerializer.Deserialize<Report>(run.Output, Json)!;
         var (expected, expectedIdProblems) = await NormaliserRejectionsAsync(path, source);
@@ -50,7 +51,7 @@ public sealed class ValidateCommandTests : IDisposable
     {
         await WriteSamplesAsync("0");
 
-        var run = await Cli.RunAsync("validate", _folder.File(fileName), "--source", source, "--sources-folder", Cli.SourcesFolder);
+        var run = await Cli.RunAsync("validate", _folder.File(fileName), "--source", source, "--sources-folder", ShippedFiles.SourcesFolder);
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         Assert.Contains("Rejected", run.Output, StringComparison.Ordinal);
@@ -62,7 +63,7 @@ public sealed class ValidateCommandTests : IDisposable
         var path = _folder.File("civil.csv");
         await File.WriteAllTextAsync(path, "身份证号码,姓名\r\n11010519491231002X,王秀英\r\n", new UTF8Encoding(true));
 
-        var run = await Cli.RunAsync("validate", path, "--source", "civil-affairs", "--sources-folder", Cli.SourcesFolder, "--json");
+        var run = await Cli.RunAsync("validate", path, "--source", "civil-affairs", "--sources-folder", ShippedFiles.SourcesFolder, "--json");
 
         Assert.Equal(ExitCodes.Failed, run.ExitCode);
         var report = JsonSerializer.Deserialize<Report>(run.Output, Json)!;
@@ -79,7 +80,7 @@ public sealed class ValidateCommandTests : IDisposable
         var path = _folder.File("police.csv");
         await File.WriteAllTextAsync(path, content, new UTF8Encoding(false));
 
-        var run = await Cli.RunAsync("validate", path, "--source", "police", "--sources-folder", Cli.SourcesFolder, "--json");
+        var run = await Cli.RunAsync("validate", path, "--source", "police", "--sources-folder", ShippedFiles.SourcesFolder, "--json");
 
         Assert.Equal(ExitCodes.Failed, run.ExitCode);
         Assert.Contains(reason, JsonSerializer.Deserialize<Report>(run.Output, Json)!.FailureReason, StringComparison.Ordinal);
@@ -91,7 +92,7 @@ public sealed class ValidateCommandTests : IDisposable
         var path = _folder.File("police.csv");
         await File.WriteAllTextAsync(path, $"公民身份号码,姓名,户籍地区划代码,户籍地址\r\n11010519491231002X,王秀英,110105003002,{new string('址', 3000)}\r\n", new UTF8Encoding(true));
 
-        var run = await Cli.RunAsync("validate", path, "--source", "police", "--sources-folder", Cli.SourcesFolder, "--json");
+        var run = await Cli.RunAsync("validate", path, "--source", "police", "--sources-folder", ShippedFiles.SourcesFolder, "--json");
 
         var rejection = Assert.Single(JsonSerializer.Deserialize<Report>(run.Output, Json)!.Rejections);
         Assert.Equal(("户籍地址", "the value is 3,000 characters long; the most a value may be is 2,000"), (rejection.Field, rejection.Reason));
@@ -113,8 +114,8 @@ public sealed class ValidateCommandTests : IDisposable
             await input.CopyToAsync(gzip);
         }
 
-        var expected = await Cli.RunAsync("validate", plain, "--source", source, "--sources-folder", Cli.SourcesFolder, "--json");
-        var run = await Cli.RunAsync("validate", plain + ".gz", "--source", source, "--sources-folder", Cli.SourcesFolder, "--json");
+        var expected = await Cli.RunAsync("validate", plain, "--source", source, "--sources-folder", ShippedFiles.SourcesFolder, "--json");
+        var run = await Cli.RunAsync("validate", plain + ".gz", "--source", source, "--sources-folder", ShippedFiles.SourcesFolder, "--json");
 
         Assert.Equal(expected.ExitCode, run.ExitCode);
         Assert.Equal(expected.Output, run.Output);
@@ -128,7 +129,7 @@ public sealed class ValidateCommandTests : IDisposable
         const string row = "11010519491231002X,王秀英,110105003002\r\n";
         await File.WriteAllTextAsync(path, "公民身份号码,姓名,户籍地区划代码\r\n" + row + row, new UTF8Encoding(true));
 
-        var run = await Cli.RunAsync("validate", path, "--source", "police", "--sources-folder", Cli.SourcesFolder, "--json");
+        var run = await Cli.RunAsync("validate", path, "--source", "police", "--sources-folder", ShippedFiles.SourcesFolder, "--json");
 
         var rejection = Assert.Single(JsonSerializer.Deserialize<Report>(run.Output, Json)!.Rejections);
         Assert.Equal(3, rejection.Row);
@@ -144,7 +145,7 @@ public sealed class ValidateCommandTests : IDisposable
             "公民身份号码,姓名,户籍地区划代码\r\n110105209912310029,王秀英,110105003002\r\n999999194912310025,李四,110105003002\r\n11010519491231002X,张三,110105003002\r\n",
             new UTF8Encoding(true));
 
-        var run = await Cli.RunAsync("validate", path, "--source", "police", "--sources-folder", Cli.SourcesFolder, "--json");
+        var run = await Cli.RunAsync("validate", path, "--source", "police", "--sources-folder", ShippedFiles.SourcesFolder, "--json");
 
         var report = JsonSerializer.Deserialize<Report>(run.Output, Json)!;
         Assert.Equal(
@@ -157,12 +158,12 @@ public sealed class ValidateCommandTests : IDisposable
     public async Task Validate_never_prints_the_values_of_a_rejected_or_accepted_row()
     {
         await WriteSamplesAsync("0.2");
-        var mapping = SourceCatalog.LoadFile(Path.Combine(Cli.SourcesFolder, "police.json"));
+        var mapping = SourceCatalog.LoadFile(ShippedFiles.Source("police"));
         var population = new PopulationGenerator(new PopulationOptions { Seed = 5, People = 600 }).Generate();
         var feed = FeedWriter.Compose(population, mapping, new FeedWriterOptions { MistakeRate = 0.2 });
 
-        var table = await Cli.RunAsync("validate", _folder.File("police.csv"), "--source", "police", "--sources-folder", Cli.SourcesFolder, "--show", "1000");
-        var json = await Cli.RunAsync("validate", _folder.File("police.csv"), "--source", "police", "--sources-folder", Cli.SourcesFolder, "--json");
+        var table = await Cli.RunAsync("validate", _folder.File("police.csv"), "--source", "police", "--sources-folder", ShippedFiles.SourcesFolder, "--show", "1000");
+        var json = await Cli.RunAsync("validate", _folder.File("police.csv"), "--source", "police", "--sources-folder", ShippedFiles.SourcesFolder, "--json");
 
         foreach (var value in feed.Rows.SelectMany(r => new[] { r.Values["公民身份号码"], r.Values["姓名"], r.Person.ResidentId.Value }).OfType<string>())
         {
@@ -175,7 +176,7 @@ public sealed class ValidateCommandTests : IDisposable
     {
         await WriteSamplesAsync("0");
 
-        var run = await Cli.RunAsync("validate", _folder.File("police.csv"), "--source", "tax-bureau", "--sources-folder", Cli.SourcesFolder);
+        var run = await Cli.RunAsync("validate", _folder.File("police.csv"), "--source", "tax-bureau", "--sources-folder", ShippedFiles.SourcesFolder);
 
         Assert.Equal(ExitCodes.Usage, run.ExitCode);
         Assert.Contains("civil-affairs", run.Error, StringComparison.Ordinal);
@@ -192,7 +193,7 @@ public sealed class ValidateCommandTests : IDisposable
     /// <summary>What the Hub's own reader and normaliser reject, straight from Hub.Core.</summary>
     private static async Task<(List<Rejection> Rejections, List<Rejection> IdProblems)> NormaliserRejectionsAsync(string path, string source)
     {
-        var mapping = SourceCatalog.LoadFile(Path.Combine(Cli.SourcesFolder, source + ".json"));
+        var mapping = SourceCatalog.LoadFile(ShippedFiles.Source(source));
         var normaliser = new RecordNormaliser(mapping, ChinaStandardTime.DateOf(DateTimeOffset.UtcNow));
         Assert.True(FeedContentType.TryParse(FeedFileTypes.Infer(path), out var contentType));
         var rejections = new List<Rejection>();

@@ -3,13 +3,14 @@ using Hub.Core.Feeds.Normalisation;
 using Hub.Core.Feeds.Reading;
 using Hub.Core.Feeds.Sources;
 using Hub.Core.Kernel;
+using Hub.Tests.Shared;
 
 namespace Hub.Samples.Tests;
 
 /// <summary>Reads a sample file back exactly as the Hub does: the shipped mapping file, FeedReader, RecordNormaliser.</summary>
 internal static class HubReading
 {
-    public static SourceMapping Mapping(string source) => SourceCatalog.LoadFile(Path.Combine(AppContext.BaseDirectory, "sources", source + ".json"));
+    public static SourceMapping Mapping(string source) => SourceCatalog.LoadFile(ShippedFiles.Source(source));
 
     public static FeedContentType ContentType(SampleFileFormat format) => format switch
     {

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Hub.Core.Profiles.Facts;
-using Hub.Core.Storage;
-
 namespace Hub.Core.Profiles;
 
 /// <summary>A stored fact as the profile builder reads it: one department's record about one person.</summary>
@@ -29,12 +25,4 @@ public sealed record FactView(
 
     /// <summary>Names the fact without its values, which are personal data.</summary>
     public override string ToString() => $"{Source} fact '{Discriminator}'";
-
-    /// <summary>Reads a stored fact; the discriminator is the last part of its row key.</summary>
-    internal static FactView FromEntity(FactEntity entity)
-    {
-        var attributes = JsonSerializer.Deserialize<Dictionary<string, string>>(entity.Attributes, StorageJson.Options) ?? [];
-        var discriminator = Uri.UnescapeDataString(entity.RowKey[(entity.RowKey.LastIndexOf('|') + 1)..]);
-        return new FactView(entity.Source, discriminator, attributes, entity.LastBatch, entity.UpdatedAt, entity.EndedAt, entity.FirstSeenAt, entity.Identified);
-    }
 }

@@ -1,4 +1,5 @@
 using Hub.Core.Access;
+using Hub.Tests.Shared;
 
 namespace Hub.Core.Tests.Access;
 
@@ -114,7 +115,7 @@ public sealed class AccessPolicyTests
     [Fact]
     public void A_missing_file_names_the_setting()
     {
-        var error = Assert.Throws<InvalidDataException>(() => AccessPolicy.Load(Path.Combine(AppContext.BaseDirectory, "no-such-policy.json")));
+        var error = Assert.Throws<InvalidDataException>(() => AccessPolicy.Load(ShippedFiles.Beside("no-such-policy.json")));
 
         Assert.Contains("Hub:Access:PolicyPath", error.Message, StringComparison.Ordinal);
     }

@@ -1,4 +1,3 @@
-using Hub.Core.Profiles;
 using Hub.Core.Profiles.Facts;
 
 namespace Hub.Core.Tests.Profiles;
@@ -20,7 +19,7 @@ public sealed class FactViewTests
             EndedAt = new DateTimeOffset(2026, 5, 1, 2, 0, 0, TimeSpan.Zero),
         };
 
-        var fact = FactView.FromEntity(entity);
+        var fact = entity.ToView();
 
         Assert.Equal("civil-affairs", fact.Source);
         Assert.Equal("dibao", fact.Discriminator);
@@ -37,7 +36,7 @@ public sealed class FactViewTests
     {
         var entity = new FactEntity { RowKey = FactEntity.RowKeyFor("police", "0123456789abcdef0123456789abcdef", string.Empty), Source = "police" };
 
-        Assert.Equal(string.Empty, FactView.FromEntity(entity).Discriminator);
+        Assert.Equal(string.Empty, entity.ToView().Discriminator);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Hub.Core.Kernel;
 using Hub.Core.Profiles;
+using Hub.Tests.Shared;
 
 namespace Hub.Core.Tests.Profiles;
 
@@ -9,7 +10,7 @@ public sealed class ProfileJsonTests
     [Fact]
     public void Stored_profiles_leave_out_empty_lists_and_false_flags_but_keep_conflicts()
     {
-        var rules = ProfileRules.Load(Path.Combine(AppContext.BaseDirectory, "rules", "profiles.json"));
+        var rules = ProfileRules.Load(ShippedFiles.ProfileRules);
         var builder = new ProfileBuilder(rules, HouseholdKey.HmacSha256(new byte[32]));
         var at = new DateTimeOffset(2026, 1, 5, 0, 0, 0, TimeSpan.Zero);
         var police = new FactView("police", string.Empty, new Dictionary<string, string> { ["name"] = "陈明", ["registrationDivision"] = "110105003002" }, "b1", at, null, at);

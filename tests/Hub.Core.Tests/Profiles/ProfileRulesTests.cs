@@ -1,6 +1,7 @@
 using Hub.Core.Feeds.Sources;
 using Hub.Core.Kernel;
 using Hub.Core.Profiles;
+using Hub.Tests.Shared;
 
 namespace Hub.Core.Tests.Profiles;
 
@@ -36,7 +37,7 @@ public sealed class ProfileRulesTests
     [Fact]
     public void The_shipped_rules_name_only_attributes_and_codes_the_shipped_mappings_define()
     {
-        var catalog = SourceCatalog.Load(Path.Combine(AppContext.BaseDirectory, "sources"));
+        var catalog = SourceCatalog.Load(ShippedFiles.SourcesFolder);
 
         Assert.Empty(ShippedRules.Load().CheckAgainst(catalog));
     }
@@ -44,7 +45,7 @@ public sealed class ProfileRulesTests
     [Fact]
     public void A_misspelt_attribute_or_code_for_an_onboarded_source_is_caught_and_a_future_source_is_not_checked()
     {
-        var catalog = SourceCatalog.Load(Path.Combine(AppContext.BaseDirectory, "sources"));
+        var catalog = SourceCatalog.Load(ShippedFiles.SourcesFolder);
         var rules = ShippedRules.Load() with
         {
             Groups =
@@ -147,7 +148,7 @@ public sealed class ProfileRulesTests
     [Fact]
     public void A_missing_rules_file_is_named_in_the_error()
     {
-        var file = Path.Combine(AppContext.BaseDirectory, "rules", "no-such-rules.json");
+        var file = ShippedFiles.Beside("rules/no-such-rules.json");
 
         var error = Assert.Throws<InvalidDataException>(() => ProfileRules.Load(file));
 

@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Hub.Functions.Tests.Infrastructure;
+using Hub.Tests.Shared;
 
 namespace Hub.Functions.Tests.Audit;
 
@@ -11,7 +12,7 @@ public sealed class PolicyChangeAuditTests(AzuriteFixture azurite)
     {
         var prefix = AzuriteFixture.UniquePrefix();
         var policy = Path.Combine(Directory.CreateTempSubdirectory("hub-policy-").FullName, "access.json");
-        File.Copy(Path.Combine(AppContext.BaseDirectory, "policy", "access.json"), policy);
+        File.Copy(ShippedFiles.AccessPolicy, policy);
         var settings = new Dictionary<string, string?> { ["Hub:Access:PolicyPath"] = policy };
 
         var first = await StartAndReadPolicyEventsAsync(settings, prefix);

@@ -4,6 +4,7 @@ using Hub.Core.Feeds.Batches;
 using Hub.Core.Identity.Keys;
 using Hub.Core.Kernel;
 using Hub.Functions.Tests.Infrastructure;
+using Hub.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Hub.Functions.Tests.Feeds;
@@ -38,7 +39,7 @@ public sealed class SourceOnboardingTests(AzuriteFixture azurite) : IAsyncLifeti
 
     public Task InitializeAsync()
     {
-        foreach (var shipped in Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "sources"), "*.json"))
+        foreach (var shipped in Directory.EnumerateFiles(ShippedFiles.SourcesFolder, "*.json"))
         {
             File.Copy(shipped, Path.Combine(_sources.FullName, Path.GetFileName(shipped)));
         }

@@ -1,3 +1,5 @@
+using Hub.Tests.Shared;
+
 namespace Hub.Functions.Tests.Resolution;
 
 /// <summary>
@@ -13,7 +15,7 @@ internal sealed class MatchingSources : IDisposable
 
     public MatchingSources()
     {
-        foreach (var shipped in Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "sources"), "*.json"))
+        foreach (var shipped in Directory.EnumerateFiles(ShippedFiles.SourcesFolder, "*.json"))
         {
             var name = Path.GetFileName(shipped);
             var text = File.ReadAllText(shipped);

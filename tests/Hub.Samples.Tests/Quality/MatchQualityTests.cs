@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Hub.Core.Identity.Matching;
 using Hub.Samples.Quality;
+using Hub.Tests.Shared;
 using Xunit.Abstractions;
 
 namespace Hub.Samples.Tests.Quality;
@@ -55,7 +56,7 @@ public sealed partial class MatchQualityTests(QualityRun run, ITestOutputHelper 
     public void The_harness_catches_rules_that_link_too_eagerly()
     {
         // The shipped weights, but low thresholds and nothing that rules out an automatic link: namesakes get linked.
-        var shipped = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "rules", "matching.json"));
+        var shipped = File.ReadAllText(ShippedFiles.MatchingRules);
         var loose = BlocksAutoMatch().Replace(shipped, string.Empty);
         loose = MatchThreshold().Replace(loose, "\"match\": 12");
         loose = PossibleThreshold().Replace(loose, "\"possibleMatch\": 6");

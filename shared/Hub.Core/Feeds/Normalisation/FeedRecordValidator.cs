@@ -4,7 +4,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Hub.Core.Feeds.Reading;
 using Hub.Core.Feeds.Sources;
-using Hub.Core.Identity.Keys;
 using Hub.Core.Kernel;
 
 namespace Hub.Core.Feeds.Normalisation;
@@ -18,7 +17,7 @@ public sealed class FeedRecordValidator
 {
     private readonly SourceMapping _mapping;
     private readonly FeedFormat _format;
-    private readonly PersonKeyHasher _hasher;
+    private readonly IPersonKeyHasher _hasher;
     private readonly RecordNormaliser _normaliser;
     private readonly Dictionary<UInt128, long> _seen = [];
     private readonly List<string> _ignored = [];
@@ -34,7 +33,7 @@ public sealed class FeedRecordValidator
     /// The day the feed was received, in China Standard Time (<see cref="ChinaStandardTime.DateOf"/>): an ID number
     /// born after it is not usable. The Hub passes its batch's receipt; a dry run passes today.
     /// </param>
-    public FeedRecordValidator(SourceMapping mapping, FeedFormat format, PersonKeyHasher hasher, DateOnly feedDate)
+    public FeedRecordValidator(SourceMapping mapping, FeedFormat format, IPersonKeyHasher hasher, DateOnly feedDate)
     {
         ArgumentNullException.ThrowIfNull(mapping);
         ArgumentNullException.ThrowIfNull(hasher);

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Hub.Core.Identity.Keys;
 
 /// <summary>Turns a resident ID number into its <see cref="PersonKey"/> with HMAC-SHA256 and the configured pepper.</summary>
-public sealed class PersonKeyHasher
+public sealed class PersonKeyHasher : IPersonKeyHasher
 {
     private readonly byte[] _pepper;
 

@@ -73,7 +73,7 @@ internal sealed class PersonResolver(
         var pending = work.ToMatch
             .OrderBy(p => p.Facts.Min(f => f.SourceRow))
             .ThenBy(p => p.PersonKey, StringComparer.Ordinal)
-            .Select(p => (Person: p, Views: p.Facts.Select(FactView.FromEntity).ToList()))
+            .Select(p => (Person: p, Views: p.Facts.Select(f => f.ToView()).ToList()))
             .Select(p => (p.Person, p.Views, Incoming: ResidentRowBuilder.ToMatchRecord(p.Views.OrderByDescending(v => v.UpdatedAt).First().Attributes)))
             .ToList();
 
@@ -166,7 +166,7 @@ internal sealed class PersonResolver(
             var person = await facts.ReadPersonAsync(key, token).ConfigureAwait(false);
             var resolved = person.IsLinkedElsewhere ? null : await ReadMembersAsync(person, token).ConfigureAwait(false);
             var after = resolved is null ? [] : rows.Build(key, resolved, today);
-            var before = person.IndexRows?.GetKeys() ?? rows.Build(key, person.Facts.Select(FactView.FromEntity).ToList(), today).Select(r => (r.PartitionKey, r.RowKey)).ToList();
+            var before = person.IndexRows?.GetKeys() ?? rows.Build(key, person.Facts.Select(f => f.ToView()).ToList(), today).Select(r => (r.PartitionKey, r.RowKey)).ToList();
             changes.Replace(before, after);
             if (person.Members.Count > 0 || person.IndexRows is not null)
             {
@@ -189,11 +189,11 @@ internal sealed class PersonResolver(
     /// <summary>Every fact of a golden person: their own and their members'.</summary>
     public async Task<IReadOnlyList<FactView>> ReadMembersAsync(PersonRows golden, CancellationToken cancellationToken = default)
     {
-        var all = golden.Facts.Select(FactView.FromEntity).ToList();
+        var all = golden.Facts.Select(f => f.ToView()).ToList();
         foreach (var member in golden.Members)
         {
             var rowsOfMember = await facts.ReadPersonAsync(PersonKey.Parse(member.Member), cancellationToken).ConfigureAwait(false);
-            all.AddRange(rowsOfMember.Facts.Select(FactView.FromEntity));
+            all.AddRange(rowsOfMember.Facts.Select(f => f.ToView()));
         }
 
         return all;

@@ -64,7 +64,7 @@ public sealed partial class ResidentReconciler
 
             var people = PersonRows.Group(partitionRows).Values;
             var views = people
-                .Select(p => (Stored: p.View, Wanted: p.ViewToWrite(p.Facts.Select(FactView.FromEntity).ToList())))
+                .Select(p => (Stored: p.View, Wanted: p.ViewToWrite(p.Facts.Select(f => f.ToView()).ToList())))
                 .Where(v => v.Wanted is not null)
                 .Select(v => v.Stored is null
                     ? new TableTransactionAction(TableTransactionActionType.Add, v.Wanted!)
@@ -76,7 +76,7 @@ public sealed partial class ResidentReconciler
             {
                 var facts = person.Members.Count > 0
                     ? await _resolver.ReadMembersAsync(person, token).ConfigureAwait(false)
-                    : person.Facts.Select(FactView.FromEntity).ToList();
+                    : person.Facts.Select(f => f.ToView()).ToList();
                 var built = _rows.Build(PersonKey.Parse(person.PersonKey), facts, today);
                 lock (gate)
                 {

@@ -69,7 +69,7 @@ public sealed class StewardDecisions
                 continue;
             }
 
-            var attributes = record.Facts.Select(FactView.FromEntity).OrderByDescending(f => f.UpdatedAt).First().Attributes;
+            var attributes = record.Facts.Select(f => f.ToView()).OrderByDescending(f => f.UpdatedAt).First().Attributes;
             var incoming = ResidentRowBuilder.ToMatchRecord(attributes);
             var candidates = new List<ReviewCandidate>();
             foreach (var score in JsonSerializer.Deserialize<List<CandidateScore>>(entity.Candidates, StorageJson.Options) ?? [])

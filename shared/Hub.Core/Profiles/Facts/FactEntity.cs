@@ -1,5 +1,7 @@
+using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using Hub.Core.Storage;
 
 namespace Hub.Core.Profiles.Facts;
 
@@ -56,6 +58,14 @@ internal sealed class FactEntity : ITableEntity
 
     /// <summary>The row key just after a person's range: '}' follows '|'.</summary>
     public static string PersonRangeEnd(string personKey) => personKey + "}";
+
+    /// <summary>The fact as the profile builder reads it; the discriminator is the last part of its row key.</summary>
+    public FactView ToView()
+    {
+        var attributes = JsonSerializer.Deserialize<Dictionary<string, string>>(Attributes, StorageJson.Options) ?? [];
+        var discriminator = Uri.UnescapeDataString(RowKey[(RowKey.LastIndexOf('|') + 1)..]);
+        return new FactView(Source, discriminator, attributes, LastBatch, UpdatedAt, EndedAt, FirstSeenAt, Identified);
+    }
 
     /// <summary>Reads a fact from a row of a partition query that returned rows of every kind.</summary>
     public static FactEntity FromRow(TableEntity row) => new()

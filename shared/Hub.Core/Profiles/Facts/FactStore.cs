@@ -72,7 +72,7 @@ internal sealed class FactStore(HubStorage storage, TimeProvider time)
         {
             if (!before.ContainsKey(personKey))
             {
-                before[personKey] = people.TryGetValue(personKey, out var person) ? person.Facts.Select(FactView.FromEntity).ToList() : [];
+                before[personKey] = people.TryGetValue(personKey, out var person) ? person.Facts.Select(f => f.ToView()).ToList() : [];
             }
         }
 
@@ -160,7 +160,7 @@ internal sealed class FactStore(HubStorage storage, TimeProvider time)
         }
 
         var changed = before
-            .Select(b => new PersonChange(people[b.Key], b.Value, people[b.Key].Facts.Select(FactView.FromEntity).ToList()))
+            .Select(b => new PersonChange(people[b.Key], b.Value, people[b.Key].Facts.Select(f => f.ToView()).ToList()))
             .ToList();
 
         // Each changed person's view rides in the same transactions as their facts, guarded like them: a writer that

@@ -1,5 +1,6 @@
 using Hub.Core.Feeds.Sources;
 using Hub.Core.Kernel;
+using Hub.Tests.Shared;
 
 namespace Hub.Core.Tests.Feeds.Sources;
 
@@ -27,7 +28,7 @@ public sealed class SourceCatalogTests
     [Fact]
     public void The_four_shipped_mappings_load()
     {
-        var catalog = SourceCatalog.Load(ShippedSources.Folder);
+        var catalog = SourceCatalog.Load(ShippedFiles.SourcesFolder);
 
         Assert.Equal(["civil-affairs", "disability-federation", "housing-security", "police"], catalog.All.Select(s => s.Id));
     }
@@ -69,7 +70,7 @@ public sealed class SourceCatalogTests
     [Fact]
     public void Catalogue_finds_a_source_by_id()
     {
-        var catalog = SourceCatalog.Load(ShippedSources.Folder);
+        var catalog = SourceCatalog.Load(ShippedFiles.SourcesFolder);
 
         Assert.True(catalog.TryGet("police", out var police));
         Assert.Equal("公安", police.Department);

@@ -3,6 +3,7 @@ using Hub.Core.Feeds.Normalisation;
 using Hub.Core.Feeds.Reading;
 using Hub.Core.Feeds.Sources;
 using Hub.Core.Tests.Feeds.Reading;
+using Hub.Tests.Shared;
 
 namespace Hub.Core.Tests.Feeds.Sources;
 
@@ -43,7 +44,7 @@ public sealed class SourceOnboardingTests : IDisposable
     public SourceOnboardingTests()
     {
         Directory.CreateDirectory(_folder);
-        foreach (var shipped in Directory.EnumerateFiles(ShippedSources.Folder, "*.json"))
+        foreach (var shipped in Directory.EnumerateFiles(ShippedFiles.SourcesFolder, "*.json"))
         {
             File.Copy(shipped, Path.Combine(_folder, Path.GetFileName(shipped)));
         }

@@ -1,4 +1,5 @@
 using Hub.Core.Identity.Matching;
+using Hub.Tests.Shared;
 
 namespace Hub.Core.Tests.Identity.Matching;
 
@@ -7,7 +8,7 @@ public sealed class MatchRulesTests
     [Fact]
     public void The_shipped_rules_load_and_compare_every_field()
     {
-        var rules = MatchRules.LoadFile(TestRules.ShippedPath);
+        var rules = MatchRules.LoadFile(ShippedFiles.MatchingRules);
 
         Assert.Equal(Enum.GetValues<MatchField>().ToHashSet(), rules.Fields.Select(f => f.Field).ToHashSet());
         Assert.True(rules.MatchThreshold > rules.PossibleMatchThreshold);

@@ -1,4 +1,5 @@
 using Hub.Core.Identity.Matching;
+using Hub.Tests.Shared;
 
 namespace Hub.Core.Tests.Identity.Matching;
 
@@ -31,9 +32,7 @@ internal static class TestRules
         }
         """;
 
-    public static string ShippedPath => Path.Combine(AppContext.BaseDirectory, "rules", "matching.json");
-
-    public static MatchRules Shipped { get; } = MatchRules.LoadFile(ShippedPath);
+    public static MatchRules Shipped { get; } = MatchRules.LoadFile(ShippedFiles.MatchingRules);
 
     public static PersonMatcher ComparatorMatcher { get; } = new(MatchRules.Parse(AllComparators));
 

@@ -5,7 +5,7 @@ using Hub.Core.Kernel;
 using Hub.Tests.Shared;
 using Microsoft.Extensions.Options;
 
-namespace Hub.Core.Tests.Identity;
+namespace Hub.Core.Tests.Identity.Keys;
 
 public sealed class PersonKeyHasherTests
 {

@@ -1,9 +1,8 @@
 using Azure.Data.Tables;
 using Hub.Core.Profiles;
 using Hub.Core.Profiles.Facts;
-using Hub.Core.Tests.Profiles;
 
-namespace Hub.Core.Tests.Identity.Resolution;
+namespace Hub.Core.Tests.Profiles.Facts;
 
 public sealed class PersonViewEntityTests
 {

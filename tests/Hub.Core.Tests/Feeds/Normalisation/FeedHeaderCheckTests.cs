@@ -6,7 +6,7 @@ using Hub.Core.Tests.Feeds.Reading;
 using Hub.Core.Tests.Feeds.Sources;
 using Microsoft.Extensions.Options;
 
-namespace Hub.Core.Tests.Feeds;
+namespace Hub.Core.Tests.Feeds.Normalisation;
 
 /// <summary>The header row is checked before any row and even when none follows; columns that collide fail the file.</summary>
 public sealed class FeedHeaderCheckTests

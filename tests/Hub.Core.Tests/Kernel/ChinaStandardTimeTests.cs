@@ -1,6 +1,6 @@
 using Hub.Core.Kernel;
 
-namespace Hub.Core.Tests.Identity;
+namespace Hub.Core.Tests.Kernel;
 
 public sealed class ChinaStandardTimeTests
 {

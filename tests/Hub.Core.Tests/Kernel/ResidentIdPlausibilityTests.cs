@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using Hub.Core.Kernel;
 using Hub.Tests.Shared;
 
-namespace Hub.Core.Tests.Identity;
+namespace Hub.Core.Tests.Kernel;
 
 /// <summary>
 /// A number can pass its check character and still be impossible: an address code that is no division, or a birth

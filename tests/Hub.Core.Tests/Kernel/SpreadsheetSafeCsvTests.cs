@@ -2,7 +2,7 @@ using System.Text;
 using Hub.Core.Kernel;
 using Hub.Core.Tests.Feeds.Reading;
 
-namespace Hub.Core.Tests.Feeds.Processing;
+namespace Hub.Core.Tests.Kernel;
 
 public sealed class SpreadsheetSafeCsvTests
 {

@@ -3,13 +3,14 @@ using Hub.Core.Feeds.Normalisation;
 using Hub.Core.Feeds.Reading;
 using Hub.Core.Feeds.Sources;
 using Hub.Core.Identity.Keys;
+using Hub.Tests.Shared;
 using Microsoft.Extensions.Options;
 
-namespace Hub.Core.Tests.Feeds;
+namespace Hub.Core.Tests.Feeds.Normalisation;
 
 public sealed class FeedRecordValidatorTests
 {
-    private static readonly SourceMapping CivilAffairs = SourceCatalog.LoadFile(Path.Combine(AppContext.BaseDirectory, "sources", "civil-affairs.json"));
+    private static readonly SourceMapping CivilAffairs = SourceCatalog.LoadFile(ShippedFiles.Source("civil-affairs"));
 
     private static readonly PersonKeyHasher Hasher = new(Options.Create(new PersonKeyOptions { Pepper = Convert.ToBase64String(new byte[32]) }));
 

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Hub.Core.Kernel;
 using Hub.Tests.Shared;
 
-namespace Hub.Core.Tests.Identity;
+namespace Hub.Core.Tests.Kernel;
 
 public sealed partial class ResidentIdTests
 {
