@@ -62,7 +62,10 @@ public static class HubCoreServiceCollectionExtensions
         services.AddSingleton<FactStore>();
         services.AddSingleton<FeedIntake>();
         services.AddSingleton<SnapshotDecisions>();
-        services.AddSingleton(sp => new FeedProcessor(sp.GetRequiredService<HubStorage>(), sp.GetRequiredService<BatchStore>(), sp.GetRequiredService<FactStore>(), sp.GetRequiredService<PersonResolver>(), sp.GetRequiredService<ResidentIndex>(), sp.GetRequiredService<SourceCatalog>(), sp.GetRequiredService<PersonKeyHasher>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<FeedProcessingOptions>>(), sp.GetRequiredService<ILogger<FeedProcessor>>()));
+        services.AddSingleton<RecordSpiller>();
+        services.AddSingleton<BatchResolver>();
+        services.AddSingleton<GroupMerger>();
+        services.AddSingleton(sp => new FeedProcessor(sp.GetRequiredService<BatchStore>(), sp.GetRequiredService<SourceCatalog>(), sp.GetRequiredService<RecordSpiller>(), sp.GetRequiredService<GroupMerger>(), sp.GetRequiredService<BatchResolver>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<FeedProcessingOptions>>(), sp.GetRequiredService<ILogger<FeedProcessor>>()));
 
         services.AddOptions<ProfileRulesOptions>().Bind(configuration.GetSection(ProfileRulesOptions.SectionName));
         services.AddPolicyFile<ProfileRulesOptions>("profile-rules", o => o.Path);

@@ -18,20 +18,9 @@ public sealed class StorageBoundaryTests
         "Hub.Core.Identity.Resolution.ResidentReconciler",
         "Hub.Core.Access.Residents.StreetRosters",
         "Hub.Core.Access.Residents.StreetVersion",
-        "Hub.Core.Feeds.Processing.FeedIntake",
-        "Hub.Core.Feeds.Processing.FeedProcessor",
-        "Hub.Core.Profiles.Facts.HistoryEntity",
-        "Hub.Core.Profiles.Facts.IndexRowsEntity",
-        "Hub.Core.Profiles.Facts.LinkEntity",
-        "Hub.Core.Profiles.Facts.MemberEntity",
         "Hub.Core.Identity.Resolution.PersonResolver",
-        "Hub.Core.Profiles.Facts.PersonRows",
         "Hub.Core.Identity.Resolution.QueueEntity",
         "Hub.Core.Identity.Resolution.StewardDecisions",
-        "Hub.Core.Profiles.Facts.FactEntity",
-        "Hub.Core.Profiles.Facts.FactStore",
-        "Hub.Core.Profiles.Facts.PartitionPlan",
-        "Hub.Core.Profiles.Facts.PersonViewEntity",
     };
 
     [Fact]

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
-using Azure.Data.Tables;
 using Hub.Core.Access.Residents;
 using Hub.Core.Feeds;
 using Hub.Core.Feeds.Batches;
@@ -12,6 +11,7 @@ using Hub.Core.Identity.Keys;
 using Hub.Core.Identity.Resolution;
 using Hub.Core.Kernel;
 using Hub.Core.Profiles.Facts;
+using Hub.Core.Storage;
 using Hub.Samples;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -65,13 +65,13 @@ internal static class PopulationSeed
             var partitionKey = PersonKey.FormatPartition(partition);
             var plans = PopulationLoad.Sources
                 .Where(bySource.ContainsKey)
-                .Select(s => facts.Plan(partitionKey, [], s, batches[s], bySource[s], snapshot: false))
+                .Select(s => facts.Plan(partitionKey, [], new FactMerge(s, batches[s], Snapshot: false), bySource[s]))
                 .ToList();
-            var added = plans.SelectMany(p => p.Actions).Select(a => a.Entity).OfType<FactEntity>().ToList();
+            var added = plans.SelectMany(p => p.Changes).Select(c => c.Entity).OfType<FactEntity>().ToList();
 
             // Upserts where the planner adds: the store is empty, and a transaction the storage client sends again after
             // a timeout must not fail on the rows its first attempt wrote.
-            var actions = added.Select(Upsert).ToList();
+            var writes = added.Select(f => EntityChange.Upsert(f)).ToList();
             foreach (var own in added.GroupBy(f => f.PersonKey, StringComparer.Ordinal))
             {
                 var person = new PersonRows(own.Key);
@@ -79,13 +79,13 @@ internal static class PopulationSeed
                 var after = person.Facts.Select(f => f.ToView()).ToList();
                 if (person.ViewToWrite(after) is { } view)
                 {
-                    actions.Add(Upsert(view));
+                    writes.Add(EntityChange.Upsert(view));
                 }
 
                 resolver.Classify(new PersonChange(person, [], after), changes, work);
             }
 
-            commits.Add(new PartitionPlan(partitionKey, plans.Aggregate(new BatchCounts(), (sum, p) => sum + p.Counts), actions, []));
+            commits.Add(new PartitionPlan(partitionKey, plans[0].Merge, [], plans.Aggregate(new BatchCounts(), (sum, p) => sum + p.Counts), writes, []));
         }
 
         if (work.ToMatch.Count > 0 || work.Goldens.Count > 0)
@@ -96,7 +96,13 @@ internal static class PopulationSeed
         var concurrency = hub.GetRequiredService<IOptions<FeedProcessingOptions>>().Value.MergeConcurrency;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken };
         await residents.ApplyAsync(changes, concurrency, cancellationToken);
-        await Parallel.ForEachAsync(commits, parallel, async (plan, token) => await facts.CommitAsync(plan, token));
+        await Parallel.ForEachAsync(commits, parallel, async (plan, token) =>
+        {
+            if (await facts.TryCommitAsync(plan, token) != WriteOutcome.Written)
+            {
+                throw new InvalidOperationException($"Seeding partition {plan.PartitionKey} met another writer; seed an empty store.");
+            }
+        });
         return new PopulationLoadResult(persons, rows, commits.Sum(c => c.Counts.Inserted), stopwatch.Elapsed);
     }
 
@@ -132,8 +138,6 @@ internal static class PopulationSeed
 
         return (received, accepted);
     }
-
-    private static TableTransactionAction Upsert(ITableEntity entity) => new(TableTransactionActionType.UpsertReplace, entity);
 
     // The form of the Hub's own batch ids (FeedIntake), so the facts name batches as the feeds' facts do.
     private static string BatchId() =>

@@ -53,7 +53,19 @@ public sealed class BlobFolder
 
     /// <summary>Writes <paramref name="content"/> as file <paramref name="name"/>, replacing any file of that name.</summary>
     public Task UploadAsync(string name, Stream content, string contentType, CancellationToken cancellationToken = default) =>
-        _container.GetBlobClient(name).UploadAsync(content, new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType } }, cancellationToken);
+        UploadAsync(name, content, contentType, metadata: null, cancellationToken);
+
+    /// <summary>
+    /// Writes <paramref name="content"/> as file <paramref name="name"/> with <paramref name="metadata"/> (names and
+    /// values kept beside the file), replacing any file of that name. A failure of the stream being read is thrown as
+    /// whatever the storage client wrapped it in.
+    /// </summary>
+    public Task UploadAsync(string name, Stream content, string contentType, IDictionary<string, string>? metadata, CancellationToken cancellationToken = default) =>
+        _container.GetBlobClient(name).UploadAsync(content, new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType }, Metadata = metadata }, cancellationToken);
+
+    /// <summary>Deletes file <paramref name="name"/>; false when there was none.</summary>
+    public async Task<bool> DeleteAsync(string name, CancellationToken cancellationToken = default) =>
+        (await _container.GetBlobClient(name).DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>The whole content of file <paramref name="name"/>; null when there is none.</summary>
     public async Task<BinaryData?> DownloadAsync(string name, CancellationToken cancellationToken = default)
@@ -68,6 +80,10 @@ public sealed class BlobFolder
             return null;
         }
     }
+
+    /// <summary>Downloads file <paramref name="name"/> to the local file <paramref name="path"/> (for readers that need to seek).</summary>
+    public Task DownloadToAsync(string name, string path, CancellationToken cancellationToken = default) =>
+        _container.GetBlobClient(name).DownloadToAsync(path, cancellationToken);
 
     /// <summary>A stream that reads file <paramref name="name"/> as it is consumed, without holding it in memory.</summary>
     public Task<Stream> OpenReadAsync(string name, CancellationToken cancellationToken = default) =>

@@ -10,9 +10,16 @@ public sealed class EntityChange
     {
         ArgumentNullException.ThrowIfNull(entity);
         Action = version is { } v ? new TableTransactionAction(type, entity, new ETag(v.Value)) : new TableTransactionAction(type, entity);
+        Version = version;
     }
 
     internal TableTransactionAction Action { get; }
+
+    /// <summary>The version the change is guarded by; null when it is made whatever the row's version (or an add).</summary>
+    public EntityVersion? Version { get; }
+
+    /// <summary>The row the change writes (or, for a delete, names).</summary>
+    public StoredEntity Entity => (StoredEntity)Action.Entity;
 
     /// <summary>Adds <paramref name="entity"/>; the transaction fails with <see cref="WriteOutcome.AlreadyExists"/> when its row is there.</summary>
     public static EntityChange Add(StoredEntity entity) => new(TableTransactionActionType.Add, entity, version: null);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Data.Tables;
 
@@ -47,6 +48,18 @@ public sealed class EntityTable
     public IAsyncEnumerable<T> QueryAsync<T>(string filter, int? pageSize = null, IEnumerable<string>? select = null, CancellationToken cancellationToken = default)
         where T : StoredEntity, new() =>
         _client.QueryAsync<T>(filter, pageSize, select, cancellationToken);
+
+    /// <summary>
+    /// Every row matching <paramref name="filter"/>, whatever its kind, read page by page as the caller enumerates: for
+    /// ranges that hold rows of several kinds, which the caller tells apart by their keys.
+    /// </summary>
+    public async IAsyncEnumerable<StoredRow> QueryRowsAsync(string filter, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var row in _client.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            yield return new StoredRow(row);
+        }
+    }
 
     /// <summary>
     /// One page of the rows matching <paramref name="filter"/>: the first page when <paramref name="continuationToken"/>

@@ -18,4 +18,14 @@ public static class StorageFailures
         status = failure?.Status ?? 0;
         return failure is not null;
     }
+
+    /// <summary>
+    /// A line for a batch's last error when <paramref name="exception"/> is a storage failure: the status and storage's
+    /// error code (never the request's content); null for any other fault.
+    /// </summary>
+    public static string? Describe(Exception exception)
+    {
+        var failure = exception as RequestFailedException ?? (exception as AggregateException)?.InnerException as RequestFailedException;
+        return failure is null ? null : $"storage request failed: {failure.Status} {failure.ErrorCode}";
+    }
 }

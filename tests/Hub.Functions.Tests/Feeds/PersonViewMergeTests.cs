@@ -1,10 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
-using Azure.Data.Tables;
 using Hub.Core.Identity.Resolution;
 using Hub.Core.Kernel;
 using Hub.Core.Profiles;
 using Hub.Core.Profiles.Facts;
+using Hub.Core.Storage;
 using Hub.Functions.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -23,7 +23,7 @@ public sealed class PersonViewMergeTests(AzuriteFixture azurite) : IAsyncLifetim
 
     private FactStore Facts => _hub.Services.GetRequiredService<FactStore>();
 
-    private TableClient Table => _hub.Storage.Facts;
+    private EntityTable Table => _hub.Storage.FactsTable;
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -33,30 +33,30 @@ public sealed class PersonViewMergeTests(AzuriteFixture azurite) : IAsyncLifetim
     public async Task A_batch_resumed_after_its_facts_were_written_writes_the_view_it_missed()
     {
         var plan = await PlanAsync("police", "b1", ("name", "陈明"));
-        await Table.SubmitTransactionAsync(plan.Actions.Where(a => a.Entity is FactEntity));
+        await Table.SubmitAsync(plan.Changes.Where(c => c.Entity is FactEntity));
         Assert.Null(await Facts.ReadViewAsync(Person));
 
         var resumed = await PlanAsync("police", "b1", ("name", "陈明"));
-        await Facts.CommitAsync(resumed);
+        await CommitAsync(resumed);
 
         Assert.Equal(1, resumed.Counts.Inserted);
-        Assert.IsType<PersonViewEntity>(Assert.Single(resumed.Actions).Entity);
+        Assert.IsType<PersonViewEntity>(Assert.Single(resumed.Changes).Entity);
         await AssertViewMatchesFactsAsync();
-        Assert.Empty((await PlanAsync("police", "b1", ("name", "陈明"))).Actions);
+        Assert.Empty((await PlanAsync("police", "b1", ("name", "陈明"))).Changes);
     }
 
     [Fact]
     public async Task A_batch_resumed_with_a_view_older_than_its_facts_corrects_the_view()
     {
-        await Facts.CommitAsync(await PlanAsync("police", "b1", ("name", "陈明")));
+        await CommitAsync(await PlanAsync("police", "b1", ("name", "陈明")));
         var update = await PlanAsync("police", "b2", ("name", "陈 明"));
-        await Table.SubmitTransactionAsync(update.Actions.Where(a => a.Entity is FactEntity));
+        await Table.SubmitAsync(update.Changes.Where(c => c.Entity is FactEntity));
 
         var resumed = await PlanAsync("police", "b2", ("name", "陈 明"));
-        await Facts.CommitAsync(resumed);
+        await CommitAsync(resumed);
 
         Assert.Equal(1, resumed.Counts.Updated);
-        Assert.Equal(TableTransactionActionType.UpdateReplace, Assert.Single(resumed.Actions).ActionType);
+        Assert.NotNull(Assert.Single(resumed.Changes).Version);
         await AssertViewMatchesFactsAsync();
         Assert.Equal("陈 明", (await Profile()).ValueOf("name"));
     }
@@ -67,32 +67,68 @@ public sealed class PersonViewMergeTests(AzuriteFixture azurite) : IAsyncLifetim
         // Two batches plan a new person at once: the second to commit finds the view the first added (409).
         var police = await PlanAsync("police", "b1", ("name", "陈明"));
         var civil = await PlanAsync("civil-affairs", "b2", ("name", "陈明"), ("assistanceType", "dibao"));
-        await Facts.CommitAsync(civil);
-        var added = await Assert.ThrowsAsync<TableTransactionFailedException>(() => Facts.CommitAsync(police));
-        await Facts.CommitAsync(await PlanAsync("police", "b1", ("name", "陈明")));
+        await CommitAsync(civil);
+        var added = await Facts.TryCommitAsync(police);
+        await CommitAsync(await PlanAsync("police", "b1", ("name", "陈明")));
         await AssertViewMatchesFactsAsync();
 
         // Two more plan changes to a person with a view: the second to commit finds the view changed (412).
         var first = await PlanAsync("police", "b3", ("name", "陈 明"));
         var second = await PlanAsync("civil-affairs", "b4", ("name", "陈明"), ("assistanceType", "dibao"), ("phone", "13800138000"));
-        await Facts.CommitAsync(second);
-        var changed = await Assert.ThrowsAsync<TableTransactionFailedException>(() => Facts.CommitAsync(first));
-        await Facts.CommitAsync(await PlanAsync("police", "b3", ("name", "陈 明")));
+        await CommitAsync(second);
+        var changed = await Facts.TryCommitAsync(first);
+        await CommitAsync(await PlanAsync("police", "b3", ("name", "陈 明")));
 
-        Assert.Equal((409, 412), (added.Status, changed.Status));
+        Assert.Equal((WriteOutcome.AlreadyExists, WriteOutcome.Changed), (added, changed));
         await AssertViewMatchesFactsAsync();
         var profile = await Profile();
         Assert.Equal(["civil-affairs", "police"], profile.Sources);
         Assert.Equal("13800138000", profile.ValueOf("phone"));
     }
 
+    [Fact]
+    public async Task A_commit_that_meets_another_writer_is_planned_again_from_the_same_records_and_the_caller_told()
+    {
+        var police = await PlanAsync("police", "b1", ("name", "陈明"));
+        await CommitAsync(await PlanAsync("civil-affairs", "b2", ("name", "陈明"), ("assistanceType", "dibao")));
+        var replanned = new List<PartitionPlan>();
+
+        var written = await Facts.CommitAsync(police, (plan, _) =>
+        {
+            replanned.Add(plan);
+            return Task.CompletedTask;
+        });
+
+        Assert.Same(Assert.Single(replanned), written);
+        Assert.Equal(1, written.Counts.Inserted);
+        Assert.Equal(["civil-affairs", "police"], Assert.Single(written.Changed).After.Select(f => f.Source).Order(StringComparer.Ordinal));
+        await AssertViewMatchesFactsAsync();
+    }
+
+    [Fact]
+    public async Task A_partition_that_changes_under_every_attempt_stops_the_merge_after_five()
+    {
+        var police = await PlanAsync("police", "b1", ("name", "陈明"));
+        await CommitAsync(await PlanAsync("housing-security", "h0", ("name", "陈明")));
+        var writes = 0;
+
+        // Another source's batch changes the person's view between each new plan and its commit.
+        var contended = await Assert.ThrowsAsync<PartitionContendedException>(() => Facts.CommitAsync(police, async (_, _) =>
+            await CommitAsync(await PlanAsync("housing-security", $"h{++writes}", ("name", $"陈明{writes}")))));
+
+        Assert.Equal((Person.PartitionKey, FactStore.MaxCommitAttempts), (contended.PartitionKey, contended.Attempts));
+        Assert.Equal(FactStore.MaxCommitAttempts - 1, writes);
+        Assert.DoesNotContain((await Facts.ReadPersonAsync(Person)).Facts, f => f.Source == "police");
+    }
+
     private Task<PartitionPlan> PlanAsync(string source, string batch, params (string Attribute, string Value)[] attributes) =>
         Facts.PlanAsync(
             Person.PartitionKey,
-            source,
-            batch,
-            [new IncomingFact(1, Person.Value, FactEntity.RowKeyFor(source, Person.Value, string.Empty), Identified: true, attributes.ToDictionary(a => a.Attribute, a => a.Value))],
-            snapshot: false);
+            new FactMerge(source, batch, Snapshot: false),
+            [new IncomingFact(1, Person.Value, Discriminator: string.Empty, Identified: true, attributes.ToDictionary(a => a.Attribute, a => a.Value))]);
+
+    /// <summary>Writes a plan that must meet no other writer.</summary>
+    private async Task CommitAsync(PartitionPlan plan) => Assert.Equal(WriteOutcome.Written, await Facts.TryCommitAsync(plan));
 
     private async Task<PersonProfile> Profile() =>
         (await _hub.Services.GetRequiredService<ProfileReader>().ReadAsync(Person))!;
@@ -107,9 +143,9 @@ public sealed class PersonViewMergeTests(AzuriteFixture azurite) : IAsyncLifetim
         Assert.True(view.SameContent(PersonViewEntity.Of(Person.Value, person.Facts.Select(f => f.ToView()).ToList())), "the view should copy the facts");
 
         var fromView = ProfileJson.Serialize(await Profile());
-        await Table.DeleteEntityAsync(view.PartitionKey, view.RowKey);
+        await Table.DeleteAsync(view.PartitionKey, view.RowKey);
         var fromFacts = ProfileJson.Serialize(await Profile());
-        await Table.AddEntityAsync(view);
+        await Table.AddAsync(view);
         Assert.Equal(fromFacts, fromView);
     }
 }

@@ -3,6 +3,7 @@ using Hub.Core.Identity.Resolution;
 using Hub.Core.Kernel;
 using Hub.Core.Profiles;
 using Hub.Core.Profiles.Facts;
+using Hub.Core.Storage;
 using Hub.Functions.Tests.Infrastructure;
 using Hub.Functions.Tests.Resolution;
 using Hub.Tests.Shared;
@@ -109,7 +110,7 @@ public sealed class PersonViewTests(AzuriteFixture azurite) : IAsyncLifetime
         // Only the view row holds this spelling, so a profile that shows it was built from that row.
         var view = (await Facts.ReadViewAsync(key))!;
         view.Facts = view.Facts!.Replace("王芳", "王芳芳", StringComparison.Ordinal);
-        await _hub.Factory.Storage.Facts.UpdateEntityAsync(view, view.ETag, Azure.Data.Tables.TableUpdateMode.Replace);
+        await _hub.Factory.Storage.FactsTable.UpdateAsync(view, view.Version!.Value, EntityUpdateMode.Replace);
 
         // A second Hub on the same storage with its triggers off, its requests to the facts table logged: its own
         // start-up and background work (the audit trail's) touch other tables, so every facts request is the read's.

@@ -3,6 +3,7 @@ using Hub.Core.Access.Residents;
 using Hub.Core.Identity.Resolution;
 using Hub.Core.Kernel;
 using Hub.Core.Profiles.Facts;
+using Hub.Core.Storage;
 using Hub.Functions.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using static Hub.Functions.Tests.Resolution.ResolutionFeeds;
@@ -86,7 +87,7 @@ public sealed class ResidentReconcilerTests(AzuriteFixture azurite) : IAsyncLife
         await _hub.Factory.Storage.Facts.DeleteEntityAsync(lost.PartitionKey, lost.RowKey);
         var altered = (await facts.ReadViewAsync(second))!;
         altered.Facts = "[]";
-        await _hub.Factory.Storage.Facts.UpdateEntityAsync(altered, altered.ETag, TableUpdateMode.Replace);
+        await _hub.Factory.Storage.FactsTable.UpdateAsync(altered, altered.Version!.Value, EntityUpdateMode.Replace);
 
         var result = await ReconcileAsync();
         var again = await ReconcileAsync();

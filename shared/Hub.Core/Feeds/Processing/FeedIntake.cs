@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
-using Azure.Storage.Blobs.Models;
 using Hub.Core.Feeds.Batches;
 using Hub.Core.Storage;
 using Microsoft.Extensions.Logging;
@@ -25,7 +24,8 @@ public sealed partial class FeedIntake(HubStorage storage, BatchStore batches, T
         ArgumentNullException.ThrowIfNull(body);
         var now = time.GetUtcNow();
         var batchId = string.Create(CultureInfo.InvariantCulture, $"{now:yyyyMMddHHmmss}-{RandomNumberGenerator.GetHexString(8, lowercase: true)}");
-        var blob = storage.FeedArchive.GetBlobClient(PayloadBlobName(submission.Source, batchId));
+        var archive = storage.FeedArchiveFolder;
+        var payload = PayloadBlobName(submission.Source, batchId);
 
         string hash;
         long length;
@@ -34,17 +34,14 @@ public sealed partial class FeedIntake(HubStorage storage, BatchStore batches, T
         {
             try
             {
-                await blob.UploadAsync(counted, new BlobUploadOptions
-                {
-                    HttpHeaders = new BlobHttpHeaders { ContentType = submission.ContentType.ToString() },
-                    Metadata = new Dictionary<string, string> { ["source"] = submission.Source, ["mode"] = submission.Mode.ToString(), ["batch"] = batchId },
-                }, cancellationToken).ConfigureAwait(false);
+                var metadata = new Dictionary<string, string> { ["source"] = submission.Source, ["mode"] = submission.Mode.ToString(), ["batch"] = batchId };
+                await archive.UploadAsync(payload, counted, submission.ContentType.ToString(), metadata, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception) when (counted.Fault is { } fault)
             {
                 // The body, not storage, failed (whatever the storage client wrapped it in): keep nothing, and let the
                 // caller answer for the body's own error.
-                await DiscardAsync(blob).ConfigureAwait(false);
+                await DiscardAsync(archive, payload).ConfigureAwait(false);
                 if (fault is PayloadTooLargeException)
                 {
                     return IntakeResult.TooLarge;
@@ -60,7 +57,7 @@ public sealed partial class FeedIntake(HubStorage storage, BatchStore batches, T
 
         if (length == 0 || (submission.DeclaredBytes is { } declared && declared != length))
         {
-            await DiscardAsync(blob).ConfigureAwait(false);
+            await DiscardAsync(archive, payload).ConfigureAwait(false);
             return length == 0 ? IntakeResult.Empty : IntakeResult.Incomplete;
         }
 
@@ -68,7 +65,7 @@ public sealed partial class FeedIntake(HubStorage storage, BatchStore batches, T
         if (earlier is not null && earlier != batchId)
         {
             // The same payload was pushed before: answer with that batch and keep one archived copy.
-            await blob.DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            await archive.DeleteAsync(payload, cancellationToken).ConfigureAwait(false);
             var existing = await batches.GetAsync(submission.Source, earlier, cancellationToken).ConfigureAwait(false);
             if (existing is not null)
             {
@@ -84,8 +81,8 @@ public sealed partial class FeedIntake(HubStorage storage, BatchStore batches, T
 
             // The first push stopped between claiming the payload and recording its batch: finish it under that id.
             batchId = earlier;
-            blob = storage.FeedArchive.GetBlobClient(PayloadBlobName(submission.Source, batchId));
-            if (!await blob.ExistsAsync(cancellationToken).ConfigureAwait(false))
+            payload = PayloadBlobName(submission.Source, batchId);
+            if (!await archive.ExistsAsync(payload, cancellationToken).ConfigureAwait(false))
             {
                 return IntakeResult.Retry;
             }
@@ -109,9 +106,9 @@ public sealed partial class FeedIntake(HubStorage storage, BatchStore batches, T
         return IntakeResult.Accepted(batch);
     }
 
-    // Not cancelled with the request: a client that went away is the usual reason to discard, and the blob must go anyway.
-    private static async Task DiscardAsync(Azure.Storage.Blobs.BlobClient blob) =>
-        await blob.DeleteIfExistsAsync(cancellationToken: CancellationToken.None).ConfigureAwait(false);
+    // Not cancelled with the request: a client that went away is the usual reason to discard, and the payload must go anyway.
+    private static async Task DiscardAsync(BlobFolder archive, string payload) =>
+        await archive.DeleteAsync(payload, CancellationToken.None).ConfigureAwait(false);
 
     private Task EnqueueAsync(FeedBatch batch, CancellationToken cancellationToken) => FeedBatchMessage.SendAsync(storage, batch, cancellationToken);
 

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Azure;
-using Azure.Data.Tables;
 using Hub.Core.Access.Residents;
 using Hub.Core.Kernel;
 using Hub.Core.Profiles;
@@ -55,20 +54,14 @@ public sealed partial class ResidentReconciler
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(Enumerable.Range(0, PersonKey.PartitionCount), parallel, async (partition, token) =>
         {
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PersonKey.FormatPartition(partition)}");
-            var partitionRows = new List<TableEntity>();
-            await foreach (var row in _storage.Facts.QueryAsync<TableEntity>(filter, cancellationToken: token).ConfigureAwait(false))
-            {
-                partitionRows.Add(row);
-            }
+            var filter = TableFilter.Of($"PartitionKey eq {PersonKey.FormatPartition(partition)}");
+            var partitionRows = await _storage.FactsTable.QueryRowsAsync(filter, token).ToListAsync(token).ConfigureAwait(false);
 
             var people = PersonRows.Group(partitionRows).Values;
             var views = people
                 .Select(p => (Stored: p.View, Wanted: p.ViewToWrite(p.Facts.Select(f => f.ToView()).ToList())))
                 .Where(v => v.Wanted is not null)
-                .Select(v => v.Stored is null
-                    ? new TableTransactionAction(TableTransactionActionType.Add, v.Wanted!)
-                    : new TableTransactionAction(TableTransactionActionType.UpdateReplace, v.Wanted!, v.Stored.ETag))
+                .Select(v => v.Stored is { Version: { } version } ? EntityChange.Update(v.Wanted!, version) : EntityChange.Add(v.Wanted!))
                 .ToList();
             Interlocked.Add(ref viewsWritten, await WriteViewsAsync(views, token).ConfigureAwait(false));
 
@@ -147,33 +140,26 @@ public sealed partial class ResidentReconciler
     /// Writes one partition's views in transactions, guarded by the ETags read. A transaction that meets a batch writing
     /// the same partition is written again a row at a time, and the rows the batch changed are left to it.
     /// </summary>
-    private async Task<int> WriteViewsAsync(IReadOnlyList<TableTransactionAction> views, CancellationToken cancellationToken)
+    private async Task<int> WriteViewsAsync(IReadOnlyList<EntityChange> views, CancellationToken cancellationToken)
     {
         var written = 0;
         foreach (var chunk in views.Chunk(TransactionLimit))
         {
-            try
+            if ((await _storage.FactsTable.SubmitAsync(chunk, cancellationToken).ConfigureAwait(false)).IsWritten)
             {
-                await _storage.Facts.SubmitTransactionAsync(chunk, cancellationToken).ConfigureAwait(false);
                 written += chunk.Length;
                 continue;
-            }
-            catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
-            {
             }
 
             foreach (var view in chunk)
             {
-                try
+                // A row a batch wrote since the partition was read is the batch's to keep right.
+                var result = view.Version is { } version
+                    ? await _storage.FactsTable.UpdateAsync(view.Entity, version, EntityUpdateMode.Replace, cancellationToken).ConfigureAwait(false)
+                    : await _storage.FactsTable.AddAsync(view.Entity, cancellationToken).ConfigureAwait(false);
+                if (result.Outcome == WriteOutcome.Written)
                 {
-                    await (view.ActionType == TableTransactionActionType.Add
-                        ? _storage.Facts.AddEntityAsync(view.Entity, cancellationToken)
-                        : _storage.Facts.UpdateEntityAsync(view.Entity, view.ETag, TableUpdateMode.Replace, cancellationToken)).ConfigureAwait(false);
                     written++;
-                }
-                catch (RequestFailedException ex) when (ex.Status is 409 or 412)
-                {
-                    // A batch wrote the view since the partition was read: it is the batch's to keep right.
                 }
             }
         }

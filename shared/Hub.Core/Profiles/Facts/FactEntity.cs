@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Azure;
-using Azure.Data.Tables;
 using Hub.Core.Storage;
 
 namespace Hub.Core.Profiles.Facts;
@@ -11,16 +9,8 @@ namespace Hub.Core.Profiles.Facts;
 /// built on read from one query. The same range ends with the person's resolution rows (<c>{personKey}|~…</c>, see
 /// <see cref="ResolutionRows"/>): '~' sorts after every source id.
 /// </summary>
-internal sealed class FactEntity : ITableEntity
+internal sealed class FactEntity : StoredEntity
 {
-    public string PartitionKey { get; set; } = string.Empty;
-
-    public string RowKey { get; set; } = string.Empty;
-
-    public DateTimeOffset? Timestamp { get; set; }
-
-    public ETag ETag { get; set; }
-
     public string PersonKey { get; set; } = string.Empty;
 
     public string Source { get; set; } = string.Empty;
@@ -68,12 +58,8 @@ internal sealed class FactEntity : ITableEntity
     }
 
     /// <summary>Reads a fact from a row of a partition query that returned rows of every kind.</summary>
-    public static FactEntity FromRow(TableEntity row) => new()
+    public static FactEntity FromRow(StoredRow row) => row.Fill(new FactEntity
     {
-        PartitionKey = row.PartitionKey,
-        RowKey = row.RowKey,
-        Timestamp = row.Timestamp,
-        ETag = row.ETag,
         PersonKey = row.GetString(nameof(PersonKey)) ?? string.Empty,
         Source = row.GetString(nameof(Source)) ?? string.Empty,
         Identified = row.GetBoolean(nameof(Identified)) ?? true,
@@ -86,5 +72,5 @@ internal sealed class FactEntity : ITableEntity
         FirstSeenAt = row.GetDateTimeOffset(nameof(FirstSeenAt)) ?? default,
         UpdatedAt = row.GetDateTimeOffset(nameof(UpdatedAt)) ?? default,
         EndedAt = row.GetDateTimeOffset(nameof(EndedAt)),
-    };
+    });
 }

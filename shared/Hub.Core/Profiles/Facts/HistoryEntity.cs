@@ -1,19 +1,10 @@
-using Azure;
-using Azure.Data.Tables;
+using Hub.Core.Storage;
 
 namespace Hub.Core.Profiles.Facts;
 
 /// <summary>One decision about a key, kept for good (<c>{personKey}|~history|{ticks}|{n}</c>).</summary>
-internal sealed class HistoryEntity : ITableEntity
+internal sealed class HistoryEntity : StoredEntity
 {
-    public string PartitionKey { get; set; } = string.Empty;
-
-    public string RowKey { get; set; } = string.Empty;
-
-    public DateTimeOffset? Timestamp { get; set; }
-
-    public ETag ETag { get; set; }
-
     public string PersonKey { get; set; } = string.Empty;
 
     /// <summary>What was done: <c>match</c>, <c>possible-match</c>, <c>no-match</c>, <c>link</c>, <c>reject</c>, <c>merge</c>, <c>split</c>.</summary>

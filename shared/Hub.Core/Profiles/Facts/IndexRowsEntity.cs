@@ -1,5 +1,4 @@
-using Azure;
-using Azure.Data.Tables;
+using Hub.Core.Storage;
 
 namespace Hub.Core.Profiles.Facts;
 
@@ -8,16 +7,8 @@ namespace Hub.Core.Profiles.Facts;
 /// them. A person without members needs none, because their rows follow from their own facts, which the merge reads;
 /// a golden person's rows also follow from their members' facts, which live in other partitions.
 /// </summary>
-internal sealed class IndexRowsEntity : ITableEntity
+internal sealed class IndexRowsEntity : StoredEntity
 {
-    public string PartitionKey { get; set; } = string.Empty;
-
-    public string RowKey { get; set; } = string.Empty;
-
-    public DateTimeOffset? Timestamp { get; set; }
-
-    public ETag ETag { get; set; }
-
     /// <summary>The rows, as <c>partition/row</c> lines.</summary>
     public string Rows { get; set; } = string.Empty;
 
@@ -27,12 +18,8 @@ internal sealed class IndexRowsEntity : ITableEntity
 
     public static string Format(IEnumerable<(string PartitionKey, string RowKey)> keys) => string.Join('\n', keys.Select(k => $"{k.PartitionKey}/{k.RowKey}"));
 
-    public static IndexRowsEntity FromRow(TableEntity row) => new()
+    public static IndexRowsEntity FromRow(StoredRow row) => row.Fill(new IndexRowsEntity
     {
-        PartitionKey = row.PartitionKey,
-        RowKey = row.RowKey,
-        Timestamp = row.Timestamp,
-        ETag = row.ETag,
         Rows = row.GetString(nameof(Rows)) ?? string.Empty,
-    };
+    });
 }

@@ -1,6 +1,5 @@
-using Azure;
-using Azure.Data.Tables;
 using Hub.Core.Identity.Resolution;
+using Hub.Core.Storage;
 
 namespace Hub.Core.Profiles.Facts;
 
@@ -9,16 +8,8 @@ namespace Hub.Core.Profiles.Facts;
 /// A key without a link row is its own golden person, decided by its valid ID number. A record kept without a usable
 /// ID always gets one when it has been matched.
 /// </summary>
-internal sealed class LinkEntity : ITableEntity
+internal sealed class LinkEntity : StoredEntity
 {
-    public string PartitionKey { get; set; } = string.Empty;
-
-    public string RowKey { get; set; } = string.Empty;
-
-    public DateTimeOffset? Timestamp { get; set; }
-
-    public ETag ETag { get; set; }
-
     public string PersonKey { get; set; } = string.Empty;
 
     /// <summary>The golden person: the key itself for a person of its own (no match, a rejected or split link).</summary>
@@ -45,12 +36,8 @@ internal sealed class LinkEntity : ITableEntity
     /// <summary>True when the key's records belong to another person. A method: the table client stores properties.</summary>
     public bool LinksElsewhere() => !string.Equals(Golden, PersonKey, StringComparison.Ordinal);
 
-    public static LinkEntity FromRow(TableEntity row) => new()
+    public static LinkEntity FromRow(StoredRow row) => row.Fill(new LinkEntity
     {
-        PartitionKey = row.PartitionKey,
-        RowKey = row.RowKey,
-        Timestamp = row.Timestamp,
-        ETag = row.ETag,
         PersonKey = row.GetString(nameof(PersonKey)) ?? string.Empty,
         Golden = row.GetString(nameof(Golden)) ?? string.Empty,
         Outcome = row.GetString(nameof(Outcome)) ?? string.Empty,
@@ -60,5 +47,5 @@ internal sealed class LinkEntity : ITableEntity
         DecidedBy = row.GetString(nameof(DecidedBy)) ?? string.Empty,
         DecidedAt = row.GetDateTimeOffset(nameof(DecidedAt)) ?? default,
         Reason = row.GetString(nameof(Reason)),
-    };
+    });
 }

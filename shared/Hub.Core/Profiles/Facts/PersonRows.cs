@@ -1,4 +1,4 @@
-using Azure.Data.Tables;
+using Hub.Core.Storage;
 
 namespace Hub.Core.Profiles.Facts;
 
@@ -37,7 +37,7 @@ internal sealed class PersonRows(string personKey)
     public bool IsProvisional => Facts.Count > 0 && Facts.All(f => !f.Identified);
 
     /// <summary>Adds a row of any kind read from the facts table.</summary>
-    public void Add(TableEntity row)
+    public void Add(StoredRow row)
     {
         var rowKey = row.RowKey;
         if (!ResolutionRows.IsResolutionRow(rowKey))
@@ -88,7 +88,7 @@ internal sealed class PersonRows(string personKey)
     }
 
     /// <summary>Groups the rows of a partition (or a range of it) by person key, in key order.</summary>
-    public static SortedDictionary<string, PersonRows> Group(IEnumerable<TableEntity> rows)
+    public static SortedDictionary<string, PersonRows> Group(IEnumerable<StoredRow> rows)
     {
         var people = new SortedDictionary<string, PersonRows>(StringComparer.Ordinal);
         foreach (var row in rows)

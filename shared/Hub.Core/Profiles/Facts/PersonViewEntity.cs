@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Azure;
-using Azure.Data.Tables;
 using Hub.Core.Storage;
 
 namespace Hub.Core.Profiles.Facts;
@@ -11,21 +9,13 @@ namespace Hub.Core.Profiles.Facts;
 /// scanning the table, and which costs more than a point read in Azure too). A key whose profile draws on resolution
 /// rows holds a marker instead (<see cref="PersonViewKind.Resolved"/>), and its reader reads the facts as before.
 /// </summary>
-internal sealed class PersonViewEntity : ITableEntity
+internal sealed class PersonViewEntity : StoredEntity
 {
     /// <summary>
     /// The longest copy kept. A string property holds 64 KiB of UTF-16, 32,768 characters; a person with more facts than
     /// that is rare, and is read from the facts.
     /// </summary>
     public const int MaxFactsLength = 30_000;
-
-    public string PartitionKey { get; set; } = string.Empty;
-
-    public string RowKey { get; set; } = string.Empty;
-
-    public DateTimeOffset? Timestamp { get; set; }
-
-    public ETag ETag { get; set; }
 
     public string PersonKey { get; set; } = string.Empty;
 
@@ -68,16 +58,12 @@ internal sealed class PersonViewEntity : ITableEntity
     /// <summary>The marker of a key with resolution rows.</summary>
     public static PersonViewEntity Resolved(string personKey) => New(personKey, PersonViewKind.Resolved, facts: null);
 
-    public static PersonViewEntity FromRow(TableEntity row) => new()
+    public static PersonViewEntity FromRow(StoredRow row) => row.Fill(new PersonViewEntity
     {
-        PartitionKey = row.PartitionKey,
-        RowKey = row.RowKey,
-        Timestamp = row.Timestamp,
-        ETag = row.ETag,
         PersonKey = row.GetString(nameof(PersonKey)) ?? string.Empty,
         Kind = row.GetString(nameof(Kind)) ?? string.Empty,
         Facts = row.GetString(nameof(Facts)),
-    };
+    });
 
     private static PersonViewEntity New(string personKey, string kind, string? facts) => new()
     {

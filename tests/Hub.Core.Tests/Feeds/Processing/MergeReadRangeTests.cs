@@ -7,7 +7,7 @@ public sealed class MergeReadRangeTests
     [Fact]
     public void A_group_that_fills_its_partitions_is_read_in_as_many_ranges_as_it_merges_in_parallel()
     {
-        var ranges = FeedProcessor.ReadRanges(Enumerable.Range(64, 64), 8).ToList();
+        var ranges = GroupMerger.ReadRanges(Enumerable.Range(64, 64), 8).ToList();
 
         Assert.Equal(8, ranges.Count);
         Assert.Equal((64, 71), ranges[0]);
@@ -20,7 +20,7 @@ public sealed class MergeReadRangeTests
     {
         int[] touched = [3, 17, 40, 41, 63];
 
-        var ranges = FeedProcessor.ReadRanges(touched, 2).ToList();
+        var ranges = GroupMerger.ReadRanges(touched, 2).ToList();
 
         Assert.All(ranges, r => Assert.Contains(r.First, touched));
         Assert.Equal(touched, ranges.SelectMany(r => Enumerable.Range(r.First, r.Last - r.First + 1)).Order());
@@ -29,6 +29,6 @@ public sealed class MergeReadRangeTests
     [Fact]
     public void No_partitions_means_no_reads()
     {
-        Assert.Empty(FeedProcessor.ReadRanges([], 8));
+        Assert.Empty(GroupMerger.ReadRanges([], 8));
     }
 }

@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using Hub.Core.Profiles;
 using Hub.Core.Profiles.Facts;
+using Hub.Core.Storage;
 
 namespace Hub.Core.Tests.Profiles.Facts;
 
@@ -101,7 +102,7 @@ public sealed class PersonViewEntityTests
         Assert.Null(new PersonRows(Key).ViewToWrite([]));
     }
 
-    private static TableEntity Row(string rowKey, params (string Name, object Value)[] properties)
+    private static StoredRow Row(string rowKey, params (string Name, object Value)[] properties)
     {
         var row = new TableEntity(TestFacts.Key.PartitionKey, rowKey);
         foreach (var (name, value) in properties)
@@ -109,6 +110,6 @@ public sealed class PersonViewEntityTests
             row[name] = value;
         }
 
-        return row;
+        return new StoredRow(row);
     }
 }

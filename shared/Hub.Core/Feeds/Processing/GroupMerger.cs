@@ -1,0 +1,115 @@
+using System.Collections.Concurrent;
+using Hub.Core.Feeds.Batches;
+using Hub.Core.Identity.Resolution;
+using Hub.Core.Kernel;
+using Hub.Core.Profiles.Facts;
+using Microsoft.Extensions.Options;
+
+namespace Hub.Core.Feeds.Processing;
+
+/// <summary>
+/// The merging phase of a batch, one merge group at a time: plans every fact partition of the group against what it
+/// holds, writes the resident index for the whole group (full transactions per street), then the facts.
+/// </summary>
+internal sealed class GroupMerger(FactStore facts, BatchResolver resolution, IOptions<FeedProcessingOptions> options)
+{
+    private int Concurrency => options.Value.MergeConcurrency;
+
+    /// <summary>
+    /// Merges <paramref name="group"/>'s spilled records and returns what it did. With <paramref name="write"/> false it
+    /// only plans (and counts what writing would do): for a group an earlier attempt finished, or to check a snapshot
+    /// before anything of it is applied. Either way the records to match and persons to rebuild go to <paramref name="pending"/>.
+    /// </summary>
+    public async Task<BatchCounts> MergeAsync(FeedBatch batch, int group, BatchWorkFolder work, ResolutionWork pending, bool write, CancellationToken cancellationToken)
+    {
+        var merge = new FactMerge(batch.Source, batch.Id, batch.Mode == FeedMode.Snapshot);
+        var byPartition = await ReadGroupAsync(batch, group, work, merge.Snapshot, cancellationToken).ConfigureAwait(false);
+        var plans = await PlanAsync(merge, byPartition, cancellationToken).ConfigureAwait(false);
+        var changes = resolution.Classify(plans, pending);
+        if (!write)
+        {
+            return plans.Aggregate(new BatchCounts(), (total, plan) => total + plan.Counts);
+        }
+
+        await resolution.IndexAsync(changes, cancellationToken).ConfigureAwait(false);
+        var total = new BatchCounts();
+        var gate = new Lock();
+        await Parallel.ForEachAsync(plans, ParallelOptionsFor(cancellationToken), async (plan, token) =>
+        {
+            var committed = await facts.CommitAsync(plan, (again, t) => resolution.ReplannedAsync(again, changes, pending, t), token).ConfigureAwait(false);
+            lock (gate)
+            {
+                total += committed.Counts;
+            }
+        }).ConfigureAwait(false);
+        return total;
+    }
+
+    /// <summary>
+    /// Splits a group's partitions into about <paramref name="ranges"/> runs, each read with one range query. A run is
+    /// only as wide as the partitions in it are dense: a sparse one (a small delta touching a few partitions here and
+    /// there) is read partition by partition, so no query reads partitions the batch does not touch.
+    /// </summary>
+    internal static IEnumerable<(int First, int Last)> ReadRanges(IEnumerable<int> partitions, int ranges)
+    {
+        var sorted = partitions.Order().ToArray();
+        foreach (var run in sorted.Chunk(Math.Max(1, (sorted.Length + ranges - 1) / Math.Max(1, ranges))))
+        {
+            if (run.Length * 2 >= run[^1] - run[0] + 1)
+            {
+                yield return (run[0], run[^1]);
+                continue;
+            }
+
+            foreach (var partition in run)
+            {
+                yield return (partition, partition);
+            }
+        }
+    }
+
+    private static async Task<Dictionary<int, List<IncomingFact>>> ReadGroupAsync(FeedBatch batch, int group, BatchWorkFolder work, bool snapshot, CancellationToken cancellationToken)
+    {
+        var byPartition = new Dictionary<int, List<IncomingFact>>();
+        if (snapshot)
+        {
+            // A snapshot end-dates what it no longer holds, so every partition of the group is visited.
+            var partitionsPerGroup = PersonKey.PartitionCount / batch.GroupCount;
+            for (var p = group * partitionsPerGroup; p < (group + 1) * partitionsPerGroup; p++)
+            {
+                byPartition[p] = [];
+            }
+        }
+
+        await foreach (var record in SpillFiles.ReadAsync(work, group, cancellationToken).ConfigureAwait(false))
+        {
+            var partition = record.Partition();
+            if (!byPartition.TryGetValue(partition, out var list))
+            {
+                byPartition[partition] = list = [];
+            }
+
+            list.Add(record.ToIncoming());
+        }
+
+        return byPartition;
+    }
+
+    private async Task<IReadOnlyList<PartitionPlan>> PlanAsync(FactMerge merge, Dictionary<int, List<IncomingFact>> byPartition, CancellationToken cancellationToken)
+    {
+        var plans = new ConcurrentBag<PartitionPlan>();
+        await Parallel.ForEachAsync(ReadRanges(byPartition.Keys, Concurrency), ParallelOptionsFor(cancellationToken), async (range, token) =>
+        {
+            var rows = await facts.ReadPartitionsAsync(PersonKey.FormatPartition(range.First), PersonKey.FormatPartition(range.Last), token).ConfigureAwait(false);
+            foreach (var partition in byPartition.Keys.Where(p => p >= range.First && p <= range.Last))
+            {
+                var partitionKey = PersonKey.FormatPartition(partition);
+                plans.Add(facts.Plan(partitionKey, rows.GetValueOrDefault(partitionKey) ?? [], merge, byPartition[partition]));
+            }
+        }).ConfigureAwait(false);
+        return [.. plans];
+    }
+
+    private ParallelOptions ParallelOptionsFor(CancellationToken cancellationToken) =>
+        new() { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken };
+}

@@ -1,0 +1,172 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Hub.Core.Feeds.Batches;
+using Hub.Core.Storage;
+
+namespace Hub.Core.Profiles.Facts;
+
+/// <summary>
+/// Works out in memory how a batch's records change one fact partition as read: which facts are inserted, updated,
+/// unchanged or end-dated, which persons change, and the guarded writes that make it so.
+/// </summary>
+/// <remarks>
+/// Safe to repeat: a fact this batch already wrote (on an earlier, interrupted attempt) is recognised by its
+/// <see cref="FactEntity.LastBatch"/> and counted as what that attempt did, not written again.
+/// </remarks>
+internal static class PartitionPlanner
+{
+    public static PartitionPlan Plan(string partitionKey, IReadOnlyList<StoredRow> rows, FactMerge merge, IReadOnlyList<IncomingFact> incoming, DateTimeOffset now)
+    {
+        var people = PersonRows.Group(rows);
+        var existing = people.Values.SelectMany(p => p.Facts).Where(f => f.Source == merge.Source).ToDictionary(f => f.RowKey, StringComparer.Ordinal);
+        var before = new Dictionary<string, IReadOnlyList<FactView>>(StringComparer.Ordinal);
+        void Snapshot(string personKey)
+        {
+            if (!before.ContainsKey(personKey))
+            {
+                before[personKey] = people.TryGetValue(personKey, out var person) ? person.Facts.Select(f => f.ToView()).ToList() : [];
+            }
+        }
+
+        var changes = new List<EntityChange>();
+        var counts = new Tally();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var fact in incoming)
+        {
+            var rowKey = FactEntity.RowKeyFor(merge.Source, fact.PersonKey, fact.Discriminator);
+            seen.Add(rowKey);
+            var (attributes, hash) = Serialise(fact.Attributes);
+            if (!existing.TryGetValue(rowKey, out var stored))
+            {
+                counts.Inserted++;
+                Snapshot(fact.PersonKey);
+                var added = new FactEntity
+                {
+                    PartitionKey = partitionKey,
+                    RowKey = rowKey,
+                    PersonKey = fact.PersonKey,
+                    Source = merge.Source,
+                    Identified = fact.Identified,
+                    Attributes = attributes,
+                    ContentHash = hash,
+                    FirstBatch = merge.BatchId,
+                    LastBatch = merge.BatchId,
+                    LastChange = FactChange.Inserted,
+                    SourceRow = fact.Row,
+                    FirstSeenAt = now,
+                    UpdatedAt = now,
+                };
+                if (!people.TryGetValue(fact.PersonKey, out var person))
+                {
+                    people[fact.PersonKey] = person = new PersonRows(fact.PersonKey);
+                }
+
+                person.Facts.Add(added);
+                existing[rowKey] = added;
+                changes.Add(EntityChange.Add(added));
+            }
+            else if (stored.LastBatch == merge.BatchId)
+            {
+                counts.Repeat(stored.LastChange);
+                Snapshot(stored.PersonKey);
+            }
+            else if (stored.ContentHash == hash && stored.EndedAt is null)
+            {
+                counts.Unchanged++;
+            }
+            else
+            {
+                counts.Updated++;
+                Snapshot(stored.PersonKey);
+                var version = stored.Version!.Value;
+                stored.Attributes = attributes;
+                stored.ContentHash = hash;
+                stored.LastBatch = merge.BatchId;
+                stored.LastChange = FactChange.Updated;
+                stored.SourceRow = fact.Row;
+                stored.UpdatedAt = now;
+                stored.EndedAt = null;
+                changes.Add(EntityChange.Update(stored, version));
+            }
+        }
+
+        if (merge.Snapshot)
+        {
+            foreach (var stored in existing.Values.Where(e => e.Source == merge.Source && !seen.Contains(e.RowKey)))
+            {
+                if (stored.LastBatch == merge.BatchId)
+                {
+                    counts.Repeat(stored.LastChange);
+                    Snapshot(stored.PersonKey);
+                }
+                else if (stored.EndedAt is null)
+                {
+                    counts.EndDated++;
+                    Snapshot(stored.PersonKey);
+                    var version = stored.Version!.Value;
+                    stored.EndedAt = now;
+                    stored.LastBatch = merge.BatchId;
+                    stored.LastChange = FactChange.Ended;
+                    stored.UpdatedAt = now;
+                    changes.Add(EntityChange.Update(stored, version));
+                }
+            }
+        }
+
+        var changed = before
+            .Select(b => new PersonChange(people[b.Key], b.Value, people[b.Key].Facts.Select(f => f.ToView()).ToList()))
+            .ToList();
+
+        // Each changed person's view rides in the same transactions as their facts, guarded like them: a writer that
+        // got there first makes the commit fail, and the partition is planned again. A resumed batch compares the view
+        // with what it should be, so a view an interrupted attempt did not write is written now.
+        foreach (var change in changed)
+        {
+            if (change.Rows.ViewToWrite(change.After) is { } view)
+            {
+                changes.Add(change.Rows.View is { Version: { } version } ? EntityChange.Update(view, version) : EntityChange.Add(view));
+            }
+        }
+
+        return new PartitionPlan(partitionKey, merge, incoming, counts.ToCounts(), changes, changed);
+    }
+
+    private static (string Json, string Hash) Serialise(IReadOnlyDictionary<string, string> attributes)
+    {
+        // Sorted keys make the JSON canonical, so equal attributes always hash equal.
+        var json = JsonSerializer.Serialize(new SortedDictionary<string, string>(attributes.ToDictionary(), StringComparer.Ordinal), StorageJson.Options);
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)).AsSpan(0, 16));
+        return (json, hash);
+    }
+
+    private sealed class Tally
+    {
+        public long Inserted { get; set; }
+
+        public long Updated { get; set; }
+
+        public long Unchanged { get; set; }
+
+        public long EndDated { get; set; }
+
+        /// <summary>Counts a fact this batch already wrote on an earlier attempt as what that attempt did.</summary>
+        public void Repeat(string change)
+        {
+            switch (change)
+            {
+                case FactChange.Inserted:
+                    Inserted++;
+                    break;
+                case FactChange.Ended:
+                    EndDated++;
+                    break;
+                default:
+                    Updated++;
+                    break;
+            }
+        }
+
+        public BatchCounts ToCounts() => new() { Inserted = Inserted, Updated = Updated, Unchanged = Unchanged, EndDated = EndDated };
+    }
+}
