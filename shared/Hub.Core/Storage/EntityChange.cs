@@ -35,6 +35,9 @@ public sealed class EntityChange
     public static EntityChange Upsert(StoredEntity entity, EntityUpdateMode mode = EntityUpdateMode.Replace) =>
         new(mode == EntityUpdateMode.Merge ? TableTransactionActionType.UpsertMerge : TableTransactionActionType.UpsertReplace, entity, version: null);
 
-    /// <summary>Deletes <paramref name="entity"/>'s row, whatever its version.</summary>
-    public static EntityChange Delete(StoredEntity entity) => new(TableTransactionActionType.Delete, entity, version: null);
+    /// <summary>Deletes <paramref name="entity"/>'s row, whatever its version; the transaction fails with <see cref="WriteOutcome.Missing"/> when there is none.</summary>
+    public static EntityChange Delete(StoredEntity entity) => new(TableTransactionActionType.Delete, entity, EntityVersion.Any);
+
+    /// <summary>Deletes the row at <paramref name="partitionKey"/>/<paramref name="rowKey"/>, whatever its version; the transaction fails with <see cref="WriteOutcome.Missing"/> when there is none.</summary>
+    public static EntityChange Delete(string partitionKey, string rowKey) => Delete(new BareRow(partitionKey, rowKey));
 }

@@ -41,11 +41,11 @@ public sealed class EntityTable
     /// Every row matching <paramref name="filter"/> (built with <see cref="TableFilter"/>), read page by page as the
     /// caller enumerates: in key order within a partition, partitions in key order.
     /// </summary>
-    /// <param name="filter">The OData filter.</param>
+    /// <param name="filter">The OData filter; null for every row of the table.</param>
     /// <param name="pageSize">Rows per request; null for storage's default (1,000).</param>
     /// <param name="select">The columns to read; null for all.</param>
     /// <param name="cancellationToken">Cancels the reading.</param>
-    public IAsyncEnumerable<T> QueryAsync<T>(string filter, int? pageSize = null, IEnumerable<string>? select = null, CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<T> QueryAsync<T>(string? filter, int? pageSize = null, IEnumerable<string>? select = null, CancellationToken cancellationToken = default)
         where T : StoredEntity, new() =>
         _client.QueryAsync<T>(filter, pageSize, select, cancellationToken);
 
@@ -140,7 +140,8 @@ public sealed class EntityTable
     /// <summary>
     /// Makes every change of <paramref name="changes"/> (at most 100, all in one partition) in one transaction, or
     /// none: <see cref="WriteOutcome.AlreadyExists"/> (409) or <see cref="WriteOutcome.Changed"/> (412) with the index
-    /// of the change that stopped it when another writer came first.
+    /// of the change that stopped it when another writer came first, <see cref="WriteOutcome.Missing"/> (404) when a
+    /// delete's row (or the table) is not there.
     /// </summary>
     public async Task<TransactionResult> SubmitAsync(IEnumerable<EntityChange> changes, CancellationToken cancellationToken = default)
     {
@@ -150,9 +151,15 @@ public sealed class EntityTable
             var response = await _client.SubmitTransactionAsync(changes.Select(c => c.Action), cancellationToken).ConfigureAwait(false);
             return new TransactionResult(WriteOutcome.Written, null, response.Value.Select(VersionOf).ToList());
         }
-        catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
+        catch (TableTransactionFailedException ex) when (ex.Status is 404 or 409 or 412)
         {
-            return new TransactionResult(ex.Status == 409 ? WriteOutcome.AlreadyExists : WriteOutcome.Changed, ex.FailedTransactionActionIndex, []);
+            var outcome = ex.Status switch
+            {
+                404 => WriteOutcome.Missing,
+                409 => WriteOutcome.AlreadyExists,
+                _ => WriteOutcome.Changed,
+            };
+            return new TransactionResult(outcome, ex.FailedTransactionActionIndex, []);
         }
     }
 

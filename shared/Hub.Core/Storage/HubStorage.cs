@@ -89,56 +89,56 @@ public sealed class HubStorage
     public WorkQueue FeedBatchPoison { get; }
 
     /// <summary>Facts, one entity per source record, and each person's resolution rows; partitioned by person key.</summary>
-    /// <remarks>The raw SDK client, kept only while code outside Storage still uses it; to be removed.</remarks>
-    public TableClient Facts { get; }
+    /// <remarks>The raw SDK client, for tests that reach under the Hub (to tamper with a row, say); the Hub itself uses the wrappers above.</remarks>
+    internal TableClient Facts { get; }
 
     /// <summary>The resident index: golden persons by street, community and grid, with what candidate search scores.</summary>
-    /// <remarks>The raw SDK client, kept only while code outside Storage still uses it; to be removed.</remarks>
-    public TableClient Residents { get; }
+    /// <remarks>The raw SDK client, for tests that reach under the Hub (to tamper with a row, say); the Hub itself uses the wrappers above.</remarks>
+    internal TableClient Residents { get; }
 
     /// <summary>Possible matches waiting for a data steward.</summary>
-    /// <remarks>The raw SDK client, kept only while code outside Storage still uses it; to be removed.</remarks>
-    public TableClient Reviews { get; }
+    /// <remarks>The raw SDK client, for tests that reach under the Hub (to tamper with a row, say); the Hub itself uses the wrappers above.</remarks>
+    internal TableClient Reviews { get; }
 
     /// <summary>Feed batches and the content index that makes pushes idempotent.</summary>
-    /// <remarks>The raw SDK client, kept only while code outside Storage still uses it; to be removed.</remarks>
-    public TableClient Batches { get; }
+    /// <remarks>The raw SDK client, for tests that reach under the Hub (to tamper with a row, say); the Hub itself uses the wrappers above.</remarks>
+    internal TableClient Batches { get; }
 
     /// <summary>The audit hash chain: one partition per day, events and the chain head.</summary>
-    /// <remarks>The raw SDK client, kept only while code outside Storage still uses it; to be removed.</remarks>
-    public TableClient Audit { get; }
+    /// <remarks>The raw SDK client, for tests that reach under the Hub (to tamper with a row, say); the Hub itself uses the wrappers above.</remarks>
+    internal TableClient Audit { get; }
 
     /// <summary>The audit index by person, derived from the chain: who looked at a person, without reading the whole chain.</summary>
-    /// <remarks>The raw SDK client, kept only while code outside Storage still uses it; to be removed.</remarks>
-    public TableClient AuditByPerson { get; }
+    /// <remarks>The raw SDK client, for tests that reach under the Hub (to tamper with a row, say); the Hub itself uses the wrappers above.</remarks>
+    internal TableClient AuditByPerson { get; }
 
     /// <summary>Break-glass grants: one row per person and user, read on every person look while it lasts.</summary>
-    /// <remarks>The raw SDK client, kept only while code outside Storage still uses it; to be removed.</remarks>
-    public TableClient Grants { get; }
+    /// <remarks>The raw SDK client, for tests that reach under the Hub (to tamper with a row, say); the Hub itself uses the wrappers above.</remarks>
+    internal TableClient Grants { get; }
 
     /// <summary>Audit checkpoints (Merkle roots over ranges of the chain); write-once (WORM) in Azure.</summary>
-    /// <remarks>The raw SDK client, kept only while code outside Storage still uses it; to be removed.</remarks>
-    public BlobContainerClient AuditCheckpoints { get; }
+    /// <remarks>The raw SDK client, for tests that reach under the Hub (to tamper with a row, say); the Hub itself uses the wrappers above.</remarks>
+    internal BlobContainerClient AuditCheckpoints { get; }
 
     /// <summary>The raw payload of every feed, kept so it can be replayed.</summary>
-    /// <remarks>The raw SDK client, kept only while code outside Storage still uses it; to be removed.</remarks>
-    public BlobContainerClient FeedArchive { get; }
+    /// <remarks>The raw SDK client, for tests that reach under the Hub (to tamper with a row, say); the Hub itself uses the wrappers above.</remarks>
+    internal BlobContainerClient FeedArchive { get; }
 
     /// <summary>Full rejection reports, one CSV per batch.</summary>
-    /// <remarks>The raw SDK client, kept only while code outside Storage still uses it; to be removed.</remarks>
-    public BlobContainerClient Rejects { get; }
+    /// <remarks>The raw SDK client, for tests that reach under the Hub (to tamper with a row, say); the Hub itself uses the wrappers above.</remarks>
+    internal BlobContainerClient Rejects { get; }
 
     /// <summary>Batches waiting to be processed.</summary>
-    /// <remarks>The raw SDK client, kept only while code outside Storage still uses it; to be removed.</remarks>
-    public QueueClient FeedBatchQueue { get; }
+    /// <remarks>The raw SDK client, for tests that reach under the Hub (to tamper with a row, say); the Hub itself uses the wrappers above.</remarks>
+    internal QueueClient FeedBatchQueue { get; }
 
     /// <summary>Batch messages that failed every attempt.</summary>
-    /// <remarks>The raw SDK client, kept only while code outside Storage still uses it; to be removed.</remarks>
-    public QueueClient FeedBatchPoisonQueue { get; }
+    /// <remarks>The raw SDK client, for tests that reach under the Hub (to tamper with a row, say); the Hub itself uses the wrappers above.</remarks>
+    internal QueueClient FeedBatchPoisonQueue { get; }
 
     /// <summary>The account-level table client.</summary>
-    /// <remarks>The raw SDK client, kept only while code outside Storage still uses it; to be removed.</remarks>
-    public TableServiceClient ServiceTables { get; }
+    /// <remarks>The raw SDK client, for tests that reach under the Hub (to tamper with a row, say); the Hub itself uses the wrappers above.</remarks>
+    internal TableServiceClient ServiceTables { get; }
 
     /// <summary>The queue <paramref name="name"/> (without the name prefix), e.g. for a trigger that polls it by name.</summary>
     public WorkQueue QueueNamed(string name) => new(_queues.GetQueueClient(_prefix + name));

@@ -11,4 +11,16 @@ public sealed record TransactionResult(WriteOutcome Outcome, int? FailedIndex, I
 {
     /// <summary>Whether every change was made.</summary>
     public bool IsWritten => Outcome == WriteOutcome.Written;
+
+    /// <summary>
+    /// Throws unless the transaction was written: for transactions of upserts and deletes that no other writer can
+    /// refuse, where a refusal means the table is gone or the caller is wrong, never a conflict to handle.
+    /// </summary>
+    public void ThrowIfNotWritten()
+    {
+        if (!IsWritten)
+        {
+            throw new InvalidOperationException($"A transaction that no other writer could refuse was refused: {Outcome} at change {FailedIndex}.");
+        }
+    }
 }

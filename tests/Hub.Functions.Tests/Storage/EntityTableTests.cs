@@ -136,6 +136,61 @@ public sealed class EntityTableTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_transaction_deleting_a_row_that_is_not_there_is_missing_and_writes_nothing()
+    {
+        await Table.AddAsync(new TestRow { PartitionKey = "p", RowKey = "kept" });
+
+        var result = await Table.SubmitAsync([EntityChange.Upsert(new TestRow { PartitionKey = "p", RowKey = "new" }), EntityChange.Delete("p", "kept"), EntityChange.Delete("p", "gone")]);
+
+        Assert.Equal((WriteOutcome.Missing, (int?)2), (result.Outcome, result.FailedIndex));
+        Assert.Equal((false, true), (await Table.ExistsAsync("p", "new"), await Table.ExistsAsync("p", "kept")));
+        Assert.Throws<InvalidOperationException>(result.ThrowIfNotWritten);
+    }
+
+    [Fact]
+    public async Task A_delete_in_a_transaction_removes_the_row_whatever_its_version()
+    {
+        await Table.AddAsync(new TestRow { PartitionKey = "p", RowKey = "a", Count = 1 });
+        await Table.UpsertAsync(new TestRow { PartitionKey = "p", RowKey = "a", Count = 2 }, EntityUpdateMode.Replace);
+
+        var result = await Table.SubmitAsync([EntityChange.Delete(new TestRow { PartitionKey = "p", RowKey = "a" })]);
+
+        result.ThrowIfNotWritten();
+        Assert.False(await Table.ExistsAsync("p", "a"));
+    }
+
+    [Fact]
+    public async Task A_bare_row_stores_no_column_and_its_version_moves_with_every_upsert()
+    {
+        var first = await Table.UpsertAsync(new BareRow("p", "~version"), EntityUpdateMode.Replace);
+        var second = await Table.UpsertAsync(new BareRow("p", "~version"), EntityUpdateMode.Replace);
+
+        var read = await Table.GetAsync<BareRow>("p", "~version");
+        var raw = (await _account.Storage.Grants.GetEntityAsync<TableEntity>("p", "~version")).Value;
+
+        Assert.NotEqual(first, second);
+        Assert.Equal(second, read!.Version);
+        Assert.Equal(["PartitionKey", "RowKey"], raw.Keys.Where(k => !k.StartsWith("odata", StringComparison.Ordinal) && k != "Timestamp").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Rows_of_any_kind_read_with_their_columns_keys_and_versions_and_fill_an_entity_that_writes_back_guarded()
+    {
+        var at = new DateTimeOffset(2025, 3, 1, 8, 0, 0, TimeSpan.Zero);
+        var added = await Table.AddAsync(new TestRow { PartitionKey = "p", RowKey = "a", Name = "one", Count = 7, At = at });
+        await Table.UpsertAsync(new BareRow("p", "b"), EntityUpdateMode.Replace);
+
+        var rows = await Table.QueryRowsAsync(TableFilter.Of($"PartitionKey eq {"p"}")).ToListAsync();
+        var filled = rows[0].Fill(new TestRow { Name = rows[0].GetString("Name"), Count = rows[0].GetInt64("Count") ?? 0, At = rows[0].GetDateTimeOffset("At") ?? default });
+        await Table.UpsertAsync(new TestRow { PartitionKey = "p", RowKey = "a", Name = "two" }, EntityUpdateMode.Replace);
+
+        Assert.Equal(["a", "b"], rows.Select(r => r.RowKey));
+        Assert.Equal(("p", "a", added.Version, "one", 7L, at), (filled.PartitionKey, filled.RowKey, filled.Version, filled.Name, filled.Count, filled.At));
+        Assert.Null(rows[1].GetString("Name"));
+        Assert.Equal(WriteOutcome.Changed, (await Table.UpdateAsync(filled, filled.Version!.Value, EntityUpdateMode.Replace)).Outcome);
+    }
+
+    [Fact]
     public async Task Pages_follow_their_continuation_tokens_through_every_row_once_in_key_order()
     {
         var rows = Enumerable.Range(0, 25).Select(n => new TestRow { PartitionKey = "p", RowKey = $"r{n:D2}", Count = n }).ToList();

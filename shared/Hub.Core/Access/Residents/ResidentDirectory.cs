@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using Hub.Core.Storage;
 
 namespace Hub.Core.Access.Residents;
@@ -7,7 +6,7 @@ namespace Hub.Core.Access.Residents;
 /// Lists the residents of a division from the resident index. A street, community or grid is served from the street's
 /// roster (<see cref="StreetRosters"/>): one point read of the street's version while the roster is current. A
 /// province, city or county is one range query, a partition range (streets are partitions). Search-only rows
-/// (<c>~</c>) are never listed. Every filter is built with <see cref="TableClient.CreateQueryFilter(FormattableString)"/>,
+/// (<c>~</c>) are never listed. Every filter is built with <see cref="TableFilter.Of(FormattableString)"/>,
 /// so no value can widen the query.
 /// </summary>
 public sealed class ResidentDirectory
@@ -51,7 +50,7 @@ public sealed class ResidentDirectory
         ArgumentNullException.ThrowIfNull(query);
         var page = new ResidentPageBuilder(keep, pageSize, scanLimit);
         var rowsPerRequest = Math.Clamp(pageSize + 1, 1, 1000);
-        await foreach (var row in _storage.Residents.QueryAsync<ResidentEntity>(Filter(query, after), rowsPerRequest, Columns, cancellationToken).ConfigureAwait(false))
+        await foreach (var row in _storage.ResidentsTable.QueryAsync<ResidentEntity>(Filter(query, after), rowsPerRequest, Columns, cancellationToken).ConfigureAwait(false))
         {
             if (page.Add(row) is { } full)
             {
@@ -71,28 +70,28 @@ public sealed class ResidentDirectory
         if (prefix.Length < 9)
         {
             var end = prefix[..^1] + (char)(prefix[^1] + 1);
-            clauses.Add(TableClient.CreateQueryFilter($"PartitionKey ge {prefix} and PartitionKey lt {end} and RowKey lt {ResidentEntity.SearchOnlyPrefix}"));
+            clauses.Add(TableFilter.Of($"PartitionKey ge {prefix} and PartitionKey lt {end} and RowKey lt {ResidentEntity.SearchOnlyPrefix}"));
         }
         else if (prefix.Length == 9)
         {
-            clauses.Add(TableClient.CreateQueryFilter($"PartitionKey eq {street} and RowKey lt {ResidentEntity.SearchOnlyPrefix}"));
+            clauses.Add(TableFilter.Of($"PartitionKey eq {street} and RowKey lt {ResidentEntity.SearchOnlyPrefix}"));
         }
         else
         {
             // '}' follows '|': every row key of the community (or grid) lies between "{start}|" and "{start}}".
             var start = query.Grid is { } grid ? $"{query.Division.Value[9..]}|{grid.Value}" : query.Division.Value[9..];
-            clauses.Add(TableClient.CreateQueryFilter($"PartitionKey eq {street} and RowKey ge {start + "|"} and RowKey lt {start + "}"}"));
+            clauses.Add(TableFilter.Of($"PartitionKey eq {street} and RowKey ge {start + "|"} and RowKey lt {start + "}"}"));
         }
 
-        clauses.Add(TableClient.CreateQueryFilter($"DistinctFrom le {query.Level}"));
+        clauses.Add(TableFilter.Of($"DistinctFrom le {query.Level}"));
         if (query.Household is { } household)
         {
-            clauses.Add(TableClient.CreateQueryFilter($"HouseholdKey eq {household.Value}"));
+            clauses.Add(TableFilter.Of($"HouseholdKey eq {household.Value}"));
         }
 
         if (after is not null)
         {
-            clauses.Add(TableClient.CreateQueryFilter($"PartitionKey gt {after.PartitionKey} or (PartitionKey eq {after.PartitionKey} and RowKey gt {after.RowKey})"));
+            clauses.Add(TableFilter.Of($"PartitionKey gt {after.PartitionKey} or (PartitionKey eq {after.PartitionKey} and RowKey gt {after.RowKey})"));
         }
 
         return string.Join(" and ", clauses.Select(c => $"({c})"));

@@ -1,5 +1,4 @@
-using Azure;
-using Azure.Data.Tables;
+using Hub.Core.Storage;
 
 namespace Hub.Core.Access.Residents;
 
@@ -11,21 +10,13 @@ namespace Hub.Core.Access.Residents;
 /// address), which serves candidate search and no list. The row also carries what candidate search scores, so a
 /// record without a usable ID is matched without reading the candidates' facts.
 /// </summary>
-internal sealed class ResidentEntity : ITableEntity
+internal sealed class ResidentEntity : StoredEntity
 {
     /// <summary>The prefix of rows that serve candidate search only; it sorts after every community code.</summary>
     public const string SearchOnlyPrefix = "~";
 
     /// <summary>The number of blocking-key columns a row has.</summary>
     public const int BlockColumns = 6;
-
-    public string PartitionKey { get; set; } = string.Empty;
-
-    public string RowKey { get; set; } = string.Empty;
-
-    public DateTimeOffset? Timestamp { get; set; }
-
-    public ETag ETag { get; set; }
 
     /// <summary>The golden person.</summary>
     public string PersonKey { get; set; } = string.Empty;

@@ -1,5 +1,3 @@
-using Azure;
-using Azure.Data.Tables;
 using Hub.Core.Identity.Matching;
 using Hub.Core.Kernel;
 using Hub.Core.Storage;
@@ -26,35 +24,35 @@ internal sealed class ResidentIndex(HubStorage storage, ResidentRowBuilder rows)
     /// </remarks>
     public async Task ApplyAsync(ResidentChanges changes, int concurrency, CancellationToken cancellationToken = default)
     {
-        var actions = changes.Upserts
-            .Select(r => (r.PartitionKey, Action: new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)))
-            .Concat(changes.Deletes.Select(k => (k.PartitionKey, Action: new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(k.PartitionKey, k.RowKey), ETag.All))))
-            .GroupBy(a => a.PartitionKey, StringComparer.Ordinal)
-            .SelectMany(street => street.Select(a => a.Action).Chunk(RowsPerTransaction).Select(chunk => (Street: street.Key, Chunk: chunk.Append(StreetVersion.Bump(street.Key)).ToList())))
+        var transactions = changes.Upserts
+            .Select(r => (r.PartitionKey, Change: EntityChange.Upsert(r), IsDelete: false))
+            .Concat(changes.Deletes.Select(k => (k.PartitionKey, Change: EntityChange.Delete(k.PartitionKey, k.RowKey), IsDelete: true)))
+            .GroupBy(c => c.PartitionKey, StringComparer.Ordinal)
+            .SelectMany(street => street.Chunk(RowsPerTransaction).Select(chunk => (Street: street.Key, Chunk: chunk)))
             .ToList();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(actions, parallel, async (entry, token) =>
+        await Parallel.ForEachAsync(transactions, parallel, async (entry, token) =>
         {
             var (street, chunk) = entry;
-            try
+            var result = await storage.ResidentsTable.SubmitAsync([.. chunk.Select(c => c.Change), StreetVersion.Bump(street)], token).ConfigureAwait(false);
+            if (result.Outcome != WriteOutcome.Missing)
             {
-                await storage.Residents.SubmitTransactionAsync(chunk, token).ConfigureAwait(false);
+                result.ThrowIfNotWritten();
+                return;
             }
-            catch (TableTransactionFailedException ex) when (ex.Status == 404)
+
+            var upserts = chunk.Where(c => !c.IsDelete).Select(c => c.Change).ToList();
+            if (upserts.Count > 0)
             {
-                var upserts = chunk.Where(a => a.ActionType != TableTransactionActionType.Delete && !StreetVersion.Is(a.Entity.RowKey)).ToList();
-                if (upserts.Count > 0)
-                {
-                    await storage.Residents.SubmitTransactionAsync([.. upserts, StreetVersion.Bump(street)], token).ConfigureAwait(false);
-                }
-
-                foreach (var delete in chunk.Where(a => a.ActionType == TableTransactionActionType.Delete))
-                {
-                    await storage.Residents.DeleteEntityAsync(delete.Entity.PartitionKey, delete.Entity.RowKey, ETag.All, token).ConfigureAwait(false);
-                }
-
-                await StreetVersion.BumpAsync(storage.Residents, street, token).ConfigureAwait(false);
+                (await storage.ResidentsTable.SubmitAsync([.. upserts, StreetVersion.Bump(street)], token).ConfigureAwait(false)).ThrowIfNotWritten();
             }
+
+            foreach (var delete in chunk.Where(c => c.IsDelete))
+            {
+                await storage.ResidentsTable.DeleteAsync(delete.Change.Entity.PartitionKey, delete.Change.Entity.RowKey, cancellationToken: token).ConfigureAwait(false);
+            }
+
+            await StreetVersion.BumpAsync(storage.ResidentsTable, street, token).ConfigureAwait(false);
         }).ConfigureAwait(false);
     }
 
@@ -80,11 +78,11 @@ internal sealed class ResidentIndex(HubStorage storage, ResidentRowBuilder rows)
 
             var clauses = hashes.SelectMany(h => new[]
             {
-                TableClient.CreateQueryFilter($"Block1 eq {h}"), TableClient.CreateQueryFilter($"Block2 eq {h}"), TableClient.CreateQueryFilter($"Block3 eq {h}"),
-                TableClient.CreateQueryFilter($"Block4 eq {h}"), TableClient.CreateQueryFilter($"Block5 eq {h}"), TableClient.CreateQueryFilter($"Block6 eq {h}"),
+                TableFilter.Of($"Block1 eq {h}"), TableFilter.Of($"Block2 eq {h}"), TableFilter.Of($"Block3 eq {h}"),
+                TableFilter.Of($"Block4 eq {h}"), TableFilter.Of($"Block5 eq {h}"), TableFilter.Of($"Block6 eq {h}"),
             });
-            var filter = $"{TableClient.CreateQueryFilter($"PartitionKey eq {street.Key}")} and ({string.Join(" or ", clauses)})";
-            var query = storage.Residents.QueryAsync<ResidentEntity>(filter, select: [nameof(ResidentEntity.PersonKey), nameof(ResidentEntity.Records)], cancellationToken: cancellationToken);
+            var filter = $"{TableFilter.Of($"PartitionKey eq {street.Key}")} and ({string.Join(" or ", clauses)})";
+            var query = storage.ResidentsTable.QueryAsync<ResidentEntity>(filter, select: [nameof(ResidentEntity.PersonKey), nameof(ResidentEntity.Records)], cancellationToken: cancellationToken);
             await foreach (var row in query.ConfigureAwait(false))
             {
                 found.TryAdd(row.PersonKey, ResidentRowBuilder.ReadRecords(row.Records));
@@ -110,8 +108,8 @@ internal sealed class ResidentIndex(HubStorage storage, ResidentRowBuilder rows)
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(loaded, parallel, async (street, token) =>
         {
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {street.Key} and RowKey ne {StreetVersion.RowKey}");
-            await foreach (var row in storage.Residents.QueryAsync<ResidentEntity>(filter, select: columns, cancellationToken: token).ConfigureAwait(false))
+            var filter = TableFilter.Of($"PartitionKey eq {street.Key} and RowKey ne {StreetVersion.RowKey}");
+            await foreach (var row in storage.ResidentsTable.QueryAsync<ResidentEntity>(filter, select: columns, cancellationToken: token).ConfigureAwait(false))
             {
                 street.Value.Add(row);
             }
@@ -123,8 +121,8 @@ internal sealed class ResidentIndex(HubStorage storage, ResidentRowBuilder rows)
     public async Task<IReadOnlyList<PersonKey>> HouseholdMembersAsync(string street, string householdKey, CancellationToken cancellationToken = default)
     {
         var members = new SortedSet<string>(StringComparer.Ordinal);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {street} and HouseholdKey eq {householdKey}");
-        await foreach (var row in storage.Residents.QueryAsync<ResidentEntity>(filter, select: [nameof(ResidentEntity.PersonKey)], cancellationToken: cancellationToken).ConfigureAwait(false))
+        var filter = TableFilter.Of($"PartitionKey eq {street} and HouseholdKey eq {householdKey}");
+        await foreach (var row in storage.ResidentsTable.QueryAsync<ResidentEntity>(filter, select: [nameof(ResidentEntity.PersonKey)], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             members.Add(row.PersonKey);
         }

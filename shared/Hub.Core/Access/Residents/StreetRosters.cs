@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Azure.Data.Tables;
 using Hub.Core.Storage;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
@@ -31,7 +30,7 @@ internal sealed class StreetRosters : IDisposable
     {
         // The version before the rows: rows read after it are at least as new as it, so a roster is never older than
         // the version it is held at, and a write after the read changes the version the next list sees.
-        var version = await StreetVersion.ReadAsync(_storage.Residents, street, cancellationToken).ConfigureAwait(false);
+        var version = await StreetVersion.ReadAsync(_storage.ResidentsTable, street, cancellationToken).ConfigureAwait(false);
         if (_held.TryGetValue(street, out StreetRoster? held) && held!.Version == version)
         {
             return held;
@@ -49,15 +48,15 @@ internal sealed class StreetRosters : IDisposable
     {
         try
         {
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {street} and RowKey lt {ResidentEntity.SearchOnlyPrefix}");
+            var filter = TableFilter.Of($"PartitionKey eq {street} and RowKey lt {ResidentEntity.SearchOnlyPrefix}");
             var rows = new List<ResidentEntity>();
             var shared = new Dictionary<string, string>(StringComparer.Ordinal);
-            await foreach (var row in _storage.Residents.QueryAsync<ResidentEntity>(filter, 1000, ResidentDirectory.Columns, CancellationToken.None).ConfigureAwait(false))
+            await foreach (var row in _storage.ResidentsTable.QueryAsync<ResidentEntity>(filter, 1000, ResidentDirectory.Columns, CancellationToken.None).ConfigureAwait(false))
             {
                 // The street, places, memberships, statuses and sources repeat across a street: held once, not once a
-                // row. A list never needs a row's own ETag.
+                // row. A list never needs a row's own version.
                 row.PartitionKey = Shared(row.PartitionKey);
-                row.ETag = default;
+                row.Version = null;
                 row.Places = Shared(row.Places);
                 row.Memberships = Shared(row.Memberships);
                 row.Status = row.Status is null ? null : Shared(row.Status);

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Azure;
-using Azure.Data.Tables;
 using Hub.Core.Access.Residents;
 using Hub.Core.Identity.Matching;
 using Hub.Core.Kernel;
@@ -66,7 +64,7 @@ internal sealed class PersonResolver(
     public async Task MatchAsync(string batchId, ResolutionWork work, ResidentChanges changes, int concurrency, CancellationToken cancellationToken = default)
     {
         var overlay = new Dictionary<string, List<MatchCandidate>>(StringComparer.Ordinal);
-        var writes = new List<ITableEntity>();
+        var writes = new List<StoredEntity>();
         var reviews = new List<QueueEntity>();
         var now = time.GetUtcNow();
         var today = Today;
@@ -143,7 +141,7 @@ internal sealed class PersonResolver(
         // Reviews before links: a batch that stops in between finds the records still unmatched and queues them again.
         foreach (var chunk in reviews.Chunk(TransactionLimit))
         {
-            await storage.Reviews.SubmitTransactionAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), cancellationToken).ConfigureAwait(false);
+            (await storage.ReviewsTable.SubmitAsync(chunk.Select(r => EntityChange.Upsert(r)), cancellationToken).ConfigureAwait(false)).ThrowIfNotWritten();
         }
 
         await WriteRowsAsync(writes, cancellationToken).ConfigureAwait(false);
@@ -156,7 +154,7 @@ internal sealed class PersonResolver(
     public async Task RebuildAsync(IEnumerable<string> goldens, int concurrency, CancellationToken cancellationToken = default)
     {
         var changes = new ResidentChanges();
-        var indexRows = new List<ITableEntity>();
+        var indexRows = new List<StoredEntity>();
         var gate = new Lock();
         var today = Today;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken };
@@ -204,7 +202,7 @@ internal sealed class PersonResolver(
     /// the marker view that sends person detail to its facts, upserted in the same partition's transactions ahead of the
     /// rows it stands for: a write that stops in between leaves a marker without a link, which reads correctly.
     /// </summary>
-    public async Task WriteRowsAsync(IEnumerable<ITableEntity> entities, CancellationToken cancellationToken = default)
+    public async Task WriteRowsAsync(IEnumerable<StoredEntity> entities, CancellationToken cancellationToken = default)
     {
         var rows = entities.ToList();
         var markers = rows
@@ -217,12 +215,12 @@ internal sealed class PersonResolver(
             })
             .OfType<string>()
             .Distinct(StringComparer.Ordinal)
-            .Select(key => (ITableEntity)PersonViewEntity.Resolved(key));
+            .Select(key => (StoredEntity)PersonViewEntity.Resolved(key));
         foreach (var partition in markers.Concat(rows).GroupBy(e => e.PartitionKey, StringComparer.Ordinal))
         {
             foreach (var chunk in partition.Chunk(TransactionLimit))
             {
-                await storage.Facts.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), cancellationToken).ConfigureAwait(false);
+                (await storage.FactsTable.SubmitAsync(chunk.Select(e => EntityChange.Upsert(e)), cancellationToken).ConfigureAwait(false)).ThrowIfNotWritten();
             }
         }
     }
@@ -232,7 +230,7 @@ internal sealed class PersonResolver(
     {
         foreach (var (partitionKey, rowKey) in keys)
         {
-            await storage.Facts.DeleteEntityAsync(partitionKey, rowKey, ETag.All, cancellationToken).ConfigureAwait(false);
+            await storage.FactsTable.DeleteAsync(partitionKey, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
     }
 

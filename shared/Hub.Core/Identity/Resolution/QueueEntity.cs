@@ -1,5 +1,4 @@
-using Azure;
-using Azure.Data.Tables;
+using Hub.Core.Storage;
 
 namespace Hub.Core.Identity.Resolution;
 
@@ -7,17 +6,11 @@ namespace Hub.Core.Identity.Resolution;
 /// A possible match waiting for a data steward, in the review table: one partition (the queue is small by design,
 /// about ten per 10,000 records), row key the key of the record under review.
 /// </summary>
-internal sealed class QueueEntity : ITableEntity
+internal sealed class QueueEntity : StoredEntity
 {
     public const string Partition = "possible";
 
-    public string PartitionKey { get; set; } = Partition;
-
-    public string RowKey { get; set; } = string.Empty;
-
-    public DateTimeOffset? Timestamp { get; set; }
-
-    public ETag ETag { get; set; }
+    public QueueEntity() => PartitionKey = Partition;
 
     public string Source { get; set; } = string.Empty;
 

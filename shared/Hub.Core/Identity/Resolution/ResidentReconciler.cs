@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Azure;
 using Hub.Core.Access.Residents;
 using Hub.Core.Kernel;
 using Hub.Core.Profiles;
@@ -85,7 +84,7 @@ public sealed partial class ResidentReconciler
         var stale = new List<ResidentEntity>();
         var refresh = new HashSet<string>(StringComparer.Ordinal);
         long checkedRows = 0;
-        await foreach (var row in _storage.Residents.QueryAsync<ResidentEntity>(cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var row in _storage.ResidentsTable.QueryAsync<ResidentEntity>(filter: null, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             if (StreetVersion.Is(row.RowKey))
             {
@@ -93,7 +92,7 @@ public sealed partial class ResidentReconciler
             }
 
             checkedRows++;
-            if (row.Timestamp > started)
+            if (row.StoredAt > started)
             {
                 desired.Remove((row.PartitionKey, row.RowKey));
                 continue;
@@ -113,21 +112,17 @@ public sealed partial class ResidentReconciler
         var changedStreets = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var row in stale)
         {
-            try
+            // A row rewritten by a batch since it was read is not ours to delete; one already gone counts as deleted.
+            if (await _storage.ResidentsTable.DeleteAsync(row.PartitionKey, row.RowKey, row.Version, cancellationToken).ConfigureAwait(false) == WriteOutcome.Written)
             {
-                await _storage.Residents.DeleteEntityAsync(row.PartitionKey, row.RowKey, row.ETag, cancellationToken).ConfigureAwait(false);
                 changedStreets.Add(row.PartitionKey);
-            }
-            catch (RequestFailedException ex) when (ex.Status is 404 or 412)
-            {
-                // Gone already, or rewritten by a batch since it was read: either way not ours to delete.
             }
         }
 
         // The deletes are one by one, outside the index's transactions: the streets' versions move after them.
         foreach (var street in changedStreets)
         {
-            await StreetVersion.BumpAsync(_storage.Residents, street, cancellationToken).ConfigureAwait(false);
+            await StreetVersion.BumpAsync(_storage.ResidentsTable, street, cancellationToken).ConfigureAwait(false);
         }
 
         await _resolver.RebuildAsync(refresh, Concurrency, cancellationToken).ConfigureAwait(false);

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Azure;
-using Azure.Data.Tables;
 using Hub.Core.Access.Residents;
 using Hub.Core.Feeds;
 using Hub.Core.Identity.Matching;
@@ -47,9 +45,9 @@ public sealed class StewardDecisions
     {
         ArgumentNullException.ThrowIfNull(within);
         var items = new List<ReviewItem>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {QueueEntity.Partition}");
+        var filter = TableFilter.Of($"PartitionKey eq {QueueEntity.Partition}");
         var queued = new List<QueueEntity>();
-        await foreach (var entity in _storage.Reviews.QueryAsync<QueueEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var entity in _storage.ReviewsTable.QueryAsync<QueueEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             queued.Add(entity);
         }
@@ -138,7 +136,7 @@ public sealed class StewardDecisions
         var action = from.IsProvisional ? "link" : "merge";
         var now = _time.GetUtcNow();
         var previous = from.Golden;
-        var links = new List<ITableEntity>();
+        var links = new List<StoredEntity>();
         var sequence = 0;
         if (!(previous == golden.Value && from.Link?.Decider == "manual"))
         {
@@ -207,9 +205,9 @@ public sealed class StewardDecisions
         var items = new List<HistoryItem>();
         foreach (var k in keys)
         {
-            var filter = TableClient.CreateQueryFilter(
+            var filter = TableFilter.Of(
                 $"PartitionKey eq {k.PartitionKey} and RowKey ge {ResolutionRows.HistoryStart(k.Value)} and RowKey lt {ResolutionRows.HistoryEnd(k.Value)}");
-            await foreach (var h in _storage.Facts.QueryAsync<HistoryEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+            await foreach (var h in _storage.FactsTable.QueryAsync<HistoryEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
             {
                 items.Add(new HistoryItem(h.PersonKey, h.Action, h.Golden, h.PreviousGolden, h.Decider, h.Score, h.DecidedBy, h.DecidedAt, h.Reason));
             }
@@ -236,5 +234,5 @@ public sealed class StewardDecisions
     }
 
     private async Task DequeueAsync(string recordKey, CancellationToken cancellationToken) =>
-        await _storage.Reviews.DeleteEntityAsync(QueueEntity.Partition, recordKey, ETag.All, cancellationToken).ConfigureAwait(false);
+        await _storage.ReviewsTable.DeleteAsync(QueueEntity.Partition, recordKey, cancellationToken: cancellationToken).ConfigureAwait(false);
 }
