@@ -99,7 +99,7 @@ internal sealed class PersonResolver(
                 .ToList();
             var decision = matcher.Evaluate(incoming, candidates);
             var golden = decision.MatchedPerson ?? key;
-            var link = NewLink(key, golden, decision.Outcome, LinkDecider.Auto, decision.Score, MatcherName, now, reason: null);
+            var link = DecisionRows.NewLink(key, golden, decision.Outcome, LinkDecider.Auto, decision.Score, MatcherName, now, reason: null);
             if (decision.Outcome == MatchOutcome.PossibleMatch)
             {
                 var scores = JsonSerializer.Serialize(decision.Candidates.Select(c => new CandidateScore(c.Person.Value, Math.Round(c.Score, 2))), StorageJson.Options);
@@ -116,10 +116,10 @@ internal sealed class PersonResolver(
             }
 
             writes.Add(link);
-            writes.Add(NewHistory(link, Action(decision.Outcome), previousGolden: null, sequence: 0));
+            writes.Add(DecisionRows.NewHistory(link, Action(decision.Outcome), previousGolden: null, sequence: 0));
             if (decision.Outcome == MatchOutcome.Match)
             {
-                writes.Add(NewMember(golden, key));
+                writes.Add(DecisionRows.NewMember(golden, key));
                 work.AddGolden(golden.Value);
             }
             else
@@ -234,68 +234,7 @@ internal sealed class PersonResolver(
         }
     }
 
-    public static LinkEntity NewLink(PersonKey key, PersonKey golden, MatchOutcome outcome, LinkDecider decider, double? score, string decidedBy, DateTimeOffset at, string? reason) => new()
-    {
-        PartitionKey = key.PartitionKey,
-        RowKey = ResolutionRows.Link(key.Value),
-        PersonKey = key.Value,
-        Golden = golden.Value,
-        Outcome = Word(outcome),
-        Decider = decider == LinkDecider.Auto ? "auto" : "manual",
-        Score = score,
-        DecidedBy = decidedBy,
-        DecidedAt = at,
-        Reason = reason,
-    };
-
-    public static HistoryEntity NewHistory(LinkEntity link, string action, string? previousGolden, int sequence) => new()
-    {
-        PartitionKey = link.PartitionKey,
-        RowKey = ResolutionRows.History(link.PersonKey, link.DecidedAt, sequence),
-        PersonKey = link.PersonKey,
-        Action = action,
-        Golden = link.Golden,
-        PreviousGolden = previousGolden,
-        Decider = link.Decider,
-        Score = link.Score,
-        DecidedBy = link.DecidedBy,
-        DecidedAt = link.DecidedAt,
-        Reason = link.Reason,
-    };
-
-    /// <summary>
-    /// A steward's decision as history rows: the row under the key decided about, and a copy under each other golden
-    /// person it gave records to or took them from, so that person's history still shows a merge after the split.
-    /// </summary>
-    public static IEnumerable<HistoryEntity> NewHistoryRows(LinkEntity link, string action, string? previousGolden, int sequence)
-    {
-        var history = NewHistory(link, action, previousGolden, sequence);
-        yield return history;
-        foreach (var other in new[] { link.Golden, previousGolden }.OfType<string>().Where(k => k != link.PersonKey).Distinct(StringComparer.Ordinal))
-        {
-            var copy = NewHistory(link, action, previousGolden, sequence);
-            copy.PartitionKey = PersonKey.Parse(other).PartitionKey;
-            copy.RowKey = ResolutionRows.History(other, link.DecidedAt, sequence);
-            yield return copy;
-        }
-    }
-
-    public static MemberEntity NewMember(PersonKey golden, PersonKey member) => new()
-    {
-        PartitionKey = golden.PartitionKey,
-        RowKey = ResolutionRows.Member(golden.Value, member.Value),
-        Golden = golden.Value,
-        Member = member.Value,
-    };
-
-    public static string Word(MatchOutcome outcome) => outcome switch
-    {
-        MatchOutcome.Match => "match",
-        MatchOutcome.PossibleMatch => "possible-match",
-        _ => "no-match",
-    };
-
-    private static string Action(MatchOutcome outcome) => Word(outcome);
+    private static string Action(MatchOutcome outcome) => DecisionRows.Word(outcome);
 
     private DateOnly Today => rules.DayOf(time.GetUtcNow());
 }

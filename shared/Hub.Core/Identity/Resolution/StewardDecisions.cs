@@ -140,22 +140,22 @@ public sealed class StewardDecisions
         var sequence = 0;
         if (!(previous == golden.Value && from.Link?.Decider == "manual"))
         {
-            var link = PersonResolver.NewLink(PersonKey.Parse(from.PersonKey), golden, MatchOutcome.Match, LinkDecider.Manual, score: null, decidedBy, now, reason);
+            var link = DecisionRows.NewLink(PersonKey.Parse(from.PersonKey), golden, MatchOutcome.Match, LinkDecider.Manual, score: null, decidedBy, now, reason);
             links.Add(link);
-            links.AddRange(PersonResolver.NewHistoryRows(link, action, previous == from.PersonKey ? null : previous, sequence++));
+            links.AddRange(DecisionRows.NewHistoryRows(link, action, previous == from.PersonKey ? null : previous, sequence++));
         }
 
         // Whatever was linked to the record now belongs to the person too: one level of links, never a chain.
         foreach (var member in from.Members)
         {
-            var moved = PersonResolver.NewLink(PersonKey.Parse(member.Member), golden, MatchOutcome.Match, LinkDecider.Manual, score: null, decidedBy, now, reason);
+            var moved = DecisionRows.NewLink(PersonKey.Parse(member.Member), golden, MatchOutcome.Match, LinkDecider.Manual, score: null, decidedBy, now, reason);
             links.Add(moved);
-            links.AddRange(PersonResolver.NewHistoryRows(moved, "merge", from.PersonKey, sequence++));
+            links.AddRange(DecisionRows.NewHistoryRows(moved, "merge", from.PersonKey, sequence++));
         }
 
         await _resolver.WriteRowsAsync(links, cancellationToken).ConfigureAwait(false);
         var members = from.Members.Select(m => PersonKey.Parse(m.Member)).Append(PersonKey.Parse(from.PersonKey)).ToList();
-        await _resolver.WriteRowsAsync(members.Select(m => PersonResolver.NewMember(golden, m)), cancellationToken).ConfigureAwait(false);
+        await _resolver.WriteRowsAsync(members.Select(m => DecisionRows.NewMember(golden, m)), cancellationToken).ConfigureAwait(false);
         var stale = from.Members.Select(m => (m.PartitionKey, m.RowKey)).ToList();
         if (previous != from.PersonKey && previous != golden.Value)
         {
@@ -221,8 +221,8 @@ public sealed class StewardDecisions
     {
         var key = PersonKey.Parse(from.PersonKey);
         var previous = from.Golden;
-        var link = PersonResolver.NewLink(key, key, MatchOutcome.NoMatch, LinkDecider.Manual, score: null, decidedBy, _time.GetUtcNow(), reason);
-        await _resolver.WriteRowsAsync([link, .. PersonResolver.NewHistoryRows(link, action, previous == key.Value ? null : previous, 0)], cancellationToken).ConfigureAwait(false);
+        var link = DecisionRows.NewLink(key, key, MatchOutcome.NoMatch, LinkDecider.Manual, score: null, decidedBy, _time.GetUtcNow(), reason);
+        await _resolver.WriteRowsAsync([link, .. DecisionRows.NewHistoryRows(link, action, previous == key.Value ? null : previous, 0)], cancellationToken).ConfigureAwait(false);
         if (previous != key.Value)
         {
             await _resolver.DeleteRowsAsync([(PersonKey.Parse(previous).PartitionKey, ResolutionRows.Member(previous, key.Value))], cancellationToken).ConfigureAwait(false);
