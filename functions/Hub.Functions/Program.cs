@@ -24,6 +24,7 @@ builder.Services.AddHubFeeds(builder.Configuration, builder.Environment);
 builder.Services.AddHubAudit(builder.Configuration);
 builder.Services.AddHubAuthentication(builder.Configuration, builder.Environment);
 builder.Services.AddHubAccessPolicy(builder.Configuration);
+builder.Services.AddHubPersonReads();
 builder.Services.AddHubRateLimits(builder.Configuration);
 builder.Services.AddProfilesApi();
 builder.Services.AddHeldSnapshotsApi();

@@ -1,3 +1,4 @@
+using Hub.Core.Access;
 using Hub.Core.Access.Residents;
 using Hub.Core.Audit;
 using Hub.Core.Feeds;
@@ -10,6 +11,7 @@ using Hub.Core.Identity.Resolution;
 using Hub.Core.Kernel;
 using Hub.Core.Profiles;
 using Hub.Core.Profiles.Facts;
+using Hub.Core.Reads;
 using Hub.Core.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -99,6 +101,18 @@ public static class HubCoreServiceCollectionExtensions
             var path = sp.GetRequiredService<IOptions<MatchRulesOptions>>().Value.Path;
             return new PersonMatcher(MatchRules.LoadFile(ConfiguredPath.Resolve(path)));
         });
+        return services;
+    }
+
+    /// <summary>
+    /// Registers what users read of persons (<see cref="PersonDisclosure"/>) and the break-glass grants it honours; needs
+    /// <see cref="AddHubFeeds"/> and the access policy (<c>AddHubAccessPolicy</c>).
+    /// </summary>
+    public static IServiceCollection AddHubPersonReads(this IServiceCollection services)
+    {
+        services.AddSingleton<BreakGlassGrants>();
+        services.AddSingleton<PersonRenderer>();
+        services.AddSingleton(sp => new PersonDisclosure(sp.GetRequiredService<AccessPolicy>(), sp.GetRequiredService<ProfileReader>(), sp.GetRequiredService<BreakGlassGrants>(), sp.GetRequiredService<PersonRenderer>(), sp.GetRequiredService<ProfileRules>(), sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 }

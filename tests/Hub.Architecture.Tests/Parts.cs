@@ -3,7 +3,7 @@ namespace Hub.Architecture.Tests;
 /// <summary>
 /// Hub.Core's parts and which parts each may use: the stack the README's Layout section draws. A part is a namespace
 /// below <c>Hub.Core</c>; the lower half of Feeds (what a department sends and how it is read) sits low, its
-/// processing (the pipeline that drives every other part) at the top.
+/// processing (the pipeline that drives every other part) at the top, beside Reads (what a user is given of persons).
 /// </summary>
 internal static class Parts
 {
@@ -32,6 +32,7 @@ internal static class Parts
         ["Access"] = BelowResolution,
         ["Access.Residents"] = BelowResolution,
         ["Identity.Resolution"] = BelowResolution,
+        ["Reads"] = [.. BelowResolution, "Identity.Resolution"],
         ["Feeds.Processing"] = [.. BelowResolution, "Identity.Resolution", "Feeds.Processing"],
     };
 

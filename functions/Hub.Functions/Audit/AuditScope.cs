@@ -92,4 +92,31 @@ internal sealed class AuditScope
             Touch(key);
         }
     }
+
+    /// <summary>Records what a person read disclosed (see <see cref="Hub.Core.Reads.PersonDisclosure"/>).</summary>
+    public void Record(Hub.Core.Reads.Disclosed disclosed)
+    {
+        ArgumentNullException.ThrowIfNull(disclosed);
+        Touch(disclosed.Persons);
+        foreach (var field in disclosed.Fields)
+        {
+            Disclose(field.Name, field.Masked);
+        }
+
+        if (disclosed.Denied)
+        {
+            Deny();
+        }
+
+        if (disclosed.BreakGlassReason is { } reason)
+        {
+            BreakGlassReason = reason;
+            Purpose ??= disclosed.BreakGlassPurpose;
+        }
+
+        if (disclosed.RecordCount is { } count)
+        {
+            RecordCount = count;
+        }
+    }
 }

@@ -3,6 +3,7 @@ using Hub.Core.Access;
 using Hub.Core.Audit;
 using Hub.Core.Identity.Keys;
 using Hub.Core.Kernel;
+using Hub.Core.Reads;
 using Hub.Functions.Access;
 using Hub.Functions.Audit;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -72,19 +73,16 @@ internal static class PersonsApi
     {
         services.AddAuthorizationBuilder().AddPolicy(PersonReaderPolicy, policy => policy
             .RequirePersonalIdentity(HubRoles.PersonalRoles.Except(HubRoles.WithoutPersonData).ToList()));
-        services.AddSingleton<BreakGlassGrants>();
-        services.AddSingleton<PersonRendering>();
-        services.AddSingleton<PersonReading>();
         services.AddSingleton<ContinuationTokens>();
         return services;
     }
 
     internal static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> GetPersonAsync(
-        string personKey, [FromQuery] string? purpose, HttpContext context, AuditScope audit, PersonReading reading, CancellationToken cancellationToken)
+        string personKey, [FromQuery] string? purpose, HttpContext context, AuditScope audit, PersonDisclosure reads, CancellationToken cancellationToken)
     {
-        if (!PersonLook.TryStart(context, reading.Policy, purpose, audit, out var look, out var problem))
+        if (!PersonViewers.TryStart(reads, context, purpose, audit, out var viewer, out var problem))
         {
-            return problem!;
+            return problem;
         }
 
         if (!PersonKey.TryParse(personKey, out var key))
@@ -92,15 +90,17 @@ internal static class PersonsApi
             return BadKey();
         }
 
-        return await reading.DetailAsync(look, key, audit, cancellationToken) is { } person ? TypedResults.Ok(person) : NotFound();
+        var read = await reads.DetailAsync(viewer, key, cancellationToken);
+        audit.Record(read.Disclosed);
+        return read.Value is { } person ? TypedResults.Ok(person) : NotFound();
     }
 
     internal static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> GetHouseholdAsync(
-        string personKey, [FromQuery] string? purpose, HttpContext context, AuditScope audit, PersonReading reading, CancellationToken cancellationToken)
+        string personKey, [FromQuery] string? purpose, HttpContext context, AuditScope audit, PersonDisclosure reads, CancellationToken cancellationToken)
     {
-        if (!PersonLook.TryStart(context, reading.Policy, purpose, audit, out var look, out var problem))
+        if (!PersonViewers.TryStart(reads, context, purpose, audit, out var viewer, out var problem))
         {
-            return problem!;
+            return problem;
         }
 
         if (!PersonKey.TryParse(personKey, out var key))
@@ -108,15 +108,17 @@ internal static class PersonsApi
             return BadKey();
         }
 
-        return await reading.HouseholdAsync(look, key, audit, cancellationToken) is { } household ? TypedResults.Ok(household) : NotFound();
+        var read = await reads.HouseholdAsync(viewer, key, cancellationToken);
+        audit.Record(read.Disclosed);
+        return read.Value is { } household ? TypedResults.Ok(household) : NotFound();
     }
 
     internal static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> LookUpAsync(
-        PersonLookup lookup, HttpContext context, AuditScope audit, PersonReading reading, PersonKeyHasher hasher, CancellationToken cancellationToken)
+        PersonLookup lookup, HttpContext context, AuditScope audit, PersonDisclosure reads, PersonKeyHasher hasher, CancellationToken cancellationToken)
     {
-        if (!PersonLook.TryStart(context, reading.Policy, lookup.Purpose, audit, out var look, out var problem))
+        if (!PersonViewers.TryStart(reads, context, lookup.Purpose, audit, out var viewer, out var problem))
         {
-            return problem!;
+            return problem;
         }
 
         if (!ResidentId.TryParse(lookup.ResidentId, out var id, out var reason))
@@ -124,19 +126,21 @@ internal static class PersonsApi
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid ID number", detail: reason);
         }
 
-        return await reading.DetailAsync(look, hasher.Hash(id.Value), audit, cancellationToken) is { } person ? TypedResults.Ok(person) : NotFound();
+        var read = await reads.DetailAsync(viewer, hasher.Hash(id.Value), cancellationToken);
+        audit.Record(read.Disclosed);
+        return read.Value is { } person ? TypedResults.Ok(person) : NotFound();
     }
 
     internal static async Task<Results<Ok<BreakGlassAnswer>, ProblemHttpResult>> BreakGlassAsync(
-        string personKey, BreakGlassRequest request, HttpContext context, AuditScope audit, PersonReading reading, CancellationToken cancellationToken)
+        string personKey, BreakGlassRequest request, HttpContext context, AuditScope audit, PersonDisclosure reads, CancellationToken cancellationToken)
     {
-        if (!PersonLook.TryStart(context, reading.Policy, purposeText: null, audit, out var look, out var problem))
+        if (!PersonViewers.TryStart(reads, context, purpose: null, audit, out var viewer, out var problem))
         {
-            return problem!;
+            return problem;
         }
 
-        var settings = reading.Policy.BreakGlass;
-        if (!look.User.Roles.Any(settings.Roles.Contains))
+        var settings = reads.Policy.BreakGlass;
+        if (!viewer.MayBreakGlass(reads.Policy))
         {
             audit.Deny();
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Break-glass not allowed", detail: $"Only {string.Join(", ", settings.Roles)} may break the glass.");
@@ -153,16 +157,11 @@ internal static class PersonsApi
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Reason required", detail: $"State the emergency in 1 to {BreakGlassGrants.MaxReasonLength} characters; it is kept in the audit trail.");
         }
 
-        if (await reading.ReadAsync(look, key, audit, cancellationToken) is not { } profile)
-        {
-            return NotFound();
-        }
-
-        var grant = await reading.Grants.GrantAsync(profile.PersonKey, look.User.Subject, reason, cancellationToken);
-        audit.BreakGlassReason = grant.Reason;
-        audit.Purpose = settings.Purpose;
-        audit.RecordCount = 1;
-        return TypedResults.Ok(new BreakGlassAnswer(profile.PersonKey.Value, grant.GrantedAt, grant.ExpiresAt, settings.Purpose));
+        var read = await reads.BreakGlassAsync(viewer, key, reason, cancellationToken);
+        audit.Record(read.Disclosed);
+        return read.Value is { } grant
+            ? TypedResults.Ok(new BreakGlassAnswer(grant.PersonKey.Value, grant.GrantedAt, grant.ExpiresAt, settings.Purpose))
+            : NotFound();
     }
 
     internal static ProblemHttpResult NotFound() =>

@@ -5,7 +5,7 @@ namespace Hub.Functions.Persons;
 
 /// <summary>
 /// A person as the caller may see them: hidden attributes are absent, masked ones masked (<c>张*三</c>,
-/// <c>110105********002X</c>, <c>138****5678</c>). <see cref="PersonRendering"/> writes this shape; it is the answer's
+/// <c>110105********002X</c>, <c>138****5678</c>). <see cref="Hub.Core.Reads.PersonDisclosure"/> writes this shape; it is the answer's
 /// description in the OpenAPI document, and the tests check every answer against it.
 /// </summary>
 /// <param name="PersonKey">The person.</param>

@@ -3,6 +3,7 @@ using Hub.Core.Access;
 using Hub.Core.Access.Residents;
 using Hub.Core.Audit;
 using Hub.Core.Kernel;
+using Hub.Core.Reads;
 using Hub.Functions.Access;
 using Hub.Functions.Audit;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -57,14 +58,14 @@ internal static class ResidentsApi
         [FromQuery] string? continuation,
         HttpContext context,
         AuditScope audit,
-        PersonReading reading,
+        PersonDisclosure reads,
         ResidentDirectory directory,
         ContinuationTokens tokens,
         CancellationToken cancellationToken)
     {
-        if (!PersonLook.TryStart(context, reading.Policy, purpose, audit, out var look, out var problem))
+        if (!PersonViewers.TryStart(reads, context, purpose, audit, out var look, out var problem))
         {
-            return problem!;
+            return problem;
         }
 
         DivisionCode? code = look.User.Division;
@@ -91,7 +92,7 @@ internal static class ResidentsApi
             return Bad("'household' is a household key from a person or list answer.");
         }
 
-        DateOnly day = reading.Today;
+        DateOnly day = reads.Today;
         if (activeOn is not null && !DateOnly.TryParseExact(activeOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
         {
             return Bad("'activeOn' is a date, yyyy-MM-dd.");
@@ -116,7 +117,7 @@ internal static class ResidentsApi
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown division", detail: "No such division in your jurisdiction.");
         }
 
-        if (groupId is { } wanted && reading.Rendering.GroupAccess(look.Request, wanted, null, out _) != FieldAccess.Shown)
+        if (groupId is { } wanted && reads.GroupAccess(look, wanted, out _) != FieldAccess.Shown)
         {
             audit.Deny();
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Group not shown to you", detail: "Your role (with this purpose) is not shown this group, so it cannot filter by it; a purpose may raise it.");
@@ -131,27 +132,22 @@ internal static class ResidentsApi
         }
 
         var page = await directory.ListAsync(query, resident => resident.IsSpecialGroupMemberOn(day, groupId), pageSize ?? DefaultPageSize, after, ScanLimit, cancellationToken);
-        var request = look.Request;
-        var items = page.Residents.Select(resident => Item(resident, request, day, reading.Rendering, audit)).ToList();
-        audit.RecordCount = items.Count;
+        var shown = reads.Residents(look, page.Residents, day);
+        audit.Record(shown.Disclosed);
+        var items = shown.Value!.Select(Item).ToList();
         var next = page.Next is { } position ? tokens.Issue(position, look.User.Subject, binding) : null;
         return TypedResults.Ok(new ResidentsPage(items, day, next));
     }
 
-    private static ResidentItem Item(ListedResident resident, AccessRequest request, DateOnly day, PersonRendering rendering, AuditScope audit)
-    {
-        audit.Touch(resident.PersonKey);
-        var groups = resident.Memberships.Where(m => m.IsActiveOn(day)).Select(m => m.Group);
-        return new ResidentItem(
-            resident.PersonKey.Value,
-            rendering.Name(request, resident.Name, resident.NameSource, audit),
-            resident.Division,
-            resident.Grid,
-            resident.Places,
-            [.. rendering.Groups(request, groups, audit).Select(n => n!.GetValue<string>())],
-            resident.HouseholdKey,
-            !resident.Identified);
-    }
+    private static ResidentItem Item(ResidentDisclosure shown) => new(
+        shown.Resident.PersonKey.Value,
+        shown.Name,
+        shown.Resident.Division,
+        shown.Resident.Grid,
+        shown.Resident.Places,
+        shown.Groups,
+        shown.Resident.HouseholdKey,
+        !shown.Resident.Identified);
 
     private static ProblemHttpResult Bad(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid resident list query", detail: detail);

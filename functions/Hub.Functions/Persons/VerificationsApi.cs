@@ -3,6 +3,7 @@ using Hub.Core.Access;
 using Hub.Core.Audit;
 using Hub.Core.Identity.Keys;
 using Hub.Core.Kernel;
+using Hub.Core.Reads;
 using Hub.Core.Profiles;
 using Hub.Functions.Access;
 using Hub.Functions.Audit;
@@ -40,11 +41,11 @@ internal static class VerificationsApi
     }
 
     internal static async Task<Results<Ok<VerificationAnswer>, ProblemHttpResult>> VerifyAsync(
-        VerificationRequest verification, HttpContext context, AuditScope audit, PersonReading reading, PersonKeyHasher hasher, CancellationToken cancellationToken)
+        VerificationRequest verification, HttpContext context, AuditScope audit, PersonDisclosure reads, PersonKeyHasher hasher, CancellationToken cancellationToken)
     {
-        if (!PersonLook.TryStart(context, reading.Policy, verification.Purpose, audit, out var look, out var problem))
+        if (!PersonViewers.TryStart(reads, context, verification.Purpose, audit, out var look, out var problem))
         {
-            return problem!;
+            return problem;
         }
 
         if (!ResidentId.TryParse(verification.ResidentId, out var id, out var reason))
@@ -53,7 +54,7 @@ internal static class VerificationsApi
         }
 
         var claim = verification.Claim;
-        var on = claim?.On ?? reading.Today;
+        var on = claim?.On ?? reads.Today;
         audit.Resource = $"claim={claim?.Kind}";
         Func<PersonProfile, (bool Answer, string? Source)>? evaluate = claim?.Kind switch
         {
@@ -70,16 +71,18 @@ internal static class VerificationsApi
                 detail: "claim.kind is inGroup (with group and optional on), disabilityGradeAtMost (grade 1-4, optional on) or livesIn (division).");
         }
 
-        if (await reading.ReadAsync(look, hasher.Hash(id.Value), audit, cancellationToken) is not { } profile)
+        var read = await reads.ReadAsync(look, hasher.Hash(id.Value), cancellationToken);
+        audit.Record(read.Disclosed);
+        if (read.Value is not { } profile)
         {
             return PersonsApi.NotFound();
         }
 
         var (access, attribute) = claim!.Kind switch
         {
-            "inGroup" => (reading.Rendering.GroupAccess(look.Request, GroupId.Parse(claim.Group!), null, out var groupAttribute), groupAttribute),
-            "disabilityGradeAtMost" => (reading.Rendering.GroupAccess(look.Request, GroupId.Disability, null, out _), "disabilityGrade"),
-            _ => (Decide(reading, look.Request, profile.Residence?.Provenance.Source, "residenceDivision"), "residenceDivision"),
+            "inGroup" => (reads.GroupAccess(look, GroupId.Parse(claim.Group!), out var groupAttribute), groupAttribute),
+            "disabilityGradeAtMost" => (reads.GroupAccess(look, GroupId.Disability, out _), "disabilityGrade"),
+            _ => (reads.Decide(look, profile.Residence?.Provenance.Source, "residenceDivision"), "residenceDivision"),
         };
         if (access == FieldAccess.Hidden)
         {
@@ -92,9 +95,6 @@ internal static class VerificationsApi
         audit.RecordCount = 1;
         return TypedResults.Ok(new VerificationAnswer(answer, on, decidedBy));
     }
-
-    private static FieldAccess Decide(PersonReading reading, AccessRequest request, string? source, string attribute) =>
-        SourceId.TryParse(source, out var id) ? reading.Rendering.Decide(request, id.Value, attribute) : FieldAccess.Masked;
 
     private static (bool, string?) InGroup(PersonProfile profile, GroupId group, DateOnly on) =>
         profile.Memberships.FirstOrDefault(m => m.Group == group && m.IsActiveOn(on)) is { } membership ? (true, membership.Source) : (false, null);

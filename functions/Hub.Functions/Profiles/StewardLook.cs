@@ -3,7 +3,6 @@ using Hub.Core.Identity.Resolution;
 using Hub.Core.Kernel;
 using Hub.Core.Profiles;
 using Hub.Functions.Audit;
-using Hub.Functions.Persons;
 
 namespace Hub.Functions.Profiles;
 
@@ -40,7 +39,7 @@ internal sealed class StewardLook
     public bool Covers(PersonProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        return PersonLook.Covers(_jurisdiction, profile) || (_citywide && profile.Residence is null && profile.Registration is null);
+        return _jurisdiction.Covers(profile) || (_citywide && profile.Residence is null && profile.Registration is null);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using Hub.Core.Kernel;
+using Hub.Core.Profiles;
 
 namespace Hub.Core.Access;
 
@@ -34,9 +35,19 @@ public sealed record Jurisdiction
     /// <summary>Whether a person placed at <paramref name="residence"/> and <paramref name="registration"/> lies inside.</summary>
     public bool Covers(DivisionPlace? residence, DivisionPlace? registration) => Covers(residence) || Covers(registration);
 
+    /// <summary>Whether a person placed as <paramref name="profile"/> says lies inside.</summary>
+    public bool Covers(PersonProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        return Covers(PlaceOf(profile.Residence), PlaceOf(profile.Registration));
+    }
+
     /// <summary>Whether one place lies inside. A grid worker's place must name their grid; an unknown grid does not.</summary>
     public bool Covers(DivisionPlace? place) =>
         place is { } p
         && Division.Contains(p.Division)
         && (Grid is null || p.Grid == Grid);
+
+    private static DivisionPlace? PlaceOf(Place? place) =>
+        place is null ? null : new DivisionPlace(place.Division, GridCode.TryParse(place.Grid, out var grid) ? grid : null);
 }

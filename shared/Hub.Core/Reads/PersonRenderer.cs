@@ -3,16 +3,15 @@ using System.Text.Json.Nodes;
 using Hub.Core.Access;
 using Hub.Core.Kernel;
 using Hub.Core.Profiles;
-using Hub.Functions.Audit;
 
-namespace Hub.Functions.Persons;
+namespace Hub.Core.Reads;
 
 /// <summary>
-/// Renders persons for the person endpoints through <see cref="PolicyRenderer"/>: every attribute, place part and
-/// membership detail is given as the policy decides (absent when hidden, masked when masked), and every attribute
-/// given is accounted for in the request's audit scope. Nothing here decides access on its own.
+/// Renders persons through <see cref="PolicyRenderer"/>: every attribute, place part and membership detail is given as
+/// the policy decides (absent when hidden, masked when masked), and every attribute given is accounted for in the
+/// read's <see cref="DisclosureLog"/>. Nothing here decides access on its own.
 /// </summary>
-internal sealed class PersonRendering(PolicyRenderer renderer, ProfileRules rules)
+internal sealed class PersonRenderer(PolicyRenderer renderer, ProfileRules rules)
 {
     private const string Hidden = "***";
 
@@ -24,11 +23,11 @@ internal sealed class PersonRendering(PolicyRenderer renderer, ProfileRules rule
     ];
 
     /// <summary>A person's detail as <paramref name="request"/> may see it on <paramref name="on"/>.</summary>
-    public JsonObject Person(AccessRequest request, PersonProfile profile, DateOnly on, AuditScope audit)
+    public JsonObject Person(AccessRequest request, PersonProfile profile, DateOnly on, DisclosureLog log)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(profile);
-        ArgumentNullException.ThrowIfNull(audit);
+        ArgumentNullException.ThrowIfNull(log);
         var attributes = new Dictionary<string, FieldValue>(StringComparer.Ordinal);
         foreach (var (attribute, value) in profile.Attributes)
         {
@@ -39,7 +38,7 @@ internal sealed class PersonRendering(PolicyRenderer renderer, ProfileRules rule
         }
 
         var disclosure = renderer.Render(request, attributes);
-        audit.Disclose(disclosure.Fields);
+        log.Disclose(disclosure.Fields);
         var json = new JsonObject
         {
             ["personKey"] = profile.PersonKey.Value,
@@ -50,19 +49,19 @@ internal sealed class PersonRendering(PolicyRenderer renderer, ProfileRules rule
         foreach (var (kind, division, grid, address) in PlaceAttributes)
         {
             var place = kind == "residence" ? profile.Residence : profile.Registration;
-            if (place is not null && Place(request, place, division, grid, address, audit) is { Count: > 0 } rendered)
+            if (place is not null && Place(request, place, division, grid, address, log) is { Count: > 0 } rendered)
             {
                 json[kind] = rendered;
             }
         }
 
-        json["memberships"] = Memberships(request, profile.Memberships, on, audit);
+        json["memberships"] = Memberships(request, profile.Memberships, on, log);
         if (profile.HouseholdKey is { } household)
         {
             json["householdKey"] = household.Value;
         }
 
-        if (request.User.Department is { } department && OwnDepartmentValues(request, profile, department, audit) is { Count: > 0 } own)
+        if (request.User.Department is { } department && OwnDepartmentValues(request, profile, department, log) is { Count: > 0 } own)
         {
             json["ownDepartment"] = own;
         }
@@ -88,9 +87,9 @@ internal sealed class PersonRendering(PolicyRenderer renderer, ProfileRules rule
     }
 
     /// <summary>The groups of <paramref name="groups"/> as the request may see them: the id when shown, <c>***</c> when masked.</summary>
-    public JsonArray Groups(AccessRequest request, IEnumerable<GroupId> groups, AuditScope audit)
+    public IReadOnlyList<string> Groups(AccessRequest request, IEnumerable<GroupId> groups, DisclosureLog log)
     {
-        var list = new JsonArray();
+        var list = new List<string>();
         foreach (var group in groups.Distinct().OrderBy(g => g.Value, StringComparer.Ordinal))
         {
             var access = GroupAccess(request, group, null, out var attribute);
@@ -99,7 +98,7 @@ internal sealed class PersonRendering(PolicyRenderer renderer, ProfileRules rule
                 continue;
             }
 
-            audit.Disclose(attribute, access == FieldAccess.Masked);
+            log.Disclose(attribute, access == FieldAccess.Masked);
             list.Add(access == FieldAccess.Shown ? group.Value : Hidden);
         }
 
@@ -110,7 +109,7 @@ internal sealed class PersonRendering(PolicyRenderer renderer, ProfileRules rule
     public FieldAccess Decide(AccessRequest request, SourceId source, string attribute) => renderer.Decide(request, source, attribute);
 
     /// <summary>A name as the request may see it; null when hidden.</summary>
-    public string? Name(AccessRequest request, string? name, string? source, AuditScope audit)
+    public string? Name(AccessRequest request, string? name, string? source, DisclosureLog log)
     {
         if (name is null || !SourceId.TryParse(source, out var id))
         {
@@ -118,11 +117,11 @@ internal sealed class PersonRendering(PolicyRenderer renderer, ProfileRules rule
         }
 
         var disclosure = renderer.Render(request, new Dictionary<string, FieldValue> { ["name"] = new(name, id.Value) });
-        audit.Disclose(disclosure.Fields);
+        log.Disclose(disclosure.Fields);
         return disclosure.Values.GetValueOrDefault("name");
     }
 
-    private JsonObject Place(AccessRequest request, Place place, string division, string? grid, string address, AuditScope audit)
+    private JsonObject Place(AccessRequest request, Place place, string division, string? grid, string address, DisclosureLog log)
     {
         if (!SourceId.TryParse(place.Provenance.Source, out var source))
         {
@@ -141,7 +140,7 @@ internal sealed class PersonRendering(PolicyRenderer renderer, ProfileRules rule
         }
 
         var disclosure = renderer.Render(request, values);
-        audit.Disclose(disclosure.Fields);
+        log.Disclose(disclosure.Fields);
         var json = new JsonObject();
         Put(json, "division", disclosure.Values.GetValueOrDefault(division));
         Put(json, "grid", grid is null ? null : disclosure.Values.GetValueOrDefault(grid));
@@ -149,7 +148,7 @@ internal sealed class PersonRendering(PolicyRenderer renderer, ProfileRules rule
         return json;
     }
 
-    private JsonArray Memberships(AccessRequest request, IReadOnlyList<Membership> memberships, DateOnly on, AuditScope audit)
+    private JsonArray Memberships(AccessRequest request, IReadOnlyList<Membership> memberships, DateOnly on, DisclosureLog log)
     {
         var list = new JsonArray();
         foreach (var membership in memberships)
@@ -160,7 +159,7 @@ internal sealed class PersonRendering(PolicyRenderer renderer, ProfileRules rule
                 continue;
             }
 
-            audit.Disclose(attribute, access == FieldAccess.Masked);
+            log.Disclose(attribute, access == FieldAccess.Masked);
             if (access == FieldAccess.Masked)
             {
                 list.Add(new JsonObject { ["group"] = Hidden, ["active"] = membership.IsActiveOn(on) });
@@ -168,7 +167,7 @@ internal sealed class PersonRendering(PolicyRenderer renderer, ProfileRules rule
             }
 
             var details = renderer.Render(request, membership.Details.ToDictionary(d => d.Key, d => new FieldValue(d.Value, source.Value), StringComparer.Ordinal));
-            audit.Disclose(details.Fields);
+            log.Disclose(details.Fields);
             list.Add(new JsonObject
             {
                 ["group"] = membership.Group.Value,
@@ -184,14 +183,14 @@ internal sealed class PersonRendering(PolicyRenderer renderer, ProfileRules rule
     }
 
     // A department officer's own department's values where another source's survived: shown in full by the policy.
-    private JsonObject OwnDepartmentValues(AccessRequest request, PersonProfile profile, SourceId department, AuditScope audit)
+    private JsonObject OwnDepartmentValues(AccessRequest request, PersonProfile profile, SourceId department, DisclosureLog log)
     {
         var own = profile.Attributes
             .Where(a => a.Value.Provenance.Source != department.Value)
             .SelectMany(a => a.Value.Conflicts.Where(c => c.Provenance.Source == department.Value).Take(1).Select(c => (a.Key, c.Value)))
             .ToDictionary(a => a.Key, a => new FieldValue(a.Value, department), StringComparer.Ordinal);
         var disclosure = renderer.Render(request, own);
-        audit.Disclose(disclosure.Fields);
+        log.Disclose(disclosure.Fields);
         return Object(disclosure.Values);
     }
 
