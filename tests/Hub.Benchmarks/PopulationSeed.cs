@@ -133,7 +133,7 @@ internal static class PopulationSeed
                 bySource[mapping.Id] = records = [];
             }
 
-            records.Add(new IncomingFact(row.Number, key.Value, FactEntity.RowKeyFor(mapping.Id, key.Value, record.Discriminator), Identified: true, record.Attributes));
+            records.Add(new IncomingFact(row.Number, key.Value, record.Discriminator, Identified: true, record.Attributes));
         }
 
         return (received, accepted);
