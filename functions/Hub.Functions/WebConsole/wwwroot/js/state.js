@@ -1,0 +1,24 @@
+// Roles the console shows pages to, the special groups, storage keys, and the state the modules share.
+
+export const READERS = ['Hub.GridWorker', 'Hub.CommunityWorker', 'Hub.StreetOfficer', 'Hub.DistrictOfficer', 'Hub.DepartmentOfficer'];
+export const BREAK_GLASS = ['Hub.GridWorker', 'Hub.CommunityWorker', 'Hub.StreetOfficer'];
+export const STEWARD = ['Hub.DataSteward'];
+export const AUDITOR = ['Hub.Auditor'];
+export const PUBLISHER = ['Feeds.Publish.*'];
+// A department's officers follow its batches too, and decide about a held snapshot; they never push.
+export const DEPARTMENT = ['Hub.DepartmentOfficer'];
+export const GROUPS = ['dibao', 'low-income', 'extreme-poverty', 'elderly-alone', 'temporary-assistance', 'disability', 'severe-mental-illness', 'public-housing', 'rent-subsidy'];
+export const SESSION_KEY = 'hub.console.session';
+export const LANG_KEY = 'hub.console.lang';
+
+
+// What the console holds while it runs: the string dictionary, the Hub's console settings, the signed-in session,
+// the declared purpose and the way back to the current page (set by the entry module).
+export const state = {
+  strings: {},
+  settings: { signIn: 'unavailable', purposes: [] },
+  session: null,
+  purpose: '',
+  idCounter: 0,
+  render: async () => {},
+};

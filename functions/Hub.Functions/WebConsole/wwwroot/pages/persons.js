@@ -1,0 +1,180 @@
+// Residents lists, a person, their household and break-glass, for personal roles.
+import { api, hasRole, query } from '../js/api.js';
+import { attributeLabel, definitions, field, groupLabel, h, input, message, page, problemText, purposeOptions, select, t, tOr, table, time, today, valueLabel } from '../js/dom.js';
+import { BREAK_GLASS, GROUPS, state } from '../js/state.js';
+
+export const residentFilters = { division: '', grid: '', group: '', activeOn: '', purpose: '' };
+
+export async function residentsPage() {
+  const claims = state.session.claims;
+  const division = input({ value: residentFilters.division || claims.division || '', inputmode: 'numeric', pattern: '[0-9]{6,12}' });
+  const isGridWorker = hasRole(['Hub.GridWorker']);
+  const grid = input({ value: residentFilters.grid });
+  const group = select([['', t('filter.anyGroup')], ...GROUPS.map((g) => [g, groupLabel(g)])], residentFilters.group);
+  const activeOn = input({ type: 'date', value: residentFilters.activeOn || today() });
+  const purposeSelect = select(purposeOptions(true), residentFilters.purpose || state.purpose);
+  const results = h('div', { 'aria-live': 'polite' });
+  const form = h('form', { class: 'filters card', method: 'post', 'aria-label': t('residents.filters') },
+    field(t('filter.division'), division, 'division'),
+    isGridWorker ? null : field(t('filter.grid'), grid, 'grid'),
+    field(t('filter.group'), group, 'group'),
+    field(t('filter.activeOn'), activeOn, 'activeOn'),
+    field(t('filter.purpose'), purposeSelect, 'purpose'),
+    h('div', {}, h('button', { type: 'submit' }, t('filter.apply'))));
+  page('residents.title', isGridWorker ? h('p', {}, t('residents.gridNote', { grid: claims.grid })) : null, form, results);
+
+  const rows = [];
+  const body = h('tbody');
+  const more = h('div', { class: 'row' });
+  let generation = 0;
+  const load = async (continuation) => {
+    const mine = generation;
+    results.setAttribute('aria-busy', 'true');
+    try {
+      const answer = await api(`/api/residents${query({
+        division: residentFilters.division,
+        grid: isGridWorker ? null : residentFilters.grid,
+        group: residentFilters.group,
+        activeOn: residentFilters.activeOn,
+        purpose: residentFilters.purpose,
+        pageSize: 50,
+        continuation,
+      })}`);
+      if (mine !== generation) return;
+      for (const item of answer.items) {
+        rows.push(item);
+        body.append(h('tr', {},
+          h('td', {}, h('a', { href: `#/person/${item.personKey}` }, item.name ?? t('residents.open'))),
+          h('td', {}, item.community),
+          h('td', {}, item.grid ?? ''),
+          h('td', {}, item.places.map((p) => t(`place.${p}`)).join('、')),
+          h('td', {}, item.groups.map((g) => h('span', { class: 'tag' }, groupLabel(g)))),
+          h('td', {}, item.householdKey ? h('a', { href: `#/household/${item.personKey}` }, t('residents.household')) : ''),
+          h('td', {}, item.provisional ? t('residents.provisional') : '')));
+      }
+      more.replaceChildren(answer.continuation
+        ? h('button', { type: 'button', class: 'secondary', onclick: () => load(answer.continuation) }, t('residents.more'))
+        : h('p', {}, t('residents.count', { count: rows.length, day: answer.activeOn })));
+    } catch (error) {
+      if (mine === generation) results.replaceChildren(message('error', problemText(error)));
+    } finally {
+      if (mine === generation) results.setAttribute('aria-busy', 'false');
+    }
+  };
+  const run = () => {
+    Object.assign(residentFilters, {
+      division: division.value.trim(), grid: grid.value.trim(), group: group.value, activeOn: activeOn.value, purpose: purposeSelect.value,
+    });
+    state.purpose = purposeSelect.value;
+    generation += 1;
+    rows.length = 0;
+    body.replaceChildren();
+    results.replaceChildren(h('div', { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': t('residents.caption') }, h('table', {},
+      h('caption', {}, t('residents.caption')),
+      h('thead', {}, h('tr', {}, [t('col.name'), t('col.community'), t('col.grid'), t('col.places'), t('col.groups'), t('col.household'), t('col.note')].map((c) => h('th', { scope: 'col' }, c)))),
+      body)), more);
+    return load(null);
+  };
+  form.addEventListener('submit', (event) => { event.preventDefault(); run(); });
+  await run();
+}
+
+export function purposeChooser(onChange) {
+  const chooser = select(purposeOptions(true), state.purpose);
+  return h('form', { class: 'card row', method: 'post', 'aria-label': t('purpose.chooser'), onsubmit: (event) => { event.preventDefault(); state.purpose = chooser.value; onChange(); } },
+    field(t('filter.purpose'), chooser, 'purpose'),
+    h('button', { type: 'submit' }, t('purpose.apply')),
+    h('p', {}, t('purpose.hint')));
+}
+
+export function personDetails(person) {
+  const attributes = Object.entries(person.attributes ?? {});
+  const parts = [];
+  parts.push(h('div', { class: 'row' },
+    person.provisional ? h('span', { class: 'tag' }, t('person.provisional')) : null,
+    person.breakGlass ? h('span', { class: 'tag' }, t('person.breakGlass')) : null));
+  parts.push(h('h2', {}, t('person.attributes')));
+  parts.push(attributes.length ? definitions(attributes.map(([k, v]) => [attributeLabel(k), valueLabel(v)])) : h('p', {}, t('person.nothing')));
+  for (const kind of ['residence', 'registration']) {
+    const place = person[kind];
+    if (place) {
+      parts.push(h('h2', {}, t(`person.${kind}`)));
+      parts.push(definitions(Object.entries(place).map(([k, v]) => [t(`placeField.${k}`), v])));
+    }
+  }
+  parts.push(h('h2', {}, t('person.memberships')));
+  const memberships = person.memberships ?? [];
+  parts.push(memberships.length
+    ? table([t('col.group'), t('col.active'), t('col.validFrom'), t('col.lastDay'), t('col.source'), t('col.details')],
+      memberships.map((m) => [
+        groupLabel(m.group),
+        m.active ? t('yes') : t('no'),
+        m.validFrom ?? '',
+        m.lastDay ?? '',
+        m.source ? tOr(`source.${m.source}`, m.source) : '',
+        Object.entries(m.details ?? {}).map(([k, v]) => h('span', { class: 'tag' }, `${attributeLabel(k)}: ${v}`)),
+      ]))
+    : h('p', {}, t('person.noMemberships')));
+  if (person.ownDepartment) {
+    parts.push(h('h2', {}, t('person.ownDepartment')));
+    parts.push(definitions(Object.entries(person.ownDepartment).map(([k, v]) => [attributeLabel(k), valueLabel(v)])));
+  }
+  return parts;
+}
+
+export async function personPage(personKey) {
+  const content = h('div', { 'aria-live': 'polite' });
+  const reload = () => personPage(personKey);
+  page('person.title', purposeChooser(reload), content);
+  let person;
+  try {
+    person = await api(`/api/persons/${encodeURIComponent(personKey)}${query({ purpose: state.purpose })}`);
+  } catch (error) {
+    content.replaceChildren(message('error', problemText(error)));
+    return;
+  }
+  const title = person.attributes?.name ?? t('person.untitled');
+  document.querySelector('main h1').textContent = `${t('person.title')}：${title}`;
+  content.replaceChildren(
+    ...personDetails(person),
+    person.householdKey ? h('p', {}, h('a', { href: `#/household/${person.personKey}` }, t('person.householdLink'))) : null,
+    hasRole(BREAK_GLASS) ? breakGlassForm(person.personKey, reload) : null,
+    h('p', { class: 'mono' }, `${t('person.key')}: ${person.personKey}`));
+}
+
+export function breakGlassForm(personKey, reload) {
+  const reason = h('textarea', { maxlength: 500, required: true });
+  const status = h('div', { 'aria-live': 'polite' });
+  return h('section', { class: 'card', 'aria-labelledby': 'break-glass-title' },
+    h('h2', { id: 'break-glass-title' }, t('breakGlass.title')),
+    h('p', {}, t('breakGlass.explain')),
+    h('form', {
+      method: 'post',
+      onsubmit: async (event) => {
+        event.preventDefault();
+        try {
+          const grant = await api(`/api/persons/${encodeURIComponent(personKey)}/break-glass`, { method: 'POST', body: { reason: reason.value } });
+          status.replaceChildren(message('ok', t('breakGlass.granted', { until: time(grant.expiresAt) })));
+          setTimeout(reload, 600);
+        } catch (error) {
+          status.replaceChildren(message('error', problemText(error)));
+        }
+      },
+    }, field(t('breakGlass.reason'), reason, 'reason'), h('p', {}, h('button', { type: 'submit', class: 'danger' }, t('breakGlass.submit')))),
+    status);
+}
+
+export async function householdPage(personKey) {
+  const content = h('div', { 'aria-live': 'polite' });
+  page('household.title', purposeChooser(() => householdPage(personKey)), content);
+  try {
+    const household = await api(`/api/persons/${encodeURIComponent(personKey)}/household${query({ purpose: state.purpose })}`);
+    content.replaceChildren(
+      h('p', {}, t('household.summary', { count: household.members.length, day: household.on })),
+      ...household.members.map((member) => h('section', { class: 'card' },
+        h('h2', {}, h('a', { href: `#/person/${member.personKey}` }, member.attributes?.name ?? t('person.untitled'))),
+        ...personDetails(member).filter((node) => node.tagName !== 'H2' || node.textContent !== t('person.attributes')))));
+  } catch (error) {
+    content.replaceChildren(message('error', problemText(error)));
+  }
+}
