@@ -1,6 +1,7 @@
 using Hub.Core.Access;
 using Hub.Core.Audit;
 using Hub.Functions.Access;
+using Hub.Functions.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -22,10 +23,8 @@ internal static class AuditApi
     {
         var group = routes.MapGroup("/api/audit")
             .WithTags("Audit")
-            .RequireAuthorization(AuditorPolicy)
+            .RequireHubAuthorization(AuditorPolicy)
             .Audited(AuditAction.AuditRead)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         group.MapPost("/verify", VerifyAsync)
@@ -58,7 +57,7 @@ internal static class AuditApi
     {
         if (request.From is not { } from || request.To is not { } to || to < from || to.DayNumber - from.DayNumber >= MaxVerifiedDays)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid range", detail: $"'from' and 'to' are required days (YYYY-MM-DD); 'to' must not be before 'from', and a range holds at most {MaxVerifiedDays} days.");
+            return HubProblems.BadRequest("Invalid range", $"'from' and 'to' are required days (YYYY-MM-DD); 'to' must not be before 'from', and a range holds at most {MaxVerifiedDays} days.");
         }
 
         audit.Resource = $"verify {from:yyyy-MM-dd}..{to:yyyy-MM-dd}";
@@ -106,5 +105,5 @@ internal static class AuditApi
     }
 
     internal static ProblemHttpResult BadQuery(string detail) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid audit query", detail: detail);
+        HubProblems.BadRequest("Invalid audit query", detail);
 }

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Hub.Core.Access;
 using Hub.Core.Audit;
 using Hub.Core.Kernel;
+using Hub.Functions.Hosting;
 
 namespace Hub.Functions.Audit;
 
@@ -51,10 +52,7 @@ internal sealed partial class AuditRecorder(AuditLog log, ILogger<AuditRecorder>
     {
         ArgumentNullException.ThrowIfNull(context);
         context.Response.Headers.RetryAfter = "30";
-        return TypedResults.Problem(
-            statusCode: StatusCodes.Status503ServiceUnavailable,
-            title: "Audit trail unavailable",
-            detail: "The Hub could not record this request in the audit trail, so it does not answer it. Try again shortly.");
+        return HubProblems.Of(StatusCodes.Status503ServiceUnavailable, "Audit trail unavailable", "The Hub could not record this request in the audit trail, so it does not answer it. Try again shortly.");
     }
 
     private static AuditEvent EventOf(HttpContext context, AuditAction action, AuditScope scope, int status)

@@ -1,6 +1,7 @@
 using Hub.Core.Access;
 using Hub.Core.Audit;
 using Hub.Core.Kernel;
+using Hub.Functions.Hosting;
 
 namespace Hub.Functions.Audit;
 
@@ -58,8 +59,5 @@ internal sealed record AuditorScope
         DivisionPrefix is not { } own || (division?.StartsWith(own, StringComparison.Ordinal) ?? false);
 
     /// <summary>The 403 answer to a search for a division outside the scope.</summary>
-    public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult OutsideScope() => TypedResults.Problem(
-        statusCode: StatusCodes.Status403Forbidden,
-        title: "Outside your division",
-        detail: "An auditor placed below the city reviews the users of their own division only.");
+    public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult OutsideScope() => HubProblems.Forbidden("Outside your division", "An auditor placed below the city reviews the users of their own division only.");
 }

@@ -1,4 +1,5 @@
 using Hub.Core.Feeds.Processing;
+using Hub.Functions.Hosting;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -24,7 +25,7 @@ internal static class FeedUpload
         var decode = encoding is not ("" or "identity");
         if (decode && encoding is not ("gzip" or "x-gzip" or "br"))
         {
-            return (null, TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported content encoding", detail: "Send the feed uncompressed, or with Content-Encoding: gzip or br."));
+            return (null, HubProblems.Of(StatusCodes.Status415UnsupportedMediaType, "Unsupported content encoding", "Send the feed uncompressed, or with Content-Encoding: gzip or br."));
         }
 
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
@@ -47,7 +48,7 @@ internal static class FeedUpload
         }
         catch (InvalidDataException ex) when (decode)
         {
-            return (null, TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Corrupt compressed feed", detail: $"The body is not valid {encoding} data: {ex.Message}. Nothing was stored; push the feed again."));
+            return (null, HubProblems.BadRequest("Corrupt compressed feed", $"The body is not valid {encoding} data: {ex.Message}. Nothing was stored; push the feed again."));
         }
         finally
         {
@@ -59,8 +60,8 @@ internal static class FeedUpload
     }
 
     public static ProblemHttpResult Incomplete() =>
-        TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Incomplete feed", detail: "The request body ended before its declared length (Content-Length), or could not be read to its end; nothing was stored. Push the feed again.");
+        HubProblems.BadRequest("Incomplete feed", "The request body ended before its declared length (Content-Length), or could not be read to its end; nothing was stored. Push the feed again.");
 
     public static ProblemHttpResult TooLarge(long limit) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Feed too large", detail: $"The feed is larger than the limit of {limit} bytes (Hub:Feeds:MaxPayloadBytes, counted after decompression); split it into several deltas.");
+        HubProblems.Of(StatusCodes.Status413PayloadTooLarge, "Feed too large", $"The feed is larger than the limit of {limit} bytes (Hub:Feeds:MaxPayloadBytes, counted after decompression); split it into several deltas.");
 }

@@ -8,6 +8,7 @@ using Hub.Core.Kernel;
 using Hub.Core.Storage;
 using Hub.Functions.Access;
 using Hub.Functions.Audit;
+using Hub.Functions.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -26,9 +27,7 @@ internal static class FeedsApi
     {
         var group = routes.MapGroup("/api/feeds/{source}")
             .WithTags("Feeds")
-            .RequireAuthorization(AuthenticationExtensions.FeedReaderPolicy)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .RequireHubAuthorization(AuthenticationExtensions.FeedReaderPolicy)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPost("/", PushFeedAsync)
@@ -83,16 +82,13 @@ internal static class FeedsApi
 
         if (!TryParseMode(mode, out var feedMode))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Unknown mode", detail: "mode must be 'delta' (the default) or 'snapshot'.");
+            return HubProblems.BadRequest("Unknown mode", "mode must be 'delta' (the default) or 'snapshot'.");
         }
 
         var request = context.Request;
         if (!FeedContentType.TryParse(request.ContentType, out var contentType))
         {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status415UnsupportedMediaType,
-                title: "Unsupported media type",
-                detail: $"Send the feed as one of: {string.Join(", ", FeedContentType.Supported)}. CSV may declare charset=utf-8 or charset=gb18030.");
+            return HubProblems.Of(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", $"Send the feed as one of: {string.Join(", ", FeedContentType.Supported)}. CSV may declare charset=utf-8 or charset=gb18030.");
         }
 
         var limit = options.Value.MaxPayloadBytes;
@@ -109,10 +105,10 @@ internal static class FeedsApi
             IntakeOutcome.Accepted or IntakeOutcome.Duplicate => TypedResults.Accepted(
                 BatchPath(source, result.Batch!.Id),
                 BatchReports.From(result.Batch, repeated: result.Outcome == IntakeOutcome.Duplicate)),
-            IntakeOutcome.Empty => TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Empty feed", detail: "The request body is empty; send the feed file as the body."),
+            IntakeOutcome.Empty => HubProblems.BadRequest("Empty feed", "The request body is empty; send the feed file as the body."),
             IntakeOutcome.TooLarge => FeedUpload.TooLarge(limit),
             IntakeOutcome.Incomplete => FeedUpload.Incomplete(),
-            _ => TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Try again", detail: "An earlier push of the same file is still being recorded; push again in a moment."),
+            _ => HubProblems.Of(StatusCodes.Status503ServiceUnavailable, "Try again", "An earlier push of the same file is still being recorded; push again in a moment."),
         };
     }
 
@@ -159,13 +155,13 @@ internal static class FeedsApi
 
         if (!batch.IsSettled)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Batch not finished", detail: $"The batch is {batch.Status.ToString().ToLowerInvariant()}; its rejects report is ready when its rows have been read.");
+            return HubProblems.Conflict("Batch not finished", $"The batch is {batch.Status.ToString().ToLowerInvariant()}; its rejects report is ready when its rows have been read.");
         }
 
         var name = FeedProcessor.RejectsBlobName(source, batchId);
         if (!await storage.RejectsFolder.ExistsAsync(name, cancellationToken))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No rejects report", detail: $"The batch failed before its rows were read: {batch.FailureReason}");
+            return HubProblems.NotFound("No rejects report", $"The batch failed before its rows were read: {batch.FailureReason}");
         }
 
         var stream = await storage.RejectsFolder.OpenReadAsync(name, cancellationToken);
@@ -187,8 +183,8 @@ internal static class FeedsApi
 
     // Route text is the caller's and is never echoed: a source id is checked, anything else could be anything.
     private static ProblemHttpResult UnknownSource() =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown source", detail: "No such source is configured; GET /api/sources lists them.");
+        HubProblems.NotFound("Unknown source", "No such source is configured; GET /api/sources lists them.");
 
     internal static ProblemHttpResult UnknownBatch() =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown batch", detail: "The source has no such batch.");
+        HubProblems.NotFound("Unknown batch", "The source has no such batch.");
 }

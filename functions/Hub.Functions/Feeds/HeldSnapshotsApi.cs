@@ -5,6 +5,7 @@ using Hub.Core.Feeds.Processing;
 using Hub.Core.Feeds.Sources;
 using Hub.Functions.Access;
 using Hub.Functions.Audit;
+using Hub.Functions.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Hub.Functions.Feeds;
@@ -28,10 +29,8 @@ internal static class HeldSnapshotsApi
     {
         var group = routes.MapGroup("/api/feeds/{source}/batches/{batchId}")
             .WithTags("Feeds")
-            .RequireAuthorization(DeciderPolicy)
+            .RequireHubAuthorization(DeciderPolicy)
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
@@ -71,13 +70,13 @@ internal static class HeldSnapshotsApi
         if (!HubUser.TryRead(context.User, out var user, out _) || (!user.IsInRole(HubRoles.Administrator) && user.Department?.Value != source))
         {
             audit.Deny();
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not your department's register", detail: "A held snapshot is decided by an officer of its own department or by an administrator.");
+            return HubProblems.Forbidden("Not your department's register", "A held snapshot is decided by an officer of its own department or by an administrator.");
         }
 
         var reason = request.Reason?.Trim();
         if (string.IsNullOrEmpty(reason) || reason.Length > SnapshotDecisions.MaxReasonLength)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Reason required", detail: $"Say why in 1 to {SnapshotDecisions.MaxReasonLength} characters; the reason is kept with the batch.");
+            return HubProblems.BadRequest("Reason required", $"Say why in 1 to {SnapshotDecisions.MaxReasonLength} characters; the reason is kept with the batch.");
         }
 
         var result = await decisions.DecideAsync(source, batchId, kind, context.User.FindFirstValue(HubClaims.Subject) ?? user.Subject, reason, cancellationToken);
@@ -85,10 +84,7 @@ internal static class HeldSnapshotsApi
         {
             SnapshotDecisionStatus.Done => TypedResults.Ok(BatchReports.From(result.Batch!)),
             SnapshotDecisionStatus.UnknownBatch => FeedsApi.UnknownBatch(),
-            _ => TypedResults.Problem(
-                statusCode: StatusCodes.Status409Conflict,
-                title: "Batch not held",
-                detail: $"The batch is {result.Batch!.Status.ToString().ToLowerInvariant()}; only a held snapshot is confirmed or discarded."),
+            _ => HubProblems.Conflict("Batch not held", $"The batch is {result.Batch!.Status.ToString().ToLowerInvariant()}; only a held snapshot is confirmed or discarded."),
         };
     }
 }

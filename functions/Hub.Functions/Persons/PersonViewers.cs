@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using Hub.Core.Reads;
 using Hub.Functions.Audit;
+using Hub.Functions.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Hub.Functions.Persons;
@@ -30,14 +31,11 @@ internal static class PersonViewers
         if (start.Refusal == ViewerRefusal.NotPersonal)
         {
             audit.Deny();
-            problem = TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not a personal identity", detail: "Person data is read with a personal identity: a role, a division and, for grid workers, a grid.");
+            problem = HubProblems.Forbidden("Not a personal identity", "Person data is read with a personal identity: a role, a division and, for grid workers, a grid.");
             return false;
         }
 
-        problem = TypedResults.Problem(
-            statusCode: StatusCodes.Status400BadRequest,
-            title: "Unknown purpose",
-            detail: $"Declare one of the listed purposes: {string.Join(", ", reads.Policy.Purposes.Select(p => p.Id))}.");
+        problem = HubProblems.BadRequest("Unknown purpose", $"Declare one of the listed purposes: {string.Join(", ", reads.Policy.Purposes.Select(p => p.Id))}.");
         return false;
     }
 }

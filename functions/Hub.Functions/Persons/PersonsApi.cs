@@ -6,6 +6,7 @@ using Hub.Core.Kernel;
 using Hub.Core.Reads;
 using Hub.Functions.Access;
 using Hub.Functions.Audit;
+using Hub.Functions.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -24,11 +25,8 @@ internal static class PersonsApi
     {
         var group = routes.MapGroup("/api/persons")
             .WithTags("Persons")
-            .RequireAuthorization(PersonReaderPolicy)
-            .RequireRateLimiting(RateLimitExtensions.PerUserPolicy)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .RequireHubAuthorization(PersonReaderPolicy)
+            .RequirePerUserRateLimit()
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         group.MapGet("/{personKey}", GetPersonAsync)
@@ -123,7 +121,7 @@ internal static class PersonsApi
 
         if (!ResidentId.TryParse(lookup.ResidentId, out var id, out var reason))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid ID number", detail: reason);
+            return HubProblems.BadRequest("Invalid ID number", reason);
         }
 
         var read = await reads.DetailAsync(viewer, hasher.Hash(id.Value), cancellationToken);
@@ -143,7 +141,7 @@ internal static class PersonsApi
         if (!viewer.MayBreakGlass(reads.Policy))
         {
             audit.Deny();
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Break-glass not allowed", detail: $"Only {string.Join(", ", settings.Roles)} may break the glass.");
+            return HubProblems.Forbidden("Break-glass not allowed", $"Only {string.Join(", ", settings.Roles)} may break the glass.");
         }
 
         if (!PersonKey.TryParse(personKey, out var key))
@@ -154,7 +152,7 @@ internal static class PersonsApi
         var reason = request.Reason?.Trim();
         if (string.IsNullOrEmpty(reason) || reason.Length > BreakGlassGrants.MaxReasonLength)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Reason required", detail: $"State the emergency in 1 to {BreakGlassGrants.MaxReasonLength} characters; it is kept in the audit trail.");
+            return HubProblems.BadRequest("Reason required", $"State the emergency in 1 to {BreakGlassGrants.MaxReasonLength} characters; it is kept in the audit trail.");
         }
 
         var read = await reads.BreakGlassAsync(viewer, key, reason, cancellationToken);
@@ -165,8 +163,8 @@ internal static class PersonsApi
     }
 
     internal static ProblemHttpResult NotFound() =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown person", detail: "No such person in your jurisdiction.");
+        HubProblems.NotFound("Unknown person", "No such person in your jurisdiction.");
 
     private static ProblemHttpResult BadKey() =>
-        TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid person key", detail: "A person key is 32 lower-case hex characters.");
+        HubProblems.BadRequest("Invalid person key", "A person key is 32 lower-case hex characters.");
 }

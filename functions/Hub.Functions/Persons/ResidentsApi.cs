@@ -6,8 +6,8 @@ using Hub.Core.Kernel;
 using Hub.Core.Reads;
 using Hub.Functions.Access;
 using Hub.Functions.Audit;
+using Hub.Functions.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Hub.Functions.Persons;
 
@@ -29,8 +29,8 @@ internal static class ResidentsApi
     {
         routes.MapGet("/api/residents", ListResidentsAsync)
             .WithTags("Persons")
-            .RequireAuthorization(PersonsApi.PersonReaderPolicy)
-            .RequireRateLimiting(RateLimitExtensions.PerUserPolicy)
+            .RequireHubAuthorization(PersonsApi.PersonReaderPolicy)
+            .RequirePerUserRateLimit()
             .WithName("ListResidents")
             .WithSummary("Special-group residents of a division in the caller's jurisdiction, paged, rendered for the caller")
             .WithDescription("division (12 digits; default the caller's own), grid (a community's grid), group (e.g. dibao), household (a household key), " +
@@ -38,24 +38,14 @@ internal static class ResidentsApi
                 "A person whose residence and registration both lie inside appears once. A division outside the caller's jurisdiction is 404.")
             .Produces<ResidentsPage>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .Audited(AuditAction.DivisionList);
         return routes;
     }
 
     internal static async Task<Results<Ok<ResidentsPage>, ProblemHttpResult>> ListResidentsAsync(
-        [FromQuery] string? division,
-        [FromQuery] string? grid,
-        [FromQuery] string? group,
-        [FromQuery] string? household,
-        [FromQuery] string? activeOn,
-        [FromQuery] string? purpose,
-        [FromQuery] int? pageSize,
-        [FromQuery] string? continuation,
+        [AsParameters] ResidentListRequest list,
         HttpContext context,
         AuditScope audit,
         PersonDisclosure reads,
@@ -63,42 +53,42 @@ internal static class ResidentsApi
         ContinuationTokens tokens,
         CancellationToken cancellationToken)
     {
-        if (!PersonViewers.TryStart(reads, context, purpose, audit, out var look, out var problem))
+        if (!PersonViewers.TryStart(reads, context, list.Purpose, audit, out var look, out var problem))
         {
             return problem;
         }
 
         DivisionCode? code = look.User.Division;
-        if (division is not null && !DivisionCode.TryParse(division, out code, out _))
+        if (list.Division is not null && !DivisionCode.TryParse(list.Division, out code, out _))
         {
             return Bad("'division' is a 12-digit division code (6 and 9 digits are padded).");
         }
 
         GridCode? gridCode = null;
-        if (grid is not null && !GridCode.TryParse(grid, out gridCode))
+        if (list.Grid is not null && !GridCode.TryParse(list.Grid, out gridCode))
         {
             return Bad("'grid' is 1 to 20 letters, digits or hyphens.");
         }
 
         GroupId? groupId = null;
-        if (group is not null && !GroupId.TryParse(group, out groupId))
+        if (list.Group is not null && !GroupId.TryParse(list.Group, out groupId))
         {
             return Bad("'group' is a group id such as dibao or disability.");
         }
 
         HouseholdKey? householdKey = null;
-        if (household is not null && !HouseholdKey.TryParse(household, out householdKey))
+        if (list.Household is not null && !HouseholdKey.TryParse(list.Household, out householdKey))
         {
             return Bad("'household' is a household key from a person or list answer.");
         }
 
         DateOnly day = reads.Today;
-        if (activeOn is not null && !DateOnly.TryParseExact(activeOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
+        if (list.ActiveOn is not null && !DateOnly.TryParseExact(list.ActiveOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
         {
             return Bad("'activeOn' is a date, yyyy-MM-dd.");
         }
 
-        if (pageSize is < 1 or > MaxPageSize)
+        if (list.PageSize is < 1 or > MaxPageSize)
         {
             return Bad($"'pageSize' is 1 to {MaxPageSize}.");
         }
@@ -114,24 +104,24 @@ internal static class ResidentsApi
         if (!jurisdiction.Division.Contains(code.Value) || (jurisdiction.Grid is { } only && gridCode != only))
         {
             audit.Deny();
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown division", detail: "No such division in your jurisdiction.");
+            return HubProblems.NotFound("Unknown division", "No such division in your jurisdiction.");
         }
 
         if (groupId is { } wanted && reads.GroupAccess(look, wanted, out _) != FieldAccess.Shown)
         {
             audit.Deny();
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Group not shown to you", detail: "Your role (with this purpose) is not shown this group, so it cannot filter by it; a purpose may raise it.");
+            return HubProblems.Forbidden("Group not shown to you", "Your role (with this purpose) is not shown this group, so it cannot filter by it; a purpose may raise it.");
         }
 
         var query = new ResidentListQuery(code.Value, gridCode, householdKey);
         var binding = $"{code.Value.Value}|{gridCode?.Value}|{groupId?.Value}|{householdKey?.Value}|{day:yyyy-MM-dd}|{look.Purpose?.Value}";
         ResidentListPosition? after = null;
-        if (continuation is not null && !tokens.TryRead(continuation, look.User.Subject, binding, out after))
+        if (list.Continuation is not null && !tokens.TryRead(list.Continuation, look.User.Subject, binding, out after))
         {
             return Bad("The continuation token is not one the Hub issued for this user and this query, or it is more than an hour old; start again from the first page.");
         }
 
-        var page = await directory.ListAsync(query, resident => resident.IsSpecialGroupMemberOn(day, groupId), pageSize ?? DefaultPageSize, after, ScanLimit, cancellationToken);
+        var page = await directory.ListAsync(query, resident => resident.IsSpecialGroupMemberOn(day, groupId), list.PageSize ?? DefaultPageSize, after, ScanLimit, cancellationToken);
         var shown = reads.Residents(look, page.Residents, day);
         audit.Record(shown.Disclosed);
         var items = shown.Value!.Select(Item).ToList();
@@ -150,5 +140,5 @@ internal static class ResidentsApi
         !shown.Resident.Identified);
 
     private static ProblemHttpResult Bad(string detail) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid resident list query", detail: detail);
+        HubProblems.BadRequest("Invalid resident list query", detail);
 }

@@ -3,10 +3,11 @@ using Hub.Core.Access;
 using Hub.Core.Audit;
 using Hub.Core.Identity.Keys;
 using Hub.Core.Kernel;
-using Hub.Core.Reads;
 using Hub.Core.Profiles;
+using Hub.Core.Reads;
 using Hub.Functions.Access;
 using Hub.Functions.Audit;
+using Hub.Functions.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Hub.Functions.Persons;
@@ -50,7 +51,7 @@ internal static class VerificationsApi
 
         if (!ResidentId.TryParse(verification.ResidentId, out var id, out var reason))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid ID number", detail: reason);
+            return HubProblems.BadRequest("Invalid ID number", reason);
         }
 
         var claim = verification.Claim;
@@ -65,10 +66,7 @@ internal static class VerificationsApi
         };
         if (evaluate is null)
         {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status400BadRequest,
-                title: "Invalid claim",
-                detail: "claim.kind is inGroup (with group and optional on), disabilityGradeAtMost (grade 1-4, optional on) or livesIn (division).");
+            return HubProblems.BadRequest("Invalid claim", "claim.kind is inGroup (with group and optional on), disabilityGradeAtMost (grade 1-4, optional on) or livesIn (division).");
         }
 
         var read = await reads.ReadAsync(look, hasher.Hash(id.Value), cancellationToken);
@@ -87,7 +85,7 @@ internal static class VerificationsApi
         if (access == FieldAccess.Hidden)
         {
             audit.Deny();
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Claim not open to you", detail: "Your role (with this purpose) is not given the facts behind this claim; a purpose may open it.");
+            return HubProblems.Forbidden("Claim not open to you", "Your role (with this purpose) is not given the facts behind this claim; a purpose may open it.");
         }
 
         var (answer, decidedBy) = evaluate(profile);

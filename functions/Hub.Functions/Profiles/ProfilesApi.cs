@@ -6,6 +6,7 @@ using Hub.Core.Kernel;
 using Hub.Core.Profiles;
 using Hub.Functions.Access;
 using Hub.Functions.Audit;
+using Hub.Functions.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Hub.Functions.Profiles;
@@ -22,11 +23,8 @@ internal static class ProfilesApi
     {
         var group = routes.MapGroup("/api/profiles")
             .WithTags("Profiles")
-            .RequireAuthorization(StewardPolicy)
-            .RequireRateLimiting(RateLimitExtensions.PerUserPolicy)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .RequireHubAuthorization(StewardPolicy)
+            .RequirePerUserRateLimit();
 
         group.MapGet("/{personKey}", GetProfileAsync)
             .WithName("GetProfile")
@@ -66,7 +64,7 @@ internal static class ProfilesApi
     {
         if (!ResidentId.TryParse(lookup.ResidentId, out var id, out var reason))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid ID number", detail: reason);
+            return HubProblems.BadRequest("Invalid ID number", reason);
         }
 
         return Answer(await StewardLook.Of(context, profiles).ReadAsync(hasher.Hash(id.Value), audit, cancellationToken), audit);
@@ -97,7 +95,7 @@ internal static class ProfilesApi
         var members = household?.Members.Where(m => look.Covers(m.Profile)).ToList() ?? [];
         if (household is null || members.Count == 0)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown household", detail: "The Hub knows no household of this person.");
+            return HubProblems.NotFound("Unknown household", "The Hub knows no household of this person.");
         }
 
         foreach (var member in members)
@@ -121,5 +119,5 @@ internal static class ProfilesApi
     }
 
     private static ProblemHttpResult UnknownPerson() =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown person", detail: "No such person in your jurisdiction.");
+        HubProblems.NotFound("Unknown person", "No such person in your jurisdiction.");
 }

@@ -3,7 +3,9 @@ using Hub.Core.Access;
 using Hub.Core.Audit;
 using Hub.Core.Identity.Resolution;
 using Hub.Core.Kernel;
+using Hub.Functions.Access;
 using Hub.Functions.Audit;
+using Hub.Functions.Hosting;
 using Hub.Functions.Profiles;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -20,9 +22,7 @@ internal static class ResolutionApi
     {
         var group = routes.MapGroup("/api/resolution")
             .WithTags("Resolution")
-            .RequireAuthorization(ProfilesApi.StewardPolicy)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .RequireHubAuthorization(ProfilesApi.StewardPolicy);
 
         group.MapGet("/queue", GetQueueAsync)
             .WithName("GetMatchQueue")
@@ -182,15 +182,15 @@ internal static class ResolutionApi
     private static Results<Ok<DecisionResult>, ProblemHttpResult> Answer(DecisionResult result) => result.Status switch
     {
         DecisionStatus.Done => TypedResults.Ok(result),
-        DecisionStatus.NotFound => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown key", detail: result.Detail),
-        _ => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Decision does not apply", detail: result.Detail),
+        DecisionStatus.NotFound => HubProblems.NotFound("Unknown key", result.Detail),
+        _ => HubProblems.Conflict("Decision does not apply", result.Detail),
     };
 
     private static ProblemHttpResult BadKey() =>
-        TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid key", detail: "A person or record key is 32 lower-case hex characters.");
+        HubProblems.BadRequest("Invalid key", "A person or record key is 32 lower-case hex characters.");
 
     private static ProblemHttpResult OutOfReach() =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown key", detail: "No such person in your jurisdiction.");
+        HubProblems.NotFound("Unknown key", "No such person in your jurisdiction.");
 
     private static string Steward(HttpContext context) => context.User.FindFirstValue(HubClaims.Subject) ?? "unknown";
 }

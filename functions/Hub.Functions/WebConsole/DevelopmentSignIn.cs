@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Hub.Functions.Access;
+using Hub.Functions.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Hub.Functions.WebConsole;
@@ -39,7 +40,7 @@ internal static class DevelopmentSignIn
         var identity = SampleIdentities.All.FirstOrDefault(i => i.Id == request.Identity);
         if (identity is null)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Unknown sample identity", detail: $"Pick one of: {string.Join(", ", SampleIdentities.All.Select(i => i.Id))}.");
+            return HubProblems.BadRequest("Unknown sample identity", $"Pick one of: {string.Join(", ", SampleIdentities.All.Select(i => i.Id))}.");
         }
 
         var now = time.GetUtcNow();
