@@ -144,7 +144,8 @@ public sealed class EntityTableTests(AzuriteFixture azurite) : IAsyncLifetime
 
         Assert.Equal((WriteOutcome.Missing, (int?)2), (result.Outcome, result.FailedIndex));
         Assert.Equal((false, true), (await Table.ExistsAsync("p", "new"), await Table.ExistsAsync("p", "kept")));
-        Assert.Throws<InvalidOperationException>(result.ThrowIfNotWritten);
+        Assert.True(StorageFailures.IsStorageFailure(Assert.ThrowsAny<Exception>(result.ThrowIfNotWritten), out var status));
+        Assert.Equal(404, status);
     }
 
     [Fact]
