@@ -1,3 +1,5 @@
+using Azure;
+
 namespace Hub.Core.Storage;
 
 /// <summary>The outcome of a transaction: every change made, or none and which change stopped it.</summary>
@@ -16,11 +18,22 @@ public sealed record TransactionResult(WriteOutcome Outcome, int? FailedIndex, I
     /// Throws unless the transaction was written: for transactions of upserts and deletes that no other writer can
     /// refuse, where a refusal means the table is gone or the caller is wrong, never a conflict to handle.
     /// </summary>
+    /// <remarks>
+    /// What is thrown is a storage failure (<see cref="StorageFailures.IsStorageFailure"/>) with the status storage
+    /// answered (404, 409 or 412) and the outcome as its code, as the SDK's own refusal was before it became an
+    /// outcome: the boundaries answer it with 503 and a batch records it as its last error, never a bare 500.
+    /// </remarks>
     public void ThrowIfNotWritten()
     {
         if (!IsWritten)
         {
-            throw new InvalidOperationException($"A transaction that no other writer could refuse was refused: {Outcome} at change {FailedIndex}.");
+            var status = Outcome switch
+            {
+                WriteOutcome.Missing => 404,
+                WriteOutcome.AlreadyExists => 409,
+                _ => 412,
+            };
+            throw new RequestFailedException(status, $"A transaction that no other writer could refuse was refused: {Outcome} at change {FailedIndex}.", Outcome.ToString(), innerException: null);
         }
     }
 }

@@ -144,7 +144,8 @@ public sealed class EntityTableTests(AzuriteFixture azurite) : IAsyncLifetime
 
         Assert.Equal((WriteOutcome.Missing, (int?)2), (result.Outcome, result.FailedIndex));
         Assert.Equal((false, true), (await Table.ExistsAsync("p", "new"), await Table.ExistsAsync("p", "kept")));
-        Assert.Throws<InvalidOperationException>(result.ThrowIfNotWritten);
+        Assert.True(StorageFailures.IsStorageFailure(Assert.ThrowsAny<Exception>(result.ThrowIfNotWritten), out var status));
+        Assert.Equal(404, status);
     }
 
     [Fact]
@@ -157,6 +158,32 @@ public sealed class EntityTableTests(AzuriteFixture azurite) : IAsyncLifetime
 
         result.ThrowIfNotWritten();
         Assert.False(await Table.ExistsAsync("p", "a"));
+    }
+
+    [Fact]
+    public async Task A_delete_in_a_transaction_of_a_row_read_before_it_changed_still_removes_it()
+    {
+        await Table.AddAsync(new TestRow { PartitionKey = "p", RowKey = "a", Count = 1 });
+        var read = await Table.GetAsync<TestRow>("p", "a");
+        await Table.UpsertAsync(new TestRow { PartitionKey = "p", RowKey = "a", Count = 2 }, EntityUpdateMode.Replace);
+
+        var result = await Table.SubmitAsync([EntityChange.Delete(read!)]);
+
+        Assert.True(result.IsWritten);
+        Assert.False(await Table.ExistsAsync("p", "a"));
+    }
+
+    [Fact]
+    public async Task A_query_without_a_filter_reads_every_row_of_every_partition_in_key_order()
+    {
+        await Table.SubmitAsync([EntityChange.Add(new TestRow { PartitionKey = "p1", RowKey = "b" }), EntityChange.Add(new TestRow { PartitionKey = "p1", RowKey = "a" })]);
+        await Table.AddAsync(new TestRow { PartitionKey = "p0", RowKey = "z" });
+        await Table.AddAsync(new TestRow { PartitionKey = "p2", RowKey = "c" });
+
+        var rows = await Table.QueryAsync<TestRow>(filter: null, pageSize: 2).ToListAsync();
+
+        Assert.Equal([("p0", "z"), ("p1", "a"), ("p1", "b"), ("p2", "c")], rows.Select(r => (r.PartitionKey, r.RowKey)));
+        Assert.All(rows, r => Assert.NotNull(r.Version));
     }
 
     [Fact]
