@@ -86,6 +86,24 @@ public sealed partial class StreetOfficeConsoleTests(ConsoleFixture fixture, ITe
     }
 
     [Fact]
+    public async Task Street_officer_finds_a_person_by_id_number_that_stays_out_of_the_address()
+    {
+        await using var session = new ConsoleSession(fixture, output);
+        await session.SignInAsync("wang-street-officer");
+        var key = await fixture.KeyOfAsync(ConsoleFixture.Jianhua);
+
+        await session.Page.GetByRole(AriaRole.Link, new() { Name = "按身份证号查找" }).ClickAsync();
+        await session.Page.GetByLabel("身份证号码").FillAsync(ConsoleFixture.Jianhua);
+        await session.Page.GetByRole(AriaRole.Button, new() { Name = "查找", Exact = true }).ClickAsync();
+
+        await session.Page.GetByRole(AriaRole.Heading, new() { Name = "王建华" }).WaitForAsync();
+        Assert.Equal($"#/person/{key}", await session.Page.GetByRole(AriaRole.Link, new() { Name = "打开人员页面" }).GetAttributeAsync("href"));
+        Assert.DoesNotContain(ConsoleFixture.Jianhua, session.Page.Url, StringComparison.Ordinal);
+        await session.ScreenshotAsync("street-officer-lookup");
+        await session.AssertAccessibleAsync();
+    }
+
+    [Fact]
     public async Task Street_officer_filters_residents_by_group_and_reads_in_English_on_a_tablet()
     {
         await using var session = new ConsoleSession(fixture, output);
