@@ -1,11 +1,12 @@
 using System.IO.Compression;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace Hub.Deployment.Tests;
 
 /// <summary>The package is laid out as the Functions host runs a custom handler.</summary>
 [Collection(PackageGroup.Name)]
-public sealed class PackageLayoutTests(PackageFixture package)
+public sealed partial class PackageLayoutTests(PackageFixture package)
 {
     private const string Executable = "Hub.Functions";
 
@@ -50,6 +51,45 @@ public sealed class PackageLayoutTests(PackageFixture package)
     }
 
     [Fact]
+    public void The_web_console_is_shipped_with_every_module_its_page_imports()
+    {
+        var root = Path.Combine(package.AppRoot, "WebConsole", "wwwroot");
+        var entry = ModuleScript().Match(File.ReadAllText(Path.Combine(root, "index.html"))).Groups["src"].Value;
+
+        // The page loads its entry module, which imports the others by relative path: follow them all.
+        var reached = new HashSet<string>(StringComparer.Ordinal);
+        var missing = new List<string>();
+        var pending = new Queue<string>([entry]);
+        while (pending.TryDequeue(out var module))
+        {
+            if (!reached.Add(module))
+            {
+                continue;
+            }
+
+            var path = Path.Combine(root, module);
+            if (!File.Exists(path))
+            {
+                missing.Add(module);
+                continue;
+            }
+
+            foreach (Match import in ImportSpecifier().Matches(File.ReadAllText(path)))
+            {
+                var target = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, import.Groups["from"].Value));
+                pending.Enqueue(Path.GetRelativePath(root, target).Replace(Path.DirectorySeparatorChar, '/'));
+            }
+        }
+
+        Assert.Empty(missing);
+        Assert.Contains(reached, m => m.StartsWith("core/", StringComparison.Ordinal));
+        Assert.Contains(reached, m => m.StartsWith("pages/", StringComparison.Ordinal));
+        Assert.True(File.Exists(Path.Combine(root, "app.css")));
+        Assert.True(File.Exists(Path.Combine(root, "i18n", "zh-CN.json")));
+        Assert.True(File.Exists(Path.Combine(root, "i18n", "en.json")));
+    }
+
+    [Fact]
     public void Every_function_folder_holds_one_function_json_with_one_trigger()
     {
         Assert.NotEmpty(package.Functions);
@@ -59,4 +99,11 @@ public sealed class PackageLayoutTests(PackageFixture package)
             Assert.True(triggers.Count() == 1, $"{name} has {triggers.Count()} triggers.");
         }
     }
+
+    [GeneratedRegex("""<script type="module" src="(?<src>[^"]+)">""")]
+    private static partial Regex ModuleScript();
+
+    // Static imports, with or without bindings: import { a } from './x.js'; import './y.js';
+    [GeneratedRegex("""^\s*import\s*(?:[^;'"]*?\bfrom\s*)?'(?<from>\.{1,2}/[^']+)'""", RegexOptions.Multiline)]
+    private static partial Regex ImportSpecifier();
 }
