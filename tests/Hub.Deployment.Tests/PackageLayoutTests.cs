@@ -82,7 +82,7 @@ public sealed partial class PackageLayoutTests(PackageFixture package)
         }
 
         Assert.Empty(missing);
-        Assert.Contains(reached, m => m.StartsWith("core/", StringComparison.Ordinal));
+        Assert.Contains(reached, m => m.StartsWith("js/", StringComparison.Ordinal));
         Assert.Contains(reached, m => m.StartsWith("pages/", StringComparison.Ordinal));
         Assert.True(File.Exists(Path.Combine(root, "app.css")));
         Assert.True(File.Exists(Path.Combine(root, "i18n", "zh-CN.json")));

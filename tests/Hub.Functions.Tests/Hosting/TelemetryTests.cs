@@ -26,7 +26,7 @@ public sealed class TelemetryTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Feed_processing_emits_spans_and_metrics_without_personal_data()
     {
-        using var hub = _hub!.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+        await using var hub = _hub!.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
         {
             services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(_spans));
             services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddInMemoryExporter(_metrics));
@@ -37,21 +37,16 @@ public sealed class TelemetryTests(AzuriteFixture azurite) : IAsyncLifetime
 
         var report = await client.PushAndWaitAsync("civil-affairs", TestPeople.CivilAffairsCsv(people), "text/csv");
         // The batch reads "completed" as its last write; the processing span ends a moment after, so wait for it.
-        for (var wait = 0; wait < 50 && !_spans.Any(s => s.OperationName == "ProcessFeedBatch"); wait++)
-        {
-            hub.Services.GetRequiredService<TracerProvider>().ForceFlush();
-            await Task.Delay(100);
-        }
-
-        hub.Services.GetRequiredService<MeterProvider>().ForceFlush();
-
-        // The batch reads as completed a moment before its processing span ends, so wait for the span to be exported.
         var tracer = hub.Services.GetRequiredService<TracerProvider>();
-        for (var waited = 0; waited < 50 && !_spans.Any(s => s.OperationName == "ProcessFeedBatch"); waited++)
+        for (var waited = 0; waited < 50 && !_spans.ToArray().Any(s => s.OperationName == "ProcessFeedBatch"); waited++)
         {
             tracer.ForceFlush();
             await Task.Delay(100);
         }
+
+        hub.Services.GetRequiredService<MeterProvider>().ForceFlush();
+        // Stopping the host stops the background work that exports, so the lists no longer change while read.
+        await hub.DisposeAsync();
 
         Assert.Equal(BatchStatus.Completed, report.Status);
         var processing = Assert.Single(_spans, s => s.OperationName == "ProcessFeedBatch");
