@@ -180,13 +180,25 @@ internal sealed class ResponseContractTransformer : IOpenApiOperationTransformer
 
     private static bool IsProblem(OpenApiResponse response) => response.Content?.ContainsKey(ProblemContentType) == true;
 
-    // The component the endpoints' own problem responses refer to, so every problem shares one schema.
+    // The component the endpoints' own problem responses refer to, so every problem shares one schema. A route that
+    // declares no problem of its own has no reference to take, so the component is referred to by its name (and
+    // added, should no route have declared it yet).
     private static async Task<IOpenApiSchema> ProblemSchemaAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         var declared = operation.Responses!.Values
             .Select(r => r.Content is { } content && content.TryGetValue(ProblemContentType, out var media) ? media.Schema : null)
             .FirstOrDefault(s => s is OpenApiSchemaReference);
-        return declared ?? await context.GetOrCreateSchemaAsync(typeof(ProblemDetails), cancellationToken: cancellationToken);
+        if (declared is not null || context.Document is not { } document)
+        {
+            return declared ?? await context.GetOrCreateSchemaAsync(typeof(ProblemDetails), cancellationToken: cancellationToken);
+        }
+
+        if (document.Components?.Schemas?.ContainsKey(nameof(ProblemDetails)) != true)
+        {
+            document.AddComponent(nameof(ProblemDetails), await context.GetOrCreateSchemaAsync(typeof(ProblemDetails), cancellationToken: cancellationToken));
+        }
+
+        return new OpenApiSchemaReference(nameof(ProblemDetails), document);
     }
 
     private static bool IsText(Type type) => (Nullable.GetUnderlyingType(type) ?? type) == typeof(string);

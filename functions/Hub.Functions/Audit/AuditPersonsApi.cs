@@ -1,5 +1,6 @@
 using Hub.Core.Audit;
 using Hub.Core.Kernel;
+using Hub.Functions.ApiDescription;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -24,7 +25,7 @@ internal static class AuditPersonsApi
             .WithDescription("from and to (ISO 8601) bound the report; without them it covers the retention period up to now. format=csv answers spreadsheet-safe CSV. The report names the person by key only.")
             .Produces<AuditPersonAccessesView>(StatusCodes.Status200OK)
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblems(StatusCodes.Status400BadRequest);
         return group;
     }
 

@@ -7,6 +7,7 @@ using Hub.Core.Feeds.Sources;
 using Hub.Core.Kernel;
 using Hub.Core.Storage;
 using Hub.Functions.Access;
+using Hub.Functions.ApiDescription;
 using Hub.Functions.Audit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -27,9 +28,7 @@ internal static class FeedsApi
         var group = routes.MapGroup("/api/feeds/{source}")
             .WithTags("Feeds")
             .RequireAuthorization(AuthenticationExtensions.FeedReaderPolicy)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status404NotFound);
 
         group.MapPost("/", PushFeedAsync)
             .WithName("PushFeed")
@@ -38,9 +37,7 @@ internal static class FeedsApi
                 "Query `mode=delta` (default) or `mode=snapshot` (records missing from a snapshot are end-dated, never deleted). " +
                 "The body may be sent with Content-Encoding: gzip or br; the limit applies to the decompressed feed. " +
                 "The payload is archived before the 202; pushing the same payload again with the same type and charset returns the same batch.")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType)
             .DisableAntiforgery()
             .RequireAuthorization(AuthenticationExtensions.FeedPublisherPolicy)
             .Audited(AuditAction.FeedPush);
@@ -59,7 +56,7 @@ internal static class FeedsApi
             .WithName("GetFeedBatchRejects")
             .WithSummary("The full rejection report as CSV (row, field, reason), safe to open in a spreadsheet")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
-            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblems(StatusCodes.Status409Conflict)
             .Audited(AuditedActions.FeedRead);
 
         return routes;

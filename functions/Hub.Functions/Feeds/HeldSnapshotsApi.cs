@@ -4,6 +4,7 @@ using Hub.Core.Feeds.Batches;
 using Hub.Core.Feeds.Processing;
 using Hub.Core.Feeds.Sources;
 using Hub.Functions.Access;
+using Hub.Functions.ApiDescription;
 using Hub.Functions.Audit;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -29,11 +30,7 @@ internal static class HeldSnapshotsApi
         var group = routes.MapGroup("/api/feeds/{source}/batches/{batchId}")
             .WithTags("Feeds")
             .RequireAuthorization(DeciderPolicy)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
         group.MapPost("/confirm", ConfirmAsync)
             .WithName("ConfirmHeldSnapshot")

@@ -5,6 +5,7 @@ using Hub.Core.Identity.Resolution;
 using Hub.Core.Kernel;
 using Hub.Core.Profiles;
 using Hub.Functions.Access;
+using Hub.Functions.ApiDescription;
 using Hub.Functions.Audit;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -24,15 +25,12 @@ internal static class ProfilesApi
             .WithTags("Profiles")
             .RequireAuthorization(StewardPolicy)
             .RequireRateLimiting(RateLimitExtensions.PerUserPolicy)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblems(StatusCodes.Status404NotFound);
 
         group.MapGet("/{personKey}", GetProfileAsync)
             .WithName("GetProfile")
             .WithSummary("A person's whole profile, by person key (data stewards)")
             .Produces<PersonProfile>(StatusCodes.Status200OK)
-            .ProducesProblem(StatusCodes.Status404NotFound)
             .Audited(AuditAction.PersonRead);
 
         group.MapGet("/{personKey}/household", GetHouseholdAsync)
@@ -40,7 +38,6 @@ internal static class ProfilesApi
             .WithSummary("The household of a person: members with their relation to the head and active group memberships (data stewards)")
             .WithDescription("Members are the golden persons with the same household key: from the police household number (户号) when a source gives one, else from the normalised registration address.")
             .Produces<HouseholdView>(StatusCodes.Status200OK)
-            .ProducesProblem(StatusCodes.Status404NotFound)
             .Audited(AuditAction.PersonRead);
 
         group.MapPost("/lookup", LookUpProfileAsync)
@@ -48,8 +45,7 @@ internal static class ProfilesApi
             .WithSummary("A person's whole profile, by resident ID number sent in the body (data stewards)")
             .WithDescription("The ID number travels in the body only, never in a URL or a log. Body: {\"residentId\": \"11010519491231002X\"}; 15-digit, full-width and lower-case-x forms are accepted.")
             .Produces<PersonProfile>(StatusCodes.Status200OK)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblems(StatusCodes.Status400BadRequest)
             .Audited(AuditAction.PersonRead);
 
         return routes;

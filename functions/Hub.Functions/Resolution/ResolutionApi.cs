@@ -3,6 +3,7 @@ using Hub.Core.Access;
 using Hub.Core.Audit;
 using Hub.Core.Identity.Resolution;
 using Hub.Core.Kernel;
+using Hub.Functions.ApiDescription;
 using Hub.Functions.Audit;
 using Hub.Functions.Profiles;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -20,9 +21,7 @@ internal static class ResolutionApi
     {
         var group = routes.MapGroup("/api/resolution")
             .WithTags("Resolution")
-            .RequireAuthorization(ProfilesApi.StewardPolicy)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .RequireAuthorization(ProfilesApi.StewardPolicy);
 
         group.MapGet("/queue", GetQueueAsync)
             .WithName("GetMatchQueue")
@@ -36,17 +35,14 @@ internal static class ResolutionApi
             .WithSummary("Link a record to a person (a possible match is the same person)")
             .WithDescription("Body: {\"personKey\": \"…\", \"reason\": \"…\"}. The decision is manual: automatic matching never undoes it.")
             .Produces<DecisionResult>(StatusCodes.Status200OK)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
             .Audited(AuditAction.StewardDecision);
 
         group.MapPost("/records/{recordKey}/reject", RejectAsync)
             .WithName("RejectMatch")
             .WithSummary("Reject a possible or automatic match: the record is a person of its own (no match), for good")
             .Produces<DecisionResult>(StatusCodes.Status200OK)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound)
             .Audited(AuditAction.StewardDecision);
 
         group.MapPost("/persons/merge", MergeAsync)
@@ -54,26 +50,21 @@ internal static class ResolutionApi
             .WithSummary("Merge two persons: the first's records (and whatever was linked to it) join the second's profile")
             .WithDescription("Body: {\"from\": \"…\", \"into\": \"…\", \"reason\": \"…\"}. Two persons with valid ID numbers are never merged automatically; merging them by hand needs a reason.")
             .Produces<DecisionResult>(StatusCodes.Status200OK)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
             .Audited(AuditAction.StewardDecision);
 
         group.MapPost("/persons/{personKey}/split", SplitAsync)
             .WithName("SplitPerson")
             .WithSummary("Undo a merge or a link: the key becomes a person of its own again, for good")
             .Produces<DecisionResult>(StatusCodes.Status200OK)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
             .Audited(AuditAction.StewardDecision);
 
         group.MapGet("/persons/{personKey}/history", GetHistoryAsync)
             .WithName("GetResolutionHistory")
             .WithSummary("Every decision about a key and the keys linked to it: what, who, when, why")
             .Produces<IReadOnlyList<HistoryItem>>(StatusCodes.Status200OK)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound)
             .Audited(AuditedActions.StewardHistory);
 
         return routes;
