@@ -1,5 +1,6 @@
 using System.Globalization;
 using Hub.Functions.Audit;
+using Hub.Functions.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
@@ -99,8 +100,10 @@ internal sealed class ResponseContractTransformer : IOpenApiOperationTransformer
             statuses.UnionWith([StatusCodes.Status400BadRequest, StatusCodes.Status408RequestTimeout, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType]);
         }
 
-        // A query or route value that must be bound to a type other than text, or a required query value, can be refused.
-        var bound = parameters.Where(p => p.Source == BindingSource.Query || p.Source == BindingSource.Path);
+        // A query or route value that must be bound to a type other than text, or a required query value, can be refused;
+        // a route value not of its form is not, where the route answers it as its handlers do (MalformedRouteValues).
+        var answersRouteValues = metadata.OfType<MalformedRouteValueAnswer>().Any();
+        var bound = parameters.Where(p => p.Source == BindingSource.Query || (p.Source == BindingSource.Path && !answersRouteValues));
         if (bound.Any(p => !IsText(p.Type) || (p.IsRequired && p.Source == BindingSource.Query)))
         {
             statuses.Add(StatusCodes.Status400BadRequest);

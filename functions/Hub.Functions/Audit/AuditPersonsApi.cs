@@ -1,6 +1,7 @@
 using Hub.Core.Audit;
 using Hub.Core.Kernel;
 using Hub.Functions.ApiDescription;
+using Hub.Functions.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -17,6 +18,8 @@ internal static class AuditPersonsApi
     /// <summary>The most accesses one report lists; a longer history is cut, and says so.</summary>
     public const int MaxAccesses = 10_000;
 
+    private const string Resource = "person accesses";
+
     public static RouteGroupBuilder MapAuditPersonAccesses(this RouteGroupBuilder group)
     {
         group.MapGet("/persons/{personKey}/accesses", PersonAccessesAsync)
@@ -25,15 +28,22 @@ internal static class AuditPersonsApi
             .WithDescription("from and to (ISO 8601) bound the report; without them it covers the retention period up to now. format=csv answers spreadsheet-safe CSV. The report names the person by key only.")
             .Produces<AuditPersonAccessesView>(StatusCodes.Status200OK)
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
-            .ProducesProblems(StatusCodes.Status400BadRequest);
+            .ProducesProblems(StatusCodes.Status400BadRequest)
+
+            // A person key not of its form is a wrong question, answered like the others.
+            .AnswerMalformedRouteValues((_, audit) =>
+            {
+                audit.Resource = Resource;
+                return AuditApi.BadQuery("The person key is 32 lower-case hex characters.");
+            });
         return group;
     }
 
     internal static async Task<Results<Ok<AuditPersonAccessesView>, PushStreamHttpResult, ProblemHttpResult>> PersonAccessesAsync(
-        string personKey,
         [FromQuery] DateTimeOffset? from,
         [FromQuery] DateTimeOffset? to,
         [FromQuery] string? format,
+        PersonKey personKey,
         AuditSearch search,
         AuditScope audit,
         IOptions<AuditOptions> options,
@@ -41,13 +51,8 @@ internal static class AuditPersonsApi
         HttpContext context,
         CancellationToken cancellationToken)
     {
-        audit.Resource = "person accesses";
-        if (!PersonKey.TryParse(personKey, out var person))
-        {
-            return AuditApi.BadQuery("The person key is 32 lower-case hex characters.");
-        }
-
-        audit.Touch(person);
+        audit.Resource = Resource;
+        audit.Touch(personKey);
 
         if (format is not (null or "json" or "csv"))
         {
@@ -61,7 +66,7 @@ internal static class AuditPersonsApi
             return AuditApi.BadQuery("'to' must not be before 'from'.");
         }
 
-        if (!AuditorScope.Of(context).TryNarrow(new AuditQuery { From = start, To = end, PersonKey = person }, out var query))
+        if (!AuditorScope.Of(context).TryNarrow(new AuditQuery { From = start, To = end, PersonKey = personKey }, out var query))
         {
             return AuditorScope.OutsideScope();
         }
@@ -71,7 +76,7 @@ internal static class AuditPersonsApi
             audit.Resource = "person accesses csv";
             audit.RecordCount = 0;
             return TypedResults.Stream(
-                stream => AuditCsv.WriteAsync(OnlyAbout(search.SearchAllAsync(query, context.RequestAborted), person), stream, context.RequestAborted),
+                stream => AuditCsv.WriteAsync(OnlyAbout(search.SearchAllAsync(query, context.RequestAborted), personKey), stream, context.RequestAborted),
                 AuditExportApi.CsvContentType,
                 "person-accesses.csv");
         }
@@ -95,7 +100,7 @@ internal static class AuditPersonsApi
             .ThenBy(u => u.UserId, StringComparer.Ordinal)
             .ToList();
         return TypedResults.Ok(new AuditPersonAccessesView(
-            person.Value, start, end, records.Count == MaxAccesses, users, records.Select(r => AuditPersonAccessView.From(r, person)).ToList()));
+            personKey.Value, start, end, records.Count == MaxAccesses, users, records.Select(r => AuditPersonAccessView.From(r, personKey)).ToList()));
     }
 
     /// <summary>

@@ -7,6 +7,7 @@ using Hub.Core.Profiles;
 using Hub.Functions.Access;
 using Hub.Functions.ApiDescription;
 using Hub.Functions.Audit;
+using Hub.Functions.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Hub.Functions.Profiles;
@@ -25,6 +26,7 @@ internal static class ProfilesApi
             .WithTags("Profiles")
             .RequireAuthorization(StewardPolicy)
             .RequireRateLimiting(RateLimitExtensions.PerUserPolicy)
+            .AnswerMalformedRouteValues((_, _) => UnknownPerson())
             .ProducesProblems(StatusCodes.Status404NotFound);
 
         group.MapGet("/{personKey}", GetProfileAsync)
@@ -69,27 +71,20 @@ internal static class ProfilesApi
     }
 
     internal static async Task<Results<Ok<PersonProfile>, ProblemHttpResult>> GetProfileAsync(
-        string personKey, ProfileReader profiles, AuditScope audit, HttpContext context, CancellationToken cancellationToken)
-    {
-        if (!PersonKey.TryParse(personKey, out var key))
-        {
-            return UnknownPerson();
-        }
-
-        return Answer(await StewardLook.Of(context, profiles).ReadAsync(key, audit, cancellationToken), audit);
-    }
+        PersonKey personKey, ProfileReader profiles, AuditScope audit, HttpContext context, CancellationToken cancellationToken) =>
+        Answer(await StewardLook.Of(context, profiles).ReadAsync(personKey, audit, cancellationToken), audit);
 
     internal static async Task<Results<Ok<HouseholdView>, ProblemHttpResult>> GetHouseholdAsync(
-        string personKey, ProfileReader profiles, AuditScope audit, HttpContext context, CancellationToken cancellationToken)
+        PersonKey personKey, ProfileReader profiles, AuditScope audit, HttpContext context, CancellationToken cancellationToken)
     {
         var look = StewardLook.Of(context, profiles);
-        if (!PersonKey.TryParse(personKey, out var key) || await look.ReadAsync(key, audit, cancellationToken) is null)
+        if (await look.ReadAsync(personKey, audit, cancellationToken) is null)
         {
             return UnknownPerson();
         }
 
         // Members outside the steward's reach are left out, as on the tiered household route.
-        var household = await profiles.ReadHouseholdAsync(key, cancellationToken);
+        var household = await profiles.ReadHouseholdAsync(personKey, cancellationToken);
         var members = household?.Members.Where(m => look.Covers(m.Profile)).ToList() ?? [];
         if (household is null || members.Count == 0)
         {

@@ -5,6 +5,7 @@ using Hub.Core.Identity.Resolution;
 using Hub.Core.Kernel;
 using Hub.Functions.ApiDescription;
 using Hub.Functions.Audit;
+using Hub.Functions.Hosting;
 using Hub.Functions.Profiles;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -21,7 +22,8 @@ internal static class ResolutionApi
     {
         var group = routes.MapGroup("/api/resolution")
             .WithTags("Resolution")
-            .RequireAuthorization(ProfilesApi.StewardPolicy);
+            .RequireAuthorization(ProfilesApi.StewardPolicy)
+            .AnswerMalformedRouteValues((_, _) => BadKey());
 
         group.MapGet("/queue", GetQueueAsync)
             .WithName("GetMatchQueue")
@@ -101,30 +103,23 @@ internal static class ResolutionApi
     }
 
     internal static async Task<Results<Ok<DecisionResult>, ProblemHttpResult>> LinkAsync(
-        string recordKey, StewardDecision decision, HttpContext context, StewardDecisions decisions, ProfileReader profiles, AuditScope audit, CancellationToken cancellationToken)
+        StewardDecision decision, PersonKey recordKey, HttpContext context, StewardDecisions decisions, ProfileReader profiles, AuditScope audit, CancellationToken cancellationToken)
     {
-        if (!PersonKey.TryParse(recordKey, out var record) || !PersonKey.TryParse(decision.PersonKey, out var person))
+        if (!PersonKey.TryParse(decision.PersonKey, out var person))
         {
             return BadKey();
         }
 
-        return await StewardLook.Of(context, profiles).MayDecideAsync([record, person], audit, cancellationToken)
-            ? Answer(await decisions.LinkAsync(record, person, Steward(context), decision.Reason, cancellationToken))
+        return await StewardLook.Of(context, profiles).MayDecideAsync([recordKey, person], audit, cancellationToken)
+            ? Answer(await decisions.LinkAsync(recordKey, person, Steward(context), decision.Reason, cancellationToken))
             : OutOfReach();
     }
 
     internal static async Task<Results<Ok<DecisionResult>, ProblemHttpResult>> RejectAsync(
-        string recordKey, StewardDecision? decision, HttpContext context, StewardDecisions decisions, ProfileReader profiles, AuditScope audit, CancellationToken cancellationToken)
-    {
-        if (!PersonKey.TryParse(recordKey, out var record))
-        {
-            return BadKey();
-        }
-
-        return await StewardLook.Of(context, profiles).MayDecideAsync([record], audit, cancellationToken)
-            ? Answer(await decisions.RejectAsync(record, Steward(context), decision?.Reason, cancellationToken))
+        StewardDecision? decision, PersonKey recordKey, HttpContext context, StewardDecisions decisions, ProfileReader profiles, AuditScope audit, CancellationToken cancellationToken) =>
+        await StewardLook.Of(context, profiles).MayDecideAsync([recordKey], audit, cancellationToken)
+            ? Answer(await decisions.RejectAsync(recordKey, Steward(context), decision?.Reason, cancellationToken))
             : OutOfReach();
-    }
 
     internal static async Task<Results<Ok<DecisionResult>, ProblemHttpResult>> MergeAsync(
         MergeRequest merge, HttpContext context, StewardDecisions decisions, ProfileReader profiles, AuditScope audit, CancellationToken cancellationToken)
@@ -140,32 +135,20 @@ internal static class ResolutionApi
     }
 
     internal static async Task<Results<Ok<DecisionResult>, ProblemHttpResult>> SplitAsync(
-        string personKey, StewardDecision? decision, HttpContext context, StewardDecisions decisions, ProfileReader profiles, AuditScope audit, CancellationToken cancellationToken)
-    {
-        if (!PersonKey.TryParse(personKey, out var key))
-        {
-            return BadKey();
-        }
-
-        return await StewardLook.Of(context, profiles).MayDecideAsync([key], audit, cancellationToken)
-            ? Answer(await decisions.SplitAsync(key, Steward(context), decision?.Reason, cancellationToken))
+        StewardDecision? decision, PersonKey personKey, HttpContext context, StewardDecisions decisions, ProfileReader profiles, AuditScope audit, CancellationToken cancellationToken) =>
+        await StewardLook.Of(context, profiles).MayDecideAsync([personKey], audit, cancellationToken)
+            ? Answer(await decisions.SplitAsync(personKey, Steward(context), decision?.Reason, cancellationToken))
             : OutOfReach();
-    }
 
     internal static async Task<Results<Ok<IReadOnlyList<HistoryItem>>, ProblemHttpResult>> GetHistoryAsync(
-        string personKey, StewardDecisions decisions, ProfileReader profiles, AuditScope audit, HttpContext context, CancellationToken cancellationToken)
+        PersonKey personKey, StewardDecisions decisions, ProfileReader profiles, AuditScope audit, HttpContext context, CancellationToken cancellationToken)
     {
-        if (!PersonKey.TryParse(personKey, out var key))
-        {
-            return BadKey();
-        }
-
-        if (!await StewardLook.Of(context, profiles).MayDecideAsync([key], audit, cancellationToken))
+        if (!await StewardLook.Of(context, profiles).MayDecideAsync([personKey], audit, cancellationToken))
         {
             return OutOfReach();
         }
 
-        var history = await decisions.HistoryAsync(key, cancellationToken);
+        var history = await decisions.HistoryAsync(personKey, cancellationToken);
         audit.RecordCount = history.Count;
         return TypedResults.Ok(history);
     }
