@@ -3,7 +3,6 @@ using Hub.Core.Kernel;
 using Hub.Functions.ApiDescription;
 using Hub.Functions.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace Hub.Functions.Audit;
@@ -40,9 +39,7 @@ internal static class AuditPersonsApi
     }
 
     internal static async Task<Results<Ok<AuditPersonAccessesView>, PushStreamHttpResult, ProblemHttpResult>> PersonAccessesAsync(
-        [FromQuery] DateTimeOffset? from,
-        [FromQuery] DateTimeOffset? to,
-        [FromQuery] string? format,
+        [AsParameters] AuditPersonAccessesQuery report,
         PersonKey personKey,
         AuditSearch search,
         AuditScope audit,
@@ -54,13 +51,13 @@ internal static class AuditPersonsApi
         audit.Resource = Resource;
         audit.Touch(personKey);
 
-        if (format is not (null or "json" or "csv"))
+        if (report.Format is not (null or "json" or "csv"))
         {
             return AuditApi.BadQuery("'format' is json or csv.");
         }
 
-        var end = to ?? time.GetUtcNow();
-        var start = from ?? end.AddYears(-options.Value.RetentionYears);
+        var end = report.To ?? time.GetUtcNow();
+        var start = report.From ?? end.AddYears(-options.Value.RetentionYears);
         if (end < start)
         {
             return AuditApi.BadQuery("'to' must not be before 'from'.");
@@ -71,7 +68,7 @@ internal static class AuditPersonsApi
             return AuditorScope.OutsideScope();
         }
 
-        if (format == "csv")
+        if (report.Format == "csv")
         {
             audit.Resource = "person accesses csv";
             audit.RecordCount = 0;
