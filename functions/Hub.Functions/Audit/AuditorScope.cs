@@ -1,6 +1,7 @@
 using Hub.Core.Access;
 using Hub.Core.Audit;
 using Hub.Core.Kernel;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Hub.Functions.Audit;
 
@@ -58,7 +59,7 @@ internal sealed record AuditorScope
         DivisionPrefix is not { } own || (division?.StartsWith(own, StringComparison.Ordinal) ?? false);
 
     /// <summary>The 403 answer to a search for a division outside the scope.</summary>
-    public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult OutsideScope() => TypedResults.Problem(
+    public static ProblemHttpResult OutsideScope() => TypedResults.Problem(
         statusCode: StatusCodes.Status403Forbidden,
         title: "Outside your division",
         detail: "An auditor placed below the city reviews the users of their own division only.");

@@ -81,7 +81,7 @@ internal static class ConsoleApi
             : new ConsoleSettings("unavailable", null, null, null, purposes));
     }
 
-    internal static IResult GetFile(string? path, ConsoleFiles files, HttpContext context)
+    internal static Results<PhysicalFileHttpResult, NotFound> GetFile(string? path, ConsoleFiles files, HttpContext context)
     {
         var file = files.Provider.GetFileInfo(string.IsNullOrEmpty(path) ? "index.html" : path);
         if (!file.Exists || file.IsDirectory || file.PhysicalPath is null)
