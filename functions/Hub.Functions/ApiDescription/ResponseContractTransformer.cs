@@ -1,5 +1,6 @@
 using System.Globalization;
 using Hub.Functions.Audit;
+using Hub.Functions.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
@@ -99,8 +100,10 @@ internal sealed class ResponseContractTransformer : IOpenApiOperationTransformer
             statuses.UnionWith([StatusCodes.Status400BadRequest, StatusCodes.Status408RequestTimeout, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType]);
         }
 
-        // A query or route value that must be bound to a type other than text, or a required query value, can be refused.
-        var bound = parameters.Where(p => p.Source == BindingSource.Query || p.Source == BindingSource.Path);
+        // A query or route value that must be bound to a type other than text, or a required query value, can be refused;
+        // a route value not of its form is not, where the route answers it as its handlers do (MalformedRouteValues).
+        var answersRouteValues = metadata.OfType<MalformedRouteValueAnswer>().Any();
+        var bound = parameters.Where(p => p.Source == BindingSource.Query || (p.Source == BindingSource.Path && !answersRouteValues));
         if (bound.Any(p => !IsText(p.Type) || (p.IsRequired && p.Source == BindingSource.Query)))
         {
             statuses.Add(StatusCodes.Status400BadRequest);
@@ -180,13 +183,25 @@ internal sealed class ResponseContractTransformer : IOpenApiOperationTransformer
 
     private static bool IsProblem(OpenApiResponse response) => response.Content?.ContainsKey(ProblemContentType) == true;
 
-    // The component the endpoints' own problem responses refer to, so every problem shares one schema.
+    // The component the endpoints' own problem responses refer to, so every problem shares one schema. A route that
+    // declares no problem of its own has no reference to take, so the component is referred to by its name (and
+    // added, should no route have declared it yet).
     private static async Task<IOpenApiSchema> ProblemSchemaAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         var declared = operation.Responses!.Values
             .Select(r => r.Content is { } content && content.TryGetValue(ProblemContentType, out var media) ? media.Schema : null)
             .FirstOrDefault(s => s is OpenApiSchemaReference);
-        return declared ?? await context.GetOrCreateSchemaAsync(typeof(ProblemDetails), cancellationToken: cancellationToken);
+        if (declared is not null || context.Document is not { } document)
+        {
+            return declared ?? await context.GetOrCreateSchemaAsync(typeof(ProblemDetails), cancellationToken: cancellationToken);
+        }
+
+        if (document.Components?.Schemas?.ContainsKey(nameof(ProblemDetails)) != true)
+        {
+            document.AddComponent(nameof(ProblemDetails), await context.GetOrCreateSchemaAsync(typeof(ProblemDetails), cancellationToken: cancellationToken));
+        }
+
+        return new OpenApiSchemaReference(nameof(ProblemDetails), document);
     }
 
     private static bool IsText(Type type) => (Nullable.GetUnderlyingType(type) ?? type) == typeof(string);

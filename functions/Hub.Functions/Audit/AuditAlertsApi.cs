@@ -1,4 +1,5 @@
 using Hub.Core.Audit;
+using Hub.Functions.ApiDescription;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,7 @@ internal static class AuditAlertsApi
             .WithName("AuditAlerts")
             .WithSummary("Alerts computed from the audit trail, with the events behind each (auditors)")
             .WithDescription($"from and to (ISO 8601, at most {AuditAlerts.MaxDays} days apart) are required. Kinds: breakGlass (every use), deniedPersonAccess (refused person.read, division.list, household.read, person.lookup, claim.verify, breakglass.grant, per user), bulkAccess (a user's hour above Hub:Audit:BulkAccessPerHour distinct persons, or above Hub:Audit:BulkAccessBaselineFactor times their median active hour of the previous days).")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblems(StatusCodes.Status400BadRequest);
         return group;
     }
 

@@ -1,6 +1,7 @@
 using Hub.Core.Access;
 using Hub.Core.Audit;
 using Hub.Functions.Access;
+using Hub.Functions.ApiDescription;
 using Hub.Functions.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -23,21 +24,20 @@ internal static class AuditApi
     {
         var group = routes.MapGroup("/api/audit")
             .WithTags("Audit")
-            .RequireHubAuthorization(AuditorPolicy)
-            .Audited(AuditAction.AuditRead)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .RequireAuthorization(AuditorPolicy)
+            .Audited(AuditAction.AuditRead);
 
         group.MapPost("/verify", VerifyAsync)
             .WithName("VerifyAudit")
             .WithSummary("Verify the audit chain and its checkpoints over a range of days (auditors)")
             .WithDescription("Body: {\"from\": \"2025-03-01\", \"to\": \"2025-03-31\"} (UTC days, inclusive, at most 366). The answer names the first event edited, removed, inserted or reordered, or none.")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblems(StatusCodes.Status400BadRequest);
 
         group.MapGet("/events", SearchEventsAsync)
             .WithName("SearchAuditEvents")
             .WithSummary("Search audit events by time and filters, oldest first, paged (auditors)")
             .WithDescription("from and to (ISO 8601) are required; user, personKey, division (a prefix), purpose, outcome (allowed, denied, failed) and breakGlass filter; continuation pages on.")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblems(StatusCodes.Status400BadRequest);
 
         group.MapAuditExport();
         group.MapAuditPersonAccesses();

@@ -1,4 +1,5 @@
 using Hub.Core.Audit;
+using Hub.Functions.ApiDescription;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Hub.Functions.Audit;
@@ -15,7 +16,7 @@ internal static class AuditExportApi
             .WithSummary("Export the audit events a search finds as CSV (auditors)")
             .WithDescription("The filters of GET /api/audit/events, every matching event oldest first, as UTF-8 CSV with BOM; cells that begin with =, +, - or @ are neutralised so a spreadsheet never runs them.")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblems(StatusCodes.Status400BadRequest);
         return group;
     }
 

@@ -1,7 +1,8 @@
 using Hub.Core.Audit;
 using Hub.Core.Kernel;
+using Hub.Functions.ApiDescription;
+using Hub.Functions.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace Hub.Functions.Audit;
@@ -16,6 +17,8 @@ internal static class AuditPersonsApi
     /// <summary>The most accesses one report lists; a longer history is cut, and says so.</summary>
     public const int MaxAccesses = 10_000;
 
+    private const string Resource = "person accesses";
+
     public static RouteGroupBuilder MapAuditPersonAccesses(this RouteGroupBuilder group)
     {
         group.MapGet("/persons/{personKey}/accesses", PersonAccessesAsync)
@@ -24,15 +27,20 @@ internal static class AuditPersonsApi
             .WithDescription("from and to (ISO 8601) bound the report; without them it covers the retention period up to now. format=csv answers spreadsheet-safe CSV. The report names the person by key only.")
             .Produces<AuditPersonAccessesView>(StatusCodes.Status200OK)
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblems(StatusCodes.Status400BadRequest)
+
+            // A person key not of its form is a wrong question, answered like the others.
+            .AnswerMalformedRouteValues((_, audit) =>
+            {
+                audit.Resource = Resource;
+                return AuditApi.BadQuery("The person key is 32 lower-case hex characters.");
+            });
         return group;
     }
 
     internal static async Task<Results<Ok<AuditPersonAccessesView>, PushStreamHttpResult, ProblemHttpResult>> PersonAccessesAsync(
-        string personKey,
-        [FromQuery] DateTimeOffset? from,
-        [FromQuery] DateTimeOffset? to,
-        [FromQuery] string? format,
+        [AsParameters] AuditPersonAccessesQuery report,
+        PersonKey personKey,
         AuditSearch search,
         AuditScope audit,
         IOptions<AuditOptions> options,
@@ -40,37 +48,32 @@ internal static class AuditPersonsApi
         HttpContext context,
         CancellationToken cancellationToken)
     {
-        audit.Resource = "person accesses";
-        if (!PersonKey.TryParse(personKey, out var person))
-        {
-            return AuditApi.BadQuery("The person key is 32 lower-case hex characters.");
-        }
+        audit.Resource = Resource;
+        audit.Touch(personKey);
 
-        audit.Touch(person);
-
-        if (format is not (null or "json" or "csv"))
+        if (report.Format is not (null or "json" or "csv"))
         {
             return AuditApi.BadQuery("'format' is json or csv.");
         }
 
-        var end = to ?? time.GetUtcNow();
-        var start = from ?? end.AddYears(-options.Value.RetentionYears);
+        var end = report.To ?? time.GetUtcNow();
+        var start = report.From ?? end.AddYears(-options.Value.RetentionYears);
         if (end < start)
         {
             return AuditApi.BadQuery("'to' must not be before 'from'.");
         }
 
-        if (!AuditorScope.Of(context).TryNarrow(new AuditQuery { From = start, To = end, PersonKey = person }, out var query))
+        if (!AuditorScope.Of(context).TryNarrow(new AuditQuery { From = start, To = end, PersonKey = personKey }, out var query))
         {
             return AuditorScope.OutsideScope();
         }
 
-        if (format == "csv")
+        if (report.Format == "csv")
         {
             audit.Resource = "person accesses csv";
             audit.RecordCount = 0;
             return TypedResults.Stream(
-                stream => AuditCsv.WriteAsync(OnlyAbout(search.SearchAllAsync(query, context.RequestAborted), person), stream, context.RequestAborted),
+                stream => AuditCsv.WriteAsync(OnlyAbout(search.SearchAllAsync(query, context.RequestAborted), personKey), stream, context.RequestAborted),
                 AuditExportApi.CsvContentType,
                 "person-accesses.csv");
         }
@@ -94,7 +97,7 @@ internal static class AuditPersonsApi
             .ThenBy(u => u.UserId, StringComparer.Ordinal)
             .ToList();
         return TypedResults.Ok(new AuditPersonAccessesView(
-            person.Value, start, end, records.Count == MaxAccesses, users, records.Select(r => AuditPersonAccessView.From(r, person)).ToList()));
+            personKey.Value, start, end, records.Count == MaxAccesses, users, records.Select(r => AuditPersonAccessView.From(r, personKey)).ToList()));
     }
 
     /// <summary>

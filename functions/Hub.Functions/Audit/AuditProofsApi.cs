@@ -1,5 +1,6 @@
 using System.Globalization;
 using Hub.Core.Audit;
+using Hub.Functions.ApiDescription;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -18,17 +19,13 @@ internal static class AuditProofsApi
             .WithName("AuditInclusionProof")
             .WithSummary("Prove that an audit event is in a checkpoint's head of its day's tree (auditors)")
             .WithDescription("sequence (required) names the event; checkpoint (a blob name, d20250301/{first}-{last}.json) names the head to prove it in, by default the first checkpoint with a tree head that covers it. The answer holds the event as stored, its day, leaf index, leaf hash, the tree size, the audit path and the tree root (hex, RFC 9162 §2.1.3) and the checkpoint's blob name. 404 when no checkpoint covers the event yet; 409 when the stored events were removed or inserted since.")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
         group.MapGet("/proofs/consistency", ConsistencyAsync)
             .WithName("AuditConsistencyProof")
             .WithSummary("Prove that a later checkpoint's head of a day's tree extends an earlier one (auditors)")
             .WithDescription("from and to (required) are blob names of two checkpoints of one day, the earlier first. The answer holds both tree sizes and roots as the checkpoints state them and the consistency proof (hex, RFC 9162 §2.1.4).")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         return group;
     }
 

@@ -4,6 +4,7 @@ using Hub.Core.Access;
 using Hub.Core.Audit;
 using Hub.Core.Kernel;
 using Hub.Functions.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Hub.Functions.Audit;
 
@@ -48,7 +49,7 @@ internal sealed partial class AuditRecorder(AuditLog log, ILogger<AuditRecorder>
         : status is >= 400 and not 404 ? AuditOutcome.Failed : AuditOutcome.Allowed;
 
     /// <summary>The 503 answer given instead of data when the audit trail cannot record the access.</summary>
-    public static IResult Unavailable(HttpContext context)
+    public static ProblemHttpResult Unavailable(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         context.Response.Headers.RetryAfter = "30";

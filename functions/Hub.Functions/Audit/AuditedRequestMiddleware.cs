@@ -1,6 +1,7 @@
 using System.Runtime.ExceptionServices;
 using Hub.Core.Kernel;
 using Hub.Core.Storage;
+using Hub.Functions.Hosting;
 
 namespace Hub.Functions.Audit;
 
@@ -8,8 +9,9 @@ namespace Hub.Functions.Audit;
 /// Exactly one audit event for every request to an audited endpoint, whatever ends it. The endpoint filter records
 /// what a handler answers, before the answer leaves; this middleware, around authentication, authorization, the rate
 /// limiter and the endpoint, records everything else before its problem is written: a refusal (401, 403, 429), a
-/// request the framework could not read (400, 413, 415), a fault (500) and a client that went away. When that event
-/// cannot be written the answer is 503, as for a handler's.
+/// request the framework could not read (400, 413, 415, or the route's own answer to a malformed route value, which
+/// it writes itself: see <see cref="MalformedRouteValues"/>), a fault (500) and a client that went away. When that
+/// event cannot be written the answer is 503, as for a handler's.
 /// </summary>
 internal sealed class AuditedRequestMiddleware(RequestDelegate next, AuditRecorder recorder)
 {
@@ -43,7 +45,9 @@ internal sealed class AuditedRequestMiddleware(RequestDelegate next, AuditRecord
                 scope.Touch(person);
             }
 
-            var status = fault is null ? context.Response.StatusCode : StatusOf(fault.SourceException, context);
+            // A route value not of its form, on a route that answers it as its handlers would: that answer, not the refusal.
+            var answer = fault?.SourceException is BadHttpRequestException refusal ? MalformedRouteValues.AnswerOf(context, refusal, scope) : null;
+            var status = answer?.StatusCode ?? (fault is null ? context.Response.StatusCode : StatusOf(fault.SourceException, context));
 
             // A client that went away still leaves its event: the request may have read person data.
             var cancellation = context.RequestAborted.IsCancellationRequested ? CancellationToken.None : context.RequestAborted;
@@ -51,6 +55,12 @@ internal sealed class AuditedRequestMiddleware(RequestDelegate next, AuditRecord
             {
                 context.Response.Clear();
                 await AuditRecorder.Unavailable(context).ExecuteAsync(context);
+                return;
+            }
+
+            if (answer is not null)
+            {
+                await answer.ExecuteAsync(context);
                 return;
             }
         }

@@ -2,6 +2,7 @@ using Hub.Core.Access;
 using Hub.Core.Audit;
 using Hub.Core.Kernel;
 using Hub.Functions.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Hub.Functions.Audit;
 
@@ -59,5 +60,5 @@ internal sealed record AuditorScope
         DivisionPrefix is not { } own || (division?.StartsWith(own, StringComparison.Ordinal) ?? false);
 
     /// <summary>The 403 answer to a search for a division outside the scope.</summary>
-    public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult OutsideScope() => HubProblems.Forbidden("Outside your division", "An auditor placed below the city reviews the users of their own division only.");
+    public static ProblemHttpResult OutsideScope() => HubProblems.Forbidden("Outside your division", "An auditor placed below the city reviews the users of their own division only.");
 }

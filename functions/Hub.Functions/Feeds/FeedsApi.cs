@@ -7,6 +7,7 @@ using Hub.Core.Feeds.Sources;
 using Hub.Core.Kernel;
 using Hub.Core.Storage;
 using Hub.Functions.Access;
+using Hub.Functions.ApiDescription;
 using Hub.Functions.Audit;
 using Hub.Functions.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -27,8 +28,9 @@ internal static class FeedsApi
     {
         var group = routes.MapGroup("/api/feeds/{source}")
             .WithTags("Feeds")
-            .RequireHubAuthorization(AuthenticationExtensions.FeedReaderPolicy)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .RequireAuthorization(AuthenticationExtensions.FeedReaderPolicy)
+            .AnswerMalformedRouteValues(UnknownSourceOrBatch)
+            .ProducesProblems(StatusCodes.Status404NotFound);
 
         group.MapPost("/", PushFeedAsync)
             .WithName("PushFeed")
@@ -37,9 +39,7 @@ internal static class FeedsApi
                 "Query `mode=delta` (default) or `mode=snapshot` (records missing from a snapshot are end-dated, never deleted). " +
                 "The body may be sent with Content-Encoding: gzip or br; the limit applies to the decompressed feed. " +
                 "The payload is archived before the 202; pushing the same payload again with the same type and charset returns the same batch.")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType)
             .DisableAntiforgery()
             .RequireAuthorization(AuthenticationExtensions.FeedPublisherPolicy)
             .Audited(AuditAction.FeedPush);
@@ -58,14 +58,14 @@ internal static class FeedsApi
             .WithName("GetFeedBatchRejects")
             .WithSummary("The full rejection report as CSV (row, field, reason), safe to open in a spreadsheet")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
-            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblems(StatusCodes.Status409Conflict)
             .Audited(AuditedActions.FeedRead);
 
         return routes;
     }
 
     internal static async Task<Results<Accepted<BatchReport>, ProblemHttpResult>> PushFeedAsync(
-        string source,
+        SourceId source,
         [FromQuery] string? mode,
         HttpContext context,
         SourceCatalog sources,
@@ -75,7 +75,7 @@ internal static class FeedsApi
         CancellationToken cancellationToken)
     {
         audit.Resource = AuditResource(source);
-        if (!sources.TryGet(source, out _))
+        if (!sources.TryGet(source.Value, out _))
         {
             return UnknownSource();
         }
@@ -92,18 +92,18 @@ internal static class FeedsApi
         }
 
         var limit = options.Value.MaxPayloadBytes;
-        var submission = new FeedSubmission(source, feedMode, contentType, context.User.Identity?.Name ?? "unknown");
+        var submission = new FeedSubmission(source.Value, feedMode, contentType, context.User.Identity?.Name ?? "unknown");
         var (result, problem) = await FeedUpload.AcceptAsync(context, submission, intake, limit, cancellationToken);
         if (problem is not null)
         {
             return problem;
         }
 
-        audit.Resource = $"{AuditResource(source, result!.Batch?.Id)} mode={feedMode.ToString().ToLowerInvariant()}";
+        audit.Resource = $"{Resource(source.Value, result!.Batch?.Id)} mode={feedMode.ToString().ToLowerInvariant()}";
         return result.Outcome switch
         {
             IntakeOutcome.Accepted or IntakeOutcome.Duplicate => TypedResults.Accepted(
-                BatchPath(source, result.Batch!.Id),
+                BatchPath(source.Value, result.Batch!.Id),
                 BatchReports.From(result.Batch, repeated: result.Outcome == IntakeOutcome.Duplicate)),
             IntakeOutcome.Empty => HubProblems.BadRequest("Empty feed", "The request body is empty; send the feed file as the body."),
             IntakeOutcome.TooLarge => FeedUpload.TooLarge(limit),
@@ -113,41 +113,41 @@ internal static class FeedsApi
     }
 
     internal static async Task<Results<Ok<IReadOnlyList<BatchReport>>, ProblemHttpResult>> ListBatchesAsync(
-        string source, [FromQuery] int? top, SourceCatalog sources, BatchStore batches, AuditScope audit, CancellationToken cancellationToken)
+        [FromQuery] int? top, SourceId source, SourceCatalog sources, BatchStore batches, AuditScope audit, CancellationToken cancellationToken)
     {
         audit.Resource = AuditResource(source);
-        if (!sources.TryGet(source, out _))
+        if (!sources.TryGet(source.Value, out _))
         {
             return UnknownSource();
         }
 
-        var list = await batches.ListAsync(source, Math.Clamp(top ?? 50, 1, 500), cancellationToken);
+        var list = await batches.ListAsync(source.Value, Math.Clamp(top ?? 50, 1, 500), cancellationToken);
         return TypedResults.Ok<IReadOnlyList<BatchReport>>(list.Select(b => BatchReports.From(b)).ToList());
     }
 
     internal static async Task<Results<Ok<BatchReport>, ProblemHttpResult>> GetBatchAsync(
-        string source, string batchId, SourceCatalog sources, BatchStore batches, AuditScope audit, CancellationToken cancellationToken)
+        SourceId source, BatchId batchId, SourceCatalog sources, BatchStore batches, AuditScope audit, CancellationToken cancellationToken)
     {
         audit.Resource = AuditResource(source, batchId);
-        if (!sources.TryGet(source, out _))
+        if (!sources.TryGet(source.Value, out _))
         {
             return UnknownSource();
         }
 
-        var batch = IsBatchId(batchId) ? await batches.GetAsync(source, batchId, cancellationToken) : null;
+        var batch = await batches.GetAsync(source.Value, batchId.Value, cancellationToken);
         return batch is null ? UnknownBatch() : TypedResults.Ok(BatchReports.From(batch));
     }
 
     internal static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> GetRejectsAsync(
-        string source, string batchId, SourceCatalog sources, BatchStore batches, HubStorage storage, AuditScope audit, CancellationToken cancellationToken)
+        SourceId source, BatchId batchId, SourceCatalog sources, BatchStore batches, HubStorage storage, AuditScope audit, CancellationToken cancellationToken)
     {
         audit.Resource = AuditResource(source, batchId);
-        if (!sources.TryGet(source, out _))
+        if (!sources.TryGet(source.Value, out _))
         {
             return UnknownSource();
         }
 
-        var batch = IsBatchId(batchId) ? await batches.GetAsync(source, batchId, cancellationToken) : null;
+        var batch = await batches.GetAsync(source.Value, batchId.Value, cancellationToken);
         if (batch is null)
         {
             return UnknownBatch();
@@ -158,7 +158,7 @@ internal static class FeedsApi
             return HubProblems.Conflict("Batch not finished", $"The batch is {batch.Status.ToString().ToLowerInvariant()}; its rejects report is ready when its rows have been read.");
         }
 
-        var name = FeedProcessor.RejectsBlobName(source, batchId);
+        var name = FeedProcessor.RejectsBlobName(source.Value, batchId.Value);
         if (!await storage.RejectsFolder.ExistsAsync(name, cancellationToken))
         {
             return HubProblems.NotFound("No rejects report", $"The batch failed before its rows were read: {batch.FailureReason}");
@@ -168,9 +168,24 @@ internal static class FeedsApi
         return TypedResults.File(stream, "text/csv; charset=utf-8", $"{batchId}-rejects.csv");
     }
 
-    // Route text is the caller's: only a well-formed source id and batch id go into the audit trail.
-    internal static string AuditResource(string source, string? batchId = null) =>
-        $"source={(SourceId.TryParse(source, out _) ? source : "?")}{(batchId is null ? string.Empty : $" batch={(IsBatchId(batchId) ? batchId : "?")}")}";
+    internal static string AuditResource(SourceId source, BatchId? batchId = null) => Resource(source.Value, batchId?.Value);
+
+    // A source id or batch id not of its form names nothing the Hub holds, so it is answered as an unknown one (the
+    // source first, as the handlers check it), and only a well-formed value goes into the audit trail.
+    internal static ProblemHttpResult UnknownSourceOrBatch(HttpContext context, AuditScope audit)
+    {
+        var source = context.GetRouteValue("source") as string;
+        audit.Resource = RouteResource(context);
+        return source is not null && context.RequestServices.GetRequiredService<SourceCatalog>().TryGet(source, out _) ? UnknownBatch() : UnknownSource();
+    }
+
+    // The audit resource of a request whose route values were not all well-formed: a malformed one is written "?".
+    internal static string RouteResource(HttpContext context) => Resource(
+        SourceId.TryParse(context.GetRouteValue("source") as string, out var source) ? source.Value.Value : "?",
+        context.GetRouteValue("batchId") is string batchId ? (BatchId.TryParse(batchId, out var id) ? id.Value : "?") : null);
+
+    private static string Resource(string source, string? batchId) =>
+        $"source={source}{(batchId is null ? string.Empty : $" batch={batchId}")}";
 
     private static bool TryParseMode(string? mode, out FeedMode feedMode)
     {
@@ -178,10 +193,7 @@ internal static class FeedsApi
         return string.IsNullOrEmpty(mode) || (Enum.TryParse(mode, ignoreCase: true, out feedMode) && Enum.IsDefined(feedMode));
     }
 
-    internal static bool IsBatchId(string batchId) =>
-        batchId.Length == 23 && batchId.All(c => char.IsAsciiDigit(c) || char.IsAsciiHexDigitLower(c) || c == '-');
-
-    // Route text is the caller's and is never echoed: a source id is checked, anything else could be anything.
+    // Route text is the caller's and is never echoed.
     private static ProblemHttpResult UnknownSource() =>
         HubProblems.NotFound("Unknown source", "No such source is configured; GET /api/sources lists them.");
 

@@ -3,7 +3,9 @@ using Hub.Core.Access;
 using Hub.Core.Feeds.Batches;
 using Hub.Core.Feeds.Processing;
 using Hub.Core.Feeds.Sources;
+using Hub.Core.Kernel;
 using Hub.Functions.Access;
+using Hub.Functions.ApiDescription;
 using Hub.Functions.Audit;
 using Hub.Functions.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -29,10 +31,9 @@ internal static class HeldSnapshotsApi
     {
         var group = routes.MapGroup("/api/feeds/{source}/batches/{batchId}")
             .WithTags("Feeds")
-            .RequireHubAuthorization(DeciderPolicy)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .RequireAuthorization(DeciderPolicy)
+            .AnswerMalformedRouteValues(UnknownBatch)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
         group.MapPost("/confirm", ConfirmAsync)
             .WithName("ConfirmHeldSnapshot")
@@ -51,23 +52,30 @@ internal static class HeldSnapshotsApi
     }
 
     internal static Task<Results<Ok<BatchReport>, ProblemHttpResult>> ConfirmAsync(
-        string source, string batchId, BatchDecisionRequest request, HttpContext context, SourceCatalog sources, SnapshotDecisions decisions, AuditScope audit, CancellationToken cancellationToken) =>
+        BatchDecisionRequest request, SourceId source, BatchId batchId, HttpContext context, SourceCatalog sources, SnapshotDecisions decisions, AuditScope audit, CancellationToken cancellationToken) =>
         DecideAsync(source, batchId, BatchDecisionKind.Confirmed, request, context, sources, decisions, audit, cancellationToken);
 
     internal static Task<Results<Ok<BatchReport>, ProblemHttpResult>> DiscardAsync(
-        string source, string batchId, BatchDecisionRequest request, HttpContext context, SourceCatalog sources, SnapshotDecisions decisions, AuditScope audit, CancellationToken cancellationToken) =>
+        BatchDecisionRequest request, SourceId source, BatchId batchId, HttpContext context, SourceCatalog sources, SnapshotDecisions decisions, AuditScope audit, CancellationToken cancellationToken) =>
         DecideAsync(source, batchId, BatchDecisionKind.Discarded, request, context, sources, decisions, audit, cancellationToken);
 
+    // Whichever of the source and the batch is not of its form, the answer is the one for a batch the Hub does not hold.
+    private static ProblemHttpResult UnknownBatch(HttpContext context, AuditScope audit)
+    {
+        audit.Resource = FeedsApi.RouteResource(context);
+        return FeedsApi.UnknownBatch();
+    }
+
     private static async Task<Results<Ok<BatchReport>, ProblemHttpResult>> DecideAsync(
-        string source, string batchId, BatchDecisionKind kind, BatchDecisionRequest request, HttpContext context, SourceCatalog sources, SnapshotDecisions decisions, AuditScope audit, CancellationToken cancellationToken)
+        SourceId source, BatchId batchId, BatchDecisionKind kind, BatchDecisionRequest request, HttpContext context, SourceCatalog sources, SnapshotDecisions decisions, AuditScope audit, CancellationToken cancellationToken)
     {
         audit.Resource = FeedsApi.AuditResource(source, batchId);
-        if (!sources.TryGet(source, out _) || !FeedsApi.IsBatchId(batchId))
+        if (!sources.TryGet(source.Value, out _))
         {
             return FeedsApi.UnknownBatch();
         }
 
-        if (!HubUser.TryRead(context.User, out var user, out _) || (!user.IsInRole(HubRoles.Administrator) && user.Department?.Value != source))
+        if (!HubUser.TryRead(context.User, out var user, out _) || (!user.IsInRole(HubRoles.Administrator) && user.Department != source))
         {
             audit.Deny();
             return HubProblems.Forbidden("Not your department's register", "A held snapshot is decided by an officer of its own department or by an administrator.");
@@ -79,7 +87,7 @@ internal static class HeldSnapshotsApi
             return HubProblems.BadRequest("Reason required", $"Say why in 1 to {SnapshotDecisions.MaxReasonLength} characters; the reason is kept with the batch.");
         }
 
-        var result = await decisions.DecideAsync(source, batchId, kind, context.User.FindFirstValue(HubClaims.Subject) ?? user.Subject, reason, cancellationToken);
+        var result = await decisions.DecideAsync(source.Value, batchId.Value, kind, context.User.FindFirstValue(HubClaims.Subject) ?? user.Subject, reason, cancellationToken);
         return result.Status switch
         {
             SnapshotDecisionStatus.Done => TypedResults.Ok(BatchReports.From(result.Batch!)),

@@ -28,6 +28,13 @@ internal static partial class UnreadableRequest
         return new ProblemDetails { Status = status, Title = title, Detail = detail };
     }
 
+    /// <summary>The name of the parameter whose value failed to bind (a route or query value of the wrong form); null for any other refusal.</summary>
+    public static string? FailedParameter(BadHttpRequestException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return BindingFailed().Match(exception.Message) is { Success: true } binding ? binding.Groups["name"].Value : null;
+    }
+
     private static string DescribeBadRequest(BadHttpRequestException exception)
     {
         var message = exception.Message;

@@ -5,6 +5,7 @@ using Hub.Core.Identity.Keys;
 using Hub.Core.Kernel;
 using Hub.Core.Reads;
 using Hub.Functions.Access;
+using Hub.Functions.ApiDescription;
 using Hub.Functions.Audit;
 using Hub.Functions.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -25,25 +26,22 @@ internal static class PersonsApi
     {
         var group = routes.MapGroup("/api/persons")
             .WithTags("Persons")
-            .RequireHubAuthorization(PersonReaderPolicy)
-            .RequirePerUserRateLimit()
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .RequireAuthorization(PersonReaderPolicy)
+            .RequireRateLimiting(RateLimitExtensions.PerUserPolicy)
+            .AnswerMalformedRouteValues((_, _) => BadKey())
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
 
         group.MapGet("/{personKey}", GetPersonAsync)
             .WithName("GetPerson")
             .WithSummary("A person, rendered for the caller's role, jurisdiction and purpose")
             .WithDescription("Hidden attributes are absent, masked ones masked (张*三, 110105********002X, 138****5678). Conditional attributes need ?purpose= from the policy's list. A person outside the caller's jurisdiction is 404, like an unknown one.")
             .Produces<RenderedPerson>(StatusCodes.Status200OK)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound)
             .Audited(AuditAction.PersonRead);
 
         group.MapGet("/{personKey}/household", GetHouseholdAsync)
             .WithName("GetPersonHousehold")
             .WithSummary("A person's household, each member rendered for the caller; members outside the jurisdiction are left out")
             .Produces<RenderedHousehold>(StatusCodes.Status200OK)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound)
             .Audited(AuditAction.PersonRead);
 
         group.MapPost("/lookup", LookUpAsync)
@@ -51,8 +49,6 @@ internal static class PersonsApi
             .WithSummary("A person found by resident ID number, sent in the body, rendered for the caller")
             .WithDescription("Body: {\"residentId\": \"11010519491231002X\", \"purpose\": \"home-visit\"}. The number travels in the body only, never in a URL or a log.")
             .Produces<RenderedPerson>(StatusCodes.Status200OK)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound)
             .Audited(AuditAction.PersonRead);
 
         group.MapPost("/{personKey}/break-glass", BreakGlassAsync)
@@ -60,8 +56,6 @@ internal static class PersonsApi
             .WithSummary("Emergency access to one person beyond the caller's tier, for the policy's duration")
             .WithDescription("Body: {\"reason\": \"…\"}. Roles the policy lists only. Every look under the grant carries the reason in its audit event, and auditors are alerted.")
             .Produces<BreakGlassAnswer>(StatusCodes.Status200OK)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound)
             .Audited(AuditAction.BreakGlassGrant);
 
         return routes;
@@ -76,37 +70,27 @@ internal static class PersonsApi
     }
 
     internal static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> GetPersonAsync(
-        string personKey, [FromQuery] string? purpose, HttpContext context, AuditScope audit, PersonDisclosure reads, CancellationToken cancellationToken)
+        PersonKey personKey, [FromQuery] string? purpose, HttpContext context, AuditScope audit, PersonDisclosure reads, CancellationToken cancellationToken)
     {
         if (!PersonViewers.TryStart(reads, context, purpose, audit, out var viewer, out var problem))
         {
             return problem;
         }
 
-        if (!PersonKey.TryParse(personKey, out var key))
-        {
-            return BadKey();
-        }
-
-        var read = await reads.DetailAsync(viewer, key, cancellationToken);
+        var read = await reads.DetailAsync(viewer, personKey, cancellationToken);
         audit.Record(read.Disclosed);
         return read.Value is { } person ? TypedResults.Ok(person) : NotFound();
     }
 
     internal static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> GetHouseholdAsync(
-        string personKey, [FromQuery] string? purpose, HttpContext context, AuditScope audit, PersonDisclosure reads, CancellationToken cancellationToken)
+        PersonKey personKey, [FromQuery] string? purpose, HttpContext context, AuditScope audit, PersonDisclosure reads, CancellationToken cancellationToken)
     {
         if (!PersonViewers.TryStart(reads, context, purpose, audit, out var viewer, out var problem))
         {
             return problem;
         }
 
-        if (!PersonKey.TryParse(personKey, out var key))
-        {
-            return BadKey();
-        }
-
-        var read = await reads.HouseholdAsync(viewer, key, cancellationToken);
+        var read = await reads.HouseholdAsync(viewer, personKey, cancellationToken);
         audit.Record(read.Disclosed);
         return read.Value is { } household ? TypedResults.Ok(household) : NotFound();
     }
@@ -130,7 +114,7 @@ internal static class PersonsApi
     }
 
     internal static async Task<Results<Ok<BreakGlassAnswer>, ProblemHttpResult>> BreakGlassAsync(
-        string personKey, BreakGlassRequest request, HttpContext context, AuditScope audit, PersonDisclosure reads, CancellationToken cancellationToken)
+        BreakGlassRequest request, PersonKey personKey, HttpContext context, AuditScope audit, PersonDisclosure reads, CancellationToken cancellationToken)
     {
         if (!PersonViewers.TryStart(reads, context, purpose: null, audit, out var viewer, out var problem))
         {
@@ -144,18 +128,13 @@ internal static class PersonsApi
             return HubProblems.Forbidden("Break-glass not allowed", $"Only {string.Join(", ", settings.Roles)} may break the glass.");
         }
 
-        if (!PersonKey.TryParse(personKey, out var key))
-        {
-            return BadKey();
-        }
-
         var reason = request.Reason?.Trim();
         if (string.IsNullOrEmpty(reason) || reason.Length > BreakGlassGrants.MaxReasonLength)
         {
             return HubProblems.BadRequest("Reason required", $"State the emergency in 1 to {BreakGlassGrants.MaxReasonLength} characters; it is kept in the audit trail.");
         }
 
-        var read = await reads.BreakGlassAsync(viewer, key, reason, cancellationToken);
+        var read = await reads.BreakGlassAsync(viewer, personKey, reason, cancellationToken);
         audit.Record(read.Disclosed);
         return read.Value is { } grant
             ? TypedResults.Ok(new BreakGlassAnswer(grant.PersonKey.Value, grant.GrantedAt, grant.ExpiresAt, settings.Purpose))

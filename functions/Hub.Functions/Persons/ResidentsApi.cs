@@ -5,6 +5,7 @@ using Hub.Core.Audit;
 using Hub.Core.Kernel;
 using Hub.Core.Reads;
 using Hub.Functions.Access;
+using Hub.Functions.ApiDescription;
 using Hub.Functions.Audit;
 using Hub.Functions.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -29,17 +30,15 @@ internal static class ResidentsApi
     {
         routes.MapGet("/api/residents", ListResidentsAsync)
             .WithTags("Persons")
-            .RequireHubAuthorization(PersonsApi.PersonReaderPolicy)
-            .RequirePerUserRateLimit()
+            .RequireAuthorization(PersonsApi.PersonReaderPolicy)
+            .RequireRateLimiting(RateLimitExtensions.PerUserPolicy)
             .WithName("ListResidents")
             .WithSummary("Special-group residents of a division in the caller's jurisdiction, paged, rendered for the caller")
             .WithDescription("division (12 digits; default the caller's own), grid (a community's grid), group (e.g. dibao), household (a household key), " +
                 "activeOn (default today: residents with a membership active that day), purpose, pageSize (1-200, default 50), continuation (from the previous page). " +
                 "A person whose residence and registration both lie inside appears once. A division outside the caller's jurisdiction is 404.")
             .Produces<ResidentsPage>(StatusCodes.Status200OK)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound)
             .Audited(AuditAction.DivisionList);
         return routes;
     }

@@ -6,6 +6,7 @@ using Hub.Core.Kernel;
 using Hub.Core.Profiles;
 using Hub.Core.Reads;
 using Hub.Functions.Access;
+using Hub.Functions.ApiDescription;
 using Hub.Functions.Audit;
 using Hub.Functions.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -31,12 +32,7 @@ internal static class VerificationsApi
             .WithDescription("Body: {\"residentId\": \"…\", \"claim\": {\"kind\": \"inGroup\", \"group\": \"dibao\", \"on\": \"2025-03-01\"}, \"purpose\": \"eligibility-check\"}; " +
                 "kinds: inGroup (group, on), disabilityGradeAtMost (grade 1-4, on), livesIn (division). Answer: {\"answer\": true, \"asOf\": \"2025-03-01\", \"source\": \"civil-affairs\"}.")
             .Produces<VerificationAnswer>(StatusCodes.Status200OK)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound)
             .Audited(AuditAction.ClaimVerify);
         return routes;
     }

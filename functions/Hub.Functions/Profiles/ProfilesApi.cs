@@ -5,6 +5,7 @@ using Hub.Core.Identity.Resolution;
 using Hub.Core.Kernel;
 using Hub.Core.Profiles;
 using Hub.Functions.Access;
+using Hub.Functions.ApiDescription;
 using Hub.Functions.Audit;
 using Hub.Functions.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -23,14 +24,15 @@ internal static class ProfilesApi
     {
         var group = routes.MapGroup("/api/profiles")
             .WithTags("Profiles")
-            .RequireHubAuthorization(StewardPolicy)
-            .RequirePerUserRateLimit();
+            .RequireAuthorization(StewardPolicy)
+            .RequireRateLimiting(RateLimitExtensions.PerUserPolicy)
+            .AnswerMalformedRouteValues((_, _) => UnknownPerson())
+            .ProducesProblems(StatusCodes.Status404NotFound);
 
         group.MapGet("/{personKey}", GetProfileAsync)
             .WithName("GetProfile")
             .WithSummary("A person's whole profile, by person key (data stewards)")
             .Produces<PersonProfile>(StatusCodes.Status200OK)
-            .ProducesProblem(StatusCodes.Status404NotFound)
             .Audited(AuditAction.PersonRead);
 
         group.MapGet("/{personKey}/household", GetHouseholdAsync)
@@ -38,7 +40,6 @@ internal static class ProfilesApi
             .WithSummary("The household of a person: members with their relation to the head and active group memberships (data stewards)")
             .WithDescription("Members are the golden persons with the same household key: from the police household number (户号) when a source gives one, else from the normalised registration address.")
             .Produces<HouseholdView>(StatusCodes.Status200OK)
-            .ProducesProblem(StatusCodes.Status404NotFound)
             .Audited(AuditAction.PersonRead);
 
         group.MapPost("/lookup", LookUpProfileAsync)
@@ -46,8 +47,7 @@ internal static class ProfilesApi
             .WithSummary("A person's whole profile, by resident ID number sent in the body (data stewards)")
             .WithDescription("The ID number travels in the body only, never in a URL or a log. Body: {\"residentId\": \"11010519491231002X\"}; 15-digit, full-width and lower-case-x forms are accepted.")
             .Produces<PersonProfile>(StatusCodes.Status200OK)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblems(StatusCodes.Status400BadRequest)
             .Audited(AuditAction.PersonRead);
 
         return routes;
@@ -71,27 +71,20 @@ internal static class ProfilesApi
     }
 
     internal static async Task<Results<Ok<PersonProfile>, ProblemHttpResult>> GetProfileAsync(
-        string personKey, ProfileReader profiles, AuditScope audit, HttpContext context, CancellationToken cancellationToken)
-    {
-        if (!PersonKey.TryParse(personKey, out var key))
-        {
-            return UnknownPerson();
-        }
-
-        return Answer(await StewardLook.Of(context, profiles).ReadAsync(key, audit, cancellationToken), audit);
-    }
+        PersonKey personKey, ProfileReader profiles, AuditScope audit, HttpContext context, CancellationToken cancellationToken) =>
+        Answer(await StewardLook.Of(context, profiles).ReadAsync(personKey, audit, cancellationToken), audit);
 
     internal static async Task<Results<Ok<HouseholdView>, ProblemHttpResult>> GetHouseholdAsync(
-        string personKey, ProfileReader profiles, AuditScope audit, HttpContext context, CancellationToken cancellationToken)
+        PersonKey personKey, ProfileReader profiles, AuditScope audit, HttpContext context, CancellationToken cancellationToken)
     {
         var look = StewardLook.Of(context, profiles);
-        if (!PersonKey.TryParse(personKey, out var key) || await look.ReadAsync(key, audit, cancellationToken) is null)
+        if (await look.ReadAsync(personKey, audit, cancellationToken) is null)
         {
             return UnknownPerson();
         }
 
         // Members outside the steward's reach are left out, as on the tiered household route.
-        var household = await profiles.ReadHouseholdAsync(key, cancellationToken);
+        var household = await profiles.ReadHouseholdAsync(personKey, cancellationToken);
         var members = household?.Members.Where(m => look.Covers(m.Profile)).ToList() ?? [];
         if (household is null || members.Count == 0)
         {

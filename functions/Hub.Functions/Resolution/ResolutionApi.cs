@@ -3,7 +3,7 @@ using Hub.Core.Access;
 using Hub.Core.Audit;
 using Hub.Core.Identity.Resolution;
 using Hub.Core.Kernel;
-using Hub.Functions.Access;
+using Hub.Functions.ApiDescription;
 using Hub.Functions.Audit;
 using Hub.Functions.Hosting;
 using Hub.Functions.Profiles;
@@ -22,7 +22,8 @@ internal static class ResolutionApi
     {
         var group = routes.MapGroup("/api/resolution")
             .WithTags("Resolution")
-            .RequireHubAuthorization(ProfilesApi.StewardPolicy);
+            .RequireAuthorization(ProfilesApi.StewardPolicy)
+            .AnswerMalformedRouteValues((_, _) => BadKey());
 
         group.MapGet("/queue", GetQueueAsync)
             .WithName("GetMatchQueue")
@@ -36,17 +37,14 @@ internal static class ResolutionApi
             .WithSummary("Link a record to a person (a possible match is the same person)")
             .WithDescription("Body: {\"personKey\": \"…\", \"reason\": \"…\"}. The decision is manual: automatic matching never undoes it.")
             .Produces<DecisionResult>(StatusCodes.Status200OK)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
             .Audited(AuditAction.StewardDecision);
 
         group.MapPost("/records/{recordKey}/reject", RejectAsync)
             .WithName("RejectMatch")
             .WithSummary("Reject a possible or automatic match: the record is a person of its own (no match), for good")
             .Produces<DecisionResult>(StatusCodes.Status200OK)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound)
             .Audited(AuditAction.StewardDecision);
 
         group.MapPost("/persons/merge", MergeAsync)
@@ -54,26 +52,21 @@ internal static class ResolutionApi
             .WithSummary("Merge two persons: the first's records (and whatever was linked to it) join the second's profile")
             .WithDescription("Body: {\"from\": \"…\", \"into\": \"…\", \"reason\": \"…\"}. Two persons with valid ID numbers are never merged automatically; merging them by hand needs a reason.")
             .Produces<DecisionResult>(StatusCodes.Status200OK)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
             .Audited(AuditAction.StewardDecision);
 
         group.MapPost("/persons/{personKey}/split", SplitAsync)
             .WithName("SplitPerson")
             .WithSummary("Undo a merge or a link: the key becomes a person of its own again, for good")
             .Produces<DecisionResult>(StatusCodes.Status200OK)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
             .Audited(AuditAction.StewardDecision);
 
         group.MapGet("/persons/{personKey}/history", GetHistoryAsync)
             .WithName("GetResolutionHistory")
             .WithSummary("Every decision about a key and the keys linked to it: what, who, when, why")
             .Produces<IReadOnlyList<HistoryItem>>(StatusCodes.Status200OK)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound)
             .Audited(AuditedActions.StewardHistory);
 
         return routes;
@@ -110,30 +103,23 @@ internal static class ResolutionApi
     }
 
     internal static async Task<Results<Ok<DecisionResult>, ProblemHttpResult>> LinkAsync(
-        string recordKey, StewardDecision decision, HttpContext context, StewardDecisions decisions, ProfileReader profiles, AuditScope audit, CancellationToken cancellationToken)
+        StewardDecision decision, PersonKey recordKey, HttpContext context, StewardDecisions decisions, ProfileReader profiles, AuditScope audit, CancellationToken cancellationToken)
     {
-        if (!PersonKey.TryParse(recordKey, out var record) || !PersonKey.TryParse(decision.PersonKey, out var person))
+        if (!PersonKey.TryParse(decision.PersonKey, out var person))
         {
             return BadKey();
         }
 
-        return await StewardLook.Of(context, profiles).MayDecideAsync([record, person], audit, cancellationToken)
-            ? Answer(await decisions.LinkAsync(record, person, Steward(context), decision.Reason, cancellationToken))
+        return await StewardLook.Of(context, profiles).MayDecideAsync([recordKey, person], audit, cancellationToken)
+            ? Answer(await decisions.LinkAsync(recordKey, person, Steward(context), decision.Reason, cancellationToken))
             : OutOfReach();
     }
 
     internal static async Task<Results<Ok<DecisionResult>, ProblemHttpResult>> RejectAsync(
-        string recordKey, StewardDecision? decision, HttpContext context, StewardDecisions decisions, ProfileReader profiles, AuditScope audit, CancellationToken cancellationToken)
-    {
-        if (!PersonKey.TryParse(recordKey, out var record))
-        {
-            return BadKey();
-        }
-
-        return await StewardLook.Of(context, profiles).MayDecideAsync([record], audit, cancellationToken)
-            ? Answer(await decisions.RejectAsync(record, Steward(context), decision?.Reason, cancellationToken))
+        StewardDecision? decision, PersonKey recordKey, HttpContext context, StewardDecisions decisions, ProfileReader profiles, AuditScope audit, CancellationToken cancellationToken) =>
+        await StewardLook.Of(context, profiles).MayDecideAsync([recordKey], audit, cancellationToken)
+            ? Answer(await decisions.RejectAsync(recordKey, Steward(context), decision?.Reason, cancellationToken))
             : OutOfReach();
-    }
 
     internal static async Task<Results<Ok<DecisionResult>, ProblemHttpResult>> MergeAsync(
         MergeRequest merge, HttpContext context, StewardDecisions decisions, ProfileReader profiles, AuditScope audit, CancellationToken cancellationToken)
@@ -149,32 +135,20 @@ internal static class ResolutionApi
     }
 
     internal static async Task<Results<Ok<DecisionResult>, ProblemHttpResult>> SplitAsync(
-        string personKey, StewardDecision? decision, HttpContext context, StewardDecisions decisions, ProfileReader profiles, AuditScope audit, CancellationToken cancellationToken)
-    {
-        if (!PersonKey.TryParse(personKey, out var key))
-        {
-            return BadKey();
-        }
-
-        return await StewardLook.Of(context, profiles).MayDecideAsync([key], audit, cancellationToken)
-            ? Answer(await decisions.SplitAsync(key, Steward(context), decision?.Reason, cancellationToken))
+        StewardDecision? decision, PersonKey personKey, HttpContext context, StewardDecisions decisions, ProfileReader profiles, AuditScope audit, CancellationToken cancellationToken) =>
+        await StewardLook.Of(context, profiles).MayDecideAsync([personKey], audit, cancellationToken)
+            ? Answer(await decisions.SplitAsync(personKey, Steward(context), decision?.Reason, cancellationToken))
             : OutOfReach();
-    }
 
     internal static async Task<Results<Ok<IReadOnlyList<HistoryItem>>, ProblemHttpResult>> GetHistoryAsync(
-        string personKey, StewardDecisions decisions, ProfileReader profiles, AuditScope audit, HttpContext context, CancellationToken cancellationToken)
+        PersonKey personKey, StewardDecisions decisions, ProfileReader profiles, AuditScope audit, HttpContext context, CancellationToken cancellationToken)
     {
-        if (!PersonKey.TryParse(personKey, out var key))
-        {
-            return BadKey();
-        }
-
-        if (!await StewardLook.Of(context, profiles).MayDecideAsync([key], audit, cancellationToken))
+        if (!await StewardLook.Of(context, profiles).MayDecideAsync([personKey], audit, cancellationToken))
         {
             return OutOfReach();
         }
 
-        var history = await decisions.HistoryAsync(key, cancellationToken);
+        var history = await decisions.HistoryAsync(personKey, cancellationToken);
         audit.RecordCount = history.Count;
         return TypedResults.Ok(history);
     }

@@ -10,8 +10,7 @@ internal static class SourcesApi
     {
         var group = routes.MapGroup("/api/sources")
             .WithTags("Sources")
-            .RequireAuthorization()
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .RequireAuthorization();
 
         group.MapGet("/", ListSources)
             .WithName("ListSources")

@@ -1,5 +1,6 @@
 using Hub.Core.Access;
 using Hub.Functions.Access;
+using Hub.Functions.ApiDescription;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
@@ -52,7 +53,7 @@ internal static class ConsoleApi
         group.MapGet("/{*path}", GetFile).WithName("GetConsoleFile")
             .WithSummary("The web console's own files (HTML, JavaScript, CSS, string dictionaries); no personal data")
             .Produces(StatusCodes.Status200OK, responseType: null, "text/html", "text/javascript", "text/css", "application/json")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status404NotFound);
 
         // Read from configuration, not the validated options: the function-metadata command builds the routes without
         // the settings a running Hub needs.

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Hub.Functions.Access;
+using Hub.Functions.ApiDescription;
 using Hub.Functions.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -27,7 +28,7 @@ internal static class DevelopmentSignIn
             .Produces(StatusCodes.Status200OK, contentType: "text/plain");
         group.MapPost("/dev/sign-in", SignIn).WithName("DevelopmentSignIn")
             .WithSummary("Development only: a development token for one sample identity")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblems(StatusCodes.Status400BadRequest);
         return group;
     }
 

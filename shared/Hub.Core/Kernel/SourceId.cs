@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace Hub.Core.Kernel;
 
 /// <summary>The identifier of a departmental source, such as <c>civil-affairs</c>: lower-case letters, digits and hyphens.</summary>
-public readonly partial record struct SourceId
+public readonly partial record struct SourceId : IParsable<SourceId>
 {
     private SourceId(string value) => Value = value;
 
@@ -27,6 +27,15 @@ public readonly partial record struct SourceId
     /// <summary>Parses an identifier that must be valid.</summary>
     public static SourceId Parse(string text) =>
         TryParse(text, out var id) ? id.Value : throw new FormatException("A source id is 2 to 40 lower-case letters, digits or hyphens, starting with a letter.");
+
+    // For the binding of a route value, which looks for this exact signature.
+    static bool IParsable<SourceId>.TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, out SourceId result)
+    {
+        result = TryParse(s, out var id) ? id.Value : default;
+        return id is not null;
+    }
+
+    static SourceId IParsable<SourceId>.Parse(string s, IFormatProvider? provider) => Parse(s);
 
     /// <inheritdoc />
     public override string ToString() => Value;

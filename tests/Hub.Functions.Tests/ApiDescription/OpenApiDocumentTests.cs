@@ -35,4 +35,22 @@ public sealed class OpenApiDocumentTests(AzuriteFixture azurite) : IAsyncLifetim
         Assert.NotNull(push["security"]);
         Assert.Empty(operations.Single(op => (string?)op.Operation["operationId"] == "GetHealth").Operation["security"]!.AsArray());
     }
+
+    [Fact]
+    public async Task Every_problem_of_every_operation_refers_to_the_one_problem_schema_and_declared_or_derived_alike()
+    {
+        var document = JsonNode.Parse(await _hub.CreateClient().GetStringAsync(new Uri("/api/openapi/v1.json", UriKind.Relative)))!;
+        var problems = document["paths"]!.AsObject()
+            .SelectMany(path => path.Value!.AsObject())
+            .SelectMany(op => op.Value!["responses"]!.AsObject().Select(r => (Operation: (string?)op.Value["operationId"], Status: r.Key, Response: r.Value!)))
+            .Where(r => r.Response["content"]?["application/problem+json"] is not null)
+            .ToList();
+        var sources = problems.Where(p => p.Operation == "ListSources").Select(p => p.Status);
+
+        Assert.NotNull(document["components"]!["schemas"]!["ProblemDetails"]);
+        Assert.All(problems, p => Assert.True(
+            (string?)p.Response["content"]!["application/problem+json"]!["schema"]!["$ref"] == "#/components/schemas/ProblemDetails",
+            $"{p.Operation} {p.Status} does not refer to the problem schema"));
+        Assert.Equal(["401", "403"], sources);
+    }
 }
