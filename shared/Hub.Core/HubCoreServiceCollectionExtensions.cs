@@ -28,12 +28,25 @@ public static class HubCoreServiceCollectionExtensions
     /// <summary>The development pepper: used only when the environment is Development and none is configured.</summary>
     private const string DevelopmentPepper = "aHViLWRldmVsb3BtZW50LXBlcHBlci1ub3QtYS1zZWNyZXQtMDAwMDA=";
 
-    /// <summary>Registers sources, person keys, feed processing and the resident index; validates their configuration at start-up.</summary>
+    /// <summary>
+    /// Registers the domain's parts behind feed processing: person keys, feeds, profiles, the resident index and identity
+    /// resolution; validates their configuration at start-up.
+    /// </summary>
     public static IServiceCollection AddHubFeeds(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
         services.TryAddSingleton(TimeProvider.System);
+        AddPersonKeys(services, configuration, environment);
+        AddFeedProcessing(services, configuration);
+        AddProfiles(services, configuration);
+        AddResidentIndex(services, configuration);
+        AddIdentityResolution(services, configuration);
+        return services;
+    }
 
+    // Identity/Keys: the keyed hash that turns an ID number into a person key.
+    private static void AddPersonKeys(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
         services.AddOptions<PersonKeyOptions>()
             .Bind(configuration.GetSection(PersonKeyOptions.SectionName))
             .PostConfigure(o =>
@@ -46,7 +59,11 @@ public static class HubCoreServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<PersonKeyOptions>, PersonKeyOptionsValidator>();
         services.AddSingleton<PersonKeyHasher>();
+    }
 
+    // Feeds: the source catalogue, intake, held snapshots and the three phases of processing a batch.
+    private static void AddFeedProcessing(IServiceCollection services, IConfiguration configuration)
+    {
         services.AddOptions<SourceCatalogOptions>().Bind(configuration.GetSection(SourceCatalogOptions.SectionName));
         services.AddPolicyFolder<SourceCatalogOptions>("sources", o => o.Path);
         services.AddSingleton(sp =>
@@ -54,21 +71,24 @@ public static class HubCoreServiceCollectionExtensions
             var path = sp.GetRequiredService<IOptions<SourceCatalogOptions>>().Value.Path;
             return SourceCatalog.Load(ConfiguredPath.Resolve(path));
         });
-
         services.AddOptions<FeedProcessingOptions>()
             .Bind(configuration.GetSection(FeedProcessingOptions.SectionName))
             .Validate(o => o.MaxPayloadBytes > 0 && o.MergeConcurrency > 0 && o.FirstRejectionsShown >= 0, "Hub:Feeds settings must be positive.")
             .Validate(o => o.SnapshotEndDateShare is >= 0 and <= 1, "Hub:Feeds:SnapshotEndDateShare must lie between 0 and 1.")
             .ValidateOnStart();
         services.AddSingleton<BatchStore>();
-        services.AddSingleton<FactStore>();
         services.AddSingleton<FeedIntake>();
         services.AddSingleton<SnapshotDecisions>();
         services.AddSingleton<RecordSpiller>();
         services.AddSingleton<BatchResolver>();
         services.AddSingleton<GroupMerger>();
         services.AddSingleton(sp => new FeedProcessor(sp.GetRequiredService<BatchStore>(), sp.GetRequiredService<SourceCatalog>(), sp.GetRequiredService<RecordSpiller>(), sp.GetRequiredService<GroupMerger>(), sp.GetRequiredService<BatchResolver>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<FeedProcessingOptions>>(), sp.GetRequiredService<ILogger<FeedProcessor>>()));
+    }
 
+    // Profiles: the fact store and the rules that build a profile from facts.
+    private static void AddProfiles(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<FactStore>();
         services.AddOptions<ProfileRulesOptions>().Bind(configuration.GetSection(ProfileRulesOptions.SectionName));
         services.AddPolicyFile<ProfileRulesOptions>("profile-rules", o => o.Path);
         services.AddSingleton(sp =>
@@ -81,6 +101,11 @@ public static class HubCoreServiceCollectionExtensions
                 : throw new InvalidDataException($"The profile rules ({ProfileRulesOptions.SectionName}:Path) do not fit the source mappings: {string.Join("; ", problems)}");
         });
         services.AddSingleton(sp => new ProfileBuilder(sp.GetRequiredService<ProfileRules>(), sp.GetRequiredService<PersonKeyHasher>().KeyedHash));
+    }
+
+    // Access/Residents: the resident index, street rosters and the directory that lists them.
+    private static void AddResidentIndex(IServiceCollection services, IConfiguration configuration)
+    {
         services.AddSingleton<ResidentRowBuilder>();
         services.AddSingleton<ResidentIndex>();
         services.AddOptions<ResidentRosterOptions>()
@@ -88,12 +113,16 @@ public static class HubCoreServiceCollectionExtensions
             .Validate(o => o.RosterCacheRows > 0, $"{ResidentRosterOptions.SectionName}:RosterCacheRows must be positive.")
             .ValidateOnStart();
         services.AddSingleton<StreetRosters>();
+        services.AddSingleton(sp => new ResidentDirectory(sp.GetRequiredService<HubStorage>(), sp.GetRequiredService<StreetRosters>()));
+    }
+
+    // Identity: matching, resolution, reconciliation, steward decisions and the profile reader over them.
+    private static void AddIdentityResolution(IServiceCollection services, IConfiguration configuration)
+    {
         services.AddSingleton(sp => new ResidentReconciler(sp.GetRequiredService<HubStorage>(), sp.GetRequiredService<PersonResolver>(), sp.GetRequiredService<ResidentRowBuilder>(), sp.GetRequiredService<ProfileRules>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ResidentReconciler>>()));
         services.AddSingleton<PersonResolver>();
         services.AddSingleton(sp => new ProfileReader(sp.GetRequiredService<FactStore>(), sp.GetRequiredService<PersonResolver>(), sp.GetRequiredService<ResidentIndex>(), sp.GetRequiredService<ProfileBuilder>(), sp.GetRequiredService<ProfileRules>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new StewardDecisions(sp.GetRequiredService<HubStorage>(), sp.GetRequiredService<FactStore>(), sp.GetRequiredService<PersonResolver>(), sp.GetRequiredService<ProfileReader>(), sp.GetRequiredService<PersonMatcher>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<FeedProcessingOptions>>()));
-        services.AddSingleton(sp => new ResidentDirectory(sp.GetRequiredService<HubStorage>(), sp.GetRequiredService<StreetRosters>()));
-
         services.AddOptions<MatchRulesOptions>().Bind(configuration.GetSection(MatchRulesOptions.SectionName));
         services.AddPolicyFile<MatchRulesOptions>("match-rules", o => o.Path);
         services.AddSingleton(sp =>
@@ -101,7 +130,6 @@ public static class HubCoreServiceCollectionExtensions
             var path = sp.GetRequiredService<IOptions<MatchRulesOptions>>().Value.Path;
             return new PersonMatcher(MatchRules.LoadFile(ConfiguredPath.Resolve(path)));
         });
-        return services;
     }
 
     /// <summary>
