@@ -121,6 +121,7 @@ public static class HubCoreServiceCollectionExtensions
     {
         services.AddSingleton(sp => new ResidentReconciler(sp.GetRequiredService<HubStorage>(), sp.GetRequiredService<PersonResolver>(), sp.GetRequiredService<ResidentRowBuilder>(), sp.GetRequiredService<ProfileRules>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ResidentReconciler>>()));
         services.AddSingleton<PersonResolver>();
+        services.AddSingleton<ProvisionalMatcher>();
         services.AddSingleton(sp => new ProfileReader(sp.GetRequiredService<FactStore>(), sp.GetRequiredService<PersonResolver>(), sp.GetRequiredService<ResidentIndex>(), sp.GetRequiredService<ProfileBuilder>(), sp.GetRequiredService<ProfileRules>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new StewardDecisions(sp.GetRequiredService<HubStorage>(), sp.GetRequiredService<FactStore>(), sp.GetRequiredService<PersonResolver>(), sp.GetRequiredService<ProfileReader>(), sp.GetRequiredService<PersonMatcher>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<FeedProcessingOptions>>()));
         services.AddOptions<MatchRulesOptions>().Bind(configuration.GetSection(MatchRulesOptions.SectionName));

@@ -34,6 +34,37 @@ public sealed class AutomaticMatchTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_record_without_an_id_that_came_first_joins_the_person_when_they_arrive()
+    {
+        var id = Id("11010519800512031");
+        await _hub.PushAsync("civil-affairs", CivilAffairs(string.Empty, "陈 明", "男", "1980-05-12"));
+        var record = await _hub.UnidentifiedKeyAsync("civil-affairs");
+
+        await _hub.PushAsync("police", Police(new PoliceRow(id, "陈明", "男")));
+
+        var profile = await _hub.ProfileAsync(_hub.KeyOf(id));
+        Assert.Equal([record], profile["linkedKeys"]!.AsArray().Select(k => (string?)k));
+        Assert.Equal(["civil-affairs", "police"], profile["sources"]!.AsArray().Select(s => (string?)s));
+        Assert.Equal(_hub.KeyOf(id), (string?)(await _hub.ProfileAsync(record))["personKey"]);
+        var match = Assert.Single(await _hub.HistoryAsync(_hub.KeyOf(id)), h => (string?)h!["action"] == "match")!;
+        Assert.Equal(("auto", record), ((string?)match["decider"], (string?)match["personKey"]));
+    }
+
+    [Fact]
+    public async Task A_record_a_steward_kept_apart_stays_apart_when_a_matching_person_arrives()
+    {
+        var id = Id("11010519800512031");
+        await _hub.PushAsync("civil-affairs", CivilAffairs(string.Empty, "陈 明", "男", "1980-05-12"));
+        var record = await _hub.UnidentifiedKeyAsync("civil-affairs");
+        await _hub.DecideAsync($"/api/resolution/records/{record}/reject", new { reason = "a different 陈明" });
+
+        await _hub.PushAsync("police", Police(new PoliceRow(id, "陈明", "男")));
+
+        Assert.Equal(record, (string?)(await _hub.ProfileAsync(record))["personKey"]);
+        Assert.Empty((await _hub.ProfileAsync(_hub.KeyOf(id)))["linkedKeys"]!.AsArray());
+    }
+
+    [Fact]
     public async Task The_record_key_reads_as_the_person_it_was_linked_to()
     {
         var id = Id("11010519800512031");

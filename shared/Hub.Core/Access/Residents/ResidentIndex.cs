@@ -13,6 +13,9 @@ internal sealed class ResidentIndex(HubStorage storage, ResidentRowBuilder rows)
     // One place of every transaction is the street's version row, so a street's rows and its version change together.
     private const int RowsPerTransaction = 99;
 
+    // From this many hashes in one provisional partition, the partition is read whole rather than range by range.
+    private const int ProvisionalRangesPerQuery = 8;
+
     /// <summary>
     /// Writes <paramref name="changes"/>: upserts and deletes, grouped by street, 99 to a transaction with the
     /// street's version bump (<see cref="StreetVersion"/>) as the hundredth.
@@ -115,6 +118,34 @@ internal sealed class ResidentIndex(HubStorage storage, ResidentRowBuilder rows)
             }
         }).ConfigureAwait(false);
         return loaded;
+    }
+
+    /// <summary>
+    /// The provisional persons filed under any of <paramref name="hashes"/> (<see cref="ProvisionalSearch"/>), each with
+    /// the match records their rows carry. One range read per hash, or one read of the whole partition where a batch
+    /// looks up many hashes in it.
+    /// </summary>
+    public async Task<IReadOnlyList<(PersonKey Person, IReadOnlyList<MatchRecord> Records)>> FindProvisionalAsync(IEnumerable<string> hashes, int concurrency, CancellationToken cancellationToken = default)
+    {
+        var found = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        var partitions = hashes.Distinct(StringComparer.Ordinal).GroupBy(ProvisionalSearch.Partition, StringComparer.Ordinal).ToList();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(partitions, parallel, async (partition, token) =>
+        {
+            var wanted = partition.ToHashSet(StringComparer.Ordinal);
+            var filter = wanted.Count > ProvisionalRangesPerQuery
+                ? TableFilter.Of($"PartitionKey eq {partition.Key}")
+                : $"{TableFilter.Of($"PartitionKey eq {partition.Key}")} and ({string.Join(" or ", wanted.Select(h => TableFilter.Of($"(RowKey gt {h + "|"} and RowKey lt {h + "}"})")))})";
+            var query = storage.ResidentsTable.QueryAsync<ResidentEntity>(filter, select: ["RowKey", nameof(ResidentEntity.PersonKey), nameof(ResidentEntity.Records)], cancellationToken: token);
+            await foreach (var row in query.ConfigureAwait(false))
+            {
+                if (!StreetVersion.Is(row.RowKey) && wanted.Contains(ProvisionalSearch.HashOf(row.RowKey)))
+                {
+                    found.TryAdd(row.PersonKey, row.Records);
+                }
+            }
+        }).ConfigureAwait(false);
+        return found.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (PersonKey.Parse(p.Key), ResidentRowBuilder.ReadRecords(p.Value))).ToList();
     }
 
     /// <summary>The golden persons of a household registered in <paramref name="street"/>.</summary>

@@ -11,7 +11,8 @@ namespace Hub.Core.Access.Residents;
 
 /// <summary>
 /// Derives a golden person's resident-index rows from their facts: one row per place of the profile, one search-only row
-/// per other street their current records name, each with the blocking keys and match records of the person. Pure:
+/// per other street their current records name, each with the blocking keys and match records of the person, and, while
+/// the person is provisional, one <see cref="ProvisionalSearch"/> row per blocking key. Pure:
 /// the same facts and day give the same rows, which is how the merge knows which rows a person had before a change.
 /// </summary>
 internal sealed class ResidentRowBuilder(ProfileBuilder profiles, PersonKeyHasher hasher)
@@ -31,11 +32,8 @@ internal sealed class ResidentRowBuilder(ProfileBuilder profiles, PersonKeyHashe
         }
 
         var profile = profiles.Build(golden, facts, today);
-        var current = facts.Where(f => f.EndedAt is null).ToList();
-        var records = (current.Count > 0 ? current : facts)
-            .Select(f => new SortedDictionary<string, string>(
-                MatchAttributes.Where(a => f.ValueOf(a) is not null).ToDictionary(a => a, a => f.ValueOf(a)!),
-                StringComparer.Ordinal))
+        var records = Current(facts)
+            .Select(f => new SortedDictionary<string, string>(MatchValues(f), StringComparer.Ordinal))
             .Select(r => (Record: r, Json: JsonSerializer.Serialize(r, StorageJson.Options)))
             .DistinctBy(r => r.Json, StringComparer.Ordinal)
             .OrderBy(r => r.Json, StringComparer.Ordinal)
@@ -85,6 +83,21 @@ internal sealed class ResidentRowBuilder(ProfileBuilder profiles, PersonKeyHashe
             rows.Add(Row(street, ResidentEntity.SearchOnlyPrefix + golden.Value, string.Empty, 0));
         }
 
+        if (!identified)
+        {
+            foreach (var hash in blocks.Values.SelectMany(h => h).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+            {
+                rows.Add(new ResidentEntity
+                {
+                    PartitionKey = ProvisionalSearch.Partition(hash),
+                    RowKey = ProvisionalSearch.RowKey(hash, golden.Value),
+                    PersonKey = golden.Value,
+                    Identified = false,
+                    Records = recordsJson,
+                });
+            }
+        }
+
         return rows;
 
         ResidentEntity Row(string street, string rowKey, string kinds, int distinctFrom)
@@ -109,6 +122,10 @@ internal sealed class ResidentRowBuilder(ProfileBuilder profiles, PersonKeyHashe
         }
     }
 
+    /// <summary>The hashed blocking keys of the records among <paramref name="facts"/> that rows are built from.</summary>
+    public IEnumerable<string> BlockHashes(IReadOnlyList<FactView> facts) =>
+        Current(facts).SelectMany(f => BlockingKeys.For(ToMatchRecord(MatchValues(f)))).Distinct(StringComparer.Ordinal).Select(Hash);
+
     /// <summary>The keyed hash a blocking key is stored and searched as: the key itself is personal data.</summary>
     public string Hash(string blockingKey) => Convert.ToHexStringLower(hasher.KeyedHash(Encoding.UTF8.GetBytes(blockingKey)).AsSpan(0, 8));
 
@@ -122,6 +139,16 @@ internal sealed class ResidentRowBuilder(ProfileBuilder profiles, PersonKeyHashe
 
     /// <summary>The street a blocking key is scoped to: its last part.</summary>
     public static string StreetOf(string blockingKey) => blockingKey[(blockingKey.LastIndexOf('|') + 1)..];
+
+    // The records a person's rows stand for: the current ones, or every one when all have ended.
+    private static IReadOnlyList<FactView> Current(IReadOnlyList<FactView> facts)
+    {
+        var current = facts.Where(f => f.EndedAt is null).ToList();
+        return current.Count > 0 ? current : facts;
+    }
+
+    private static Dictionary<string, string> MatchValues(FactView fact) =>
+        MatchAttributes.Where(a => fact.ValueOf(a) is not null).ToDictionary(a => a, a => fact.ValueOf(a)!, StringComparer.Ordinal);
 
     private static int DistinctFrom(Place first, Place place)
     {

@@ -11,7 +11,7 @@ namespace Hub.Core.Feeds.Processing;
 /// their facts, see <see cref="FactStore"/>), and, once every group is merged, the matching of the records kept
 /// without an ID and the rebuilding of the linked persons the batch touched.
 /// </summary>
-internal sealed class BatchResolver(PersonResolver resolver, ResidentIndex residents, IOptions<FeedProcessingOptions> options)
+internal sealed class BatchResolver(PersonResolver resolver, ProvisionalMatcher provisional, ResidentIndex residents, IOptions<FeedProcessingOptions> options)
 {
     private int Concurrency => options.Value.MergeConcurrency;
 
@@ -48,8 +48,9 @@ internal sealed class BatchResolver(PersonResolver resolver, ResidentIndex resid
     }
 
     /// <summary>
-    /// Matches the batch's records kept without an ID, writes the resident rows that follow, and rebuilds the linked
-    /// persons the batch changed; returns how long matching and rebuilding took.
+    /// Matches the batch's records kept without an ID, writes the resident rows that follow, matches again the
+    /// provisional persons the batch's records could be a candidate for, and rebuilds the linked persons the batch
+    /// changed; returns how long matching and rebuilding took.
     /// </summary>
     public async Task<(TimeSpan Matching, TimeSpan Rebuilding)> ResolveAsync(string batchId, ResolutionWork work, CancellationToken cancellationToken)
     {
@@ -57,6 +58,7 @@ internal sealed class BatchResolver(PersonResolver resolver, ResidentIndex resid
         var matched = new ResidentChanges();
         await resolver.MatchAsync(batchId, work, matched, Concurrency, cancellationToken).ConfigureAwait(false);
         await residents.ApplyAsync(matched, Concurrency, cancellationToken).ConfigureAwait(false);
+        await provisional.ReevaluateAsync(batchId, work, Concurrency, cancellationToken).ConfigureAwait(false);
         var matching = clock.Elapsed;
         await resolver.RebuildAsync(work.Goldens, Concurrency, cancellationToken).ConfigureAwait(false);
         return (matching, clock.Elapsed - matching);

@@ -35,6 +35,7 @@ internal sealed class PersonResolver(
     public void Classify(PersonChange change, ResidentChanges changes, ResolutionWork work)
     {
         var person = change.Rows;
+        work.AddArrivals(rows.BlockHashes(change.After));
         if (person.IsLinkedElsewhere)
         {
             work.AddGolden(person.Golden);

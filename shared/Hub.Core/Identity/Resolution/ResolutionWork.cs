@@ -8,12 +8,27 @@ internal sealed class ResolutionWork
     private readonly Lock _gate = new();
     private readonly HashSet<string> _goldens = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PersonRows> _toMatch = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _arrivals = new(StringComparer.Ordinal);
 
     /// <summary>Golden persons whose records span partitions; their rows are rebuilt after every partition is merged.</summary>
     public IReadOnlyCollection<string> Goldens => _goldens;
 
     /// <summary>Keys whose records came without a usable ID and have never been matched.</summary>
     public IReadOnlyCollection<PersonRows> ToMatch => _toMatch.Values;
+
+    /// <summary>
+    /// The hashed blocking keys of every record the batch changed: the provisional persons filed under them could match
+    /// a newcomer, so they are evaluated again.
+    /// </summary>
+    public IReadOnlyCollection<string> Arrivals => _arrivals;
+
+    public void AddArrivals(IEnumerable<string> hashes)
+    {
+        lock (_gate)
+        {
+            _arrivals.UnionWith(hashes);
+        }
+    }
 
     public void AddGolden(string personKey)
     {
