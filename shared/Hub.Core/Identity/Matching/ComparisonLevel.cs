@@ -9,7 +9,7 @@ public enum ComparisonLevel
     /// <summary>Names similar enough (Jaro-Winkler at or above the threshold).</summary>
     Similar,
 
-    /// <summary>Dates with the same year and month, or with day and month swapped.</summary>
+    /// <summary>Dates with the same year and month, with day and month swapped, or one typing error apart.</summary>
     Partial,
 
     /// <summary>Divisions in the same street or township (first 9 digits).</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Hub.Core.Kernel;
 
 namespace Hub.Core.Identity.Matching;
@@ -47,9 +48,30 @@ internal static class FieldComparer
         }
 
         var partial = comparator == MatchComparator.Date
-            && a.Year == b.Year
-            && (a.Month == b.Month || (a.Month == b.Day && a.Day == b.Month));
+            && ((a.Year == b.Year && (a.Month == b.Month || (a.Month == b.Day && a.Day == b.Month))) || OneTypoApart(a, b));
         return partial ? ComparisonLevel.Partial : ComparisonLevel.Different;
+    }
+
+    // Written as yyyyMMdd, one digit mistyped or two neighbours swapped: 19850302 and 19580302, 19850312.
+    private static bool OneTypoApart(DateOnly a, DateOnly b)
+    {
+        Span<char> x = stackalloc char[8];
+        Span<char> y = stackalloc char[8];
+        a.TryFormat(x, out _, "yyyyMMdd", CultureInfo.InvariantCulture);
+        b.TryFormat(y, out _, "yyyyMMdd", CultureInfo.InvariantCulture);
+        var first = -1;
+        var differing = 0;
+        for (var i = 0; i < 8; i++)
+        {
+            if (x[i] != y[i])
+            {
+                first = first < 0 ? i : first;
+                differing++;
+            }
+        }
+
+        return differing == 1
+            || (differing == 2 && first < 7 && x[first] == y[first + 1] && x[first + 1] == y[first]);
     }
 
     private static ComparisonLevel Division(MatchComparator comparator, DivisionCode? incoming, DivisionCode? candidate)

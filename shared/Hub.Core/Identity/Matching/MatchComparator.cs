@@ -16,8 +16,8 @@ public enum MatchComparator
     JaroWinkler,
 
     /// <summary>
-    /// Dates: equal is <see cref="ComparisonLevel.Exact"/>; the same year and month, or day and month swapped, is
-    /// <see cref="ComparisonLevel.Partial"/>.
+    /// Dates: equal is <see cref="ComparisonLevel.Exact"/>; the same year and month, day and month swapped, or (written
+    /// as yyyyMMdd) one digit mistyped or two neighbouring digits swapped is <see cref="ComparisonLevel.Partial"/>.
     /// </summary>
     Date,
 

@@ -32,10 +32,15 @@ public sealed class ComparatorTests
     [InlineData("1985-03-02", "1985-03-02", ComparisonLevel.Exact)]
     [InlineData("1985-03-02", "1985-03-20", ComparisonLevel.Partial)]
     [InlineData("1985-03-02", "1985-02-03", ComparisonLevel.Partial)]
-    [InlineData("1985-03-02", "1985-04-02", ComparisonLevel.Different)]
-    [InlineData("1985-03-02", "1958-03-02", ComparisonLevel.Different)]
+    [InlineData("1985-03-02", "1985-04-02", ComparisonLevel.Partial)]
+    [InlineData("1985-03-02", "1958-03-02", ComparisonLevel.Partial)]
+    [InlineData("1985-03-02", "1995-03-02", ComparisonLevel.Partial)]
+    [InlineData("1985-03-02", "1985-03-12", ComparisonLevel.Partial)]
+    [InlineData("1985-03-02", "1985-04-12", ComparisonLevel.Different)]
+    [InlineData("1985-03-02", "1958-03-20", ComparisonLevel.Different)]
+    [InlineData("1985-03-02", "1986-07-15", ComparisonLevel.Different)]
     [InlineData("1985-03-02", null, ComparisonLevel.Missing)]
-    public void Dates_agree_exactly_partly_or_not(string first, string? second, ComparisonLevel expected)
+    public void Dates_agree_exactly_partly_with_one_typo_or_swapped_day_and_month_or_not(string first, string? second, ComparisonLevel expected)
     {
         Assert.Equal(expected, TestRules.Level(MatchField.BirthDate, Born(first), Born(second)));
     }
