@@ -13,7 +13,9 @@ internal static class FieldComparer
         MatchField.Sex => Exact(incoming.Sex, candidate.Sex),
         MatchField.ResidenceDivision => Division(rule.Comparator, incoming.ResidenceDivision, candidate.ResidenceDivision),
         MatchField.RegistrationDivision => Division(rule.Comparator, incoming.RegistrationDivision, candidate.RegistrationDivision),
-        MatchField.ResidenceAddress => Exact(incoming.FoldedAddress, candidate.FoldedAddress),
+        MatchField.ResidenceAddress => rule.Comparator == MatchComparator.JaroWinkler
+            ? Similar(rule, incoming.FoldedAddress, candidate.FoldedAddress)
+            : Exact(incoming.FoldedAddress, candidate.FoldedAddress),
         MatchField.Phone => Exact(incoming.Phone, candidate.Phone),
         MatchField.ResidentId => IdComparison.Compare(incoming, candidate),
         _ => throw new InvalidOperationException($"Field {rule.Field} has no comparison."),
@@ -29,11 +31,17 @@ internal static class FieldComparer
         return rule.Comparator switch
         {
             MatchComparator.Exact => string.Equals(incoming.Name, candidate.Name, StringComparison.Ordinal) ? ComparisonLevel.Exact : ComparisonLevel.Different,
-            MatchComparator.JaroWinkler when string.Equals(a, b, StringComparison.Ordinal) => ComparisonLevel.Exact,
-            MatchComparator.JaroWinkler => JaroWinkler.Similarity(a, b) >= rule.Similarity ? ComparisonLevel.Similar : ComparisonLevel.Different,
+            MatchComparator.JaroWinkler => Similar(rule, a, b),
             _ => string.Equals(a, b, StringComparison.Ordinal) ? ComparisonLevel.Exact : ComparisonLevel.Different,
         };
     }
+
+    // Folded values: equal, or as similar as the field's threshold asks (Jaro-Winkler over characters).
+    private static ComparisonLevel Similar(MatchFieldRule rule, string? a, string? b) =>
+        a is null || b is null ? ComparisonLevel.Missing
+        : string.Equals(a, b, StringComparison.Ordinal) ? ComparisonLevel.Exact
+        : JaroWinkler.Similarity(a, b) >= rule.Similarity ? ComparisonLevel.Similar
+        : ComparisonLevel.Different;
 
     private static ComparisonLevel BirthDate(MatchComparator comparator, DateOnly? incoming, DateOnly? candidate)
     {

@@ -10,8 +10,8 @@ public enum MatchComparator
     FoldedName,
 
     /// <summary>
-    /// Folded names: equal is <see cref="ComparisonLevel.Exact"/>, a Jaro-Winkler similarity at or above the field's
-    /// threshold is <see cref="ComparisonLevel.Similar"/>.
+    /// Folded names or addresses: equal is <see cref="ComparisonLevel.Exact"/>, a Jaro-Winkler similarity at or above
+    /// the field's threshold is <see cref="ComparisonLevel.Similar"/>.
     /// </summary>
     JaroWinkler,
 

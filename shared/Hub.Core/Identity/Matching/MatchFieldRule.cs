@@ -10,7 +10,7 @@ public sealed class MatchFieldRule
         [MatchField.Sex] = [MatchComparator.Exact],
         [MatchField.ResidenceDivision] = [MatchComparator.Exact, MatchComparator.DivisionPrefix],
         [MatchField.RegistrationDivision] = [MatchComparator.Exact, MatchComparator.DivisionPrefix],
-        [MatchField.ResidenceAddress] = [MatchComparator.Exact],
+        [MatchField.ResidenceAddress] = [MatchComparator.Exact, MatchComparator.JaroWinkler],
         [MatchField.Phone] = [MatchComparator.Exact],
         [MatchField.ResidentId] = [MatchComparator.IdEvidence],
     };

@@ -29,6 +29,18 @@ public sealed class ComparatorTests
     }
 
     [Theory]
+    [InlineData("北京市朝阳区建国路88号院3号楼2单元401", "北京市朝阳区建国路88号院3号楼2单元401", ComparisonLevel.Exact)]
+    [InlineData("北京市朝阳区建国路88号院3号楼2单元401", "朝阳区建国路88号3号楼2单元401", ComparisonLevel.Similar)]
+    [InlineData("北京市朝阳区建国路88号院3号楼2单元401", "北京市海淀区中关村大街27号", ComparisonLevel.Different)]
+    [InlineData("北京市朝阳区建国路88号院3号楼2单元401", null, ComparisonLevel.Missing)]
+    public void Jaro_winkler_compares_folded_addresses_when_the_rules_ask_for_it(string first, string? second, ComparisonLevel expected)
+    {
+        var similar = Matcher("""{ "field": "residenceAddress", "comparator": "jaroWinkler", "similarity": 0.85, "levels": { "exact": { "m": 0.6, "u": 0.0005 }, "similar": { "m": 0.25, "u": 0.005 }, "different": { "m": 0.15, "u": 0.9945 } } }""");
+
+        Assert.Equal(expected, similar.Compare(LivingAt(first), LivingAt(second))[0].Level);
+    }
+
+    [Theory]
     [InlineData("1985-03-02", "1985-03-02", ComparisonLevel.Exact)]
     [InlineData("1985-03-02", "1985-03-20", ComparisonLevel.Partial)]
     [InlineData("1985-03-02", "1985-02-03", ComparisonLevel.Partial)]
@@ -169,4 +181,6 @@ public sealed class ComparatorTests
     private static MatchRecord Born(string? date) => new() { BirthDate = date is null ? null : DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture) };
 
     private static MatchRecord Living(string division) => new() { ResidenceDivision = DivisionCode.Parse(division) };
+
+    private static MatchRecord LivingAt(string? address) => new() { ResidenceAddress = address };
 }
