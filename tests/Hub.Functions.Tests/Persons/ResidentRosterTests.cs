@@ -1,6 +1,5 @@
 using Azure.Data.Tables;
 using Hub.Core.Access.Residents;
-using Hub.Core.Identity.Matching;
 using Hub.Core.Identity.Resolution;
 using Hub.Core.Kernel;
 using Hub.Functions.Tests.Infrastructure;
@@ -190,18 +189,17 @@ public sealed class ResidentRosterTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.True((await residents.GetEntityIfExistsAsync<TableEntity>(Street, StreetVersion.RowKey)).HasValue);
         var index = _hub.Factory.Services.GetRequiredService<ResidentIndex>();
         var one = await RowOfAsync(1);
-        var key = _hub.KeyOf(1);
-        var candidateRow = await residents.QueryAsync<ResidentEntity>(r => r.PersonKey == key).FirstAsync(r => CandidateRows.Is(r.PartitionKey));
-        var incoming = ResidentRowBuilder.ReadRecords(candidateRow.Records)[0];
-        var hash = _hub.Factory.Services.GetRequiredService<ResidentRowBuilder>().Hash;
+        var incoming = ResidentRowBuilder.ReadRecords(one.Records)[0];
 
         var listed = await ListAllAsync(new ResidentListQuery(DivisionCode.Parse(StreetA)));
-        var candidates = (await index.LookUpAsync(BlockingKeys.For(incoming).Select(hash), concurrency: 1)).CandidatesOf(incoming, hash);
+        var candidates = await index.FindCandidatesAsync(incoming);
+        var loaded = await index.FindCandidatesAsync(incoming, await index.LoadStreetsAsync([Street], concurrency: 1));
         var household = await index.HouseholdMembersAsync(Street, one.HouseholdKey!);
         var reconciled = await _hub.Factory.Services.GetRequiredService<ResidentReconciler>().RunAsync();
 
         Assert.All(listed, r => Assert.True(PersonKey.TryParse(r.PersonKey.Value, out _), "a listed row is a person's"));
         Assert.Contains(candidates, c => c.Person.Value == _hub.KeyOf(1));
+        Assert.Equal(candidates.Select(c => c.Person.Value).Order(StringComparer.Ordinal), loaded.Select(c => c.Person.Value).Order(StringComparer.Ordinal));
         Assert.Equal([_hub.KeyOf(1), _hub.KeyOf(5), _hub.KeyOf(10)], household.Select(k => k.Value).Order(StringComparer.Ordinal));
         Assert.Equal(0, reconciled.RowsDeleted);
         Assert.True((await residents.GetEntityIfExistsAsync<TableEntity>(Street, StreetVersion.RowKey)).HasValue);
@@ -214,7 +212,7 @@ public sealed class ResidentRosterTests(AzuriteFixture azurite) : IAsyncLifetime
     private async Task<ResidentEntity> RowOfAsync(int resident)
     {
         var key = _hub.KeyOf(resident);
-        return await _hub.Factory.Storage.Residents.QueryAsync<ResidentEntity>(r => r.PersonKey == key).FirstAsync(r => !CandidateRows.Is(r.PartitionKey));
+        return await _hub.Factory.Storage.Residents.QueryAsync<ResidentEntity>(r => r.PersonKey == key).FirstAsync(r => !r.RowKey.StartsWith('~'));
     }
 
     private async Task<List<string>> KeysAsync(ResidentListQuery query) => [.. (await ListAllAsync(query)).Select(r => r.PersonKey.Value)];

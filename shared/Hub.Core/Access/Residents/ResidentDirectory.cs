@@ -70,11 +70,11 @@ public sealed class ResidentDirectory
         if (prefix.Length < 9)
         {
             var end = prefix[..^1] + (char)(prefix[^1] + 1);
-            clauses.Add(TableFilter.Of($"PartitionKey ge {prefix} and PartitionKey lt {end} and RowKey lt {ResidentEntity.ListEnd}"));
+            clauses.Add(TableFilter.Of($"PartitionKey ge {prefix} and PartitionKey lt {end} and RowKey lt {ResidentEntity.SearchOnlyPrefix}"));
         }
         else if (prefix.Length == 9)
         {
-            clauses.Add(TableFilter.Of($"PartitionKey eq {street} and RowKey lt {ResidentEntity.ListEnd}"));
+            clauses.Add(TableFilter.Of($"PartitionKey eq {street} and RowKey lt {ResidentEntity.SearchOnlyPrefix}"));
         }
         else
         {

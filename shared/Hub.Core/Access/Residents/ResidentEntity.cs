@@ -5,20 +5,23 @@ namespace Hub.Core.Access.Residents;
 /// <summary>
 /// One row of the resident index, the Hub's division index. Partition: the street (街道, the first 9 digits of the
 /// division code), so a street office's residents are one partition and a community or grid a row-key range:
-/// <c>{community}|{grid}|{personKey}</c> for the places of a golden person's profile (residence and registration).
-/// The candidate index (<see cref="CandidateRows"/>) uses the same type in partitions of its own, with only the person
-/// key, <see cref="Identified"/> and <see cref="Records"/>, so a record without a usable ID is matched without reading
-/// the candidates' facts.
+/// <c>{community}|{grid}|{personKey}</c> for the places of a golden person's profile (residence and registration),
+/// and <c>~{personKey}</c> for a street that only some record mentions (a department that still holds an old
+/// address), which serves candidate search and no list. The row also carries what candidate search scores, so a
+/// record without a usable ID is matched without reading the candidates' facts.
 /// </summary>
 internal sealed class ResidentEntity : StoredEntity
 {
-    /// <summary>Sorts after every list row's key (a community code comes first); the street's version row starts with it.</summary>
-    public const string ListEnd = "~";
+    /// <summary>The prefix of rows that serve candidate search only; it sorts after every community code.</summary>
+    public const string SearchOnlyPrefix = "~";
+
+    /// <summary>The number of blocking-key columns a row has.</summary>
+    public const int BlockColumns = 6;
 
     /// <summary>The golden person.</summary>
     public string PersonKey { get; set; } = string.Empty;
 
-    /// <summary>Which of the profile's places the row stands for: <c>residence</c>, <c>registration</c>, both comma-separated, or empty for a candidate row.</summary>
+    /// <summary>Which of the profile's places the row stands for: <c>residence</c>, <c>registration</c>, both comma-separated, or empty for a search-only row.</summary>
     public string Places { get; set; } = string.Empty;
 
     /// <summary>
@@ -44,6 +47,29 @@ internal sealed class ResidentEntity : StoredEntity
 
     public string? Status { get; set; }
 
-    /// <summary>On a candidate row: the match-relevant attributes of each distinct record of the person, as a JSON array of objects.</summary>
+    /// <summary>Keyed hashes of the blocking keys of the person's records in this street; unused columns are null.</summary>
+    public string? Block1 { get; set; }
+
+    public string? Block2 { get; set; }
+
+    public string? Block3 { get; set; }
+
+    public string? Block4 { get; set; }
+
+    public string? Block5 { get; set; }
+
+    public string? Block6 { get; set; }
+
+    /// <summary>The match-relevant attributes of each distinct record of the person, as a JSON array of objects.</summary>
     public string Records { get; set; } = "[]";
+
+    public void SetBlocks(IReadOnlyList<string> blocks)
+    {
+        Block1 = blocks.ElementAtOrDefault(0);
+        Block2 = blocks.ElementAtOrDefault(1);
+        Block3 = blocks.ElementAtOrDefault(2);
+        Block4 = blocks.ElementAtOrDefault(3);
+        Block5 = blocks.ElementAtOrDefault(4);
+        Block6 = blocks.ElementAtOrDefault(5);
+    }
 }

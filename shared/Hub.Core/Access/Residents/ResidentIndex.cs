@@ -1,24 +1,24 @@
+using Hub.Core.Identity.Matching;
 using Hub.Core.Kernel;
 using Hub.Core.Storage;
 
 namespace Hub.Core.Access.Residents;
 
 /// <summary>
-/// The resident index in table storage: writes a batch's row changes in full transactions per partition, and reads the
-/// candidate rows of blocking keys for person matching.
+/// The resident index in table storage: writes a batch's row changes in full transactions per street, and finds the
+/// candidates for a record without a usable ID with one filtered query per street the record names.
 /// </summary>
-internal sealed class ResidentIndex(HubStorage storage)
+internal sealed class ResidentIndex(HubStorage storage, ResidentRowBuilder rows)
 {
     // One place of every transaction is the street's version row, so a street's rows and its version change together.
     private const int RowsPerTransaction = 99;
 
-    // From this many hashes in one candidate partition, the partition is read whole rather than range by range.
-    private const int RangesPerQuery = 32;
+    // From this many hashes in one provisional partition, the partition is read whole rather than range by range.
+    private const int ProvisionalRangesPerQuery = 8;
 
     /// <summary>
-    /// Writes <paramref name="changes"/>: upserts and deletes, grouped by partition, 99 to a transaction, with a street's
-    /// version bump (<see cref="StreetVersion"/>) as the hundredth; candidate rows are read by key, never cached, and
-    /// have no version.
+    /// Writes <paramref name="changes"/>: upserts and deletes, grouped by street, 99 to a transaction with the
+    /// street's version bump (<see cref="StreetVersion"/>) as the hundredth.
     /// </summary>
     /// <remarks>
     /// A delete of a row that is already gone (an interrupted attempt deleted it) fails its whole transaction with 404;
@@ -37,8 +37,7 @@ internal sealed class ResidentIndex(HubStorage storage)
         await Parallel.ForEachAsync(transactions, parallel, async (entry, token) =>
         {
             var (street, chunk) = entry;
-            var versioned = !CandidateRows.Is(street);
-            var result = await storage.ResidentsTable.SubmitAsync(Versioned(chunk.Select(c => c.Change), street, versioned), token).ConfigureAwait(false);
+            var result = await storage.ResidentsTable.SubmitAsync([.. chunk.Select(c => c.Change), StreetVersion.Bump(street)], token).ConfigureAwait(false);
             if (result.Outcome != WriteOutcome.Missing)
             {
                 result.ThrowIfNotWritten();
@@ -48,7 +47,7 @@ internal sealed class ResidentIndex(HubStorage storage)
             var upserts = chunk.Where(c => !c.IsDelete).Select(c => c.Change).ToList();
             if (upserts.Count > 0)
             {
-                (await storage.ResidentsTable.SubmitAsync(Versioned(upserts, street, versioned), token).ConfigureAwait(false)).ThrowIfNotWritten();
+                (await storage.ResidentsTable.SubmitAsync([.. upserts, StreetVersion.Bump(street)], token).ConfigureAwait(false)).ThrowIfNotWritten();
             }
 
             foreach (var delete in chunk.Where(c => c.IsDelete))
@@ -56,44 +55,97 @@ internal sealed class ResidentIndex(HubStorage storage)
                 await storage.ResidentsTable.DeleteAsync(delete.Change.Entity.PartitionKey, delete.Change.Entity.RowKey, cancellationToken: token).ConfigureAwait(false);
             }
 
-            if (versioned)
-            {
-                await StreetVersion.BumpAsync(storage.ResidentsTable, street, token).ConfigureAwait(false);
-            }
+            await StreetVersion.BumpAsync(storage.ResidentsTable, street, token).ConfigureAwait(false);
         }).ConfigureAwait(false);
-
-        static IEnumerable<EntityChange> Versioned(IEnumerable<EntityChange> changes, string partition, bool versioned) =>
-            versioned ? changes.Append(StreetVersion.Bump(partition)) : changes;
     }
 
     /// <summary>
-    /// Reads the candidate rows filed under <paramref name="hashes"/> (<see cref="CandidateRows"/>): one range read per
-    /// hash, or one read of a whole partition where many of the hashes fall in it.
+    /// The persons indexed under any blocking key of <paramref name="incoming"/>, each with every match record the
+    /// index holds for them. One query per street the record names, filtered on the row's blocking-key columns.
     /// </summary>
-    public async Task<CandidateLookup> LookUpAsync(IEnumerable<string> hashes, int concurrency, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<MatchCandidate>> FindCandidatesAsync(MatchRecord incoming, IReadOnlyDictionary<string, StreetBlocks>? loaded = null, CancellationToken cancellationToken = default)
     {
-        var lookup = new CandidateLookup();
-        var partitions = hashes.Distinct(StringComparer.Ordinal).GroupBy(CandidateRows.Partition, StringComparer.Ordinal).ToList();
+        var found = new Dictionary<string, IReadOnlyList<MatchRecord>>(StringComparer.Ordinal);
+        foreach (var street in BlockingKeys.For(incoming).GroupBy(ResidentRowBuilder.StreetOf, StringComparer.Ordinal))
+        {
+            var hashes = street.Select(rows.Hash).ToList();
+            if (loaded?.GetValueOrDefault(street.Key) is { } blocks)
+            {
+                foreach (var (person, records) in hashes.SelectMany(blocks.Find))
+                {
+                    found.TryAdd(person, records);
+                }
+
+                continue;
+            }
+
+            var clauses = hashes.SelectMany(h => new[]
+            {
+                TableFilter.Of($"Block1 eq {h}"), TableFilter.Of($"Block2 eq {h}"), TableFilter.Of($"Block3 eq {h}"),
+                TableFilter.Of($"Block4 eq {h}"), TableFilter.Of($"Block5 eq {h}"), TableFilter.Of($"Block6 eq {h}"),
+            });
+            var filter = $"{TableFilter.Of($"PartitionKey eq {street.Key}")} and ({string.Join(" or ", clauses)})";
+            var query = storage.ResidentsTable.QueryAsync<ResidentEntity>(filter, select: [nameof(ResidentEntity.PersonKey), nameof(ResidentEntity.Records)], cancellationToken: cancellationToken);
+            await foreach (var row in query.ConfigureAwait(false))
+            {
+                found.TryAdd(row.PersonKey, ResidentRowBuilder.ReadRecords(row.Records));
+            }
+        }
+
+        return found.SelectMany(p => p.Value.Select(r => new MatchCandidate(PersonKey.Parse(p.Key), r))).ToList();
+    }
+
+    /// <summary>
+    /// Reads the blocking keys and match records of <paramref name="streets"/>, each with one range query, for a batch
+    /// with many records to match there: one pass over the street instead of one filtered query (a scan of the
+    /// partition) per record.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, StreetBlocks>> LoadStreetsAsync(IEnumerable<string> streets, int concurrency, CancellationToken cancellationToken = default)
+    {
+        var loaded = streets.Distinct(StringComparer.Ordinal).ToDictionary(s => s, _ => new StreetBlocks(), StringComparer.Ordinal);
+        string[] columns =
+        [
+            nameof(ResidentEntity.PersonKey), nameof(ResidentEntity.Records), nameof(ResidentEntity.Block1), nameof(ResidentEntity.Block2),
+            nameof(ResidentEntity.Block3), nameof(ResidentEntity.Block4), nameof(ResidentEntity.Block5), nameof(ResidentEntity.Block6),
+        ];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(loaded, parallel, async (street, token) =>
+        {
+            var filter = TableFilter.Of($"PartitionKey eq {street.Key} and RowKey ne {StreetVersion.RowKey}");
+            await foreach (var row in storage.ResidentsTable.QueryAsync<ResidentEntity>(filter, select: columns, cancellationToken: token).ConfigureAwait(false))
+            {
+                street.Value.Add(row);
+            }
+        }).ConfigureAwait(false);
+        return loaded;
+    }
+
+    /// <summary>
+    /// The provisional persons filed under any of <paramref name="hashes"/> (<see cref="ProvisionalSearch"/>), each with
+    /// the match records their rows carry. One range read per hash, or one read of the whole partition where a batch
+    /// looks up many hashes in it.
+    /// </summary>
+    public async Task<IReadOnlyList<(PersonKey Person, IReadOnlyList<MatchRecord> Records)>> FindProvisionalAsync(IEnumerable<string> hashes, int concurrency, CancellationToken cancellationToken = default)
+    {
+        var found = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        var partitions = hashes.Distinct(StringComparer.Ordinal).GroupBy(ProvisionalSearch.Partition, StringComparer.Ordinal).ToList();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(partitions, parallel, async (partition, token) =>
         {
             var wanted = partition.ToHashSet(StringComparer.Ordinal);
-            var filters = wanted.Count > RangesPerQuery
-                ? [TableFilter.Of($"PartitionKey eq {partition.Key}")]
-                : wanted.Select(h => TableFilter.Of($"PartitionKey eq {partition.Key} and RowKey gt {h + "|"} and RowKey lt {h + "}"}"));
-            foreach (var filter in filters)
+            var filter = wanted.Count > ProvisionalRangesPerQuery
+                ? TableFilter.Of($"PartitionKey eq {partition.Key}")
+                : $"{TableFilter.Of($"PartitionKey eq {partition.Key}")} and ({string.Join(" or ", wanted.Select(h => TableFilter.Of($"(RowKey gt {h + "|"} and RowKey lt {h + "}"})")))})";
+            var query = storage.ResidentsTable.QueryAsync<ResidentEntity>(filter, select: ["RowKey", nameof(ResidentEntity.PersonKey), nameof(ResidentEntity.Records)], cancellationToken: token);
+            await foreach (var row in query.ConfigureAwait(false))
             {
-                var query = storage.ResidentsTable.QueryAsync<ResidentEntity>(filter, select: ["RowKey", nameof(ResidentEntity.PersonKey), nameof(ResidentEntity.Identified), nameof(ResidentEntity.Records)], cancellationToken: token);
-                await foreach (var row in query.ConfigureAwait(false))
+                if (!StreetVersion.Is(row.RowKey) && wanted.Contains(ProvisionalSearch.HashOf(row.RowKey)))
                 {
-                    if (!StreetVersion.Is(row.RowKey) && CandidateRows.HashOf(row.RowKey) is var hash && wanted.Contains(hash))
-                    {
-                        lookup.Add(hash, row);
-                    }
+                    found.TryAdd(row.PersonKey, row.Records);
                 }
             }
         }).ConfigureAwait(false);
-        return lookup;
+        return found.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (PersonKey.Parse(p.Key), ResidentRowBuilder.ReadRecords(p.Value))).ToList();
     }
 
     /// <summary>The golden persons of a household registered in <paramref name="street"/>.</summary>

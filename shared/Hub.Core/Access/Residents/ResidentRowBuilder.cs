@@ -10,8 +10,9 @@ using Hub.Core.Storage;
 namespace Hub.Core.Access.Residents;
 
 /// <summary>
-/// Derives a golden person's resident-index rows from their facts: one row per place of the profile, for lists, and one
-/// <see cref="CandidateRows"/> row per blocking key of their current records, with those records, for candidate search. Pure:
+/// Derives a golden person's resident-index rows from their facts: one row per place of the profile, one search-only row
+/// per other street their current records name, each with the blocking keys and match records of the person, and, while
+/// the person is provisional, one <see cref="ProvisionalSearch"/> row per blocking key. Pure:
 /// the same facts and day give the same rows, which is how the merge knows which rows a person had before a change.
 /// </summary>
 internal sealed class ResidentRowBuilder(ProfileBuilder profiles, PersonKeyHasher hasher)
@@ -40,12 +41,11 @@ internal sealed class ResidentRowBuilder(ProfileBuilder profiles, PersonKeyHashe
             .ToList();
         // In a fixed order, so the same facts give the same row whatever order they were read in.
         var recordsJson = JsonSerializer.Serialize(records, StorageJson.Options);
-        var hashes = records
+        var blocks = records
             .SelectMany(r => BlockingKeys.For(ToMatchRecord(r)))
             .Distinct(StringComparer.Ordinal)
-            .Select(Hash)
-            .Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal);
+            .GroupBy(StreetOf, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(Hash).Take(ResidentEntity.BlockColumns).ToList(), StringComparer.Ordinal);
 
         var rows = new List<ResidentEntity>();
         var places = new List<(Place Place, string Kinds)>();
@@ -78,34 +78,48 @@ internal sealed class ResidentRowBuilder(ProfileBuilder profiles, PersonKeyHashe
             rows.Add(Row(street, $"{place.Division.Value[9..]}|{place.Grid ?? "-"}|{golden.Value}", kinds, DistinctFrom(places[0].Place, place)));
         }
 
-        foreach (var hash in hashes)
+        foreach (var street in blocks.Keys.Where(s => !places.Any(p => p.Place.Division.Street == s)).Order(StringComparer.Ordinal))
         {
-            rows.Add(new ResidentEntity
+            rows.Add(Row(street, ResidentEntity.SearchOnlyPrefix + golden.Value, string.Empty, 0));
+        }
+
+        if (!identified)
+        {
+            foreach (var hash in blocks.Values.SelectMany(h => h).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
             {
-                PartitionKey = CandidateRows.Partition(hash),
-                RowKey = CandidateRows.RowKey(hash, golden.Value),
-                PersonKey = golden.Value,
-                Identified = identified,
-                Records = recordsJson,
-            });
+                rows.Add(new ResidentEntity
+                {
+                    PartitionKey = ProvisionalSearch.Partition(hash),
+                    RowKey = ProvisionalSearch.RowKey(hash, golden.Value),
+                    PersonKey = golden.Value,
+                    Identified = false,
+                    Records = recordsJson,
+                });
+            }
         }
 
         return rows;
 
-        ResidentEntity Row(string street, string rowKey, string kinds, int distinctFrom) => new()
+        ResidentEntity Row(string street, string rowKey, string kinds, int distinctFrom)
         {
-            PartitionKey = street,
-            RowKey = rowKey,
-            PersonKey = golden.Value,
-            Places = kinds,
-            DistinctFrom = distinctFrom,
-            Identified = identified,
-            Memberships = memberships,
-            HouseholdKey = profile.HouseholdKey?.Value,
-            Name = name?.Value,
-            NameSource = name?.Provenance.Source,
-            Status = profile.Status?.ToString().ToLowerInvariant(),
-        };
+            var row = new ResidentEntity
+            {
+                PartitionKey = street,
+                RowKey = rowKey,
+                PersonKey = golden.Value,
+                Places = kinds,
+                DistinctFrom = distinctFrom,
+                Identified = identified,
+                Memberships = memberships,
+                HouseholdKey = profile.HouseholdKey?.Value,
+                Name = name?.Value,
+                NameSource = name?.Provenance.Source,
+                Status = profile.Status?.ToString().ToLowerInvariant(),
+                Records = recordsJson,
+            };
+            row.SetBlocks(blocks.GetValueOrDefault(street) ?? []);
+            return row;
+        }
     }
 
     /// <summary>The hashed blocking keys of the records among <paramref name="facts"/> that rows are built from.</summary>
@@ -122,6 +136,9 @@ internal sealed class ResidentRowBuilder(ProfileBuilder profiles, PersonKeyHashe
     /// <summary>The match record of a record's attributes, with the ID as sent, as evidence, when the record had no usable one.</summary>
     public static MatchRecord ToMatchRecord(IReadOnlyDictionary<string, string> attributes) =>
         MatchRecord.FromAttributes(attributes, residentIdText: null);
+
+    /// <summary>The street a blocking key is scoped to: its last part.</summary>
+    public static string StreetOf(string blockingKey) => blockingKey[(blockingKey.LastIndexOf('|') + 1)..];
 
     // The records a person's rows stand for: the current ones, or every one when all have ended.
     private static IReadOnlyList<FactView> Current(IReadOnlyList<FactView> facts)

@@ -16,7 +16,7 @@ internal sealed class StreetRoster
         Street = street;
         Version = version;
         _rows = rows
-            .Where(r => string.Equals(r.PartitionKey, street, StringComparison.Ordinal) && string.CompareOrdinal(r.RowKey, ResidentEntity.ListEnd) < 0)
+            .Where(r => string.Equals(r.PartitionKey, street, StringComparison.Ordinal) && string.CompareOrdinal(r.RowKey, ResidentEntity.SearchOnlyPrefix) < 0)
             .OrderBy(r => r.RowKey, StringComparer.Ordinal)
             .ToArray();
     }

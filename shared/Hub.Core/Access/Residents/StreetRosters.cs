@@ -48,7 +48,7 @@ internal sealed class StreetRosters : IDisposable
     {
         try
         {
-            var filter = TableFilter.Of($"PartitionKey eq {street} and RowKey lt {ResidentEntity.ListEnd}");
+            var filter = TableFilter.Of($"PartitionKey eq {street} and RowKey lt {ResidentEntity.SearchOnlyPrefix}");
             var rows = new List<ResidentEntity>();
             var shared = new Dictionary<string, string>(StringComparer.Ordinal);
             await foreach (var row in _storage.ResidentsTable.QueryAsync<ResidentEntity>(filter, 1000, ResidentDirectory.Columns, CancellationToken.None).ConfigureAwait(false))

@@ -10,7 +10,7 @@ namespace Hub.Core.Identity.Resolution;
 /// <summary>
 /// Makes resolution independent of feed order. A record matched when it arrives only meets what the Hub held then; a
 /// person who arrives later (identified or not) could be the candidate it lacked. So after each batch, every
-/// provisional person filed under a blocking key of a record the batch changed (<see cref="CandidateRows"/>) is
+/// provisional person filed under a blocking key of a record the batch changed (<see cref="ProvisionalSearch"/>) is
 /// matched again against everything the Hub now holds, exactly as if their records had arrived last: a match links
 /// them (and whatever was linked to them) to the person, a possible match queues them, and a queued record whose
 /// candidates no longer come close leaves the queue. Only automatic decisions are revisited; a steward's never.
@@ -19,7 +19,7 @@ namespace Hub.Core.Identity.Resolution;
 /// Persons are taken in key order, so the pass is the same whatever order the feeds came in, and each person's rows
 /// are written before the next is evaluated, so a person evaluated later sees who joined whom.
 /// </remarks>
-internal sealed class ProvisionalMatcher(HubStorage storage, FactStore facts, ResidentIndex index, ResidentRowBuilder rows, PersonMatcher matcher, PersonResolver resolver, TimeProvider time)
+internal sealed class ProvisionalMatcher(HubStorage storage, FactStore facts, ResidentIndex index, PersonMatcher matcher, PersonResolver resolver, TimeProvider time)
 {
     /// <summary>Evaluates again the provisional persons that the records of <paramref name="work"/> could be a candidate for.</summary>
     public async Task ReevaluateAsync(string batchId, ResolutionWork work, int concurrency, CancellationToken cancellationToken = default)
@@ -31,11 +31,9 @@ internal sealed class ProvisionalMatcher(HubStorage storage, FactStore facts, Re
 
         // The batch's own records were just matched against the same index.
         var matchedNow = work.ToMatch.Select(p => p.PersonKey).ToHashSet(StringComparer.Ordinal);
-        var arrivals = await index.LookUpAsync(work.Arrivals, concurrency, cancellationToken).ConfigureAwait(false);
-        var provisional = arrivals.Provisional(work.Arrivals).Where(p => !matchedNow.Contains(p.Person.Value)).ToList();
-        var lookup = await index.LookUpAsync(provisional.SelectMany(p => p.Records).SelectMany(BlockingKeys.For).Select(rows.Hash), concurrency, cancellationToken).ConfigureAwait(false);
+        var provisional = await index.FindProvisionalAsync(work.Arrivals, concurrency, cancellationToken).ConfigureAwait(false);
         var joined = new Dictionary<PersonKey, PersonKey>();
-        foreach (var (key, records) in provisional)
+        foreach (var (key, records) in provisional.Where(p => !matchedNow.Contains(p.Person.Value)))
         {
             var person = await facts.ReadPersonAsync(key, cancellationToken).ConfigureAwait(false);
             if (person.Link is not { Decider: "auto" } link || person.IsLinkedElsewhere)
@@ -43,7 +41,7 @@ internal sealed class ProvisionalMatcher(HubStorage storage, FactStore facts, Re
                 continue;
             }
 
-            var decision = Decide(key, records, lookup, joined);
+            var decision = await DecideAsync(key, records, joined, cancellationToken).ConfigureAwait(false);
             if (decision.MatchedPerson is { } golden)
             {
                 await JoinAsync(person, golden, decision.Score, cancellationToken).ConfigureAwait(false);
@@ -66,12 +64,13 @@ internal sealed class ProvisionalMatcher(HubStorage storage, FactStore facts, Re
     }
 
     // The best decision over the person's records: a match before a possible match, then the higher score.
-    private MatchDecision Decide(PersonKey key, IReadOnlyList<MatchRecord> records, CandidateLookup lookup, Dictionary<PersonKey, PersonKey> joined)
+    private async Task<MatchDecision> DecideAsync(PersonKey key, IReadOnlyList<MatchRecord> records, Dictionary<PersonKey, PersonKey> joined, CancellationToken cancellationToken)
     {
         MatchDecision? best = null;
         foreach (var record in records)
         {
-            var candidates = lookup.CandidatesOf(record, rows.Hash)
+            var found = await index.FindCandidatesAsync(record, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var candidates = found
                 .Select(c => joined.TryGetValue(c.Person, out var into) ? c with { Person = into } : c)
                 .Where(c => c.Person != key)
                 .ToList();

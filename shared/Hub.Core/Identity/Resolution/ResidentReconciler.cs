@@ -176,6 +176,12 @@ public sealed partial class ResidentReconciler
             row.Memberships,
             row.HouseholdKey,
             row.Status,
+            row.Block1,
+            row.Block2,
+            row.Block3,
+            row.Block4,
+            row.Block5,
+            row.Block6,
             row.Records);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 16));
     }

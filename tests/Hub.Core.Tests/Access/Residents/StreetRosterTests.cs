@@ -19,7 +19,7 @@ public sealed class StreetRosterTests
         Row("002|G01|", 6, distinctFrom: 12),
         Row("001|-|", 7),
         Row("001|G02|", 2),
-        new ResidentEntity { PartitionKey = Street, RowKey = ResidentEntity.ListEnd + Key(8), PersonKey = Key(8) },
+        new ResidentEntity { PartitionKey = Street, RowKey = ResidentEntity.SearchOnlyPrefix + Key(8), PersonKey = Key(8) },
         new ResidentEntity { PartitionKey = Street, RowKey = StreetVersion.RowKey },
         new ResidentEntity { PartitionKey = "110105002", RowKey = "001|G01|" + Key(9), PersonKey = Key(9) },
     ]);
@@ -119,10 +119,10 @@ public sealed class StreetRosterTests
     [Fact]
     public void The_version_row_sorts_after_every_search_only_row_and_is_never_a_list_row()
     {
-        Assert.True(string.CompareOrdinal(StreetVersion.RowKey, ResidentEntity.ListEnd + new string('f', 32)) > 0);
-        Assert.True(string.CompareOrdinal(StreetVersion.RowKey, ResidentEntity.ListEnd) > 0);
+        Assert.True(string.CompareOrdinal(StreetVersion.RowKey, ResidentEntity.SearchOnlyPrefix + new string('f', 32)) > 0);
+        Assert.True(string.CompareOrdinal(StreetVersion.RowKey, ResidentEntity.SearchOnlyPrefix) > 0);
         Assert.True(StreetVersion.Is(StreetVersion.RowKey));
-        Assert.False(StreetVersion.Is(ResidentEntity.ListEnd + Key(1)));
+        Assert.False(StreetVersion.Is(ResidentEntity.SearchOnlyPrefix + Key(1)));
     }
 
     private static bool Everyone(ListedResident resident) => true;
