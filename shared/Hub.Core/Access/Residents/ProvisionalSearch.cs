@@ -14,6 +14,12 @@ namespace Hub.Core.Access.Residents;
 /// </remarks>
 internal static class ProvisionalSearch
 {
+    /// <summary>The first provisional partition.</summary>
+    public const string FirstPartition = "p00";
+
+    /// <summary>Sorts after every provisional partition.</summary>
+    public const string PartitionsEnd = "q";
+
     /// <summary>The partition of the search rows under <paramref name="hash"/>.</summary>
     public static string Partition(string hash) => "p" + hash[..2];
 

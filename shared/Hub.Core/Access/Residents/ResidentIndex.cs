@@ -13,8 +13,8 @@ internal sealed class ResidentIndex(HubStorage storage, ResidentRowBuilder rows)
     // One place of every transaction is the street's version row, so a street's rows and its version change together.
     private const int RowsPerTransaction = 99;
 
-    // From this many hashes in one provisional partition, the partition is read whole rather than range by range.
-    private const int ProvisionalRangesPerQuery = 8;
+    // From this many hashes a batch looks up, every provisional row is read at once rather than partition by partition.
+    private const int ProvisionalHashesPerBatch = 64;
 
     /// <summary>
     /// Writes <paramref name="changes"/>: upserts and deletes, grouped by street, 99 to a transaction with the
@@ -122,20 +122,20 @@ internal sealed class ResidentIndex(HubStorage storage, ResidentRowBuilder rows)
 
     /// <summary>
     /// The provisional persons filed under any of <paramref name="hashes"/> (<see cref="ProvisionalSearch"/>), each with
-    /// the match records their rows carry. One range read per hash, or one read of the whole partition where a batch
-    /// looks up many hashes in it.
+    /// the match records their rows carry: one query per partition of the hashes, with a row-key range per hash, or,
+    /// for a batch with many hashes, one query over every provisional row (few: provisional persons are few), so a
+    /// large batch does not pay a query per partition.
     /// </summary>
     public async Task<IReadOnlyList<(PersonKey Person, IReadOnlyList<MatchRecord> Records)>> FindProvisionalAsync(IEnumerable<string> hashes, int concurrency, CancellationToken cancellationToken = default)
     {
+        var wanted = hashes.ToHashSet(StringComparer.Ordinal);
+        var filters = wanted.Count > ProvisionalHashesPerBatch
+            ? [TableFilter.Of($"PartitionKey ge {ProvisionalSearch.FirstPartition} and PartitionKey lt {ProvisionalSearch.PartitionsEnd}")]
+            : wanted.GroupBy(ProvisionalSearch.Partition, StringComparer.Ordinal).Select(partition => $"{TableFilter.Of($"PartitionKey eq {partition.Key}")} and ({string.Join(" or ", partition.Select(h => TableFilter.Of($"(RowKey gt {h + "|"} and RowKey lt {h + "}"})")))})");
         var found = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
-        var partitions = hashes.Distinct(StringComparer.Ordinal).GroupBy(ProvisionalSearch.Partition, StringComparer.Ordinal).ToList();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(partitions, parallel, async (partition, token) =>
+        await Parallel.ForEachAsync(filters, parallel, async (filter, token) =>
         {
-            var wanted = partition.ToHashSet(StringComparer.Ordinal);
-            var filter = wanted.Count > ProvisionalRangesPerQuery
-                ? TableFilter.Of($"PartitionKey eq {partition.Key}")
-                : $"{TableFilter.Of($"PartitionKey eq {partition.Key}")} and ({string.Join(" or ", wanted.Select(h => TableFilter.Of($"(RowKey gt {h + "|"} and RowKey lt {h + "}"})")))})";
             var query = storage.ResidentsTable.QueryAsync<ResidentEntity>(filter, select: ["RowKey", nameof(ResidentEntity.PersonKey), nameof(ResidentEntity.Records)], cancellationToken: token);
             await foreach (var row in query.ConfigureAwait(false))
             {
