@@ -23,7 +23,8 @@ public static class BlockingKeys
     /// registration street (first 9 digits of the division):
     /// <list type="bullet">
     /// <item><c>ns|</c> folded name and street: finds the same name in the street, with or without a birth date;</item>
-    /// <item><c>bs|</c> birth date, sex and street: finds a name spelled differently.</item>
+    /// <item><c>bs|</c> birth date, sex and street: finds a name spelled differently;</item>
+    /// <item><c>ps|</c> the name in toneless pinyin and street: finds a homophone (张三 typed as 章三) without a birth date.</item>
     /// </list>
     /// A birth date and sex missing from the attributes are taken from the ID evidence when it carries them. The street
     /// is always the last part of a key.
@@ -51,6 +52,11 @@ public static class BlockingKeys
             if (birth is not null && sex is not null)
             {
                 keys.Add($"bs|{birth}|{sex}|{street}");
+            }
+
+            if (record.PhoneticName is { } phonetic && !string.Equals(phonetic, name, StringComparison.Ordinal))
+            {
+                keys.Add($"ps|{phonetic}|{street}");
             }
         }
 

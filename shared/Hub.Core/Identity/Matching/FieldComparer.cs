@@ -31,6 +31,8 @@ internal static class FieldComparer
         return rule.Comparator switch
         {
             MatchComparator.Exact => string.Equals(incoming.Name, candidate.Name, StringComparison.Ordinal) ? ComparisonLevel.Exact : ComparisonLevel.Different,
+            MatchComparator.JaroWinkler when incoming.PhoneticName is { } p && string.Equals(p, candidate.PhoneticName, StringComparison.Ordinal)
+                && a.Length == b.Length && !string.Equals(a, b, StringComparison.Ordinal) => ComparisonLevel.Similar,
             MatchComparator.JaroWinkler => Similar(rule, a, b),
             _ => string.Equals(a, b, StringComparison.Ordinal) ? ComparisonLevel.Exact : ComparisonLevel.Different,
         };

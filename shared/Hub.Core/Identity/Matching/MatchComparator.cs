@@ -11,7 +11,8 @@ public enum MatchComparator
 
     /// <summary>
     /// Folded names or addresses: equal is <see cref="ComparisonLevel.Exact"/>, a Jaro-Winkler similarity at or above
-    /// the field's threshold is <see cref="ComparisonLevel.Similar"/>.
+    /// the field's threshold is <see cref="ComparisonLevel.Similar"/>; so are names of as many characters that sound
+    /// the same (张三 and 章三: the same toneless pinyin).
     /// </summary>
     JaroWinkler,
 

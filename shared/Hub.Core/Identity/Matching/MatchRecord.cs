@@ -25,11 +25,15 @@ public sealed record MatchRecord
             _name = value;
             var folded = NameFolding.Fold(value);
             FoldedName = folded.Length > 0 ? folded : null;
+            PhoneticName = FoldedName is null ? null : PinyinFolding.FoldFoldedName(FoldedName);
         }
     }
 
     /// <summary>The name folded by <see cref="NameFolding.Fold"/>: what comparators and blocking keys use.</summary>
     public string? FoldedName { get; private init; }
+
+    /// <summary>The folded name in toneless pinyin (<see cref="PinyinFolding"/>): homophones, the commonest slip of a clerk, agree here.</summary>
+    public string? PhoneticName { get; private init; }
 
     /// <summary>Birth date.</summary>
     public DateOnly? BirthDate { get; init; }

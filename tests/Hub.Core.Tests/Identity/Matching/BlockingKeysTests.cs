@@ -21,12 +21,12 @@ public sealed class BlockingKeysTests
         Valid);
 
     [Fact]
-    public void A_full_record_has_name_and_birth_keys_in_each_of_its_streets_and_nothing_city_wide()
+    public void A_full_record_has_name_birth_and_pinyin_keys_in_each_of_its_streets_and_nothing_city_wide()
     {
         Assert.Equal(
             [
-                "ns|张三|110105001", "bs|19850302|m|110105001",
-                "ns|张三|110108003", "bs|19850302|m|110108003",
+                "ns|张三|110105001", "bs|19850302|m|110105001", "ps|zhangsan|110105001",
+                "ns|张三|110108003", "bs|19850302|m|110108003", "ps|zhangsan|110108003",
             ],
             BlockingKeys.For(Full));
     }
@@ -47,7 +47,7 @@ public sealed class BlockingKeysTests
             new Dictionary<string, string> { ["name"] = "张三", ["residenceDivision"] = "110105001002" },
             Valid[..17]);
 
-        Assert.Equal(["ns|张三|110105001", "bs|19850302|m|110105001"], BlockingKeys.For(housing));
+        Assert.Equal(["ns|张三|110105001", "bs|19850302|m|110105001", "ps|zhangsan|110105001"], BlockingKeys.For(housing));
     }
 
     [Fact]
@@ -60,7 +60,15 @@ public sealed class BlockingKeysTests
             RegistrationDivision = DivisionCode.Parse("110105001005"),
         };
 
-        Assert.Equal(["ns|张三|110105001"], BlockingKeys.For(record));
+        Assert.Equal(["ns|张三|110105001", "ps|zhangsan|110105001"], BlockingKeys.For(record));
+    }
+
+    [Fact]
+    public void A_homophone_typo_still_meets_on_the_pinyin_key()
+    {
+        var typo = Full with { Name = "章三", BirthDate = null, ResidentId = null };
+
+        Assert.Equal(["ps|zhangsan|110105001", "ps|zhangsan|110108003"], BlockingKeys.For(Full).Intersect(BlockingKeys.For(typo)));
     }
 
     [Fact]

@@ -11,9 +11,12 @@ public sealed class ComparatorTests
     [Theory]
     [InlineData("张三", "張三", ComparisonLevel.Exact)]
     [InlineData("王建国", "王建华", ComparisonLevel.Similar)]
-    [InlineData("张伟", "张玮", ComparisonLevel.Different)]
+    [InlineData("张伟", "张玮", ComparisonLevel.Similar)]
+    [InlineData("张三", "章三", ComparisonLevel.Similar)]
+    [InlineData("张伟", "张军", ComparisonLevel.Different)]
+    [InlineData("张伟", "李伟", ComparisonLevel.Different)]
     [InlineData("李秀英", "王淑珍", ComparisonLevel.Different)]
-    public void Jaro_winkler_compares_folded_names(string first, string second, ComparisonLevel expected)
+    public void Jaro_winkler_compares_folded_names_and_homophones_of_as_many_characters_are_similar(string first, string second, ComparisonLevel expected)
     {
         Assert.Equal(expected, TestRules.Level(MatchField.Name, Named(first), Named(second)));
     }
