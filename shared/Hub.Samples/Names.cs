@@ -23,6 +23,11 @@ internal static class Names
     private static readonly string[] YoungMen = ["浩然", "子轩", "梓轩", "宇航", "浩宇", "俊杰", "博文", "一鸣", "天佑", "宇", "浩", "晨", "阳", "鹏飞"];
     private static readonly string[] YoungWomen = ["欣怡", "梓涵", "子涵", "雨桐", "诗涵", "佳怡", "可馨", "思雨", "婷", "雪", "怡", "琳", "佳", "欣"];
 
+    /// <summary>Every character the generated names use, in a fixed order: what a slip of the keyboard puts into a name.</summary>
+    public static string Characters { get; } = string.Concat(
+        Surnames.Select(s => s.Item).Concat(OlderMen).Concat(OlderWomen).Concat(MiddleMen).Concat(MiddleWomen).Concat(YoungMen).Concat(YoungWomen)
+            .SelectMany(n => n).Distinct());
+
     // Simplified characters of common names and the traditional forms an older system stores, position by position.
     private const string Simplified = "张陈刘黄赵杨吴孙马罗郑谢韩冯邓许国华伟强军杰涛辉鹏丽艳凤红兰庆宝贵东静晓轩飞鸣阳颖诗书刚";
     private const string TraditionalForms = "張陳劉黃趙楊吳孫馬羅鄭謝韓馮鄧許國華偉強軍傑濤輝鵬麗艷鳳紅蘭慶寶貴東靜曉軒飛鳴陽穎詩書剛";

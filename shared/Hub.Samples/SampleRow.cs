@@ -1,3 +1,5 @@
+using Hub.Samples.Corruption;
+
 namespace Hub.Samples;
 
 /// <summary>One row of a sample feed, with the truth behind it: whose row it is and what was done to it.</summary>
@@ -7,6 +9,9 @@ namespace Hub.Samples;
 /// <param name="Mistakes">The mistakes injected into this row; empty for a clean row.</param>
 public sealed record SampleRow(long Index, Person Person, IReadOnlyDictionary<string, string?> Values, IReadOnlyList<InjectedMistake> Mistakes)
 {
+    /// <summary>The corruptions of the hard quality preset put into this row; empty for every other feed.</summary>
+    public IReadOnlyList<AppliedCorruption> Corruptions { get; init; } = [];
+
     /// <summary>True when the Hub must reject the row.</summary>
     public bool Rejected => Mistakes.Any(m => m.Rejects);
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Hub.Tests.Shared;
 
@@ -8,17 +9,57 @@ public sealed class QualityCommandTests : IDisposable
     private readonly TemporaryFolder _folder = new();
 
     [Fact]
-    public async Task Quality_prints_precision_recall_and_the_steward_queue_and_exits_0_when_the_targets_are_met()
+    public async Task Quality_prints_every_figure_against_its_target_and_exits_1_exactly_when_one_is_missed()
     {
         var run = await Cli.RunAsync("quality", "--people", "3000", "--seed", "7");
 
-        Assert.Equal(ExitCodes.Success, run.ExitCode);
-        Assert.Contains("3,000 fictional people (seed 7), rules: shipped", run.Output, StringComparison.Ordinal);
+        Assert.Contains("3,000 fictional people (seed 7), preset standard, rules: shipped", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Feeds in this order, one batch each: police, civil-affairs, disability-federation, housing-security", run.Output, StringComparison.Ordinal);
         Assert.Contains("Precision of automatic links", run.Output, StringComparison.Ordinal);
-        Assert.Contains("Known people linked or queued (recall)", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Findable rows found, linked or queued (recall)", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Recall on arrival", run.Output, StringComparison.Ordinal);
         Assert.Contains("Steward queue per 10,000 records", run.Output, StringComparison.Ordinal);
+        Assert.Contains("<= 30.0", run.Output, StringComparison.Ordinal);
+        Assert.Contains("source police", run.Output, StringComparison.Ordinal);
         Assert.Contains("id MissingId", run.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain("MISSED", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Every order of the feeds", run.Output, StringComparison.Ordinal);
+        Assert.Equal(run.Output.Contains("MISSED", StringComparison.Ordinal) ? ExitCodes.Failed : ExitCodes.Success, run.ExitCode);
+    }
+
+    [Fact]
+    public async Task Quality_hard_without_ids_and_sex_prints_each_corruption_and_the_recall_of_every_order()
+    {
+        var run = await Cli.RunAsync("quality", "--people", "600", "--seed", "7", "--preset", "hard", "--without-ids", "--without-sex", "--orders");
+
+        Assert.Contains("preset hard, without IDs, without sex", run.Output, StringComparison.Ordinal);
+        Assert.Contains("0 keyed by a valid ID", run.Output, StringComparison.Ordinal);
+        Assert.Contains("corrupted PhoneticSubstitution", run.Output, StringComparison.Ordinal);
+        Assert.Contains("corrupted NoDivision", run.Output, StringComparison.Ordinal);
+        Assert.Contains("none for this preset", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Recall spread over the 24 orders (max - min)", run.Output, StringComparison.Ordinal);
+        Assert.Contains("police > civil-affairs > disability-federation > housing-security", run.Output, StringComparison.Ordinal);
+        Assert.Contains("housing-security > disability-federation > civil-affairs > police", run.Output, StringComparison.Ordinal);
+        Assert.Equal(run.Output.Contains("MISSED", StringComparison.Ordinal) ? ExitCodes.Failed : ExitCodes.Success, run.ExitCode);
+    }
+
+    [Fact]
+    public async Task Quality_json_holds_every_figure_and_whether_the_targets_are_met()
+    {
+        var run = await Cli.RunAsync("quality", "--people", "600", "--seed", "7", "--preset", "hard", "--orders", "--json");
+
+        var json = JsonNode.Parse(run.Output)!;
+        var report = json["report"]!;
+        Assert.Equal("shipped", (string?)json["rules"]);
+        Assert.Equal("hard", (string?)report["options"]!["preset"]);
+        Assert.InRange((double)report["precision"]!, 0, 1);
+        Assert.InRange((double)report["recall"]!, 0, 1);
+        Assert.NotNull(report["queuePer10000Records"]);
+        Assert.NotNull(report["orderSpread"]);
+        Assert.Equal(0.95, (double)report["targets"]!["recall"]!);
+        Assert.Equal(24, report["orders"]!.AsArray().Count);
+        Assert.Contains(report["breakdown"]!.AsArray(), b => (string?)b!["label"] == "corrupted TypoSubstitution");
+        Assert.Equal((int)report["totals"]!["rows"]!, report["breakdown"]!.AsArray().Where(b => ((string?)b!["label"])!.StartsWith("source ", StringComparison.Ordinal)).Sum(b => (int)b!["rows"]!));
+        Assert.Equal((bool)json["meetsTargets"]! ? ExitCodes.Success : ExitCodes.Failed, run.ExitCode);
     }
 
     [Fact]

@@ -29,6 +29,7 @@ public sealed class UsageErrorTests : IDisposable
     [InlineData("quality", "--people", "5")]
     [InlineData("quality", "--seed", "many")]
     [InlineData("quality", "--rules", "{folder}/missing.json")]
+    [InlineData("quality", "--preset", "medium")]
     public async Task A_wrong_command_line_exits_2_before_anything_is_sent(params string[] args)
     {
         var hub = new StubHub((_, _) => throw new InvalidOperationException("nothing may be sent"));

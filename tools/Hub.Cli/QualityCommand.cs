@@ -1,17 +1,27 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Hub.Core.Identity.Matching;
 using Hub.Samples.Quality;
-using Spectre.Console;
 
 namespace Hub.Cli;
 
 /// <summary>
 /// <c>hub quality</c>: runs person matching on a generated population with known truth and prints precision of
-/// automatic links, the share of known people found, and the steward queue; exit 0 when the targets are met.
+/// automatic links, the share of findable rows found, and the steward queue, by source and by kind of row, and by
+/// order of the feeds when asked; exit 0 when every target is met.
 /// </summary>
 internal static class QualityCommand
 {
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
     public static Command Create(CliContext context)
     {
         var seed = new Option<int>("--seed") { Description = "Seed of the fictional population; the same seed gives the same report", DefaultValueFactory = _ => new QualityOptions().Seed };
@@ -23,11 +33,20 @@ internal static class QualityCommand
                 r.AddError("--people must be between 100 and 1,000,000.");
             }
         });
+        var preset = new Option<string>("--preset")
+        {
+            Description = "standard: the departments' everyday mistakes; hard: those and a record-linkage benchmark's corruptions (typos, OCR, homophones, swapped and missing values, no sex or division, duplicates)",
+            DefaultValueFactory = _ => "standard",
+        }.AcceptOnlyFromAmong("standard", "hard");
+        var withoutIds = new Option<bool>("--without-ids") { Description = "Leave every ID number out (and the disability certificate, which holds it), as data from outside may have none" };
+        var withoutSex = new Option<bool>("--without-sex") { Description = "Leave every sex out" };
+        var orders = new Option<bool>("--orders") { Description = "Also run every order of the four feeds (24) and print recall per order and its spread (max - min)" };
         var rules = new Option<FileInfo>("--rules") { Description = "A match rules file to measure instead of the shipped functions/Hub.Functions/rules/matching.json" }.AcceptExistingOnly();
         var levels = new Option<bool>("--levels") { Description = "Also print how often each comparison level was seen for the same person and for others (the empirical m and u the weights are tuned against)" };
+        var json = new Option<bool>("--json") { Description = "Print the report as JSON" };
         var command = new Command("quality", "Measure person matching against a fictional population with known truth; exit 1 when a target is missed.")
         {
-            seed, people, rules, levels,
+            seed, people, preset, withoutIds, withoutSex, orders, rules, levels, json,
         };
         command.SetAction(async (parsed, cancellationToken) =>
         {
@@ -42,79 +61,38 @@ internal static class QualityCommand
                 return await HubCli.UsageAsync(context, ex.Message).ConfigureAwait(false);
             }
 
-            var options = new QualityOptions { Seed = parsed.GetValue(seed), People = parsed.GetValue(people) };
+            var options = new QualityOptions
+            {
+                Seed = parsed.GetValue(seed),
+                People = parsed.GetValue(people),
+                Preset = parsed.GetValue(preset) == "hard" ? QualityPresetName.Hard : QualityPresetName.Standard,
+                WithoutIds = parsed.GetValue(withoutIds),
+                WithoutSex = parsed.GetValue(withoutSex),
+                AllOrders = parsed.GetValue(orders),
+            };
             var report = await Task.Run(() => QualityHarness.Run(options, matchRules), cancellationToken).ConfigureAwait(false);
-            await context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Person matching on {report.Options.People:N0} fictional people (seed {report.Options.Seed}), rules: {rulesFile?.FullName ?? "shipped"}")).ConfigureAwait(false);
-            await context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{report.Records:N0} records received: {report.KeyedRecords:N0} keyed by a valid ID, {report.Totals.Rows:N0} matched without one, {report.RejectedRecords:N0} rejected.")).ConfigureAwait(false);
-            Print(context.Console, report, parsed.GetValue(levels));
+            var rulesName = rulesFile?.FullName ?? "shipped";
+            if (parsed.GetValue(json))
+            {
+                await context.Output.WriteLineAsync(JsonSerializer.Serialize(new { Rules = rulesName, report.MeetsTargets, Report = report }, Json)).ConfigureAwait(false);
+            }
+            else
+            {
+                await PrintAsync(context, report, rulesName, parsed.GetValue(levels)).ConfigureAwait(false);
+            }
+
             return report.MeetsTargets ? ExitCodes.Success : ExitCodes.Failed;
         });
         return command;
     }
 
-    private static void Print(IAnsiConsole console, QualityReport report, bool levels)
+    private static async Task PrintAsync(CliContext context, QualityReport report, string rules, bool levels)
     {
-        // The breakdown has ten columns; a redirected console would otherwise wrap them at 80.
-        console.Profile.Width = Math.Max(console.Profile.Width, 140);
-
-        var summary = new Table().AddColumn("Measure").AddColumn(new TableColumn("Value").RightAligned()).AddColumn("Target");
-        summary.AddRow(new Text("Precision of automatic links"), new Text(Ratio(report.Precision)), Target(report.Precision, QualityReport.PrecisionTarget));
-        summary.AddRow(new Text("Known people linked or queued (recall)"), new Text(Ratio(report.Recall)), Target(report.Recall, QualityReport.RecallTarget));
-        summary.AddRow(new Text("Steward queue per 10,000 records"), new Text(report.QueuePer10000Records.ToString("N1", CultureInfo.InvariantCulture)), new Text("smaller is better"));
-        console.Write(summary);
-
-        var table = new Table().Title("Matching rows by kind (a row counts under every kind it has); Known = its person was already in the index")
-            .AddColumn(new TableColumn("Rows").NoWrap()).AddColumn(new TableColumn("Count").RightAligned()).AddColumn(new TableColumn("Known").RightAligned())
-            .AddColumn(new TableColumn("Linked ok").RightAligned()).AddColumn(new TableColumn("Linked wrong").RightAligned())
-            .AddColumn(new TableColumn("Queued ok").RightAligned()).AddColumn(new TableColumn("Queued w/o").RightAligned())
-            .AddColumn(new TableColumn("New").RightAligned()).AddColumn(new TableColumn("New, known").RightAligned())
-            .AddColumn(new TableColumn("Precision").RightAligned()).AddColumn(new TableColumn("Recall").RightAligned());
-        foreach (var row in report.Breakdown.Prepend(report.Totals))
-        {
-            table.AddRow(
-                new Text(row.Label), Count(row.Rows), Count(row.TruthInIndex), Count(row.LinkedCorrectly), Count(row.LinkedWrongly),
-                Count(row.QueuedWithTruth), Count(row.QueuedWithoutTruth), Count(row.NewPersons), Count(row.NewPersonsWithTruth),
-                new Text(Ratio(row.Precision)), new Text(Ratio(row.Recall)));
-        }
-
-        console.Write(table);
-        if (levels)
-        {
-            PrintLevels(console, report.Levels);
-        }
+        var options = report.Options;
+        var variant = (options.WithoutIds ? ", without IDs" : string.Empty) + (options.WithoutSex ? ", without sex" : string.Empty);
+        await context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Person matching on {options.People:N0} fictional people (seed {options.Seed}), preset {options.Preset.ToString().ToLowerInvariant()}{variant}, rules: {rules}")).ConfigureAwait(false);
+        await context.Output.WriteLineAsync($"Feeds in this order, one batch each: {string.Join(", ", report.Order)}").ConfigureAwait(false);
+        await context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{report.Records:N0} records received: {report.KeyedRecords:N0} keyed by a valid ID, {report.Totals.Rows:N0} matched without one, {report.RejectedRecords:N0} rejected, {report.RepeatedRecords:N0} refused as repeats of an earlier row.")).ConfigureAwait(false);
+        QualityView.Print(context.Console, report, levels);
     }
-
-    private static void PrintLevels(IAnsiConsole console, IReadOnlyList<LevelObservation> levels)
-    {
-        var table = new Table().Title("Comparison levels: m among true pairs, u among blocked candidates and among random pairs")
-            .AddColumn("Field").AddColumn("Level")
-            .AddColumn(new TableColumn("Same person").RightAligned()).AddColumn(new TableColumn("m").RightAligned())
-            .AddColumn(new TableColumn("Blocked others").RightAligned()).AddColumn(new TableColumn("u blocked").RightAligned())
-            .AddColumn(new TableColumn("Random pairs").RightAligned()).AddColumn(new TableColumn("u random").RightAligned());
-        foreach (var byField in levels.GroupBy(l => l.Field))
-        {
-            var same = Math.Max(1, byField.Sum(l => l.SamePerson));
-            var other = Math.Max(1, byField.Sum(l => l.OtherPeople));
-            var random = Math.Max(1, byField.Sum(l => l.RandomPairs));
-            foreach (var level in byField)
-            {
-                table.AddRow(
-                    new Text(byField.Key.ToString()), new Text(level.Level.ToString()),
-                    Count(level.SamePerson), Share(level.SamePerson, same),
-                    Count(level.OtherPeople), Share(level.OtherPeople, other),
-                    Count(level.RandomPairs), Share(level.RandomPairs, random));
-            }
-        }
-
-        console.Write(table);
-    }
-
-    private static Text Share(int count, int total) => new(((double)count / total).ToString("0.00000", CultureInfo.InvariantCulture));
-
-    private static Text Target(double value, double target) =>
-        new(string.Create(CultureInfo.InvariantCulture, $">= {target:0.000} {(value >= target ? "met" : "MISSED")}"));
-
-    private static string Ratio(double value) => value.ToString("0.0000", CultureInfo.InvariantCulture);
-
-    private static Text Count(int value) => new(value.ToString("N0", CultureInfo.InvariantCulture));
 }

@@ -3,18 +3,22 @@ using Hub.Core.Feeds.Normalisation;
 using Hub.Core.Feeds.Sources;
 using Hub.Core.Identity.Keys;
 using Hub.Core.Identity.Matching;
+using Hub.Core.Kernel;
 
 namespace Hub.Samples.Quality;
 
 /// <summary>
-/// Reads a sample row as the Hub does: a row with a valid ID is keyed by it; a row whose only problem is its ID is
-/// kept for matching when it has a name and a birth date or a division (whatever the mapping says, since matching is
-/// what is measured); anything else is rejected.
+/// Reads the rows of one feed as the Hub does: a row with a valid ID is keyed by it; a row whose only problem is its ID
+/// is kept for matching when it has a name and a birth date or a division (whatever the mapping says, since matching
+/// is what is measured); a row that repeats an earlier one of the feed (same person key and record key) is refused,
+/// as the Hub refuses it; anything else is rejected.
 /// </summary>
 internal sealed class HubRowReader
 {
     private readonly RecordNormaliser _normaliser;
     private readonly PersonKeyHasher _hasher;
+    private readonly SourceMapping _mapping;
+    private readonly HashSet<(PersonKey Person, string Discriminator)> _seen = [];
 
     /// <param name="mapping">The source's mapping.</param>
     /// <param name="hasher">Keys rows with a valid ID.</param>
@@ -22,7 +26,8 @@ internal sealed class HubRowReader
     public HubRowReader(SourceMapping mapping, PersonKeyHasher hasher, DateOnly feedDate)
     {
         ArgumentNullException.ThrowIfNull(mapping);
-        _normaliser = new RecordNormaliser(mapping with { MatchWithoutId = true }, feedDate);
+        _mapping = mapping with { MatchWithoutId = true };
+        _normaliser = new RecordNormaliser(_mapping, feedDate);
         _hasher = hasher;
     }
 
@@ -33,13 +38,25 @@ internal sealed class HubRowReader
             return RowReading.Rejected;
         }
 
-        if (record!.ResidentId is { } id)
+        var key = record!.ResidentId is { } id ? _hasher.Hash(id) : HashUnidentified(record);
+        if (!_seen.Add((key, record.Discriminator)))
         {
-            return new RowReading(RowKind.Keyed, _hasher.Hash(id), MatchRecord.FromAttributes(record.Attributes, null));
+            return RowReading.Repeated;
         }
 
-        var attributes = record.Attributes;
-        var matchRecord = MatchRecord.FromAttributes(attributes, residentIdText: null);
+        if (record.ResidentId is not null)
+        {
+            return new RowReading(RowKind.Keyed, key, MatchRecord.FromAttributes(record.Attributes, null));
+        }
+
+        var matchRecord = MatchRecord.FromAttributes(record.Attributes, residentIdText: null);
         return matchRecord.CanBeMatched ? new RowReading(RowKind.ForMatching, null, matchRecord) : RowReading.Rejected;
+    }
+
+    // As the Hub's validator keys a record without a usable ID: source, the first name it has, birth date, record key.
+    private PersonKey HashUnidentified(NormalisedRecord record)
+    {
+        var name = _mapping.Fields.Where(f => f.Type == FieldType.Name).Select(f => record.Attributes.GetValueOrDefault(f.Attribute)).FirstOrDefault(v => v is not null);
+        return _hasher.HashUnidentified(_mapping.SourceId, name, record.Attributes.GetValueOrDefault("birthDate"), record.Discriminator);
     }
 }

@@ -8,7 +8,8 @@ namespace Hub.Samples.Quality;
 
 /// <summary>
 /// The Hub's person index in memory, with the truth beside it: the records linked to each person, the blocking
-/// keys that find them, and which generated person each indexed person really is.
+/// keys that find them, which generated person each record really is, and who each indexed person is taken to be
+/// (the truth of the record that started it).
 /// </summary>
 internal sealed class PersonIndex
 {
@@ -17,17 +18,20 @@ internal sealed class PersonIndex
     private readonly HashSet<int> _truths = [];
     private int _provisional;
 
-    /// <summary>Links <paramref name="record"/> to <paramref name="person"/>, creating the person with the truth <paramref name="truth"/> if new.</summary>
-    public void Link(PersonKey person, MatchRecord record, int truth)
+    /// <summary>
+    /// Links <paramref name="record"/> (really generated person <paramref name="truth"/>) to <paramref name="person"/>,
+    /// creating the person if new; a person created by a record with a valid ID is <paramref name="identified"/>.
+    /// </summary>
+    public void Link(PersonKey person, MatchRecord record, int truth, bool identified = false)
     {
         if (!_people.TryGetValue(person, out var indexed))
         {
-            indexed = new IndexedPerson(truth);
+            indexed = new IndexedPerson(truth, identified, _people.Count);
             _people.Add(person, indexed);
-            _truths.Add(truth);
         }
 
-        indexed.Records.Add(record);
+        _truths.Add(truth);
+        indexed.Records.Add((record, truth));
         foreach (var key in BlockingKeys.For(record))
         {
             if (!_blocks.TryGetValue(key, out var people))
@@ -42,7 +46,7 @@ internal sealed class PersonIndex
         }
     }
 
-    /// <summary>Starts a provisional person for a record that matched nobody.</summary>
+    /// <summary>Starts a provisional person for a record that was not linked to anyone.</summary>
     public PersonKey CreateProvisional(MatchRecord record, int truth)
     {
         // A provisional person needs a key like any other; the Hub would draw a random one.
@@ -65,17 +69,47 @@ internal sealed class PersonIndex
             }
         }
 
-        return people.SelectMany(p => _people[p].Records.Select(r => new MatchCandidate(p, r))).ToList();
+        return people.SelectMany(p => _people[p].Records.Select(r => new MatchCandidate(p, r.Record))).ToList();
     }
 
-    /// <summary>Which generated person an indexed person really is.</summary>
+    /// <summary>Which generated person an indexed person is taken to be: the truth of the record that started it.</summary>
     public int TruthOf(PersonKey person) => _people[person].Truth;
 
-    /// <summary>True when the index holds someone who really is generated person <paramref name="truth"/>.</summary>
+    /// <summary>True when the index holds a record of generated person <paramref name="truth"/>.</summary>
     public bool Holds(int truth) => _truths.Contains(truth);
 
-    private sealed record IndexedPerson(int Truth)
+    /// <summary>
+    /// Where each generated person ended: the identified person of their ID when they have one, else the indexed
+    /// person started by one of their records that holds most of them (the earliest on a tie), with how many of their
+    /// records it holds. Records linked into someone else's person do not make it theirs.
+    /// </summary>
+    public IReadOnlyDictionary<int, (PersonKey Person, int Records)> Homes()
     {
-        public List<MatchRecord> Records { get; } = [];
+        var homes = new Dictionary<int, (PersonKey Person, int Records, bool Identified, int Order)>();
+        foreach (var (key, person) in _people)
+        {
+            foreach (var group in person.Records.GroupBy(r => r.Truth).Where(g => g.Key == person.Truth))
+            {
+                var candidate = (key, group.Count(), person.Identified, person.Order);
+                if (!homes.TryGetValue(group.Key, out var home) || Better(candidate, home))
+                {
+                    homes[group.Key] = candidate;
+                }
+            }
+        }
+
+        return homes.ToDictionary(h => h.Key, h => (h.Value.Person, h.Value.Records));
+    }
+
+    /// <summary>How many records of each generated person the index holds.</summary>
+    public IReadOnlyDictionary<int, int> RecordsPerTruth() =>
+        _people.Values.SelectMany(p => p.Records).CountBy(r => r.Truth).ToDictionary(c => c.Key, c => c.Value);
+
+    private static bool Better((PersonKey Person, int Records, bool Identified, int Order) a, (PersonKey Person, int Records, bool Identified, int Order) b) =>
+        a.Identified != b.Identified ? a.Identified : a.Records != b.Records ? a.Records > b.Records : a.Order < b.Order;
+
+    private sealed record IndexedPerson(int Truth, bool Identified, int Order)
+    {
+        public List<(MatchRecord Record, int Truth)> Records { get; } = [];
     }
 }

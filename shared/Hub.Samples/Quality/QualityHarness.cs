@@ -6,34 +6,29 @@ using Hub.Core.Identity.Matching;
 namespace Hub.Samples.Quality;
 
 /// <summary>
-/// Simulates what the Hub does with the four departments' feeds of a generated population and scores the result
-/// against the truth: rows with a valid ID are linked by it and form the person index; rows without a usable ID
-/// are matched, in feed order, against candidates found by <see cref="BlockingKeys"/>. A match adds the row to its
-/// person, no match starts a provisional person that later rows can match, a possible match waits for a steward.
+/// Simulates what the Hub does with the four departments' feeds of a generated population (<see cref="HubSimulation"/>)
+/// and scores the result against the truth (<see cref="QualityTallies"/>): precision of automatic links, the share
+/// of findable rows found, the steward queue; for one order of the feeds, and for every order when asked.
 /// </summary>
 public static class QualityHarness
 {
-    private static readonly MistakeKind[] IdProblems =
-    [
-        MistakeKind.MissingId, MistakeKind.ScientificNotation, MistakeKind.MistypedIdDigit, MistakeKind.WrongCheckCharacter,
-        MistakeKind.DroppedCheckCharacter, MistakeKind.MissingRequiredValue,
-    ];
-
-    // Comparisons of each matching row with records of people drawn at random: the u of Fellegi–Sunter as the
-    // textbook defines it (chance agreement between different people), beside the u among blocked candidates.
-    private const int RandomPairsPerRow = 100;
-
-    /// <summary>Generates the quality preset's population and feeds and measures <paramref name="rules"/> on them.</summary>
+    /// <summary>Generates the preset's population and feeds and measures <paramref name="rules"/> on them, in <see cref="QualityOptions.FeedOrder"/>.</summary>
     public static QualityReport Run(QualityOptions options, MatchRules rules)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(rules);
         var population = new PopulationGenerator(QualityPreset.Population(options)).Generate();
-        var feeds = ShippedSources.Ids.Select(id => FeedWriter.Compose(population, ShippedSources.Get(id), QualityPreset.Feed(id))).ToList();
-        return Run(options, population, feeds, rules);
+        var feeds = QualityPreset.Feeds(options, population);
+        var unknown = options.FeedOrder.Except(feeds.Select(f => f.Source.Id), StringComparer.Ordinal).ToList();
+        if (unknown.Count > 0 || options.FeedOrder.Count != options.FeedOrder.Distinct(StringComparer.Ordinal).Count())
+        {
+            throw new ArgumentException($"The feed order must name each of {string.Join(", ", feeds.Select(f => f.Source.Id))} at most once.", nameof(options));
+        }
+
+        return Run(options, population, [.. options.FeedOrder.Select(id => feeds.Single(f => f.Source.Id == id))], rules);
     }
 
-    /// <summary>Measures <paramref name="rules"/> on feeds already cut from <paramref name="population"/>.</summary>
+    /// <summary>Measures <paramref name="rules"/> on feeds already cut from <paramref name="population"/>, arriving in the order given.</summary>
     public static QualityReport Run(QualityOptions options, Population population, IReadOnlyList<SampleFeed> feeds, MatchRules rules)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -41,105 +36,51 @@ public static class QualityHarness
         ArgumentNullException.ThrowIfNull(feeds);
         ArgumentNullException.ThrowIfNull(rules);
 
-        // Any pepper will do: the keys never leave the process.
-        var pepper = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes("hub quality harness")));
-        var hasher = new PersonKeyHasher(Microsoft.Extensions.Options.Options.Create(new PersonKeyOptions { Pepper = pepper }));
-        var index = new PersonIndex();
-        var pending = new List<(SampleFeed Feed, SampleRow Row, MatchRecord Record)>();
-        var keyedRecords = new List<(int Truth, MatchRecord Record)>();
-        int records = 0, keyed = 0, rejected = 0;
-        foreach (var feed in feeds)
-        {
-            var reader = new HubRowReader(feed.Source, hasher, population.Options.ReferenceDate);
-            foreach (var row in feed.Rows)
-            {
-                records++;
-                var reading = reader.Read(row);
-                switch (reading.Kind)
-                {
-                    case RowKind.Keyed:
-                        index.Link(reading.Person!.Value, reading.Record!, row.Person.Number);
-                        keyedRecords.Add((row.Person.Number, reading.Record!));
-                        keyed++;
-                        break;
-                    case RowKind.ForMatching:
-                        pending.Add((feed, row, reading.Record!));
-                        break;
-                    default:
-                        rejected++;
-                        break;
-                }
-            }
-        }
-
-        var tallies = new QualityTallies(population);
-        var matcher = new PersonMatcher(rules);
-        var random = new Random(options.Seed);
-        foreach (var (feed, row, record) in pending)
-        {
-            var truth = row.Person.Number;
-            var candidates = index.Candidates(record);
-            tallies.Observe(matcher.Rank(record, candidates), person => index.TruthOf(person) == truth);
-            for (var i = 0; i < RandomPairsPerRow && keyedRecords.Count > 0; i++)
-            {
-                var (otherTruth, other) = keyedRecords[random.Next(keyedRecords.Count)];
-                if (otherTruth != truth)
-                {
-                    tallies.ObserveRandomPair(matcher.Compare(record, other));
-                }
-            }
-
-            var decision = matcher.Evaluate(record, candidates);
-            var known = index.Holds(truth);
-            var outcome = decision.Outcome switch
-            {
-                MatchOutcome.Match when index.TruthOf(decision.MatchedPerson!.Value) == truth => RowOutcome.LinkedCorrectly,
-                MatchOutcome.Match => RowOutcome.LinkedWrongly,
-                MatchOutcome.PossibleMatch when decision.Candidates.Any(c => index.TruthOf(c.Person) == truth) => RowOutcome.QueuedWithTruth,
-                MatchOutcome.PossibleMatch => RowOutcome.QueuedWithoutTruth,
-                _ => RowOutcome.NewPerson,
-            };
-            tallies.Count(Labels(feed, row, tallies), outcome, known);
-
-            if (decision.Outcome == MatchOutcome.Match)
-            {
-                index.Link(decision.MatchedPerson!.Value, record, index.TruthOf(decision.MatchedPerson.Value));
-            }
-            else if (decision.Outcome == MatchOutcome.NoMatch)
-            {
-                index.CreateProvisional(record, truth);
-            }
-        }
-
+        var read = Read(options, population, feeds);
+        var records = read.Sum(f => f.Rows.Count);
+        var levels = new LevelTallies();
+        var (index, rows) = new HubSimulation(new PersonMatcher(rules), options.Seed, levels).Run(read);
+        var tallies = QualityTallies.Of(rows, index);
         return new QualityReport
         {
             Options = options,
+            Order = [.. feeds.Select(f => f.Source.Id)],
+            Targets = QualityTargets.Of(options.Preset),
             Records = records,
-            KeyedRecords = keyed,
-            RejectedRecords = rejected,
+            KeyedRecords = Count(read, RowKind.Keyed),
+            RejectedRecords = Count(read, RowKind.Rejected),
+            RepeatedRecords = Count(read, RowKind.Repeated),
             Totals = tallies.Totals,
             Breakdown = tallies.Breakdown,
-            Levels = tallies.Levels,
+            Levels = levels.Levels,
+            Orders = options.AllOrders ? Orders(options, read, rules, records) : [],
         };
     }
 
-    private static IEnumerable<string> Labels(SampleFeed feed, SampleRow row, QualityTallies tallies)
+    // Every order is simulated from the same rows, read once; the orders are independent, so they run side by side.
+    private static List<FeedOrderResult> Orders(QualityOptions options, IReadOnlyList<ReadFeed> read, MatchRules rules, int records) =>
+        FeedOrders.Of(read)
+            .AsParallel().AsOrdered()
+            .Select(order =>
+            {
+                var (index, rows) = new HubSimulation(new PersonMatcher(rules), options.Seed, levels: null).Run(order);
+                var totals = QualityTallies.Of(rows, index).Totals;
+                return new FeedOrderResult([.. order.Select(f => f.Feed.Source.Id)], totals, QualityReport.Per10000(totals.Queued, records));
+            })
+            .ToList();
+
+    private static List<ReadFeed> Read(QualityOptions options, Population population, IReadOnlyList<SampleFeed> feeds)
     {
-        yield return $"source {feed.Source.Id}";
-        var idColumn = feed.Source.ResidentIdField.Column;
-        foreach (var mistake in row.Mistakes)
+        // Any pepper will do: the keys never leave the process.
+        var pepper = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes("hub quality harness")));
+        var hasher = new PersonKeyHasher(Microsoft.Extensions.Options.Options.Create(new PersonKeyOptions { Pepper = pepper }));
+        var labels = new RowLabels(population, options.WithoutIds);
+        return feeds.Select(feed =>
         {
-            yield return mistake.Column == idColumn && IdProblems.Contains(mistake.Kind) ? $"id {mistake.Kind}" : $"with {mistake.Kind}";
-        }
-
-        if (tallies.IsTwin(row.Person))
-        {
-            yield return "twins";
-        }
-
-        if (tallies.HasNamesake(row.Person))
-        {
-            yield return "namesakes";
-        }
+            var reader = new HubRowReader(QualityPreset.Reading(options, feed.Source), hasher, population.Options.ReferenceDate);
+            return new ReadFeed(feed, [.. feed.Rows.Select(row => new ReadRow(row, reader.Read(row), labels.Of(feed, row)))]);
+        }).ToList();
     }
+
+    private static int Count(IReadOnlyList<ReadFeed> read, RowKind kind) => read.Sum(f => f.Rows.Count(r => r.Reading.Kind == kind));
 }

@@ -1,8 +1,12 @@
+using Hub.Core.Feeds.Sources;
+using Hub.Samples.Corruption;
+
 namespace Hub.Samples.Quality;
 
 /// <summary>
 /// The "quality" preset: a population and feeds with far more ID problems and stale snapshots than the everyday
-/// samples, so that matching has enough hard cases for precision and recall to mean something.
+/// samples, so that matching has enough hard cases for precision and recall to mean something. The hard preset
+/// corrupts the same feeds further (<see cref="CorruptionRates"/>).
 /// </summary>
 public static class QualityPreset
 {
@@ -58,4 +62,39 @@ public static class QualityPreset
             StaleResidenceRate = StaleResidenceRate,
             StalePhoneRate = StalePhoneRate,
         };
+
+    /// <summary>
+    /// The four feeds of <paramref name="population"/> as <paramref name="options"/> ask, in the order of
+    /// <see cref="ShippedSources.Ids"/>: the standard preset's, corrupted for the hard preset, without IDs or sex
+    /// when asked.
+    /// </summary>
+    public static IReadOnlyList<SampleFeed> Feeds(QualityOptions options, Population population)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(population);
+        return ShippedSources.Ids.Select(id =>
+        {
+            var feed = FeedWriter.Compose(population, ShippedSources.Get(id), Feed(id));
+            if (options.Preset == QualityPresetName.Hard)
+            {
+                feed = FeedCorruptor.Corrupt(feed, options.Corruptions, options.Seed, population.Options.ReferenceDate);
+            }
+
+            return FeedCorruptor.Strip(feed, options.WithoutIds, options.WithoutSex);
+        }).ToList();
+    }
+
+    /// <summary>
+    /// The mapping the Hub reads <paramref name="mapping"/>'s feed with. The hard preset leaves rows without any
+    /// division, as data from outside has them; a department whose register holds no area would map its divisions as
+    /// optional, so the hard preset reads them so, and such rows are measured rather than rejected.
+    /// </summary>
+    public static SourceMapping Reading(QualityOptions options, SourceMapping mapping)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(mapping);
+        return options.Preset == QualityPresetName.Hard
+            ? mapping with { Fields = [.. mapping.Fields.Select(f => f.Type == FieldType.Division ? f with { Required = false } : f)] }
+            : mapping;
+    }
 }

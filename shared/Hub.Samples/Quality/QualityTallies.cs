@@ -1,88 +1,62 @@
-using Hub.Core.Identity.Matching;
-using Hub.Core.Kernel;
-
 namespace Hub.Samples.Quality;
 
-/// <summary>Counts outcomes per label and comparison levels per field, while the harness runs.</summary>
+/// <summary>
+/// Counts what happened to the rows without a usable ID, per label, once every feed is in. A row is findable when its
+/// person has another record anywhere in the feeds; it is found when it ended in its person's home (the identified
+/// person of their ID, or else the provisional person started by one of their records that holds most of them)
+/// beside another of their records, or was queued with that home among the candidates. So a row that arrives before the only other record of its
+/// person, and is never joined to it, counts as missed, whatever the order.
+/// </summary>
 internal sealed class QualityTallies
 {
     private const string All = "all";
+    private const int Columns = 10;
 
-    private readonly HashSet<int> _twins;
-    private readonly HashSet<int> _namesakes;
-    private readonly Dictionary<string, int[]> _counts = new(StringComparer.Ordinal) { [All] = new int[8] };
-    private readonly Dictionary<(MatchField Field, ComparisonLevel Level), (int Same, int Other, int Random)> _levels = [];
-
-    public QualityTallies(Population population)
-    {
-        _twins = population.People.Where(p => p.TwinOf is not null).SelectMany(p => new[] { p.Number, p.TwinOf!.Value }).ToHashSet();
-        _namesakes = population.People.GroupBy(p => p.Name, StringComparer.Ordinal).Where(g => g.Count() > 1).SelectMany(g => g.Select(p => p.Number)).ToHashSet();
-    }
+    private readonly Dictionary<string, int[]> _counts = new(StringComparer.Ordinal) { [All] = new int[Columns] };
 
     public QualityBreakdown Totals => BreakdownOf(All);
 
     public IReadOnlyList<QualityBreakdown> Breakdown =>
-        _counts.Keys.Where(k => k != All).OrderBy(Group).ThenBy(k => k, StringComparer.Ordinal).Select(BreakdownOf).ToList();
+        _counts.Keys.Where(k => k != All).OrderBy(RowLabels.Group).ThenBy(k => k, StringComparer.Ordinal).Select(BreakdownOf).ToList();
 
-    public IReadOnlyList<LevelObservation> Levels =>
-        _levels.OrderBy(l => l.Key.Field).ThenBy(l => l.Key.Level).Select(l => new LevelObservation(l.Key.Field, l.Key.Level, l.Value.Same, l.Value.Other, l.Value.Random)).ToList();
-
-    public bool IsTwin(Person person) => _twins.Contains(person.Number);
-
-    public bool HasNamesake(Person person) => _namesakes.Contains(person.Number);
-
-    public void Observe(IReadOnlyList<ScoredCandidate> ranked, Func<PersonKey, bool> isSamePerson)
+    /// <summary>Counts <paramref name="rows"/> against where the index left every person.</summary>
+    public static QualityTallies Of(IEnumerable<MatchedRow> rows, PersonIndex index)
     {
-        foreach (var candidate in ranked)
+        var homes = index.Homes();
+        var records = index.RecordsPerTruth();
+        var tallies = new QualityTallies();
+        foreach (var row in rows)
         {
-            var same = isSamePerson(candidate.Person);
-            foreach (var field in candidate.Fields)
-            {
-                var (s, o, r) = _levels.GetValueOrDefault((field.Field, field.Level));
-                _levels[(field.Field, field.Level)] = same ? (s + 1, o, r) : (s, o + 1, r);
-            }
+            var findable = records[row.Truth] >= 2;
+            var found = homes.TryGetValue(row.Truth, out var home)
+                && ((row.Person == home.Person && home.Records >= 2) || row.QueuedWith.Contains(home.Person));
+            tallies.Count(row, findable, found);
         }
+
+        return tallies;
     }
 
-    public void ObserveRandomPair(IReadOnlyList<FieldComparison> comparisons)
+    private void Count(MatchedRow row, bool findable, bool found)
     {
-        foreach (var field in comparisons)
-        {
-            var (s, o, r) = _levels.GetValueOrDefault((field.Field, field.Level));
-            _levels[(field.Field, field.Level)] = (s, o, r + 1);
-        }
-    }
-
-    public void Count(IEnumerable<string> labels, RowOutcome outcome, bool known)
-    {
-        foreach (var label in labels.Prepend(All).Distinct(StringComparer.Ordinal))
+        foreach (var label in row.Labels.Prepend(All))
         {
             if (!_counts.TryGetValue(label, out var counts))
             {
-                _counts[label] = counts = new int[8];
+                _counts[label] = counts = new int[Columns];
             }
 
             counts[0]++;
-            counts[1] += known ? 1 : 0;
-            counts[(int)outcome + 1]++;
-            if (outcome == RowOutcome.NewPerson && known)
-            {
-                counts[7]++;
-            }
+            counts[1] += row.KnownOnArrival ? 1 : 0;
+            counts[2] += findable ? 1 : 0;
+            counts[3] += found ? 1 : 0;
+            counts[(int)row.Outcome + 3]++;
+            counts[9] += row.Outcome == RowOutcome.NewPerson && row.KnownOnArrival ? 1 : 0;
         }
     }
 
     private QualityBreakdown BreakdownOf(string label)
     {
         var c = _counts[label];
-        return new QualityBreakdown(label, c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]);
+        return new QualityBreakdown(label, c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9]);
     }
-
-    private static int Group(string label) => label.Split(' ')[0] switch
-    {
-        "source" => 0,
-        "id" => 1,
-        "with" => 2,
-        _ => 3,
-    };
 }

@@ -11,4 +11,7 @@ internal enum RowKind
 
     /// <summary>Rejected.</summary>
     Rejected,
+
+    /// <summary>Refused as a repeat of an earlier row of the same feed: the same person key and record key.</summary>
+    Repeated,
 }

@@ -7,4 +7,6 @@ namespace Hub.Samples.Quality;
 internal sealed record RowReading(RowKind Kind, PersonKey? Person, MatchRecord? Record)
 {
     public static RowReading Rejected { get; } = new(RowKind.Rejected, null, null);
+
+    public static RowReading Repeated { get; } = new(RowKind.Repeated, null, null);
 }

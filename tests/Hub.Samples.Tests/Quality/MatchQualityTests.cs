@@ -12,17 +12,20 @@ public sealed partial class MatchQualityTests(QualityRun run, ITestOutputHelper 
     private QualityReport Report => run.Report;
 
     [Fact]
-    public void The_shipped_rules_meet_the_precision_and_recall_targets_on_the_quality_preset()
+    public void The_shipped_rules_link_precisely_and_find_the_people_already_indexed_on_the_standard_preset()
     {
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seed {Report.Options.Seed}, {Report.Options.People:N0} people, {Report.Records:N0} records, {Report.Totals.Rows:N0} matched without a usable ID"));
+        var targets = QualityTargets.Standard;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seed {Report.Options.Seed}, {Report.Options.People:N0} people, {Report.Records:N0} records, {Report.Totals.Rows:N0} matched without a usable ID, order {string.Join(" > ", Report.Order)}"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"precision of automatic links {Report.Precision:0.0000} ({Report.Totals.LinkedCorrectly} right, {Report.Totals.LinkedWrongly} wrong)"));
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"known people linked or queued {Report.Recall:0.0000} ({Report.Totals.LinkedCorrectly + Report.Totals.QueuedWithTruth} of {Report.Totals.TruthInIndex})"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"recall on arrival {Report.Totals.RecallOnArrival:0.0000} ({Report.Totals.LinkedCorrectly + Report.Totals.QueuedWithTruth} of {Report.Totals.KnownOnArrival})"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"findable rows found {Report.Recall:0.0000} ({Report.Totals.Found} of {Report.Totals.Findable})"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"steward queue per 10,000 records {Report.QueuePer10000Records:0.0} ({Report.Totals.Queued} queued)"));
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"new provisional people {Report.Totals.NewPersons} ({Report.Totals.NewPersonsWithTruth} of them already known)"));
 
-        Assert.True(Report.Precision >= QualityReport.PrecisionTarget, $"precision {Report.Precision:0.0000} is below {QualityReport.PrecisionTarget}");
-        Assert.True(Report.Recall >= QualityReport.RecallTarget, $"recall {Report.Recall:0.0000} is below {QualityReport.RecallTarget}");
-        Assert.True(Report.MeetsTargets);
+        // The matcher's own recall: what it finds among the people the index already held. The recall over every
+        // findable row also counts rows that arrived before their person's other records, which no matcher can find.
+        Assert.True(Report.Precision >= targets.Precision, $"precision {Report.Precision:0.0000} is below {targets.Precision}");
+        Assert.True(Report.Totals.RecallOnArrival >= targets.Recall, $"recall on arrival {Report.Totals.RecallOnArrival:0.0000} is below {targets.Recall}");
+        Assert.True(Report.QueuePer10000Records <= targets.QueuePer10000Records, $"queue {Report.QueuePer10000Records:0.0} is above {targets.QueuePer10000Records}");
     }
 
     [Fact]
@@ -31,8 +34,8 @@ public sealed partial class MatchQualityTests(QualityRun run, ITestOutputHelper 
         var rows = Report.Breakdown.ToDictionary(b => b.Label, b => b.Rows);
 
         Assert.InRange(Report.Totals.Rows, 800, 2000);
-        Assert.True(Report.Totals.TruthInIndex >= 500, "too few rows whose person is known: recall would be noise");
-        Assert.True(Report.Totals.Rows - Report.Totals.TruthInIndex >= 300, "too few rows whose person is unknown: precision would be untested");
+        Assert.True(Report.Totals.Findable >= 500, "too few rows whose person has another record: recall would be noise");
+        Assert.True(Report.Totals.Rows - Report.Totals.Findable >= 300, "too few rows whose person has no other record: precision would be untested");
         Assert.All(
             ["id MissingId", "id ScientificNotation", "id MistypedIdDigit", "id WrongCheckCharacter", "id DroppedCheckCharacter"],
             label => Assert.True(rows.GetValueOrDefault(label) >= 50, $"{label}: {rows.GetValueOrDefault(label)} rows"));
@@ -42,14 +45,15 @@ public sealed partial class MatchQualityTests(QualityRun run, ITestOutputHelper 
     }
 
     [Fact]
-    public void Every_row_is_counted_once_as_keyed_matched_or_rejected_and_every_matched_row_once_by_outcome()
+    public void Every_row_is_counted_once_as_keyed_matched_rejected_or_repeated_and_every_matched_row_once_by_outcome()
     {
         var totals = Report.Totals;
 
-        Assert.Equal(Report.Records, Report.KeyedRecords + totals.Rows + Report.RejectedRecords);
+        Assert.Equal(Report.Records, Report.KeyedRecords + totals.Rows + Report.RejectedRecords + Report.RepeatedRecords);
         Assert.Equal(totals.Rows, totals.Linked + totals.Queued + totals.NewPersons);
         Assert.Equal(totals.Rows, Report.Breakdown.Where(b => b.Label.StartsWith("source ", StringComparison.Ordinal)).Sum(b => b.Rows));
         Assert.True(totals.NewPersonsWithTruth <= totals.NewPersons);
+        Assert.True(totals.Found <= totals.Findable);
     }
 
     [Fact]
@@ -64,7 +68,7 @@ public sealed partial class MatchQualityTests(QualityRun run, ITestOutputHelper 
         var report = QualityHarness.Run(new QualityOptions(), MatchRules.Parse(loose));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"loose rules: precision {report.Precision:0.0000}, {report.Totals.LinkedWrongly} wrong links"));
 
-        Assert.True(report.Precision < QualityReport.PrecisionTarget, $"loose rules still reached precision {report.Precision:0.0000}");
+        Assert.True(report.Precision < QualityTargets.Standard.Precision, $"loose rules still reached precision {report.Precision:0.0000}");
         Assert.False(report.MeetsTargets);
     }
 

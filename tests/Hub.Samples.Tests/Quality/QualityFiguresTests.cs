@@ -1,0 +1,114 @@
+using Hub.Samples.Quality;
+
+namespace Hub.Samples.Tests.Quality;
+
+/// <summary>
+/// The figures on a case small enough to work out by hand: five people, a register and a civil-affairs feed, rows
+/// taken from clean feeds with some IDs left out and one row of someone else's values.
+/// </summary>
+public sealed class QualityFiguresTests
+{
+    private static readonly Population Population = new PopulationGenerator(new PopulationOptions { Seed = 3, People = 600 }).Generate();
+    private static readonly FeedWriterOptions Clean = new() { MistakeRate = 0 };
+    private static readonly SampleFeed Police = FeedWriter.Compose(Population, ShippedSources.Get(ShippedSources.Police), Clean);
+    private static readonly SampleFeed Civil = FeedWriter.Compose(Population, ShippedSources.Get(ShippedSources.CivilAffairs), Clean);
+
+    // A, B and D have one civil-affairs row, C and E none; no two share a household or a surname, so none is a
+    // candidate for another.
+    private static readonly Person[] People = Pick();
+    private static Person A => People[0];
+    private static Person B => People[1];
+    private static Person D => People[2];
+    private static Person C => People[3];
+    private static Person E => People[4];
+
+    // The register: A and D with their IDs, B and C without, and a row of A's values that is really E (a clerk
+    // filled in the wrong person). Civil affairs: B with an ID, A and D without.
+    private static readonly SampleFeed Register = Police with
+    {
+        Rows = [Row(Police, A, true), Row(Police, B, false), Row(Police, C, false), Row(Police, A, false) with { Person = E }, Row(Police, D, true)],
+    };
+
+    private static readonly SampleFeed Assistance = Civil with { Rows = [Row(Civil, A, false), Row(Civil, B, true), Row(Civil, D, false)] };
+
+    [Fact]
+    public void The_register_first_finds_the_rows_whose_person_it_already_holds_and_counts_the_wrong_link()
+    {
+        var report = QualityHarness.Run(new QualityOptions(), Population, [Register, Assistance], ShippedMatchRules.Default);
+
+        // Matched: B, C and E's row in the register, A and D in civil affairs. B's only other record (civil affairs,
+        // with its ID) arrives after it, so B stays a person of its own: findable, not found. C and E have no other
+        // record. E's row takes A's values and is linked to A: the one wrong link.
+        Assert.Equal((8, 3, 0, 0), (report.Records, report.KeyedRecords, report.RejectedRecords, report.RepeatedRecords));
+        Assert.Equal(new QualityBreakdown("all", 5, 2, 3, 2, 2, 1, 0, 0, 2, 0), report.Totals);
+        Assert.Equal(2.0 / 3, report.Precision, 10);
+        Assert.Equal(2.0 / 3, report.Recall, 10);
+        Assert.Equal(1.0, report.Totals.RecallOnArrival, 10);
+        Assert.Equal(0, report.QueuePer10000Records);
+        Assert.Equal(new QualityBreakdown("source police", 3, 0, 1, 0, 0, 1, 0, 0, 2, 0), report.Breakdown.Single(b => b.Label == "source police"));
+        Assert.Equal(new QualityBreakdown("source civil-affairs", 2, 2, 2, 2, 2, 0, 0, 0, 0, 0), report.Breakdown.Single(b => b.Label == "source civil-affairs"));
+        Assert.False(report.MeetsTargets);
+    }
+
+    [Fact]
+    public void The_other_order_misses_the_rows_that_arrive_before_their_person_and_queues_the_row_two_people_fit()
+    {
+        var report = QualityHarness.Run(new QualityOptions { AllOrders = true }, Population, [Register, Assistance], ShippedMatchRules.Default);
+
+        // Civil affairs first: A and D arrive before their identified rows and stay persons of their own; B in the
+        // register finds B. E's row (A's values) now fits A and A's provisional person alike: a steward decides.
+        Assert.Equal(2, report.Orders.Count);
+        Assert.Equal(["police", "civil-affairs"], report.Orders[0].Order);
+        Assert.Equal(report.Totals, report.Orders[0].Totals);
+        var reversed = report.Orders[1];
+        Assert.Equal(["civil-affairs", "police"], reversed.Order);
+        Assert.Equal(new QualityBreakdown("all", 5, 1, 3, 1, 1, 0, 0, 1, 3, 0), reversed.Totals);
+        Assert.Equal(1.0 / 3, reversed.Recall, 10);
+        Assert.Equal(10_000.0 / 8, reversed.QueuePer10000Records, 10);
+        Assert.Equal(1.0 / 3, report.OrderSpread!.Value, 10);
+    }
+
+    [Fact]
+    public void A_row_that_repeats_an_earlier_one_of_its_feed_is_refused_as_the_hub_refuses_it()
+    {
+        var twice = Register with { Rows = [.. Register.Rows, Row(Police, C, false)] };
+
+        var report = QualityHarness.Run(new QualityOptions(), Population, [twice, Assistance], ShippedMatchRules.Default);
+
+        Assert.Equal(1, report.RepeatedRecords);
+        Assert.Equal(5, report.Totals.Rows);
+    }
+
+    private static SampleRow Row(SampleFeed feed, Person person, bool withId)
+    {
+        var row = feed.Rows.Single(r => r.Person == person);
+        var values = new Dictionary<string, string?>(row.Values, StringComparer.Ordinal);
+        if (!withId)
+        {
+            values[feed.Source.ResidentIdField.Column] = null;
+        }
+
+        return row with { Values = values, Mistakes = [] };
+    }
+
+    private static Person[] Pick()
+    {
+        var once = Civil.Rows.GroupBy(r => r.Person).Where(g => g.Count() == 1).Select(g => g.Key).ToList();
+        var picked = new List<Person>();
+        foreach (var person in once.Concat(Population.People.Where(p => Civil.Rows.All(r => r.Person != p))))
+        {
+            var wanted = picked.Count < 3 ? once.Contains(person) : !once.Contains(person);
+            if (wanted && person.TwinOf is null && picked.All(p => p.HouseholdNumber != person.HouseholdNumber && p.Name[0] != person.Name[0]))
+            {
+                picked.Add(person);
+            }
+
+            if (picked.Count == 5)
+            {
+                break;
+            }
+        }
+
+        return [.. picked];
+    }
+}
