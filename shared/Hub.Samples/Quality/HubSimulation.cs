@@ -8,8 +8,9 @@ namespace Hub.Samples.Quality;
 /// rows with a valid ID are merged first (linked by their person key); then its rows without one are matched in feed
 /// order against everything the index holds by then, earlier batches and this one's earlier decisions. A match adds
 /// the row to its person; anything else makes it a provisional person of its own (beside the steward's queue for a
-/// possible match) that later rows can match. Nothing is matched again later: a row that arrives before the
-/// identified row of its person cannot find it.
+/// possible match) that later rows can match. After each batch, as <c>ProvisionalMatcher</c> does, every provisional
+/// person indexed under a blocking key of the batch's rows is matched again against everything indexed by then, so a
+/// row that arrived before the identified row of its person still finds it.
 /// </summary>
 internal sealed class HubSimulation(PersonMatcher matcher, int seed, LevelTallies? levels)
 {
@@ -67,9 +68,57 @@ internal sealed class HubSimulation(PersonMatcher matcher, int seed, LevelTallie
                 IReadOnlyList<PersonKey> queuedWith = decision.Outcome == MatchOutcome.PossibleMatch ? [.. decision.Candidates.Select(c => c.Person)] : [];
                 matched.Add(new MatchedRow(row.Labels, truth, outcome, known, person, queuedWith));
             }
+
+            MatchAgain(index, matched, feed.Rows.Where(r => r.Reading.Record is not null).SelectMany(r => BlockingKeys.For(r.Reading.Record!)).ToHashSet(StringComparer.Ordinal));
         }
 
         return (index, matched);
+    }
+
+    // The provisional persons the batch's rows could be a candidate for, matched again as if they arrived last.
+    private void MatchAgain(PersonIndex index, List<MatchedRow> matched, IReadOnlySet<string> keys)
+    {
+        foreach (var (person, records) in index.ProvisionalUnder(keys))
+        {
+            if (!index.Contains(person))
+            {
+                continue;
+            }
+
+            var best = records
+                .Select(r => matcher.Evaluate(r, index.Candidates(r).Where(c => c.Person != person).ToList()))
+                .OrderByDescending(d => d.Outcome == MatchOutcome.Match ? 2 : d.Outcome == MatchOutcome.PossibleMatch ? 1 : 0)
+                .ThenByDescending(d => d.Score ?? 0)
+                .First();
+            for (var i = 0; i < matched.Count; i++)
+            {
+                if (matched[i].Person != person)
+                {
+                    continue;
+                }
+
+                matched[i] = best.Outcome switch
+                {
+                    MatchOutcome.Match => matched[i] with
+                    {
+                        Person = best.MatchedPerson!.Value,
+                        QueuedWith = [],
+                        Outcome = index.TruthOf(best.MatchedPerson!.Value) == matched[i].Truth ? RowOutcome.LinkedCorrectly : RowOutcome.LinkedWrongly,
+                    },
+                    MatchOutcome.PossibleMatch => matched[i] with
+                    {
+                        QueuedWith = [.. best.Candidates.Select(c => c.Person)],
+                        Outcome = best.Candidates.Any(c => index.TruthOf(c.Person) == matched[i].Truth) ? RowOutcome.QueuedWithTruth : RowOutcome.QueuedWithoutTruth,
+                    },
+                    _ => matched[i],
+                };
+            }
+
+            if (best.MatchedPerson is { } golden)
+            {
+                index.Merge(person, golden);
+            }
+        }
     }
 
     private void Observe(LevelTallies tallies, PersonIndex index, List<(int Truth, MatchRecord Record)> indexed, Random random, int truth, MatchRecord record, IReadOnlyList<MatchCandidate> candidates)

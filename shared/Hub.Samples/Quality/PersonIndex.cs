@@ -72,6 +72,35 @@ internal sealed class PersonIndex
         return people.SelectMany(p => _people[p].Records.Select(r => new MatchCandidate(p, r.Record))).ToList();
     }
 
+    /// <summary>The provisional (not identified) persons indexed under any of <paramref name="keys"/>, in key order, with their records.</summary>
+    public IReadOnlyList<(PersonKey Person, IReadOnlyList<MatchRecord> Records)> ProvisionalUnder(IEnumerable<string> keys) =>
+        keys.Where(_blocks.ContainsKey)
+            .SelectMany(k => _blocks[k])
+            .Distinct()
+            .Where(p => !_people[p].Identified)
+            .OrderBy(p => p.Value, StringComparer.Ordinal)
+            .Select(p => (p, (IReadOnlyList<MatchRecord>)_people[p].Records.Select(r => r.Record).ToList()))
+            .ToList();
+
+    /// <summary>Whether <paramref name="person"/> is still a person of its own (not merged into another).</summary>
+    public bool Contains(PersonKey person) => _people.ContainsKey(person);
+
+    /// <summary>Moves every record of <paramref name="from"/> into <paramref name="into"/>, as a link of the provisional person does.</summary>
+    public void Merge(PersonKey from, PersonKey into)
+    {
+        var moving = _people[from];
+        _people.Remove(from);
+        foreach (var block in _blocks.Values)
+        {
+            block.Remove(from);
+        }
+
+        foreach (var (record, truth) in moving.Records)
+        {
+            Link(into, record, truth);
+        }
+    }
+
     /// <summary>Which generated person an indexed person is taken to be: the truth of the record that started it.</summary>
     public int TruthOf(PersonKey person) => _people[person].Truth;
 

@@ -6,7 +6,7 @@ namespace Hub.Samples.Quality;
 /// <param name="KnownOnArrival">Of those, rows whose person the index held when they arrived.</param>
 /// <param name="Findable">Rows whose person has another record anywhere in the feeds: the ones that should end up with it.</param>
 /// <param name="Found">Findable rows that ended with their person (in their home beside another of their records, or queued with it) once every feed was in.</param>
-/// <param name="LinkedCorrectly">Linked automatically to their own person.</param>
+/// <param name="LinkedCorrectly">Linked automatically to their own person (once every feed was in, as every outcome below).</param>
 /// <param name="LinkedWrongly">Linked automatically to someone else: the errors precision counts.</param>
 /// <param name="QueuedWithTruth">Queued for a steward with their own person among the candidates.</param>
 /// <param name="QueuedWithoutTruth">Queued without their own person among the candidates.</param>
@@ -25,6 +25,9 @@ public sealed record QualityBreakdown(
     int NewPersons,
     int NewPersonsWithTruth)
 {
+    /// <summary>Rows whose person the index held on arrival that were linked to them or queued with them right then.</summary>
+    public int FoundOnArrival { get; init; }
+
     /// <summary>Rows linked automatically.</summary>
     public int Linked => LinkedCorrectly + LinkedWrongly;
 
@@ -38,8 +41,8 @@ public sealed record QualityBreakdown(
     public double Recall => Findable == 0 ? 1 : (double)Found / Findable;
 
     /// <summary>
-    /// Share of rows whose person the index held on arrival that were linked to them or queued with them: the
-    /// matcher's own recall, without what the order of the feeds hid from it; 1 when none was held.
+    /// Share of rows whose person the index held on arrival that were linked to them or queued with them right then:
+    /// the matcher's own recall, before any later batch matched them again; 1 when none was held.
     /// </summary>
-    public double RecallOnArrival => KnownOnArrival == 0 ? 1 : (double)(LinkedCorrectly + QueuedWithTruth) / KnownOnArrival;
+    public double RecallOnArrival => KnownOnArrival == 0 ? 1 : (double)FoundOnArrival / KnownOnArrival;
 }

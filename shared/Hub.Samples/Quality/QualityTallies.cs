@@ -10,7 +10,7 @@ namespace Hub.Samples.Quality;
 internal sealed class QualityTallies
 {
     private const string All = "all";
-    private const int Columns = 10;
+    private const int Columns = 11;
 
     private readonly Dictionary<string, int[]> _counts = new(StringComparer.Ordinal) { [All] = new int[Columns] };
 
@@ -51,12 +51,13 @@ internal sealed class QualityTallies
             counts[3] += found ? 1 : 0;
             counts[(int)row.Outcome + 3]++;
             counts[9] += row.Outcome == RowOutcome.NewPerson && row.KnownOnArrival ? 1 : 0;
+            counts[10] += row.KnownOnArrival && row.ArrivalOutcome is RowOutcome.LinkedCorrectly or RowOutcome.QueuedWithTruth ? 1 : 0;
         }
     }
 
     private QualityBreakdown BreakdownOf(string label)
     {
         var c = _counts[label];
-        return new QualityBreakdown(label, c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9]);
+        return new QualityBreakdown(label, c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9]) { FoundOnArrival = c[10] };
     }
 }
