@@ -28,7 +28,7 @@ export async function queuePage() {
   page('queue.title', h('p', {}, t('queue.explain')), content);
   let items;
   try {
-    items = await api('/api/resolution/queue');
+    items = (await api('/api/resolution/queue?pageSize=100')).items;
   } catch (error) {
     content.replaceChildren(message('error', problemText(error)));
     return;
