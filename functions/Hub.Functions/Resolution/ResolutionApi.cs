@@ -13,7 +13,7 @@ namespace Hub.Functions.Resolution;
 
 /// <summary>
 /// Identity resolution for data stewards, as HAPI FHIR MDM offers it: the possible-match queue with both sides, and
-/// the decisions link, reject (no match), merge and split, each with its history. Decisions are manual: automatic
+/// the decisions link, reject (no match), merge and split, each with its history, and a reviewed page decided at once. Decisions are manual: automatic
 /// matching never changes them. Facts are never moved or deleted; profiles are built from them on every read.
 /// </summary>
 internal static class ResolutionApi
@@ -26,6 +26,7 @@ internal static class ResolutionApi
             .AnswerMalformedRouteValues((_, _) => BadKey());
 
         group.MapMatchQueue();
+        group.MapBulkDecisions();
 
         group.MapPost("/records/{recordKey}/link", LinkAsync)
             .WithName("LinkRecord")

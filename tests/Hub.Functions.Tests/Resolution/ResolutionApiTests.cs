@@ -119,7 +119,7 @@ public sealed class ResolutionApiTests(AzuriteFixture azurite) : IAsyncLifetime
             .ToList();
 
         Assert.Equal(
-            ["GetMatchQueue", "GetResolutionHistory", "LinkRecord", "MergePersons", "RejectMatch", "SplitPerson"],
+            ["DecideRecords", "GetMatchQueue", "GetResolutionHistory", "LinkRecord", "MergePersons", "RejectMatch", "SplitPerson"],
             operations.Select(op => (string?)op.Operation["operationId"]).Order(StringComparer.Ordinal));
         Assert.All(operations, op => Assert.Equal("Resolution", (string?)op.Operation["tags"]![0]));
         Assert.All(operations, op => Assert.NotNull(op.Operation["security"]));
@@ -132,6 +132,7 @@ public sealed class ResolutionApiTests(AzuriteFixture azurite) : IAsyncLifetime
             ["continuation", "maxScore", "minScore", "pageSize", "queuedAfter", "queuedBefore", "sort", "source"],
             queue.Operation["parameters"]!.AsArray().Select(p => (string?)p!["name"]).Order(StringComparer.Ordinal));
         Assert.NotNull(queue.Operation["responses"]!["400"]);
+        Assert.Contains(operations, op => op.Path == "/api/resolution/decisions" && op.Method.Equals("post", StringComparison.OrdinalIgnoreCase));
         Assert.Contains(operations, op => op.Path == "/api/resolution/records/{recordKey}/link");
         Assert.Contains(operations, op => op.Path == "/api/resolution/persons/{personKey}/history");
     }
