@@ -116,14 +116,15 @@ public static class HubCoreServiceCollectionExtensions
         services.AddSingleton(sp => new ResidentDirectory(sp.GetRequiredService<HubStorage>(), sp.GetRequiredService<StreetRosters>()));
     }
 
-    // Identity: matching, resolution, reconciliation, steward decisions and the profile reader over them.
+    // Identity: matching, resolution, reconciliation, the steward queue and decisions, and the profile reader over them.
     private static void AddIdentityResolution(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(sp => new ResidentReconciler(sp.GetRequiredService<HubStorage>(), sp.GetRequiredService<PersonResolver>(), sp.GetRequiredService<ResidentRowBuilder>(), sp.GetRequiredService<ProfileRules>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ResidentReconciler>>()));
         services.AddSingleton<PersonResolver>();
         services.AddSingleton<ProvisionalMatcher>();
         services.AddSingleton(sp => new ProfileReader(sp.GetRequiredService<FactStore>(), sp.GetRequiredService<PersonResolver>(), sp.GetRequiredService<ResidentIndex>(), sp.GetRequiredService<ProfileBuilder>(), sp.GetRequiredService<ProfileRules>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new StewardDecisions(sp.GetRequiredService<HubStorage>(), sp.GetRequiredService<FactStore>(), sp.GetRequiredService<PersonResolver>(), sp.GetRequiredService<ProfileReader>(), sp.GetRequiredService<PersonMatcher>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<FeedProcessingOptions>>()));
+        services.AddSingleton(sp => new StewardDecisions(sp.GetRequiredService<HubStorage>(), sp.GetRequiredService<FactStore>(), sp.GetRequiredService<PersonResolver>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<FeedProcessingOptions>>()));
+        services.AddSingleton(sp => new PossibleMatches(sp.GetRequiredService<HubStorage>(), sp.GetRequiredService<FactStore>(), sp.GetRequiredService<PersonResolver>(), sp.GetRequiredService<ProfileReader>(), sp.GetRequiredService<PersonMatcher>(), sp.GetRequiredService<IOptions<FeedProcessingOptions>>()));
         services.AddOptions<MatchRulesOptions>().Bind(configuration.GetSection(MatchRulesOptions.SectionName));
         services.AddPolicyFile<MatchRulesOptions>("match-rules", o => o.Path);
         services.AddSingleton(sp =>

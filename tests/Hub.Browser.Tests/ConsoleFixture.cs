@@ -10,8 +10,8 @@ namespace Hub.Browser.Tests;
 /// <summary>
 /// One Hub, one data set and one browser for every browser test: the Hub runs in Development over the Azurite of
 /// eng/test.sh, loaded with the sample feeds of `eng/run.sh` (pushed through the API) plus twin brothers whose
-/// unidentified record waits for a steward. Debian's chromium is driven headless; when it is missing the tests fail
-/// with the reason, they never skip.
+/// unidentified record waits for a steward, and more such pairs (<see cref="QueueSeed"/>) so the queue has pages.
+/// Debian's chromium is driven headless; when it is missing the tests fail with the reason, they never skip.
 /// </summary>
 public sealed class ConsoleFixture : IAsyncLifetime
 {
@@ -125,6 +125,10 @@ public sealed class ConsoleFixture : IAsyncLifetime
         await Hub.PushAsync("civil-affairs", Utf8(
             "身份证号码,姓名,性别,出生日期,救助类型,救助金额(元),享受起始日期,居住地区划代码,网格,联系电话\r\n" +
             $"{Jianhua},王建华,男,1990-03-03,城市低保,1300,2024/3/1,{Community},G08,13800138000\r\n"), "text/csv");
+
+        // More possible matches like theirs in another street: the steward's queue has pages.
+        await Hub.PushAsync("police", QueueSeed.Police(), "text/csv");
+        await Hub.PushAsync("civil-affairs", QueueSeed.CivilAffairs(), "text/csv");
 
         // An export of the civil-affairs register that broke off after its header: the Hub holds it, applying nothing,
         // for the department's officer to decide about.

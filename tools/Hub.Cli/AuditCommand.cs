@@ -189,22 +189,7 @@ internal static class AuditCommand
         CustomParser = result => TimeBound.TryParse(result.Tokens[0].Value) ?? Fail<TimeBound?>(result, $"{name} must be a day like 2025-03-01 or a time like 2025-03-01T08:00:00Z."),
     };
 
-    internal static Option<string> DivisionOption()
-    {
-        var option = new Option<string>("--division")
-        {
-            Description = $"The division of the development auditor's token minted when no token is given (default {DefaultDivision})",
-            DefaultValueFactory = _ => DefaultDivision,
-        };
-        option.Validators.Add(result =>
-        {
-            if (result.Tokens.Count > 0 && HubUser.Describe("hub-cli", [HubRoles.Auditor], result.Tokens[0].Value, null, null, out _, out _, out _) is { } reason)
-            {
-                result.AddError($"--division: {reason}.");
-            }
-        });
-        return option;
-    }
+    internal static Option<string> DivisionOption() => PersonDivisionOption.Create(HubRoles.Auditor, "auditor", DefaultDivision);
 
     private static T Fail<T>(ArgumentResult result, string message)
     {

@@ -15,7 +15,7 @@ public static class HubCli
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
         var context = new CliContext(output, error, handler, TimeProvider.System);
-        var root = new RootCommand("Client of the Hub: push departmental feeds, follow their batches, validate files offline, write sample feeds, measure person matching, verify and search the audit trail.")
+        var root = new RootCommand("Client of the Hub: push departmental feeds, follow their batches, validate files offline, write sample feeds, measure person matching, work the steward queue, verify and search the audit trail.")
         {
             TokenCommand.Create(context),
             PushCommand.Create(context),
@@ -25,6 +25,7 @@ public static class HubCli
             ValidateCommand.Create(context),
             SamplesCommand.Create(context),
             QualityCommand.Create(context),
+            QueueCommand.Create(context),
             AuditCommand.Create(context),
         };
 
@@ -74,7 +75,7 @@ public static class HubCli
     private static string? Explain(HubRequestException ex) => ex.Detail ?? ex.Status switch
     {
         401 => "the token was not accepted (expired, or a development token sent to a Hub that is not in Development)",
-        403 => "the token does not carry the role this needs (Feeds.Publish.<source> for feeds, Hub.Auditor for the audit trail)",
+        403 => "the token does not carry the role this needs (Feeds.Publish.<source> for feeds, Hub.DataSteward for the steward queue, Hub.Auditor for the audit trail)",
         _ => null,
     };
 

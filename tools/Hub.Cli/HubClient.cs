@@ -9,7 +9,7 @@ using Hub.Core.Feeds.Batches;
 
 namespace Hub.Cli;
 
-/// <summary>The Hub's feeds and audit APIs over HTTP. Error statuses become <see cref="HubRequestException"/> with the problem details.</summary>
+/// <summary>The Hub's feeds, steward queue and audit APIs over HTTP. Error statuses become <see cref="HubRequestException"/> with the problem details.</summary>
 internal sealed class HubClient(HttpClient http) : IDisposable
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -105,6 +105,21 @@ internal sealed class HubClient(HttpClient http) : IDisposable
         var path = $"api/audit/proofs/consistency?from={Uri.EscapeDataString(from)}&to={Uri.EscapeDataString(to)}";
         using var response = await http.GetAsync(path, cancellationToken).ConfigureAwait(false);
         return await ReadAsync<AuditConsistencyProof>(response, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A page of the steward queue.</summary>
+    public async Task<HubAnswer<QueueRowPage>> GetQueuePageAsync(QueueFilter filter, string? continuation, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync("api/resolution/queue?" + filter.QueryString(continuation), cancellationToken).ConfigureAwait(false);
+        return await ReadAsync<QueueRowPage>(response, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Posts a steward's bulk decision, <paramref name="body"/> being its JSON as the Hub takes it.</summary>
+    public async Task<HubAnswer<DecisionResultRows>> DecideQueueAsync(string body, CancellationToken cancellationToken)
+    {
+        using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+        using var response = await http.PostAsync("api/resolution/decisions", content, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync<DecisionResultRows>(response, cancellationToken).ConfigureAwait(false);
     }
 
     public void Dispose() => http.Dispose();

@@ -21,6 +21,20 @@ internal static class SourceOptions
         return option;
     }
 
+    /// <summary>An optional <c>--source</c> that narrows what a command lists.</summary>
+    public static Option<string?> Optional(string description)
+    {
+        var option = new Option<string?>("--source") { Description = description };
+        option.Validators.Add(result =>
+        {
+            if (result.Tokens.Count > 0 && !SourceId.TryParse(result.Tokens[0].Value, out _))
+            {
+                result.AddError($"--source: {Message}.");
+            }
+        });
+        return option;
+    }
+
     public static Argument<string> Argument()
     {
         var argument = new Argument<string>("source") { Description = "The source id, e.g. civil-affairs" };

@@ -74,6 +74,7 @@ internal static partial class UnreadableRequest
     private static string Expected(string type) => Unwrapped(type) switch
     {
         "int" or "long" or "Int32" or "Int64" => "a whole number",
+        "double" or "Double" => "a number",
         "bool" or "Boolean" => "true or false",
         "DateOnly" => "a date, YYYY-MM-DD",
         "DateTimeOffset" or "DateTime" => "a date and time in ISO 8601, e.g. 2025-03-01T00:00:00+08:00",

@@ -13,7 +13,7 @@ namespace Hub.Functions.Resolution;
 
 /// <summary>
 /// Identity resolution for data stewards, as HAPI FHIR MDM offers it: the possible-match queue with both sides, and
-/// the decisions link, reject (no match), merge and split, each with its history. Decisions are manual: automatic
+/// the decisions link, reject (no match), merge and split, each with its history, and a reviewed page decided at once. Decisions are manual: automatic
 /// matching never changes them. Facts are never moved or deleted; profiles are built from them on every read.
 /// </summary>
 internal static class ResolutionApi
@@ -25,12 +25,8 @@ internal static class ResolutionApi
             .RequireAuthorization(ProfilesApi.StewardPolicy)
             .AnswerMalformedRouteValues((_, _) => BadKey());
 
-        group.MapGet("/queue", GetQueueAsync)
-            .WithName("GetMatchQueue")
-            .WithSummary("Possible matches waiting for a steward, oldest first, each record beside its candidates")
-            .WithDescription("Each candidate comes with its golden profile and the field-by-field comparison with the record (level and weight), scored now.")
-            .Produces<IReadOnlyList<ReviewItem>>(StatusCodes.Status200OK)
-            .Audited(AuditedActions.StewardQueue);
+        group.MapMatchQueue();
+        group.MapBulkDecisions();
 
         group.MapPost("/records/{recordKey}/link", LinkAsync)
             .WithName("LinkRecord")
@@ -70,36 +66,6 @@ internal static class ResolutionApi
             .Audited(AuditedActions.StewardHistory);
 
         return routes;
-    }
-
-    // Served like GET /api/profiles: each candidate's profile reads the same here.
-    // At most 100 items, so that the records and their candidates fit the keys one audit event holds. A steward sees
-    // the items whose record and candidates all lie within their reach: a decision is about all of them.
-    internal static async Task<Ok<IReadOnlyList<ReviewItem>>> GetQueueAsync(
-        StewardDecisions decisions, ProfileReader profiles, AuditScope audit, HttpContext context, CancellationToken cancellationToken, int limit = 50)
-    {
-        var look = StewardLook.Of(context, profiles);
-        var queue = await decisions.QueueAsync(Math.Clamp(limit, 1, 100), look.Covers, cancellationToken);
-        foreach (var item in queue)
-        {
-            if (PersonKey.TryParse(item.RecordKey, out var record))
-            {
-                audit.Touch(record);
-            }
-
-            foreach (var field in item.Record.Keys)
-            {
-                audit.Disclose(field, masked: false);
-            }
-
-            foreach (var candidate in item.Candidates)
-            {
-                audit.Disclose(candidate.Profile);
-            }
-        }
-
-        audit.RecordCount = queue.Count;
-        return TypedResults.Ok(queue);
     }
 
     internal static async Task<Results<Ok<DecisionResult>, ProblemHttpResult>> LinkAsync(
@@ -166,5 +132,6 @@ internal static class ResolutionApi
     private static ProblemHttpResult OutOfReach() =>
         HubProblems.NotFound("Unknown key", "No such person in your jurisdiction.");
 
-    private static string Steward(HttpContext context) => context.User.FindFirstValue(HubClaims.Subject) ?? "unknown";
+    /// <summary>The user id of the steward deciding or reading.</summary>
+    internal static string Steward(HttpContext context) => context.User.FindFirstValue(HubClaims.Subject) ?? "unknown";
 }

@@ -69,6 +69,7 @@ public sealed class AuditCompletenessTests(AzuriteFixture azurite) : IAsyncLifet
             ("reject", steward, c => PostAsync(c, $"/api/resolution/records/{other}/reject", new { reason = "not the same" })),
             ("merge", steward, c => PostAsync(c, "/api/resolution/persons/merge", new { from = other, into = key, reason = "same person" })),
             ("split", steward, c => PostAsync(c, $"/api/resolution/persons/{other}/split", new { reason = "undo" })),
+            ("bulk decisions", steward, c => PostAsync(c, "/api/resolution/decisions", new { decisions = new[] { new { recordKey = other, action = "reject" } } })),
             ("push", police, c => c.PushAsync("police", Encoding.UTF8.GetBytes("公民身份号码,姓名\r\n"), "text/csv")),
             ("batches", police, c => c.GetAsync(new Uri("/api/feeds/police/batches", UriKind.Relative))),
             ("batch", police, c => c.GetAsync(new Uri($"/api/feeds/police/batches/{batch}", UriKind.Relative))),

@@ -52,8 +52,8 @@ public sealed class MatchQueueTests(AzuriteFixture azurite) : IAsyncLifetime
         using var here = _hub.Factory.CreateClientWithToken(DevelopmentTokens.MintPersonal("steward-here", [HubRoles.DataSteward], "110105003000"));
         using var elsewhere = _hub.Factory.CreateClientWithToken(DevelopmentTokens.MintPersonal("steward-elsewhere", [HubRoles.DataSteward], "110105004000"));
 
-        var seenHere = JsonNode.Parse(await here.GetStringAsync(new Uri("/api/resolution/queue", UriKind.Relative)))!.AsArray();
-        var seenElsewhere = JsonNode.Parse(await elsewhere.GetStringAsync(new Uri("/api/resolution/queue", UriKind.Relative)))!.AsArray();
+        var seenHere = (await ResolutionHub.QueuePageAsync(here, string.Empty))["items"]!.AsArray();
+        var seenElsewhere = (await ResolutionHub.QueuePageAsync(elsewhere, string.Empty))["items"]!.AsArray();
         using var link = await elsewhere.PostAsJsonAsync(new Uri($"/api/resolution/records/{record}/link", UriKind.Relative), new { personKey = _hub.KeyOf(Jianguo), reason = "same" });
 
         Assert.Equal(record, (string?)Assert.Single(seenHere)!["recordKey"]);

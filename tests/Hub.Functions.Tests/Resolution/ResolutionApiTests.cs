@@ -85,6 +85,30 @@ public sealed class ResolutionApiTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, invalid.StatusCode);
     }
 
+    [Theory]
+    [InlineData("pageSize=0", "'pageSize'")]
+    [InlineData("pageSize=101", "'pageSize'")]
+    [InlineData("pageSize=110105194912310020", "'pageSize'")]
+    [InlineData("sort=110105194912310020", "'sort'")]
+    [InlineData("minScore=110105194912310020x", "'minScore'")]
+    [InlineData("maxScore=NaN", "'maxScore'")]
+    [InlineData("minScore=1e309", "'minScore'")]
+    [InlineData("minScore=30&maxScore=20", "'minScore'")]
+    [InlineData("queuedAfter=110105194912310020", "'queuedAfter'")]
+    [InlineData("queuedAfter=2025-03-02T00:00:00Z&queuedBefore=2025-03-01T00:00:00Z", "'queuedAfter'")]
+    [InlineData("source=110105194912310020", "'source'")]
+    [InlineData("continuation=110105194912310020", "continuation token")]
+    public async Task A_bad_queue_parameter_is_a_problem_that_names_it_and_never_echoes_the_value(string query, string named)
+    {
+        using var response = await _hub.Steward.GetAsync(new Uri("/api/resolution/queue?" + query, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains(named, (string?)JsonNode.Parse(body)!["detail"], StringComparison.Ordinal);
+        Assert.DoesNotContain("110105194912310020", body, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_api_document_describes_the_resolution_operations_for_stewards()
     {
@@ -95,7 +119,7 @@ public sealed class ResolutionApiTests(AzuriteFixture azurite) : IAsyncLifetime
             .ToList();
 
         Assert.Equal(
-            ["GetMatchQueue", "GetResolutionHistory", "LinkRecord", "MergePersons", "RejectMatch", "SplitPerson"],
+            ["DecideRecords", "GetMatchQueue", "GetResolutionHistory", "LinkRecord", "MergePersons", "RejectMatch", "SplitPerson"],
             operations.Select(op => (string?)op.Operation["operationId"]).Order(StringComparer.Ordinal));
         Assert.All(operations, op => Assert.Equal("Resolution", (string?)op.Operation["tags"]![0]));
         Assert.All(operations, op => Assert.NotNull(op.Operation["security"]));
@@ -103,6 +127,12 @@ public sealed class ResolutionApiTests(AzuriteFixture azurite) : IAsyncLifetime
         var merge = operations.Single(op => (string?)op.Operation["operationId"] == "MergePersons");
         Assert.Equal("post", merge.Method, ignoreCase: true);
         Assert.Equal(["200", "400", "401", "403", "404", "408", "409", "413", "415", "503"], merge.Operation["responses"]!.AsObject().Select(r => r.Key));
+        var queue = operations.Single(op => (string?)op.Operation["operationId"] == "GetMatchQueue");
+        Assert.Equal(
+            ["continuation", "maxScore", "minScore", "pageSize", "queuedAfter", "queuedBefore", "sort", "source"],
+            queue.Operation["parameters"]!.AsArray().Select(p => (string?)p!["name"]).Order(StringComparer.Ordinal));
+        Assert.NotNull(queue.Operation["responses"]!["400"]);
+        Assert.Contains(operations, op => op.Path == "/api/resolution/decisions" && op.Method.Equals("post", StringComparison.OrdinalIgnoreCase));
         Assert.Contains(operations, op => op.Path == "/api/resolution/records/{recordKey}/link");
         Assert.Contains(operations, op => op.Path == "/api/resolution/persons/{personKey}/history");
     }

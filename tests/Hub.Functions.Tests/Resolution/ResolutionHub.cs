@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using Hub.Core.Access;
+using Hub.Core.Audit;
 using Hub.Core.Feeds.Batches;
 using Hub.Core.Identity.Keys;
 using Hub.Core.Kernel;
@@ -48,8 +49,33 @@ internal sealed class ResolutionHub : IAsyncDisposable
     public async Task<JsonNode> ProfileAsync(string key) =>
         JsonNode.Parse(await Steward.GetStringAsync(new Uri($"/api/profiles/{key}", UriKind.Relative)))!;
 
-    public async Task<JsonArray> QueueAsync() =>
-        JsonNode.Parse(await Steward.GetStringAsync(new Uri("/api/resolution/queue", UriKind.Relative)))!.AsArray();
+    /// <summary>The items of the first page of the queue, as the steward sees it.</summary>
+    public async Task<JsonArray> QueueAsync() => (await QueuePageAsync(Steward, string.Empty))["items"]!.AsArray();
+
+    /// <summary>A page of the queue as <paramref name="client"/> sees it, for the query string <paramref name="query"/>.</summary>
+    public static async Task<JsonNode> QueuePageAsync(HttpClient client, string query)
+    {
+        using var response = await client.GetAsync(new Uri("/api/resolution/queue" + query, UriKind.Relative));
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"The queue{query} answered {(int)response.StatusCode}: {text}");
+        return JsonNode.Parse(text)!;
+    }
+
+    /// <summary>The audit events of the last hour, oldest first, without the Hub's own start-up event.</summary>
+    public async Task<IReadOnlyList<AuditRecord>> EventsAsync()
+    {
+        var query = new AuditQuery { From = DateTimeOffset.UtcNow.AddHours(-1), To = DateTimeOffset.UtcNow.AddHours(1) };
+        var events = new List<AuditRecord>();
+        await foreach (var record in Factory.Services.GetRequiredService<AuditSearch>().SearchAllAsync(query))
+        {
+            if (record.Event.Action != AuditAction.PolicyChange)
+            {
+                events.Add(record);
+            }
+        }
+
+        return events;
+    }
 
     public async Task<JsonArray> HistoryAsync(string key) =>
         JsonNode.Parse(await Steward.GetStringAsync(new Uri($"/api/resolution/persons/{key}/history", UriKind.Relative)))!.AsArray();

@@ -128,14 +128,16 @@ internal sealed class ProvisionalMatcher(HubStorage storage, FactStore facts, Re
         }
         else
         {
+            // An item already waiting keeps its age and batch: only what the steward is shown changes.
+            var waiting = await storage.ReviewsTable.GetAsync<QueueEntity>(QueueEntity.Partition, key.Value, cancellationToken).ConfigureAwait(false);
             var review = new QueueEntity
             {
                 RowKey = key.Value,
                 Source = person.Facts.Count > 0 ? person.Facts[0].Source : string.Empty,
-                Batch = batchId,
+                Batch = waiting?.Batch ?? batchId,
                 Score = decision.Score,
                 Candidates = candidates,
-                QueuedAt = now,
+                QueuedAt = waiting?.QueuedAt ?? now,
             };
             await storage.ReviewsTable.UpsertAsync(review, EntityUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
         }

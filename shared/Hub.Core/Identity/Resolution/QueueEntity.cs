@@ -4,7 +4,7 @@ namespace Hub.Core.Identity.Resolution;
 
 /// <summary>
 /// A possible match waiting for a data steward, in the review table: one partition (the queue is small by design,
-/// about ten per 10,000 records), row key the key of the record under review.
+/// at most 30 per 10,000 records of a generated population), row key the key of the record under review.
 /// </summary>
 internal sealed class QueueEntity : StoredEntity
 {

@@ -5,6 +5,7 @@ namespace Hub.Core.Identity.Resolution;
 /// <param name="Source">The source that sent it.</param>
 /// <param name="Batch">The batch it came in.</param>
 /// <param name="QueuedAt">When it was queued.</param>
+/// <param name="Score">The best candidate's score when it was queued, to two places: what the queue is sorted and filtered by.</param>
 /// <param name="Record">What the record says (attribute → value): personal data, for stewards only.</param>
 /// <param name="Candidates">The candidates, best first.</param>
-public sealed record ReviewItem(string RecordKey, string Source, string Batch, DateTimeOffset QueuedAt, IReadOnlyDictionary<string, string> Record, IReadOnlyList<ReviewCandidate> Candidates);
+public sealed record ReviewItem(string RecordKey, string Source, string Batch, DateTimeOffset QueuedAt, double? Score, IReadOnlyDictionary<string, string> Record, IReadOnlyList<ReviewCandidate> Candidates);

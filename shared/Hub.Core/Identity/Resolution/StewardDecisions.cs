@@ -1,9 +1,6 @@
-using System.Text.Json;
-using Hub.Core.Access.Residents;
 using Hub.Core.Feeds;
 using Hub.Core.Identity.Matching;
 using Hub.Core.Kernel;
-using Hub.Core.Profiles;
 using Hub.Core.Profiles.Facts;
 using Hub.Core.Storage;
 using Microsoft.Extensions.Options;
@@ -21,81 +18,16 @@ public sealed class StewardDecisions
     private readonly HubStorage _storage;
     private readonly FactStore _facts;
     private readonly PersonResolver _resolver;
-    private readonly ProfileReader _profiles;
-    private readonly PersonMatcher _matcher;
     private readonly TimeProvider _time;
     private readonly IOptions<FeedProcessingOptions> _options;
 
-    internal StewardDecisions(HubStorage storage, FactStore facts, PersonResolver resolver, ProfileReader profiles, PersonMatcher matcher, TimeProvider time, IOptions<FeedProcessingOptions> options)
+    internal StewardDecisions(HubStorage storage, FactStore facts, PersonResolver resolver, TimeProvider time, IOptions<FeedProcessingOptions> options)
     {
         _storage = storage;
         _facts = facts;
         _resolver = resolver;
-        _profiles = profiles;
-        _matcher = matcher;
         _time = time;
         _options = options;
-    }
-
-    /// <summary>
-    /// The possible matches waiting, oldest first, each with its candidates compared field by field now; only those
-    /// whose record and every candidate lie <paramref name="within"/> the reach of the steward asking.
-    /// </summary>
-    public async Task<IReadOnlyList<ReviewItem>> QueueAsync(int limit, Func<PersonProfile, bool> within, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(within);
-        var items = new List<ReviewItem>();
-        var filter = TableFilter.Of($"PartitionKey eq {QueueEntity.Partition}");
-        var queued = new List<QueueEntity>();
-        await foreach (var entity in _storage.ReviewsTable.QueryAsync<QueueEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            queued.Add(entity);
-        }
-
-        foreach (var entity in queued.OrderBy(q => q.QueuedAt).ThenBy(q => q.RowKey, StringComparer.Ordinal))
-        {
-            if (items.Count == limit)
-            {
-                break;
-            }
-
-            var record = await _facts.ReadPersonAsync(PersonKey.Parse(entity.RowKey), cancellationToken).ConfigureAwait(false);
-            if (record.Facts.Count == 0
-                || await _profiles.ReadAsync(PersonKey.Parse(entity.RowKey), cancellationToken).ConfigureAwait(false) is not { } recordProfile
-                || !within(recordProfile))
-            {
-                continue;
-            }
-
-            var attributes = record.Facts.Select(f => f.ToView()).OrderByDescending(f => f.UpdatedAt).First().Attributes;
-            var incoming = ResidentRowBuilder.ToMatchRecord(attributes);
-            var candidates = new List<ReviewCandidate>();
-            foreach (var score in JsonSerializer.Deserialize<List<CandidateScore>>(entity.Candidates, StorageJson.Options) ?? [])
-            {
-                if (await _profiles.ReadAsync(PersonKey.Parse(score.Person), cancellationToken).ConfigureAwait(false) is not { } profile)
-                {
-                    continue;
-                }
-
-                var golden = await _facts.ReadPersonAsync(profile.PersonKey, cancellationToken).ConfigureAwait(false);
-                var records = (await _resolver.ReadMembersAsync(golden, cancellationToken).ConfigureAwait(false))
-                    .Select(f => new MatchCandidate(profile.PersonKey, ResidentRowBuilder.ToMatchRecord(f.Attributes)))
-                    .ToList();
-                if (_matcher.Rank(incoming, records) is [var ranked, ..])
-                {
-                    candidates.Add(new ReviewCandidate(Math.Round(ranked.Score, 2), ranked.Fields, profile));
-                }
-            }
-
-            if (candidates.Any(c => !within(c.Profile)))
-            {
-                continue;
-            }
-
-            items.Add(new ReviewItem(entity.RowKey, entity.Source, entity.Batch, entity.QueuedAt, attributes, candidates.OrderByDescending(c => c.Score).ToList()));
-        }
-
-        return items;
     }
 
     /// <summary>
