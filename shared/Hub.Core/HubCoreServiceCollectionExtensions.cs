@@ -107,6 +107,7 @@ public static class HubCoreServiceCollectionExtensions
     private static void AddResidentIndex(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<ResidentRowBuilder>();
+        services.AddSingleton<CandidateIndex>();
         services.AddSingleton<ResidentIndex>();
         services.AddOptions<ResidentRosterOptions>()
             .Bind(configuration.GetSection(ResidentRosterOptions.SectionName))
@@ -119,7 +120,7 @@ public static class HubCoreServiceCollectionExtensions
     // Identity: matching, resolution, reconciliation, the steward queue and decisions, and the profile reader over them.
     private static void AddIdentityResolution(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(sp => new ResidentReconciler(sp.GetRequiredService<HubStorage>(), sp.GetRequiredService<PersonResolver>(), sp.GetRequiredService<ResidentRowBuilder>(), sp.GetRequiredService<ProfileRules>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ResidentReconciler>>()));
+        services.AddSingleton(sp => new ResidentReconciler(sp.GetRequiredService<HubStorage>(), sp.GetRequiredService<CandidateIndex>(), sp.GetRequiredService<PersonResolver>(), sp.GetRequiredService<ResidentRowBuilder>(), sp.GetRequiredService<ProfileRules>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ResidentReconciler>>()));
         services.AddSingleton<PersonResolver>();
         services.AddSingleton<ProvisionalMatcher>();
         services.AddSingleton(sp => new ProfileReader(sp.GetRequiredService<FactStore>(), sp.GetRequiredService<PersonResolver>(), sp.GetRequiredService<ResidentIndex>(), sp.GetRequiredService<ProfileBuilder>(), sp.GetRequiredService<ProfileRules>(), sp.GetRequiredService<TimeProvider>()));

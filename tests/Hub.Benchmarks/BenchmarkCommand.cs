@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Hub.Benchmarks;
 
 /// <summary>
-/// <c>Hub.Benchmarks [--rows N]</c>: the ingestion benchmark (eng/bench.sh). <c>Hub.Benchmarks reads --hub URL
+/// <c>Hub.Benchmarks [--rows N] [--unusable-ids SHARE]</c>: the ingestion benchmark (eng/bench.sh). <c>Hub.Benchmarks reads --hub URL
 /// [--persons N] [--duration S] [--connections C]</c>: the read benchmark against a running Hub (eng/bench-reads.sh).
 /// Both take the storage connection string in HUB_BENCH_STORAGE; see the README, "Benchmarks".
 /// </summary>
@@ -24,7 +24,8 @@ internal static class BenchmarkCommand
         }
 
         var rows = args.SkipWhile(a => a != "--rows").Skip(1).Select(a => long.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(100_000);
-        var result = await IngestionBenchmark.RunAsync(storage, rows);
+        var unusableIds = args.SkipWhile(a => a != "--unusable-ids").Skip(1).Select(a => double.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(0);
+        var result = await IngestionBenchmark.RunAsync(storage, rows, unusableIds);
         Console.WriteLine(result.Format());
         return 0;
     }

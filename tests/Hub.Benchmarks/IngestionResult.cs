@@ -21,6 +21,15 @@ internal sealed record IngestionResult(
 
     public double OperationsPerRecord => (double)StorageOperations / Rows;
 
+    /// <summary>Records the batch kept without a usable ID, matched after the merge.</summary>
+    public long UnidentifiedRecords { get; init; }
+
+    /// <summary>Rows of the candidate index after the run: one per blocking key.</summary>
+    public long CandidateKeyRows { get; init; }
+
+    /// <summary>Entries of the candidate index after the run: one per person and blocking key.</summary>
+    public long CandidateEntries { get; init; }
+
     public string Format()
     {
         var text = new StringBuilder();
@@ -28,10 +37,12 @@ internal sealed record IngestionResult(
         text.AppendLine(c, $"Ingestion benchmark: one {Rows:N0}-row CSV delta (civil affairs layout) into an empty store, Azurite, one run");
         text.AppendLine(c, $"  payload                                   {PayloadBytes / 1048576.0,10:N1} MiB");
         text.AppendLine(c, $"  accepted / rejected rows                  {Accepted,10:N0} / {Rejected:N0}");
+        text.AppendLine(c, $"  kept without a usable ID, matched         {UnidentifiedRecords,10:N0}");
         text.AppendLine(c, $"  raw Azurite, 100-entity transactions      {RawEntitiesPerSecond,10:N0} entities/s");
         text.AppendLine(c, $"  Hub end to end (push → batch completed)   {HubRecordsPerSecond,10:N0} records/s   (push {PushSeconds:N1} s, total {TotalSeconds:N1} s)");
         text.AppendLine(c, $"  ratio Hub / raw                           {Ratio,10:N2}              (target ≥ 0.25)");
         text.AppendLine(c, $"  storage operations per ingested record    {OperationsPerRecord,10:N3}              (target ≤ 0.2; {StorageOperations:N0} requests)");
+        text.AppendLine(c, $"  candidate index: key rows / entries       {CandidateKeyRows,10:N0} / {CandidateEntries:N0}   ({(double)CandidateEntries / Math.Max(1, Accepted):N2} entries per accepted record)");
         text.AppendLine(c, $"  while the Hub ran: peak managed heap      {PeakHeapBytes / 1048576.0,10:N0} MiB, peak working set {PeakWorkingSetBytes / 1048576.0:N0} MiB");
         return text.ToString();
     }

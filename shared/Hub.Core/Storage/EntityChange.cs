@@ -13,13 +13,15 @@ public sealed class EntityChange
         Version = version;
     }
 
+    private EntityChange(TableTransactionAction action) => Action = action;
+
     internal TableTransactionAction Action { get; }
 
     /// <summary>The version the change is guarded by; null when it is made whatever the row's version (or an add).</summary>
     public EntityVersion? Version { get; }
 
     /// <summary>The row the change writes (or, for a delete, names).</summary>
-    public StoredEntity Entity => (StoredEntity)Action.Entity;
+    public StoredEntity Entity => Action.Entity as StoredEntity ?? new BareRow(Action.Entity.PartitionKey, Action.Entity.RowKey);
 
     /// <summary>Adds <paramref name="entity"/>; the transaction fails with <see cref="WriteOutcome.AlreadyExists"/> when its row is there.</summary>
     public static EntityChange Add(StoredEntity entity) => new(TableTransactionActionType.Add, entity, version: null);
@@ -37,6 +39,23 @@ public sealed class EntityChange
 
     /// <summary>Deletes <paramref name="entity"/>'s row, whatever its version; the transaction fails with <see cref="WriteOutcome.Missing"/> when there is none.</summary>
     public static EntityChange Delete(StoredEntity entity) => new(TableTransactionActionType.Delete, entity, EntityVersion.Any);
+
+    /// <summary>
+    /// Writes the text columns <paramref name="columns"/> into the row at <paramref name="partitionKey"/>/<paramref name="rowKey"/>,
+    /// creating it when it is not there and leaving its other columns as they are: for rows whose columns are named by
+    /// data (one column per member of a bucket), which no entity type can declare.
+    /// </summary>
+    public static EntityChange MergeColumns(string partitionKey, string rowKey, IReadOnlyDictionary<string, string> columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        var row = new TableEntity(partitionKey, rowKey);
+        foreach (var (name, value) in columns)
+        {
+            row[name] = value;
+        }
+
+        return new EntityChange(new TableTransactionAction(TableTransactionActionType.UpsertMerge, row));
+    }
 
     /// <summary>Deletes the row at <paramref name="partitionKey"/>/<paramref name="rowKey"/>, whatever its version; the transaction fails with <see cref="WriteOutcome.Missing"/> when there is none.</summary>
     public static EntityChange Delete(string partitionKey, string rowKey) => Delete(new BareRow(partitionKey, rowKey));

@@ -30,6 +30,45 @@ public sealed class EntityTable
         return response.HasValue ? response.Value : null;
     }
 
+    /// <summary>
+    /// The row at <paramref name="partitionKey"/>/<paramref name="rowKey"/> whatever its columns (one point read), for a
+    /// row whose columns are named by data; null when there is none or the table is missing.
+    /// </summary>
+    public async Task<StoredRow?> GetRowAsync(string partitionKey, string rowKey, CancellationToken cancellationToken = default)
+    {
+        var response = await _client.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return response.HasValue ? new StoredRow(response.Value!) : null;
+    }
+
+    /// <summary>
+    /// Replaces the columns of the row at <paramref name="partitionKey"/>/<paramref name="rowKey"/> by the text columns
+    /// <paramref name="columns"/>, only while the row is at <paramref name="version"/>: <see cref="WriteOutcome.Changed"/>
+    /// when someone wrote it since, <see cref="WriteOutcome.Missing"/> when it is gone.
+    /// </summary>
+    public async Task<WriteOutcome> ReplaceColumnsAsync(string partitionKey, string rowKey, IReadOnlyDictionary<string, string> columns, EntityVersion version, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        var row = new TableEntity(partitionKey, rowKey);
+        foreach (var (name, value) in columns)
+        {
+            row[name] = value;
+        }
+
+        try
+        {
+            await _client.UpdateEntityAsync(row, new ETag(version.Value), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            return WriteOutcome.Written;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 412)
+        {
+            return WriteOutcome.Changed;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return WriteOutcome.Missing;
+        }
+    }
+
     /// <summary>Whether a row is at <paramref name="partitionKey"/>/<paramref name="rowKey"/> (one point read; also a cheap reachability probe).</summary>
     public async Task<bool> ExistsAsync(string partitionKey, string rowKey, CancellationToken cancellationToken = default)
     {

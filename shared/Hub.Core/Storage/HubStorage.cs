@@ -26,6 +26,7 @@ public sealed class HubStorage
         Batches = tables.GetTableClient($"{prefix}batches");
         Residents = tables.GetTableClient($"{prefix}residents");
         Reviews = tables.GetTableClient($"{prefix}reviews");
+        Candidates = tables.GetTableClient($"{prefix}candidates");
         Audit = tables.GetTableClient($"{prefix}audit");
         AuditByPerson = tables.GetTableClient($"{prefix}auditbyperson");
         Grants = tables.GetTableClient($"{prefix}grants");
@@ -39,6 +40,7 @@ public sealed class HubStorage
         BatchesTable = new EntityTable(Batches);
         ResidentsTable = new EntityTable(Residents);
         ReviewsTable = new EntityTable(Reviews);
+        CandidatesTable = new EntityTable(Candidates);
         AuditTable = new EntityTable(Audit);
         AuditByPersonTable = new EntityTable(AuditByPerson);
         GrantsTable = new EntityTable(Grants);
@@ -60,6 +62,9 @@ public sealed class HubStorage
 
     /// <summary>Possible matches waiting for a data steward.</summary>
     public EntityTable ReviewsTable { get; }
+
+    /// <summary>The candidate index: one row per hashed blocking key, naming the persons filed under it with their match records.</summary>
+    public EntityTable CandidatesTable { get; }
 
     /// <summary>Feed batches and the content index that makes pushes idempotent.</summary>
     public EntityTable BatchesTable { get; }
@@ -99,6 +104,10 @@ public sealed class HubStorage
     /// <summary>Possible matches waiting for a data steward.</summary>
     /// <remarks>The raw SDK client, for tests that reach under the Hub (to tamper with a row, say); the Hub itself uses the wrappers above.</remarks>
     internal TableClient Reviews { get; }
+
+    /// <summary>The candidate index: one row per hashed blocking key, naming the persons filed under it with their match records.</summary>
+    /// <remarks>The raw SDK client, for tests that reach under the Hub (to tamper with a row, say); the Hub itself uses the wrappers above.</remarks>
+    internal TableClient Candidates { get; }
 
     /// <summary>Feed batches and the content index that makes pushes idempotent.</summary>
     /// <remarks>The raw SDK client, for tests that reach under the Hub (to tamper with a row, say); the Hub itself uses the wrappers above.</remarks>
@@ -167,6 +176,7 @@ public sealed class HubStorage
             Batches.CreateIfNotExistsAsync(cancellationToken),
             Residents.CreateIfNotExistsAsync(cancellationToken),
             Reviews.CreateIfNotExistsAsync(cancellationToken),
+            Candidates.CreateIfNotExistsAsync(cancellationToken),
             Audit.CreateIfNotExistsAsync(cancellationToken),
             AuditByPerson.CreateIfNotExistsAsync(cancellationToken),
             Grants.CreateIfNotExistsAsync(cancellationToken),

@@ -25,6 +25,11 @@ public sealed class StoredRow
     /// <summary>When storage last wrote the row.</summary>
     public DateTimeOffset? StoredAt => _row.Timestamp;
 
+    /// <summary>Every text column whose name starts with <paramref name="prefix"/>, by name: for rows whose columns are named by data.</summary>
+    public IReadOnlyDictionary<string, string> TextColumns(string prefix) =>
+        _row.Where(c => c.Key.StartsWith(prefix, StringComparison.Ordinal) && c.Value is string)
+            .ToDictionary(c => c.Key, c => (string)c.Value, StringComparer.Ordinal);
+
     /// <summary>The text column <paramref name="column"/>; null when the row has none.</summary>
     public string? GetString(string column) => _row.GetString(column);
 

@@ -5,18 +5,18 @@ namespace Hub.Core.Access.Residents;
 /// <summary>
 /// One row of the resident index, the Hub's division index. Partition: the street (街道, the first 9 digits of the
 /// division code), so a street office's residents are one partition and a community or grid a row-key range:
-/// <c>{community}|{grid}|{personKey}</c> for the places of a golden person's profile (residence and registration),
-/// and <c>~{personKey}</c> for a street that only some record mentions (a department that still holds an old
-/// address), which serves candidate search and no list. The row also carries what candidate search scores, so a
-/// record without a usable ID is matched without reading the candidates' facts.
+/// <c>{community}|{grid}|{personKey}</c> for the places of a golden person's profile (residence and registration).
+/// The same shape carries a provisional person's search rows (<see cref="ProvisionalSearch"/>) and, in change sets,
+/// the person's candidate index entries (<see cref="CandidateSearch"/>), each with the match records candidate
+/// scoring reads, so a record without a usable ID is matched without reading the candidates' facts.
 /// </summary>
 internal sealed class ResidentEntity : StoredEntity
 {
-    /// <summary>The prefix of rows that serve candidate search only; it sorts after every community code.</summary>
+    /// <summary>
+    /// The upper bound of a street's resident rows: it sorts after every community code, so a list reads the range
+    /// below it (rows of this prefix, kept by earlier versions for candidate search, are removed by reconciliation).
+    /// </summary>
     public const string SearchOnlyPrefix = "~";
-
-    /// <summary>The number of blocking-key columns a row has.</summary>
-    public const int BlockColumns = 6;
 
     /// <summary>The golden person.</summary>
     public string PersonKey { get; set; } = string.Empty;
@@ -47,29 +47,6 @@ internal sealed class ResidentEntity : StoredEntity
 
     public string? Status { get; set; }
 
-    /// <summary>Keyed hashes of the blocking keys of the person's records in this street; unused columns are null.</summary>
-    public string? Block1 { get; set; }
-
-    public string? Block2 { get; set; }
-
-    public string? Block3 { get; set; }
-
-    public string? Block4 { get; set; }
-
-    public string? Block5 { get; set; }
-
-    public string? Block6 { get; set; }
-
     /// <summary>The match-relevant attributes of each distinct record of the person, as a JSON array of objects.</summary>
     public string Records { get; set; } = "[]";
-
-    public void SetBlocks(IReadOnlyList<string> blocks)
-    {
-        Block1 = blocks.ElementAtOrDefault(0);
-        Block2 = blocks.ElementAtOrDefault(1);
-        Block3 = blocks.ElementAtOrDefault(2);
-        Block4 = blocks.ElementAtOrDefault(3);
-        Block5 = blocks.ElementAtOrDefault(4);
-        Block6 = blocks.ElementAtOrDefault(5);
-    }
 }

@@ -5,10 +5,10 @@ using Hub.Core.Storage;
 namespace Hub.Core.Access.Residents;
 
 /// <summary>
-/// The resident index in table storage: writes a batch's row changes in full transactions per street, and finds the
-/// candidates for a record without a usable ID with one filtered query per street the record names.
+/// The resident index in table storage: writes a batch's row changes in full transactions per street (and the
+/// candidate index's entries beside them), and finds the candidates for a record without a usable ID.
 /// </summary>
-internal sealed class ResidentIndex(HubStorage storage, ResidentRowBuilder rows)
+internal sealed class ResidentIndex(HubStorage storage, ResidentRowBuilder rows, CandidateIndex candidates)
 {
     // One place of every transaction is the street's version row, so a street's rows and its version change together.
     private const int RowsPerTransaction = 99;
@@ -17,8 +17,9 @@ internal sealed class ResidentIndex(HubStorage storage, ResidentRowBuilder rows)
     private const int ProvisionalHashesPerBatch = 64;
 
     /// <summary>
-    /// Writes <paramref name="changes"/>: upserts and deletes, grouped by street, 99 to a transaction with the
-    /// street's version bump (<see cref="StreetVersion"/>) as the hundredth.
+    /// Writes <paramref name="changes"/>: first the candidate index's entries (<see cref="CandidateIndex.ApplyAsync"/>),
+    /// then the resident rows' upserts and deletes, grouped by street, 99 to a transaction with the street's version
+    /// bump (<see cref="StreetVersion"/>) as the hundredth.
     /// </summary>
     /// <remarks>
     /// A delete of a row that is already gone (an interrupted attempt deleted it) fails its whole transaction with 404;
@@ -27,9 +28,15 @@ internal sealed class ResidentIndex(HubStorage storage, ResidentRowBuilder rows)
     /// </remarks>
     public async Task ApplyAsync(ResidentChanges changes, int concurrency, CancellationToken cancellationToken = default)
     {
+        await candidates.ApplyAsync(
+            changes.Upserts.Where(r => CandidateSearch.Is(r.PartitionKey)),
+            changes.Deletes.Where(k => CandidateSearch.Is(k.PartitionKey)),
+            concurrency,
+            cancellationToken).ConfigureAwait(false);
         var transactions = changes.Upserts
+            .Where(r => !CandidateSearch.Is(r.PartitionKey))
             .Select(r => (r.PartitionKey, Change: EntityChange.Upsert(r), IsDelete: false))
-            .Concat(changes.Deletes.Select(k => (k.PartitionKey, Change: EntityChange.Delete(k.PartitionKey, k.RowKey), IsDelete: true)))
+            .Concat(changes.Deletes.Where(k => !CandidateSearch.Is(k.PartitionKey)).Select(k => (k.PartitionKey, Change: EntityChange.Delete(k.PartitionKey, k.RowKey), IsDelete: true)))
             .GroupBy(c => c.PartitionKey, StringComparer.Ordinal)
             .SelectMany(street => street.Chunk(RowsPerTransaction).Select(chunk => (Street: street.Key, Chunk: chunk)))
             .ToList();
@@ -60,65 +67,30 @@ internal sealed class ResidentIndex(HubStorage storage, ResidentRowBuilder rows)
     }
 
     /// <summary>
-    /// The persons indexed under any blocking key of <paramref name="incoming"/>, each with every match record the
-    /// index holds for them. One query per street the record names, filtered on the row's blocking-key columns.
+    /// The persons filed under any blocking key of <paramref name="incoming"/> anywhere in the city, each with every
+    /// match record the index holds for them: one point read of the candidate index per key, each read once per batch
+    /// when the batch's <paramref name="lookups"/> are given.
     /// </summary>
-    public async Task<IReadOnlyList<MatchCandidate>> FindCandidatesAsync(MatchRecord incoming, IReadOnlyDictionary<string, StreetBlocks>? loaded = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<MatchCandidate>> FindCandidatesAsync(MatchRecord incoming, CandidateLookups? lookups = null, CancellationToken cancellationToken = default)
     {
-        var found = new Dictionary<string, IReadOnlyList<MatchRecord>>(StringComparer.Ordinal);
-        foreach (var street in BlockingKeys.For(incoming).GroupBy(ResidentRowBuilder.StreetOf, StringComparer.Ordinal))
+        lookups ??= new CandidateLookups(candidates);
+        var found = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var hash in BlockingKeys.For(incoming).Select(rows.Hash))
         {
-            var hashes = street.Select(rows.Hash).ToList();
-            if (loaded?.GetValueOrDefault(street.Key) is { } blocks)
+            foreach (var (person, records) in await lookups.FindAsync(hash, cancellationToken).ConfigureAwait(false))
             {
-                foreach (var (person, records) in hashes.SelectMany(blocks.Find))
-                {
-                    found.TryAdd(person, records);
-                }
-
-                continue;
-            }
-
-            var clauses = hashes.SelectMany(h => new[]
-            {
-                TableFilter.Of($"Block1 eq {h}"), TableFilter.Of($"Block2 eq {h}"), TableFilter.Of($"Block3 eq {h}"),
-                TableFilter.Of($"Block4 eq {h}"), TableFilter.Of($"Block5 eq {h}"), TableFilter.Of($"Block6 eq {h}"),
-            });
-            var filter = $"{TableFilter.Of($"PartitionKey eq {street.Key}")} and ({string.Join(" or ", clauses)})";
-            var query = storage.ResidentsTable.QueryAsync<ResidentEntity>(filter, select: [nameof(ResidentEntity.PersonKey), nameof(ResidentEntity.Records)], cancellationToken: cancellationToken);
-            await foreach (var row in query.ConfigureAwait(false))
-            {
-                found.TryAdd(row.PersonKey, ResidentRowBuilder.ReadRecords(row.Records));
+                found.TryAdd(person, records);
             }
         }
 
-        return found.SelectMany(p => p.Value.Select(r => new MatchCandidate(PersonKey.Parse(p.Key), r))).ToList();
+        return found
+            .OrderBy(p => p.Key, StringComparer.Ordinal)
+            .SelectMany(p => ResidentRowBuilder.ReadRecords(p.Value).Select(r => new MatchCandidate(PersonKey.Parse(p.Key), r)))
+            .ToList();
     }
 
-    /// <summary>
-    /// Reads the blocking keys and match records of <paramref name="streets"/>, each with one range query, for a batch
-    /// with many records to match there: one pass over the street instead of one filtered query (a scan of the
-    /// partition) per record.
-    /// </summary>
-    public async Task<IReadOnlyDictionary<string, StreetBlocks>> LoadStreetsAsync(IEnumerable<string> streets, int concurrency, CancellationToken cancellationToken = default)
-    {
-        var loaded = streets.Distinct(StringComparer.Ordinal).ToDictionary(s => s, _ => new StreetBlocks(), StringComparer.Ordinal);
-        string[] columns =
-        [
-            nameof(ResidentEntity.PersonKey), nameof(ResidentEntity.Records), nameof(ResidentEntity.Block1), nameof(ResidentEntity.Block2),
-            nameof(ResidentEntity.Block3), nameof(ResidentEntity.Block4), nameof(ResidentEntity.Block5), nameof(ResidentEntity.Block6),
-        ];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(loaded, parallel, async (street, token) =>
-        {
-            var filter = TableFilter.Of($"PartitionKey eq {street.Key} and RowKey ne {StreetVersion.RowKey}");
-            await foreach (var row in storage.ResidentsTable.QueryAsync<ResidentEntity>(filter, select: columns, cancellationToken: token).ConfigureAwait(false))
-            {
-                street.Value.Add(row);
-            }
-        }).ConfigureAwait(false);
-        return loaded;
-    }
+    /// <summary>The lookups of one batch: each key's row read once however many of the batch's records share it.</summary>
+    public CandidateLookups NewLookups() => new(candidates);
 
     /// <summary>
     /// The provisional persons filed under any of <paramref name="hashes"/> (<see cref="ProvisionalSearch"/>), each with

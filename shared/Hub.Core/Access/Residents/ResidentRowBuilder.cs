@@ -10,9 +10,9 @@ using Hub.Core.Storage;
 namespace Hub.Core.Access.Residents;
 
 /// <summary>
-/// Derives a golden person's resident-index rows from their facts: one row per place of the profile, one search-only row
-/// per other street their current records name, each with the blocking keys and match records of the person, and, while
-/// the person is provisional, one <see cref="ProvisionalSearch"/> row per blocking key. Pure:
+/// Derives a golden person's resident-index rows from their facts: one row per place of the profile, one candidate
+/// index entry per blocking key of their current records (<see cref="CandidateSearch"/>), each with the person's match
+/// records, and, while the person is provisional, one <see cref="ProvisionalSearch"/> row per blocking key. Pure:
 /// the same facts and day give the same rows, which is how the merge knows which rows a person had before a change.
 /// </summary>
 internal sealed class ResidentRowBuilder(ProfileBuilder profiles, PersonKeyHasher hasher)
@@ -41,11 +41,12 @@ internal sealed class ResidentRowBuilder(ProfileBuilder profiles, PersonKeyHashe
             .ToList();
         // In a fixed order, so the same facts give the same row whatever order they were read in.
         var recordsJson = JsonSerializer.Serialize(records, StorageJson.Options);
-        var blocks = records
+        var hashes = records
             .SelectMany(r => BlockingKeys.For(ToMatchRecord(r)))
+            .Select(Hash)
             .Distinct(StringComparer.Ordinal)
-            .GroupBy(StreetOf, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(Hash).Take(ResidentEntity.BlockColumns).ToList(), StringComparer.Ordinal);
+            .Order(StringComparer.Ordinal)
+            .ToList();
 
         var rows = new List<ResidentEntity>();
         var places = new List<(Place Place, string Kinds)>();
@@ -78,14 +79,10 @@ internal sealed class ResidentRowBuilder(ProfileBuilder profiles, PersonKeyHashe
             rows.Add(Row(street, $"{place.Division.Value[9..]}|{place.Grid ?? "-"}|{golden.Value}", kinds, DistinctFrom(places[0].Place, place)));
         }
 
-        foreach (var street in blocks.Keys.Where(s => !places.Any(p => p.Place.Division.Street == s)).Order(StringComparer.Ordinal))
-        {
-            rows.Add(Row(street, ResidentEntity.SearchOnlyPrefix + golden.Value, string.Empty, 0));
-        }
-
+        rows.AddRange(hashes.Select(hash => CandidateIndex.Entry(hash, golden.Value, recordsJson)));
         if (!identified)
         {
-            foreach (var hash in blocks.Values.SelectMany(h => h).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+            foreach (var hash in hashes)
             {
                 rows.Add(new ResidentEntity
                 {
@@ -100,9 +97,8 @@ internal sealed class ResidentRowBuilder(ProfileBuilder profiles, PersonKeyHashe
 
         return rows;
 
-        ResidentEntity Row(string street, string rowKey, string kinds, int distinctFrom)
-        {
-            var row = new ResidentEntity
+        ResidentEntity Row(string street, string rowKey, string kinds, int distinctFrom) =>
+            new()
             {
                 PartitionKey = street,
                 RowKey = rowKey,
@@ -117,9 +113,6 @@ internal sealed class ResidentRowBuilder(ProfileBuilder profiles, PersonKeyHashe
                 Status = profile.Status?.ToString().ToLowerInvariant(),
                 Records = recordsJson,
             };
-            row.SetBlocks(blocks.GetValueOrDefault(street) ?? []);
-            return row;
-        }
     }
 
     /// <summary>The hashed blocking keys of the records among <paramref name="facts"/> that rows are built from.</summary>
@@ -136,9 +129,6 @@ internal sealed class ResidentRowBuilder(ProfileBuilder profiles, PersonKeyHashe
     /// <summary>The match record of a record's attributes, with the ID as sent, as evidence, when the record had no usable one.</summary>
     public static MatchRecord ToMatchRecord(IReadOnlyDictionary<string, string> attributes) =>
         MatchRecord.FromAttributes(attributes, residentIdText: null);
-
-    /// <summary>The street a blocking key is scoped to: its last part.</summary>
-    public static string StreetOf(string blockingKey) => blockingKey[(blockingKey.LastIndexOf('|') + 1)..];
 
     // The records a person's rows stand for: the current ones, or every one when all have ended.
     private static IReadOnlyList<FactView> Current(IReadOnlyList<FactView> facts)

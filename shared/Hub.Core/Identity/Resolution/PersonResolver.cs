@@ -25,9 +25,6 @@ internal sealed class PersonResolver(
 {
     private const int TransactionLimit = 100;
 
-    /// <summary>From this many records to match in one street, the street's rows are read once rather than searched per record.</summary>
-    private const int StreetLoadThreshold = 16;
-
     /// <summary>The decider name recorded for automatic decisions.</summary>
     public const string MatcherName = "matcher";
 
@@ -52,8 +49,7 @@ internal sealed class PersonResolver(
         {
             var key = PersonKey.Parse(person.PersonKey);
             var today = Today;
-            var before = rows.Build(key, change.Before, today).Select(r => (r.PartitionKey, r.RowKey));
-            changes.Replace(before, rows.Build(key, change.After, today));
+            changes.ReplaceRows(rows.Build(key, change.Before, today), rows.Build(key, change.After, today));
         }
     }
 
@@ -76,20 +72,14 @@ internal sealed class PersonResolver(
             .Select(p => (p.Person, p.Views, Incoming: ResidentRowBuilder.ToMatchRecord(p.Views.OrderByDescending(v => v.UpdatedAt).First().Attributes)))
             .ToList();
 
-        // A street with many records to match is read once; a few records are searched with a filtered query each.
-        var busyStreets = pending
-            .SelectMany(p => BlockingKeys.For(p.Incoming).Select(ResidentRowBuilder.StreetOf).Distinct(StringComparer.Ordinal))
-            .CountBy(street => street, StringComparer.Ordinal)
-            .Where(s => s.Value >= StreetLoadThreshold)
-            .Select(s => s.Key);
-        var loaded = await index.LoadStreetsAsync(busyStreets, concurrency, cancellationToken).ConfigureAwait(false);
-
         // What the index holds does not change while the batch matches (its own links are the overlay below), so every
-        // record's candidates are searched at once; the decisions are then taken in feed order.
+        // record's candidates are searched at once, a key shared by many records read once; the decisions are then
+        // taken in feed order.
+        var lookups = index.NewLookups();
         var indexed = new IReadOnlyList<MatchCandidate>[pending.Count];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(Enumerable.Range(0, pending.Count), parallel, async (i, token) =>
-            indexed[i] = await index.FindCandidatesAsync(pending[i].Incoming, loaded, token).ConfigureAwait(false)).ConfigureAwait(false);
+            indexed[i] = await index.FindCandidatesAsync(pending[i].Incoming, lookups, token).ConfigureAwait(false)).ConfigureAwait(false);
 
         foreach (var (i, (person, views, incoming)) in pending.Index())
         {

@@ -13,8 +13,8 @@ namespace Hub.Core.Identity.Resolution;
 /// Brings the resident index back in line with the facts, as a nightly job. Rows are derived from facts as of the day
 /// they are written, so a place whose validity lapses (a lease that ended) moves only when a fact changes; and a steward's
 /// decision racing a batch for the same person can leave a row behind. The job derives every golden person's rows for
-/// today, compares them with the stored rows by content hash, deletes rows no person has any more and rebuilds the
-/// persons whose rows differ. It also writes the view row of every person whose view is missing or out of step (data
+/// today, compares them with the stored rows and candidate index entries by content hash, deletes rows and entries no
+/// person has any more and rebuilds the persons whose rows differ. It also writes the view row of every person whose view is missing or out of step (data
 /// from before views, or a write that stopped half-way). It writes nothing when nothing changed.
 /// </summary>
 public sealed partial class ResidentReconciler
@@ -24,15 +24,17 @@ public sealed partial class ResidentReconciler
     private const int TransactionLimit = 100;
 
     private readonly HubStorage _storage;
+    private readonly CandidateIndex _candidates;
     private readonly PersonResolver _resolver;
     private readonly ResidentRowBuilder _rows;
     private readonly ProfileRules _rules;
     private readonly TimeProvider _time;
     private readonly ILogger<ResidentReconciler> _logger;
 
-    internal ResidentReconciler(HubStorage storage, PersonResolver resolver, ResidentRowBuilder rows, ProfileRules rules, TimeProvider time, ILogger<ResidentReconciler> logger)
+    internal ResidentReconciler(HubStorage storage, CandidateIndex candidates, PersonResolver resolver, ResidentRowBuilder rows, ProfileRules rules, TimeProvider time, ILogger<ResidentReconciler> logger)
     {
         _storage = storage;
+        _candidates = candidates;
         _resolver = resolver;
         _rows = rows;
         _rules = rules;
@@ -108,6 +110,26 @@ public sealed partial class ResidentReconciler
             }
         }
 
+        // The candidate index the same way: each entry against what the person's facts file them under.
+        var staleEntries = new List<(string PartitionKey, string RowKey)>();
+        await foreach (var (entry, storedAt) in _candidates.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            checkedRows++;
+            if (storedAt > started)
+            {
+                desired.Remove((entry.PartitionKey, entry.RowKey));
+            }
+            else if (!desired.Remove((entry.PartitionKey, entry.RowKey), out var wanted))
+            {
+                staleEntries.Add((entry.PartitionKey, entry.RowKey));
+            }
+            else if (wanted.Hash != ContentHash(entry))
+            {
+                refresh.Add(wanted.Person);
+            }
+        }
+
+        await _candidates.ApplyAsync([], staleEntries, Concurrency, cancellationToken).ConfigureAwait(false);
         refresh.UnionWith(desired.Values.Select(d => d.Person));
         var changedStreets = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var row in stale)
@@ -126,7 +148,7 @@ public sealed partial class ResidentReconciler
         }
 
         await _resolver.RebuildAsync(refresh, Concurrency, cancellationToken).ConfigureAwait(false);
-        var result = new ReconcileResult(checkedRows, stale.Count, refresh.Count, viewsWritten);
+        var result = new ReconcileResult(checkedRows, stale.Count + staleEntries.Count, refresh.Count, viewsWritten);
         LogReconciled(_logger, result.RowsChecked, result.RowsDeleted, result.PersonsRebuilt, result.ViewsWritten);
         return result;
     }
@@ -176,12 +198,6 @@ public sealed partial class ResidentReconciler
             row.Memberships,
             row.HouseholdKey,
             row.Status,
-            row.Block1,
-            row.Block2,
-            row.Block3,
-            row.Block4,
-            row.Block5,
-            row.Block6,
             row.Records);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 16));
     }

@@ -21,54 +21,70 @@ public sealed class BlockingKeysTests
         Valid);
 
     [Fact]
-    public void A_full_record_has_name_birth_and_pinyin_keys_in_each_of_its_streets_and_nothing_city_wide()
+    public void A_full_record_has_birth_sound_and_county_phone_and_id_tail_keys_and_no_street()
     {
         Assert.Equal(
-            [
-                "ns|张三|110105001", "bs|19850302|m|110105001", "ps|zhangsan|110105001",
-                "ns|张三|110108003", "bs|19850302|m|110108003", "ps|zhangsan|110108003",
-            ],
+            ["b|19850302", "pc|san zhang|110105", "pc|san zhang|110108", "t|13800000000", "is|110105" + Valid[14..]],
             BlockingKeys.For(Full));
     }
 
     [Fact]
-    public void Two_spellings_of_one_name_share_the_name_keys()
+    public void Two_spellings_of_one_name_share_the_sound_keys()
     {
         var simplified = Full with { Name = "张 三", ResidentId = null, Phone = null };
 
-        Assert.Contains("ns|张三|110105001", BlockingKeys.For(simplified));
+        Assert.Contains("pc|san zhang|110105", BlockingKeys.For(simplified));
         Assert.Subset(BlockingKeys.For(Full).ToHashSet(), BlockingKeys.For(simplified).ToHashSet());
     }
 
     [Fact]
-    public void A_record_without_birth_date_takes_it_and_the_sex_from_a_whole_but_invalid_id()
+    public void A_record_without_birth_date_takes_it_and_the_id_tail_from_a_whole_but_invalid_id()
     {
+        var wrongCheck = Valid[..17] + (Valid[17] == '0' ? '1' : '0');
         var housing = MatchRecord.FromAttributes(
             new Dictionary<string, string> { ["name"] = "张三", ["residenceDivision"] = "110105001002" },
-            Valid[..17]);
+            wrongCheck);
 
-        Assert.Equal(["ns|张三|110105001", "bs|19850302|m|110105001", "ps|zhangsan|110105001"], BlockingKeys.For(housing));
+        Assert.Equal(["b|19850302", "pc|san zhang|110105", "is|110105" + wrongCheck[14..]], BlockingKeys.For(housing));
     }
 
     [Fact]
-    public void Keys_are_not_repeated_when_residence_and_registration_share_a_street()
+    public void A_record_without_any_division_is_still_found_by_birth_date_and_phone()
+    {
+        var noArea = Full with { ResidenceDivision = null, RegistrationDivision = null, ResidentId = null };
+
+        Assert.Equal(["b|19850302", "t|13800000000"], BlockingKeys.For(noArea));
+    }
+
+    [Fact]
+    public void Keys_are_not_repeated_when_residence_and_registration_share_a_county()
     {
         var record = new MatchRecord
         {
             Name = "张三",
             ResidenceDivision = DivisionCode.Parse("110105001002"),
-            RegistrationDivision = DivisionCode.Parse("110105001005"),
+            RegistrationDivision = DivisionCode.Parse("110105007005"),
         };
 
-        Assert.Equal(["ns|张三|110105001", "ps|zhangsan|110105001"], BlockingKeys.For(record));
+        Assert.Equal(["pc|san zhang|110105"], BlockingKeys.For(record));
+    }
+
+    [Theory]
+    [InlineData("章三")]
+    [InlineData("三张")]
+    public void A_homophone_or_the_given_name_first_still_meets_on_the_sound_key_without_a_birth_date(string name)
+    {
+        var typo = Full with { Name = name, BirthDate = null, ResidentId = null, Phone = null };
+
+        Assert.Equal(["pc|san zhang|110105", "pc|san zhang|110108"], BlockingKeys.For(Full).Intersect(BlockingKeys.For(typo)));
     }
 
     [Fact]
-    public void A_homophone_typo_still_meets_on_the_pinyin_key()
+    public void A_misspelt_name_still_meets_on_the_birth_date()
     {
-        var typo = Full with { Name = "章三", BirthDate = null, ResidentId = null };
+        var typo = Full with { Name = "张山峰", ResidentId = null, Phone = null };
 
-        Assert.Equal(["ps|zhangsan|110105001", "ps|zhangsan|110108003"], BlockingKeys.For(Full).Intersect(BlockingKeys.For(typo)));
+        Assert.Equal(["b|19850302"], BlockingKeys.For(Full).Intersect(BlockingKeys.For(typo)));
     }
 
     [Fact]

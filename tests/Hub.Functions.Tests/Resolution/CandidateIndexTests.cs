@@ -1,0 +1,113 @@
+using System.Text;
+using Azure.Data.Tables;
+using Hub.Core.Access.Residents;
+using Hub.Core.Identity.Matching;
+using Hub.Core.Identity.Resolution;
+using Hub.Core.Kernel;
+using Hub.Functions.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using static Hub.Functions.Tests.Resolution.ResolutionFeeds;
+
+namespace Hub.Functions.Tests.Resolution;
+
+[Collection(AzuriteFixture.Collection)]
+public sealed class CandidateIndexTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private const string OtherDistrict = "110108002003";
+
+    private static readonly string Chen = Id("11010519800512031");
+
+    private readonly ResolutionHub _hub = new(azurite);
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _hub.DisposeAsync();
+
+    [Fact]
+    public async Task A_record_from_another_district_reaches_the_steward_with_the_person_it_could_be()
+    {
+        await _hub.PushAsync("police", Police(new PoliceRow(Chen, "陈明", "男")));
+
+        await _hub.PushAsync("civil-affairs", CivilAffairsIn(OtherDistrict, "陈明", "男", "1980-05-12"));
+
+        var item = Assert.Single(await _hub.QueueAsync())!;
+        Assert.Equal(await _hub.UnidentifiedKeyAsync("civil-affairs"), (string?)item["recordKey"]);
+        Assert.Equal([_hub.KeyOf(Chen)], item["candidates"]!.AsArray().Select(c => (string?)c!["profile"]!["personKey"]));
+    }
+
+    [Theory]
+    [InlineData("陈鸣", "110105007001")]
+    [InlineData("明陈", "110105003002")]
+    public async Task A_homophone_or_the_given_name_first_without_a_birth_date_finds_the_person_in_another_street_of_the_county(string name, string community)
+    {
+        await _hub.PushAsync("police", Police(new PoliceRow(Chen, "陈明", "男")));
+        var index = _hub.Factory.Services.GetRequiredService<ResidentIndex>();
+
+        var found = await index.FindCandidatesAsync(new MatchRecord { Name = name, ResidenceDivision = DivisionCode.Parse(community) });
+
+        Assert.Equal([_hub.KeyOf(Chen)], found.Select(c => c.Person.Value).Distinct());
+    }
+
+    [Fact]
+    public async Task Every_key_row_names_the_persons_filed_under_it_and_a_linked_record_leaves_them()
+    {
+        await _hub.PushAsync("civil-affairs", CivilAffairs(string.Empty, "陈明", "男", "1980-05-12"));
+        var record = await _hub.UnidentifiedKeyAsync("civil-affairs");
+        Assert.Equal([record], await FiledPersonsAsync());
+
+        await _hub.PushAsync("police", Police(new PoliceRow(Chen, "陈明", "男")));
+
+        Assert.Equal(_hub.KeyOf(Chen), (string?)(await _hub.ProfileAsync(record))["personKey"]);
+        Assert.Equal([_hub.KeyOf(Chen)], await FiledPersonsAsync());
+    }
+
+    [Fact]
+    public async Task A_feed_sent_again_rewrites_no_key_row()
+    {
+        await _hub.PushAsync("police", Police(new PoliceRow(Chen, "陈明", "男")));
+        var before = await KeyRowsAsync();
+
+        await _hub.PushAsync("police", Police(new PoliceRow(Chen, "陈明", "男"), new PoliceRow(Id("11010519900101012"), "王芳", "女", Household: "8")));
+
+        var after = await KeyRowsAsync();
+        Assert.All(before, row => Assert.Equal(row.ETag, after.Single(r => r.RowKey == row.RowKey).ETag));
+        Assert.True(after.Count > before.Count);
+    }
+
+    [Fact]
+    public async Task Reconciliation_files_a_lost_entry_again_and_removes_one_nobody_has()
+    {
+        await _hub.PushAsync("police", Police(new PoliceRow(Chen, "陈明", "男")));
+        var candidates = _hub.Factory.Storage.Candidates;
+        var rows = await KeyRowsAsync();
+        var lost = rows[0];
+        await candidates.DeleteEntityAsync(lost.PartitionKey, lost.RowKey);
+        const string stray = "0123456789abcdef0123456789abcdef";
+        var strayRow = rows[^1];
+        strayRow[CandidateSearch.Column(stray)] = "[]";
+        await candidates.UpdateEntityAsync(strayRow, strayRow.ETag, TableUpdateMode.Merge);
+
+        await Task.Delay(TimeSpan.FromSeconds(1.1));
+        var result = await _hub.Factory.Services.GetRequiredService<ResidentReconciler>().RunAsync();
+
+        Assert.Equal((1, 1), (result.RowsDeleted, result.PersonsRebuilt));
+        Assert.Equal(rows.Select(r => r.RowKey), (await KeyRowsAsync()).Select(r => r.RowKey));
+        Assert.Equal([_hub.KeyOf(Chen)], await FiledPersonsAsync());
+    }
+
+    private static byte[] CivilAffairsIn(string community, string name, string sex, string birthDate) =>
+        Encoding.UTF8.GetBytes(
+            "身份证号码,姓名,性别,出生日期,救助类型,救助金额(元),享受起始日期,居住地区划代码,网格,联系电话\r\n" +
+            $",{name},{sex},{birthDate},城市低保,1250,2024/3/1,{community},G07,\r\n");
+
+    private async Task<List<TableEntity>> KeyRowsAsync() =>
+        (await _hub.Factory.Storage.Candidates.QueryAsync<TableEntity>().ToListAsync()).OrderBy(r => r.RowKey, StringComparer.Ordinal).ToList();
+
+    private async Task<IReadOnlyList<string>> FiledPersonsAsync() =>
+        (await KeyRowsAsync())
+            .SelectMany(r => r.Keys.Where(k => k.StartsWith(CandidateSearch.ColumnPrefix, StringComparison.Ordinal) && r[k] is string))
+            .Select(CandidateSearch.PersonOf)
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+}
