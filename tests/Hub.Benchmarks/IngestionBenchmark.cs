@@ -97,10 +97,17 @@ internal static class IngestionBenchmark
     private static async Task<(long Rows, long Entries)> CandidateIndexSizeAsync(TableClient candidates)
     {
         long rows = 0, entries = 0;
-        await foreach (var row in candidates.QueryAsync<TableEntity>())
+        try
         {
-            rows++;
-            entries += row.Keys.Count(k => k.StartsWith('p'));
+            await foreach (var row in candidates.QueryAsync<TableEntity>())
+            {
+                rows++;
+                entries += row.Keys.Count(k => k.StartsWith('p'));
+            }
+        }
+        catch (Azure.RequestFailedException ex) when (ex.Status == 404)
+        {
+            // A Hub without a candidate index.
         }
 
         return (rows, entries);
