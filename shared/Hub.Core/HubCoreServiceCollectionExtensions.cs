@@ -82,7 +82,7 @@ public static class HubCoreServiceCollectionExtensions
         services.AddSingleton<RecordSpiller>();
         services.AddSingleton<BatchResolver>();
         services.AddSingleton<GroupMerger>();
-        services.AddSingleton(sp => new FeedProcessor(sp.GetRequiredService<BatchStore>(), sp.GetRequiredService<SourceCatalog>(), sp.GetRequiredService<RecordSpiller>(), sp.GetRequiredService<GroupMerger>(), sp.GetRequiredService<BatchResolver>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<FeedProcessingOptions>>(), sp.GetRequiredService<ILogger<FeedProcessor>>()));
+        services.AddSingleton(sp => new FeedProcessor(sp.GetRequiredService<BatchStore>(), sp.GetRequiredService<SourceCatalog>(), sp.GetRequiredService<RecordSpiller>(), sp.GetRequiredService<GroupMerger>(), sp.GetRequiredService<BatchResolver>(), sp.GetRequiredService<StorageOperationCounter>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<FeedProcessingOptions>>(), sp.GetRequiredService<ILogger<FeedProcessor>>()));
     }
 
     // Profiles: the fact store and the rules that build a profile from facts.

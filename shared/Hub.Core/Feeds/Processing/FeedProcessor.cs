@@ -41,17 +41,19 @@ public sealed partial class FeedProcessor
     private readonly RecordSpiller _spiller;
     private readonly GroupMerger _merger;
     private readonly BatchResolver _resolver;
+    private readonly StorageOperationCounter _operations;
     private readonly TimeProvider _time;
     private readonly FeedProcessingOptions _options;
     private readonly ILogger<FeedProcessor> _logger;
 
-    internal FeedProcessor(BatchStore batches, SourceCatalog sources, RecordSpiller spiller, GroupMerger merger, BatchResolver resolver, TimeProvider time, IOptions<FeedProcessingOptions> options, ILogger<FeedProcessor> logger)
+    internal FeedProcessor(BatchStore batches, SourceCatalog sources, RecordSpiller spiller, GroupMerger merger, BatchResolver resolver, StorageOperationCounter operations, TimeProvider time, IOptions<FeedProcessingOptions> options, ILogger<FeedProcessor> logger)
     {
         _batches = batches;
         _sources = sources;
         _spiller = spiller;
         _merger = merger;
         _resolver = resolver;
+        _operations = operations;
         _time = time;
         _options = options.Value;
         _logger = logger;
@@ -147,6 +149,7 @@ public sealed partial class FeedProcessor
         }
         var work = new ResolutionWork();
         var clock = Stopwatch.StartNew();
+        var operationsAtStart = _operations.Count;
         for (var group = 0; group < batch.GroupCount; group++)
         {
             // A group an earlier attempt finished is planned again without writing, only to learn what it left for
@@ -162,8 +165,10 @@ public sealed partial class FeedProcessor
         }
 
         var merging = clock.Elapsed;
+        var operationsMerging = _operations.Count - operationsAtStart;
         var (matching, rebuilding) = await _resolver.ResolveAsync(batch.Id, work, cancellationToken).ConfigureAwait(false);
-        LogResolved(_logger, batch.Id, merging.TotalSeconds, work.ToMatch.Count, matching.TotalSeconds, work.Goldens.Count, rebuilding.TotalSeconds);
+        var operationsResolving = _operations.Count - operationsAtStart - operationsMerging;
+        LogResolved(_logger, batch.Id, merging.TotalSeconds, operationsMerging, work.ToMatch.Count, matching.TotalSeconds, work.Goldens.Count, rebuilding.TotalSeconds, operationsResolving);
 
         batch = batch with { Status = BatchStatus.Completed, FinishedAt = _time.GetUtcNow(), LastError = null };
         await _batches.SaveAsync(batch, cancellationToken).ConfigureAwait(false);
@@ -257,8 +262,8 @@ public sealed partial class FeedProcessor
     [LoggerMessage(EventId = 2004, Level = LogLevel.Information, Message = "Batch {BatchId} is already {Status}; nothing to do")]
     private static partial void LogAlreadyFinished(ILogger logger, string batchId, BatchStatus status);
 
-    [LoggerMessage(EventId = 2007, Level = LogLevel.Information, Message = "Batch {BatchId}: merged in {MergeSeconds:F1} s; matched {Matched} records without an ID in {MatchSeconds:F1} s; rebuilt {Goldens} linked persons in {RebuildSeconds:F1} s")]
-    private static partial void LogResolved(ILogger logger, string batchId, double mergeSeconds, int matched, double matchSeconds, int goldens, double rebuildSeconds);
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Information, Message = "Batch {BatchId}: merged in {MergeSeconds:F1} s ({MergeOperations} storage operations); matched {Matched} records without an ID in {MatchSeconds:F1} s and rebuilt {Goldens} linked persons in {RebuildSeconds:F1} s ({ResolveOperations} storage operations; the Hub's count while they ran)")]
+    private static partial void LogResolved(ILogger logger, string batchId, double mergeSeconds, long mergeOperations, int matched, double matchSeconds, int goldens, double rebuildSeconds, long resolveOperations);
 
     [LoggerMessage(EventId = 2008, Level = LogLevel.Warning, Message = "Snapshot batch {BatchId} of {Source} held for a person to confirm: it would end-date {WouldEndDate} of {CurrentRecords} current records with {Accepted} accepted rows")]
     private static partial void LogHeld(ILogger logger, string batchId, string source, long wouldEndDate, long currentRecords, long accepted);
