@@ -135,6 +135,47 @@ public sealed class HubConversationTests : IDisposable
     }
 
     [Fact]
+    public async Task Push_with_wait_of_a_payload_the_hub_already_had_says_so_and_names_the_earlier_batch()
+    {
+        var hub = new StubHub((_, n) => n == 1
+            ? StubHub.Json(HttpStatusCode.Accepted, StubHub.Report("completed", received: 12).Replace("\"repeated\":false", "\"repeated\":true", StringComparison.Ordinal))
+            : StubHub.Json(HttpStatusCode.OK, StubHub.Report("completed", received: 12)));
+
+        var run = await Cli.RunAsync(hub, "push", _feed, "--source", "police", "--token", "t", "--wait");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Contains($"already had this payload as batch {BatchId}", run.Output, StringComparison.Ordinal);
+        Assert.Contains("repeated push of an earlier payload", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Push_with_wait_and_json_of_a_payload_the_hub_already_had_prints_repeated_true()
+    {
+        var hub = new StubHub((_, n) => n == 1
+            ? StubHub.Json(HttpStatusCode.Accepted, StubHub.Report("completed", received: 12).Replace("\"repeated\":false", "\"repeated\":true", StringComparison.Ordinal))
+            : StubHub.Json(HttpStatusCode.OK, StubHub.Report("completed", received: 12)));
+
+        var run = await Cli.RunAsync(hub, "push", _feed, "--source", "police", "--token", "t", "--wait", "--json");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Contains("\"repeated\":true", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"repeated\":false", run.Output, StringComparison.Ordinal);
+        Assert.Contains("\"received\":12", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Push_with_wait_of_a_new_payload_does_not_claim_a_repeat()
+    {
+        var hub = new StubHub((_, n) => n == 1
+            ? StubHub.Json(HttpStatusCode.Accepted, StubHub.Report("accepted"))
+            : StubHub.Json(HttpStatusCode.OK, StubHub.Report("completed", received: 12)));
+
+        var run = await Cli.RunAsync(hub, "push", _feed, "--source", "police", "--token", "t", "--wait", "--json");
+
+        Assert.Contains("\"repeated\":false", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Push_with_wait_exits_1_when_the_batch_fails()
     {
         var hub = new StubHub((_, n) => n == 1

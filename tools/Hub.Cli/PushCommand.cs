@@ -57,6 +57,16 @@ internal static class PushCommand
             }
 
             var final = await FollowAsync(context, client, accepted.Value, parsed.GetValue(timeout), cancellationToken).ConfigureAwait(false);
+            if (accepted.Value.Repeated)
+            {
+                // The batch's own report knows nothing of this push; only the push's answer says it repeated a payload.
+                final = RepeatedPush.Mark(final);
+                if (!parsed.GetValue(json))
+                {
+                    await context.Output.WriteLineAsync($"The Hub already had this payload as batch {final.Value.Id}: nothing new was read, and the counts below are that batch's.").ConfigureAwait(false);
+                }
+            }
+
             return await BatchCommand.PrintAsync(context, final, parsed.GetValue(json)).ConfigureAwait(false);
         });
         return command;
