@@ -66,6 +66,11 @@ if (FunctionMetadataCommand.IsRequested(args))
     return FunctionMetadataCommand.Run(app, args);
 }
 
+if (!await app.CheckHubFilesAsync())
+{
+    return 1;
+}
+
 await app.RunAsync();
 return 0;
 

@@ -61,16 +61,17 @@ public static class HubCoreServiceCollectionExtensions
         services.AddSingleton<PersonKeyHasher>();
     }
 
-    // Feeds: the source catalogue, intake, held snapshots and the three phases of processing a batch.
+    // Feeds: the Hub's files checked together (HubFilesCheck), the source catalogue, intake, held snapshots and the three phases of processing a batch.
     private static void AddFeedProcessing(IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<SourceCatalogOptions>().Bind(configuration.GetSection(SourceCatalogOptions.SectionName));
         services.AddPolicyFolder<SourceCatalogOptions>("sources", o => o.Path);
-        services.AddSingleton(sp =>
-        {
-            var path = sp.GetRequiredService<IOptions<SourceCatalogOptions>>().Value.Path;
-            return SourceCatalog.Load(ConfiguredPath.Resolve(path));
-        });
+        services.AddSingleton(sp => HubFilesCheck.Run(new HubFiles(
+            ConfiguredPath.Resolve(sp.GetRequiredService<IOptions<SourceCatalogOptions>>().Value.Path),
+            ConfiguredPath.Resolve(sp.GetRequiredService<IOptions<ProfileRulesOptions>>().Value.Path),
+            ConfiguredPath.Resolve(sp.GetRequiredService<IOptions<MatchRulesOptions>>().Value.Path),
+            ConfiguredPath.Resolve(sp.GetRequiredService<IOptions<AccessPolicyOptions>>().Value.PolicyPath))));
+        services.AddSingleton(sp => sp.GetRequiredService<HubFilesReport>().Require(r => r.Sources));
         services.AddOptions<FeedProcessingOptions>()
             .Bind(configuration.GetSection(FeedProcessingOptions.SectionName))
             .Validate(o => o.MaxPayloadBytes > 0 && o.MergeConcurrency > 0 && o.FirstRejectionsShown >= 0, "Hub:Feeds settings must be positive.")
@@ -91,15 +92,7 @@ public static class HubCoreServiceCollectionExtensions
         services.AddSingleton<FactStore>();
         services.AddOptions<ProfileRulesOptions>().Bind(configuration.GetSection(ProfileRulesOptions.SectionName));
         services.AddPolicyFile<ProfileRulesOptions>("profile-rules", o => o.Path);
-        services.AddSingleton(sp =>
-        {
-            var path = sp.GetRequiredService<IOptions<ProfileRulesOptions>>().Value.Path;
-            var rules = ProfileRules.Load(ConfiguredPath.Resolve(path));
-            var problems = rules.CheckAgainst(sp.GetRequiredService<SourceCatalog>());
-            return problems.Count == 0
-                ? rules
-                : throw new InvalidDataException($"The profile rules ({ProfileRulesOptions.SectionName}:Path) do not fit the source mappings: {string.Join("; ", problems)}");
-        });
+        services.AddSingleton(sp => sp.GetRequiredService<HubFilesReport>().Require(r => r.ProfileRules));
         services.AddSingleton(sp => new ProfileBuilder(sp.GetRequiredService<ProfileRules>(), sp.GetRequiredService<PersonKeyHasher>().KeyedHash));
     }
 
@@ -128,11 +121,7 @@ public static class HubCoreServiceCollectionExtensions
         services.AddSingleton(sp => new PossibleMatches(sp.GetRequiredService<HubStorage>(), sp.GetRequiredService<FactStore>(), sp.GetRequiredService<PersonResolver>(), sp.GetRequiredService<ProfileReader>(), sp.GetRequiredService<PersonMatcher>(), sp.GetRequiredService<IOptions<FeedProcessingOptions>>()));
         services.AddOptions<MatchRulesOptions>().Bind(configuration.GetSection(MatchRulesOptions.SectionName));
         services.AddPolicyFile<MatchRulesOptions>("match-rules", o => o.Path);
-        services.AddSingleton(sp =>
-        {
-            var path = sp.GetRequiredService<IOptions<MatchRulesOptions>>().Value.Path;
-            return new PersonMatcher(MatchRules.LoadFile(ConfiguredPath.Resolve(path)));
-        });
+        services.AddSingleton(sp => new PersonMatcher(sp.GetRequiredService<HubFilesReport>().Require(r => r.MatchRules)));
     }
 
     /// <summary>

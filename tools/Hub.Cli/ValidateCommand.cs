@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Hub.Core;
 using Hub.Core.Feeds;
 using Hub.Core.Feeds.Normalisation;
 using Hub.Core.Feeds.Reading;
@@ -55,14 +56,16 @@ internal static class ValidateCommand
             }
 
             var sourcesFolder = SourcesFolder.Resolve(parsed.GetValue(folder), Environment.CurrentDirectory);
-            SourceCatalog catalog;
-            try
+            // The mappings are loaded by the check the Hub's start runs, and its errors are printed as 'hub sources check' prints them.
+            var findings = new List<HubFileFinding>();
+            if (HubFilesCheck.LoadSources(sourcesFolder, findings) is not { } catalog)
             {
-                catalog = SourceCatalog.Load(sourcesFolder);
-            }
-            catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
-            {
-                await context.Error.WriteLineAsync($"Cannot load the source mappings: {ex.Message}").ConfigureAwait(false);
+                foreach (var finding in findings)
+                {
+                    await context.Error.WriteLineAsync(finding.Line).ConfigureAwait(false);
+                }
+
+                await context.Error.WriteLineAsync("Cannot load the source mappings; 'hub sources check' checks them with the rules and the policy.").ConfigureAwait(false);
                 return ExitCodes.Failed;
             }
 

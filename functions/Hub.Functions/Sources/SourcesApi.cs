@@ -1,4 +1,4 @@
-using Hub.Core.Feeds.Sources;
+using Hub.Core;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Hub.Functions.Sources;
@@ -14,11 +14,13 @@ internal static class SourcesApi
 
         group.MapGet("/", ListSources)
             .WithName("ListSources")
-            .WithSummary("The configured sources and their field mappings");
+            .WithSummary("The configured sources, their field mappings, and the start-up check's warnings");
 
         return routes;
     }
 
-    internal static Ok<IReadOnlyList<SourceMapping>> ListSources(SourceCatalog sources) =>
-        TypedResults.Ok<IReadOnlyList<SourceMapping>>(sources.All.ToList());
+    internal static Ok<SourcesOverview> ListSources(HubFilesReport files) =>
+        TypedResults.Ok(new SourcesOverview(
+            [.. files.Require(f => f.Sources).All],
+            [.. files.Warnings.Select(w => w with { File = Path.GetRelativePath(AppContext.BaseDirectory, w.File) })]));
 }

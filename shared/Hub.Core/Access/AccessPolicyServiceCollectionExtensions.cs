@@ -1,9 +1,7 @@
 using Hub.Core.Audit;
 using Hub.Core.Feeds.Sources;
-using Hub.Core.Kernel;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Hub.Core.Access;
 
@@ -11,9 +9,9 @@ namespace Hub.Core.Access;
 public static class AccessPolicyServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the access policy loaded from <c>Hub:Access:PolicyPath</c> and checked against the source mappings
-    /// (which <see cref="HubCoreServiceCollectionExtensions.AddHubFeeds"/> registers). Resolve <see cref="PolicyRenderer"/>
-    /// at start-up to stop a Hub with a broken policy at boot.
+    /// Registers the access policy loaded from <c>Hub:Access:PolicyPath</c> and checked against the source mappings by
+    /// <see cref="HubFilesCheck"/> (which <see cref="HubCoreServiceCollectionExtensions.AddHubFeeds"/> registers). Resolve
+    /// <see cref="PolicyRenderer"/> at start-up to stop a Hub with a broken policy at boot.
     /// </summary>
     public static IServiceCollection AddHubAccessPolicy(this IServiceCollection services, IConfiguration configuration)
     {
@@ -23,15 +21,9 @@ public static class AccessPolicyServiceCollectionExtensions
             .ValidateOnStart();
         services.AddPolicyFile<AccessPolicyOptions>("access-policy", o => o.PolicyPath);
         services.AddSingleton(sp => new FieldCatalogue(sp.GetRequiredService<SourceCatalog>()));
-        services.AddSingleton(sp =>
-        {
-            var path = sp.GetRequiredService<IOptions<AccessPolicyOptions>>().Value.PolicyPath;
-            var policy = AccessPolicy.Load(ConfiguredPath.Resolve(path));
-            var problems = policy.CheckAgainst(sp.GetRequiredService<FieldCatalogue>());
-            return problems.Count == 0
-                ? policy
-                : throw new InvalidDataException($"The access policy ({AccessPolicyOptions.SectionName}:PolicyPath) does not fit the source mappings: {string.Join("; ", problems)}");
-        });
+        // Loaded and checked with the other files (HubFilesCheck, registered by AddHubFeeds): a mask naming an attribute
+        // no source maps yet is a warning, not a reason to stop.
+        services.AddSingleton(sp => sp.GetRequiredService<HubFilesReport>().Require(r => r.AccessPolicy));
         services.AddSingleton<PolicyRenderer>();
         return services;
     }
