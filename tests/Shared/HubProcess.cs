@@ -59,6 +59,46 @@ internal sealed class HubProcess : IAsyncDisposable
         return hub;
     }
 
+    /// <summary>Runs the Hub as a process that is expected to stop on its own (a start that fails), and returns its exit code and output.</summary>
+    public static async Task<(int ExitCode, IReadOnlyList<string> Output)> RunToExitAsync(string connectionString, string prefix, IReadOnlyDictionary<string, string> settings)
+    {
+        var start = new ProcessStartInfo("dotnet", [HubAssembly()])
+        {
+            WorkingDirectory = Path.GetDirectoryName(HubAssembly())!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["Urls"] = $"http://127.0.0.1:{FreePort()}";
+        start.Environment["Hub__Storage__ConnectionString"] = connectionString;
+        start.Environment["Hub__Storage__NamePrefix"] = prefix;
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("The Hub process did not start.");
+        var output = new ConcurrentQueue<string>();
+        process.OutputDataReceived += (_, line) => output.Enqueue(line.Data ?? string.Empty);
+        process.ErrorDataReceived += (_, line) => output.Enqueue(line.Data ?? string.Empty);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("The Hub process kept running; it was expected to stop at start.");
+        }
+
+        process.WaitForExit();
+        return (process.ExitCode, [.. output]);
+    }
+
     /// <summary>Ends the process at once, as a crash or a scale-in would: no graceful shutdown.</summary>
     public void Kill()
     {
