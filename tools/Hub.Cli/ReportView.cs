@@ -45,6 +45,11 @@ internal static class ReportView
             Add(grid, "Ignored columns", string.Join(", ", report.IgnoredColumns));
         }
 
+        foreach (var cause in report.LikelyCauses ?? [])
+        {
+            Add(grid, "Likely cause", cause.Hint);
+        }
+
         console.Write(grid);
         var counts = report.Counts;
         Counts(console, ("Received", counts.Received), ("Inserted", counts.Inserted), ("Updated", counts.Updated), ("Unchanged", counts.Unchanged), ("Rejected", counts.Rejected), ("End-dated", counts.EndDated), ("Kept without ID", counts.Unidentified));

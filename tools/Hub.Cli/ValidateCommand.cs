@@ -119,10 +119,10 @@ internal static class ValidateCommand
         catch (FeedFormatException ex)
         {
             // The Hub fails such a file whole: nothing of it is stored, whatever the rows before the fault were.
-            return new ValidationReport(mapping.Id, received, 0, rejected, validator.IgnoredColumns, rejections, $"{ex.Message} (row {ex.Row})", kept, idProblems);
+            return new ValidationReport(mapping.Id, received, 0, rejected, validator.IgnoredColumns, rejections, $"{ex.Message} (row {ex.Row})", kept, idProblems, validator.LikelyCauses);
         }
 
-        return new ValidationReport(mapping.Id, received, received - rejected, rejected, validator.IgnoredColumns, rejections, null, kept, idProblems);
+        return new ValidationReport(mapping.Id, received, received - rejected, rejected, validator.IgnoredColumns, rejections, null, kept, idProblems, validator.LikelyCauses);
     }
 
     private static async Task<Stream> OpenAsync(FileInfo file, FeedContentType contentType, CancellationToken cancellationToken)
@@ -164,6 +164,11 @@ internal static class ValidateCommand
         if (report.IgnoredColumns.Count > 0)
         {
             context.Console.WriteLine($"Columns the mapping of '{report.Source}' does not know (their values would not be stored): {string.Join(", ", report.IgnoredColumns)}");
+        }
+
+        foreach (var cause in report.LikelyCauses ?? [])
+        {
+            context.Console.WriteLine($"Likely cause: {cause.Hint}");
         }
 
         ReportView.Counts(context.Console, ("Received", report.Received), ("Accepted", report.Accepted), ("Kept without ID", report.KeptForMatching), ("Rejected", report.Rejected));

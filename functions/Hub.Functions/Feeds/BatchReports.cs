@@ -20,5 +20,6 @@ internal static class BatchReports
         batch.FailureReason,
         new BatchLinks(FeedsApi.BatchPath(batch.Source, batch.Id), FeedsApi.BatchPath(batch.Source, batch.Id) + "/rejects"),
         batch.Hold,
-        batch.Decision);
+        batch.Decision,
+        batch.LikelyCauses);
 }

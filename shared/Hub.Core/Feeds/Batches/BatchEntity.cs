@@ -44,6 +44,8 @@ internal sealed class BatchEntity : StoredEntity
 
     public string IgnoredColumns { get; set; } = "[]";
 
+    public string LikelyCauses { get; set; } = "[]";
+
     public string? FailureReason { get; set; }
 
     public string? LastError { get; set; }
@@ -81,6 +83,7 @@ internal sealed class BatchEntity : StoredEntity
         Unidentified = batch.Counts.Unidentified,
         FirstRejections = JsonSerializer.Serialize(batch.FirstRejections, StorageJson.Options),
         IgnoredColumns = JsonSerializer.Serialize(batch.IgnoredColumns, StorageJson.Options),
+        LikelyCauses = JsonSerializer.Serialize(batch.LikelyCauses, StorageJson.Options),
         FailureReason = batch.FailureReason,
         LastError = batch.LastError,
         GroupsDone = batch.GroupsDone,
@@ -115,6 +118,7 @@ internal sealed class BatchEntity : StoredEntity
         },
         FirstRejections = JsonSerializer.Deserialize<List<Rejection>>(FirstRejections) ?? [],
         IgnoredColumns = JsonSerializer.Deserialize<List<string>>(IgnoredColumns) ?? [],
+        LikelyCauses = JsonSerializer.Deserialize<List<LikelyCause>>(LikelyCauses, StorageJson.Options) ?? [],
         FailureReason = FailureReason,
         LastError = LastError,
         GroupsDone = GroupsDone,

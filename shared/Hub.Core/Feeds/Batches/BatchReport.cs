@@ -21,6 +21,10 @@ namespace Hub.Core.Feeds.Batches;
 /// <param name="Links">Where to follow the batch and fetch its rejects report.</param>
 /// <param name="Hold">Why the snapshot was held, if it was.</param>
 /// <param name="Decision">What a person decided about the held snapshot, once they have.</param>
+/// <param name="LikelyCauses">
+/// Required fields that rejected rows lacked while they carried keys the mapping does not know, with those keys: the
+/// likely cause (a column under another name). Names only, never values.
+/// </param>
 public sealed record BatchReport(
     string Id,
     string Source,
@@ -36,7 +40,8 @@ public sealed record BatchReport(
     string? FailureReason,
     BatchLinks Links,
     SnapshotHold? Hold = null,
-    BatchDecision? Decision = null)
+    BatchDecision? Decision = null,
+    IReadOnlyList<LikelyCause>? LikelyCauses = null)
 {
     /// <summary>True once nothing more happens to the batch on its own: completed, failed, held or discarded.</summary>
     [JsonIgnore]

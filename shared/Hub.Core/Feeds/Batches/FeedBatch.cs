@@ -48,6 +48,9 @@ public sealed record FeedBatch
     /// <summary>Columns in the file that the source mapping does not know; their values were not stored.</summary>
     public IReadOnlyList<string> IgnoredColumns { get; init; } = [];
 
+    /// <summary>Required fields that rows lacked while they carried keys the mapping does not know: the likely cause of their rejection.</summary>
+    public IReadOnlyList<LikelyCause> LikelyCauses { get; init; } = [];
+
     /// <summary>Why the batch failed, when it did.</summary>
     public string? FailureReason { get; init; }
 

@@ -21,6 +21,7 @@ public sealed class FeedRecordValidator
     private readonly RecordNormaliser _normaliser;
     private readonly Dictionary<UInt128, long> _seen = [];
     private readonly List<string> _ignored = [];
+    private readonly MissingFieldTally _missing = new();
     private long _ignoredMore;
     private bool _ignoredUncounted;
     private bool _headerChecked;
@@ -53,6 +54,12 @@ public sealed class FeedRecordValidator
         : [.. _ignored, _ignoredUncounted ? "… and more" : string.Create(CultureInfo.InvariantCulture, $"… and {_ignoredMore:N0} more")];
 
     /// <summary>
+    /// Required fields that rows lacked while they carried keys the mapping does not know, with those keys: the likely
+    /// cause of a file whose rows are all "required value is missing".
+    /// </summary>
+    public IReadOnlyList<LikelyCause> LikelyCauses => _missing.Causes();
+
+    /// <summary>
     /// Checks a CSV or XLSX header row, before its rows and even when none follow: a missing required column, or two
     /// columns that feed the same attribute, throw <see cref="FeedFormatException"/>, because no row of such a file can
     /// be read as the department meant. Pass it to <see cref="FeedReader"/> as the header callback.
@@ -61,13 +68,18 @@ public sealed class FeedRecordValidator
     {
         ArgumentNullException.ThrowIfNull(headers);
         _headerChecked = true;
+        var columns = headers.Select((header, index) => (Header: header, Number: index + 1, Field: _normaliser.FieldFor(header))).ToList();
+        var unknown = columns.Where(c => c.Field is null && !string.IsNullOrWhiteSpace(c.Header)).Select(c => FeedLimits.ColumnName(c.Header)).ToList();
         var missing = _normaliser.MissingRequiredColumns(headers);
         if (missing.Count > 0)
         {
-            throw new FeedFormatException(1, $"the header row lacks required columns of source '{_mapping.Id}': {string.Join(", ", missing)}");
+            // Column names are not personal data; naming the unknown ones shows the likely cause (a renamed column).
+            var hint = unknown.Count == 0
+                ? string.Empty
+                : $"; the header has columns the mapping does not know: {string.Join(", ", unknown.Take(FeedLimits.MaxIgnoredColumnsListed))}{(unknown.Count > FeedLimits.MaxIgnoredColumnsListed ? ", …" : string.Empty)}; if one of them is a missing column under another name, add that name to the field's aliases in the source's mapping";
+            throw new FeedFormatException(1, $"the header row lacks required columns of source '{_mapping.Id}': {string.Join(", ", missing)}{hint}");
         }
 
-        var columns = headers.Select((header, index) => (Header: header, Number: index + 1, Field: _normaliser.FieldFor(header))).ToList();
         var ambiguous = columns.Where(c => c.Field is not null).GroupBy(c => c.Field!).Where(g => g.Count() > 1).ToList();
         if (ambiguous.Count > 0)
         {
@@ -105,7 +117,9 @@ public sealed class FeedRecordValidator
         }
 
         personKey = null;
-        if (!_normaliser.TryNormalise(row, out record, out rejections))
+        var accepted = _normaliser.TryNormalise(row, out record, out rejections);
+        TallyMissing(row, rejections, record);
+        if (!accepted)
         {
             return false;
         }
@@ -121,6 +135,26 @@ public sealed class FeedRecordValidator
         _seen.Add(Identity(key, record.Discriminator), row.Number);
         personKey = key;
         return true;
+    }
+
+    private void TallyMissing(FeedRow row, IReadOnlyList<Rejection> rejections, NormalisedRecord? record)
+    {
+        var missing = rejections.Where(r => r.Reason == RecordNormaliser.MissingValue && r.Field is not null).Select(r => r.Field!);
+        if (record?.IdProblem is { Reason: RecordNormaliser.MissingValue, Field: { } idField })
+        {
+            missing = missing.Append(idField);
+        }
+
+        var fields = missing.ToList();
+        if (fields.Count == 0)
+        {
+            return;
+        }
+
+        var unknown = row.Values.Where(v => !string.IsNullOrWhiteSpace(v.Value) && _normaliser.FieldFor(v.Key) is null)
+            .Select(v => FeedLimits.ColumnName(v.Key))
+            .ToList();
+        _missing.Add(fields, unknown);
     }
 
     private void Ignore(string column)

@@ -10,7 +10,7 @@ public sealed class RecordNormaliser
     /// <summary>Suffix of the attribute that keeps an unusable ID number as the department sent it.</summary>
     public const string AsSentSuffix = "AsSent";
 
-    private const string MissingValue = "required value is missing";
+    internal const string MissingValue = "required value is missing";
     private const string BirthDateAttribute = "birthDate";
 
     private readonly SourceMapping _mapping;

@@ -142,7 +142,7 @@ public sealed partial class FeedProcessor
 
         var readCounts = new BatchCounts { Received = spill.Received, Rejected = spill.RejectedRows, Unidentified = spill.Unidentified };
         var merged = batch.Counts with { Received = 0, Rejected = 0, Unidentified = 0 };
-        batch = batch with { Counts = merged + readCounts, FirstRejections = spill.FirstRejections, IgnoredColumns = spill.IgnoredColumns };
+        batch = batch with { Counts = merged + readCounts, FirstRejections = spill.FirstRejections, IgnoredColumns = spill.IgnoredColumns, LikelyCauses = spill.LikelyCauses };
         if (await HoldsAsync(batch, spill, folder, cancellationToken).ConfigureAwait(false))
         {
             return;

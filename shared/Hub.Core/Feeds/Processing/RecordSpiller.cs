@@ -68,7 +68,7 @@ internal sealed class RecordSpiller(HubStorage storage, PersonKeyHasher hasher, 
             await rejects.DisposeAsync().ConfigureAwait(false);
             rejectsFile.Position = 0;
             await storage.RejectsFolder.UploadAsync(FeedProcessor.RejectsBlobName(batch.Source, batch.Id), rejectsFile, "text/csv", cancellationToken).ConfigureAwait(false);
-            return new SpillResult(received, rejectedRows, unidentified, firstRejections, validator.IgnoredColumns);
+            return new SpillResult(received, rejectedRows, unidentified, firstRejections, validator.IgnoredColumns, validator.LikelyCauses);
         }
     }
 
