@@ -28,10 +28,18 @@ internal static class CsvFeedReader
 
         if (headers.Any(h => h.Contains(CharsetEncoding.InvalidBytesMarker, StringComparison.Ordinal)))
         {
-            throw new FeedFormatException(1, $"the header row holds bytes that are not valid {Unreadable(encoding, why)}");
+            throw new FeedFormatException(1, MisdecodedHeader.Explain(peeked.Head.Span, encoding, why) ?? $"the header row holds bytes that are not valid {Unreadable(encoding, why)}");
         }
 
-        onHeader?.Invoke(headers);
+        try
+        {
+            onHeader?.Invoke(headers);
+        }
+        catch (FeedFormatException ex) when (MisdecodedHeader.Explain(peeked.Head.Span, encoding, why) is { } garbled)
+        {
+            throw new FeedFormatException(1, $"{garbled} ({ex.Message})", ex);
+        }
+
         long row = 1;
         while (true)
         {
