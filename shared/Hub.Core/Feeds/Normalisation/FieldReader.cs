@@ -35,7 +35,10 @@ internal sealed class FieldReader
             return constant;
         }
 
-        return Field.Template is { } template ? FieldTemplate.Render(template, columnValue) : columnValue(Field.Column);
+        // Each part is trimmed as a value of its own would be, so " 2 " joins as "2" and not as "栋 2 单元".
+        return Field.Template is { } template
+            ? FieldTemplate.Render(template, column => ValueNormaliser.Text(columnValue(column)))
+            : columnValue(Field.Column);
     }
 
     /// <summary>Takes the part of <paramref name="value"/> the field wants; false, with the rule that failed, when there is none.</summary>
