@@ -31,7 +31,7 @@ public sealed class RecordNormaliser
         ArgumentNullException.ThrowIfNull(mapping);
         _mapping = mapping;
         _feedDate = feedDate;
-        _columnsByHeader = SourceColumns.ByHeader(mapping);
+        _columnsByHeader = SourceColumns.ByHeader(mapping, NormaliseHeader);
         _readers = [.. mapping.Fields.Select(f => new FieldReader(f, f.Column.Length > 0 && mapping.Fields.Count(o => o.Column == f.Column) > 1))];
 
         // A plain column may also be sent under its attribute's name (a JSON key such as residentId).

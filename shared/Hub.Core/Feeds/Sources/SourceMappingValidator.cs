@@ -21,7 +21,7 @@ internal static partial class SourceMappingValidator
             errors.Add($"attribute '{duplicate.Key}' is mapped twice");
         }
 
-        SourceColumns.ByHeader(mapping, errors);
+        SourceColumns.ByHeader(mapping, header => header, errors);
         foreach (var field in mapping.Fields)
         {
             CheckField(mapping, field, errors);
