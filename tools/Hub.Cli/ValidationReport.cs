@@ -12,6 +12,7 @@ namespace Hub.Cli;
 /// <param name="FailureReason">Why the Hub would fail the whole file, if it would.</param>
 /// <param name="KeptForMatching">Rows the Hub would keep without a usable ID, to match by their other fields.</param>
 /// <param name="IdProblems">The ID problem of each such row, in row order, as the Hub's row report lists them.</param>
+/// <param name="Warnings">Invalid optional values of accepted rows, dropped or kept as sent as their fields ask, in row order.</param>
 internal sealed record ValidationReport(
     string Source,
     long Received,
@@ -21,4 +22,5 @@ internal sealed record ValidationReport(
     IReadOnlyList<Rejection> Rejections,
     string? FailureReason,
     long KeptForMatching = 0,
-    IReadOnlyList<Rejection>? IdProblems = null);
+    IReadOnlyList<Rejection>? IdProblems = null,
+    IReadOnlyList<ValueWarning>? Warnings = null);
