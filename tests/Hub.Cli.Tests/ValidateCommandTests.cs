@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Hub.Core.Feeds;
 using Hub.Core.Feeds.Normalisation;
 using Hub.Core.Feeds.Reading;
@@ -12,7 +13,7 @@ namespace Hub.Cli.Tests;
 
 public sealed class ValidateCommandTests : IDisposable
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) } };
     private readonly TemporaryFolder _folder = new();
 
     public static TheoryData<string, string> Samples()
@@ -84,6 +85,22 @@ public sealed class ValidateCommandTests : IDisposable
 
         Assert.Equal(ExitCodes.Failed, run.ExitCode);
         Assert.Contains(reason, JsonSerializer.Deserialize<Report>(run.Output, Json)!.FailureReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_bad_optional_date_is_reported_as_a_dropped_value_and_the_row_is_accepted_as_the_hub_would()
+    {
+        var path = _folder.File("police.csv");
+        await File.WriteAllTextAsync(path, "公民身份号码,姓名,户籍地区划代码,出生日期\r\n11010519491231002X,王秀英,110105003002,一九四九年\r\n", new UTF8Encoding(true));
+
+        var run = await Cli.RunAsync("validate", path, "--source", "police", "--sources-folder", ShippedFiles.SourcesFolder, "--json");
+
+        var report = JsonSerializer.Deserialize<Report>(run.Output, Json)!;
+        Assert.Equal((1L, 0L), (report.Accepted, report.Rejected));
+        var warning = Assert.Single(report.Warnings);
+        Assert.Equal(("出生日期", InvalidValuePolicy.Drop), (warning.Problem.Field, warning.Outcome));
+        Assert.DoesNotContain("一九四九", run.Output, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
     }
 
     [Fact]
@@ -214,5 +231,5 @@ public sealed class ValidateCommandTests : IDisposable
         return (rejections, idProblems);
     }
 
-    private sealed record Report(string Source, long Received, long Accepted, long Rejected, List<string> IgnoredColumns, List<Rejection> Rejections, string? FailureReason, long KeptForMatching, List<Rejection> IdProblems);
+    private sealed record Report(string Source, long Received, long Accepted, long Rejected, List<string> IgnoredColumns, List<Rejection> Rejections, string? FailureReason, long KeptForMatching, List<Rejection> IdProblems, List<ValueWarning> Warnings);
 }

@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Hub.Core;
 using Hub.Core.Feeds;
 using Hub.Core.Feeds.Normalisation;
@@ -25,6 +26,7 @@ internal static class ValidateCommand
     {
         WriteIndented = true,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
     public static Command Create(CliContext context)
@@ -91,6 +93,7 @@ internal static class ValidateCommand
         var validator = new FeedRecordValidator(mapping, contentType.Format, hasher, feedDate);
         var rejections = new List<Rejection>();
         var idProblems = new List<Rejection>();
+        var warnings = new List<ValueWarning>();
         long received = 0, rejected = 0, kept = 0;
         await using var stream = await OpenAsync(file, contentType, cancellationToken).ConfigureAwait(false);
         try
@@ -109,6 +112,8 @@ internal static class ValidateCommand
                         }
                     }
 
+                    warnings.AddRange(record.Warnings.Take(keepAll ? int.MaxValue : Math.Max(0, keep - warnings.Count)));
+
                     continue;
                 }
 
@@ -119,10 +124,10 @@ internal static class ValidateCommand
         catch (FeedFormatException ex)
         {
             // The Hub fails such a file whole: nothing of it is stored, whatever the rows before the fault were.
-            return new ValidationReport(mapping.Id, received, 0, rejected, validator.IgnoredColumns, rejections, $"{ex.Message} (row {ex.Row})", kept, idProblems, validator.LikelyCauses);
+            return new ValidationReport(mapping.Id, received, 0, rejected, validator.IgnoredColumns, rejections, $"{ex.Message} (row {ex.Row})", kept, idProblems, validator.LikelyCauses, warnings);
         }
 
-        return new ValidationReport(mapping.Id, received, received - rejected, rejected, validator.IgnoredColumns, rejections, null, kept, idProblems, validator.LikelyCauses);
+        return new ValidationReport(mapping.Id, received, received - rejected, rejected, validator.IgnoredColumns, rejections, null, kept, idProblems, validator.LikelyCauses, warnings);
     }
 
     private static async Task<Stream> OpenAsync(FileInfo file, FeedContentType contentType, CancellationToken cancellationToken)
@@ -177,6 +182,12 @@ internal static class ValidateCommand
         {
             context.Console.WriteLine("Kept without a usable ID (the Hub matches them by name, birth date and place; the department should still correct the ID):");
             ReportView.Rejections(context.Console, report.IdProblems ?? [], report.KeptForMatching, "--show sets how many are listed");
+        }
+
+        if (report.Warnings is { Count: > 0 } warnings)
+        {
+            context.Console.WriteLine("Invalid optional values the Hub would drop or keep as sent, keeping the row (the row report lists each with its outcome):");
+            ReportView.Rejections(context.Console, [.. warnings.Select(w => w.Problem)], warnings.Count, "--show sets how many are listed");
         }
     }
 }

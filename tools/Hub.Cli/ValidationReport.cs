@@ -13,6 +13,7 @@ namespace Hub.Cli;
 /// <param name="KeptForMatching">Rows the Hub would keep without a usable ID, to match by their other fields.</param>
 /// <param name="IdProblems">The ID problem of each such row, in row order, as the Hub's row report lists them.</param>
 /// <param name="LikelyCauses">Required fields rows lacked while they carried keys the mapping does not know, with those keys.</param>
+/// <param name="Warnings">Invalid optional values of accepted rows, dropped or kept as sent as their fields ask, in row order.</param>
 internal sealed record ValidationReport(
     string Source,
     long Received,
@@ -23,4 +24,5 @@ internal sealed record ValidationReport(
     string? FailureReason,
     long KeptForMatching = 0,
     IReadOnlyList<Rejection>? IdProblems = null,
-    IReadOnlyList<LikelyCause>? LikelyCauses = null);
+    IReadOnlyList<LikelyCause>? LikelyCauses = null,
+    IReadOnlyList<ValueWarning>? Warnings = null);

@@ -15,6 +15,9 @@ public sealed record NormalisedRecord(long Row, ResidentId? ResidentId, string D
     /// <summary>Why the ID number could not be used, for a record kept without one; reported to the department.</summary>
     public Rejection? IdProblem { get; init; }
 
+    /// <summary>Invalid values of optional fields that were dropped or kept as sent; the row report lists them.</summary>
+    public IReadOnlyList<ValueWarning> Warnings { get; init; } = [];
+
     /// <summary>True when the record carries a usable ID number.</summary>
     public bool IsIdentified => ResidentId is not null;
 }

@@ -46,10 +46,22 @@ public sealed class HubRowReaderTests
     public void A_row_without_a_name_or_with_another_problem_is_rejected()
     {
         var nameless = With(With(_feed.Rows[0], "身份证号码", null), "姓名", null);
-        var badDate = With(With(_feed.Rows[0], "身份证号码", null), "出生日期", "not a date");
+        var badRequiredDate = With(With(_feed.Rows[0], "身份证号码", null), "享受起始日期", "not a date");
 
         Assert.Equal(RowKind.Rejected, _reader.Read(nameless).Kind);
-        Assert.Equal(RowKind.Rejected, _reader.Read(badDate).Kind);
+        Assert.Equal(RowKind.Rejected, _reader.Read(badRequiredDate).Kind);
+    }
+
+    [Fact]
+    public void A_bad_optional_birth_date_is_dropped_and_the_row_still_goes_to_matching()
+    {
+        var row = With(With(_feed.Rows[0], "身份证号码", null), "出生日期", "not a date");
+
+        var reading = _reader.Read(row);
+
+        Assert.Equal(RowKind.ForMatching, reading.Kind);
+        Assert.Null(reading.Record!.BirthDate);
+        Assert.Equal(row.Person.Name, reading.Record.Name);
     }
 
     private static SampleRow With(SampleRow row, string column, string? value)

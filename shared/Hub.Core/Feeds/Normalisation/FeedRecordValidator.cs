@@ -68,8 +68,8 @@ public sealed class FeedRecordValidator
     {
         ArgumentNullException.ThrowIfNull(headers);
         _headerChecked = true;
-        var columns = headers.Select((header, index) => (Header: header, Number: index + 1, Field: _normaliser.FieldFor(header))).ToList();
-        var unknown = columns.Where(c => c.Field is null && !string.IsNullOrWhiteSpace(c.Header)).Select(c => FeedLimits.ColumnName(c.Header)).ToList();
+        var columns = headers.Select((header, index) => (Header: header, Number: index + 1, Column: _normaliser.ColumnFor(header))).ToList();
+        var unknown = columns.Where(c => c.Column is null && !string.IsNullOrWhiteSpace(c.Header)).Select(c => FeedLimits.ColumnName(c.Header)).ToList();
         var missing = _normaliser.MissingRequiredColumns(headers);
         if (missing.Count > 0)
         {
@@ -80,15 +80,15 @@ public sealed class FeedRecordValidator
             throw new FeedFormatException(1, $"the header row lacks required columns of source '{_mapping.Id}': {string.Join(", ", missing)}{hint}");
         }
 
-        var ambiguous = columns.Where(c => c.Field is not null).GroupBy(c => c.Field!).Where(g => g.Count() > 1).ToList();
+        var ambiguous = columns.Where(c => c.Column is not null).GroupBy(c => c.Column!, StringComparer.Ordinal).Where(g => g.Count() > 1).ToList();
         if (ambiguous.Count > 0)
         {
             var named = ambiguous.Select(g => string.Join(" and ", g.Select(c => string.Create(CultureInfo.InvariantCulture, $"'{FeedLimits.ColumnName(c.Header)}' (column {c.Number})")))
-                + $" feed {g.Key.Column}");
+                + $" feed {g.Key}");
             throw new FeedFormatException(1, $"the header row has more than one column for the same field: {string.Join("; ", named)}; keep one column for each field");
         }
 
-        foreach (var (header, number, _) in columns.Where(c => c.Field is null))
+        foreach (var (header, number, _) in columns.Where(c => c.Column is null))
         {
             Ignore(string.IsNullOrWhiteSpace(header) ? string.Create(CultureInfo.InvariantCulture, $"(column {number}, no header)") : header);
         }
@@ -110,7 +110,7 @@ public sealed class FeedRecordValidator
         }
         else
         {
-            foreach (var unknown in row.Values.Keys.Where(k => _normaliser.FieldFor(k) is null))
+            foreach (var unknown in row.Values.Keys.Where(k => _normaliser.ColumnFor(k) is null))
             {
                 Ignore(unknown);
             }
@@ -128,7 +128,7 @@ public sealed class FeedRecordValidator
         if (_seen.TryGetValue(Identity(key, record.Discriminator), out var firstRow))
         {
             record = null;
-            rejections = [new Rejection(row.Number, _mapping.ResidentIdField.Column, string.Create(CultureInfo.InvariantCulture, $"the same record is already at row {firstRow}; a feed holds one record per person (and record key)"))];
+            rejections = [new Rejection(row.Number, _mapping.IdField?.Column, string.Create(CultureInfo.InvariantCulture, $"the same record is already at row {firstRow}; a feed holds one record per person (and record key)"))];
             return false;
         }
 
@@ -151,7 +151,7 @@ public sealed class FeedRecordValidator
             return;
         }
 
-        var unknown = row.Values.Where(v => !string.IsNullOrWhiteSpace(v.Value) && _normaliser.FieldFor(v.Key) is null)
+        var unknown = row.Values.Where(v => !string.IsNullOrWhiteSpace(v.Value) && _normaliser.ColumnFor(v.Key) is null)
             .Select(v => FeedLimits.ColumnName(v.Key))
             .ToList();
         _missing.Add(fields, unknown);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Hub.Core.Feeds.Sources;
 using Hub.Core.Kernel;
 
@@ -13,10 +12,13 @@ public sealed class RecordNormaliser
     internal const string MissingValue = "required value is missing";
     private const string BirthDateAttribute = "birthDate";
 
+    private const string Unmatchable = "the record cannot be matched without an ID number: it needs a name and a birth date, phone or division";
+
     private readonly SourceMapping _mapping;
     private readonly DateOnly _feedDate;
-    private readonly Dictionary<string, FieldMapping> _fieldsByHeader;
-    private readonly Dictionary<string, Dictionary<string, string>> _codeLists;
+    private readonly Dictionary<string, string> _columnsByHeader;
+    private readonly List<FieldReader> _readers;
+    private readonly TypedValueNormaliser _values;
 
     /// <summary>Prepares a normaliser for one feed of a source.</summary>
     /// <param name="mapping">The source's mapping.</param>
@@ -29,35 +31,36 @@ public sealed class RecordNormaliser
         ArgumentNullException.ThrowIfNull(mapping);
         _mapping = mapping;
         _feedDate = feedDate;
-        _fieldsByHeader = new Dictionary<string, FieldMapping>(StringComparer.Ordinal);
-        foreach (var field in mapping.Fields)
+        _columnsByHeader = SourceColumns.ByHeader(mapping, NormaliseHeader);
+        _readers = [.. mapping.Fields.Select(f => new FieldReader(f, f.Column.Length > 0 && mapping.Fields.Count(o => o.Column == f.Column) > 1))];
+
+        // A plain column may also be sent under its attribute's name (a JSON key such as residentId).
+        foreach (var field in mapping.Fields.Where(f => f.IsPlainColumn && mapping.Fields.Count(o => o.Column == f.Column) == 1))
         {
-            foreach (var header in field.Headers.Append(field.Attribute))
-            {
-                _fieldsByHeader.TryAdd(NormaliseHeader(header), field);
-            }
+            _columnsByHeader.TryAdd(NormaliseHeader(field.Attribute), field.Column);
         }
 
-        _codeLists = mapping.CodeLists.ToDictionary(
-            list => list.Key,
-            list => BuildCodeLookup(list.Value),
-            StringComparer.Ordinal);
+        _values = new TypedValueNormaliser(mapping);
     }
 
     /// <summary>Headers are matched after width normalisation and trimming, so <c>身份证号码 </c> still matches.</summary>
     public static string NormaliseHeader(string header) => ValueNormaliser.Text(header.Trim('\uFEFF')) ?? string.Empty;
 
-    /// <summary>The mapped field a column header feeds, or null for a column the mapping does not know.</summary>
-    public FieldMapping? FieldFor(string header) => _fieldsByHeader.GetValueOrDefault(NormaliseHeader(header));
+    /// <summary>
+    /// The mapped column a header stands for (the column as the mapping names it, whichever alias was sent), or null
+    /// for a column the mapping does not know.
+    /// </summary>
+    public string? ColumnFor(string header) => _columnsByHeader.GetValueOrDefault(NormaliseHeader(header));
 
     /// <summary>The required columns a file's header row lacks; a feed that lacks one cannot be processed.</summary>
     public IReadOnlyList<string> MissingRequiredColumns(IEnumerable<string> headers)
     {
-        var present = headers.Select(NormaliseHeader)
-            .Select(h => _fieldsByHeader.GetValueOrDefault(h))
-            .OfType<FieldMapping>()
-            .ToHashSet();
-        return _mapping.Fields.Where(f => f.Required && !present.Contains(f)).Select(f => f.Column).ToList();
+        var present = headers.Select(ColumnFor).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        return _mapping.Fields.Where(f => f.Required)
+            .SelectMany(f => f.Template is { } template ? FieldTemplate.Columns(template).Select(c => _columnsByHeader.GetValueOrDefault(NormaliseHeader(c), c)) : f.Column.Length > 0 ? [f.Column] : [])
+            .Where(c => !present.Contains(c))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
     }
 
     /// <summary>Normalises one row; either the record or the reasons it is rejected.</summary>
@@ -71,97 +74,153 @@ public sealed class RecordNormaliser
             return false;
         }
 
-        var raw = new Dictionary<FieldMapping, string?>();
-        var sentAs = new Dictionary<FieldMapping, string>();
+        var raw = new Dictionary<string, string>(StringComparer.Ordinal);
+        var sentAs = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (header, value) in row.Values)
         {
-            if (!_fieldsByHeader.TryGetValue(NormaliseHeader(header), out var field))
+            if (ColumnFor(header) is not { } column)
             {
                 continue;
             }
 
-            // Two keys for one attribute (a JSON record with both 身份证号码 and 公民身份号码): neither may win silently.
-            if (!sentAs.TryAdd(field, header))
+            // Two keys for one column (a JSON record with both 身份证号码 and 公民身份号码): neither may win silently.
+            if (!sentAs.TryAdd(column, header))
             {
-                rejections = [new Rejection(row.Number, field.Column, $"the record has two keys for this field, '{FeedLimits.ColumnName(sentAs[field])}' and '{FeedLimits.ColumnName(header)}'; send one")];
+                rejections = [new Rejection(row.Number, column, $"the record has two keys for this field, '{FeedLimits.ColumnName(sentAs[column])}' and '{FeedLimits.ColumnName(header)}'; send one")];
                 return false;
             }
 
             if (!string.IsNullOrWhiteSpace(value))
             {
-                raw[field] = value;
+                raw[column] = value;
             }
         }
 
-        var problems = new List<Rejection>();
-        var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
-        ResidentId? residentId = null;
-        string? idProblem = null;
-        foreach (var field in _mapping.Fields)
+        string? ColumnValue(string name) => ColumnFor(name) is { } column ? raw.GetValueOrDefault(column) : null;
+
+        var values = new RowValues(row.Number);
+        foreach (var reader in _readers)
         {
-            if (!raw.TryGetValue(field, out var value))
+            var value = reader.Source(ColumnValue);
+            if (reader.Field.Type == FieldType.ResidentId)
             {
-                if (field.Type == FieldType.ResidentId)
-                {
-                    idProblem = MissingValue;
-                }
-                else if (field.Required)
-                {
-                    problems.Add(new Rejection(row.Number, field.Column, MissingValue));
-                }
-
-                continue;
-            }
-
-            if (field.Type == FieldType.ResidentId)
-            {
-                if (ResidentId.TryParse(value, _feedDate, out var id, out var idReason))
-                {
-                    residentId = id;
-                    attributes[field.Attribute] = id.Value.Value;
-                }
-                else if (RecordLimits.ValueTooLong(ValueNormaliser.Text(value)!) is { } tooLong)
-                {
-                    // Too long to keep as sent, so the record cannot be kept for matching either.
-                    problems.Add(new Rejection(row.Number, field.Column, tooLong));
-                }
-                else
-                {
-                    // Kept (never "fixed") so a data steward can see what the department sent. A number that fails
-                    // its check character, names no GB/T 2260 division or was born after the feed's date is no
-                    // key: the record goes on without an ID, as the source's matchWithoutId allows.
-                    idProblem = idReason;
-                    attributes[field.Attribute + AsSentSuffix] = ValueNormaliser.Text(value)!;
-                }
-
-                continue;
-            }
-
-            if (TryNormaliseValue(field, value, out var normalised, out var reason))
-            {
-                if (RecordLimits.ValueTooLong(normalised!) is { } tooLong)
-                {
-                    problems.Add(new Rejection(row.Number, field.Column, tooLong));
-                    continue;
-                }
-
-                attributes[field.Attribute] = normalised!;
+                ReadId(reader, value, values);
             }
             else
             {
-                problems.Add(new Rejection(row.Number, field.Column, reason!));
+                Read(reader, value, values);
             }
         }
 
-        if (residentId is null && !problems.Any(p => p.Field == _mapping.ResidentIdField.Column) && (problems.Count > 0 || !CanMatchWithoutId(attributes)))
+        return Finish(row.Number, values, out record, out rejections);
+    }
+
+    private void ReadId(FieldReader reader, string? value, RowValues values)
+    {
+        var field = reader.Field;
+        values.IdField = reader.ReportField;
+        if (value is null)
         {
-            problems.Insert(0, new Rejection(row.Number, _mapping.ResidentIdField.Column, idProblem ?? MissingValue));
+            values.IdProblem = MissingValue;
+            return;
+        }
+
+        if (!reader.TryTake(value, out var part, out var takeReason))
+        {
+            values.IdProblem = takeReason;
+        }
+        else if (ResidentId.TryParse(part, _feedDate, out var id, out var idReason))
+        {
+            values.ResidentId = id;
+            values.Attributes[field.Attribute] = id.Value.Value;
+            return;
+        }
+        else
+        {
+            values.IdProblem = idReason;
+            value = part;
+        }
+
+        if (RecordLimits.ValueTooLong(ValueNormaliser.Text(value)!) is { } tooLong)
+        {
+            // Too long to keep as sent, so the record cannot be kept for matching either.
+            values.Problems.Add(new Rejection(values.Row, reader.ReportField, tooLong));
+            return;
+        }
+
+        // Kept (never "fixed") so a data steward can see what the department sent. A number that fails its check
+        // character, names no GB/T 2260 division or was born after the feed's date is no key: the record goes on
+        // without an ID, as the source's matchWithoutId allows.
+        values.Attributes[field.Attribute + AsSentSuffix] = ValueNormaliser.Text(value)!;
+    }
+
+    private void Read(FieldReader reader, string? value, RowValues values)
+    {
+        var field = reader.Field;
+        if (value is null)
+        {
+            if (field.Required)
+            {
+                values.Problems.Add(new Rejection(values.Row, reader.ReportField, MissingValue));
+            }
+
+            return;
+        }
+
+        string? reason;
+        if (reader.TryTake(value, out var part, out reason) && _values.TryNormalise(field, part, out var normalised, out reason))
+        {
+            if (RecordLimits.ValueTooLong(normalised!) is { } tooLong)
+            {
+                values.Problems.Add(new Rejection(values.Row, reader.ReportField, tooLong));
+            }
+            else
+            {
+                values.Attributes[field.Attribute] = normalised!;
+            }
+
+            return;
+        }
+
+        var problem = new Rejection(values.Row, reader.ReportField, reason!);
+        switch (field.InvalidValues)
+        {
+            case InvalidValuePolicy.Drop:
+                values.Warnings.Add(new ValueWarning(problem, InvalidValuePolicy.Drop));
+                break;
+            case InvalidValuePolicy.Keep when ValueNormaliser.Text(value) is { } sent && RecordLimits.ValueTooLong(sent) is null:
+                // As sent means as the department wrote it: not in the field's normal form, so a reader cannot mistake it for one.
+                values.Attributes[field.Attribute] = sent;
+                values.Warnings.Add(new ValueWarning(problem, InvalidValuePolicy.Keep));
+                break;
+            default:
+                values.Problems.Add(problem);
+                break;
+        }
+    }
+
+    private bool Finish(long row, RowValues values, out NormalisedRecord? record, out IReadOnlyList<Rejection> rejections)
+    {
+        record = null;
+        var problems = values.Problems;
+        var attributes = values.Attributes;
+        if (_mapping.Identity == SourceIdentity.None)
+        {
+            // A layout without IDs: no ID problem to report, but a record the matcher cannot use is not kept.
+            if (problems.Count == 0 && !CanMatchWithoutId(attributes))
+            {
+                problems.Add(new Rejection(row, null, Unmatchable));
+            }
+        }
+        else if (values.ResidentId is null && !problems.Any(p => p.Field == values.IdField) && (problems.Count > 0 || !CanMatchWithoutId(attributes)))
+        {
+            problems.Insert(0, new Rejection(row, values.IdField, values.IdProblem ?? MissingValue));
         }
 
         var discriminator = Uri.EscapeDataString(string.Join('~', _mapping.RecordKey.Select(k => attributes.GetValueOrDefault(k, string.Empty))));
         if (problems.Count == 0 && (RecordLimits.KeyTooLong(discriminator) ?? RecordLimits.RecordTooLong(attributes)) is { } tooLarge)
         {
-            problems.Add(new Rejection(row.Number, null, tooLarge));
+            problems.Add(new Rejection(row, null, tooLarge));
         }
 
         rejections = problems;
@@ -170,9 +229,10 @@ public sealed class RecordNormaliser
             return false;
         }
 
-        record = new NormalisedRecord(row.Number, residentId, discriminator, attributes)
+        record = new NormalisedRecord(row, values.ResidentId, discriminator, attributes)
         {
-            IdProblem = residentId is null ? new Rejection(row.Number, _mapping.ResidentIdField.Column, idProblem ?? MissingValue) : null,
+            IdProblem = values.ResidentId is null && values.IdField is not null ? new Rejection(row, values.IdField, values.IdProblem ?? MissingValue) : null,
+            Warnings = values.Warnings,
         };
         return true;
     }
@@ -187,83 +247,4 @@ public sealed class RecordNormaliser
         && _mapping.Fields.Any(f => f.Type is FieldType.Date or FieldType.Phone or FieldType.Division
             && attributes.ContainsKey(f.Attribute)
             && (f.Type != FieldType.Date || f.Attribute == BirthDateAttribute));
-
-    private bool TryNormaliseValue(FieldMapping field, string? value, out string? normalised, out string? reason)
-    {
-        normalised = null;
-        reason = null;
-        switch (field.Type)
-        {
-            case FieldType.Text:
-                normalised = ValueNormaliser.Text(value);
-                return true;
-            case FieldType.Name:
-                normalised = ValueNormaliser.Name(value);
-                return true;
-            case FieldType.Date:
-                if (ValueNormaliser.TryDate(value, _mapping.DateFormats, out var date, out reason))
-                {
-                    normalised = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-                    return true;
-                }
-
-                return false;
-            case FieldType.Division:
-                if (DivisionCode.TryParse(value, out var division, out reason))
-                {
-                    normalised = division.Value.Value;
-                    return true;
-                }
-
-                return false;
-            case FieldType.Phone:
-                return ValueNormaliser.TryPhone(value, out normalised, out reason);
-            case FieldType.Code:
-                var label = ValueNormaliser.Text(value) ?? string.Empty;
-                if (_codeLists[field.CodeList!].TryGetValue(label, out var code))
-                {
-                    normalised = code;
-                    return true;
-                }
-
-                // The value itself is not quoted: a shifted column could put personal data here.
-                reason = $"value is not in the code list {field.CodeList} (expected one of: {string.Join(", ", _mapping.CodeLists[field.CodeList!].Keys)})";
-                return false;
-            case FieldType.WholeNumber:
-                if (ValueNormaliser.TryInteger(value, out var integer))
-                {
-                    normalised = integer.ToString(CultureInfo.InvariantCulture);
-                    return true;
-                }
-
-                reason = "not a whole number";
-                return false;
-            case FieldType.Number:
-                if (ValueNormaliser.TryDecimal(value, out var number))
-                {
-                    // A decimal keeps the scale it was written with; drop trailing zeros so that 1300.00 and 1300
-                    // are one normal form, or an unchanged amount would hash as a changed fact.
-                    normalised = number.ToString("0.############################", CultureInfo.InvariantCulture);
-                    return true;
-                }
-
-                reason = "not a number";
-                return false;
-            default:
-                throw new InvalidOperationException($"Field type {field.Type} has no normaliser.");
-        }
-    }
-
-    private static Dictionary<string, string> BuildCodeLookup(IReadOnlyDictionary<string, string> list)
-    {
-        // Labels and the Hub's own codes are both accepted, so a department can send either.
-        var lookup = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (label, code) in list)
-        {
-            lookup.TryAdd(ValueNormaliser.Text(label) ?? label, code);
-            lookup.TryAdd(code, code);
-        }
-
-        return lookup;
-    }
 }

@@ -27,6 +27,12 @@ public sealed partial class FeedProcessor
     /// <summary>The report's outcome for a row kept without a usable ID number, to be matched by its other fields.</summary>
     public const string KeptForMatching = "kept for matching";
 
+    /// <summary>Row report outcome of an invalid optional value left out of a record that was kept.</summary>
+    public const string ValueDropped = "value dropped";
+
+    /// <summary>Row report outcome of an invalid value stored as the department sent it, as its field asks.</summary>
+    public const string KeptAsSent = "kept as sent";
+
     /// <summary>The fewest merge groups a batch is split into.</summary>
     public const int MinGroupCount = 16;
 

@@ -43,10 +43,17 @@ internal sealed class RecordSpiller(HubStorage storage, PersonKeyHasher hasher, 
                 received++;
                 if (validator.TryAccept(row, out var record, out var personKey, out var problems))
                 {
+                    // A source without IDs has no ID problem to report, but its records are matched all the same.
+                    unidentified += record.IsIdentified ? 0 : 1;
                     if (record.IdProblem is { } idProblem)
                     {
-                        unidentified++;
                         await rejects.WriteRowAsync(Number(idProblem.Row), idProblem.Field, idProblem.Reason, FeedProcessor.KeptForMatching).ConfigureAwait(false);
+                    }
+
+                    foreach (var warning in record.Warnings)
+                    {
+                        var outcome = warning.Outcome == InvalidValuePolicy.Keep ? FeedProcessor.KeptAsSent : FeedProcessor.ValueDropped;
+                        await rejects.WriteRowAsync(Number(warning.Problem.Row), warning.Problem.Field, warning.Problem.Reason, outcome).ConfigureAwait(false);
                     }
 
                     await spill.WriteAsync(new SpilledRecord(personKey.Value.Value, row.Number, record.Discriminator, record.IsIdentified, record.Attributes)).ConfigureAwait(false);

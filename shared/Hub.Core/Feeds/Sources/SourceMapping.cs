@@ -38,6 +38,12 @@ public sealed record SourceMapping
     /// </summary>
     public bool MatchWithoutId { get; init; } = true;
 
+    /// <summary>
+    /// Where records find their person: <see cref="SourceIdentity.ResidentId"/> (the default) from the one field of
+    /// that type, or <see cref="SourceIdentity.None"/> for a layout without ID numbers, whose records are all matched.
+    /// </summary>
+    public SourceIdentity Identity { get; init; } = SourceIdentity.ResidentId;
+
     /// <summary>The mapped columns.</summary>
     public required IReadOnlyList<FieldMapping> Fields { get; init; }
 
@@ -49,7 +55,12 @@ public sealed record SourceMapping
     [JsonIgnore]
     public SourceId SourceId => SourceId.Parse(Id);
 
-    /// <summary>The field that carries the resident ID number.</summary>
+    /// <summary>The field that carries the resident ID number; null for a source whose identity is <see cref="SourceIdentity.None"/>.</summary>
     [JsonIgnore]
-    public FieldMapping ResidentIdField => Fields.Single(f => f.Type == FieldType.ResidentId);
+    public FieldMapping? IdField => Fields.SingleOrDefault(f => f.Type == FieldType.ResidentId);
+
+    /// <summary>The field that carries the resident ID number, for a source that has one.</summary>
+    /// <exception cref="InvalidOperationException">The source's identity is <see cref="SourceIdentity.None"/>.</exception>
+    [JsonIgnore]
+    public FieldMapping ResidentIdField => IdField ?? throw new InvalidOperationException($"Source '{Id}' has no ID column (identity none).");
 }

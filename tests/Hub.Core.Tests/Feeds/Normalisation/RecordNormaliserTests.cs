@@ -1,4 +1,5 @@
 using Hub.Core.Feeds;
+using Hub.Core.Feeds.Sources;
 
 namespace Hub.Core.Tests.Feeds.Normalisation;
 
@@ -151,23 +152,36 @@ public sealed class RecordNormaliserTests
     }
 
     [Fact]
-    public void Every_bad_value_of_a_row_is_reported_with_its_own_column()
+    public void Every_bad_optional_value_of_a_row_is_dropped_with_a_warning_naming_its_own_column()
     {
         var values = CivilAffairsRows.GoodValues();
         values["出生日期"] = "1949-13-31";
         values["联系电话"] = "12345";
         values["保障人数"] = "三人";
         values["救助金额(元)"] = "一千";
+
+        var record = CivilAffairsRows.Accept(CivilAffairsRows.Row(9, values));
+
+        Assert.All(record.Warnings, w => Assert.Equal((9, InvalidValuePolicy.Drop), (w.Problem.Row, w.Outcome)));
+        Assert.Equal(["出生日期", "救助金额(元)", "保障人数", "联系电话"], record.Warnings.Select(w => w.Problem.Field));
+        Assert.DoesNotContain("birthDate", record.Attributes.Keys);
+        Assert.DoesNotContain("phone", record.Attributes.Keys);
+        Assert.Equal("dibao", record.Attributes["assistanceType"]);
+    }
+
+    [Fact]
+    public void A_bad_required_value_still_rejects_the_record_and_the_bad_optional_values_only_warn()
+    {
+        var values = CivilAffairsRows.GoodValues();
+        values["出生日期"] = "1949-13-31";
         values["居住地区划代码"] = "朝阳区";
+        values["享受起始日期"] = "不详";
 
         Assert.False(CivilAffairsRows.Normaliser.TryNormalise(CivilAffairsRows.Row(9, values), out _, out var rejections));
 
         Assert.All(rejections, r => Assert.Equal(9, r.Row));
-        Assert.Equal(
-            ["出生日期", "救助金额(元)", "保障人数", "居住地区划代码", "联系电话"],
-            rejections.Select(r => r.Field));
+        Assert.Equal(["享受起始日期", "居住地区划代码"], rejections.Select(r => r.Field));
     }
-
 
     [Fact]
     public void Row_problem_becomes_a_whole_row_rejection()
