@@ -5,7 +5,7 @@ namespace Hub.Samples.Quality;
 /// <param name="Rows">Rows without a usable ID that went through matching.</param>
 /// <param name="KnownOnArrival">Of those, rows whose person the index held when they arrived.</param>
 /// <param name="Findable">Rows whose person has another record anywhere in the feeds: the ones that should end up with it.</param>
-/// <param name="Found">Findable rows that ended with their person (in their home beside another of their records, or queued with it) once every feed was in.</param>
+/// <param name="Found">Findable rows that ended with their person (in their home beside another of their records or beside one queued with it, or queued with it) once every feed was in.</param>
 /// <param name="LinkedCorrectly">Linked automatically to their own person (once every feed was in, as every outcome below).</param>
 /// <param name="LinkedWrongly">Linked automatically to someone else: the errors precision counts.</param>
 /// <param name="QueuedWithTruth">Queued for a steward with their own person among the candidates.</param>

@@ -4,8 +4,9 @@ namespace Hub.Samples.Quality;
 /// Counts what happened to the rows without a usable ID, per label, once every feed is in. A row is findable when its
 /// person has another record anywhere in the feeds; it is found when it ended in its person's home (the identified
 /// person of their ID, or else the provisional person started by one of their records that holds most of them)
-/// beside another of their records, or was queued with that home among the candidates. So a row that arrives before the only other record of its
-/// person, and is never joined to it, counts as missed, whatever the order.
+/// beside another of their records, or in that home when another of their records was queued with it (the steward
+/// sees the two together), or was queued with that home among the candidates. So a row that arrives before the only
+/// other record of its person, and is never joined or queued with it, counts as missed, whatever the order.
 /// </summary>
 internal sealed class QualityTallies
 {
@@ -25,11 +26,13 @@ internal sealed class QualityTallies
         var homes = index.Homes();
         var records = index.RecordsPerTruth();
         var tallies = new QualityTallies();
-        foreach (var row in rows)
+        var matched = rows.ToList();
+        var queuedBeside = matched.SelectMany(r => r.QueuedWith.Select(p => (r.Truth, p))).ToHashSet();
+        foreach (var row in matched)
         {
             var findable = records[row.Truth] >= 2;
             var found = homes.TryGetValue(row.Truth, out var home)
-                && ((row.Person == home.Person && home.Records >= 2) || row.QueuedWith.Contains(home.Person));
+                && ((row.Person == home.Person && (home.Records >= 2 || queuedBeside.Contains((row.Truth, home.Person)))) || row.QueuedWith.Contains(home.Person));
             tallies.Count(row, findable, found);
         }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Hub.Samples.Quality;
 
 namespace Hub.Samples.Tests.Quality;
@@ -69,6 +70,23 @@ public sealed class QualityFiguresTests
     }
 
     [Fact]
+    public void A_row_whose_person_was_queued_beside_another_of_their_records_counts_as_found()
+    {
+        // A without an ID in both feeds, the civil-affairs row with another birth date (not one typing error away): it cannot be linked
+        // automatically and goes to the steward beside A's register row, which is A's only indexed person. The
+        // steward sees both records together, so both rows are found, not only the one that was queued.
+        var register = Police with { Rows = [Row(Police, A, false)] };
+        var assistance = Civil with { Rows = [BornOnAnotherDay(Civil, Row(Civil, A, false))] };
+
+        var report = QualityHarness.Run(new QualityOptions(), Population, [register, assistance], ShippedMatchRules.Default);
+
+        Assert.Equal((2, 0, 0), (report.Totals.Rows, report.Totals.Linked, report.Totals.NewPersons));
+        Assert.Equal(2, report.Totals.QueuedWithTruth);
+        Assert.Equal((2, 2), (report.Totals.Findable, report.Totals.Found));
+        Assert.Equal(1.0, report.Recall, 10);
+    }
+
+    [Fact]
     public void A_row_that_repeats_an_earlier_one_of_its_feed_is_refused_as_the_hub_refuses_it()
     {
         var twice = Register with { Rows = [.. Register.Rows, Row(Police, C, false)] };
@@ -89,6 +107,17 @@ public sealed class QualityFiguresTests
         }
 
         return row with { Values = values, Mistakes = [] };
+    }
+
+    private static SampleRow BornOnAnotherDay(SampleFeed feed, SampleRow row)
+    {
+        var column = feed.Source.Fields.Single(f => f.Attribute == "birthDate").Column;
+        var format = RowComposer.DateFormatOf(feed.Source);
+        var values = new Dictionary<string, string?>(row.Values, StringComparer.Ordinal)
+        {
+            [column] = DateOnly.ParseExact(row.Values[column]!, format, CultureInfo.InvariantCulture).AddYears(-20).AddMonths(-5).AddDays(-11).ToString(format, CultureInfo.InvariantCulture),
+        };
+        return row with { Values = values };
     }
 
     private static Person[] Pick()
