@@ -174,11 +174,11 @@ public sealed class MatchRules
         }
 
         var similarity = 0.0;
-        if (comparator == MatchComparator.JaroWinkler)
+        if (comparator is MatchComparator.JaroWinkler or MatchComparator.Pinyin)
         {
             if (document.Similarity is not ({ } s and > 0 and < 1))
             {
-                errors.Add($"{label}: comparator 'jaroWinkler' needs a 'similarity' threshold between 0 and 1 (exclusive)");
+                errors.Add($"{label}: comparator '{comparatorName}' needs a 'similarity' threshold between 0 and 1 (exclusive)");
             }
             else
             {
@@ -187,7 +187,7 @@ public sealed class MatchRules
         }
         else if (document.Similarity is not null)
         {
-            errors.Add($"{label}: 'similarity' applies only to comparator 'jaroWinkler'");
+            errors.Add($"{label}: 'similarity' applies only to comparators 'jaroWinkler' and 'pinyin'");
         }
 
         var levels = Levels(document.Levels, comparator, label, errors);
