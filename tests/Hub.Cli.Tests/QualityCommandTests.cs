@@ -49,9 +49,9 @@ public sealed class QualityCommandTests : IDisposable
         var run = await Cli.RunAsync("quality", "--people", "3000", "--seed", "7", "--levels");
 
         Assert.All(
-            ["Rules m", "Rules u", "EM m", "EM u", "Same person", "u blocked", "u random", "EM m without the truth, from one session per kind of blocking key", "pairs agreeing on Name"],
+            ["Rules m", "Rules u", "EM m", "EM u", "Same person", "u blocked", "u random", "Close", "EM m without the truth, from one session per kind of blocking key", "pairs agreeing on Name"],
             text => Assert.Contains(text, run.Output, StringComparison.Ordinal));
-        Assert.Matches(@"ResidenceAddress\s*│\s*Exact\s*│\s*0\.\d{5}\s*│", run.Output);
+        Assert.Matches(@"ResidenceAddress\s*│\s*Similar\s*│\s*0\.\d{5}\s*│", run.Output);
     }
 
     [Fact]
