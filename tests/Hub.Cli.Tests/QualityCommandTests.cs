@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Hub.Core.Identity.Matching;
 using Hub.Tests.Shared;
 
 namespace Hub.Cli.Tests;
@@ -43,6 +44,17 @@ public sealed class QualityCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Quality_levels_print_the_rules_the_estimate_and_the_observed_m_and_u_of_every_level()
+    {
+        var run = await Cli.RunAsync("quality", "--people", "3000", "--seed", "7", "--levels");
+
+        Assert.All(
+            ["Rules m", "Rules u", "EM m", "EM u", "Same person", "u blocked", "u random", "Close", "EM m without the truth, from one session per kind of blocking key", "pairs agreeing on Name"],
+            text => Assert.Contains(text, run.Output, StringComparison.Ordinal));
+        Assert.Matches(@"ResidenceAddress\s*│\s*Similar\s*│\s*0\.\d{5}\s*│", run.Output);
+    }
+
+    [Fact]
     public async Task Quality_json_holds_every_figure_and_whether_the_targets_are_met()
     {
         var run = await Cli.RunAsync("quality", "--people", "600", "--seed", "7", "--preset", "hard", "--orders", "--json");
@@ -59,6 +71,12 @@ public sealed class QualityCommandTests : IDisposable
         Assert.Equal(24, report["orders"]!.AsArray().Count);
         Assert.Contains(report["breakdown"]!.AsArray(), b => (string?)b!["label"] == "corrupted TypoSubstitution");
         Assert.Equal((int)report["totals"]!["rows"]!, report["breakdown"]!.AsArray().Where(b => ((string?)b!["label"])!.StartsWith("source ", StringComparison.Ordinal)).Sum(b => (int)b!["rows"]!));
+        var name = report["levels"]!.AsArray().Single(l => (string?)l!["field"] == "name" && (string?)l["level"] == "exact")!;
+        Assert.Equal(MatchRules.LoadFile(ShippedFiles.MatchingRules).Find(MatchField.Name)!.Levels[ComparisonLevel.Exact].M, (double)name["rules"]!["m"]!);
+        Assert.InRange((double)name["estimated"]!["m"]!, 0, 1);
+        Assert.InRange((double)name["observedM"]!, 0, 1);
+        Assert.NotNull(name["observedURandom"]);
+        Assert.Equal(3, report["estimateSessions"]!.AsArray().Count);
         Assert.Equal((bool)json["meetsTargets"]! ? ExitCodes.Success : ExitCodes.Failed, run.ExitCode);
     }
 
@@ -103,6 +121,7 @@ public sealed class QualityCommandTests : IDisposable
     {
         rules = Regex.Replace(rules, @",\s*""blocksAutoMatch"":\s*\[[^\]]*\]", string.Empty);
         rules = Regex.Replace(rules, @"""match"":\s*\d+", "\"match\": 2");
+        rules = Regex.Replace(rules, @"""rival"":\s*\d+", "\"rival\": 1");
         return Regex.Replace(rules, @"""possibleMatch"":\s*\d+", "\"possibleMatch\": 1");
     }
 }

@@ -42,7 +42,7 @@ internal static class QualityCommand
         var withoutSex = new Option<bool>("--without-sex") { Description = "Leave every sex out" };
         var orders = new Option<bool>("--orders") { Description = "Also run every order of the four feeds (24) and print recall per order and its spread (max - min)" };
         var rules = new Option<FileInfo>("--rules") { Description = "A match rules file to measure instead of the shipped functions/Hub.Functions/rules/matching.json" }.AcceptExistingOnly();
-        var levels = new Option<bool>("--levels") { Description = "Also print how often each comparison level was seen for the same person and for others (the empirical m and u the weights are tuned against)" };
+        var levels = new Option<bool>("--levels") { Description = "Also print every comparison level's m and u three ways: the rules', the expectation-maximisation estimate from the candidate pairs, and the observed ones (same person, other candidates, random pairs)" };
         var json = new Option<bool>("--json") { Description = "Print the report as JSON" };
         var command = new Command("quality", "Measure person matching against a fictional population with known truth; exit 1 when a target is missed.")
         {

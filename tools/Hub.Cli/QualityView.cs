@@ -34,7 +34,7 @@ internal static class QualityView
 
         if (levels)
         {
-            PrintLevels(console, report.Levels);
+            PrintLevels(console, report);
         }
     }
 
@@ -74,32 +74,40 @@ internal static class QualityView
         console.Write(table);
     }
 
-    private static void PrintLevels(IAnsiConsole console, IReadOnlyList<LevelObservation> levels)
+    private static void PrintLevels(IAnsiConsole console, QualityReport report)
     {
-        var table = new Table().Title("Comparison levels: m among true pairs, u among blocked candidates and among random pairs")
-            .AddColumn("Field").AddColumn("Level")
-            .AddColumn(new TableColumn("Same person").RightAligned()).AddColumn(new TableColumn("m").RightAligned())
-            .AddColumn(new TableColumn("Blocked others").RightAligned()).AddColumn(new TableColumn("u blocked").RightAligned())
-            .AddColumn(new TableColumn("Random pairs").RightAligned()).AddColumn(new TableColumn("u random").RightAligned());
-        foreach (var byField in levels.GroupBy(l => l.Field))
+        var sessions = string.Join("; ", report.EstimateSessions.Select(s => string.Create(
+            CultureInfo.InvariantCulture,
+            $"{s.Pairs:N0} pairs agreeing on {s.Agreeing} (without {string.Join(", ", s.LeftOut)}): same-person share {s.MatchShare:0.0000}, truly {s.TrueMatchShare:0.0000}, {s.Iterations} rounds{(s.Converged ? string.Empty : ", not converged")}")));
+        var table = new Table()
+            .Title("Comparison levels: the rules' m and u, the EM estimate's, and the observed ones (shares of the comparisons with a value on both sides)")
+            .Caption($"EM m without the truth, from one session per kind of blocking key; EM u is chance agreement (u random): {sessions}.")
+            .AddColumn("Field").AddColumn("Level");
+        foreach (var column in new[] { "Rules m", "Rules u", "EM m", "EM u", "Same person", "m", "Blocked others", "u blocked", "Random pairs", "u random" })
         {
-            var same = Math.Max(1, byField.Sum(l => l.SamePerson));
-            var other = Math.Max(1, byField.Sum(l => l.OtherPeople));
-            var random = Math.Max(1, byField.Sum(l => l.RandomPairs));
-            foreach (var level in byField)
-            {
-                table.AddRow(
-                    new Text(byField.Key.ToString()), new Text(level.Level.ToString()),
-                    Count(level.SamePerson), Share(level.SamePerson, same),
-                    Count(level.OtherPeople), Share(level.OtherPeople, other),
-                    Count(level.RandomPairs), Share(level.RandomPairs, random));
-            }
+            table.AddColumn(new TableColumn(column).RightAligned());
+        }
+
+        foreach (var level in report.Levels)
+        {
+            table.AddRow(
+                new Text(level.Field.ToString()), new Text(level.Level.ToString()),
+                Probability(level.Rules?.M), Probability(level.Rules?.U), Probability(level.Estimated?.M), Probability(level.Estimated?.U),
+                Count(level.SamePerson), Probability(level.ObservedM),
+                Count(level.OtherPeople), Probability(level.ObservedUBlocked),
+                Count(level.RandomPairs), Probability(level.ObservedURandom));
         }
 
         console.Write(table);
     }
 
-    private static Text Share(int count, int total) => new(((double)count / total).ToString("0.00000", CultureInfo.InvariantCulture));
+    // Probabilities span 1 to 1e-7: five decimals for the large ones, three significant digits for the small.
+    private static Text Probability(double? value) => new(value switch
+    {
+        null => "-",
+        >= 0.001 or 0 => value.Value.ToString("0.00000", CultureInfo.InvariantCulture),
+        _ => value.Value.ToString("0.00E+0", CultureInfo.InvariantCulture),
+    });
 
     private static Text AtLeast(double value, double target) =>
         new(string.Create(CultureInfo.InvariantCulture, $">= {target:0.000} {(value >= target ? "met" : "MISSED")}"));

@@ -39,7 +39,7 @@ internal sealed class PersonIndex
                 _blocks[key] = people = [];
             }
 
-            if (!people.Contains(person))
+            if (indexed.Keys.Add(key))
             {
                 people.Add(person);
             }
@@ -90,9 +90,9 @@ internal sealed class PersonIndex
     {
         var moving = _people[from];
         _people.Remove(from);
-        foreach (var block in _blocks.Values)
+        foreach (var key in moving.Keys)
         {
-            block.Remove(from);
+            _blocks[key].Remove(from);
         }
 
         foreach (var (record, truth) in moving.Records)
@@ -140,5 +140,8 @@ internal sealed class PersonIndex
     private sealed record IndexedPerson(int Truth, bool Identified, int Order)
     {
         public List<(MatchRecord Record, int Truth)> Records { get; } = [];
+
+        // The keys the person is indexed under, so that a merge takes them out of those blocks only.
+        public HashSet<string> Keys { get; } = new(StringComparer.Ordinal);
     }
 }

@@ -41,6 +41,7 @@ public static class QualityHarness
         var levels = new LevelTallies();
         var (index, rows) = new HubSimulation(new PersonMatcher(rules), options.Seed, levels).Run(read);
         var tallies = QualityTallies.Of(rows, index);
+        var estimate = SessionEstimator.Estimate(levels.Pairs, rules, levels.ChanceAgreement(), EstimationSessions);
         return new QualityReport
         {
             Options = options,
@@ -52,9 +53,35 @@ public static class QualityHarness
             RepeatedRecords = Count(read, RowKind.Repeated),
             Totals = tallies.Totals,
             Breakdown = tallies.Breakdown,
-            Levels = levels.Levels,
+            Levels = levels.Levels(rules, estimate),
+            EstimateSessions = [.. estimate.Sessions.Select(e => Session(e, levels))],
             Orders = options.AllOrders ? Orders(options, read, rules, records) : [],
         };
+    }
+
+    // The kinds of key blocking finds candidates by (BlockingKeys): the name's sound within a county, the birth date
+    // alone, and the phone. Pairs found by one agree on its fields; a given name mostly says the sex as well, so the
+    // name's session leaves the sex out too, and the county its key holds (the divisions' coarsest level).
+    private static readonly EstimationSession[] EstimationSessions =
+    [
+        new(MatchField.Name, [MatchField.Name, MatchField.Sex, MatchField.ResidenceDivision, MatchField.RegistrationDivision]),
+        new(MatchField.BirthDate, [MatchField.BirthDate]),
+        new(MatchField.Phone, [MatchField.Phone]),
+    ];
+
+    private static LevelEstimateSession Session(SessionEstimate estimate, LevelTallies levels)
+    {
+        var same = levels.Pairs.Select((p, i) => (Pair: p, Same: levels.Same[i]))
+            .Where(p => estimate.Session.Takes(p.Pair))
+            .Count(p => p.Same);
+        return new LevelEstimateSession(
+            estimate.Session.Agreeing,
+            estimate.Session.Conditioned,
+            estimate.Pairs,
+            estimate.Estimate.MatchShare,
+            estimate.Pairs == 0 ? 0 : (double)same / estimate.Pairs,
+            estimate.Estimate.Iterations,
+            estimate.Estimate.Converged);
     }
 
     // Every order is simulated from the same rows, read once; the orders are independent, so they run side by side.

@@ -34,8 +34,11 @@ public sealed record QualityReport
     /// <summary>The same counts by source, by ID problem, by other mistake or stale value, by corruption, for twins and for namesakes.</summary>
     public required IReadOnlyList<QualityBreakdown> Breakdown { get; init; }
 
-    /// <summary>Empirical m and u of every comparison level among the candidates blocking found.</summary>
+    /// <summary>Every comparison level: the rules' m and u, the expectation–maximisation estimate's, and the observed ones.</summary>
     public required IReadOnlyList<LevelObservation> Levels { get; init; }
+
+    /// <summary>The sessions the expectation–maximisation estimate in <see cref="Levels"/> was combined from.</summary>
+    public required IReadOnlyList<LevelEstimateSession> EstimateSessions { get; init; }
 
     /// <summary>The figures of every order of the feeds, when <see cref="QualityOptions.AllOrders"/> asked for them; else empty.</summary>
     public IReadOnlyList<FeedOrderResult> Orders { get; init; } = [];

@@ -59,11 +59,12 @@ public sealed partial class MatchQualityTests(QualityRun run, ITestOutputHelper 
     [Fact]
     public void The_harness_catches_rules_that_link_too_eagerly()
     {
-        // The shipped weights, but low thresholds and nothing that rules out an automatic link: namesakes get linked.
+        // The shipped weights, but low thresholds, no rival and nothing that rules out an automatic link: namesakes get linked.
         var shipped = File.ReadAllText(ShippedFiles.MatchingRules);
         var loose = BlocksAutoMatch().Replace(shipped, string.Empty);
         loose = MatchThreshold().Replace(loose, "\"match\": 12");
         loose = PossibleThreshold().Replace(loose, "\"possibleMatch\": 6");
+        loose = RivalThreshold().Replace(loose, "\"rival\": 6");
 
         var report = QualityHarness.Run(new QualityOptions(), MatchRules.Parse(loose));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"loose rules: precision {report.Precision:0.0000}, {report.Totals.LinkedWrongly} wrong links"));
@@ -97,6 +98,37 @@ public sealed partial class MatchQualityTests(QualityRun run, ITestOutputHelper 
         Assert.True(exact.RandomPairs < 0.01 * name.Sum(l => l.RandomPairs));
     }
 
+    [Fact]
+    public void Every_level_shows_the_rules_the_estimate_without_the_truth_and_the_observed_m_and_u()
+    {
+        var rules = ShippedMatchRules.Default;
+
+        Assert.All(rules.Fields.SelectMany(f => f.Levels.Select(l => (f.Field, l.Key, l.Value))), weighed =>
+        {
+            var level = Report.Levels.Single(l => l.Field == weighed.Field && l.Level == weighed.Key);
+            Assert.Equal(weighed.Value, level.Rules);
+            Assert.NotNull(level.Estimated);
+        });
+        Assert.All(Report.Levels.Where(l => l.Level == ComparisonLevel.Missing), l => Assert.Null(l.Estimated));
+
+        // u is chance agreement, as the random pairs measured it; m is the estimate's own.
+        Assert.All(Report.Levels.Where(l => l.ObservedURandom > 0), l => Assert.Equal(l.ObservedURandom!.Value, l.Estimated!.Value.U, 5));
+    }
+
+    [Fact]
+    public void On_the_standard_preset_the_estimate_without_the_truth_comes_close_to_the_truth()
+    {
+        var wellSeen = Report.Levels.Where(l => l.Level != ComparisonLevel.Missing && l.SamePerson >= 100).ToList();
+
+        Assert.NotEmpty(wellSeen);
+        Assert.All(wellSeen, l => Assert.True(Math.Abs(l.Estimated!.Value.M - l.ObservedM!.Value) <= 0.1, $"{l.Field} {l.Level}: estimated m {l.Estimated!.Value.M:0.000}, observed {l.ObservedM:0.000}"));
+        Assert.Equal([MatchField.Name, MatchField.BirthDate, MatchField.Phone], Report.EstimateSessions.Select(s => s.Agreeing));
+        // Within 0.015 of the true share of same-person pairs: the birth date's pairs (found by the date alone) share a
+        // generation's names and places beyond chance, which the estimate takes for a little more sameness.
+        Assert.All(Report.EstimateSessions.Take(2), s => Assert.Equal(s.TrueMatchShare, s.MatchShare, 0.015));
+        Assert.All(Report.EstimateSessions, s => Assert.Contains(s.Agreeing, s.LeftOut));
+    }
+
     [GeneratedRegex(@",\s*""blocksAutoMatch"":\s*\[[^\]]*\]")]
     private static partial Regex BlocksAutoMatch();
 
@@ -105,4 +137,7 @@ public sealed partial class MatchQualityTests(QualityRun run, ITestOutputHelper 
 
     [GeneratedRegex(@"""possibleMatch"":\s*\d+")]
     private static partial Regex PossibleThreshold();
+
+    [GeneratedRegex(@"""rival"":\s*\d+")]
+    private static partial Regex RivalThreshold();
 }

@@ -6,8 +6,14 @@ public enum ComparisonLevel
     /// <summary>The values are the same.</summary>
     Exact = 1,
 
-    /// <summary>Names similar enough (Jaro-Winkler at or above the threshold).</summary>
+    /// <summary>
+    /// Names similar enough: Jaro-Winkler at or above the threshold, the same sound in as many characters (a
+    /// homophone), or the same characters in another order. Addresses: one is the other abbreviated.
+    /// </summary>
     Similar,
+
+    /// <summary>Names of as many characters that read alike but for one character, whose pinyin is one letter from the other's (明 ming, 敏 min).</summary>
+    Close,
 
     /// <summary>Dates with the same year and month, with day and month swapped, or one typing error apart.</summary>
     Partial,
@@ -27,6 +33,9 @@ public enum ComparisonLevel
     /// <summary>The values disagree. For ID numbers this is a contradiction, which rules out an automatic link.</summary>
     Different,
 
-    /// <summary>One side has no value; the field counts for nothing (weight 0) and has no weight in rules files.</summary>
+    /// <summary>
+    /// One side has no value, or (for the address comparator) the addresses differ where the residence divisions differ
+    /// too; the field counts for nothing (weight 0) and has no weight in rules files.
+    /// </summary>
     Missing,
 }

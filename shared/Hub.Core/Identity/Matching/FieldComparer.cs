@@ -8,35 +8,21 @@ internal static class FieldComparer
 {
     public static ComparisonLevel Compare(MatchFieldRule rule, MatchRecord incoming, MatchRecord candidate) => rule.Field switch
     {
-        MatchField.Name => Name(rule, incoming, candidate),
+        MatchField.Name => NameComparison.Compare(rule, incoming, candidate),
         MatchField.BirthDate => BirthDate(rule.Comparator, incoming.BirthDate, candidate.BirthDate),
         MatchField.Sex => Exact(incoming.Sex, candidate.Sex),
         MatchField.ResidenceDivision => Division(rule.Comparator, incoming.ResidenceDivision, candidate.ResidenceDivision),
         MatchField.RegistrationDivision => Division(rule.Comparator, incoming.RegistrationDivision, candidate.RegistrationDivision),
-        MatchField.ResidenceAddress => rule.Comparator == MatchComparator.JaroWinkler
-            ? Similar(rule, incoming.FoldedAddress, candidate.FoldedAddress)
-            : Exact(incoming.FoldedAddress, candidate.FoldedAddress),
+        MatchField.ResidenceAddress => rule.Comparator switch
+        {
+            MatchComparator.JaroWinkler => Similar(rule, incoming.FoldedAddress, candidate.FoldedAddress),
+            MatchComparator.Address => AddressComparison.Compare(incoming, candidate),
+            _ => Exact(incoming.FoldedAddress, candidate.FoldedAddress),
+        },
         MatchField.Phone => Exact(incoming.Phone, candidate.Phone),
         MatchField.ResidentId => IdComparison.Compare(incoming, candidate),
         _ => throw new InvalidOperationException($"Field {rule.Field} has no comparison."),
     };
-
-    private static ComparisonLevel Name(MatchFieldRule rule, MatchRecord incoming, MatchRecord candidate)
-    {
-        if (incoming.FoldedName is not { } a || candidate.FoldedName is not { } b)
-        {
-            return ComparisonLevel.Missing;
-        }
-
-        return rule.Comparator switch
-        {
-            MatchComparator.Exact => string.Equals(incoming.Name, candidate.Name, StringComparison.Ordinal) ? ComparisonLevel.Exact : ComparisonLevel.Different,
-            MatchComparator.JaroWinkler when incoming.PhoneticName is { } p && string.Equals(p, candidate.PhoneticName, StringComparison.Ordinal)
-                && a.Length == b.Length && !string.Equals(a, b, StringComparison.Ordinal) => ComparisonLevel.Similar,
-            MatchComparator.JaroWinkler => Similar(rule, a, b),
-            _ => string.Equals(a, b, StringComparison.Ordinal) ? ComparisonLevel.Exact : ComparisonLevel.Different,
-        };
-    }
 
     // Folded values: equal, or as similar as the field's threshold asks (Jaro-Winkler over characters).
     private static ComparisonLevel Similar(MatchFieldRule rule, string? a, string? b) =>

@@ -17,6 +17,22 @@ public enum MatchComparator
     JaroWinkler,
 
     /// <summary>
+    /// Names as <see cref="JaroWinkler"/> compares them (exact, similar or different), and, of the names it calls
+    /// different, those that sound close: as many characters, all read alike in toneless pinyin but one, whose reading
+    /// is one letter from the other's (李明 and 李敏, <c>ming</c> and <c>min</c>; 陈 <c>chen</c> read for 阵 <c>zhen</c>)
+    /// are <see cref="ComparisonLevel.Close"/>, which the rules can weigh less than similar.
+    /// </summary>
+    Pinyin,
+
+    /// <summary>
+    /// Addresses: folded and equal is <see cref="ComparisonLevel.Exact"/>; one the other abbreviated (the city,
+    /// district or street left out in front, 社区 left out, 号院 written 号) is <see cref="ComparisonLevel.Similar"/>;
+    /// a different address counts only where the residence divisions do not differ too (else it is
+    /// <see cref="ComparisonLevel.Missing"/>: the division already says the person moved or is someone else).
+    /// </summary>
+    Address,
+
+    /// <summary>
     /// Dates: equal is <see cref="ComparisonLevel.Exact"/>; the same year and month, day and month swapped, or (written
     /// as yyyyMMdd) one digit mistyped or two neighbouring digits swapped is <see cref="ComparisonLevel.Partial"/>.
     /// </summary>

@@ -5,12 +5,12 @@ public sealed class MatchFieldRule
 {
     private static readonly Dictionary<MatchField, MatchComparator[]> Applicable = new()
     {
-        [MatchField.Name] = [MatchComparator.Exact, MatchComparator.FoldedName, MatchComparator.JaroWinkler],
+        [MatchField.Name] = [MatchComparator.Exact, MatchComparator.FoldedName, MatchComparator.JaroWinkler, MatchComparator.Pinyin],
         [MatchField.BirthDate] = [MatchComparator.Exact, MatchComparator.Date],
         [MatchField.Sex] = [MatchComparator.Exact],
         [MatchField.ResidenceDivision] = [MatchComparator.Exact, MatchComparator.DivisionPrefix],
         [MatchField.RegistrationDivision] = [MatchComparator.Exact, MatchComparator.DivisionPrefix],
-        [MatchField.ResidenceAddress] = [MatchComparator.Exact, MatchComparator.JaroWinkler],
+        [MatchField.ResidenceAddress] = [MatchComparator.Exact, MatchComparator.JaroWinkler, MatchComparator.Address],
         [MatchField.Phone] = [MatchComparator.Exact],
         [MatchField.ResidentId] = [MatchComparator.IdEvidence],
     };
@@ -20,6 +20,8 @@ public sealed class MatchFieldRule
         [MatchComparator.Exact] = [ComparisonLevel.Exact, ComparisonLevel.Different],
         [MatchComparator.FoldedName] = [ComparisonLevel.Exact, ComparisonLevel.Different],
         [MatchComparator.JaroWinkler] = [ComparisonLevel.Exact, ComparisonLevel.Similar, ComparisonLevel.Different],
+        [MatchComparator.Pinyin] = [ComparisonLevel.Exact, ComparisonLevel.Similar, ComparisonLevel.Close, ComparisonLevel.Different],
+        [MatchComparator.Address] = [ComparisonLevel.Exact, ComparisonLevel.Similar, ComparisonLevel.Different],
         [MatchComparator.Date] = [ComparisonLevel.Exact, ComparisonLevel.Partial, ComparisonLevel.Different],
         [MatchComparator.DivisionPrefix] = [ComparisonLevel.Exact, ComparisonLevel.Street, ComparisonLevel.County, ComparisonLevel.Different],
         [MatchComparator.IdEvidence] = [ComparisonLevel.Exact, ComparisonLevel.OneEdit, ComparisonLevel.Prefix, ComparisonLevel.Different],
@@ -40,7 +42,7 @@ public sealed class MatchFieldRule
     /// <summary>How it is compared.</summary>
     public MatchComparator Comparator { get; }
 
-    /// <summary>For <see cref="MatchComparator.JaroWinkler"/>: the similarity from which folded names count as similar; 0 otherwise.</summary>
+    /// <summary>For <see cref="MatchComparator.JaroWinkler"/> and <see cref="MatchComparator.Pinyin"/>: the Jaro-Winkler similarity from which folded values count as similar; 0 otherwise.</summary>
     public double Similarity { get; }
 
     /// <summary>The m and u probabilities of every level the comparator produces.</summary>

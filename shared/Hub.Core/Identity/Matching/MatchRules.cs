@@ -27,10 +27,11 @@ public sealed class MatchRules
         .Where(l => l.Value != ComparisonLevel.Missing)
         .ToDictionary(StringComparer.Ordinal);
 
-    private MatchRules(double matchThreshold, double possibleMatchThreshold, IReadOnlyList<MatchFieldRule> fields)
+    private MatchRules(double matchThreshold, double possibleMatchThreshold, double rivalThreshold, IReadOnlyList<MatchFieldRule> fields)
     {
         MatchThreshold = matchThreshold;
         PossibleMatchThreshold = possibleMatchThreshold;
+        RivalThreshold = rivalThreshold;
         Fields = fields;
     }
 
@@ -39,6 +40,13 @@ public sealed class MatchRules
 
     /// <summary>The score from which a candidate goes to the steward queue; below it, it is not a candidate at all.</summary>
     public double PossibleMatchThreshold { get; }
+
+    /// <summary>
+    /// The score from which a second candidate holds back the automatic link of the best one, so both go to the
+    /// steward (twins, namesakes with everything else alike); at least <see cref="PossibleMatchThreshold"/>, which it
+    /// equals when the rules file does not set it (<c>rival</c>).
+    /// </summary>
+    public double RivalThreshold { get; }
 
     /// <summary>The fields compared, in the order of the file.</summary>
     public IReadOnlyList<MatchFieldRule> Fields { get; }
@@ -100,7 +108,7 @@ public sealed class MatchRules
         }
 
         var errors = new List<string>();
-        var (match, possible) = Thresholds(document.Thresholds, errors);
+        var (match, possible, rival) = Thresholds(document.Thresholds, errors);
         var fields = new List<MatchFieldRule>();
         if (document.Fields is not { Count: > 0 })
         {
@@ -129,27 +137,32 @@ public sealed class MatchRules
             throw new InvalidDataException($"Matching rules are invalid: {string.Join("; ", errors)}.");
         }
 
-        return new MatchRules(match, possible, fields);
+        return new MatchRules(match, possible, rival, fields);
     }
 
-    private static (double Match, double Possible) Thresholds(MatchRulesDocument.ThresholdsDocument? thresholds, List<string> errors)
+    private static (double Match, double Possible, double Rival) Thresholds(MatchRulesDocument.ThresholdsDocument? thresholds, List<string> errors)
     {
         if (thresholds?.Match is not { } match || thresholds.PossibleMatch is not { } possible)
         {
             errors.Add("thresholds: both 'match' and 'possibleMatch' are required");
-            return (0, 0);
+            return (0, 0, 0);
         }
 
-        if (!double.IsFinite(match) || !double.IsFinite(possible))
+        var rival = thresholds.Rival ?? possible;
+        if (!double.IsFinite(match) || !double.IsFinite(possible) || !double.IsFinite(rival))
         {
-            errors.Add("thresholds: 'match' and 'possibleMatch' must be finite numbers");
+            errors.Add("thresholds: 'match', 'possibleMatch' and 'rival' must be finite numbers");
         }
         else if (possible >= match)
         {
             errors.Add(string.Create(CultureInfo.InvariantCulture, $"thresholds: 'possibleMatch' ({possible}) must be below 'match' ({match})"));
         }
+        else if (rival < possible || rival >= match)
+        {
+            errors.Add(string.Create(CultureInfo.InvariantCulture, $"thresholds: 'rival' ({rival}) must be at least 'possibleMatch' ({possible}) and below 'match' ({match})"));
+        }
 
-        return (match, possible);
+        return (match, possible, rival);
     }
 
     private static MatchFieldRule? Field(MatchRulesDocument.FieldDocument? document, int index, List<string> errors)
@@ -174,11 +187,11 @@ public sealed class MatchRules
         }
 
         var similarity = 0.0;
-        if (comparator == MatchComparator.JaroWinkler)
+        if (comparator is MatchComparator.JaroWinkler or MatchComparator.Pinyin)
         {
             if (document.Similarity is not ({ } s and > 0 and < 1))
             {
-                errors.Add($"{label}: comparator 'jaroWinkler' needs a 'similarity' threshold between 0 and 1 (exclusive)");
+                errors.Add($"{label}: comparator '{comparatorName}' needs a 'similarity' threshold between 0 and 1 (exclusive)");
             }
             else
             {
@@ -187,7 +200,7 @@ public sealed class MatchRules
         }
         else if (document.Similarity is not null)
         {
-            errors.Add($"{label}: 'similarity' applies only to comparator 'jaroWinkler'");
+            errors.Add($"{label}: 'similarity' applies only to comparators 'jaroWinkler' and 'pinyin'");
         }
 
         var levels = Levels(document.Levels, comparator, label, errors);

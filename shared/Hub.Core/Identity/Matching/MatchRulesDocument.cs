@@ -15,6 +15,8 @@ internal sealed class MatchRulesDocument
         public double? Match { get; init; }
 
         public double? PossibleMatch { get; init; }
+
+        public double? Rival { get; init; }
     }
 
     internal sealed class FieldDocument

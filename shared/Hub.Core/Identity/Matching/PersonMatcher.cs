@@ -6,11 +6,11 @@ namespace Hub.Core.Identity.Matching;
 /// Decides whether an incoming record without a usable ID belongs to a person the Hub knows, as HAPI FHIR MDM does:
 /// each candidate person is scored field by field (Fellegi–Sunter weights from the <see cref="MatchRules"/>), then
 /// <list type="bullet">
-/// <item><see cref="MatchOutcome.Match"/> when exactly one person scores at or above the possible-match threshold,
-/// that person scores at or above the match threshold, the incoming ID evidence does not contradict their ID, and
-/// no field compares at a level the rules mark <see cref="MatchFieldRule.BlocksAutoMatch"/>;</item>
-/// <item><see cref="MatchOutcome.PossibleMatch"/> when anyone else scores at or above the possible-match threshold
-/// (twins, namesakes: the steward decides);</item>
+/// <item><see cref="MatchOutcome.Match"/> when the best person scores at or above the match threshold, nobody else
+/// scores at or above the rival threshold, the incoming ID evidence does not contradict their ID, and no field
+/// compares at a level the rules mark <see cref="MatchFieldRule.BlocksAutoMatch"/>;</item>
+/// <item><see cref="MatchOutcome.PossibleMatch"/> otherwise, when anyone scores at or above the possible-match
+/// threshold (twins, namesakes, weak evidence: the steward decides, shown every such person);</item>
 /// <item><see cref="MatchOutcome.NoMatch"/> otherwise.</item>
 /// </list>
 /// Two records with different valid ID numbers are never matched: such a candidate is not scored at all. A
@@ -45,9 +45,9 @@ public sealed class PersonMatcher
         }
 
         var possible = ranked.Where(c => c.Score >= _rules.PossibleMatchThreshold).ToList();
-        if (possible is [{ CanAutoMatch: true } only] && only.Score >= _rules.MatchThreshold)
+        if (possible is [{ CanAutoMatch: true } first, ..] && first.Score >= _rules.MatchThreshold && !possible.Skip(1).Any(c => c.Score >= _rules.RivalThreshold))
         {
-            return new MatchDecision(MatchOutcome.Match, possible, best);
+            return new MatchDecision(MatchOutcome.Match, [first], best);
         }
 
         return possible.Count > 0

@@ -72,6 +72,30 @@ public static class PinyinFolding
         });
     }
 
+    /// <summary>
+    /// The readings of a name already folded by <see cref="NameFolding.Fold"/>, one per character as
+    /// <see cref="FoldFoldedName"/> reads it, except that a compound surname is one reading (尉迟恭: <c>yuchi</c>,
+    /// <c>gong</c>); concatenated, they are the folded form.
+    /// </summary>
+    internal static IReadOnlyList<string> Readings(string foldedName)
+    {
+        ArgumentNullException.ThrowIfNull(foldedName);
+        var table = PinyinTable.Instance;
+        var (surnameLength, surname) = Surname(table, foldedName);
+        var readings = new List<string>(foldedName.Length);
+        if (surname is not null)
+        {
+            readings.Add(surname);
+        }
+
+        foreach (var rune in foldedName.AsSpan(surnameLength).EnumerateRunes())
+        {
+            readings.Add(table.Reading(rune.Value) ?? Rune.ToLowerInvariant(rune).ToString());
+        }
+
+        return readings;
+    }
+
     /// <summary>True when the two names fold to the same non-empty pinyin (张三 and 章三 do, 李明 and 黎明 too).</summary>
     public static bool AreHomophones(string? first, string? second)
     {

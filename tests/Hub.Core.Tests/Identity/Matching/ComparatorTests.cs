@@ -8,6 +8,10 @@ public sealed class ComparatorTests
 {
     private static readonly string Valid = IdNumbers.Complete("11010519850302003");
 
+    private static readonly PersonMatcher Pinyin = Matcher("""{ "field": "name", "comparator": "pinyin", "similarity": 0.8, "levels": { "exact": { "m": 0.88, "u": 0.001 }, "similar": { "m": 0.08, "u": 0.00075 }, "close": { "m": 0.005, "u": 0.0017 }, "different": { "m": 0.035, "u": 0.997 } } }""");
+
+    private static readonly PersonMatcher Address = Matcher("""{ "field": "residenceAddress", "comparator": "address", "levels": { "exact": { "m": 0.64, "u": 0.0003 }, "similar": { "m": 0.23, "u": 0.00015 }, "different": { "m": 0.13, "u": 0.9995 } } }""");
+
     [Theory]
     [InlineData("张三", "張三", ComparisonLevel.Exact)]
     [InlineData("王建国", "王建华", ComparisonLevel.Similar)]
@@ -19,6 +23,44 @@ public sealed class ComparatorTests
     public void Jaro_winkler_compares_folded_names_and_homophones_of_as_many_characters_are_similar(string first, string second, ComparisonLevel expected)
     {
         Assert.Equal(expected, TestRules.Level(MatchField.Name, Named(first), Named(second)));
+    }
+
+    [Theory]
+    [InlineData("张伟", "张伟", ComparisonLevel.Exact)]
+    [InlineData("张伟", "伟张", ComparisonLevel.Similar)]
+    [InlineData("张建国", "建国张", ComparisonLevel.Similar)]
+    [InlineData("张三", "章三", ComparisonLevel.Similar)]
+    [InlineData("王建国", "王建华", ComparisonLevel.Similar)]
+    [InlineData("李明", "李明明", ComparisonLevel.Similar)]
+    [InlineData("李明", "李敏", ComparisonLevel.Close)]
+    [InlineData("陈杰", "阵杰", ComparisonLevel.Close)]
+    [InlineData("徐静", "涂静", ComparisonLevel.Close)]
+    [InlineData("张伟", "张军", ComparisonLevel.Different)]
+    [InlineData("王伟", "玉伟", ComparisonLevel.Different)]
+    [InlineData("李明", "季敏", ComparisonLevel.Different)]
+    [InlineData("张伟", null, ComparisonLevel.Missing)]
+    public void The_pinyin_comparator_tolerates_reordered_homophone_and_close_sounding_names(string first, string? second, ComparisonLevel expected)
+    {
+        // 李明/李敏: ming and min, one letter apart; 陈/阵 and 徐/涂 look alike and read one letter apart. 王/玉 look
+        // alike but read wang and yu; 李明/季敏 differ in two characters.
+        Assert.Equal(expected, Pinyin.Compare(Named(first), Named(second))[0].Level);
+    }
+
+    [Theory]
+    [InlineData("张伟", "伟张", ComparisonLevel.Similar)]
+    [InlineData("李明", "李敏", ComparisonLevel.Different)]
+    public void The_jaro_winkler_comparator_takes_reordered_names_as_similar_and_has_no_close_level(string first, string second, ComparisonLevel expected)
+    {
+        Assert.Equal(expected, TestRules.Level(MatchField.Name, Named(first), Named(second)));
+    }
+
+    [Fact]
+    public void Names_of_different_lengths_or_two_readings_apart_never_sound_close()
+    {
+        Assert.False(NameComparison.SoundClose("李明", "李明明"));
+        Assert.False(NameComparison.SoundClose("李明华", "季敏华"));
+        Assert.False(NameComparison.SoundClose("明", "敏"));
+        Assert.True(NameComparison.SoundClose("张明华", "张敏华"));
     }
 
     [Fact]
@@ -41,6 +83,39 @@ public sealed class ComparatorTests
         var similar = Matcher("""{ "field": "residenceAddress", "comparator": "jaroWinkler", "similarity": 0.85, "levels": { "exact": { "m": 0.6, "u": 0.0005 }, "similar": { "m": 0.25, "u": 0.005 }, "different": { "m": 0.15, "u": 0.9945 } } }""");
 
         Assert.Equal(expected, similar.Compare(LivingAt(first), LivingAt(second))[0].Level);
+    }
+
+    [Theory]
+    [InlineData("北京市朝阳区建外街道光华里社区金台路12号院3号楼2单元1102", ComparisonLevel.Exact)]
+    [InlineData("朝阳区建外街道光华里社区金台路12号院3号楼2单元1102", ComparisonLevel.Similar)]
+    [InlineData("建外街道光华里社区金台路12号院3号楼2单元1102", ComparisonLevel.Similar)]
+    [InlineData("光华里金台路12号3号楼2单元1102", ComparisonLevel.Similar)]
+    [InlineData("北京市朝阳区建外街道光华里金台路12号院3号楼2单元1102", ComparisonLevel.Similar)]
+    [InlineData("北京市朝阳区建外街道光华里社区金台路12号院3号楼2单元1103", ComparisonLevel.Different)]
+    [InlineData("2单元1102", ComparisonLevel.Different)]
+    [InlineData("北京市朝阳区建外街道光华里社区团结湖路12号院3号楼2单元1102", ComparisonLevel.Different)]
+    [InlineData(null, ComparisonLevel.Missing)]
+    public void The_address_comparator_takes_an_address_shortened_in_front_as_similar_and_a_neighbour_as_different(string? other, ComparisonLevel expected)
+    {
+        const string Full = "北京市朝阳区建外街道光华里社区金台路12号院3号楼2单元1102";
+
+        Assert.Equal(expected, Address.Compare(LivingAt(Full), LivingAt(other))[0].Level);
+        Assert.Equal(expected, Address.Compare(LivingAt(other), LivingAt(Full))[0].Level);
+    }
+
+    [Fact]
+    public void A_different_address_says_nothing_more_when_the_residence_divisions_differ_too()
+    {
+        // Someone who moved has another community and another address: the division's level counts the move once.
+        var here = new MatchRecord { ResidenceAddress = "光华里金台路12号3号楼2单元1102", ResidenceDivision = DivisionCode.Parse("110105001002") };
+        var moved = new MatchRecord { ResidenceAddress = "幸福村朝阳路7号1号楼1单元301", ResidenceDivision = DivisionCode.Parse("110105001005") };
+        var neighbour = moved with { ResidenceDivision = here.ResidenceDivision };
+        var shortened = moved with { ResidenceAddress = "北京市朝阳区建外街道光华里金台路12号3号楼2单元1102" };
+
+        Assert.Equal(ComparisonLevel.Missing, Address.Compare(here, moved)[0].Level);
+        Assert.Equal(ComparisonLevel.Different, Address.Compare(here, neighbour)[0].Level);
+        Assert.Equal(ComparisonLevel.Similar, Address.Compare(here, shortened)[0].Level);
+        Assert.Equal(ComparisonLevel.Different, Address.Compare(here, moved with { ResidenceDivision = null })[0].Level);
     }
 
     [Theory]
@@ -179,7 +254,7 @@ public sealed class ComparatorTests
     private static PersonMatcher Matcher(string field) =>
         new(MatchRules.Parse($$"""{ "thresholds": { "match": 10, "possibleMatch": 5 }, "fields": [ {{field}} ] }"""));
 
-    private static MatchRecord Named(string name) => new() { Name = name };
+    private static MatchRecord Named(string? name) => new() { Name = name };
 
     private static MatchRecord Born(string? date) => new() { BirthDate = date is null ? null : DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture) };
 

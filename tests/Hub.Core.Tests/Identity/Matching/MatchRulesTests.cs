@@ -40,9 +40,23 @@ public sealed class MatchRulesTests
         Assert.Equal(1.0, name.WeightOf(ComparisonLevel.Similar), 10);
     }
 
+    [Fact]
+    public void The_rival_threshold_is_the_possible_match_threshold_unless_the_file_sets_it()
+    {
+        const string Phone = """{ "field": "phone", "comparator": "exact", "levels": { "exact": { "m": 0.9, "u": 0.01 }, "different": { "m": 0.1, "u": 0.99 } } }""";
+
+        var unset = MatchRules.Parse($$"""{ "thresholds": { "match": 20, "possibleMatch": 10 }, "fields": [ {{Phone}} ] }""");
+        var set = MatchRules.Parse($$"""{ "thresholds": { "match": 20, "possibleMatch": 10, "rival": 15 }, "fields": [ {{Phone}} ] }""");
+
+        Assert.Equal(10, unset.RivalThreshold);
+        Assert.Equal(15, set.RivalThreshold);
+    }
+
     [Theory]
     [InlineData("""{ "thresholds": { "match": 5, "possibleMatch": 8 }, "fields": [ {{PHONE}} ] }""", "'possibleMatch' (8) must be below 'match' (5)")]
     [InlineData("""{ "thresholds": { "match": 5, "possibleMatch": 5 }, "fields": [ {{PHONE}} ] }""", "'possibleMatch' (5) must be below 'match' (5)")]
+    [InlineData("""{ "thresholds": { "match": 20, "possibleMatch": 10, "rival": 8 }, "fields": [ {{PHONE}} ] }""", "'rival' (8) must be at least 'possibleMatch' (10) and below 'match' (20)")]
+    [InlineData("""{ "thresholds": { "match": 20, "possibleMatch": 10, "rival": 20 }, "fields": [ {{PHONE}} ] }""", "'rival' (20) must be at least 'possibleMatch' (10) and below 'match' (20)")]
     [InlineData("""{ "thresholds": { "match": 5 }, "fields": [ {{PHONE}} ] }""", "both 'match' and 'possibleMatch' are required")]
     [InlineData("""{ "thresholds": { "match": 9, "possibleMatch": 5 }, "fields": [] }""", "at least one field")]
     [InlineData("""{ "thresholds": { "match": 9, "possibleMatch": 5 }, "fields": [ { "field": "phone", "comparator": "soundex", "levels": {} } ] }""", "field 'phone': unknown comparator 'soundex'")]
@@ -55,7 +69,7 @@ public sealed class MatchRulesTests
     [InlineData("""{ "thresholds": { "match": 9, "possibleMatch": 5 }, "fields": [ { "field": "phone", "comparator": "exact", "levels": { "exact": { "m": 1.5, "u": 0.01 }, "different": { "m": 0.1, "u": 0.99 } } } ] }""", "field 'phone': level 'exact' needs probabilities 'm' and 'u' greater than 0 and at most 1")]
     [InlineData("""{ "thresholds": { "match": 9, "possibleMatch": 5 }, "fields": [ { "field": "phone", "comparator": "exact", "levels": { "exact": { "m": 0.9, "u": 0 }, "different": { "m": 0.1, "u": 0.99 } } } ] }""", "field 'phone': level 'exact' needs probabilities")]
     [InlineData("""{ "thresholds": { "match": 9, "possibleMatch": 5 }, "fields": [ { "field": "name", "comparator": "jaroWinkler", "levels": {} } ] }""", "field 'name': comparator 'jaroWinkler' needs a 'similarity' threshold")]
-    [InlineData("""{ "thresholds": { "match": 9, "possibleMatch": 5 }, "fields": [ { "field": "phone", "comparator": "exact", "similarity": 0.9, "levels": { "exact": { "m": 0.9, "u": 0.01 }, "different": { "m": 0.1, "u": 0.99 } } } ] }""", "field 'phone': 'similarity' applies only to comparator 'jaroWinkler'")]
+    [InlineData("""{ "thresholds": { "match": 9, "possibleMatch": 5 }, "fields": [ { "field": "phone", "comparator": "exact", "similarity": 0.9, "levels": { "exact": { "m": 0.9, "u": 0.01 }, "different": { "m": 0.1, "u": 0.99 } } } ] }""", "field 'phone': 'similarity' applies only to comparators 'jaroWinkler' and 'pinyin'")]
     [InlineData("""{ "thresholds": { "match": 9, "possibleMatch": 5 }, "fields": [ {{PHONE}}, {{PHONE}} ] }""", "field 'phone': compared twice")]
     [InlineData("""{ "thresholds": { "match": 9, "possibleMatch": 5 }, "fields": [ { "field": "phone", "comparator": "exact", "blocksAutoMatch": ["partial"], "levels": { "exact": { "m": 0.9, "u": 0.01 }, "different": { "m": 0.1, "u": 0.99 } } } ] }""", "field 'phone': blocksAutoMatch names level 'partial', which comparator 'exact' does not produce")]
     public void Invalid_rules_are_refused_with_a_message_that_names_the_problem(string json, string expected)

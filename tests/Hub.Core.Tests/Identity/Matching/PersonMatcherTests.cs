@@ -140,6 +140,41 @@ public sealed class PersonMatcherTests
     }
 
     [Fact]
+    public void A_second_candidate_below_the_rival_threshold_does_not_hold_back_the_link_and_one_above_it_does()
+    {
+        // The shipped rules queue from 10 but let only a candidate from 15 stand in the way of a link: a namesake in
+        // the same street and nothing else (about 10) is worth a steward's look on its own, not beside a certain match.
+        var incoming = CivilAffairs("张三", "1985-03-02", "male", "110105001002", "13800000000", id: null);
+        var certain = new MatchCandidate(ZhangSan, CivilAffairs("张三", "1985-03-02", "male", "110105001002", "13800000000", ZhangSanId));
+        var sameStreet = new MatchCandidate(Haoran, Housing("张三", "110105001007", phone: null, id: null));
+        var sameCommunity = new MatchCandidate(Zixuan, Housing("张三", "110105001002", phone: null, id: null));
+
+        var besideStreet = Matcher.Evaluate(incoming, [certain, sameStreet]);
+        var besideCommunity = Matcher.Evaluate(incoming, [certain, sameCommunity]);
+
+        var rivals = Matcher.Rank(incoming, [sameStreet, sameCommunity]).ToDictionary(c => c.Person, c => c.Score);
+        Assert.InRange(rivals[Haoran], TestRules.Shipped.PossibleMatchThreshold, TestRules.Shipped.RivalThreshold - 0.001);
+        Assert.True(rivals[Zixuan] >= TestRules.Shipped.RivalThreshold);
+        Assert.Equal(MatchOutcome.Match, besideStreet.Outcome);
+        Assert.Equal(ZhangSan, besideStreet.MatchedPerson);
+        Assert.Equal(MatchOutcome.PossibleMatch, besideCommunity.Outcome);
+        Assert.Equal([ZhangSan, Zixuan], besideCommunity.Candidates.Select(c => c.Person));
+    }
+
+    [Fact]
+    public void A_lone_namesake_in_the_same_street_and_nothing_else_goes_to_the_steward()
+    {
+        // A housing row without an ID, sex or birth date; the only person of that name lives in another community of
+        // the street (a department that has not caught up with a move, or a namesake).
+        var incoming = Housing("王伟", "110105001002", phone: null, id: null);
+
+        var decision = Matcher.Evaluate(incoming, [new(FirstWangWei, Police("王伟", "1975-07-07", "male", "110105001006", IdNumbers.Complete("11010519750707051")))]);
+
+        Assert.Equal(MatchOutcome.PossibleMatch, decision.Outcome);
+        Assert.InRange(decision.Score!.Value, TestRules.Shipped.PossibleMatchThreshold, TestRules.Shipped.RivalThreshold);
+    }
+
+    [Fact]
     public void A_lone_candidate_that_agrees_on_too_little_goes_to_the_steward_not_to_a_link()
     {
         var incoming = Housing("王伟", "110105001002", phone: null, id: null);

@@ -113,6 +113,21 @@ public sealed class PinyinFoldingTests
         Assert.False(PinyinFolding.AreHomophones(name, name));
     }
 
+    [Theory]
+    [InlineData("张三", "zhang san")]
+    [InlineData("单田芳", "shan tian fang")]
+    [InlineData("尉迟恭", "yuchi gong")]
+    [InlineData("李Mary", "li m a r y")]
+    public void A_name_reads_one_syllable_per_character_and_one_for_a_compound_surname(string name, string expected)
+    {
+        var folded = NameFolding.Fold(name);
+
+        var readings = PinyinFolding.Readings(folded);
+
+        Assert.Equal(expected, string.Join(' ', readings));
+        Assert.Equal(PinyinFolding.FoldFoldedName(folded), string.Concat(readings));
+    }
+
     [Fact]
     public void Folding_is_idempotent()
     {
