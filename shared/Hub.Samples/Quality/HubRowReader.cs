@@ -38,7 +38,7 @@ internal sealed class HubRowReader
             return RowReading.Rejected;
         }
 
-        var key = record!.ResidentId is { } id ? _hasher.Hash(id) : HashUnidentified(record);
+        var key = record!.ResidentId is { } id ? _hasher.Hash(id) : UnidentifiedIdentity.KeyOf(_hasher, _mapping, record);
         if (!_seen.Add((key, record.Discriminator)))
         {
             return RowReading.Repeated;
@@ -51,12 +51,5 @@ internal sealed class HubRowReader
 
         var matchRecord = MatchRecord.FromAttributes(record.Attributes, residentIdText: null);
         return matchRecord.CanBeMatched ? new RowReading(RowKind.ForMatching, null, matchRecord) : RowReading.Rejected;
-    }
-
-    // As the Hub's validator keys a record without a usable ID: source, the first name it has, birth date, record key.
-    private PersonKey HashUnidentified(NormalisedRecord record)
-    {
-        var name = _mapping.Fields.Where(f => f.Type == FieldType.Name).Select(f => record.Attributes.GetValueOrDefault(f.Attribute)).FirstOrDefault(v => v is not null);
-        return _hasher.HashUnidentified(_mapping.SourceId, name, record.Attributes.GetValueOrDefault("birthDate"), record.Discriminator);
     }
 }

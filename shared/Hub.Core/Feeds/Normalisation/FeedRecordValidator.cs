@@ -124,7 +124,7 @@ public sealed class FeedRecordValidator
             return false;
         }
 
-        var key = record!.ResidentId is { } id ? _hasher.Hash(id) : HashUnidentified(record);
+        var key = record!.ResidentId is { } id ? _hasher.Hash(id) : UnidentifiedIdentity.KeyOf(_hasher, _mapping, record);
         if (_seen.TryGetValue(Identity(key, record.Discriminator), out var firstRow))
         {
             record = null;
@@ -194,11 +194,5 @@ public sealed class FeedRecordValidator
         }
 
         return new UInt128(BitConverter.ToUInt64(hash[..8]), BitConverter.ToUInt64(hash[8..16]));
-    }
-
-    private PersonKey HashUnidentified(NormalisedRecord record)
-    {
-        var name = _mapping.Fields.Where(f => f.Type == FieldType.Name).Select(f => record.Attributes.GetValueOrDefault(f.Attribute)).FirstOrDefault(v => v is not null);
-        return _hasher.HashUnidentified(_mapping.SourceId, name, record.Attributes.GetValueOrDefault("birthDate"), record.Discriminator);
     }
 }

@@ -68,6 +68,34 @@ public sealed class UnidentifiedRecordTests
         Assert.Equal(hasher.Hash(ResidentId.Parse("11010519491231002X")), idKey);
     }
 
+    [Fact]
+    public void Namesakes_without_a_birth_date_in_two_communities_are_two_records_not_a_repeat()
+    {
+        var hasher = new PersonKeyHasher(Options.Create(new PersonKeyOptions { Pepper = Convert.ToBase64String(new byte[32]) }));
+        var validator = new FeedRecordValidator(_matching, FeedFormat.Json, hasher, FeedDates.Received);
+        static Dictionary<string, string?> Undated(string community) => new(Values(null)) { ["出生日期"] = null, ["居住地区划代码"] = community };
+
+        Assert.True(validator.TryAccept(new FeedRow(1, Undated("110105001002")), out _, out var first, out _));
+        Assert.True(validator.TryAccept(new FeedRow(2, Undated("110105002003")), out _, out var second, out _));
+        Assert.False(validator.TryAccept(new FeedRow(3, Undated("110105001002")), out _, out _, out var repeat));
+
+        Assert.NotEqual(first, second);
+        Assert.Contains("already at row 1", Assert.Single(repeat).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void With_a_birth_date_the_provisional_key_does_not_follow_the_community()
+    {
+        var hasher = new PersonKeyHasher(Options.Create(new PersonKeyOptions { Pepper = Convert.ToBase64String(new byte[32]) }));
+        var before = new FeedRecordValidator(_matching, FeedFormat.Json, hasher, FeedDates.Received);
+        var after = new FeedRecordValidator(_matching, FeedFormat.Json, hasher, FeedDates.Received);
+
+        Assert.True(before.TryAccept(new FeedRow(1, Values(null)), out _, out var key, out _));
+        Assert.True(after.TryAccept(new FeedRow(1, new Dictionary<string, string?>(Values(null)) { ["居住地区划代码"] = "110105002003" }), out _, out var moved, out _));
+
+        Assert.Equal(key, moved);
+    }
+
     private static Dictionary<string, string?> Values(string? id) => new()
     {
         ["身份证号码"] = id,
