@@ -8,8 +8,9 @@ internal static class SourcesCommand
 {
     public static Command Create(CliContext context)
     {
-        var command = new Command("sources", "Work on source mappings offline: check them with the rules and the policy, as the Hub's start would.");
+        var command = new Command("sources", "Work on source mappings offline: draft one from a sample export; check them with the rules and the policy, as the Hub's start would.");
         command.Subcommands.Add(CreateCheck(context));
+        command.Subcommands.Add(SourcesDraftCommand.Create(context));
         return command;
     }
 

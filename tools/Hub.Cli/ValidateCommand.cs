@@ -130,7 +130,8 @@ internal static class ValidateCommand
         return new ValidationReport(mapping.Id, received, received - rejected, rejected, validator.IgnoredColumns, rejections, null, kept, idProblems, validator.LikelyCauses, warnings);
     }
 
-    private static async Task<Stream> OpenAsync(FileInfo file, FeedContentType contentType, CancellationToken cancellationToken)
+    /// <summary>The file's stream, or the file inside a <c>.gz</c>; a workbook's is seekable, as its reader needs.</summary>
+    internal static async Task<Stream> OpenAsync(FileInfo file, FeedContentType contentType, CancellationToken cancellationToken)
     {
         if (!FeedFileTypes.IsGzip(file.Name))
         {

@@ -39,25 +39,55 @@ public static partial class ValueNormaliser
         return text is null ? null : SpaceBetweenHan().Replace(text, string.Empty);
     }
 
+    /// <summary>What <see cref="DateForm"/> names an Excel serial number: days since 1899-12-30.</summary>
+    public const string ExcelSerialForm = "Excel serial number";
+
+    /// <summary>The date spellings every source accepts, tried after a mapping's own <c>dateFormats</c> (.NET custom formats).</summary>
+    public static IReadOnlyList<string> DateFormats { get; } = Array.AsReadOnly(BuiltInDateFormats);
+
     /// <summary>Parses a date in the mapping's formats, the built-in spellings, or as an Excel serial number.</summary>
     public static bool TryDate(string? raw, IReadOnlyList<string> extraFormats, out DateOnly date, out string? reason)
     {
+        ArgumentNullException.ThrowIfNull(extraFormats);
         reason = null;
-        date = default;
         var text = Text(raw);
         if (text is null)
         {
+            date = default;
             reason = "date is empty";
             return false;
         }
 
+        if (Parse(text, extraFormats, out date) is not null)
+        {
+            return true;
+        }
+
+        reason = "date is not in a recognised form (e.g. 1990-01-02, 1990/1/2, 19900102, 1990年1月2日)";
+        return false;
+    }
+
+    /// <summary>
+    /// The form in which <see cref="TryDate"/> reads <paramref name="raw"/>: the first format that parses it (one of
+    /// <paramref name="extraFormats"/> or <see cref="DateFormats"/>) or <see cref="ExcelSerialForm"/>; null when it is
+    /// not a date. Tells a tool which spellings a department uses without quoting a value.
+    /// </summary>
+    public static string? DateForm(string? raw, IReadOnlyList<string> extraFormats, out DateOnly date)
+    {
+        ArgumentNullException.ThrowIfNull(extraFormats);
+        date = default;
+        return Text(raw) is { } text ? Parse(text, extraFormats, out date) : null;
+    }
+
+    private static string? Parse(string text, IReadOnlyList<string> extraFormats, out DateOnly date)
+    {
         IEnumerable<string> formats = extraFormats.Count == 0 ? BuiltInDateFormats : extraFormats.Concat(BuiltInDateFormats);
         foreach (var format in formats)
         {
             if (DateTime.TryParseExact(text, format, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var parsed))
             {
                 date = DateOnly.FromDateTime(parsed);
-                return true;
+                return format;
             }
         }
 
@@ -65,11 +95,11 @@ public static partial class ValueNormaliser
         if (text.Length == 5 && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var serial) && serial >= 10000)
         {
             date = ExcelEpoch.AddDays(serial);
-            return true;
+            return ExcelSerialForm;
         }
 
-        reason = "date is not in a recognised form (e.g. 1990-01-02, 1990/1/2, 19900102, 1990年1月2日)";
-        return false;
+        date = default;
+        return null;
     }
 
     /// <summary>Normalises a mobile (11 digits, from 13) or landline number (0 + area code) to digits.</summary>

@@ -30,6 +30,24 @@ public static class FeedReader
         };
     }
 
+    /// <summary>
+    /// Reads the rows of the sheet named <paramref name="sheet"/> of an XLSX workbook, exactly as <see cref="ReadAsync(Stream, FeedContentType, string, Action{IReadOnlyList{string}}?, CancellationToken)"/>
+    /// reads the first. The Hub itself reads only the first sheet; a tool looking at a workbook before it is pushed may read another.
+    /// </summary>
+    public static IAsyncEnumerable<FeedRow> ReadSheetAsync(Stream stream, string sheet, Action<IReadOnlyList<string>>? onHeader, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentException.ThrowIfNullOrEmpty(sheet);
+        return XlsxFeedReader.ReadAsync(stream, onHeader, cancellationToken, sheet);
+    }
+
+    /// <summary>The names of an XLSX workbook's sheets, in order (a seekable stream); <see cref="FeedFormatException"/> when it is not a workbook.</summary>
+    public static IReadOnlyList<string> SheetNames(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return XlsxFeedReader.SheetNames(stream);
+    }
+
     /// <summary>The problem of a row longer than <see cref="FeedLimits.MaxRowCharacters"/>.</summary>
     internal static string RowTooLong(long length) =>
         string.Create(CultureInfo.InvariantCulture, $"the row is {length:N0} characters long; the most a row may be is {FeedLimits.MaxRowCharacters:N0}");

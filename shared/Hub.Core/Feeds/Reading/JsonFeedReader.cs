@@ -120,6 +120,7 @@ internal static class JsonFeedReader
         }
 
         var values = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var nested = new List<string>();
         long length = 0;
         try
         {
@@ -128,7 +129,9 @@ internal static class JsonFeedReader
                 var value = property.Value;
                 if (value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
                 {
-                    return new FeedRow(row, values, $"property '{FeedLimits.ColumnName(property.Name)}' is an object or array, expected a plain value", FeedLimits.ColumnName(property.Name));
+                    // The record is rejected for it; its other values are still read, for a tool that looks at the whole record.
+                    nested.Add(property.Name);
+                    continue;
                 }
 
                 var text = value.ValueKind switch
@@ -140,7 +143,9 @@ internal static class JsonFeedReader
 
                 if (!values.TryAdd(property.Name, text))
                 {
-                    return new FeedRow(row, values, "the record has this key twice; send each key once", FeedLimits.ColumnName(property.Name));
+                    return nested.Count > 0
+                        ? Nested(row, values, nested)
+                        : new FeedRow(row, values, "the record has this key twice; send each key once", FeedLimits.ColumnName(property.Name));
                 }
 
                 length += property.Name.Length + (text?.Length ?? 0);
@@ -152,10 +157,16 @@ internal static class JsonFeedReader
             return new FeedRow(row, new Dictionary<string, string?>(), NotUtf8);
         }
 
-        return length > FeedLimits.MaxRowCharacters
-            ? new FeedRow(row, new Dictionary<string, string?>(), FeedReader.RowTooLong(length))
-            : new FeedRow(row, values);
+        if (length > FeedLimits.MaxRowCharacters)
+        {
+            return new FeedRow(row, new Dictionary<string, string?>(), FeedReader.RowTooLong(length));
+        }
+
+        return nested.Count == 0 ? new FeedRow(row, values) : Nested(row, values, nested);
     }
+
+    private static FeedRow Nested(long row, Dictionary<string, string?> values, List<string> nested) =>
+        new(row, values, $"property '{FeedLimits.ColumnName(nested[0])}' is an object or array, expected a plain value", FeedLimits.ColumnName(nested[0])) { NestedKeys = nested };
 
     private static string DescribeNonArray(ReadOnlySpan<byte> head, bool whole)
     {

@@ -5,12 +5,26 @@ using MiniExcelLibs;
 namespace Hub.Core.Feeds.Reading;
 
 /// <summary>
-/// Reads the first sheet of an XLSX workbook. Rows are read by column letter and the header is taken from row 1 here,
-/// not by MiniExcel's header mode, which keys a row by header text and so lets a repeated header overwrite the first.
+/// Reads the first sheet of an XLSX workbook (or a named one, for tools). Rows are read by column letter and the header
+/// is taken from row 1 here, not by MiniExcel's header mode, which keys a row by header text and so lets a repeated
+/// header overwrite the first.
 /// </summary>
 internal static class XlsxFeedReader
 {
-    public static async IAsyncEnumerable<FeedRow> ReadAsync(Stream stream, Action<IReadOnlyList<string>>? onHeader, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>The names of the workbook's sheets, in order.</summary>
+    public static IReadOnlyList<string> SheetNames(Stream stream)
+    {
+        try
+        {
+            return MiniExcel.GetSheetNames(stream);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or InvalidOperationException or IOException or System.Xml.XmlException)
+        {
+            throw new FeedFormatException(1, "the file is not a readable XLSX workbook", ex);
+        }
+    }
+
+    public static async IAsyncEnumerable<FeedRow> ReadAsync(Stream stream, Action<IReadOnlyList<string>>? onHeader, [EnumeratorCancellation] CancellationToken cancellationToken, string? sheet = null)
     {
         var peeked = await PeekedStream.ReadAsync(stream, FeedSniffer.HeadBytes, cancellationToken).ConfigureAwait(false);
         var looksLike = FeedSniffer.Describe(peeked.Head.Span);
@@ -23,7 +37,7 @@ internal static class XlsxFeedReader
         IEnumerator<IDictionary<string, object?>> rows;
         try
         {
-            rows = MiniExcel.Query(stream, useHeaderRow: false).Cast<IDictionary<string, object?>>().GetEnumerator();
+            rows = MiniExcel.Query(stream, useHeaderRow: false, sheetName: sheet).Cast<IDictionary<string, object?>>().GetEnumerator();
         }
         catch (Exception ex) when (ex is InvalidDataException or InvalidOperationException or IOException)
         {

@@ -57,6 +57,25 @@ public sealed class FeedReaderJsonTests
         Assert.DoesNotContain("13800138000", rows[1].Problem, StringComparison.Ordinal);
         Assert.Null(rows[2].Problem);
         Assert.Equal("李四", rows[2].Values["姓名"]);
+        Assert.Empty(rows[2].NestedKeys);
+    }
+
+    [Fact]
+    public async Task A_record_with_nested_values_names_every_nested_key_and_keeps_its_plain_values()
+    {
+        var body = """
+            [
+              { "地址": { "区": "朝阳区" }, "身份证号码": "11010519491231002X", "电话": ["13800138000"], "姓名": "张三" }
+            ]
+            """;
+
+        var row = Assert.Single(await FeedFiles.ReadAllAsync(body, "application/json"));
+
+        Assert.Equal("property '地址' is an object or array, expected a plain value", row.Problem);
+        Assert.Equal("地址", row.ProblemField);
+        Assert.Equal(["地址", "电话"], row.NestedKeys);
+        Assert.Equal(["身份证号码", "姓名"], row.Values.Keys);
+        Assert.DoesNotContain("朝阳区", string.Concat(row.Values.Values), StringComparison.Ordinal);
     }
 
     [Fact]

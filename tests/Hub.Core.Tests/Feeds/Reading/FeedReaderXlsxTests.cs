@@ -98,6 +98,43 @@ public sealed class FeedReaderXlsxTests
         Assert.Contains("XLSX", exception.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_named_sheet_is_read_as_the_first_is_and_the_sheets_are_listed_in_order()
+    {
+        using var stream = new MemoryStream();
+        stream.SaveAs(
+            new Dictionary<string, object>
+            {
+                ["说明"] = new[] { new Dictionary<string, object?> { ["填表说明"] = "每人一行" } },
+                ["名册"] = new[] { new Dictionary<string, object?> { ["身份证号码"] = "11010519491231002X", ["出生日期"] = new DateTime(1949, 12, 31) } },
+            },
+            excelType: ExcelType.XLSX);
+        var headers = new List<string>();
+
+        stream.Position = 0;
+        var sheets = FeedReader.SheetNames(stream);
+        stream.Position = 0;
+        var rows = new List<Hub.Core.Feeds.FeedRow>();
+        await foreach (var row in FeedReader.ReadSheetAsync(stream, "名册", headers.AddRange))
+        {
+            rows.Add(row);
+        }
+
+        Assert.Equal(["说明", "名册"], sheets);
+        Assert.Equal(["身份证号码", "出生日期"], headers);
+        Assert.Equal("1949-12-31", Assert.Single(rows).Values["出生日期"]);
+    }
+
+    [Fact]
+    public void Sheet_names_of_a_body_that_is_no_workbook_fail_as_a_feed_format_problem()
+    {
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes("姓名,性别\r\n"));
+
+        var ex = Assert.Throws<FeedFormatException>(() => FeedReader.SheetNames(stream));
+
+        Assert.Contains("not a readable XLSX workbook", ex.Message, StringComparison.Ordinal);
+    }
+
     private static byte[] Workbook(params Dictionary<string, object?>[] rows)
     {
         using var stream = new MemoryStream();
