@@ -61,7 +61,7 @@ internal static class SamplesCommand
             context.Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Wrote {files.Count + 1} feeds to {parsed.GetValue(output)!.FullName}: {everyone.Count:N0} fictional people in {population.Households.Count:N0} households, seed {parsed.GetValue(seed)}."));
             context.Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"The police register records {everyone.Count(p => p.DiedOn is not null && !p.DeathReportedLater):N0} deaths and {everyone.Count(p => p.MovedOutOn is not null):N0} moves out of the area; {Path.GetFileName(delta.Path)} reports {delta.Feed.Rows.Count:N0} later deaths of 低保 recipients: push it last, with --mode delta."));
+                $"The police register records {everyone.Count(p => p.DiedOn is not null && !p.DeathReportedLater):N0} deaths and {everyone.Count(p => p.MovedOutOn is not null):N0} moves out of the area; {Path.GetFileName(delta.Path)} reports deaths after its snapshot ({delta.Feed.Rows.Count:N0}, 低保 recipients): push it last, with --mode delta."));
             return ExitCodes.Success;
         });
         return command;
