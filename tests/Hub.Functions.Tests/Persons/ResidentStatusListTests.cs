@@ -152,6 +152,20 @@ public sealed class ResidentStatusListTests(AzuriteFixture azurite) : IAsyncLife
         Assert.Equal((true, null), Dibao(active));
     }
 
+    [Fact]
+    public async Task A_deceased_person_is_no_dibao_recipient_after_the_death_and_was_one_before()
+    {
+        using var officer = _hub.StreetOfficer();
+
+        var after = await JsonAsync(await PostAsync(officer, "/api/verifications", new { residentId = Id(Deceased), claim = new { kind = "inGroup", group = "dibao" }, purpose = "eligibility-check" }));
+        var before = await JsonAsync(await PostAsync(officer, "/api/verifications", new { residentId = Id(Deceased), claim = new { kind = "inGroup", group = "dibao", on = "2025-05-12" }, purpose = "eligibility-check" }));
+        var moved = await JsonAsync(await PostAsync(officer, "/api/verifications", new { residentId = Id(Moved), claim = new { kind = "inGroup", group = "dibao" }, purpose = "eligibility-check" }));
+
+        Assert.False((bool)after["answer"]!);
+        Assert.True((bool)before["answer"]!);
+        Assert.True((bool)moved["answer"]!);
+    }
+
     private static (bool Active, string? Reason) Dibao(JsonNode person)
     {
         var dibao = Assert.Single(person["memberships"]!.AsArray())!;
