@@ -44,8 +44,11 @@ samples=.azurite/samples
 hub samples --output "$samples" >/dev/null
 for file in "$samples"/*; do
   source=$(basename "${file%.*}")
+  [ "$source" = police-delta ] && continue
   hub push "$file" --source "$source" --hub "$hub_url" --wait || true
 done
+# The police delta reports deaths the register's snapshot predates: it comes after the snapshots.
+hub push "$samples/police-delta.csv" --source police --mode delta --hub "$hub_url" --wait || true
 
 cat <<TXT
 

@@ -18,7 +18,13 @@ internal static class DepartmentRecords
         _ => throw new ArgumentException($"There are no sample records for source '{source}'; samples exist for: {string.Join(", ", ShippedSources.Ids)}.", nameof(source)),
     };
 
-    private static Dictionary<string, object?> Police(Person p) => new()
+    /// <summary>
+    /// The police register's record of <paramref name="person"/> in a delta sent after the snapshot: the same record,
+    /// now with the deaths the snapshot predates.
+    /// </summary>
+    public static Dictionary<string, object?> PoliceDelta(Person person) => Police(person, afterSnapshot: true);
+
+    private static Dictionary<string, object?> Police(Person p, bool afterSnapshot = false) => new()
     {
         ["residentId"] = p.ResidentId.Value,
         ["name"] = p.Name,
@@ -49,9 +55,14 @@ internal static class DepartmentRecords
         ["residenceDivision"] = p.Residence.Division,
         ["residenceAddress"] = p.Residence.Address,
         ["residenceGrid"] = p.Residence.Grid,
-        ["personStatus"] = "active",
+        ["personStatus"] = Died(p, afterSnapshot) is not null ? "deceased" : p.MovedOutOn is not null ? "moved-out" : "active",
+        ["deathDate"] = Died(p, afterSnapshot),
+        ["movedOutOn"] = Died(p, afterSnapshot) is null ? p.MovedOutOn : null,
         ["registeredOn"] = p.RegisteredOn,
     };
+
+    // A death the snapshot predates is not in it.
+    private static DateOnly? Died(Person p, bool afterSnapshot) => p.DeathReportedLater && !afterSnapshot ? null : p.DiedOn;
 
     private static Dictionary<string, object?> CivilAffairs(Person p, Assistance a) => new()
     {

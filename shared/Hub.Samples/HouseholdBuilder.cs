@@ -25,6 +25,7 @@ internal sealed class HouseholdBuilder
     private readonly double _twinRate;
     private readonly ResidentIdIssuer _ids;
     private readonly Entitlements _entitlements;
+    private readonly LifeEvents _events;
     private int _people;
     private int _households;
 
@@ -37,6 +38,7 @@ internal sealed class HouseholdBuilder
         _twinRate = options.TwinRate;
         _ids = new ResidentIdIssuer(_random);
         _entitlements = new Entitlements(_random, _today, options.Focus);
+        _events = new LifeEvents(options.Seed, _today);
     }
 
     /// <summary>The next household, with at most <paramref name="room"/> members.</summary>
@@ -65,7 +67,7 @@ internal sealed class HouseholdBuilder
             people.Add(Create(sketch, number, registration, residence, people));
         }
 
-        return new Household(number, kind, _entitlements.Assign(kind, people));
+        return new Household(number, kind, _entitlements.Assign(kind, people).Select(_events.Apply).ToList());
     }
 
     private List<Sketch> SketchMembers(HouseholdKind kind, int room)

@@ -56,6 +56,18 @@ public sealed record Person
     /// <summary>A public-housing tenancy in the person's name, if any.</summary>
     public Tenancy? Tenancy { get; init; }
 
+    /// <summary>The day the person died, for the few who did in the three years before the reference date.</summary>
+    public DateOnly? DiedOn { get; init; }
+
+    /// <summary>
+    /// True when the death came after the police register's snapshot was taken: the snapshot still shows the person
+    /// as 正常 (active), and a later police delta reports the death (<see cref="SampleSet.WritePoliceDeltaAsync"/>).
+    /// </summary>
+    public bool DeathReportedLater { get; init; }
+
+    /// <summary>The day the person moved out of the area (户口迁出, or a residence permit given up), for the few who did.</summary>
+    public DateOnly? MovedOutOn { get; init; }
+
     /// <summary>True when the person lives somewhere other than where they are registered.</summary>
     public bool Moved => Residence.Division != Registration.Division;
 

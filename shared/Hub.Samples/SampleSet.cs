@@ -15,6 +15,28 @@ public static class SampleSet
         (ShippedSources.HousingSecurity, "housing-security.ndjson", SampleFileFormat.Ndjson),
     ];
 
+    /// <summary>The file name and format of the police delta that follows the snapshots (<see cref="WritePoliceDeltaAsync"/>).</summary>
+    public static (string Source, string FileName, SampleFileFormat Format) PoliceDelta { get; } =
+        (ShippedSources.Police, "police-delta.csv", SampleFileFormat.CsvGb18030);
+
+    /// <summary>
+    /// Writes the police delta of <paramref name="population"/> (<see cref="FeedWriter.ComposePoliceDelta"/>) into
+    /// <paramref name="directory"/>: the deaths the register's snapshot predates, 低保 recipients among them. Push it
+    /// with mode <c>delta</c> after the four feeds of <see cref="WriteAsync"/>.
+    /// </summary>
+    public static async Task<SampleFile> WritePoliceDeltaAsync(Population population, string directory, CancellationToken cancellationToken = default)
+    {
+        Directory.CreateDirectory(directory);
+        var feed = FeedWriter.ComposePoliceDelta(population);
+        var path = Path.Combine(directory, PoliceDelta.FileName);
+        await using (var stream = File.Create(path))
+        {
+            await FeedWriter.WriteAsync(feed, stream, PoliceDelta.Format, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new SampleFile(path, PoliceDelta.Format, feed);
+    }
+
     /// <summary>Writes the four departments' feeds of <paramref name="population"/> into <paramref name="directory"/>, creating it if needed.</summary>
     public static async Task<IReadOnlyList<SampleFile>> WriteAsync(Population population, string directory, FeedWriterOptions? options = null, CancellationToken cancellationToken = default)
     {

@@ -26,6 +26,9 @@ public sealed class ConsoleFixture : IAsyncLifetime
 
     public static readonly string Jianhua = Id("11010519900303031");
 
+    /// <summary>A 低保 recipient of the sample community whose death the police register reports; civil affairs still pays.</summary>
+    public static readonly string Jianmin = Id("11010519450505011");
+
     private IPlaywright? _playwright;
 
     public HubUnderTest Hub { get; private set; } = null!;
@@ -91,7 +94,9 @@ public sealed class ConsoleFixture : IAsyncLifetime
         var folder = Directory.CreateTempSubdirectory("hub-browser-samples");
         try
         {
-            foreach (var file in await SampleSet.WriteAsync(Population, folder.FullName))
+            // The police delta (deaths the register's snapshot predates) goes after the four feeds, as eng/run.sh pushes it.
+            var delta = await SampleSet.WritePoliceDeltaAsync(Population, folder.FullName);
+            foreach (var file in (await SampleSet.WriteAsync(Population, folder.FullName)).Append(delta))
             {
                 var type = file.Format switch
                 {
@@ -125,6 +130,14 @@ public sealed class ConsoleFixture : IAsyncLifetime
         await Hub.PushAsync("civil-affairs", Utf8(
             "身份证号码,姓名,性别,出生日期,救助类型,救助金额(元),享受起始日期,居住地区划代码,网格,联系电话\r\n" +
             $"{Jianhua},王建华,男,1990-03-03,城市低保,1300,2024/3/1,{Community},G08,13800138000\r\n"), "text/csv");
+
+        // A recipient whose death the register reports while civil affairs still pays.
+        await Hub.PushAsync("police", Utf8(
+            "公民身份号码,姓名,性别,户号,与户主关系,户籍地址,户籍地区划代码,居住登记类型,居住地区划代码,网格编号,人员状态,死亡日期\r\n" +
+            $"{Jianmin},王建民,男,9002,户主,朝阳区幸福里9002号,{Community},户籍,{Community},G08,死亡,2025-05-12\r\n"), "text/csv");
+        await Hub.PushAsync("civil-affairs", Utf8(
+            "身份证号码,姓名,性别,出生日期,救助类型,救助金额(元),享受起始日期,居住地区划代码,网格\r\n" +
+            $"{Jianmin},王建民,男,1945-05-05,城市低保,1300,2020/3/1,{Community},G08\r\n"), "text/csv");
 
         // More possible matches like theirs in another street: the steward's queue has pages.
         await Hub.PushAsync("police", QueueSeed.Police(), "text/csv");

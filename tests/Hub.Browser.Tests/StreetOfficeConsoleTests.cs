@@ -17,7 +17,7 @@ public sealed partial class StreetOfficeConsoleTests(ConsoleFixture fixture, ITe
         var rows = session.Page.Locator("main table tbody tr");
         await rows.First.WaitForAsync();
         Assert.True(await rows.CountAsync() > 0);
-        Assert.All(await session.Page.Locator("main table tbody tr td:nth-child(3)").AllInnerTextsAsync(), grid => Assert.Equal("G08", grid));
+        Assert.All(await session.Page.Locator("main table tbody tr td:nth-child(4)").AllInnerTextsAsync(), grid => Assert.Equal("G08", grid));
         await session.ScreenshotAsync("grid-worker-residents");
         await session.AssertAccessibleAsync();
 
@@ -113,12 +113,38 @@ public sealed partial class StreetOfficeConsoleTests(ConsoleFixture fixture, ITe
         await session.Page.GetByLabel("查询事由").SelectOptionAsync("benefit-review");
         await session.Page.GetByRole(AriaRole.Button, new() { Name = "查询", Exact = true }).ClickAsync();
         await session.Page.Locator("main [aria-busy='false'] table tbody tr").First.WaitForAsync();
-        Assert.All(await session.Page.Locator("main table tbody tr td:nth-child(5)").AllInnerTextsAsync(), groups => Assert.Contains("城乡低保", groups, StringComparison.Ordinal));
+        Assert.All(await session.Page.Locator("main table tbody tr td:nth-child(6)").AllInnerTextsAsync(), groups => Assert.Contains("城乡低保", groups, StringComparison.Ordinal));
 
         await session.Page.Locator("#lang").SelectOptionAsync("en");
         await session.Page.GetByRole(AriaRole.Link, new() { Name = "Residents" }).WaitForAsync();
         Assert.Equal("en", await session.Page.Locator("html").GetAttributeAsync("lang"));
         await session.ScreenshotAsync("street-officer-residents-tablet-en");
+        await session.AssertAccessibleAsync();
+    }
+
+    [Fact]
+    public async Task Street_officer_lists_the_deceased_with_the_date_and_their_page_says_so_first()
+    {
+        await using var session = new ConsoleSession(fixture, output);
+        await session.SignInAsync("wang-street-officer");
+        await session.Page.Locator("main [aria-busy='false'] table tbody tr").First.WaitForAsync();
+        // By default the list is of the residents still there: active, or with no status the register states.
+        Assert.All(await session.Page.Locator("main table tbody tr td:nth-child(2)").AllInnerTextsAsync(), status => Assert.Contains(status, new[] { "正常", string.Empty }));
+
+        await session.Page.GetByLabel("人员状态").SelectOptionAsync("deceased");
+        await session.Page.GetByLabel("查询事由").SelectOptionAsync("benefit-review");
+        await session.Page.GetByRole(AriaRole.Button, new() { Name = "查询", Exact = true }).ClickAsync();
+        var row = session.Page.Locator("main [aria-busy='false'] table tbody tr", new() { HasText = "王建民" });
+        await row.WaitForAsync();
+        Assert.All(await session.Page.Locator("main table tbody tr td:nth-child(2)").AllInnerTextsAsync(), status => Assert.StartsWith("死亡", status, StringComparison.Ordinal));
+        Assert.Equal("死亡 2025-05-12", await row.Locator("td:nth-child(2)").InnerTextAsync());
+        await session.ScreenshotAsync("street-officer-deceased");
+        await session.AssertAccessibleAsync();
+
+        await row.GetByRole(AriaRole.Link, new() { Name = "王建民" }).ClickAsync();
+        await session.Page.GetByText("已死亡：2025-05-12").WaitForAsync();
+        Assert.Equal(1, await session.Page.GetByRole(AriaRole.Cell, new() { Name = "否（本人已死亡）" }).CountAsync());
+        await session.ScreenshotAsync("street-officer-deceased-person");
         await session.AssertAccessibleAsync();
     }
 

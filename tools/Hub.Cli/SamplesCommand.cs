@@ -33,6 +33,7 @@ internal static class SamplesCommand
         {
             var population = new PopulationGenerator(new PopulationOptions { Seed = parsed.GetValue(seed), People = parsed.GetValue(people) }).Generate();
             var files = await SampleSet.WriteAsync(population, parsed.GetValue(output)!.FullName, new FeedWriterOptions { MistakeRate = parsed.GetValue(mistakes) }, cancellationToken).ConfigureAwait(false);
+            var delta = await SampleSet.WritePoliceDeltaAsync(population, parsed.GetValue(output)!.FullName, cancellationToken).ConfigureAwait(false);
 
             var table = new Table().AddColumn("File").AddColumn("Source").AddColumn("Format")
                 .AddColumn(new TableColumn("Rows").RightAligned()).AddColumn(new TableColumn("With mistakes").RightAligned()).AddColumn(new TableColumn("To be rejected").RightAligned());
@@ -47,8 +48,20 @@ internal static class SamplesCommand
                     new Text(Count(file.Feed.Rows.Count(r => r.Rejected))));
             }
 
+            table.AddRow(
+                new Text(Path.GetFileName(delta.Path)),
+                new Text(delta.Feed.Source.Id + " (delta)"),
+                new Text(delta.Format.ToString()),
+                new Text(Count(delta.Feed.Rows.Count)),
+                new Text(Count(0)),
+                new Text(Count(0)));
+
+            var everyone = population.People;
             context.Console.Write(table);
-            context.Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Wrote {files.Count} feeds to {parsed.GetValue(output)!.FullName}: {population.People.Count:N0} fictional people in {population.Households.Count:N0} households, seed {parsed.GetValue(seed)}."));
+            context.Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Wrote {files.Count + 1} feeds to {parsed.GetValue(output)!.FullName}: {everyone.Count:N0} fictional people in {population.Households.Count:N0} households, seed {parsed.GetValue(seed)}."));
+            context.Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"The police register records {everyone.Count(p => p.DiedOn is not null && !p.DeathReportedLater):N0} deaths and {everyone.Count(p => p.MovedOutOn is not null):N0} moves out of the area; {Path.GetFileName(delta.Path)} reports deaths after its snapshot ({delta.Feed.Rows.Count:N0}, 低保 recipients): push it last, with --mode delta."));
             return ExitCodes.Success;
         });
         return command;

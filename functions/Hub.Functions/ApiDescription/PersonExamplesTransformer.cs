@@ -30,8 +30,10 @@ internal sealed class PersonExamplesTransformer : IOpenApiOperationTransformer
                         ["groups"] = new JsonArray("dibao"),
                         ["householdKey"] = "h9b1d3f5a7c9e1b3d5f7a9c1e3b5d7f9a",
                         ["provisional"] = false,
+                        ["status"] = "active",
                     }),
                     ["activeOn"] = "2026-11-23",
+                    ["status"] = "active",
                     ["continuation"] = "WyIxMTAxMDUwMDEiLCIwMDJ8RzAzfDNmYTkiXQ.Qm9keS1zaWduYXR1cmU",
                 });
                 break;
@@ -64,9 +66,10 @@ internal sealed class PersonExamplesTransformer : IOpenApiOperationTransformer
     {
         ["personKey"] = PersonKey,
         ["provisional"] = false,
-        ["attributes"] = new JsonObject { ["name"] = "王秀英", ["sex"] = "female", ["birthDate"] = "1949-12-31", ["phone"] = "13812345678" },
+        ["attributes"] = new JsonObject { ["name"] = "王秀英", ["sex"] = "female", ["birthDate"] = "1949-12-31", ["personStatus"] = "active", ["phone"] = "13812345678" },
         ["residence"] = new JsonObject { ["division"] = "110105001002", ["grid"] = "G03", ["address"] = "北京市朝阳区和平街道安华里社区3号楼2单元" },
         ["registration"] = new JsonObject { ["division"] = "110105001002" },
+        ["status"] = "active",
         ["memberships"] = new JsonArray(new JsonObject { ["group"] = "***", ["active"] = true }),
         ["householdKey"] = "h9b1d3f5a7c9e1b3d5f7a9c1e3b5d7f9a",
     };

@@ -4,7 +4,8 @@ namespace Hub.Functions.Persons;
 
 /// <summary>A special-group membership of a rendered person. A masked one carries only <c>group: "***"</c> and <c>active</c>.</summary>
 /// <param name="Group">The group id, or <c>***</c> when the policy masks it.</param>
-/// <param name="Active">Whether the membership is active today.</param>
+/// <param name="Active">Whether the membership is active today: as its source states it, and not after the holder's death.</param>
+/// <param name="InactiveReason">Why a membership its source still states active is not: <c>deceased</c>, the holder died before today. The source's dates stay as sent.</param>
 /// <param name="Source">The source that states it.</param>
 /// <param name="ValidFrom">The first day.</param>
 /// <param name="LastDay">The last day; null while open-ended.</param>
@@ -12,6 +13,7 @@ namespace Hub.Functions.Persons;
 internal sealed record RenderedMembership(
     string Group,
     bool Active,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? InactiveReason,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Source,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateOnly? ValidFrom,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateOnly? LastDay,

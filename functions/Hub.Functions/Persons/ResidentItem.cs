@@ -8,9 +8,11 @@ namespace Hub.Functions.Persons;
 /// <param name="Community">The 12-digit code of the community the row places the person in.</param>
 /// <param name="Grid">The grid within the community, when known.</param>
 /// <param name="Places">Which of the person's places lie there: <c>residence</c>, <c>registration</c> or both.</param>
-/// <param name="Groups">The special groups active on the list's day, as the policy renders them (<c>***</c> when masked).</param>
+/// <param name="Groups">The special groups their sources state active on the list's day, as the policy renders them (<c>***</c> when masked); for a deceased person, what still runs.</param>
 /// <param name="HouseholdKey">The household, for GET /api/persons/{personKey}/household.</param>
 /// <param name="Provisional">True for records kept without a usable ID number and matched to nobody yet.</param>
+/// <param name="Status">The person's status on the list's day: <c>active</c>, <c>deceased</c> or <c>movedOut</c> (<c>***</c> when masked); absent when no source states one, or hidden.</param>
+/// <param name="StatusDate">The date of death or of the move out (<c>yyyy-MM-dd</c>), when the register gives it.</param>
 internal sealed record ResidentItem(
     string PersonKey,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Name,
@@ -19,4 +21,6 @@ internal sealed record ResidentItem(
     IReadOnlyList<string> Places,
     IReadOnlyList<string> Groups,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? HouseholdKey,
-    bool Provisional);
+    bool Provisional,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Status,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? StatusDate);

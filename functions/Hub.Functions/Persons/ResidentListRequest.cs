@@ -8,6 +8,7 @@ namespace Hub.Functions.Persons;
 /// <param name="Group">A special group such as <c>dibao</c>.</param>
 /// <param name="Household">A household key from a person or list answer.</param>
 /// <param name="ActiveOn">The day memberships must be active on, <c>yyyy-MM-dd</c>; today when absent.</param>
+/// <param name="Status">The statuses on that day to list: <c>active</c>, <c>deceased</c>, <c>movedOut</c>, comma-separated; <c>active</c> when absent.</param>
 /// <param name="Purpose">The declared purpose.</param>
 /// <param name="PageSize">Residents per page.</param>
 /// <param name="Continuation">The token the previous page gave.</param>
@@ -17,6 +18,7 @@ internal sealed record ResidentListRequest(
     [FromQuery(Name = "group")] string? Group,
     [FromQuery(Name = "household")] string? Household,
     [FromQuery(Name = "activeOn")] string? ActiveOn,
+    [FromQuery(Name = "status")] string? Status,
     [FromQuery(Name = "purpose")] string? Purpose,
     [FromQuery(Name = "pageSize")] int? PageSize,
     [FromQuery(Name = "continuation")] string? Continuation);

@@ -35,7 +35,8 @@ internal static class ResidentsApi
             .WithName("ListResidents")
             .WithSummary("Special-group residents of a division in the caller's jurisdiction, paged, rendered for the caller")
             .WithDescription("division (12 digits; default the caller's own), grid (a community's grid), group (e.g. dibao), household (a household key), " +
-                "activeOn (default today: residents with a membership active that day), purpose, pageSize (1-200, default 50), continuation (from the previous page). " +
+                "activeOn (default today: residents with a membership active that day), status (active, deceased, movedOut, comma-separated; default active: " +
+                "neither deceased nor moved out on that day), purpose, pageSize (1-200, default 50), continuation (from the previous page). " +
                 "A person whose residence and registration both lie inside appears once. A division outside the caller's jurisdiction is 404.")
             .Produces<ResidentsPage>(StatusCodes.Status200OK)
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound)
@@ -87,6 +88,11 @@ internal static class ResidentsApi
             return Bad("'activeOn' is a date, yyyy-MM-dd.");
         }
 
+        if (!ResidentStatusFilter.TryParse(list.Status, out var status))
+        {
+            return Bad("'status' is active, deceased or movedOut, or several of them comma-separated.");
+        }
+
         if (list.PageSize is < 1 or > MaxPageSize)
         {
             return Bad($"'pageSize' is 1 to {MaxPageSize}.");
@@ -112,20 +118,27 @@ internal static class ResidentsApi
             return HubProblems.Forbidden("Group not shown to you", "Your role (with this purpose) is not shown this group, so it cannot filter by it; a purpose may raise it.");
         }
 
+        if (list.Status is not null && reads.StatusAccess(look) != FieldAccess.Shown)
+        {
+            audit.Deny();
+            return HubProblems.Forbidden("Status not shown to you", "Your role (with this purpose) is not shown a person's status, so it cannot filter by it.");
+        }
+
         var query = new ResidentListQuery(code.Value, gridCode, householdKey);
-        var binding = $"{code.Value.Value}|{gridCode?.Value}|{groupId?.Value}|{householdKey?.Value}|{day:yyyy-MM-dd}|{look.Purpose?.Value}";
+        var binding = $"{code.Value.Value}|{gridCode?.Value}|{groupId?.Value}|{householdKey?.Value}|{day:yyyy-MM-dd}|{status.Value}|{look.Purpose?.Value}";
         ResidentListPosition? after = null;
         if (list.Continuation is not null && !tokens.TryRead(list.Continuation, look.User.Subject, binding, out after))
         {
             return Bad("The continuation token is not one the Hub issued for this user and this query, or it is more than an hour old; start again from the first page.");
         }
 
-        var page = await directory.ListAsync(query, resident => resident.IsSpecialGroupMemberOn(day, groupId), list.PageSize ?? DefaultPageSize, after, ScanLimit, cancellationToken);
+        var page = await directory.ListAsync(
+            query, resident => resident.IsSpecialGroupMemberOn(day, groupId) && status.Matches(resident, day), list.PageSize ?? DefaultPageSize, after, ScanLimit, cancellationToken);
         var shown = reads.Residents(look, page.Residents, day);
         audit.Record(shown.Disclosed);
         var items = shown.Value!.Select(Item).ToList();
         var next = page.Next is { } position ? tokens.Issue(position, look.User.Subject, binding) : null;
-        return TypedResults.Ok(new ResidentsPage(items, day, next));
+        return TypedResults.Ok(new ResidentsPage(items, day, status.Value, next));
     }
 
     private static ResidentItem Item(ResidentDisclosure shown) => new(
@@ -136,7 +149,9 @@ internal static class ResidentsApi
         shown.Resident.Places,
         shown.Groups,
         shown.Resident.HouseholdKey,
-        !shown.Resident.Identified);
+        !shown.Resident.Identified,
+        shown.Status,
+        shown.StatusDate);
 
     private static ProblemHttpResult Bad(string detail) =>
         HubProblems.BadRequest("Invalid resident list query", detail);

@@ -8,7 +8,10 @@ public sealed record HouseholdMember
     /// <summary>The member's profile.</summary>
     public required PersonProfile Profile { get; init; }
 
-    /// <summary>The memberships active on the view's day (a deceased member's too, so a benefit still running shows).</summary>
+    /// <summary>
+    /// The memberships their sources state active on the view's day: a deceased member's too, so a benefit still
+    /// running shows (it counts towards no flag, as the member is not present).
+    /// </summary>
     public required IReadOnlyList<Membership> ActiveMemberships { get; init; }
 
     /// <summary>The member.</summary>

@@ -71,7 +71,7 @@ public sealed record HouseholdView
                 .DistinctBy(p => p.PersonKey)
                 .OrderBy(p => RelationRank(p.RelationToHead))
                 .ThenBy(p => p.PersonKey.Value, StringComparer.Ordinal)
-                .Select(p => new HouseholdMember { Profile = p, ActiveMemberships = p.MembershipsActiveOn(on) })
+                .Select(p => new HouseholdMember { Profile = p, ActiveMemberships = p.Memberships.Where(m => m.IsStatedActiveOn(on)).ToList() })
                 .ToList(),
         };
     }

@@ -35,6 +35,19 @@ public sealed record PersonProfile
     /// <summary>The status in the household register; null when no source states a known status.</summary>
     public PersonStatus? Status { get; init; }
 
+    /// <summary>The date the register gives for a death (死亡日期) or a move out of the area (迁出日期); null when it gives none.</summary>
+    public DateOnly? StatusDate { get; init; }
+
+    /// <summary>
+    /// The first day a <see cref="PersonStatus.Deceased"/> or <see cref="PersonStatus.MovedOut"/> status holds:
+    /// <see cref="StatusDate"/>, or the day the register's record of it reached the Hub when it gives no date. Null
+    /// for an active person and one whose status is unknown.
+    /// </summary>
+    public DateOnly? StatusSince { get; init; }
+
+    /// <summary>Where the status comes from (source, batch, as-of day); null when no source states one.</summary>
+    public Provenance? StatusProvenance { get; init; }
+
     /// <summary>The sources with facts about the person, in order.</summary>
     public IReadOnlyList<string> Sources { get; init; } = [];
 
@@ -49,6 +62,17 @@ public sealed record PersonProfile
 
     /// <summary>True when the register records the person's death.</summary>
     public bool IsDeceased => Status == PersonStatus.Deceased;
+
+    /// <summary>
+    /// The status on <paramref name="day"/>: deceased or moved out from <see cref="StatusSince"/> on, active before it
+    /// and whenever the register says so; null when no source states a status.
+    /// </summary>
+    public PersonStatus? StatusOn(DateOnly day) => Status switch
+    {
+        null => null,
+        PersonStatus.Deceased or PersonStatus.MovedOut when StatusSince > day => PersonStatus.Active,
+        var status => status,
+    };
 
     /// <summary>The surviving value of <paramref name="attribute"/>, or null.</summary>
     public string? ValueOf(string attribute) => Attributes.TryGetValue(attribute, out var value) ? value.Value : null;

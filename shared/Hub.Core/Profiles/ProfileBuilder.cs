@@ -12,6 +12,7 @@ public sealed class ProfileBuilder
     private readonly Func<byte[], byte[]> _householdKeyHash;
     private readonly HashSet<string> _notPersonAttributes;
     private readonly MembershipReader _memberships;
+    private readonly StatusReader _status;
     private readonly PlaceResolver _residence;
     private readonly PlaceResolver _registration;
 
@@ -40,6 +41,7 @@ public sealed class ProfileBuilder
         }
 
         _memberships = new MembershipReader(rules);
+        _status = new StatusReader(rules);
         _residence = new PlaceResolver(rules.Residence, rules, "residence");
         _registration = new PlaceResolver(rules.Registration, rules, "registration");
     }
@@ -60,23 +62,27 @@ public sealed class ProfileBuilder
 
         var registration = _registration.Resolve(facts, today, problems);
         var number = attributes.GetValueOrDefault(_rules.Household.Number)?.Value;
+        var status = _status.Read(attributes, problems);
+        var memberships = _memberships.Read(facts, problems);
+        if (status.Status == PersonStatus.Deceased)
+        {
+            memberships = memberships.Select(m => m with { HolderDeceasedOn = status.Since }).ToList();
+        }
+
         return new PersonProfile
         {
             PersonKey = personKey,
             BuiltFor = today,
             Attributes = attributes,
-            Memberships = _memberships.Read(facts, problems),
+            Memberships = memberships,
             Residence = _residence.Resolve(facts, today, problems),
             Registration = registration,
             HouseholdKey = HouseholdKey.Create(number, registration?.Address, _householdKeyHash),
             RelationToHead = attributes.GetValueOrDefault(_rules.Household.Relation)?.Value,
-            Status = attributes.GetValueOrDefault(_rules.PersonStatusAttribute)?.Value switch
-            {
-                "active" => PersonStatus.Active,
-                "deceased" => PersonStatus.Deceased,
-                "moved-out" => PersonStatus.MovedOut,
-                _ => null,
-            },
+            Status = status.Status,
+            StatusDate = status.Date,
+            StatusSince = status.Since,
+            StatusProvenance = status.Provenance,
             Sources = facts.Select(f => f.Source).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
             Problems = problems.Distinct(StringComparer.Ordinal).ToList(),
         };

@@ -32,6 +32,15 @@ public sealed record ProfileRules
     /// <summary>The attribute holding the person's status (<c>active</c>, <c>deceased</c>, <c>moved-out</c>).</summary>
     public string PersonStatusAttribute { get; init; } = "personStatus";
 
+    /// <summary>
+    /// The attribute holding the date of death (死亡日期): the status <c>deceased</c> holds from that day, and the
+    /// person's memberships are not active from the day after.
+    /// </summary>
+    public string DeathDateAttribute { get; init; } = "deathDate";
+
+    /// <summary>The attribute holding the day the person moved out of the area (迁出日期): the status <c>moved-out</c> holds from that day.</summary>
+    public string MovedOutOnAttribute { get; init; } = "movedOutOn";
+
     /// <summary>The special groups and the facts that make memberships of them.</summary>
     public IReadOnlyList<GroupRule> Groups { get; init; } = [];
 

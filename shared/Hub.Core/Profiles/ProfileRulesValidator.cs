@@ -22,6 +22,8 @@ internal static partial class ProfileRulesValidator
 
         CheckAttributeList(errors, "recordAttributes", rules.RecordAttributes);
         CheckAttribute(errors, "personStatusAttribute", rules.PersonStatusAttribute);
+        CheckAttribute(errors, "deathDateAttribute", rules.DeathDateAttribute);
+        CheckAttribute(errors, "movedOutOnAttribute", rules.MovedOutOnAttribute);
 
         var groups = rules.Groups ?? [];
         for (var i = 0; i < groups.Count; i++)

@@ -146,7 +146,11 @@ public sealed class PersonDisclosure
         return log.Answer(grant);
     }
 
-    /// <summary>The residents of a list page as the viewer may see them: names and the groups active on <paramref name="day"/>.</summary>
+    /// <summary>
+    /// The residents of a list page as the viewer may see them: names, statuses on <paramref name="day"/> with their
+    /// dates, and the groups their sources state active on that day (a deceased person's too: what still runs is
+    /// what a street office must stop).
+    /// </summary>
     public PersonRead<IReadOnlyList<ResidentDisclosure>> Residents(PersonViewer viewer, IEnumerable<ListedResident> residents, DateOnly day)
     {
         ArgumentNullException.ThrowIfNull(viewer);
@@ -158,7 +162,10 @@ public sealed class PersonDisclosure
         {
             log.Touch(resident.PersonKey);
             var groups = resident.Memberships.Where(m => m.IsActiveOn(day)).Select(m => m.Group);
-            items.Add(new ResidentDisclosure(resident, _renderer.Name(request, resident.Name, resident.NameSource, log), _renderer.Groups(request, groups, log)));
+            var name = _renderer.Name(request, resident.Name, resident.NameSource, log);
+            var statusOn = resident.StatusOn(day);
+            var (status, date) = _renderer.Status(request, statusOn, statusOn is PersonStatus.Active ? null : resident.Status?.Date, resident.Status?.Source, log);
+            items.Add(new ResidentDisclosure(resident, name, _renderer.Groups(request, groups, log), status, date));
         }
 
         log.RecordCount = items.Count;
@@ -173,6 +180,13 @@ public sealed class PersonDisclosure
     {
         ArgumentNullException.ThrowIfNull(viewer);
         return _renderer.GroupAccess(viewer.Request, group, source: null, out attribute);
+    }
+
+    /// <summary>What the viewer is given of a person's status, which a list filter on it would reveal.</summary>
+    public FieldAccess StatusAccess(PersonViewer viewer)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        return _renderer.StatusAccess(viewer.Request);
     }
 
     /// <summary>What the viewer is given of one attribute as stated by <paramref name="source"/>; masked when the source is unknown.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Hub.Core.Access;
+using Hub.Core.Access.Residents;
 using Hub.Core.Kernel;
 using Hub.Core.Profiles;
 
@@ -55,6 +56,13 @@ internal sealed class PersonRenderer(PolicyRenderer renderer, ProfileRules rules
             }
         }
 
+        var status = Status(request, profile.StatusOn(on), profile.StatusOn(on) is PersonStatus.Active ? null : profile.StatusDate, profile.StatusProvenance?.Source, log);
+        if (status.Status is not null)
+        {
+            json["status"] = status.Status;
+            Put(json, "statusDate", status.Date);
+        }
+
         json["memberships"] = Memberships(request, profile.Memberships, on, log);
         if (profile.HouseholdKey is { } household)
         {
@@ -103,6 +111,53 @@ internal sealed class PersonRenderer(PolicyRenderer renderer, ProfileRules rules
         }
 
         return list;
+    }
+
+    /// <summary>
+    /// A person's status on a day (<c>active</c>, <c>deceased</c>, <c>movedOut</c>) and the date the register gives
+    /// for it, as the request may see them: each decided by the policy as the status attribute and its date attribute
+    /// of <paramref name="source"/>; both null when the status is unknown or hidden.
+    /// </summary>
+    public (string? Status, string? Date) Status(AccessRequest request, PersonStatus? status, DateOnly? date, string? source, DisclosureLog log)
+    {
+        if (status is not { } known || !SourceId.TryParse(source, out var id))
+        {
+            return (null, null);
+        }
+
+        var values = new Dictionary<string, FieldValue>(StringComparer.Ordinal)
+        {
+            [rules.PersonStatusAttribute] = new(ResidentStatusFilter.NameOf(known), id.Value),
+        };
+        var dateAttribute = known switch
+        {
+            PersonStatus.Deceased => rules.DeathDateAttribute,
+            PersonStatus.MovedOut => rules.MovedOutOnAttribute,
+            _ => null,
+        };
+        if (dateAttribute is not null && date is { } day)
+        {
+            values[dateAttribute] = new FieldValue(Day(day), id.Value);
+        }
+
+        var disclosure = renderer.Render(request, values);
+        log.Disclose(disclosure.Fields);
+        return (disclosure.Values.GetValueOrDefault(rules.PersonStatusAttribute), dateAttribute is null ? null : disclosure.Values.GetValueOrDefault(dateAttribute));
+    }
+
+    /// <summary>
+    /// What <paramref name="request"/> is given of the status attribute: the least its authoritative sources give,
+    /// or masked when the rules let any source state it (a list's filter cannot tell which source a row's status came from).
+    /// </summary>
+    public FieldAccess StatusAccess(AccessRequest request)
+    {
+        var rule = rules.RuleFor(rules.PersonStatusAttribute);
+        if (rule.Survivorship != Survivorship.Authoritative || rule.Fallback != SurvivorshipFallback.None)
+        {
+            return FieldAccess.Masked;
+        }
+
+        return rule.Sources.Min(s => SourceId.TryParse(s, out var id) ? renderer.Decide(request, id.Value, rules.PersonStatusAttribute) : FieldAccess.Hidden);
     }
 
     /// <summary>What <paramref name="request"/> is given of one attribute of one source.</summary>
@@ -162,21 +217,25 @@ internal sealed class PersonRenderer(PolicyRenderer renderer, ProfileRules rules
             log.Disclose(attribute, access == FieldAccess.Masked);
             if (access == FieldAccess.Masked)
             {
-                list.Add(new JsonObject { ["group"] = Hidden, ["active"] = membership.IsActiveOn(on) });
+                var masked = new JsonObject { ["group"] = Hidden, ["active"] = membership.IsActiveOn(on) };
+                Inactive(masked, membership, on);
+                list.Add(masked);
                 continue;
             }
 
             var details = renderer.Render(request, membership.Details.ToDictionary(d => d.Key, d => new FieldValue(d.Value, source.Value), StringComparer.Ordinal));
             log.Disclose(details.Fields);
-            list.Add(new JsonObject
+            var json = new JsonObject
             {
                 ["group"] = membership.Group.Value,
                 ["source"] = membership.Source,
                 ["validFrom"] = Day(membership.ValidFrom),
                 ["lastDay"] = membership.LastDay is { } last ? Day(last) : null,
                 ["active"] = membership.IsActiveOn(on),
-                ["details"] = Object(details.Values),
-            });
+            };
+            Inactive(json, membership, on);
+            json["details"] = Object(details.Values);
+            list.Add(json);
         }
 
         return list;
@@ -192,6 +251,15 @@ internal sealed class PersonRenderer(PolicyRenderer renderer, ProfileRules rules
         var disclosure = renderer.Render(request, own);
         log.Disclose(disclosure.Fields);
         return Object(disclosure.Values);
+    }
+
+    // A membership its source still states active but the Hub does not count, and why: the source's dates stay as sent.
+    private static void Inactive(JsonObject json, Membership membership, DateOnly on)
+    {
+        if (membership.IsInactiveByDeathOn(on))
+        {
+            json["inactiveReason"] = "deceased";
+        }
     }
 
     private static JsonObject Object(IReadOnlyDictionary<string, string> values)

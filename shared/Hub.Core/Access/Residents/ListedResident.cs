@@ -1,4 +1,5 @@
 using Hub.Core.Kernel;
+using Hub.Core.Profiles;
 
 namespace Hub.Core.Access.Residents;
 
@@ -13,6 +14,7 @@ namespace Hub.Core.Access.Residents;
 /// <param name="Name">The surviving name; null when no source gave one.</param>
 /// <param name="NameSource">The source the name came from.</param>
 /// <param name="Identified">Whether the person was identified by an ID number (not a provisional person).</param>
+/// <param name="Status">The register's status of the person, with its date; null when no source states one.</param>
 public sealed record ListedResident(
     PersonKey PersonKey,
     ResidentListPosition Position,
@@ -23,7 +25,8 @@ public sealed record ListedResident(
     string? HouseholdKey,
     string? Name,
     string? NameSource,
-    bool Identified)
+    bool Identified,
+    ResidentStatus? Status = null)
 {
     /// <summary>
     /// Whether the person belongs to a special group on <paramref name="day"/>: a membership active then, of
@@ -31,6 +34,9 @@ public sealed record ListedResident(
     /// </summary>
     public bool IsSpecialGroupMemberOn(DateOnly day, GroupId? group = null) =>
         Memberships.Any(m => m.IsActiveOn(day) && (group is null || m.Group == group));
+
+    /// <summary>The person's status on <paramref name="day"/> (<see cref="ResidentStatus.On"/>); null when no source states one.</summary>
+    public PersonStatus? StatusOn(DateOnly day) => Status?.On(day);
 
     /// <summary>Reads an index row; its row key is <c>community|grid|person key</c> within the street's partition.</summary>
     internal static ListedResident From(ResidentEntity row)
@@ -46,6 +52,7 @@ public sealed record ListedResident(
             row.HouseholdKey,
             row.Name,
             row.NameSource,
-            row.Identified);
+            row.Identified,
+            ResidentStatus.Read(row.Status, row.StatusDate, row.StatusSince, row.StatusSource));
     }
 }

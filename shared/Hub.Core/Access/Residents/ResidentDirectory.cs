@@ -21,7 +21,8 @@ public sealed class ResidentDirectory
     [
         "PartitionKey", "RowKey", nameof(ResidentEntity.PersonKey), nameof(ResidentEntity.Places), nameof(ResidentEntity.DistinctFrom),
         nameof(ResidentEntity.Identified), nameof(ResidentEntity.Memberships), nameof(ResidentEntity.HouseholdKey),
-        nameof(ResidentEntity.Status), nameof(ResidentEntity.Name), nameof(ResidentEntity.NameSource),
+        nameof(ResidentEntity.Status), nameof(ResidentEntity.StatusDate), nameof(ResidentEntity.StatusSince), nameof(ResidentEntity.StatusSource),
+        nameof(ResidentEntity.Name), nameof(ResidentEntity.NameSource),
     ];
 
     /// <summary>

@@ -45,7 +45,17 @@ internal sealed class ResidentEntity : StoredEntity
     /// <summary>The source the name survives from: the access policy decides by source and attribute.</summary>
     public string? NameSource { get; set; }
 
+    /// <summary>The register's status as the profile reads it (<c>active</c>, <c>deceased</c>, <c>movedout</c>); null when no source states one.</summary>
     public string? Status { get; set; }
+
+    /// <summary>The date the register gives for a death or a move out, <c>yyyy-MM-dd</c>; null when it gives none.</summary>
+    public string? StatusDate { get; set; }
+
+    /// <summary>The first day a death or a move out holds, <c>yyyy-MM-dd</c>, so a list for any day filters on the row alone.</summary>
+    public string? StatusSince { get; set; }
+
+    /// <summary>The source the status comes from: the access policy decides by source and attribute.</summary>
+    public string? StatusSource { get; set; }
 
     /// <summary>The match-relevant attributes of each distinct record of the person, as a JSON array of objects.</summary>
     public string Records { get; set; } = "[]";

@@ -111,6 +111,9 @@ internal sealed class ResidentRowBuilder(ProfileBuilder profiles, PersonKeyHashe
                 Name = name?.Value,
                 NameSource = name?.Provenance.Source,
                 Status = profile.Status?.ToString().ToLowerInvariant(),
+                StatusDate = Day(profile.StatusDate),
+                StatusSince = Day(profile.StatusSince),
+                StatusSource = profile.StatusProvenance?.Source,
                 Records = recordsJson,
             };
     }
@@ -139,6 +142,8 @@ internal sealed class ResidentRowBuilder(ProfileBuilder profiles, PersonKeyHashe
 
     private static Dictionary<string, string> MatchValues(FactView fact) =>
         MatchAttributes.Where(a => fact.ValueOf(a) is not null).ToDictionary(a => a, a => fact.ValueOf(a)!, StringComparer.Ordinal);
+
+    private static string? Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static int DistinctFrom(Place first, Place place)
     {

@@ -60,6 +60,9 @@ internal sealed class StreetRosters : IDisposable
                 row.Places = Shared(row.Places);
                 row.Memberships = Shared(row.Memberships);
                 row.Status = row.Status is null ? null : Shared(row.Status);
+                row.StatusDate = row.StatusDate is null ? null : Shared(row.StatusDate);
+                row.StatusSince = row.StatusSince is null ? null : Shared(row.StatusSince);
+                row.StatusSource = row.StatusSource is null ? null : Shared(row.StatusSource);
                 row.NameSource = row.NameSource is null ? null : Shared(row.NameSource);
                 rows.Add(row);
             }

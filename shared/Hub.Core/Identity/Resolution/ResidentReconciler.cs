@@ -198,6 +198,9 @@ public sealed partial class ResidentReconciler
             row.Memberships,
             row.HouseholdKey,
             row.Status,
+            row.StatusDate,
+            row.StatusSince,
+            row.StatusSource,
             row.Records);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 16));
     }

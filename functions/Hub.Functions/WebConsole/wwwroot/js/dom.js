@@ -113,5 +113,6 @@ export function identityLabel(identity) {
 export function page(titleKey, ...content) {
   document.title = `${t(titleKey)} · ${t('app.title')}`;
   const main = document.getElementById('main');
-  main.replaceChildren(h('h1', {}, t(titleKey)), ...content);
+  // A page part left out is null: written as nothing, not as the text "null".
+  main.replaceChildren(h('h1', {}, t(titleKey)), ...content.filter((part) => part !== null && part !== undefined));
 }

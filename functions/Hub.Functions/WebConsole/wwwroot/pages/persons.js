@@ -3,7 +3,9 @@ import { api, hasRole, query } from '../js/api.js';
 import { attributeLabel, definitions, field, groupLabel, h, input, message, page, problemText, purposeOptions, select, t, tOr, table, time, today, valueLabel } from '../js/dom.js';
 import { BREAK_GLASS, GROUPS, state } from '../js/state.js';
 
-export const residentFilters = { division: '', grid: '', group: '', activeOn: '', purpose: '' };
+export const residentFilters = { division: '', grid: '', group: '', activeOn: '', status: '', purpose: '' };
+
+// The list's status filter: the API's default (active) is sent as no filter at all.
 
 export async function residentsPage() {
   const claims = state.session.claims;
@@ -12,6 +14,12 @@ export async function residentsPage() {
   const grid = input({ value: residentFilters.grid });
   const group = select([['', t('filter.anyGroup')], ...GROUPS.map((g) => [g, groupLabel(g)])], residentFilters.group);
   const activeOn = input({ type: 'date', value: residentFilters.activeOn || today() });
+  const status = select([
+    ['', t('filter.status.active')],
+    ['deceased', t('filter.status.deceased')],
+    ['movedOut', t('filter.status.movedOut')],
+    ['active,deceased,movedOut', t('filter.status.all')],
+  ], residentFilters.status);
   const purposeSelect = select(purposeOptions(true), residentFilters.purpose || state.purpose);
   const results = h('div', { 'aria-live': 'polite' });
   const form = h('form', { class: 'filters card', method: 'post', 'aria-label': t('residents.filters') },
@@ -19,6 +27,7 @@ export async function residentsPage() {
     isGridWorker ? null : field(t('filter.grid'), grid, 'grid'),
     field(t('filter.group'), group, 'group'),
     field(t('filter.activeOn'), activeOn, 'activeOn'),
+    field(t('filter.status'), status, 'status'),
     field(t('filter.purpose'), purposeSelect, 'purpose'),
     h('div', {}, h('button', { type: 'submit' }, t('filter.apply'))));
   page('residents.title', isGridWorker ? h('p', {}, t('residents.gridNote', { grid: claims.grid })) : null, form, results);
@@ -36,6 +45,7 @@ export async function residentsPage() {
         grid: isGridWorker ? null : residentFilters.grid,
         group: residentFilters.group,
         activeOn: residentFilters.activeOn,
+        status: residentFilters.status,
         purpose: residentFilters.purpose,
         pageSize: 50,
         continuation,
@@ -45,6 +55,7 @@ export async function residentsPage() {
         rows.push(item);
         body.append(h('tr', {},
           h('td', {}, h('a', { href: `#/person/${item.personKey}` }, item.name ?? t('residents.open'))),
+          h('td', {}, statusLabel(item.status, item.statusDate)),
           h('td', {}, item.community),
           h('td', {}, item.grid ?? ''),
           h('td', {}, item.places.map((p) => t(`place.${p}`)).join('、')),
@@ -63,7 +74,7 @@ export async function residentsPage() {
   };
   const run = () => {
     Object.assign(residentFilters, {
-      division: division.value.trim(), grid: grid.value.trim(), group: group.value, activeOn: activeOn.value, purpose: purposeSelect.value,
+      division: division.value.trim(), grid: grid.value.trim(), group: group.value, activeOn: activeOn.value, status: status.value, purpose: purposeSelect.value,
     });
     state.purpose = purposeSelect.value;
     generation += 1;
@@ -71,7 +82,7 @@ export async function residentsPage() {
     body.replaceChildren();
     results.replaceChildren(h('div', { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': t('residents.caption') }, h('table', {},
       h('caption', {}, t('residents.caption')),
-      h('thead', {}, h('tr', {}, [t('col.name'), t('col.community'), t('col.grid'), t('col.places'), t('col.groups'), t('col.household'), t('col.note')].map((c) => h('th', { scope: 'col' }, c)))),
+      h('thead', {}, h('tr', {}, [t('col.name'), t('col.personStatus'), t('col.community'), t('col.grid'), t('col.places'), t('col.groups'), t('col.household'), t('col.note')].map((c) => h('th', { scope: 'col' }, c)))),
       body)), more);
     return load(null);
   };
@@ -87,9 +98,33 @@ export function purposeChooser(onChange) {
     h('p', {}, t('purpose.hint')));
 }
 
+// A person's status as a list shows it: 正常, 死亡 2025-06-19, 迁出 2025-04-01; masked as sent; nothing when unknown.
+export function statusLabel(status, date) {
+  if (!status) return '';
+  const label = tOr(`personStatus.${status}`, status);
+  const text = date ? t('personStatus.withDate', { status: label, date }) : label;
+  return status === 'active' ? text : h('strong', { class: `status-${status}` }, text);
+}
+
+// A death or a move out heads the person's page, before anything else is read.
+function statusBanner(person) {
+  if (person.status !== 'deceased' && person.status !== 'movedOut') return null;
+  const key = `person.status.${person.status}${person.statusDate ? '' : 'Undated'}`;
+  return h('div', { class: `status-banner status-${person.status}` },
+    h('p', { class: 'status-title' }, t(key, { date: person.statusDate ?? '' })),
+    person.status === 'deceased' ? h('p', {}, t('person.status.deceasedNote')) : null);
+}
+
+function membershipActive(m) {
+  if (m.active) return t('yes');
+  return m.inactiveReason === 'deceased' ? h('strong', { class: 'status-deceased' }, t('membership.inactiveDeceased')) : t('no');
+}
+
 export function personDetails(person) {
   const attributes = Object.entries(person.attributes ?? {});
   const parts = [];
+  const banner = statusBanner(person);
+  if (banner) parts.push(banner);
   parts.push(h('div', { class: 'row' },
     person.provisional ? h('span', { class: 'tag' }, t('person.provisional')) : null,
     person.breakGlass ? h('span', { class: 'tag' }, t('person.breakGlass')) : null));
@@ -108,7 +143,7 @@ export function personDetails(person) {
     ? table([t('col.group'), t('col.active'), t('col.validFrom'), t('col.lastDay'), t('col.source'), t('col.details')],
       memberships.map((m) => [
         groupLabel(m.group),
-        m.active ? t('yes') : t('no'),
+        membershipActive(m),
         m.validFrom ?? '',
         m.lastDay ?? '',
         m.source ? tOr(`source.${m.source}`, m.source) : '',
@@ -135,11 +170,12 @@ export async function personPage(personKey) {
   }
   const title = person.attributes?.name ?? t('person.untitled');
   document.querySelector('main h1').textContent = `${t('person.title')}：${title}`;
-  content.replaceChildren(
+  content.replaceChildren(...[
     ...personDetails(person),
     person.householdKey ? h('p', {}, h('a', { href: `#/household/${person.personKey}` }, t('person.householdLink'))) : null,
     hasRole(BREAK_GLASS) ? breakGlassForm(person.personKey, reload) : null,
-    h('p', { class: 'mono' }, `${t('person.key')}: ${person.personKey}`));
+    h('p', { class: 'mono' }, `${t('person.key')}: ${person.personKey}`),
+  ].filter((part) => part !== null));
 }
 
 export function breakGlassForm(personKey, reload) {
