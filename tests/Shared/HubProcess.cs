@@ -141,7 +141,9 @@ internal sealed class HubProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"The Hub process exited with code {_process.ExitCode} during start-up.");
+                await _process.WaitForExitAsync(); // lets the output readers finish
+                // The Hub's own log lines (which carry no personal data) say why, so a failure on a CI machine can be read.
+                throw new InvalidOperationException($"The Hub process exited with code {_process.ExitCode} during start-up. Its last lines:{Environment.NewLine}{string.Join(Environment.NewLine, _output.TakeLast(20))}");
             }
 
             try
