@@ -11,19 +11,8 @@ public sealed class SourcesDraftCommandTests : IDisposable
     private static readonly Population People = new PopulationGenerator(new PopulationOptions { Seed = 5, People = 600 }).Generate();
     private readonly TemporaryFolder _folder = new();
 
-    public static TheoryData<string, string> Samples()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var (source, file, _) in SampleSet.Layout)
-        {
-            data.Add(source, file);
-        }
-
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(Samples))]
+    [MemberData(nameof(SampleLayouts.All), MemberType = typeof(SampleLayouts))]
     public async Task A_draft_of_a_shipped_sample_maps_every_column_as_the_shipped_mapping_does(string source, string fileName)
     {
         await SampleSet.WriteAsync(People, _folder.Path);

@@ -16,19 +16,8 @@ public sealed class ValidateCommandTests : IDisposable
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) } };
     private readonly TemporaryFolder _folder = new();
 
-    public static TheoryData<string, string> Samples()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var (source, file, _) in SampleSet.Layout)
-        {
-            data.Add(source, file);
-        }
-
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(Samples))]
+    [MemberData(nameof(SampleLayouts.All), MemberType = typeof(SampleLayouts))]
     public async Task Validate_gives_the_rejections_the_hub_normaliser_gives(string source, string fileName)
     {
         await WriteSamplesAsync("0.1");
@@ -47,7 +36,7 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Theory]
-    [MemberData(nameof(Samples))]
+    [MemberData(nameof(SampleLayouts.All), MemberType = typeof(SampleLayouts))]
     public async Task A_clean_sample_validates_with_exit_code_0(string source, string fileName)
     {
         await WriteSamplesAsync("0");
