@@ -1,6 +1,7 @@
 using Hub.Core.Access;
 using Hub.Core.Access.Residents;
 using Hub.Core.Audit;
+using Hub.Core.Exchange;
 using Hub.Core.Feeds;
 using Hub.Core.Feeds.Batches;
 using Hub.Core.Feeds.Processing;
@@ -41,6 +42,7 @@ public static class HubCoreServiceCollectionExtensions
         AddProfiles(services, configuration);
         AddResidentIndex(services, configuration);
         AddIdentityResolution(services, configuration);
+        AddChangeEvents(services, configuration);
         return services;
     }
 
@@ -83,7 +85,7 @@ public static class HubCoreServiceCollectionExtensions
         services.AddSingleton<RecordSpiller>();
         services.AddSingleton<BatchResolver>();
         services.AddSingleton<GroupMerger>();
-        services.AddSingleton(sp => new FeedProcessor(sp.GetRequiredService<BatchStore>(), sp.GetRequiredService<SourceCatalog>(), sp.GetRequiredService<RecordSpiller>(), sp.GetRequiredService<GroupMerger>(), sp.GetRequiredService<BatchResolver>(), sp.GetRequiredService<StorageOperationCounter>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<FeedProcessingOptions>>(), sp.GetRequiredService<ILogger<FeedProcessor>>()));
+        services.AddSingleton(sp => new FeedProcessor(sp.GetRequiredService<BatchStore>(), sp.GetRequiredService<SourceCatalog>(), sp.GetRequiredService<RecordSpiller>(), sp.GetRequiredService<GroupMerger>(), sp.GetRequiredService<BatchResolver>(), sp.GetRequiredService<BatchChanges>(), sp.GetRequiredService<StorageOperationCounter>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<FeedProcessingOptions>>(), sp.GetRequiredService<ILogger<FeedProcessor>>()));
     }
 
     // Profiles: the fact store and the rules that build a profile from facts.
@@ -122,6 +124,19 @@ public static class HubCoreServiceCollectionExtensions
         services.AddOptions<MatchRulesOptions>().Bind(configuration.GetSection(MatchRulesOptions.SectionName));
         services.AddPolicyFile<MatchRulesOptions>("match-rules", o => o.Path);
         services.AddSingleton(sp => new PersonMatcher(sp.GetRequiredService<HubFilesReport>().Require(r => r.MatchRules)));
+    }
+
+    // Exchange: the change events the merge derives, their feed, and the subscriptions that read it.
+    private static void AddChangeEvents(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ChangeEventOptions>()
+            .Bind(configuration.GetSection(ChangeEventOptions.SectionName))
+            .Validate(o => o.ExpiryHorizonDays >= 0 && o.RetentionDays > 0 && o.MaxPageSize > 0, $"{ChangeEventOptions.SectionName}: ExpiryHorizonDays must not be negative, RetentionDays and MaxPageSize must be positive.")
+            .Validate(o => o.ExpiringGroups.All(g => GroupId.TryParse(g, out _)), $"{ChangeEventOptions.SectionName}:ExpiringGroups must be group ids.")
+            .ValidateOnStart();
+        services.AddSingleton<ChangeDeriver>();
+        services.AddSingleton<ChangeEventLog>();
+        services.AddSingleton<BatchChanges>();
     }
 
     /// <summary>
