@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
+using Hub.Core.Access.Residents;
 using Hub.Core.Exchange;
 using Hub.Core.Feeds.Batches;
-using Hub.Core.Access.Residents;
 using Hub.Core.Identity.Resolution;
 using Hub.Core.Kernel;
 using Hub.Core.Profiles.Facts;
