@@ -137,6 +137,7 @@ public static class HubCoreServiceCollectionExtensions
         services.AddSingleton<ChangeDeriver>();
         services.AddSingleton<ChangeEventLog>();
         services.AddSingleton<BatchChanges>();
+        services.AddSingleton(sp => new SubscriptionStore(sp.GetRequiredService<HubStorage>(), sp.GetRequiredService<ChangeEventLog>(), sp.GetRequiredService<TimeProvider>()));
     }
 
     /// <summary>
@@ -147,6 +148,7 @@ public static class HubCoreServiceCollectionExtensions
     {
         services.AddSingleton<BreakGlassGrants>();
         services.AddSingleton<PersonRenderer>();
+        services.AddSingleton(sp => new ChangeFeed(sp.GetRequiredService<ChangeEventLog>(), sp.GetRequiredService<PolicyRenderer>(), sp.GetRequiredService<ProfileRules>(), sp.GetRequiredService<IOptions<ChangeEventOptions>>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new PersonDisclosure(sp.GetRequiredService<AccessPolicy>(), sp.GetRequiredService<ProfileReader>(), sp.GetRequiredService<BreakGlassGrants>(), sp.GetRequiredService<PersonRenderer>(), sp.GetRequiredService<ProfileRules>(), sp.GetRequiredService<TimeProvider>()));
         return services;
     }

@@ -1,6 +1,7 @@
 using Hub.Core.Kernel;
 using Hub.Core.Profiles;
 using Hub.Core.Profiles.Facts;
+using Microsoft.Extensions.Options;
 
 namespace Hub.Core.Exchange;
 
@@ -10,7 +11,7 @@ namespace Hub.Core.Exchange;
 /// and publishes them once the batch completes. A batch that fails never reaches <see cref="PublishAsync"/>, so its
 /// staged events are never read.
 /// </summary>
-internal sealed class BatchChanges(ChangeDeriver deriver, ChangeEventLog log, ProfileRules rules, TimeProvider time)
+internal sealed class BatchChanges(ChangeDeriver deriver, ChangeEventLog log, ProfileRules rules, TimeProvider time, IOptions<ChangeEventOptions> options)
 {
     /// <summary>
     /// Stages the events of <paramref name="changed"/>. Called before the facts are written: a batch interrupted after
@@ -19,6 +20,11 @@ internal sealed class BatchChanges(ChangeDeriver deriver, ChangeEventLog log, Pr
     public Task<int> StageAsync(FactMerge merge, IEnumerable<PersonChange> changed, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(merge);
+        if (!options.Value.Enabled)
+        {
+            return Task.FromResult(0);
+        }
+
         var events = Derive(merge, changed);
         return events.Count == 0 ? Task.FromResult(0) : log.StageAsync(merge.BatchId, events, cancellationToken);
     }
@@ -37,5 +43,5 @@ internal sealed class BatchChanges(ChangeDeriver deriver, ChangeEventLog log, Pr
 
     /// <summary>Publishes a completed batch's staged events; once only, whatever the retries.</summary>
     public Task<int> PublishAsync(string batchId, CancellationToken cancellationToken = default) =>
-        log.PublishAsync(batchId, time.GetUtcNow(), cancellationToken);
+        options.Value.Enabled ? log.PublishAsync(batchId, time.GetUtcNow(), cancellationToken) : Task.FromResult(0);
 }

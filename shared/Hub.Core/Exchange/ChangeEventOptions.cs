@@ -6,6 +6,9 @@ public sealed class ChangeEventOptions
     /// <summary>The configuration section.</summary>
     public const string SectionName = "Hub:Events";
 
+    /// <summary>Whether batches derive, stage and publish change events; off, the feed stays as it is and subscriptions read nothing new.</summary>
+    public bool Enabled { get; set; } = true;
+
     /// <summary>A certificate or lease whose last day falls within this many days of the batch is reported as expiring.</summary>
     public int ExpiryHorizonDays { get; set; } = 60;
 
