@@ -41,6 +41,23 @@ internal sealed class BatchChanges(ChangeDeriver deriver, ChangeEventLog log, Pr
             .ToList();
     }
 
+    /// <summary>Stages an identities-merged event for each key the batch's resolution linked to a person, from the record's facts in memory.</summary>
+    public Task<int> StageLinksAsync(string source, string batchId, IEnumerable<(PersonRows Record, string Golden)> linked, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(linked);
+        if (!options.Value.Enabled)
+        {
+            return Task.FromResult(0);
+        }
+
+        var today = rules.DayOf(time.GetUtcNow());
+        var events = linked
+            .Where(l => PersonKey.TryParse(l.Record.PersonKey, out _) && PersonKey.TryParse(l.Golden, out _) && l.Record.PersonKey != l.Golden)
+            .Select(l => deriver.Linked(PersonKey.Parse(l.Record.PersonKey), PersonKey.Parse(l.Golden), [.. l.Record.Facts.Select(f => f.ToView())], source, batchId, today))
+            .ToList();
+        return events.Count == 0 ? Task.FromResult(0) : log.StageAsync(batchId, events, cancellationToken);
+    }
+
     /// <summary>Publishes a completed batch's staged events; once only, whatever the retries.</summary>
     public Task<int> PublishAsync(string batchId, CancellationToken cancellationToken = default) =>
         options.Value.Enabled ? log.PublishAsync(batchId, time.GetUtcNow(), cancellationToken) : Task.FromResult(0);

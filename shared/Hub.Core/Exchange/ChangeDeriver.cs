@@ -27,6 +27,31 @@ internal sealed class ChangeDeriver(ProfileBuilder builder, ProfileRules rules, 
         return draft.Events;
     }
 
+    /// <summary>
+    /// The event of <paramref name="record"/> (a record kept without an ID, or a provisional person) linked into
+    /// <paramref name="golden"/>: placed where the record's own facts place it, since the golden person's are not read.
+    /// </summary>
+    public ChangeEvent Linked(PersonKey record, PersonKey golden, IReadOnlyList<FactView> facts, string source, string batchId, DateOnly today)
+    {
+        var profile = builder.Build(record, facts, today);
+        AttributeChange[] identity = [new("linkedKey", string.Empty, null, record.Value)];
+        return new ChangeEvent
+        {
+            Id = ChangeEvent.StableId(golden, ChangeEventType.IdentitiesMerged, null, identity, null),
+            Type = ChangeEventType.IdentitiesMerged,
+            PersonKey = golden,
+            Source = source,
+            BatchId = batchId,
+            EffectiveDate = today,
+            LinkedKey = record.Value,
+            Groups = profile.GroupsActiveOn(today),
+            ResidenceBefore = Draft.PlaceOf(profile.Residence),
+            ResidenceAfter = Draft.PlaceOf(profile.Residence),
+            RegistrationBefore = Draft.PlaceOf(profile.Registration),
+            RegistrationAfter = Draft.PlaceOf(profile.Registration),
+        };
+    }
+
     private void Status(Draft draft)
     {
         var (old, now) = (draft.Old, draft.Now);
@@ -242,7 +267,7 @@ internal sealed class ChangeDeriver(ProfileBuilder builder, ProfileRules rules, 
             });
         }
 
-        private static DivisionPlace? PlaceOf(Place? place) =>
+        public static DivisionPlace? PlaceOf(Place? place) =>
             place is null ? null : new DivisionPlace(place.Division, GridCode.TryParse(place.Grid, out var grid) ? grid : null);
     }
 }

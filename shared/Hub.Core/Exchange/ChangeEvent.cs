@@ -70,6 +70,9 @@ public sealed record ChangeEvent
     /// <summary>The household key after a household change.</summary>
     public string? HouseholdAfter { get; init; }
 
+    /// <summary>The key linked into <see cref="PersonKey"/> by an identities-merged event (a keyed hash, no personal value).</summary>
+    public string? LinkedKey { get; init; }
+
     /// <summary>Why a membership ended: <see cref="EndedByValidity"/>, <see cref="EndedByWithdrawal"/> or <see cref="EndedByDeath"/>; null for other events.</summary>
     public string? Reason { get; init; }
 

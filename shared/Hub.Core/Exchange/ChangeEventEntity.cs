@@ -51,6 +51,8 @@ internal sealed class ChangeEventEntity : StoredEntity
 
     public string? Reason { get; set; }
 
+    public string? LinkedKey { get; set; }
+
     public long? Sequence { get; set; }
 
     public DateTimeOffset? PublishedAt { get; set; }
@@ -76,6 +78,7 @@ internal sealed class ChangeEventEntity : StoredEntity
         HouseholdBefore = change.HouseholdBefore,
         HouseholdAfter = change.HouseholdAfter,
         Reason = change.Reason,
+        LinkedKey = change.LinkedKey,
         Sequence = change.Sequence,
         PublishedAt = change.PublishedAt,
     };
@@ -108,6 +111,7 @@ internal sealed class ChangeEventEntity : StoredEntity
             HouseholdBefore = HouseholdBefore,
             HouseholdAfter = HouseholdAfter,
             Reason = Reason,
+            LinkedKey = LinkedKey,
             Sequence = Sequence,
             PublishedAt = PublishedAt,
         };

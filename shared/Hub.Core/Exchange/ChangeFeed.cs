@@ -147,12 +147,17 @@ public sealed class ChangeFeed
             }
         }
 
-        if (changes.Count == 0 && change.HouseholdAfter is null)
+        if (changes.Count == 0 && change.HouseholdAfter is null && change.LinkedKey is null)
         {
             return null;
         }
 
         data["changes"] = changes;
+        if (change.LinkedKey is { } linked)
+        {
+            data["linkedKey"] = linked;
+        }
+
         if (change.HouseholdBefore is { } householdBefore && change.HouseholdAfter is { } householdAfter)
         {
             data["householdKeyBefore"] = householdBefore;

@@ -139,6 +139,22 @@ public sealed class ChangeDeriverTests
         Assert.Empty(events);
     }
 
+    [Fact]
+    public void A_record_linked_to_a_person_is_an_identities_merged_event_placed_by_its_own_facts()
+    {
+        var record = KeyFor("record kept without an ID");
+        var deriver = new ChangeDeriver(ShippedRules.Builder(), ShippedRules.Load(), Options.Create(new ChangeEventOptions()));
+
+        var merged = deriver.Linked(record, Key, [CivilAffairs("dibao", Loaded)], "civil-affairs", "batch-1", June30);
+        var again = deriver.Linked(record, Key, [CivilAffairs("dibao", Loaded)], "civil-affairs", "batch-2", June30.AddDays(1));
+
+        Assert.Equal((ChangeEventType.IdentitiesMerged, Key, record.Value), (merged.Type, merged.PersonKey, merged.LinkedKey));
+        Assert.Equal(CivilDivision, merged.ResidenceAfter!.Value.Division.Value);
+        Assert.Contains(GroupId.Dibao, merged.Groups);
+        Assert.Equal(merged.Id, again.Id);
+        Assert.NotEqual(merged.Id, deriver.Linked(KeyFor("another record"), Key, [], "civil-affairs", "batch-1", June30).Id);
+    }
+
     private static List<ChangeEvent> Derive(FactView[] before, FactView[] after, string batch = "batch-1", DateOnly? today = null)
     {
         var deriver = new ChangeDeriver(ShippedRules.Builder(), ShippedRules.Load(), Options.Create(new ChangeEventOptions()));

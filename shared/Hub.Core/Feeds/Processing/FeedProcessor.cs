@@ -176,6 +176,7 @@ public sealed partial class FeedProcessor
         var merging = clock.Elapsed;
         var operationsMerging = _operations.Count - operationsAtStart;
         var (matching, rebuilding) = await _resolver.ResolveAsync(batch.Id, work, cancellationToken).ConfigureAwait(false);
+        await _events.StageLinksAsync(batch.Source, batch.Id, work.Linked, cancellationToken).ConfigureAwait(false);
         var operationsResolving = _operations.Count - operationsAtStart - operationsMerging;
         LogResolved(_logger, batch.Id, merging.TotalSeconds, operationsMerging, work.ToMatch.Count, matching.TotalSeconds, work.Goldens.Count, rebuilding.TotalSeconds, operationsResolving);
 
