@@ -32,7 +32,7 @@ internal static class SubscriptionsApi
             .RequireAuthorization(SubscriberPolicy)
             .RequireRateLimiting(RateLimitExtensions.PerUserPolicy);
 
-        group.MapPost("/", CreateAsync)
+        group.MapPost(string.Empty, CreateAsync)
             .WithName("CreateSubscription")
             .WithSummary("Subscribe to change events of the caller's area or department")
             .WithDescription("Body: {\"types\": [\"hub.person.deceased\", \"hub.membership.ended\"], \"groups\": [\"dibao\"], \"divisions\": [\"110105001\"], \"purpose\": \"benefit-review\"}; every member optional. " +
@@ -41,7 +41,7 @@ internal static class SubscriptionsApi
             .ProducesProblems(StatusCodes.Status400BadRequest)
             .Audited(AuditAction.SubscriptionChange);
 
-        group.MapGet("/", ListAsync)
+        group.MapGet(string.Empty, ListAsync)
             .WithName("ListSubscriptions")
             .WithSummary("The caller's subscriptions, newest first, ended ones included")
             .Produces<SubscriptionList>(StatusCodes.Status200OK)
