@@ -12,8 +12,8 @@ public sealed class ChangeEventOptions
     /// <summary>A certificate or lease whose last day falls within this many days of the batch is reported as expiring.</summary>
     public int ExpiryHorizonDays { get; set; } = 60;
 
-    /// <summary>The groups whose memberships are certificates or leases that expire.</summary>
-    public IList<string> ExpiringGroups { get; } = ["disability", "public-housing", "rent-subsidy"];
+    /// <summary>The groups whose memberships are certificates or leases that expire. An array, so configuring it replaces the default rather than adding to it.</summary>
+    public string[] ExpiringGroups { get; set; } = ["disability", "public-housing", "rent-subsidy"];
 
     /// <summary>How long published events can be read and replayed; older ones are pruned.</summary>
     public int RetentionDays { get; set; } = 90;
