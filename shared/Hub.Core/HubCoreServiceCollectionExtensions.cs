@@ -1,6 +1,7 @@
 using Hub.Core.Access;
 using Hub.Core.Access.Residents;
 using Hub.Core.Audit;
+using Hub.Core.Exchange;
 using Hub.Core.Feeds;
 using Hub.Core.Feeds.Batches;
 using Hub.Core.Feeds.Processing;
@@ -41,6 +42,7 @@ public static class HubCoreServiceCollectionExtensions
         AddProfiles(services, configuration);
         AddResidentIndex(services, configuration);
         AddIdentityResolution(services, configuration);
+        AddChangeEvents(services, configuration);
         return services;
     }
 
@@ -83,7 +85,7 @@ public static class HubCoreServiceCollectionExtensions
         services.AddSingleton<RecordSpiller>();
         services.AddSingleton<BatchResolver>();
         services.AddSingleton<GroupMerger>();
-        services.AddSingleton(sp => new FeedProcessor(sp.GetRequiredService<BatchStore>(), sp.GetRequiredService<SourceCatalog>(), sp.GetRequiredService<RecordSpiller>(), sp.GetRequiredService<GroupMerger>(), sp.GetRequiredService<BatchResolver>(), sp.GetRequiredService<StorageOperationCounter>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<FeedProcessingOptions>>(), sp.GetRequiredService<ILogger<FeedProcessor>>()));
+        services.AddSingleton(sp => new FeedProcessor(sp.GetRequiredService<BatchStore>(), sp.GetRequiredService<SourceCatalog>(), sp.GetRequiredService<RecordSpiller>(), sp.GetRequiredService<GroupMerger>(), sp.GetRequiredService<BatchResolver>(), sp.GetRequiredService<BatchChanges>(), sp.GetRequiredService<StorageOperationCounter>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<FeedProcessingOptions>>(), sp.GetRequiredService<ILogger<FeedProcessor>>()));
     }
 
     // Profiles: the fact store and the rules that build a profile from facts.
@@ -124,6 +126,20 @@ public static class HubCoreServiceCollectionExtensions
         services.AddSingleton(sp => new PersonMatcher(sp.GetRequiredService<HubFilesReport>().Require(r => r.MatchRules)));
     }
 
+    // Exchange: the change events the merge derives, their feed, and the subscriptions that read it.
+    private static void AddChangeEvents(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ChangeEventOptions>()
+            .Bind(configuration.GetSection(ChangeEventOptions.SectionName))
+            .Validate(o => o.ExpiryHorizonDays >= 0 && o.RetentionDays > 0 && o.MaxPageSize > 0, $"{ChangeEventOptions.SectionName}: ExpiryHorizonDays must not be negative, RetentionDays and MaxPageSize must be positive.")
+            .Validate(o => o.ExpiringGroups.All(g => GroupId.TryParse(g, out _)), $"{ChangeEventOptions.SectionName}:ExpiringGroups must be group ids.")
+            .ValidateOnStart();
+        services.AddSingleton<ChangeDeriver>();
+        services.AddSingleton<ChangeEventLog>();
+        services.AddSingleton<BatchChanges>();
+        services.AddSingleton(sp => new SubscriptionStore(sp.GetRequiredService<HubStorage>(), sp.GetRequiredService<ChangeEventLog>(), sp.GetRequiredService<TimeProvider>()));
+    }
+
     /// <summary>
     /// Registers what users read of persons (<see cref="PersonDisclosure"/>) and the break-glass grants it honours; needs
     /// <see cref="AddHubFeeds"/> and the access policy (<c>AddHubAccessPolicy</c>).
@@ -132,6 +148,7 @@ public static class HubCoreServiceCollectionExtensions
     {
         services.AddSingleton<BreakGlassGrants>();
         services.AddSingleton<PersonRenderer>();
+        services.AddSingleton(sp => new ChangeFeed(sp.GetRequiredService<ChangeEventLog>(), sp.GetRequiredService<PolicyRenderer>(), sp.GetRequiredService<ProfileRules>(), sp.GetRequiredService<IOptions<ChangeEventOptions>>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new PersonDisclosure(sp.GetRequiredService<AccessPolicy>(), sp.GetRequiredService<ProfileReader>(), sp.GetRequiredService<BreakGlassGrants>(), sp.GetRequiredService<PersonRenderer>(), sp.GetRequiredService<ProfileRules>(), sp.GetRequiredService<TimeProvider>()));
         return services;
     }

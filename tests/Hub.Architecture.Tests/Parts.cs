@@ -32,8 +32,9 @@ internal static class Parts
         ["Access"] = BelowResolution,
         ["Access.Residents"] = BelowResolution,
         ["Identity.Resolution"] = BelowResolution,
+        ["Exchange"] = [.. BelowResolution, "Exchange"],
         ["Reads"] = [.. BelowResolution, "Identity.Resolution"],
-        ["Feeds.Processing"] = [.. BelowResolution, "Identity.Resolution", "Feeds.Processing"],
+        ["Feeds.Processing"] = [.. BelowResolution, "Identity.Resolution", "Exchange", "Feeds.Processing"],
     };
 
     /// <summary>The part of a namespace below Hub.Core; null for Hub.Core itself (the composition root) and outside it.</summary>

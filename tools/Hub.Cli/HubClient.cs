@@ -122,6 +122,35 @@ internal sealed class HubClient(HttpClient http) : IDisposable
         return await ReadAsync<DecisionResultRows>(response, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Makes a subscription from <paramref name="request"/> (types, groups, divisions, purpose).</summary>
+    public async Task<HubAnswer<JsonElement>> CreateSubscriptionAsync(object request, CancellationToken cancellationToken)
+    {
+        using var response = await http.PostAsJsonAsync("api/subscriptions", request, Json, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync<JsonElement>(response, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The caller's subscriptions.</summary>
+    public async Task<HubAnswer<JsonElement>> ListSubscriptionsAsync(CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync("api/subscriptions", cancellationToken).ConfigureAwait(false);
+        return await ReadAsync<JsonElement>(response, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Ends subscription <paramref name="id"/>.</summary>
+    public async Task<HubAnswer<JsonElement>> EndSubscriptionAsync(string id, CancellationToken cancellationToken)
+    {
+        using var response = await http.DeleteAsync($"api/subscriptions/{Uri.EscapeDataString(id)}", cancellationToken).ConfigureAwait(false);
+        return await ReadAsync<JsonElement>(response, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A page of subscription <paramref name="id"/>'s change feed from <paramref name="cursor"/> (its start when null).</summary>
+    public async Task<HubAnswer<JsonElement>> ReadEventsAsync(string id, string? cursor, int limit, CancellationToken cancellationToken)
+    {
+        var query = string.Create(CultureInfo.InvariantCulture, $"limit={limit}") + (cursor is null ? string.Empty : "&cursor=" + Uri.EscapeDataString(cursor));
+        using var response = await http.GetAsync($"api/subscriptions/{Uri.EscapeDataString(id)}/events?{query}", cancellationToken).ConfigureAwait(false);
+        return await ReadAsync<JsonElement>(response, cancellationToken).ConfigureAwait(false);
+    }
+
     public void Dispose() => http.Dispose();
 
     private static string BatchPath(string source, string batchId) => $"api/feeds/{Uri.EscapeDataString(source)}/batches/{Uri.EscapeDataString(batchId)}";

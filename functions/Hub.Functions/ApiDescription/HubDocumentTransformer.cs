@@ -14,6 +14,7 @@ internal sealed class HubDocumentTransformer : IOpenApiDocumentTransformer
         ["Profiles"] = "Whole golden profiles with provenance, for data stewards.",
         ["Resolution"] = "The data stewards' possible-match queue and their link, reject, merge and split decisions.",
         ["Persons"] = "Tiered reads of people for personal roles: lists of a division, a person, a household, claims verified; rendered by the access policy and audited.",
+        ["Subscriptions"] = "Subscriptions to change events (deaths, moves, memberships starting, ending and expiring) and their pull feed of CloudEvents, rendered by the access policy for the subscriber and audited as disclosures.",
         ["Audit"] = "The audit trail for auditors: verification, search, export, proofs and alerts.",
         ["Console"] = "The web console's own files and settings; no personal data.",
     };

@@ -1,4 +1,5 @@
 using Hub.Core.Audit;
+using Hub.Core.Exchange;
 using Hub.Core.Identity.Resolution;
 
 namespace Hub.Functions.FunctionsHost;
@@ -33,5 +34,15 @@ internal static class TimerFunctions
         "0 30 18 * * *",
         (services, cancellationToken) => services.GetRequiredService<ResidentReconciler>().RunAsync(cancellationToken));
 
-    public static IReadOnlyList<TimerFunction> All { get; } = [WriteAuditCheckpoints, ReconcileResidentIndex];
+    /// <summary>
+    /// Drops change events older than the retention (whole feed blocks, the retained mark moved first) and the staging
+    /// rows of batches that never completed. Two instances firing at once delete the same rows, harmlessly.
+    /// </summary>
+    public static readonly TimerFunction PruneChangeEvents = new(
+        "PruneChangeEvents",
+        $"{ChangeEventOptions.SectionName}:PruneSchedule",
+        "0 45 18 * * *",
+        (services, cancellationToken) => services.GetRequiredService<ChangeFeed>().PruneAsync(cancellationToken));
+
+    public static IReadOnlyList<TimerFunction> All { get; } = [WriteAuditCheckpoints, ReconcileResidentIndex, PruneChangeEvents];
 }

@@ -37,6 +37,15 @@ public readonly record struct AuditAction
     /// <summary>The access policy was changed.</summary>
     public static AuditAction PolicyChange { get; } = new("policy.change");
 
+    /// <summary>A subscription to change events was created, changed or ended.</summary>
+    public static AuditAction SubscriptionChange { get; } = new("subscription.change");
+
+    /// <summary>Subscriptions were listed or one was read.</summary>
+    public static AuditAction SubscriptionRead { get; } = new("subscription.read");
+
+    /// <summary>A page of a subscription's change events was delivered: a disclosure of the persons it names.</summary>
+    public static AuditAction EventsDeliver { get; } = new("events.deliver");
+
     /// <summary>An auditor searched or verified the audit trail.</summary>
     public static AuditAction AuditRead { get; } = new("audit.read");
 
@@ -44,7 +53,7 @@ public readonly record struct AuditAction
     /// The actions that reach a person's data: when one of them is denied, someone asked for a person outside
     /// their jurisdiction (or beyond their role), which auditors are alerted to.
     /// </summary>
-    public static IReadOnlyList<AuditAction> PersonAccess { get; } = [PersonRead, DivisionList, HouseholdRead, PersonLookup, ClaimVerify, BreakGlassGrant];
+    public static IReadOnlyList<AuditAction> PersonAccess { get; } = [PersonRead, DivisionList, HouseholdRead, PersonLookup, ClaimVerify, BreakGlassGrant, EventsDeliver];
 
     /// <summary>The dotted name.</summary>
     public string Value { get; }

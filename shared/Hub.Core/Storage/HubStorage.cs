@@ -30,6 +30,8 @@ public sealed class HubStorage
         Audit = tables.GetTableClient($"{prefix}audit");
         AuditByPerson = tables.GetTableClient($"{prefix}auditbyperson");
         Grants = tables.GetTableClient($"{prefix}grants");
+        Events = tables.GetTableClient($"{prefix}events");
+        Subscriptions = tables.GetTableClient($"{prefix}subscriptions");
         FeedArchive = blobs.GetBlobContainerClient($"{prefix}feeds");
         Rejects = blobs.GetBlobContainerClient($"{prefix}rejects");
         AuditCheckpoints = blobs.GetBlobContainerClient($"{prefix}auditcheckpoints");
@@ -44,6 +46,8 @@ public sealed class HubStorage
         AuditTable = new EntityTable(Audit);
         AuditByPersonTable = new EntityTable(AuditByPerson);
         GrantsTable = new EntityTable(Grants);
+        EventsTable = new EntityTable(Events);
+        SubscriptionsTable = new EntityTable(Subscriptions);
         FeedArchiveFolder = new BlobFolder(FeedArchive);
         RejectsFolder = new BlobFolder(Rejects);
         AuditCheckpointsFolder = new BlobFolder(AuditCheckpoints);
@@ -77,6 +81,12 @@ public sealed class HubStorage
 
     /// <summary>Break-glass grants: one row per person and user, read on every person look while it lasts.</summary>
     public EntityTable GrantsTable { get; }
+
+    /// <summary>Change events: staged per batch, then published in a feed partitioned by sequence block.</summary>
+    public EntityTable EventsTable { get; }
+
+    /// <summary>Subscriptions to the change feed, partitioned by the subscriber's subject.</summary>
+    public EntityTable SubscriptionsTable { get; }
 
     /// <summary>Audit checkpoints (Merkle roots over ranges of the chain); write-once (WORM) in Azure.</summary>
     public BlobFolder AuditCheckpointsFolder { get; }
@@ -124,6 +134,14 @@ public sealed class HubStorage
     /// <summary>Break-glass grants: one row per person and user, read on every person look while it lasts.</summary>
     /// <remarks>The raw SDK client, for tests that reach under the Hub (to tamper with a row, say); the Hub itself uses the wrappers above.</remarks>
     internal TableClient Grants { get; }
+
+    /// <summary>Change events: staged per batch, then published in a feed partitioned by sequence block.</summary>
+    /// <remarks>The raw SDK client, for tests that reach under the Hub (to tamper with a row, say); the Hub itself uses the wrappers above.</remarks>
+    internal TableClient Events { get; }
+
+    /// <summary>Subscriptions to the change feed, partitioned by the subscriber's subject.</summary>
+    /// <remarks>The raw SDK client, for tests that reach under the Hub (to tamper with a row, say); the Hub itself uses the wrappers above.</remarks>
+    internal TableClient Subscriptions { get; }
 
     /// <summary>Audit checkpoints (Merkle roots over ranges of the chain); write-once (WORM) in Azure.</summary>
     /// <remarks>The raw SDK client, for tests that reach under the Hub (to tamper with a row, say); the Hub itself uses the wrappers above.</remarks>
@@ -180,6 +198,8 @@ public sealed class HubStorage
             Audit.CreateIfNotExistsAsync(cancellationToken),
             AuditByPerson.CreateIfNotExistsAsync(cancellationToken),
             Grants.CreateIfNotExistsAsync(cancellationToken),
+            Events.CreateIfNotExistsAsync(cancellationToken),
+            Subscriptions.CreateIfNotExistsAsync(cancellationToken),
             AuditCheckpoints.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
             FeedArchive.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
             Rejects.CreateIfNotExistsAsync(cancellationToken: cancellationToken),

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Hub.Core.Exchange;
 using Hub.Core.Feeds.Batches;
 using Hub.Core.Feeds.Reading;
 using Hub.Core.Feeds.Sources;
@@ -47,18 +48,20 @@ public sealed partial class FeedProcessor
     private readonly RecordSpiller _spiller;
     private readonly GroupMerger _merger;
     private readonly BatchResolver _resolver;
+    private readonly BatchChanges _events;
     private readonly StorageOperationCounter _operations;
     private readonly TimeProvider _time;
     private readonly FeedProcessingOptions _options;
     private readonly ILogger<FeedProcessor> _logger;
 
-    internal FeedProcessor(BatchStore batches, SourceCatalog sources, RecordSpiller spiller, GroupMerger merger, BatchResolver resolver, StorageOperationCounter operations, TimeProvider time, IOptions<FeedProcessingOptions> options, ILogger<FeedProcessor> logger)
+    internal FeedProcessor(BatchStore batches, SourceCatalog sources, RecordSpiller spiller, GroupMerger merger, BatchResolver resolver, BatchChanges events, StorageOperationCounter operations, TimeProvider time, IOptions<FeedProcessingOptions> options, ILogger<FeedProcessor> logger)
     {
         _batches = batches;
         _sources = sources;
         _spiller = spiller;
         _merger = merger;
         _resolver = resolver;
+        _events = events;
         _operations = operations;
         _time = time;
         _options = options.Value;
@@ -173,9 +176,13 @@ public sealed partial class FeedProcessor
         var merging = clock.Elapsed;
         var operationsMerging = _operations.Count - operationsAtStart;
         var (matching, rebuilding) = await _resolver.ResolveAsync(batch.Id, work, cancellationToken).ConfigureAwait(false);
+        await _events.StageLinksAsync(batch.Source, batch.Id, work.Linked, cancellationToken).ConfigureAwait(false);
         var operationsResolving = _operations.Count - operationsAtStart - operationsMerging;
         LogResolved(_logger, batch.Id, merging.TotalSeconds, operationsMerging, work.ToMatch.Count, matching.TotalSeconds, work.Goldens.Count, rebuilding.TotalSeconds, operationsResolving);
 
+        // Published before the batch is marked completed: a batch that stops in between publishes again on its retry,
+        // which finds its events published and adds nothing.
+        await _events.PublishAsync(batch.Id, cancellationToken).ConfigureAwait(false);
         batch = batch with { Status = BatchStatus.Completed, FinishedAt = _time.GetUtcNow(), LastError = null };
         await _batches.SaveAsync(batch, cancellationToken).ConfigureAwait(false);
         var counts = batch.Counts;

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using Hub.Core.Access.Residents;
+using Hub.Core.Exchange;
 using Hub.Core.Feeds.Batches;
 using Hub.Core.Identity.Resolution;
 using Hub.Core.Kernel;
@@ -11,7 +13,7 @@ namespace Hub.Core.Feeds.Processing;
 /// The merging phase of a batch, one merge group at a time: plans every fact partition of the group against what it
 /// holds, writes the resident index for the whole group (full transactions per street), then the facts.
 /// </summary>
-internal sealed class GroupMerger(FactStore facts, BatchResolver resolution, IOptions<FeedProcessingOptions> options)
+internal sealed class GroupMerger(FactStore facts, BatchResolver resolution, BatchChanges events, IOptions<FeedProcessingOptions> options)
 {
     private int Concurrency => options.Value.MergeConcurrency;
 
@@ -31,12 +33,13 @@ internal sealed class GroupMerger(FactStore facts, BatchResolver resolution, IOp
             return plans.Aggregate(new BatchCounts(), (total, plan) => total + plan.Counts);
         }
 
+        await events.StageAsync(merge, plans.SelectMany(p => p.Changed), cancellationToken).ConfigureAwait(false);
         await resolution.IndexAsync(changes, cancellationToken).ConfigureAwait(false);
         var total = new BatchCounts();
         var gate = new Lock();
         await Parallel.ForEachAsync(plans, ParallelOptionsFor(cancellationToken), async (plan, token) =>
         {
-            var committed = await facts.CommitAsync(plan, (again, t) => resolution.ReplannedAsync(again, changes, pending, t), token).ConfigureAwait(false);
+            var committed = await facts.CommitAsync(plan, (again, t) => ReplannedAsync(merge, again, changes, pending, t), token).ConfigureAwait(false);
             lock (gate)
             {
                 total += committed.Counts;
@@ -108,6 +111,12 @@ internal sealed class GroupMerger(FactStore facts, BatchResolver resolution, IOp
             }
         }).ConfigureAwait(false);
         return [.. plans];
+    }
+
+    private async Task ReplannedAsync(FactMerge merge, PartitionPlan again, ResidentChanges written, ResolutionWork pending, CancellationToken cancellationToken)
+    {
+        await resolution.ReplannedAsync(again, written, pending, cancellationToken).ConfigureAwait(false);
+        await events.StageAsync(merge, again.Changed, cancellationToken).ConfigureAwait(false);
     }
 
     private ParallelOptions ParallelOptionsFor(CancellationToken cancellationToken) =>

@@ -112,6 +112,7 @@ internal sealed class PersonResolver(
             {
                 writes.Add(DecisionRows.NewMember(golden, key));
                 work.AddGolden(golden.Value);
+                work.AddLinked(person, golden.Value);
             }
             else
             {

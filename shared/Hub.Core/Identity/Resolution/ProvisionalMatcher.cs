@@ -48,6 +48,7 @@ internal sealed class ProvisionalMatcher(HubStorage storage, FactStore facts, Re
                 joined[key] = golden;
                 work.AddGolden(golden.Value);
                 work.AddGolden(key.Value);
+                work.AddLinked(person, golden.Value);
                 continue;
             }
 

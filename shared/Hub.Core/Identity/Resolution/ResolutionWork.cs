@@ -9,6 +9,7 @@ internal sealed class ResolutionWork
     private readonly HashSet<string> _goldens = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PersonRows> _toMatch = new(StringComparer.Ordinal);
     private readonly HashSet<string> _arrivals = new(StringComparer.Ordinal);
+    private readonly List<(PersonRows Record, string Golden)> _linked = [];
 
     /// <summary>Golden persons whose records span partitions; their rows are rebuilt after every partition is merged.</summary>
     public IReadOnlyCollection<string> Goldens => _goldens;
@@ -21,6 +22,17 @@ internal sealed class ResolutionWork
     /// a newcomer, so they are evaluated again.
     /// </summary>
     public IReadOnlyCollection<string> Arrivals => _arrivals;
+
+    /// <summary>The keys the batch's resolution linked to a person (records kept without an ID, provisional persons), with that person.</summary>
+    public IReadOnlyList<(PersonRows Record, string Golden)> Linked => _linked;
+
+    public void AddLinked(PersonRows record, string golden)
+    {
+        lock (_gate)
+        {
+            _linked.Add((record, golden));
+        }
+    }
 
     public void AddArrivals(IEnumerable<string> hashes)
     {
