@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Hub.Core.Exchange;
 
 /// <summary>How the Hub pushes change events to subscribers' endpoints (<c>Hub:Push</c>).</summary>
@@ -9,23 +7,18 @@ public sealed class PushDeliveryOptions
     public const string SectionName = "Hub:Push";
 
     /// <summary>How long a subscriber's endpoint has to answer one delivery.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Attempts of one delivery before its events are parked in the dead-letter list.</summary>
-    [Range(1, 50)]
     public int Attempts { get; set; } = 8;
 
     /// <summary>The wait before the first retry; each later wait is four times the one before, up to <see cref="LongestRetry"/>.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan FirstRetry { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>The longest wait between two attempts.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
     public TimeSpan LongestRetry { get; set; } = TimeSpan.FromHours(6);
 
     /// <summary>Events sent in one delivery, as one CloudEvents batch.</summary>
-    [Range(1, 1000)]
     public int EventsPerDelivery { get; set; } = 100;
 
     /// <summary>
@@ -33,6 +26,14 @@ public sealed class PushDeliveryOptions
     /// development and tests. Everywhere else an endpoint is <c>https</c>, as personal data travels in the body.
     /// </summary>
     public bool AllowLoopbackHttp { get; set; }
+
+    /// <summary>When the sweep asks every push subscription to deliver what is pending (NCRONTAB with seconds).</summary>
+    public string SweepSchedule { get; set; } = "0 */5 * * * *";
+
+    /// <summary>Whether the options make sense; checked at start-up.</summary>
+    public bool IsValid =>
+        Timeout > TimeSpan.Zero && Timeout <= TimeSpan.FromMinutes(5) && Attempts is >= 1 and <= 50 && FirstRetry >= TimeSpan.Zero
+        && LongestRetry >= FirstRetry && LongestRetry <= TimeSpan.FromDays(7) && EventsPerDelivery is >= 1 and <= 1000;
 
     /// <summary>
     /// The wait before attempt <paramref name="attempt"/> (2 for the first retry), with a spread of up to a fifth taken

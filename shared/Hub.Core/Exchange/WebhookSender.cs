@@ -9,7 +9,7 @@ namespace Hub.Core.Exchange;
 /// failures (those are the delivery's outcome, retried by its caller) and never follows a redirect, which could carry
 /// personal data to another host.
 /// </summary>
-public sealed class WebhookSender(HttpClient http, IOptions<PushDeliveryOptions> options, TimeProvider time)
+public sealed class WebhookSender(IHttpClientFactory clients, IOptions<PushDeliveryOptions> options, TimeProvider time)
 {
     /// <summary>The media type of a CloudEvents batch in JSON.</summary>
     public const string BatchMediaType = "application/cloudevents-batch+json";
@@ -31,7 +31,8 @@ public sealed class WebhookSender(HttpClient http, IOptions<PushDeliveryOptions>
         deadline.CancelAfter(options.Value.Timeout);
         try
         {
-            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
+            // A client from the factory per delivery: pooled connections, and a DNS change of the endpoint is seen.
+            using var response = await clients.CreateClient(ClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             return response.IsSuccessStatusCode ? WebhookOutcome.Accepted(status) : WebhookOutcome.Refused(status);
         }

@@ -1,6 +1,7 @@
 using System.Text;
 using Hub.Core.Exchange;
 using Hub.Tests.Shared;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Hub.Core.Tests.Exchange;
@@ -8,7 +9,7 @@ namespace Hub.Core.Tests.Exchange;
 public sealed class WebhookSenderTests : IAsyncDisposable
 {
     private static readonly byte[] Body = Encoding.UTF8.GetBytes("""[{"specversion":"1.0","id":"e1","source":"/hub","type":"hub.test"}]""");
-    private readonly HttpClient _http = new(new SocketsHttpHandler { AllowAutoRedirect = false });
+    private readonly ServiceProvider _services = Services();
     private readonly WebhookSecret _secret = WebhookSecret.Create();
 
     [Fact]
@@ -100,12 +101,16 @@ public sealed class WebhookSenderTests : IAsyncDisposable
         Assert.Equal(TimeSpan.FromSeconds(96), options.RetryDelay(3, 1));
     }
 
-    public ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
+
+    // The client as the Hub registers it: no redirects followed.
+    private static ServiceProvider Services()
     {
-        _http.Dispose();
-        return ValueTask.CompletedTask;
+        var services = new ServiceCollection();
+        services.AddHttpClient(WebhookSender.ClientName).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
+        return services.BuildServiceProvider();
     }
 
     private WebhookSender Sender(TimeSpan? timeout = null) =>
-        new(_http, Options.Create(new PushDeliveryOptions { Timeout = timeout ?? TimeSpan.FromSeconds(10), AllowLoopbackHttp = true }), TimeProvider.System);
+        new(_services.GetRequiredService<IHttpClientFactory>(), Options.Create(new PushDeliveryOptions { Timeout = timeout ?? TimeSpan.FromSeconds(10), AllowLoopbackHttp = true }), TimeProvider.System);
 }
