@@ -1,7 +1,7 @@
-using Hub.Core.Storage;
 using Hub.Core.Kernel;
 using Hub.Core.Profiles;
 using Hub.Core.Profiles.Facts;
+using Hub.Core.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Hub.Core.Exchange;
