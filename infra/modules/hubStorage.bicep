@@ -1,4 +1,5 @@
-// The Hub's own data: tables (facts, residents, candidates, reviews, batches, audit, auditbyperson, grants, events, subscriptions), queues (feed-batches and its poison queue) and
+// The Hub's own data: tables (facts, residents, candidates, reviews, batches, audit, auditbyperson, grants, events, subscriptions, deliveries), queues
+// (feed-batches, push-deliveries and their poison queues) and
 // containers (feeds, rejects, auditcheckpoints). Separate from the Functions host's storage account: see
 // infra/README.md ("Two storage accounts").
 
@@ -85,7 +86,7 @@ resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2023-05-0
   name: 'default'
 }
 
-resource tables 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = [for table in ['facts', 'residents', 'candidates', 'reviews', 'batches', 'audit', 'auditbyperson', 'grants', 'events', 'subscriptions']: {
+resource tables 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = [for table in ['facts', 'residents', 'candidates', 'reviews', 'batches', 'audit', 'auditbyperson', 'grants', 'events', 'subscriptions', 'deliveries']: {
   parent: tableService
   name: table
 }]
@@ -95,7 +96,7 @@ resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2023-05-0
   name: 'default'
 }
 
-resource queues 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = [for queue in ['feed-batches', 'feed-batches-poison']: {
+resource queues 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = [for queue in ['feed-batches', 'feed-batches-poison', 'push-deliveries', 'push-deliveries-poison']: {
   parent: queueService
   name: queue
 }]

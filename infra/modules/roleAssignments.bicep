@@ -51,8 +51,9 @@ resource hubData 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for rol
 }]
 
 // The host keeps its leases and keys in blobs and reads the deployment package from a container there; the
-// documented role for an identity-based AzureWebJobsStorage is Blob Data Owner. The Hub has no blob or timer
-// triggers, so the host needs no queue or table role on its own account.
+// documented role for an identity-based AzureWebJobsStorage is Blob Data Owner, which also covers the schedule
+// locks of the timer triggers. The queue triggers read the Hub's own account, so the host needs no queue or table
+// role on its own.
 resource hostData 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: hostStorage
   name: guid(hostStorage.id, principalId, roles.storageBlobDataOwner)

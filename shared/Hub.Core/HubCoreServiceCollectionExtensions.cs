@@ -141,6 +141,27 @@ public static class HubCoreServiceCollectionExtensions
     }
 
     /// <summary>
+    /// Registers push delivery of change events to subscribers' endpoints (<see cref="PushDelivery"/>); needs
+    /// <see cref="AddHubPersonReads"/> (the change feed it reads) and the audit trail.
+    /// </summary>
+    public static IServiceCollection AddHubPushDelivery(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PushDeliveryOptions>()
+            .Bind(configuration.GetSection(PushDeliveryOptions.SectionName))
+            .Validate(o => o.IsValid, $"{PushDeliveryOptions.SectionName}: Timeout is up to 5 minutes, Attempts 1 to 50, LongestRetry at least FirstRetry and up to 7 days (a queue message waits no longer), EventsPerDelivery 1 to 1000.")
+            .ValidateOnStart();
+        services.AddHttpClient(WebhookSender.ClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
+        services.AddSingleton<WebhookSender>();
+        services.AddSingleton(sp => new PushDeliveryStore(sp.GetRequiredService<HubStorage>()));
+        services.AddSingleton(sp => new PushDelivery(
+            sp.GetRequiredService<SubscriptionStore>(), sp.GetRequiredService<ChangeFeed>(), sp.GetRequiredService<PushDeliveryStore>(), sp.GetRequiredService<WebhookSender>(),
+            sp.GetRequiredService<AuditLog>(), sp.GetRequiredService<HubStorage>(), sp.GetRequiredService<IOptions<PushDeliveryOptions>>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<PushDelivery>>()));
+        return services;
+    }
+
+    /// <summary>
     /// Registers what users read of persons (<see cref="PersonDisclosure"/>) and the break-glass grants it honours; needs
     /// <see cref="AddHubFeeds"/> and the access policy (<c>AddHubAccessPolicy</c>).
     /// </summary>

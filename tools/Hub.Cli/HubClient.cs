@@ -143,6 +143,20 @@ internal sealed class HubClient(HttpClient http) : IDisposable
         return await ReadAsync<JsonElement>(response, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Where push subscription <paramref name="id"/>'s delivery stands, with its dead letters.</summary>
+    public async Task<HubAnswer<JsonElement>> GetDeliveryAsync(string id, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync($"api/subscriptions/{Uri.EscapeDataString(id)}/delivery", cancellationToken).ConfigureAwait(false);
+        return await ReadAsync<JsonElement>(response, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Asks for dead letter <paramref name="letter"/> of subscription <paramref name="id"/> to be sent again.</summary>
+    public async Task<HubAnswer<JsonElement>> RedriveAsync(string id, string letter, CancellationToken cancellationToken)
+    {
+        using var response = await http.PostAsync($"api/subscriptions/{Uri.EscapeDataString(id)}/dead-letters/{Uri.EscapeDataString(letter)}/redrive", content: null, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync<JsonElement>(response, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>A page of subscription <paramref name="id"/>'s change feed from <paramref name="cursor"/> (its start when null).</summary>
     public async Task<HubAnswer<JsonElement>> ReadEventsAsync(string id, string? cursor, int limit, CancellationToken cancellationToken)
     {

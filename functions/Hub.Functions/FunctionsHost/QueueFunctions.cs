@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Hub.Core.Exchange;
 using Hub.Core.Feeds.Processing;
 using Hub.Core.Storage;
 
@@ -20,7 +21,17 @@ internal static class QueueFunctions
         QueueNames.FeedBatches + "-poison",
         (services, body, cancellationToken) => services.GetRequiredService<FeedProcessor>().MarkPoisonedAsync(ReadMessage(body), cancellationToken));
 
-    public static IReadOnlyList<QueueFunction> All { get; } = [ProcessFeedBatch, FeedBatchPoisoned];
+    /// <summary>
+    /// Pushes a subscription's pending change events to its endpoint (or fans a request out to every push
+    /// subscription). An endpoint's failures never fail the message: they are retried through the delivery state
+    /// and a delayed message. Only the Hub's own failures (storage, audit) make the host retry it.
+    /// </summary>
+    public static readonly QueueFunction DeliverChangeEvents = new(
+        "DeliverChangeEvents",
+        QueueNames.PushDeliveries,
+        (services, body, cancellationToken) => services.GetRequiredService<PushDelivery>().HandleAsync(PushDeliveryMessage.Parse(body), cancellationToken));
+
+    public static IReadOnlyList<QueueFunction> All { get; } = [ProcessFeedBatch, FeedBatchPoisoned, DeliverChangeEvents];
 
     private static FeedBatchMessage ReadMessage(string body) =>
         JsonSerializer.Deserialize<FeedBatchMessage>(body, JsonSerializerOptions.Web)

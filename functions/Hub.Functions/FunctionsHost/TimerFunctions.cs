@@ -44,5 +44,16 @@ internal static class TimerFunctions
         "0 45 18 * * *",
         (services, cancellationToken) => services.GetRequiredService<ChangeFeed>().PruneAsync(cancellationToken));
 
-    public static IReadOnlyList<TimerFunction> All { get; } = [WriteAuditCheckpoints, ReconcileResidentIndex, PruneChangeEvents];
+    /// <summary>
+    /// Asks every push subscription to deliver what is pending: what a batch's own request missed (its process stopped
+    /// between publishing and asking), and deliveries whose retry message was lost. A subscription with nothing
+    /// pending, or waiting for a retry, costs two point reads and does nothing.
+    /// </summary>
+    public static readonly TimerFunction SweepPushDeliveries = new(
+        "SweepPushDeliveries",
+        $"{PushDeliveryOptions.SectionName}:SweepSchedule",
+        new PushDeliveryOptions().SweepSchedule,
+        (services, cancellationToken) => services.GetRequiredService<PushDelivery>().RequestAllAsync(cancellationToken));
+
+    public static IReadOnlyList<TimerFunction> All { get; } = [WriteAuditCheckpoints, ReconcileResidentIndex, PruneChangeEvents, SweepPushDeliveries];
 }

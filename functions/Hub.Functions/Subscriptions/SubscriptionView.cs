@@ -15,6 +15,8 @@ namespace Hub.Functions.Subscriptions;
 /// <param name="CreatedAt">When it was made.</param>
 /// <param name="UpdatedAt">When it was last changed.</param>
 /// <param name="EndedAt">When it was ended; null while active.</param>
+/// <param name="Endpoint">Where events are pushed; null for pull only.</param>
+/// <param name="Secret">The push signing secret: given once, in the answer that made it; null in every other answer.</param>
 internal sealed record SubscriptionView(
     string Id,
     string Status,
@@ -27,9 +29,12 @@ internal sealed record SubscriptionView(
     string Start,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    DateTimeOffset? EndedAt)
+    DateTimeOffset? EndedAt,
+    string? Endpoint,
+    string? Secret)
 {
-    public static SubscriptionView Of(Subscription subscription) => new(
+    /// <summary>The subscription as its holder sees it; its secret only when <paramref name="revealSecret"/> (the answer that made it).</summary>
+    public static SubscriptionView Of(Subscription subscription, bool revealSecret = false) => new(
         subscription.Id,
         subscription.IsEnded ? "ended" : "active",
         [.. subscription.Types.Select(t => t.Value)],
@@ -41,5 +46,7 @@ internal sealed record SubscriptionView(
         new ChangeCursor(subscription.Start).ToString(),
         subscription.CreatedAt,
         subscription.UpdatedAt,
-        subscription.EndedAt);
+        subscription.EndedAt,
+        subscription.Endpoint?.AbsoluteUri,
+        revealSecret ? subscription.Secret?.ToString() : null);
 }

@@ -9,6 +9,7 @@ using Hub.Functions.ApiDescription;
 using Hub.Functions.Audit;
 using Hub.Functions.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace Hub.Functions.Subscriptions;
 
@@ -35,7 +36,8 @@ internal static class SubscriptionsApi
         group.MapPost(string.Empty, CreateAsync)
             .WithName("CreateSubscription")
             .WithSummary("Subscribe to change events of the caller's area or department")
-            .WithDescription("Body: {\"types\": [\"hub.person.deceased\", \"hub.membership.ended\"], \"groups\": [\"dibao\"], \"divisions\": [\"110105001\"], \"purpose\": \"benefit-review\"}; every member optional. " +
+            .WithDescription("Body: {\"types\": [\"hub.person.deceased\", \"hub.membership.ended\"], \"groups\": [\"dibao\"], \"divisions\": [\"110105001\"], \"purpose\": \"benefit-review\", \"endpoint\": \"https://…\"}; every member optional. " +
+                "With an endpoint, events are also pushed there as they are published, signed (Standard Webhooks: webhook-id, webhook-timestamp, webhook-signature); the answer gives the signing secret, once. " +
                 "Types: " + string.Join(", ", ChangeEventType.All.Select(t => t.Value)) + ". Divisions must lie inside the caller's area. The feed starts from now.")
             .Produces<SubscriptionView>(StatusCodes.Status201Created)
             .ProducesProblems(StatusCodes.Status400BadRequest)
@@ -89,17 +91,17 @@ internal static class SubscriptionsApi
     }
 
     internal static async Task<Results<Created<SubscriptionView>, ProblemHttpResult>> CreateAsync(
-        SubscriptionRequest request, HttpContext context, AuditScope audit, SubscriptionStore subscriptions, AccessPolicy policy, CancellationToken cancellationToken)
+        SubscriptionRequest request, HttpContext context, AuditScope audit, SubscriptionStore subscriptions, AccessPolicy policy, IOptions<PushDeliveryOptions> push, CancellationToken cancellationToken)
     {
-        if (!TryHolder(context, audit, out var holder, out var problem) || !TryDraft(request, holder, policy, out var draft, out problem))
+        if (!TryHolder(context, audit, out var holder, out var problem) || !TryDraft(request, holder, policy, push.Value, out var draft, out problem))
         {
             return problem;
         }
 
-        var created = await subscriptions.CreateAsync(draft, cancellationToken);
+        var created = await subscriptions.CreateAsync(draft with { Secret = draft.Endpoint is null ? null : WebhookSecret.Create() }, cancellationToken);
         audit.Resource = $"subscription={created.Id}";
         audit.RecordCount = 1;
-        return TypedResults.Created($"/api/subscriptions/{created.Id}", SubscriptionView.Of(created));
+        return TypedResults.Created($"/api/subscriptions/{created.Id}", SubscriptionView.Of(created, revealSecret: true));
     }
 
     internal static async Task<Results<Ok<SubscriptionList>, ProblemHttpResult>> ListAsync(
@@ -112,7 +114,7 @@ internal static class SubscriptionsApi
 
         var list = await subscriptions.ListAsync(holder.Subject, cancellationToken);
         audit.RecordCount = list.Count;
-        return TypedResults.Ok(new SubscriptionList([.. list.Select(SubscriptionView.Of)]));
+        return TypedResults.Ok(new SubscriptionList([.. list.Select(s => SubscriptionView.Of(s))]));
     }
 
     internal static async Task<Results<Ok<SubscriptionView>, ProblemHttpResult>> GetAsync(
@@ -123,7 +125,7 @@ internal static class SubscriptionsApi
     }
 
     internal static async Task<Results<Ok<SubscriptionView>, ProblemHttpResult>> UpdateAsync(
-        string id, SubscriptionRequest request, HttpContext context, AuditScope audit, SubscriptionStore subscriptions, AccessPolicy policy, CancellationToken cancellationToken)
+        string id, SubscriptionRequest request, HttpContext context, AuditScope audit, SubscriptionStore subscriptions, AccessPolicy policy, IOptions<PushDeliveryOptions> push, CancellationToken cancellationToken)
     {
         var (subscription, problem) = await FindAsync(id, context, audit, subscriptions, cancellationToken);
         if (subscription is null)
@@ -136,13 +138,17 @@ internal static class SubscriptionsApi
             return Ended();
         }
 
-        if (!TryHolder(context, audit, out var holder, out problem) || !TryDraft(request, holder, policy, out var draft, out problem))
+        if (!TryHolder(context, audit, out var holder, out problem) || !TryDraft(request, holder, policy, push.Value, out var draft, out problem))
         {
             return problem;
         }
 
-        var saved = await subscriptions.SaveAsync(subscription with { Holder = holder, Purpose = draft.Purpose, Types = draft.Types, Groups = draft.Groups, Divisions = draft.Divisions }, cancellationToken);
-        return TypedResults.Ok(SubscriptionView.Of(saved));
+        // A subscription that starts pushing gets a secret, shown in this answer; one that keeps pushing keeps its own.
+        WebhookSecret? secret = draft.Endpoint is null ? null : subscription.Secret ?? WebhookSecret.Create();
+        var saved = await subscriptions.SaveAsync(
+            subscription with { Holder = holder, Purpose = draft.Purpose, Types = draft.Types, Groups = draft.Groups, Divisions = draft.Divisions, Endpoint = draft.Endpoint, Secret = secret },
+            cancellationToken);
+        return TypedResults.Ok(SubscriptionView.Of(saved, revealSecret: subscription.Secret is null));
     }
 
     internal static async Task<Results<Ok<SubscriptionView>, ProblemHttpResult>> EndAsync(
@@ -197,7 +203,7 @@ internal static class SubscriptionsApi
         return TypedResults.Ok(new ChangeEventsPage(page.Events, page.Next.ToString(), page.CaughtUp));
     }
 
-    private static async Task<(Subscription? Subscription, ProblemHttpResult? Problem)> FindAsync(
+    internal static async Task<(Subscription? Subscription, ProblemHttpResult? Problem)> FindAsync(
         string id, HttpContext context, AuditScope audit, SubscriptionStore subscriptions, CancellationToken cancellationToken)
     {
         if (!TryHolder(context, audit, out var holder, out var problem))
@@ -230,7 +236,8 @@ internal static class SubscriptionsApi
         return false;
     }
 
-    private static bool TryDraft(SubscriptionRequest? request, HubUser holder, AccessPolicy policy, [NotNullWhen(true)] out Subscription? draft, [NotNullWhen(false)] out ProblemHttpResult? problem)
+    private static bool TryDraft(
+        SubscriptionRequest? request, HubUser holder, AccessPolicy policy, PushDeliveryOptions push, [NotNullWhen(true)] out Subscription? draft, [NotNullWhen(false)] out ProblemHttpResult? problem)
     {
         draft = null;
         problem = null;
@@ -289,8 +296,16 @@ internal static class SubscriptionsApi
             return false;
         }
 
+        Uri? endpoint = null;
+        if (request.Endpoint is not null && !PushEndpoint.TryParse(request.Endpoint, push.AllowLoopbackHttp, out endpoint, out var endpointError))
+        {
+            problem = HubProblems.BadRequest("Invalid endpoint", endpointError);
+            return false;
+        }
+
         draft = new Subscription
         {
+            Endpoint = endpoint,
             Id = string.Empty,
             Holder = holder,
             Purpose = purpose,

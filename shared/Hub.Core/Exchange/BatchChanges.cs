@@ -1,6 +1,7 @@
 using Hub.Core.Kernel;
 using Hub.Core.Profiles;
 using Hub.Core.Profiles.Facts;
+using Hub.Core.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Hub.Core.Exchange;
@@ -11,7 +12,7 @@ namespace Hub.Core.Exchange;
 /// and publishes them once the batch completes. A batch that fails never reaches <see cref="PublishAsync"/>, so its
 /// staged events are never read.
 /// </summary>
-internal sealed class BatchChanges(ChangeDeriver deriver, ChangeEventLog log, ProfileRules rules, TimeProvider time, IOptions<ChangeEventOptions> options)
+internal sealed class BatchChanges(ChangeDeriver deriver, ChangeEventLog log, HubStorage storage, ProfileRules rules, TimeProvider time, IOptions<ChangeEventOptions> options)
 {
     /// <summary>
     /// Stages the events of <paramref name="changed"/>. Called before the facts are written: a batch interrupted after
@@ -58,7 +59,24 @@ internal sealed class BatchChanges(ChangeDeriver deriver, ChangeEventLog log, Pr
         return events.Count == 0 ? Task.FromResult(0) : log.StageAsync(batchId, events, cancellationToken);
     }
 
-    /// <summary>Publishes a completed batch's staged events; once only, whatever the retries.</summary>
-    public Task<int> PublishAsync(string batchId, CancellationToken cancellationToken = default) =>
-        options.Value.Enabled ? log.PublishAsync(batchId, time.GetUtcNow(), cancellationToken) : Task.FromResult(0);
+    /// <summary>
+    /// Publishes a completed batch's staged events, once only whatever the retries, and asks for them to be pushed to
+    /// the subscriptions that have an endpoint. (A retry that finds them published asks nothing; the push sweep timer
+    /// delivers what such a stop left waiting.)
+    /// </summary>
+    public async Task<int> PublishAsync(string batchId, CancellationToken cancellationToken = default)
+    {
+        if (!options.Value.Enabled)
+        {
+            return 0;
+        }
+
+        var published = await log.PublishAsync(batchId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        if (published > 0)
+        {
+            await storage.PushDeliveries.SendAsync(PushDeliveryMessage.Everyone.ToJson(), cancellationToken).ConfigureAwait(false);
+        }
+
+        return published;
+    }
 }

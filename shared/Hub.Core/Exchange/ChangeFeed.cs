@@ -44,6 +44,9 @@ public sealed class ChangeFeed
     public Task<int> PruneAsync(CancellationToken cancellationToken = default) =>
         _log.PruneAsync(_time.GetUtcNow() - Retention, cancellationToken);
 
+    /// <summary>The first sequence still retained: where a delivery that fell behind the retention goes on from.</summary>
+    public Task<long> FirstRetainedAsync(CancellationToken cancellationToken = default) => _log.FirstRetainedAsync(cancellationToken);
+
     /// <summary>
     /// Reads up to <paramref name="limit"/> events of the feed from <paramref name="cursor"/> (the subscription's start
     /// when null) and renders those the subscription is given. The next cursor moves past every event read, given or not.

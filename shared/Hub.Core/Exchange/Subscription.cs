@@ -29,6 +29,12 @@ public sealed record Subscription
     /// <summary>Only events naming a place inside these divisions (inside the holder's jurisdiction); empty for the whole jurisdiction.</summary>
     public IReadOnlyList<DivisionCode> Divisions { get; init; } = [];
 
+    /// <summary>Where events are pushed as they are published, signed with <see cref="Secret"/>; null for a subscription read by pull only.</summary>
+    public Uri? Endpoint { get; init; }
+
+    /// <summary>The signing secret of pushed deliveries; null without an endpoint. Its holder is shown it once, when it is made.</summary>
+    public WebhookSecret? Secret { get; init; }
+
     /// <summary>The feed position a read without a cursor starts from: the feed's tail when the subscription was made.</summary>
     public required long Start { get; init; }
 

@@ -34,6 +34,12 @@ internal sealed class SubscriptionEntity : StoredEntity
 
     public long Start { get; set; }
 
+    /// <summary>The push endpoint; null for pull only.</summary>
+    public string? Endpoint { get; set; }
+
+    /// <summary>The push signing secret, written as <c>whsec_…</c>.</summary>
+    public string? Secret { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
@@ -55,6 +61,8 @@ internal sealed class SubscriptionEntity : StoredEntity
         Groups = string.Join(',', subscription.Groups.Select(g => g.Value)),
         Divisions = string.Join(',', subscription.Divisions.Select(d => d.Value)),
         Start = subscription.Start,
+        Endpoint = subscription.Endpoint?.AbsoluteUri,
+        Secret = subscription.Secret?.ToString(),
         CreatedAt = subscription.CreatedAt,
         UpdatedAt = subscription.UpdatedAt,
         EndedAt = subscription.EndedAt,
@@ -76,6 +84,8 @@ internal sealed class SubscriptionEntity : StoredEntity
         Groups = Split(Groups).Select(g => GroupId.TryParse(g, out var id) ? id : null).OfType<GroupId>().ToList(),
         Divisions = Split(Divisions).Select(d => DivisionCode.TryParse(d, out var code, out _) ? code : null).OfType<DivisionCode>().ToList(),
         Start = Start,
+        Endpoint = Uri.TryCreate(Endpoint, UriKind.Absolute, out var endpoint) ? endpoint : null,
+        Secret = WebhookSecret.TryParse(Secret, out var secret) ? secret : null,
         CreatedAt = CreatedAt,
         UpdatedAt = UpdatedAt,
         EndedAt = EndedAt,

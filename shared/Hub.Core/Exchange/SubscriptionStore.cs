@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using Hub.Core.Storage;
@@ -53,6 +54,20 @@ public sealed class SubscriptionStore
         }
 
         return [.. list.OrderByDescending(s => s.CreatedAt).ThenBy(s => s.Id, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Every active subscription with a push endpoint, whoever holds it: what the push sweep asks to deliver.</summary>
+    public async IAsyncEnumerable<Subscription> ListPushAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        // The subscriptions table is small (one row per subscription), so a filtered read of all of it stays cheap.
+        // Table storage cannot ask for a missing column, so ended ones are left out here rather than in the filter.
+        await foreach (var row in _storage.SubscriptionsTable.QueryAsync<SubscriptionEntity>(TableFilter.Of($"Endpoint ge {"http"}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (row.EndedAt is null)
+            {
+                yield return row.ToSubscription();
+            }
+        }
     }
 
     /// <summary>Writes a changed subscription (its filters, purpose or holder); an ended one stays ended.</summary>

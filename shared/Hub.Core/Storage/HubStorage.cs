@@ -32,11 +32,14 @@ public sealed class HubStorage
         Grants = tables.GetTableClient($"{prefix}grants");
         Events = tables.GetTableClient($"{prefix}events");
         Subscriptions = tables.GetTableClient($"{prefix}subscriptions");
+        Deliveries = tables.GetTableClient($"{prefix}deliveries");
         FeedArchive = blobs.GetBlobContainerClient($"{prefix}feeds");
         Rejects = blobs.GetBlobContainerClient($"{prefix}rejects");
         AuditCheckpoints = blobs.GetBlobContainerClient($"{prefix}auditcheckpoints");
         FeedBatchQueue = queues.GetQueueClient($"{prefix}{QueueNames.FeedBatches}");
         FeedBatchPoisonQueue = queues.GetQueueClient($"{prefix}{QueueNames.FeedBatches}-poison");
+        PushDeliveryQueue = queues.GetQueueClient($"{prefix}{QueueNames.PushDeliveries}");
+        PushDeliveryPoisonQueue = queues.GetQueueClient($"{prefix}{QueueNames.PushDeliveries}-poison");
         ServiceTables = tables;
         FactsTable = new EntityTable(Facts);
         BatchesTable = new EntityTable(Batches);
@@ -48,11 +51,13 @@ public sealed class HubStorage
         GrantsTable = new EntityTable(Grants);
         EventsTable = new EntityTable(Events);
         SubscriptionsTable = new EntityTable(Subscriptions);
+        DeliveriesTable = new EntityTable(Deliveries);
         FeedArchiveFolder = new BlobFolder(FeedArchive);
         RejectsFolder = new BlobFolder(Rejects);
         AuditCheckpointsFolder = new BlobFolder(AuditCheckpoints);
         FeedBatches = new WorkQueue(FeedBatchQueue);
         FeedBatchPoison = new WorkQueue(FeedBatchPoisonQueue);
+        PushDeliveries = new WorkQueue(PushDeliveryQueue);
     }
 
     /// <summary>The trace sources of the storage clients, for telemetry to listen to.</summary>
@@ -88,6 +93,9 @@ public sealed class HubStorage
     /// <summary>Subscriptions to the change feed, partitioned by the subscriber's subject.</summary>
     public EntityTable SubscriptionsTable { get; }
 
+    /// <summary>Push delivery: per subscription its delivery state and its dead letters.</summary>
+    public EntityTable DeliveriesTable { get; }
+
     /// <summary>Audit checkpoints (Merkle roots over ranges of the chain); write-once (WORM) in Azure.</summary>
     public BlobFolder AuditCheckpointsFolder { get; }
 
@@ -102,6 +110,9 @@ public sealed class HubStorage
 
     /// <summary>Batch messages that failed every attempt.</summary>
     public WorkQueue FeedBatchPoison { get; }
+
+    /// <summary>Requests to push a subscription's pending events, or a dead letter again.</summary>
+    public WorkQueue PushDeliveries { get; }
 
     /// <summary>Facts, one entity per source record, and each person's resolution rows; partitioned by person key.</summary>
     /// <remarks>The raw SDK client, for tests that reach under the Hub (to tamper with a row, say); the Hub itself uses the wrappers above.</remarks>
@@ -143,6 +154,10 @@ public sealed class HubStorage
     /// <remarks>The raw SDK client, for tests that reach under the Hub (to tamper with a row, say); the Hub itself uses the wrappers above.</remarks>
     internal TableClient Subscriptions { get; }
 
+    /// <summary>Push delivery: per subscription its delivery state and its dead letters.</summary>
+    /// <remarks>The raw SDK client, for tests that reach under the Hub (to tamper with a row, say); the Hub itself uses the wrappers above.</remarks>
+    internal TableClient Deliveries { get; }
+
     /// <summary>Audit checkpoints (Merkle roots over ranges of the chain); write-once (WORM) in Azure.</summary>
     /// <remarks>The raw SDK client, for tests that reach under the Hub (to tamper with a row, say); the Hub itself uses the wrappers above.</remarks>
     internal BlobContainerClient AuditCheckpoints { get; }
@@ -162,6 +177,14 @@ public sealed class HubStorage
     /// <summary>Batch messages that failed every attempt.</summary>
     /// <remarks>The raw SDK client, for tests that reach under the Hub (to tamper with a row, say); the Hub itself uses the wrappers above.</remarks>
     internal QueueClient FeedBatchPoisonQueue { get; }
+
+    /// <summary>Requests to push a subscription's pending events.</summary>
+    /// <remarks>The raw SDK client, for tests that reach under the Hub (to tamper with a row, say); the Hub itself uses the wrappers above.</remarks>
+    internal QueueClient PushDeliveryQueue { get; }
+
+    /// <summary>Push requests whose handling failed every attempt (the Hub's own failures; an endpoint's are retried by the state).</summary>
+    /// <remarks>The raw SDK client, for tests that reach under the Hub (to tamper with a row, say); the Hub itself uses the wrappers above.</remarks>
+    internal QueueClient PushDeliveryPoisonQueue { get; }
 
     /// <summary>The account-level table client.</summary>
     /// <remarks>The raw SDK client, for tests that reach under the Hub (to tamper with a row, say); the Hub itself uses the wrappers above.</remarks>
@@ -200,9 +223,12 @@ public sealed class HubStorage
             Grants.CreateIfNotExistsAsync(cancellationToken),
             Events.CreateIfNotExistsAsync(cancellationToken),
             Subscriptions.CreateIfNotExistsAsync(cancellationToken),
+            Deliveries.CreateIfNotExistsAsync(cancellationToken),
             AuditCheckpoints.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
             FeedArchive.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
             Rejects.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
             FeedBatchQueue.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
-            FeedBatchPoisonQueue.CreateIfNotExistsAsync(cancellationToken: cancellationToken));
+            FeedBatchPoisonQueue.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
+            PushDeliveryQueue.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
+            PushDeliveryPoisonQueue.CreateIfNotExistsAsync(cancellationToken: cancellationToken));
 }

@@ -5,4 +5,7 @@ public static class QueueNames
 {
     /// <summary>Feed batches waiting to be processed.</summary>
     public const string FeedBatches = "feed-batches";
+
+    /// <summary>Requests to push a subscription's pending change events to its endpoint.</summary>
+    public const string PushDeliveries = "push-deliveries";
 }

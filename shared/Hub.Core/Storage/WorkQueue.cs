@@ -25,6 +25,10 @@ public sealed class WorkQueue
     /// <summary>Adds a message with body <paramref name="text"/>.</summary>
     public Task SendAsync(string text, CancellationToken cancellationToken = default) => _queue.SendMessageAsync(text, cancellationToken);
 
+    /// <summary>Adds a message with body <paramref name="text"/> that becomes visible only after <paramref name="delay"/> (storage allows up to 7 days).</summary>
+    public Task SendAsync(string text, TimeSpan delay, CancellationToken cancellationToken = default) =>
+        delay <= TimeSpan.Zero ? SendAsync(text, cancellationToken) : _queue.SendMessageAsync(text, visibilityTimeout: delay, cancellationToken: cancellationToken);
+
     /// <summary>Takes up to <paramref name="maxCount"/> visible messages, each hidden from other readers for <paramref name="visibility"/>.</summary>
     public async Task<IReadOnlyList<WorkItem>> ReceiveAsync(int maxCount, TimeSpan visibility, CancellationToken cancellationToken = default)
     {
