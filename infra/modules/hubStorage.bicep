@@ -1,4 +1,4 @@
-// The Hub's own data: tables (facts, residents, candidates, reviews, batches, audit, auditbyperson, grants), queues (feed-batches and its poison queue) and
+// The Hub's own data: tables (facts, residents, candidates, reviews, batches, audit, auditbyperson, grants, worklist), queues (feed-batches and its poison queue) and
 // containers (feeds, rejects, auditcheckpoints). Separate from the Functions host's storage account: see
 // infra/README.md ("Two storage accounts").
 
@@ -85,7 +85,7 @@ resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2023-05-0
   name: 'default'
 }
 
-resource tables 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = [for table in ['facts', 'residents', 'candidates', 'reviews', 'batches', 'audit', 'auditbyperson', 'grants']: {
+resource tables 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = [for table in ['facts', 'residents', 'candidates', 'reviews', 'batches', 'audit', 'auditbyperson', 'grants', 'worklist']: {
   parent: tableService
   name: table
 }]

@@ -1,6 +1,7 @@
 using Hub.Core.Access;
 using Hub.Core.Access.Residents;
 using Hub.Core.Audit;
+using Hub.Core.Checks;
 using Hub.Core.Feeds;
 using Hub.Core.Feeds.Batches;
 using Hub.Core.Feeds.Processing;
@@ -41,6 +42,7 @@ public static class HubCoreServiceCollectionExtensions
         AddProfiles(services, configuration);
         AddResidentIndex(services, configuration);
         AddIdentityResolution(services, configuration);
+        AddChecks(services, configuration);
         return services;
     }
 
@@ -122,6 +124,19 @@ public static class HubCoreServiceCollectionExtensions
         services.AddOptions<MatchRulesOptions>().Bind(configuration.GetSection(MatchRulesOptions.SectionName));
         services.AddPolicyFile<MatchRulesOptions>("match-rules", o => o.Path);
         services.AddSingleton(sp => new PersonMatcher(sp.GetRequiredService<HubFilesReport>().Require(r => r.MatchRules)));
+    }
+
+    // Checks: the cross-department checks (rules/checks.json), loaded and checked against the profile rules at start-up, and their worklist.
+    private static void AddChecks(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<CheckRulesOptions>()
+            .Bind(configuration.GetSection(CheckRulesOptions.SectionName))
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Path), $"{CheckRulesOptions.SectionName}:Path must name the checks file.")
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CheckRulesOptions>, CheckRulesOptionsValidator>();
+        services.AddPolicyFile<CheckRulesOptions>("checks", o => o.Path);
+        services.AddSingleton(sp => CheckRules.Load(ConfiguredPath.Resolve(sp.GetRequiredService<IOptions<CheckRulesOptions>>().Value.Path), sp.GetRequiredService<ProfileRules>()));
+        services.AddSingleton(sp => new Worklist(sp.GetRequiredService<HubStorage>(), sp.GetRequiredService<CheckRules>(), sp.GetRequiredService<ProfileBuilder>(), sp.GetRequiredService<ProfileRules>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<Worklist>>()));
     }
 
     /// <summary>

@@ -30,6 +30,7 @@ public sealed class HubStorage
         Audit = tables.GetTableClient($"{prefix}audit");
         AuditByPerson = tables.GetTableClient($"{prefix}auditbyperson");
         Grants = tables.GetTableClient($"{prefix}grants");
+        Worklist = tables.GetTableClient($"{prefix}worklist");
         FeedArchive = blobs.GetBlobContainerClient($"{prefix}feeds");
         Rejects = blobs.GetBlobContainerClient($"{prefix}rejects");
         AuditCheckpoints = blobs.GetBlobContainerClient($"{prefix}auditcheckpoints");
@@ -44,6 +45,7 @@ public sealed class HubStorage
         AuditTable = new EntityTable(Audit);
         AuditByPersonTable = new EntityTable(AuditByPerson);
         GrantsTable = new EntityTable(Grants);
+        WorklistTable = new EntityTable(Worklist);
         FeedArchiveFolder = new BlobFolder(FeedArchive);
         RejectsFolder = new BlobFolder(Rejects);
         AuditCheckpointsFolder = new BlobFolder(AuditCheckpoints);
@@ -77,6 +79,9 @@ public sealed class HubStorage
 
     /// <summary>Break-glass grants: one row per person and user, read on every person look while it lasts.</summary>
     public EntityTable GrantsTable { get; }
+
+    /// <summary>The cross-department checks' worklist: items by person, indexed by owning department and by street.</summary>
+    public EntityTable WorklistTable { get; }
 
     /// <summary>Audit checkpoints (Merkle roots over ranges of the chain); write-once (WORM) in Azure.</summary>
     public BlobFolder AuditCheckpointsFolder { get; }
@@ -124,6 +129,10 @@ public sealed class HubStorage
     /// <summary>Break-glass grants: one row per person and user, read on every person look while it lasts.</summary>
     /// <remarks>The raw SDK client, for tests that reach under the Hub (to tamper with a row, say); the Hub itself uses the wrappers above.</remarks>
     internal TableClient Grants { get; }
+
+    /// <summary>The cross-department checks' worklist: items by person, indexed by owning department and by street.</summary>
+    /// <remarks>The raw SDK client, for tests that reach under the Hub (to tamper with a row, say); the Hub itself uses the wrappers above.</remarks>
+    internal TableClient Worklist { get; }
 
     /// <summary>Audit checkpoints (Merkle roots over ranges of the chain); write-once (WORM) in Azure.</summary>
     /// <remarks>The raw SDK client, for tests that reach under the Hub (to tamper with a row, say); the Hub itself uses the wrappers above.</remarks>
@@ -180,6 +189,7 @@ public sealed class HubStorage
             Audit.CreateIfNotExistsAsync(cancellationToken),
             AuditByPerson.CreateIfNotExistsAsync(cancellationToken),
             Grants.CreateIfNotExistsAsync(cancellationToken),
+            Worklist.CreateIfNotExistsAsync(cancellationToken),
             AuditCheckpoints.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
             FeedArchive.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
             Rejects.CreateIfNotExistsAsync(cancellationToken: cancellationToken),

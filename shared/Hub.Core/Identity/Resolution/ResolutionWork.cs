@@ -1,3 +1,4 @@
+using Hub.Core.Checks;
 using Hub.Core.Profiles.Facts;
 
 namespace Hub.Core.Identity.Resolution;
@@ -21,6 +22,9 @@ internal sealed class ResolutionWork
     /// a newcomer, so they are evaluated again.
     /// </summary>
     public IReadOnlyCollection<string> Arrivals => _arrivals;
+
+    /// <summary>The cross-department checks of the persons the batch rebuilds; null when nothing is written (a plan only).</summary>
+    public CheckWork? Checks { get; init; }
 
     public void AddArrivals(IEnumerable<string> hashes)
     {
