@@ -14,6 +14,7 @@ using Hub.Functions.Profiles;
 using Hub.Functions.Resolution;
 using Hub.Functions.Sources;
 using Hub.Functions.WebConsole;
+using Hub.Functions.Checks;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -31,6 +32,7 @@ builder.Services.AddHeldSnapshotsApi();
 builder.Services.AddAuditApi();
 builder.Services.AddAuditRecording();
 builder.Services.AddPersonsApi();
+builder.Services.AddWorklistApi();
 builder.Services.AddHubProblemDetails();
 builder.Services.AddHubApiDescription();
 builder.Services.AddHubConsole(builder.Configuration);
@@ -55,6 +57,7 @@ app.MapResolutionApi();
 app.MapPersonsApi();
 app.MapResidentsApi();
 app.MapVerificationsApi();
+app.MapWorklistApi();
 app.MapAuditApi();
 app.MapHubApiDescription();
 app.MapHubConsole();

@@ -136,7 +136,7 @@ public static class HubCoreServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<CheckRulesOptions>, CheckRulesOptionsValidator>();
         services.AddPolicyFile<CheckRulesOptions>("checks", o => o.Path);
         services.AddSingleton(sp => CheckRules.Load(ConfiguredPath.Resolve(sp.GetRequiredService<IOptions<CheckRulesOptions>>().Value.Path), sp.GetRequiredService<ProfileRules>()));
-        services.AddSingleton(sp => new Worklist(sp.GetRequiredService<HubStorage>(), sp.GetRequiredService<CheckRules>(), sp.GetRequiredService<ProfileBuilder>(), sp.GetRequiredService<ProfileRules>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<Worklist>>()));
+        services.AddSingleton(sp => new Worklist(sp.GetRequiredService<HubStorage>(), sp.GetRequiredService<CheckRules>(), sp.GetRequiredService<ProfileBuilder>(), sp.GetRequiredService<ProfileRules>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<StorageOperationCounter>(), sp.GetRequiredService<ILogger<Worklist>>()));
     }
 
     /// <summary>
@@ -147,6 +147,7 @@ public static class HubCoreServiceCollectionExtensions
     {
         services.AddSingleton<BreakGlassGrants>();
         services.AddSingleton<PersonRenderer>();
+        services.AddSingleton(sp => new WorklistReads(sp.GetRequiredService<PersonRenderer>(), sp.GetRequiredService<PolicyRenderer>(), sp.GetRequiredService<CheckRules>()));
         services.AddSingleton(sp => new PersonDisclosure(sp.GetRequiredService<AccessPolicy>(), sp.GetRequiredService<ProfileReader>(), sp.GetRequiredService<BreakGlassGrants>(), sp.GetRequiredService<PersonRenderer>(), sp.GetRequiredService<ProfileRules>(), sp.GetRequiredService<TimeProvider>()));
         return services;
     }

@@ -38,7 +38,8 @@ internal sealed class CheckEvaluator(CheckRules checks, ProfileRules profiles)
             {
                 var evidence = new List<CheckEvidence>();
                 var identity = new List<string> { check.Id, profile.PersonKey.Value };
-                if (check.When.Status.Count > 0 && StatusEvidence(profile) is { } status)
+                // A death or move out is evidence; being alive and registered is not.
+                if (check.When.Status.Count > 0 && profile.Status is PersonStatus.Deceased or PersonStatus.MovedOut && StatusEvidence(profile) is { } status)
                 {
                     evidence.Add(status);
                     identity.Add(string.Create(CultureInfo.InvariantCulture, $"{profile.Status}:{profile.StatusSince:yyyy-MM-dd}"));

@@ -15,18 +15,21 @@ namespace Hub.Core.Checks;
 public sealed partial class Worklist
 {
     private const int TransactionLimit = 100;
-    private const string HubActor = "hub";
 
     private readonly HubStorage _storage;
     private readonly CheckEvaluator _evaluator;
     private readonly ProfileBuilder _profiles;
     private readonly ProfileRules _rules;
     private readonly TimeProvider _time;
+    private readonly StorageOperationCounter _operations;
     private readonly ILogger<Worklist> _logger;
+    private long _operationsUsed;
+    private long _personsEvaluated;
 
-    internal Worklist(HubStorage storage, CheckRules checks, ProfileBuilder profiles, ProfileRules rules, TimeProvider time, ILogger<Worklist> logger)
+    internal Worklist(HubStorage storage, CheckRules checks, ProfileBuilder profiles, ProfileRules rules, TimeProvider time, StorageOperationCounter operations, ILogger<Worklist> logger)
     {
         _storage = storage;
+        _operations = operations;
         _evaluator = new CheckEvaluator(checks, rules);
         _profiles = profiles;
         _rules = rules;
@@ -36,6 +39,12 @@ public sealed partial class Worklist
 
     /// <summary>The checks.</summary>
     public CheckRules Checks => _evaluator.Checks;
+
+    /// <summary>Storage operations the checks have used since start-up, after batches: reading their persons' items, their households, writing items.</summary>
+    public long OperationsUsed => Interlocked.Read(ref _operationsUsed);
+
+    /// <summary>Persons the checks have evaluated since start-up.</summary>
+    public long PersonsEvaluated => Interlocked.Read(ref _personsEvaluated);
 
     /// <summary>A collector for one batch's rebuilt persons, evaluated on today's date.</summary>
     internal CheckWork NewWork() => new(_evaluator, _profiles, _rules.DayOf(_time.GetUtcNow()));
@@ -53,6 +62,8 @@ public sealed partial class Worklist
             return (0, 0);
         }
 
+        var operationsAtStart = _operations.Count;
+
         var findings = new Dictionary<string, (CheckFinding Finding, EvaluatedPerson Person)>(StringComparer.Ordinal);
         foreach (var person in persons.Values)
         {
@@ -66,32 +77,14 @@ public sealed partial class Worklist
         }
 
         var existing = await ReadItemsAsync(persons.Keys, cancellationToken).ConfigureAwait(false);
-        var now = _time.GetUtcNow();
-        var changes = new List<(WorklistItem? Before, WorklistItem After)>();
-        foreach (var (id, (finding, person)) in findings)
-        {
-            var before = existing.GetValueOrDefault(id);
-            var after = Found(before, finding, person, batchId, now);
-            if (after is not null)
-            {
-                changes.Add((before, after));
-            }
-        }
-
-        foreach (var before in existing.Values.Where(i => i.Status == WorklistStatus.Open && !findings.ContainsKey(i.Id)))
-        {
-            changes.Add((before, before with
-            {
-                Status = WorklistStatus.Resolved,
-                UpdatedAt = now,
-                History = [.. before.History, new WorklistHistoryEntry(now, HubActor, "resolved", "the condition no longer holds", batchId)],
-            }));
-        }
-
+        var changes = WorklistChanges.Plan(existing.Values, findings.Values, batchId, _time.GetUtcNow());
         await WriteAsync(changes, cancellationToken).ConfigureAwait(false);
         var opened = changes.Count(c => c.After.Status == WorklistStatus.Open && c.Before?.Status != WorklistStatus.Open);
-        var resolved = changes.Count(c => c.After.Status == WorklistStatus.Resolved);
-        LogApplied(_logger, batchId, persons.Count, findings.Count, opened, resolved);
+        var resolved = changes.Count(c => c.After.Status == WorklistStatus.Resolved && c.Before?.Status != WorklistStatus.Resolved);
+        var operations = _operations.Count - operationsAtStart;
+        Interlocked.Add(ref _operationsUsed, operations);
+        Interlocked.Add(ref _personsEvaluated, persons.Count);
+        LogApplied(_logger, batchId, persons.Count, findings.Count, opened, resolved, operations);
         return (opened, resolved);
     }
 
@@ -108,40 +101,74 @@ public sealed partial class Worklist
     }
 
     /// <summary>
-    /// One page of the items in <paramref name="scope"/>: one partition's range for a department or a street, a
-    /// partition range for a county or city, of <paramref name="status"/> only when given.
+    /// One page of the items in <paramref name="scope"/> that <paramref name="keep"/> accepts, after
+    /// <paramref name="after"/>: one partition's range for a department or a street, a partition range for a county or
+    /// city, of <paramref name="status"/> only when given. Reading stops after <paramref name="scanLimit"/> rows, so a
+    /// filter that matches little cannot make one request read a city; the page is then shorter and says where to go on.
     /// </summary>
-    public async Task<WorklistPage> ListAsync(WorklistScope scope, WorklistStatus? status, string? continuationToken, int pageSize, CancellationToken cancellationToken = default)
+    public async Task<WorklistPage> ListAsync(WorklistScope scope, WorklistStatus? status, Func<WorklistItem, bool> keep, WorklistPosition? after, int pageSize, int scanLimit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        string partitionFilter;
+        ArgumentNullException.ThrowIfNull(keep);
+        string filter;
         if (scope.Department is { } department)
         {
             var partition = WorklistRows.Department(department.Value);
-            partitionFilter = TableFilter.Of($"PartitionKey eq {partition}");
+            filter = TableFilter.Of($"PartitionKey eq {partition}");
         }
         else if (scope.Division.Prefix.Length >= 9)
         {
             var partition = WorklistRows.Street(scope.Division.Street);
-            partitionFilter = TableFilter.Of($"PartitionKey eq {partition}");
+            filter = TableFilter.Of($"PartitionKey eq {partition}");
         }
         else
         {
             var low = WorklistRows.Street(scope.Division.Prefix);
             var high = low + "~";
-            partitionFilter = TableFilter.Of($"PartitionKey ge {low} and PartitionKey lt {high}");
+            filter = TableFilter.Of($"PartitionKey ge {low} and PartitionKey lt {high}");
         }
 
-        var filter = partitionFilter;
         if (status is { } wanted)
         {
             var low = WorklistRows.StatusName(wanted) + "|";
             var high = WorklistRows.StatusName(wanted) + "}";
-            filter = $"{partitionFilter} and {TableFilter.Of($"RowKey ge {low} and RowKey lt {high}")}";
+            filter += " and " + TableFilter.Of($"RowKey ge {low} and RowKey lt {high}");
         }
 
-        var page = await _storage.WorklistTable.QueryPageAsync<WorklistEntity>(filter, continuationToken, pageSize, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return new WorklistPage(page.Items.Select(r => r.ToItem()).ToList(), page.ContinuationToken);
+        if (after is not null)
+        {
+            filter += " and " + TableFilter.Of($"(PartitionKey gt {after.PartitionKey} or (PartitionKey eq {after.PartitionKey} and RowKey gt {after.RowKey}))");
+        }
+
+        var items = new List<WorklistItem>();
+        WorklistPosition? last = null;
+        var scanned = 0;
+        await foreach (var row in _storage.WorklistTable.QueryAsync<WorklistEntity>(filter, pageSize: Math.Min(1000, scanLimit), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            var item = row.ToItem();
+
+            // A person whose two places lie in two streets of a county has a row in each: listed once, from the first.
+            var once = scope.Department is not null
+                || item.Streets.FirstOrDefault(s => s.StartsWith(scope.Division.Prefix, StringComparison.Ordinal)) is not { } first
+                || WorklistRows.Street(first) == row.PartitionKey;
+            if (once && keep(item))
+            {
+                if (items.Count == pageSize)
+                {
+                    return new WorklistPage(items, last);
+                }
+
+                items.Add(item);
+            }
+
+            last = new WorklistPosition(row.PartitionKey, row.RowKey);
+            if (++scanned >= scanLimit)
+            {
+                return new WorklistPage(items, last);
+            }
+        }
+
+        return new WorklistPage(items, null);
     }
 
     /// <summary>
@@ -190,55 +217,6 @@ public sealed partial class Worklist
 
         await WriteIndexAsync([(before, after)], cancellationToken).ConfigureAwait(false);
         return (WorklistDecisionOutcome.Decided, after);
-    }
-
-    // The item after a finding: null when nothing changes.
-    private static WorklistItem? Found(WorklistItem? before, CheckFinding finding, EvaluatedPerson person, string batchId, DateTimeOffset now)
-    {
-        if (before is null)
-        {
-            return new WorklistItem
-            {
-                Id = finding.ItemId,
-                Rule = finding.Rule.Id,
-                Owner = finding.Rule.Owner,
-                PersonKey = finding.PersonKey,
-                Status = WorklistStatus.Open,
-                Evidence = finding.Evidence,
-                History = [new WorklistHistoryEntry(now, HubActor, "opened", null, batchId)],
-                OpenedAt = now,
-                UpdatedAt = now,
-                Residence = person.Residence,
-                Registration = person.Registration,
-                Name = person.Name,
-                NameSource = person.NameSource,
-            };
-        }
-
-        var refreshed = before with
-        {
-            Evidence = finding.Evidence,
-            Residence = person.Residence,
-            Registration = person.Registration,
-            Name = person.Name,
-            NameSource = person.NameSource,
-        };
-        if (before.Status == WorklistStatus.Resolved)
-        {
-            return refreshed with
-            {
-                Status = WorklistStatus.Open,
-                UpdatedAt = now,
-                History = [.. before.History, new WorklistHistoryEntry(now, HubActor, "reopened", "the condition holds again", batchId)],
-            };
-        }
-
-        var same = WorklistEntity.EvidenceJson(before.Evidence) == WorklistEntity.EvidenceJson(refreshed.Evidence)
-            && before.Residence == refreshed.Residence
-            && before.Registration == refreshed.Registration
-            && before.Name == refreshed.Name
-            && before.NameSource == refreshed.NameSource;
-        return same ? null : refreshed with { UpdatedAt = now };
     }
 
     // Another member of the household from the batch, else from the resident index of the registration's street: one
@@ -337,6 +315,6 @@ public sealed partial class Worklist
         }
     }
 
-    [LoggerMessage(EventId = 7001, Level = LogLevel.Information, Message = "Batch {BatchId}: checks evaluated {Persons} persons, {Findings} findings, {Opened} items opened or reopened, {Resolved} resolved by the data")]
-    private static partial void LogApplied(ILogger logger, string batchId, int persons, int findings, int opened, int resolved);
+    [LoggerMessage(EventId = 7001, Level = LogLevel.Information, Message = "Batch {BatchId}: checks evaluated {Persons} persons, {Findings} findings, {Opened} items opened or reopened, {Resolved} resolved by the data, {Operations} storage operations")]
+    private static partial void LogApplied(ILogger logger, string batchId, int persons, int findings, int opened, int resolved, long operations);
 }

@@ -1,6 +1,6 @@
 namespace Hub.Core.Checks;
 
-/// <summary>One page of worklist items and where the next begins (null on the last page).</summary>
-/// <param name="Items">The items of the page.</param>
-/// <param name="ContinuationToken">Storage's token for the next page; null when there is none.</param>
-public sealed record WorklistPage(IReadOnlyList<WorklistItem> Items, string? ContinuationToken);
+/// <summary>One page of worklist items and where the next begins.</summary>
+/// <param name="Items">The items of the page, in index order.</param>
+/// <param name="Next">Where the next page goes on from; null on the last page.</param>
+public sealed record WorklistPage(IReadOnlyList<WorklistItem> Items, WorklistPosition? Next);

@@ -42,14 +42,7 @@ internal static class WorklistRows
 
     public static string IndexRowKey(WorklistStatus status, string id) => $"{StatusName(status)}|{id}";
 
-    public static string StatusName(WorklistStatus status) => status.ToString().ToLowerInvariant();
+    public static string StatusName(WorklistStatus status) => WorklistStatusText.Of(status);
 
-    public static bool TryParseStatus(string? text, out WorklistStatus status)
-    {
-        status = default;
-        return text is not null
-            && Enum.TryParse(text, ignoreCase: true, out status)
-            && Enum.IsDefined(status)
-            && string.Equals(StatusName(status), text, StringComparison.Ordinal);
-    }
+    public static bool TryParseStatus(string? text, out WorklistStatus status) => WorklistStatusText.TryParse(text, out status);
 }
