@@ -55,12 +55,12 @@ internal sealed class HubConnectionOptions
     /// mints a development token for them when none is given.
     /// </summary>
     /// <exception cref="ArgumentException">The Hub would not accept such a person (the role needs another division level).</exception>
-    public async Task<HubClient> ConnectAsync(ParseResult parsed, string role, string division, CliContext context)
+    public async Task<HubClient> ConnectAsync(ParseResult parsed, string role, string division, CliContext context, string? department = null)
     {
         var token = GivenToken(parsed);
         if (token is null)
         {
-            token = DevelopmentTokens.MintPersonal("hub-cli", [role], division, now: context.Time.GetUtcNow());
+            token = DevelopmentTokens.MintPersonal("hub-cli", [role], division, department: department, now: context.Time.GetUtcNow());
             await context.Error.WriteLineAsync($"No --token or HUB_TOKEN: using a development token for a {role} at {division} (a Hub accepts it only in Development).").ConfigureAwait(false);
         }
 

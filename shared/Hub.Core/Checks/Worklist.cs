@@ -1,5 +1,4 @@
 using Hub.Core.Access.Residents;
-using Hub.Core.Feeds.Processing;
 using Hub.Core.Kernel;
 using Hub.Core.Profiles;
 using Hub.Core.Storage;
@@ -251,7 +250,7 @@ public sealed partial class Worklist
     {
         var keys = persons.ToHashSet();
         var items = new Dictionary<string, WorklistItem>(StringComparer.Ordinal);
-        foreach (var (first, last) in GroupMerger.ReadRanges(keys.Select(k => k.Partition).Distinct(), 8))
+        foreach (var (first, last) in ReadRanges(keys.Select(k => k.Partition).Distinct().Order().ToList()))
         {
             var low = WorklistRows.ItemPartition(first);
             var high = WorklistRows.ItemPartition(last);
@@ -266,6 +265,20 @@ public sealed partial class Worklist
         }
 
         return items;
+    }
+
+    // Items are few beside persons (a contradiction is the exception), so one range query over the partitions a batch
+    // touched reads them in a page or two however many persons the batch rebuilt; a delta of a few persons reads their
+    // partitions alone rather than the items of everyone between them.
+    private static IEnumerable<(int First, int Last)> ReadRanges(List<int> partitions)
+    {
+        const int Few = 4;
+        return partitions.Count switch
+        {
+            0 => [],
+            <= Few => partitions.Select(p => (p, p)),
+            _ => [(partitions[0], partitions[^1])],
+        };
     }
 
     private async Task WriteAsync(IReadOnlyList<(WorklistItem? Before, WorklistItem After)> changes, CancellationToken cancellationToken)
