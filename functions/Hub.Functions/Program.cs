@@ -5,6 +5,7 @@ using Hub.Core.Storage;
 using Hub.Functions.Access;
 using Hub.Functions.ApiDescription;
 using Hub.Functions.Audit;
+using Hub.Functions.Checks;
 using Hub.Functions.Feeds;
 using Hub.Functions.FunctionsHost;
 using Hub.Functions.Health;
@@ -14,7 +15,6 @@ using Hub.Functions.Profiles;
 using Hub.Functions.Resolution;
 using Hub.Functions.Sources;
 using Hub.Functions.WebConsole;
-using Hub.Functions.Checks;
 
 var builder = WebApplication.CreateBuilder(args);
 

@@ -31,9 +31,10 @@ internal static class Parts
         ["Profiles.Facts"] = [.. BelowProfiles, .. ProfilesPart],
         ["Access"] = BelowResolution,
         ["Access.Residents"] = BelowResolution,
-        ["Identity.Resolution"] = BelowResolution,
-        ["Reads"] = [.. BelowResolution, "Identity.Resolution"],
-        ["Feeds.Processing"] = [.. BelowResolution, "Identity.Resolution", "Feeds.Processing"],
+        ["Checks"] = BelowResolution,
+        ["Identity.Resolution"] = [.. BelowResolution, "Checks"],
+        ["Reads"] = [.. BelowResolution, "Checks", "Identity.Resolution"],
+        ["Feeds.Processing"] = [.. BelowResolution, "Checks", "Identity.Resolution", "Feeds.Processing"],
     };
 
     /// <summary>The part of a namespace below Hub.Core; null for Hub.Core itself (the composition root) and outside it.</summary>

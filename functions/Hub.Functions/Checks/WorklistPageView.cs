@@ -1,4 +1,4 @@
-using Hub.Core.Checks;
+using Hub.Core.Reads;
 
 namespace Hub.Functions.Checks;
 

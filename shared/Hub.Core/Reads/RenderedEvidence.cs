@@ -1,4 +1,4 @@
-namespace Hub.Core.Checks;
+namespace Hub.Core.Reads;
 
 /// <summary>A fact behind a worklist item as a user may see it: where it comes from, and its values as the policy renders them.</summary>
 /// <param name="Kind"><c>status</c>, <c>membership</c>, <c>household</c> or <c>householdMember</c>.</param>

@@ -1,8 +1,8 @@
 using Hub.Core.Access;
+using Hub.Core.Checks;
 using Hub.Core.Kernel;
-using Hub.Core.Reads;
 
-namespace Hub.Core.Checks;
+namespace Hub.Core.Reads;
 
 /// <summary>
 /// What users see of the worklist. A department's officer sees their department's items, street, community and grid

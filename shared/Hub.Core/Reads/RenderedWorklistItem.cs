@@ -1,4 +1,6 @@
-namespace Hub.Core.Checks;
+using Hub.Core.Checks;
+
+namespace Hub.Core.Reads;
 
 /// <summary>A worklist item as a user may see it, rendered by the access policy like a person read.</summary>
 /// <param name="Id">The item id.</param>
