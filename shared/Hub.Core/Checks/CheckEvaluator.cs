@@ -13,6 +13,11 @@ internal sealed class CheckEvaluator(CheckRules checks, ProfileRules profiles)
         .GroupBy(g => (g.Group, g.Source))
         .ToDictionary(g => g.Key, g => g.First());
 
+    /// <summary>The groups a household condition asks another member to hold.</summary>
+    public IReadOnlySet<string> HouseholdGroups { get; } = checks.Checks
+        .SelectMany(c => c.When.Household?.OtherMemberIn ?? [])
+        .ToHashSet(StringComparer.Ordinal);
+
     /// <summary>The checks evaluated.</summary>
     public CheckRules Checks => checks;
 

@@ -12,20 +12,36 @@ namespace Hub.Core.Checks;
 internal sealed class CheckWork(CheckEvaluator evaluator, ProfileBuilder profiles, DateOnly today)
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<PersonKey, EvaluatedPerson> _persons = [];
+    private readonly HashSet<PersonKey> _evaluated = [];
+    private readonly Dictionary<PersonKey, EvaluatedPerson> _found = [];
     private readonly Dictionary<HouseholdKey, Dictionary<PersonKey, HouseholdPeer>> _households = [];
 
     /// <summary>The day the checks are evaluated on.</summary>
     public DateOnly Today => today;
 
-    /// <summary>The persons evaluated, each with what they were found to be.</summary>
-    public IReadOnlyCollection<EvaluatedPerson> Persons
+    /// <summary>Every person evaluated: their open items that are not found again are resolved.</summary>
+    public IReadOnlyCollection<PersonKey> Evaluated
     {
         get
         {
             lock (_gate)
             {
-                return [.. _persons.Values];
+                return [.. _evaluated];
+            }
+        }
+    }
+
+    /// <summary>
+    /// The persons something was found for, or whose household is to be looked at: only they are kept whole, so a
+    /// batch of a million persons keeps a million keys and a few summaries.
+    /// </summary>
+    public IReadOnlyCollection<EvaluatedPerson> Found
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _found.Values];
             }
         }
     }
@@ -37,7 +53,8 @@ internal sealed class CheckWork(CheckEvaluator evaluator, ProfileBuilder profile
         var profile = profiles.Build(person, facts, today);
         var findings = evaluator.Evaluate(profile, today, []);
         var needsHousehold = evaluator.NeedsHousehold(profile, today);
-        var evaluated = new EvaluatedPerson(
+        var kept = findings.Count > 0 || needsHousehold;
+        var evaluated = !kept ? null : new EvaluatedPerson(
             person,
             findings,
             needsHousehold ? profile : null,
@@ -47,8 +64,18 @@ internal sealed class CheckWork(CheckEvaluator evaluator, ProfileBuilder profile
             profile.Attributes.GetValueOrDefault("name")?.Provenance.Source);
         lock (_gate)
         {
-            _persons[person] = evaluated;
-            if (profile.HouseholdKey is { } household && profile.Memberships.Count > 0)
+            _evaluated.Add(person);
+            if (evaluated is null)
+            {
+                _found.Remove(person);
+            }
+            else
+            {
+                _found[person] = evaluated;
+            }
+
+            // Only the holders of what a household condition asks another member for can be that other member.
+            if (profile.HouseholdKey is { } household && profile.Memberships.Any(m => evaluator.HouseholdGroups.Contains(m.Group.Value)))
             {
                 if (!_households.TryGetValue(household, out var members))
                 {

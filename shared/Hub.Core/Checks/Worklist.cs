@@ -55,16 +55,15 @@ public sealed partial class Worklist
     /// </summary>
     internal async Task<(int Opened, int Resolved)> ApplyAsync(string batchId, CheckWork work, CancellationToken cancellationToken = default)
     {
-        var persons = work.Persons.ToDictionary(p => p.PersonKey);
+        var persons = work.Evaluated;
         if (persons.Count == 0)
         {
             return (0, 0);
         }
 
         var operationsAtStart = _operations.Count;
-
         var findings = new Dictionary<string, (CheckFinding Finding, EvaluatedPerson Person)>(StringComparer.Ordinal);
-        foreach (var person in persons.Values)
+        foreach (var person in work.Found)
         {
             var found = person.HouseholdCandidate is { } profile
                 ? person.Findings.Concat(work.EvaluateWithHousehold(profile, await HouseholdOfAsync(profile, work, cancellationToken).ConfigureAwait(false)))
@@ -75,7 +74,7 @@ public sealed partial class Worklist
             }
         }
 
-        var existing = await ReadItemsAsync(persons.Keys, cancellationToken).ConfigureAwait(false);
+        var existing = await ReadItemsAsync(persons, cancellationToken).ConfigureAwait(false);
         var changes = WorklistChanges.Plan(existing.Values, findings.Values, batchId, _time.GetUtcNow());
         await WriteAsync(changes, cancellationToken).ConfigureAwait(false);
         var opened = changes.Count(c => c.After.Status == WorklistStatus.Open && c.Before?.Status != WorklistStatus.Open);

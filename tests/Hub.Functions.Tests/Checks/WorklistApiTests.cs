@@ -111,6 +111,20 @@ public sealed class WorklistApiTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_grid_worker_sees_the_items_of_their_grid_but_may_not_decide_and_the_refusal_is_audited()
+    {
+        using var grid = _hub.GridWorker("G01", CommunityA1);
+        var id = (string?)Assert.Single(await ListAsync(grid, string.Empty))["id"];
+
+        using var refused = await PostAsync(grid, $"/api/worklist/{id}/decision", new { status = "confirmed", reason = "x" });
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        var denied = Assert.Single(await _hub.EventsAsync(), e => e.Event.Action.Value == "worklist.decision");
+        Assert.Equal((AuditOutcome.Denied, _hub.KeyOf(1)), (denied.Event.Outcome, Assert.Single(denied.Event.PersonKeys).Value));
+        Assert.Equal("open", (string?)Assert.Single(await ListAsync(grid, string.Empty))["status"]);
+    }
+
+    [Fact]
     public async Task Bad_filters_are_a_problem_naming_the_parameter()
     {
         using var streetA = _hub.StreetOfficer(StreetA);
