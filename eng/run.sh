@@ -66,6 +66,10 @@ or with curl:
        --data-binary @$samples/civil-affairs.csv $hub_url/api/feeds/civil-affairs
   curl -H "Authorization: Bearer \$HUB_TOKEN" $hub_url/api/feeds/civil-affairs/batches        # batch reports
   curl -H "Authorization: Bearer \$HUB_TOKEN" $hub_url/api/feeds/civil-affairs/batches/<id>/rejects
+The cross-department checks' worklist (比对核查) of civil affairs, and of a district's officers (HUB_TOKEN left
+empty: a development officer's token is minted):
+  HUB_TOKEN= dotnet tools/Hub.Cli/bin/Release/net10.0/hub.dll worklist list --status open --department civil-affairs --hub $hub_url
+  HUB_TOKEN= dotnet tools/Hub.Cli/bin/Release/net10.0/hub.dll worklist list --status open --division 110105000000 --hub $hub_url
 More sample requests: Hub.http.
 TXT
 wait "$hub_pid"

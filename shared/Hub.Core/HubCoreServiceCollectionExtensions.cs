@@ -2,6 +2,7 @@ using Hub.Core.Access;
 using Hub.Core.Access.Residents;
 using Hub.Core.Audit;
 using Hub.Core.Exchange;
+using Hub.Core.Checks;
 using Hub.Core.Feeds;
 using Hub.Core.Feeds.Batches;
 using Hub.Core.Feeds.Processing;
@@ -43,6 +44,7 @@ public static class HubCoreServiceCollectionExtensions
         AddResidentIndex(services, configuration);
         AddIdentityResolution(services, configuration);
         AddChangeEvents(services, configuration);
+        AddChecks(services, configuration);
         return services;
     }
 
@@ -161,6 +163,19 @@ public static class HubCoreServiceCollectionExtensions
         return services;
     }
 
+    // Checks: the cross-department checks (rules/checks.json), loaded and checked against the profile rules at start-up, and their worklist.
+    private static void AddChecks(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<CheckRulesOptions>()
+            .Bind(configuration.GetSection(CheckRulesOptions.SectionName))
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Path), $"{CheckRulesOptions.SectionName}:Path must name the checks file.")
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CheckRulesOptions>, CheckRulesOptionsValidator>();
+        services.AddPolicyFile<CheckRulesOptions>("checks", o => o.Path);
+        services.AddSingleton(sp => CheckRules.Load(ConfiguredPath.Resolve(sp.GetRequiredService<IOptions<CheckRulesOptions>>().Value.Path), sp.GetRequiredService<ProfileRules>()));
+        services.AddSingleton(sp => new Worklist(sp.GetRequiredService<HubStorage>(), sp.GetRequiredService<CheckRules>(), sp.GetRequiredService<ProfileBuilder>(), sp.GetRequiredService<ProfileRules>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<StorageOperationCounter>(), sp.GetRequiredService<ILogger<Worklist>>()));
+    }
+
     /// <summary>
     /// Registers what users read of persons (<see cref="PersonDisclosure"/>) and the break-glass grants it honours; needs
     /// <see cref="AddHubFeeds"/> and the access policy (<c>AddHubAccessPolicy</c>).
@@ -170,6 +185,7 @@ public static class HubCoreServiceCollectionExtensions
         services.AddSingleton<BreakGlassGrants>();
         services.AddSingleton<PersonRenderer>();
         services.AddSingleton(sp => new ChangeFeed(sp.GetRequiredService<ChangeEventLog>(), sp.GetRequiredService<PolicyRenderer>(), sp.GetRequiredService<ProfileRules>(), sp.GetRequiredService<IOptions<ChangeEventOptions>>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new WorklistReads(sp.GetRequiredService<PersonRenderer>(), sp.GetRequiredService<PolicyRenderer>(), sp.GetRequiredService<CheckRules>()));
         services.AddSingleton(sp => new PersonDisclosure(sp.GetRequiredService<AccessPolicy>(), sp.GetRequiredService<ProfileReader>(), sp.GetRequiredService<BreakGlassGrants>(), sp.GetRequiredService<PersonRenderer>(), sp.GetRequiredService<ProfileRules>(), sp.GetRequiredService<TimeProvider>()));
         return services;
     }

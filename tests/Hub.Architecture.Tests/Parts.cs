@@ -31,10 +31,11 @@ internal static class Parts
         ["Profiles.Facts"] = [.. BelowProfiles, .. ProfilesPart],
         ["Access"] = BelowResolution,
         ["Access.Residents"] = BelowResolution,
-        ["Identity.Resolution"] = BelowResolution,
+        ["Checks"] = BelowResolution,
+        ["Identity.Resolution"] = [.. BelowResolution, "Checks"],
         ["Exchange"] = [.. BelowResolution, "Exchange"],
-        ["Reads"] = [.. BelowResolution, "Identity.Resolution"],
-        ["Feeds.Processing"] = [.. BelowResolution, "Identity.Resolution", "Exchange", "Feeds.Processing"],
+        ["Reads"] = [.. BelowResolution, "Checks", "Identity.Resolution"],
+        ["Feeds.Processing"] = [.. BelowResolution, "Checks", "Identity.Resolution", "Exchange", "Feeds.Processing"],
     };
 
     /// <summary>The part of a namespace below Hub.Core; null for Hub.Core itself (the composition root) and outside it.</summary>

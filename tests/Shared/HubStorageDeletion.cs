@@ -13,6 +13,7 @@ internal static class HubStorageDeletion
         storage.Audit.DeleteAsync(),
         storage.AuditByPerson.DeleteAsync(),
         storage.Grants.DeleteAsync(),
+        storage.Worklist.DeleteAsync(),
         storage.AuditCheckpoints.DeleteIfExistsAsync(),
         storage.FeedArchive.DeleteIfExistsAsync(),
         storage.Rejects.DeleteIfExistsAsync(),

@@ -15,7 +15,7 @@ public static class HubCli
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
         var context = new CliContext(output, error, handler, TimeProvider.System);
-        var root = new RootCommand("Client of the Hub: push departmental feeds, follow their batches, validate files and check mappings offline, write sample feeds, measure person matching, work the steward queue, verify and search the audit trail, subscribe to change events and read them.")
+        var root = new RootCommand("Client of the Hub: push departmental feeds, follow their batches, validate files and check mappings offline, write sample feeds, measure person matching, work the steward queue and the cross-department worklist, verify and search the audit trail, subscribe to change events and read them.")
         {
             TokenCommand.Create(context),
             PushCommand.Create(context),
@@ -27,6 +27,7 @@ public static class HubCli
             SamplesCommand.Create(context),
             QualityCommand.Create(context),
             QueueCommand.Create(context),
+            WorklistCommand.Create(context),
             AuditCommand.Create(context),
             SubscriptionsCommand.Create(context),
             EventsCommand.Create(context),

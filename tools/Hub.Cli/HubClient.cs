@@ -165,6 +165,29 @@ internal sealed class HubClient(HttpClient http) : IDisposable
         return await ReadAsync<JsonElement>(response, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>A page of the caller's worklist.</summary>
+    public async Task<HubAnswer<WorklistRowPage>> GetWorklistPageAsync(string? status, string? rule, string? continuation, CancellationToken cancellationToken)
+    {
+        var query = new List<string>();
+        foreach (var (name, value) in new[] { ("status", status), ("rule", rule), ("continuationToken", continuation) })
+        {
+            if (value is not null)
+            {
+                query.Add($"{name}={Uri.EscapeDataString(value)}");
+            }
+        }
+
+        using var response = await http.GetAsync("api/worklist" + (query.Count == 0 ? string.Empty : "?" + string.Join('&', query)), cancellationToken).ConfigureAwait(false);
+        return await ReadAsync<WorklistRowPage>(response, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Confirms or dismisses a worklist item.</summary>
+    public async Task<HubAnswer<WorklistRow>> DecideWorklistAsync(string id, string status, string? reason, CancellationToken cancellationToken)
+    {
+        using var response = await http.PostAsJsonAsync($"api/worklist/{Uri.EscapeDataString(id)}/decision", new { status, reason }, Json, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync<WorklistRow>(response, cancellationToken).ConfigureAwait(false);
+    }
+
     public void Dispose() => http.Dispose();
 
     private static string BatchPath(string source, string batchId) => $"api/feeds/{Uri.EscapeDataString(source)}/batches/{Uri.EscapeDataString(batchId)}";

@@ -14,7 +14,8 @@ internal sealed class HubDocumentTransformer : IOpenApiDocumentTransformer
         ["Profiles"] = "Whole golden profiles with provenance, for data stewards.",
         ["Resolution"] = "The data stewards' possible-match queue and their link, reject, merge and split decisions.",
         ["Persons"] = "Tiered reads of people for personal roles: lists of a division, a person, a household, claims verified; rendered by the access policy and audited.",
-        ["Subscriptions"] = "Subscriptions to change events (deaths, moves, memberships starting, ending and expiring) and their pull feed of CloudEvents, rendered by the access policy for the subscriber and audited as disclosures.",
+        ["Subscriptions"] = "Subscriptions to change events (deaths, moves, memberships starting, ending and expiring) their pull feed and signed push delivery of CloudEvents, rendered by the access policy for the subscriber and audited as disclosures; dead letters and their re-drive.",
+        ["Worklist"] = "Cross-department checks (比对核查): the worklist items of a department or an area, with their evidence and history, rendered by the access policy; confirmed or dismissed with a reason.",
         ["Audit"] = "The audit trail for auditors: verification, search, export, proofs and alerts.",
         ["Console"] = "The web console's own files and settings; no personal data.",
     };

@@ -19,4 +19,10 @@ internal static class AuditedActions
 
     /// <summary>A steward read the decision history of a key.</summary>
     public static AuditAction StewardHistory { get; } = AuditAction.Parse("steward.history");
+
+    /// <summary>A user read worklist items of the cross-department checks (persons, names and evidence rendered by the policy).</summary>
+    public static AuditAction WorklistRead { get; } = AuditAction.Parse("worklist.read");
+
+    /// <summary>A user confirmed or dismissed a worklist item.</summary>
+    public static AuditAction WorklistDecision { get; } = AuditAction.Parse("worklist.decision");
 }

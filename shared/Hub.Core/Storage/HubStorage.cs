@@ -33,6 +33,7 @@ public sealed class HubStorage
         Events = tables.GetTableClient($"{prefix}events");
         Subscriptions = tables.GetTableClient($"{prefix}subscriptions");
         Deliveries = tables.GetTableClient($"{prefix}deliveries");
+        Worklist = tables.GetTableClient($"{prefix}worklist");
         FeedArchive = blobs.GetBlobContainerClient($"{prefix}feeds");
         Rejects = blobs.GetBlobContainerClient($"{prefix}rejects");
         AuditCheckpoints = blobs.GetBlobContainerClient($"{prefix}auditcheckpoints");
@@ -52,6 +53,7 @@ public sealed class HubStorage
         EventsTable = new EntityTable(Events);
         SubscriptionsTable = new EntityTable(Subscriptions);
         DeliveriesTable = new EntityTable(Deliveries);
+        WorklistTable = new EntityTable(Worklist);
         FeedArchiveFolder = new BlobFolder(FeedArchive);
         RejectsFolder = new BlobFolder(Rejects);
         AuditCheckpointsFolder = new BlobFolder(AuditCheckpoints);
@@ -95,6 +97,8 @@ public sealed class HubStorage
 
     /// <summary>Push delivery: per subscription its delivery state and its dead letters.</summary>
     public EntityTable DeliveriesTable { get; }
+    /// <summary>The cross-department checks' worklist: items by person, indexed by owning department and by street.</summary>
+    public EntityTable WorklistTable { get; }
 
     /// <summary>Audit checkpoints (Merkle roots over ranges of the chain); write-once (WORM) in Azure.</summary>
     public BlobFolder AuditCheckpointsFolder { get; }
@@ -157,6 +161,9 @@ public sealed class HubStorage
     /// <summary>Push delivery: per subscription its delivery state and its dead letters.</summary>
     /// <remarks>The raw SDK client, for tests that reach under the Hub (to tamper with a row, say); the Hub itself uses the wrappers above.</remarks>
     internal TableClient Deliveries { get; }
+    /// <summary>The cross-department checks' worklist: items by person, indexed by owning department and by street.</summary>
+    /// <remarks>The raw SDK client, for tests that reach under the Hub (to tamper with a row, say); the Hub itself uses the wrappers above.</remarks>
+    internal TableClient Worklist { get; }
 
     /// <summary>Audit checkpoints (Merkle roots over ranges of the chain); write-once (WORM) in Azure.</summary>
     /// <remarks>The raw SDK client, for tests that reach under the Hub (to tamper with a row, say); the Hub itself uses the wrappers above.</remarks>
@@ -224,6 +231,7 @@ public sealed class HubStorage
             Events.CreateIfNotExistsAsync(cancellationToken),
             Subscriptions.CreateIfNotExistsAsync(cancellationToken),
             Deliveries.CreateIfNotExistsAsync(cancellationToken),
+            Worklist.CreateIfNotExistsAsync(cancellationToken),
             AuditCheckpoints.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
             FeedArchive.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
             Rejects.CreateIfNotExistsAsync(cancellationToken: cancellationToken),

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Hub.Core.Access.Residents;
+using Hub.Core.Checks;
 using Hub.Core.Identity.Resolution;
 using Hub.Core.Profiles.Facts;
 using Microsoft.Extensions.Options;
@@ -11,9 +12,12 @@ namespace Hub.Core.Feeds.Processing;
 /// their facts, see <see cref="FactStore"/>), and, once every group is merged, the matching of the records kept
 /// without an ID and the rebuilding of the linked persons the batch touched.
 /// </summary>
-internal sealed class BatchResolver(PersonResolver resolver, ProvisionalMatcher provisional, ResidentIndex residents, IOptions<FeedProcessingOptions> options)
+internal sealed class BatchResolver(PersonResolver resolver, ProvisionalMatcher provisional, ResidentIndex residents, Worklist worklist, IOptions<FeedProcessingOptions> options)
 {
     private int Concurrency => options.Value.MergeConcurrency;
+
+    /// <summary>The resolution work of a batch that writes: its rebuilt persons are evaluated by the cross-department checks.</summary>
+    public ResolutionWork NewWork() => new() { Checks = worklist.NewWork() };
 
     /// <summary>
     /// The resident rows that the changed persons of <paramref name="plans"/> call for; the records to match and the
@@ -60,7 +64,12 @@ internal sealed class BatchResolver(PersonResolver resolver, ProvisionalMatcher 
         await residents.ApplyAsync(matched, Concurrency, cancellationToken).ConfigureAwait(false);
         await provisional.ReevaluateAsync(batchId, work, Concurrency, cancellationToken).ConfigureAwait(false);
         var matching = clock.Elapsed;
-        await resolver.RebuildAsync(work.Goldens, Concurrency, cancellationToken).ConfigureAwait(false);
+        await resolver.RebuildAsync(work.Goldens, Concurrency, work.Checks, cancellationToken).ConfigureAwait(false);
+        if (work.Checks is { } checks)
+        {
+            await worklist.ApplyAsync(batchId, checks, cancellationToken).ConfigureAwait(false);
+        }
+
         return (matching, clock.Elapsed - matching);
     }
 }

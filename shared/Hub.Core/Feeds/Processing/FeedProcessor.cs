@@ -156,7 +156,7 @@ public sealed partial class FeedProcessor
         {
             return;
         }
-        var work = new ResolutionWork();
+        var work = _resolver.NewWork();
         var clock = Stopwatch.StartNew();
         var operationsAtStart = _operations.Count;
         for (var group = 0; group < batch.GroupCount; group++)

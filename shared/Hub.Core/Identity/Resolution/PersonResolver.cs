@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Hub.Core.Access.Residents;
+using Hub.Core.Checks;
 using Hub.Core.Identity.Matching;
 using Hub.Core.Kernel;
 using Hub.Core.Profiles;
@@ -50,6 +51,7 @@ internal sealed class PersonResolver(
             var key = PersonKey.Parse(person.PersonKey);
             var today = Today;
             changes.ReplaceRows(rows.Build(key, change.Before, today), rows.Build(key, change.After, today));
+            work.Checks?.Observe(key, change.After);
         }
     }
 
@@ -117,6 +119,7 @@ internal sealed class PersonResolver(
             else
             {
                 changes.Replace([], rows.Build(key, views, today));
+                work.Checks?.Observe(key, views);
             }
 
             foreach (var blockingKey in BlockingKeys.For(incoming))
@@ -143,7 +146,11 @@ internal sealed class PersonResolver(
     /// Rebuilds the resident rows of golden persons from their records and their members' records, then writes the
     /// index rows that remember them. A key linked elsewhere ends with no rows.
     /// </summary>
-    public async Task RebuildAsync(IEnumerable<string> goldens, int concurrency, CancellationToken cancellationToken = default)
+    public Task RebuildAsync(IEnumerable<string> goldens, int concurrency, CancellationToken cancellationToken = default) =>
+        RebuildAsync(goldens, concurrency, checks: null, cancellationToken);
+
+    /// <summary>As <see cref="RebuildAsync(IEnumerable{string}, int, CancellationToken)"/>, evaluating each rebuilt person by <paramref name="checks"/> when given.</summary>
+    public async Task RebuildAsync(IEnumerable<string> goldens, int concurrency, CheckWork? checks, CancellationToken cancellationToken = default)
     {
         var changes = new ResidentChanges();
         var indexRows = new List<StoredEntity>();
@@ -156,6 +163,11 @@ internal sealed class PersonResolver(
             var person = await facts.ReadPersonAsync(key, token).ConfigureAwait(false);
             var resolved = person.IsLinkedElsewhere ? null : await ReadMembersAsync(person, token).ConfigureAwait(false);
             var after = resolved is null ? [] : rows.Build(key, resolved, today);
+            if (resolved is not null)
+            {
+                checks?.Observe(key, resolved);
+            }
+
             var before = person.IndexRows?.GetKeys() ?? rows.Build(key, person.Facts.Select(f => f.ToView()).ToList(), today).Select(r => (r.PartitionKey, r.RowKey)).ToList();
             changes.Replace(before, after);
             if (person.Members.Count > 0 || person.IndexRows is not null)

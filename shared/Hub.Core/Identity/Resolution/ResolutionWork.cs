@@ -1,3 +1,4 @@
+using Hub.Core.Checks;
 using Hub.Core.Profiles.Facts;
 
 namespace Hub.Core.Identity.Resolution;
@@ -33,6 +34,9 @@ internal sealed class ResolutionWork
             _linked.Add((record, golden));
         }
     }
+
+    /// <summary>The cross-department checks of the persons the batch rebuilds; null when nothing is written (a plan only).</summary>
+    public CheckWork? Checks { get; init; }
 
     public void AddArrivals(IEnumerable<string> hashes)
     {

@@ -1,0 +1,332 @@
+using Hub.Core.Access.Residents;
+using Hub.Core.Kernel;
+using Hub.Core.Profiles;
+using Hub.Core.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Hub.Core.Checks;
+
+/// <summary>
+/// The worklist of cross-department checks in table <c>worklist</c> (layout: <see cref="WorklistRows"/>). After a
+/// batch, <see cref="ApplyAsync"/> opens an item for each new finding, leaves alone what was found before, and
+/// resolves the open items of the persons evaluated whose condition no longer holds; items are never deleted.
+/// </summary>
+public sealed partial class Worklist
+{
+    private const int TransactionLimit = 100;
+
+    private readonly HubStorage _storage;
+    private readonly CheckEvaluator _evaluator;
+    private readonly ProfileBuilder _profiles;
+    private readonly ProfileRules _rules;
+    private readonly TimeProvider _time;
+    private readonly StorageOperationCounter _operations;
+    private readonly ILogger<Worklist> _logger;
+    private long _operationsUsed;
+    private long _personsEvaluated;
+
+    internal Worklist(HubStorage storage, CheckRules checks, ProfileBuilder profiles, ProfileRules rules, TimeProvider time, StorageOperationCounter operations, ILogger<Worklist> logger)
+    {
+        _storage = storage;
+        _operations = operations;
+        _evaluator = new CheckEvaluator(checks, rules);
+        _profiles = profiles;
+        _rules = rules;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>The checks.</summary>
+    public CheckRules Checks => _evaluator.Checks;
+
+    /// <summary>Storage operations the checks have used since start-up, after batches: reading their persons' items, their households, writing items.</summary>
+    public long OperationsUsed => Interlocked.Read(ref _operationsUsed);
+
+    /// <summary>Persons the checks have evaluated since start-up.</summary>
+    public long PersonsEvaluated => Interlocked.Read(ref _personsEvaluated);
+
+    /// <summary>A collector for one batch's rebuilt persons, evaluated on today's date.</summary>
+    internal CheckWork NewWork() => new(_evaluator, _profiles, _rules.DayOf(_time.GetUtcNow()));
+
+    /// <summary>
+    /// Brings the worklist in line with what <paramref name="work"/> found: new findings open items, findings already
+    /// known change nothing (a resolved one is reopened), open items of evaluated persons that were not found again
+    /// are resolved. Returns how many items were opened, reopened and resolved.
+    /// </summary>
+    internal async Task<(int Opened, int Resolved)> ApplyAsync(string batchId, CheckWork work, CancellationToken cancellationToken = default)
+    {
+        var persons = work.Evaluated;
+        if (persons.Count == 0)
+        {
+            return (0, 0);
+        }
+
+        var operationsAtStart = _operations.Count;
+        var findings = new Dictionary<string, (CheckFinding Finding, EvaluatedPerson Person)>(StringComparer.Ordinal);
+        foreach (var person in work.Found)
+        {
+            var found = person.HouseholdCandidate is { } profile
+                ? person.Findings.Concat(work.EvaluateWithHousehold(profile, await HouseholdOfAsync(profile, work, cancellationToken).ConfigureAwait(false)))
+                : person.Findings;
+            foreach (var finding in found)
+            {
+                findings.TryAdd(finding.ItemId, (finding, person));
+            }
+        }
+
+        var existing = await ReadItemsAsync(persons, cancellationToken).ConfigureAwait(false);
+        var changes = WorklistChanges.Plan(existing.Values, findings.Values, batchId, _time.GetUtcNow());
+        await WriteAsync(changes, cancellationToken).ConfigureAwait(false);
+        var opened = changes.Count(c => c.After.Status == WorklistStatus.Open && c.Before?.Status != WorklistStatus.Open);
+        var resolved = changes.Count(c => c.After.Status == WorklistStatus.Resolved && c.Before?.Status != WorklistStatus.Resolved);
+        var operations = _operations.Count - operationsAtStart;
+        Interlocked.Add(ref _operationsUsed, operations);
+        Interlocked.Add(ref _personsEvaluated, persons.Count);
+        LogApplied(_logger, batchId, persons.Count, findings.Count, opened, resolved, operations);
+        return (opened, resolved);
+    }
+
+    /// <summary>The item <paramref name="id"/>, or null.</summary>
+    public async Task<WorklistItem?> GetAsync(string id, CancellationToken cancellationToken = default)
+    {
+        if (!WorklistRows.IsId(id))
+        {
+            return null;
+        }
+
+        var row = await _storage.WorklistTable.GetAsync<WorklistEntity>(WorklistRows.ItemPartition(id), id, cancellationToken).ConfigureAwait(false);
+        return row?.ToItem();
+    }
+
+    /// <summary>
+    /// One page of the items in <paramref name="scope"/> that <paramref name="keep"/> accepts, after
+    /// <paramref name="after"/>: one partition's range for a department or a street, a partition range for a county or
+    /// city, of <paramref name="status"/> only when given. Reading stops after <paramref name="scanLimit"/> rows, so a
+    /// filter that matches little cannot make one request read a city; the page is then shorter and says where to go on.
+    /// </summary>
+    public async Task<WorklistPage> ListAsync(WorklistScope scope, WorklistStatus? status, Func<WorklistItem, bool> keep, WorklistPosition? after, int pageSize, int scanLimit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(keep);
+        string filter;
+        if (scope.Department is { } department)
+        {
+            var partition = WorklistRows.Department(department.Value);
+            filter = TableFilter.Of($"PartitionKey eq {partition}");
+        }
+        else if (scope.Division.Prefix.Length >= 9)
+        {
+            var partition = WorklistRows.Street(scope.Division.Street);
+            filter = TableFilter.Of($"PartitionKey eq {partition}");
+        }
+        else
+        {
+            var low = WorklistRows.Street(scope.Division.Prefix);
+            var high = low + "~";
+            filter = TableFilter.Of($"PartitionKey ge {low} and PartitionKey lt {high}");
+        }
+
+        if (status is { } wanted)
+        {
+            var low = WorklistRows.StatusName(wanted) + "|";
+            var high = WorklistRows.StatusName(wanted) + "}";
+            filter += " and " + TableFilter.Of($"RowKey ge {low} and RowKey lt {high}");
+        }
+
+        if (after is not null)
+        {
+            filter += " and " + TableFilter.Of($"(PartitionKey gt {after.PartitionKey} or (PartitionKey eq {after.PartitionKey} and RowKey gt {after.RowKey}))");
+        }
+
+        var items = new List<WorklistItem>();
+        WorklistPosition? last = null;
+        var scanned = 0;
+        await foreach (var row in _storage.WorklistTable.QueryAsync<WorklistEntity>(filter, pageSize: Math.Min(1000, scanLimit), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            var item = row.ToItem();
+
+            // A person whose two places lie in two streets of a county has a row in each: listed once, from the first.
+            var once = scope.Department is not null
+                || item.Streets.FirstOrDefault(s => s.StartsWith(scope.Division.Prefix, StringComparison.Ordinal)) is not { } first
+                || WorklistRows.Street(first) == row.PartitionKey;
+            if (once && keep(item))
+            {
+                if (items.Count == pageSize)
+                {
+                    return new WorklistPage(items, last);
+                }
+
+                items.Add(item);
+            }
+
+            last = new WorklistPosition(row.PartitionKey, row.RowKey);
+            if (++scanned >= scanLimit)
+            {
+                return new WorklistPage(items, last);
+            }
+        }
+
+        return new WorklistPage(items, null);
+    }
+
+    /// <summary>
+    /// Decides an open item: <paramref name="status"/> is confirmed or dismissed, with <paramref name="reason"/> and
+    /// <paramref name="by"/> kept in its history. Only an open item is decided.
+    /// </summary>
+    public async Task<(WorklistDecisionOutcome Outcome, WorklistItem? Item)> DecideAsync(string id, WorklistStatus status, string? reason, string by, CancellationToken cancellationToken = default)
+    {
+        if (status is not (WorklistStatus.Confirmed or WorklistStatus.Dismissed))
+        {
+            throw new ArgumentOutOfRangeException(nameof(status), status, "A person confirms or dismisses an item.");
+        }
+
+        if (!WorklistRows.IsId(id))
+        {
+            return (WorklistDecisionOutcome.Unknown, null);
+        }
+
+        var row = await _storage.WorklistTable.GetAsync<WorklistEntity>(WorklistRows.ItemPartition(id), id, cancellationToken).ConfigureAwait(false);
+        if (row is null)
+        {
+            return (WorklistDecisionOutcome.Unknown, null);
+        }
+
+        var before = row.ToItem();
+        if (before.Status != WorklistStatus.Open)
+        {
+            return (WorklistDecisionOutcome.NotOpen, before);
+        }
+
+        var now = _time.GetUtcNow();
+        var after = before with
+        {
+            Status = status,
+            UpdatedAt = now,
+            History = [.. before.History, new WorklistHistoryEntry(now, by, WorklistRows.StatusName(status), reason)],
+        };
+
+        // The item row first, conditionally: two people deciding at once, one wins and the other is told it is decided.
+        var written = await _storage.WorklistTable.UpdateAsync(WorklistEntity.ItemRow(after), row.Version!.Value, EntityUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        if (!written.IsWritten)
+        {
+            var latest = await GetAsync(id, cancellationToken).ConfigureAwait(false);
+            return latest is null ? (WorklistDecisionOutcome.Unknown, null) : (WorklistDecisionOutcome.NotOpen, latest);
+        }
+
+        await WriteIndexAsync([(before, after)], cancellationToken).ConfigureAwait(false);
+        return (WorklistDecisionOutcome.Decided, after);
+    }
+
+    // Another member of the household from the batch, else from the resident index of the registration's street: one
+    // query, made only for a person a household condition may hold for.
+    private async Task<IReadOnlyList<HouseholdPeer>> HouseholdOfAsync(PersonProfile profile, CheckWork work, CancellationToken cancellationToken)
+    {
+        var household = profile.HouseholdKey!.Value;
+        var peers = work.HouseholdMembers(household).ToDictionary(p => p.PersonKey);
+        var street = (profile.Registration ?? profile.Residence)?.Division.Street;
+        if (street is null)
+        {
+            return [.. peers.Values];
+        }
+
+        var filter = TableFilter.Of($"PartitionKey eq {street} and HouseholdKey eq {household.Value}");
+        await foreach (var row in _storage.ResidentsTable.QueryAsync<ResidentEntity>(filter, select: ResidentDirectory.Columns, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (!PersonKey.TryParse(row.PersonKey, out var key) || peers.ContainsKey(key))
+            {
+                continue;
+            }
+
+            var status = ResidentStatus.Read(row.Status, row.StatusDate, row.StatusSince, row.StatusSource);
+            var present = status?.On(work.Today) is null or PersonStatus.Active;
+            peers[key] = new HouseholdPeer(key, present, ResidentMembership.Parse(row.Memberships).Select(m => new PeerMembership(m.Group, m.ValidFrom, m.LastDay, string.Empty, string.Empty)).ToList());
+        }
+
+        return [.. peers.Values];
+    }
+
+    private async Task<Dictionary<string, WorklistItem>> ReadItemsAsync(IEnumerable<PersonKey> persons, CancellationToken cancellationToken)
+    {
+        var keys = persons.ToHashSet();
+        var items = new Dictionary<string, WorklistItem>(StringComparer.Ordinal);
+        foreach (var (first, last) in ReadRanges(keys.Select(k => k.Partition).Distinct().Order().ToList()))
+        {
+            var low = WorklistRows.ItemPartition(first);
+            var high = WorklistRows.ItemPartition(last);
+            var filter = TableFilter.Of($"PartitionKey ge {low} and PartitionKey le {high}");
+            await foreach (var row in _storage.WorklistTable.QueryAsync<WorklistEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                if (PersonKey.TryParse(row.PersonKey, out var key) && keys.Contains(key))
+                {
+                    items[row.Id] = row.ToItem();
+                }
+            }
+        }
+
+        return items;
+    }
+
+    // Items are few beside persons (a contradiction is the exception), so one range query over the partitions a batch
+    // touched reads them in a page or two however many persons the batch rebuilt; a delta of a few persons reads their
+    // partitions alone rather than the items of everyone between them.
+    private static IEnumerable<(int First, int Last)> ReadRanges(List<int> partitions)
+    {
+        const int Few = 4;
+        return partitions.Count switch
+        {
+            0 => [],
+            <= Few => partitions.Select(p => (p, p)),
+            _ => [(partitions[0], partitions[^1])],
+        };
+    }
+
+    private async Task WriteAsync(IReadOnlyList<(WorklistItem? Before, WorklistItem After)> changes, CancellationToken cancellationToken)
+    {
+        // Items before their index rows: a write that stops in between is repaired by the next evaluation of the person.
+        foreach (var partition in changes.Select(c => WorklistEntity.ItemRow(c.After)).GroupBy(r => r.PartitionKey, StringComparer.Ordinal))
+        {
+            foreach (var chunk in partition.Chunk(TransactionLimit))
+            {
+                (await _storage.WorklistTable.SubmitAsync(chunk.Select(r => EntityChange.Upsert(r)), cancellationToken).ConfigureAwait(false)).ThrowIfNotWritten();
+            }
+        }
+
+        await WriteIndexAsync(changes, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task WriteIndexAsync(IReadOnlyList<(WorklistItem? Before, WorklistItem After)> changes, CancellationToken cancellationToken)
+    {
+        var writes = new List<EntityChange>();
+        foreach (var (before, after) in changes)
+        {
+            var rows = WorklistEntity.IndexRows(after);
+            writes.AddRange(rows.Select(r => EntityChange.Upsert(r)));
+            if (before is not null)
+            {
+                var kept = rows.Select(r => (r.PartitionKey, r.RowKey)).ToHashSet();
+                writes.AddRange(WorklistEntity.IndexRows(before).Where(r => !kept.Contains((r.PartitionKey, r.RowKey))).Select(r => EntityChange.Delete(r.PartitionKey, r.RowKey)));
+            }
+        }
+
+        foreach (var partition in writes.GroupBy(w => w.Entity.PartitionKey, StringComparer.Ordinal))
+        {
+            foreach (var chunk in partition.Chunk(TransactionLimit))
+            {
+                var result = await _storage.WorklistTable.SubmitAsync(chunk, cancellationToken).ConfigureAwait(false);
+
+                // A row to delete that is already gone (an earlier attempt got this far) fails the whole transaction: write
+                // the upserts again without the deletes.
+                if (!result.IsWritten && result.Outcome == WriteOutcome.Missing)
+                {
+                    (await _storage.WorklistTable.SubmitAsync(chunk.Where(c => c.Entity is not BareRow), cancellationToken).ConfigureAwait(false)).ThrowIfNotWritten();
+                    continue;
+                }
+
+                result.ThrowIfNotWritten();
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 7001, Level = LogLevel.Information, Message = "Batch {BatchId}: checks evaluated {Persons} persons, {Findings} findings, {Opened} items opened or reopened, {Resolved} resolved by the data, {Operations} storage operations")]
+    private static partial void LogApplied(ILogger logger, string batchId, int persons, int findings, int opened, int resolved, long operations);
+}
