@@ -49,6 +49,29 @@ public sealed class CandidateIndexTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_name_with_a_character_added_and_no_birth_date_finds_the_person_in_the_community()
+    {
+        await _hub.PushAsync("police", Police(new PoliceRow(Chen, "陈明", "男")));
+        var index = _hub.Factory.Services.GetRequiredService<ResidentIndex>();
+
+        var found = await index.FindCandidatesAsync(new MatchRecord { Name = "陈小明", ResidenceDivision = DivisionCode.Parse(Community) });
+
+        Assert.Equal([_hub.KeyOf(Chen)], found.Select(c => c.Person.Value).Distinct());
+    }
+
+    [Fact]
+    public async Task A_record_without_a_division_or_a_birth_date_finds_the_person_at_the_shortened_address()
+    {
+        var register = $"公民身份号码,姓名,性别,户号,与户主关系,户籍地区划代码,居住登记类型,居住地区划代码,人员状态,居住地址\r\n{Chen},陈明,男,7,户主,{Community},户籍,{Community},正常,北京市朝阳区呼家楼街道幸福里社区金台路7号院3号楼\r\n";
+        await _hub.PushAsync("police", Encoding.UTF8.GetBytes(register));
+        var index = _hub.Factory.Services.GetRequiredService<ResidentIndex>();
+
+        var found = await index.FindCandidatesAsync(new MatchRecord { Name = "陈明", ResidenceAddress = "幸福里金台路7号3号楼" });
+
+        Assert.Equal([_hub.KeyOf(Chen)], found.Select(c => c.Person.Value).Distinct());
+    }
+
+    [Fact]
     public async Task Every_key_row_names_the_persons_filed_under_it_and_a_linked_record_leaves_them()
     {
         await _hub.PushAsync("civil-affairs", CivilAffairs(string.Empty, "陈明", "男", "1980-05-12"));

@@ -8,7 +8,8 @@ public enum ComparisonLevel
 
     /// <summary>
     /// Names similar enough: Jaro-Winkler at or above the threshold, the same sound in as many characters (a
-    /// homophone), or the same characters in another order. Addresses: one is the other abbreviated.
+    /// homophone), the same characters in another order, or one character apart in a name of three or more.
+    /// Addresses: one is the other abbreviated.
     /// </summary>
     Similar,
 

@@ -12,7 +12,8 @@ public enum MatchComparator
     /// <summary>
     /// Folded names or addresses: equal is <see cref="ComparisonLevel.Exact"/>, a Jaro-Winkler similarity at or above
     /// the field's threshold is <see cref="ComparisonLevel.Similar"/>; so are names of as many characters that sound
-    /// the same (张三 and 章三: the same toneless pinyin).
+    /// the same (张三 and 章三: the same toneless pinyin), and names one character apart (added, left out, or replaced
+    /// but for the first) where the longer has three or more (李刚 and 李志刚, 杨德明 and 杨刘明).
     /// </summary>
     JaroWinkler,
 

@@ -2,8 +2,8 @@ namespace Hub.Core.Identity.Matching;
 
 /// <summary>
 /// Compares two folded names the ways clerks get them wrong: a homophone typed by a pinyin input method (张三 and
-/// 章三), the given name written first (伟张 for 张伟), a character added, left out or replaced (Jaro-Winkler over
-/// the characters), and a character taken for one that sounds close (李明 and 李敏).
+/// 章三), the given name written first (伟张 for 张伟), a character added, left out or replaced (one character apart,
+/// or Jaro-Winkler over the characters), and a character taken for one that sounds close (李明 and 李敏).
 /// </summary>
 internal static class NameComparison
 {
@@ -76,7 +76,47 @@ internal static class NameComparison
         }
 
         var sameSound = incoming.PhoneticName is { } p && string.Equals(p, candidate.PhoneticName, StringComparison.Ordinal);
-        return (a.Length == b.Length && (sameSound || Reordered(a, b))) || JaroWinkler.Similarity(a, b) >= rule.Similarity ? ComparisonLevel.Similar : null;
+        return (a.Length == b.Length && (sameSound || Reordered(a, b))) || OneCharacterApart(a, b) || JaroWinkler.Similarity(a, b) >= rule.Similarity
+            ? ComparisonLevel.Similar
+            : null;
+    }
+
+    /// <summary>
+    /// True when one name is the other with one character added, left out or replaced, and the longer has at least
+    /// three: 李刚 and 李志刚, 丽娟 and 刘丽娟, 杨德明 and 杨刘明 (Jaro-Winkler gives 0.65, 0 and just under 0.8). Not
+    /// when both have two characters (王芳 and 王丽, 刘军 and 刘车: as often sisters or namesakes as a typing error), nor
+    /// when only the first character differs (徐志刚 and 张志刚: another surname with a common given name).
+    /// </summary>
+    internal static bool OneCharacterApart(string foldedA, string foldedB)
+    {
+        var a = foldedA.EnumerateRunes().Select(r => r.Value).ToArray();
+        var b = foldedB.EnumerateRunes().Select(r => r.Value).ToArray();
+        var (shorter, longer) = a.Length <= b.Length ? (a, b) : (b, a);
+        if (longer.Length < 3 || longer.Length - shorter.Length > 1)
+        {
+            return false;
+        }
+
+        var start = 0;
+        while (start < shorter.Length && shorter[start] == longer[start])
+        {
+            start++;
+        }
+
+        if (start == longer.Length)
+        {
+            return false;
+        }
+
+        // A replaced first character is another surname with the same given name (徐志刚, 张志刚), common by chance.
+        var skip = shorter.Length == longer.Length ? 1 : 0;
+        if (skip == 1 && start == 0)
+        {
+            return false;
+        }
+
+        // What follows the first difference must agree: the rest of the longer after the added or replaced character.
+        return shorter.AsSpan(start + skip).SequenceEqual(longer.AsSpan(start + 1));
     }
 
     // The same characters in another order: the given name first (伟张, 建国张), or two neighbours swapped.

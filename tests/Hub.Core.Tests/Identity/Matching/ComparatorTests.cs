@@ -54,6 +54,31 @@ public sealed class ComparatorTests
         Assert.Equal(expected, TestRules.Level(MatchField.Name, Named(first), Named(second)));
     }
 
+    [Theory]
+    [InlineData("李刚", "李志刚")]
+    [InlineData("刘丽娟", "丽娟")]
+    [InlineData("杨德明", "杨刘明")]
+    [InlineData("刘志强", "刘志涛强")]
+    [InlineData("朱李振华", "李振华")]
+    public void Names_one_character_apart_with_three_or_more_characters_are_similar(string first, string second)
+    {
+        // Jaro-Winkler alone misses these: 李刚/李志刚 0.65, 杨德明/杨刘明 just below 0.8, 刘丽娟/丽娟 0.
+        Assert.True(NameComparison.OneCharacterApart(first, second));
+        Assert.Equal(ComparisonLevel.Similar, Pinyin.Compare(Named(first), Named(second))[0].Level);
+    }
+
+    [Theory]
+    [InlineData("王芳", "王丽")]
+    [InlineData("刘军", "刘车")]
+    [InlineData("徐志刚", "张志刚")]
+    [InlineData("李志刚", "李刚强")]
+    [InlineData("王建国", "王建国")]
+    public void Two_character_names_one_apart_another_surname_or_two_edits_are_not_one_character_apart(string first, string second)
+    {
+        // Sisters, namesakes of a common given name, or the same name: none is a name with one character mistyped.
+        Assert.False(NameComparison.OneCharacterApart(first, second));
+    }
+
     [Fact]
     public void Names_of_different_lengths_or_two_readings_apart_never_sound_close()
     {

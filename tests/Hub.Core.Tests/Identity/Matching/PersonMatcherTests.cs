@@ -262,6 +262,21 @@ public sealed class PersonMatcherTests
         Assert.Equal(forwards.Candidates.Select(c => (c.Person, c.Score)), backwards.Candidates.Select(c => (c.Person, c.Score)));
     }
 
+    [Fact]
+    public void A_name_with_one_character_inserted_and_no_birth_date_is_a_candidate_for_the_steward_not_a_link()
+    {
+        var known = Police("张三", "1985-03-02", "male", "110105001002", ZhangSanId);
+        var incoming = Housing("张小三", "110105001002", phone: null, id: null);
+
+        // Candidate search finds the person under a key both records have; the matcher then queues, never links.
+        Assert.NotEmpty(BlockingKeys.For(incoming).Intersect(BlockingKeys.For(known)));
+        var decision = Matcher.Evaluate(incoming, [new(ZhangSan, known)]);
+
+        Assert.Equal(MatchOutcome.PossibleMatch, decision.Outcome);
+        Assert.Equal(ZhangSan, Assert.Single(decision.Candidates).Person);
+        Assert.Equal(ComparisonLevel.Similar, decision.Candidates[0].Fields.Single(f => f.Field == MatchField.Name).Level);
+    }
+
     private static PersonKey Key(char c) => PersonKey.Parse(new string(c, 32));
 
     private static MatchRecord Police(string name, string birthDate, string sex, string division, string? id) =>
