@@ -1,8 +1,8 @@
 using Hub.Core.Access;
 using Hub.Core.Access.Residents;
 using Hub.Core.Audit;
-using Hub.Core.Exchange;
 using Hub.Core.Checks;
+using Hub.Core.Exchange;
 using Hub.Core.Feeds;
 using Hub.Core.Feeds.Batches;
 using Hub.Core.Feeds.Processing;
