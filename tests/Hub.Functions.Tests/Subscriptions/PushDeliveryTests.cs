@@ -139,6 +139,28 @@ public sealed class PushDeliveryTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Conflict, notPushed.StatusCode);
     }
 
+    [Theory]
+    [InlineData("/api/subscriptions/{id}/dead-letters/not-a-letter/redrive", "street", HttpStatusCode.BadRequest)]
+    [InlineData("/api/subscriptions/{id}/dead-letters/000000000000042/redrive", "street", HttpStatusCode.NotFound)]
+    [InlineData("/api/push/dead-letters/not-a-subscription/000000000000042/redrive", "operator", HttpStatusCode.BadRequest)]
+    [InlineData("/api/push/dead-letters/{id}/12/redrive", "operator", HttpStatusCode.BadRequest)]
+    [InlineData("/api/push/dead-letters/{id}/000000000000042/redrive", "operator", HttpStatusCode.NotFound)]
+    [InlineData("/api/push/dead-letters/{id}/000000000000042/redrive", "street", HttpStatusCode.Forbidden)]
+    public async Task A_redrive_of_a_malformed_or_unknown_letter_is_a_problem_and_one_audit_event(string path, string caller, HttpStatusCode expected)
+    {
+        await using var receiver = new WebhookReceiver(204);
+        var officer = _hub.StreetOfficer(StreetA, subject: "redriver");
+        var (id, _) = await SubscribeAsync(officer, receiver.Endpoint);
+        var client = caller == "operator" ? _hub.As("operator", Hub.Core.Access.HubRoles.Administrator, District) : officer;
+        var before = (await _hub.EventsAsync()).Count;
+
+        using var response = await client.PostAsync(new Uri(path.Replace("{id}", id, StringComparison.Ordinal), UriKind.Relative), content: null);
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Single((await _hub.EventsAsync()).Skip(before));
+    }
+
     private static async Task<(string Id, WebhookSecret Secret)> SubscribeAsync(HttpClient officer, Uri endpoint, string? purpose = null)
     {
         using var response = await PostAsync(officer, "/api/subscriptions", new { purpose, endpoint = endpoint.AbsoluteUri });
