@@ -116,6 +116,14 @@ public sealed partial class PushDelivery
             return false;
         }
 
+        if (state.SendingUntil is { } sending && sending > now)
+        {
+            // Another worker is sending the next page. Look again once its claim lapses: it may have stopped, or
+            // events may have been published after it read its page.
+            await RequestAsync(new PushDeliveryMessage(subscription.Holder.Subject, subscription.Id), sending - now + ClockTolerance, cancellationToken).ConfigureAwait(false);
+            return false;
+        }
+
         var page = await _feed.ReadAsync(subscription, new ChangeCursor(state.Cursor), _options.EventsPerDelivery, cancellationToken).ConfigureAwait(false);
         switch (page.Outcome)
         {
@@ -135,6 +143,13 @@ public sealed partial class PushDelivery
                 && !page.CaughtUp;
         }
 
+        // One worker sends a page at a time, so the endpoint sees each attempt once and the attempts are counted right.
+        if ((PushState?)state is not { } claimed)
+        {
+            return true;
+        }
+
+        state = claimed with { SendingUntil = null };
         var outcome = await SendAsync(subscription, endpoint, secret, state.Cursor, page, state.Attempts + 1, cancellationToken).ConfigureAwait(false);
         if (outcome.Delivered)
         {
@@ -219,6 +234,9 @@ public sealed partial class PushDelivery
 
     // The delayed message may come back a little before the state's time by the storage service's clock.
     private static readonly TimeSpan ClockTolerance = TimeSpan.FromSeconds(2);
+
+    // How much longer than the sender's timeout a claim to send lasts: time to audit the page and save the outcome.
+    private static readonly TimeSpan ClaimMargin = TimeSpan.FromSeconds(20);
 
     // A spread from 0 to 1 that differs between subscriptions and attempts but is the same whenever it is computed again.
     private static double Spread(string subscription, long cursor, int attempt) =>

@@ -19,8 +19,8 @@ public sealed class PushDeliveryStore
     {
         var row = await Table.GetAsync<PushStateEntity>(subscription, PushStateEntity.Row, cancellationToken).ConfigureAwait(false);
         return row is null
-            ? new PushState(start, 0, null, null, null, null)
-            : new PushState(row.Cursor, row.Attempts, row.RetryAt, row.LastFailure, row.LastDeliveredAt, row.Version);
+            ? new PushState(start, 0, null, null, null, null, null)
+            : new PushState(row.Cursor, row.Attempts, row.RetryAt, row.LastFailure, row.LastDeliveredAt, row.SendingUntil, row.Version);
     }
 
     /// <summary>Writes <paramref name="state"/> only while the stored one is the version it was read at; false when another worker moved it first.</summary>
@@ -32,6 +32,21 @@ public sealed class PushDeliveryStore
             ? await Table.UpdateAsync(entity, version, EntityUpdateMode.Replace, cancellationToken).ConfigureAwait(false)
             : await Table.AddAsync(entity, cancellationToken).ConfigureAwait(false);
         return result.IsWritten;
+    }
+
+    /// <summary>
+    /// Claims the next send until <paramref name="until"/>, while the stored state is the version it was read at; the
+    /// state as claimed (with its new version), or null when another worker moved it first.
+    /// </summary>
+    public async Task<PushState?> TryClaimAsync(string subscription, PushState state, DateTimeOffset until, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var claimed = state with { SendingUntil = until };
+        var entity = Entity(subscription, claimed);
+        var result = state.Version is { } version
+            ? await Table.UpdateAsync(entity, version, EntityUpdateMode.Replace, cancellationToken).ConfigureAwait(false)
+            : await Table.AddAsync(entity, cancellationToken).ConfigureAwait(false);
+        return result.IsWritten ? claimed with { Version = result.Version } : null;
     }
 
     /// <summary>Parks <paramref name="letter"/> and moves the state past it, together; false when another worker moved the state first.</summary>
@@ -108,6 +123,7 @@ public sealed class PushDeliveryStore
         RetryAt = state.RetryAt,
         LastFailure = state.LastFailure,
         LastDeliveredAt = state.LastDeliveredAt,
+        SendingUntil = state.SendingUntil,
     };
 
     private static DeadLetterEntity LetterEntity(string subscription, DeadLetter letter) => new()

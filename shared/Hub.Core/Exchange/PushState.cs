@@ -8,5 +8,9 @@ namespace Hub.Core.Exchange;
 /// <param name="RetryAt">Not before when the next attempt is made; null when none waits.</param>
 /// <param name="LastFailure">Why the last failed attempt failed; null after a success.</param>
 /// <param name="LastDeliveredAt">When the endpoint last took a delivery.</param>
+/// <param name="SendingUntil">
+/// Until when a worker has claimed the next send: no other worker sends meanwhile, and a worker that stopped mid-send
+/// lets the claim lapse. Null when nobody is sending.
+/// </param>
 /// <param name="Version">The stored row's version; null before the first delivery.</param>
-public sealed record PushState(long Cursor, int Attempts, DateTimeOffset? RetryAt, string? LastFailure, DateTimeOffset? LastDeliveredAt, EntityVersion? Version);
+public sealed record PushState(long Cursor, int Attempts, DateTimeOffset? RetryAt, string? LastFailure, DateTimeOffset? LastDeliveredAt, DateTimeOffset? SendingUntil, EntityVersion? Version);

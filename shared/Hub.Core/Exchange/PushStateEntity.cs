@@ -22,4 +22,7 @@ internal sealed class PushStateEntity : StoredEntity
     public string? LastFailure { get; set; }
 
     public DateTimeOffset? LastDeliveredAt { get; set; }
+
+    /// <summary>Until when a worker has claimed the next send; null when nobody is sending.</summary>
+    public DateTimeOffset? SendingUntil { get; set; }
 }

@@ -8,6 +8,7 @@ using Hub.Core.Feeds.Batches;
 using Hub.Functions.Tests.Infrastructure;
 using Hub.Functions.Tests.Persons;
 using Hub.Tests.Shared;
+using Microsoft.Extensions.DependencyInjection;
 using static Hub.Functions.Tests.Persons.PersonsHub;
 
 namespace Hub.Functions.Tests.Subscriptions;
@@ -101,6 +102,23 @@ public sealed class PushDeliveryTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Single(deliveries.Select(d => d.Headers[WebhookSignature.IdHeader]).Distinct());
         Assert.Single(deliveries.Select(d => string.Join(',', Events(d).Select(e => (string)e["id"]!))).Distinct());
         Assert.Equal(await PullIdsAsync(officer, id), Events(deliveries[^1]).Select(e => (string)e["id"]!).ToList());
+    }
+
+    [Fact]
+    public async Task Workers_asked_at_once_for_one_subscription_send_each_page_once()
+    {
+        await using var receiver = new WebhookReceiver(204) { Delay = TimeSpan.FromSeconds(2) };
+        var officer = _hub.StreetOfficer(StreetA, subject: "busy-officer");
+        var (id, _) = await SubscribeAsync(officer, receiver.Endpoint, "benefit-review");
+        await ReportDeathsAsync(1, 2);
+        var push = _hub.Factory.Services.GetRequiredService<PushDelivery>();
+
+        var message = new PushDeliveryMessage("busy-officer", id);
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => push.HandleAsync(message)));
+        await CaughtUpAsync(officer, id);
+
+        Assert.Single(receiver.Received);
+        Assert.Equal(await PullIdsAsync(officer, id), Events(receiver.Received.Single()).Select(e => (string)e["id"]!).ToList());
     }
 
     [Theory]

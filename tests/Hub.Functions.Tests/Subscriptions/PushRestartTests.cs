@@ -22,8 +22,11 @@ public sealed class PushRestartTests(AzuriteFixture azurite)
     {
         // A message whose worker died reappears after this long (in Azure: the queue's 10-minute default).
         ["Hub:Triggers:VisibilityTimeout"] = "00:00:04",
-        ["Hub:Push:Timeout"] = "00:01:00",
+        ["Hub:Push:Timeout"] = "00:00:40",
         ["Hub:Push:SweepSchedule"] = "0 0 0 1 1 *",
+        // The test watches the delivery state for a minute or two; the officer's ordinary allowance would run out.
+        ["Hub:RateLimits:TokenLimit"] = "1000",
+        ["Hub:RateLimits:TokensPerPeriod"] = "1000",
     };
 
     [Fact]
