@@ -141,6 +141,28 @@ public sealed class ShareConsoleTests(ConsoleFixture fixture, ITestOutputHelper 
         await session.ScreenshotAsync("department-officer-subscriptions");
     }
 
+    [Fact]
+    public async Task Grid_worker_reads_a_worklist_item_of_their_grid_without_a_decision_form_and_in_English()
+    {
+        await using var session = new ConsoleSession(fixture, output);
+        await session.SignInAsync("zhao-grid-worker");
+
+        await session.Page.GetByRole(AriaRole.Link, new() { Name = "收件箱" }).ClickAsync();
+        var item = session.Page.Locator("article[data-item]", new() { HasText = "王建民" });
+        await FindItemAsync(session.Page, item);
+        Assert.Contains("死亡人员仍享受救助待遇", await item.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await session.Page.GetByRole(AriaRole.Heading, new() { Name = "变更事件" }).CountAsync());
+        Assert.Equal(0, await item.Locator("form").CountAsync());
+        await session.ScreenshotAsync("grid-worker-inbox");
+        await session.AssertAccessibleAsync();
+
+        await session.Page.Locator("#lang").SelectOptionAsync("en");
+        await session.Page.GetByRole(AriaRole.Heading, new() { Name = "Cross-department check worklist" }).WaitForAsync();
+        var english = session.Page.Locator("article[data-item]", new() { HasText = "王建民" });
+        await FindItemAsync(session.Page, english, "Show more");
+        Assert.Contains("Assistance still running after the recipient's death", await english.InnerTextAsync(), StringComparison.Ordinal);
+    }
+
     private async Task PushPoliceAsync(byte[] csv)
     {
         var report = await fixture.Hub.PushAsync("police", csv, "text/csv");
@@ -195,9 +217,9 @@ public sealed class ShareConsoleTests(ConsoleFixture fixture, ITestOutputHelper 
     }
 
     // The worklist comes a page at a time in the index's order, so the item is looked for page by page.
-    private static async Task FindItemAsync(IPage page, ILocator item)
+    private static async Task FindItemAsync(IPage page, ILocator item, string showMore = "显示更多")
     {
-        var more = page.GetByRole(AriaRole.Button, new() { Name = "显示更多" });
+        var more = page.GetByRole(AriaRole.Button, new() { Name = showMore });
         await page.Locator("section[aria-labelledby='inbox-worklist'] [aria-busy='false']").WaitForAsync();
         while (await item.CountAsync() == 0 && await more.CountAsync() > 0)
         {
