@@ -22,7 +22,9 @@ public sealed class ShareConsoleTests(ConsoleFixture fixture, ITestOutputHelper 
         Assert.Contains("创建之前发生的迁移不会出现", await session.Page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         await session.ScreenshotAsync("street-officer-moves-offer");
         await session.AssertAccessibleAsync();
-        await session.Page.GetByRole(AriaRole.Button, new() { Name = "订阅迁移事件" }).ClickAsync();
+        // By keyboard: the offer's button takes focus and Enter makes the subscription.
+        await session.Page.GetByRole(AriaRole.Button, new() { Name = "订阅迁移事件" }).FocusAsync();
+        await session.Page.Keyboard.PressAsync("Enter");
         await session.Page.GetByText("没有符合条件的迁移。").WaitForAsync();
 
         await PushPoliceAsync(ShareSeed.MoversMoved());
@@ -131,7 +133,8 @@ public sealed class ShareConsoleTests(ConsoleFixture fixture, ITestOutputHelper 
         Assert.Contains("人员死亡、人员状态变更", await session.Page.Locator("main dl").First.InnerTextAsync(), StringComparison.Ordinal);
 
         await session.Page.GetByRole(AriaRole.Button, new() { Name = "结束订阅" }).ClickAsync();
-        await session.Page.GetByRole(AriaRole.Button, new() { Name = "确认结束此订阅" }).ClickAsync();
+        // The second click the end takes has the focus already: Enter confirms.
+        await session.Page.Keyboard.PressAsync("Enter");
         await session.Page.GetByText("订阅已结束。").WaitForAsync();
         Assert.Contains("已结束", await session.Page.Locator("main dl").First.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(0, await session.Page.GetByRole(AriaRole.Button, new() { Name = "保存修改" }).CountAsync());
