@@ -14,6 +14,8 @@ internal sealed class WebhookReceiver : IAsyncDisposable
     private readonly ConcurrentQueue<int> _answers = new();
     private readonly Task _loop;
     private int _lastAnswer = 204;
+    private int _inFlight;
+    private int _mostInFlight;
 
     public WebhookReceiver(params int[] answers)
     {
@@ -37,6 +39,9 @@ internal sealed class WebhookReceiver : IAsyncDisposable
 
     /// <summary>Every delivery received, in order, whatever it was answered.</summary>
     public ConcurrentQueue<ReceivedDelivery> Received { get; } = new();
+
+    /// <summary>The most deliveries it held at one time: more than one means a sender sent in parallel.</summary>
+    public int MostInFlight => Volatile.Read(ref _mostInFlight);
 
     /// <summary>How long to wait before answering; longer than a sender's timeout stands for an endpoint that hangs.</summary>
     public TimeSpan Delay { get; set; }
@@ -83,6 +88,24 @@ internal sealed class WebhookReceiver : IAsyncDisposable
     }
 
     private async Task AnswerAsync(HttpListenerContext context)
+    {
+        var inFlight = Interlocked.Increment(ref _inFlight);
+        int most;
+        while (inFlight > (most = Volatile.Read(ref _mostInFlight)) && Interlocked.CompareExchange(ref _mostInFlight, inFlight, most) != most)
+        {
+        }
+
+        try
+        {
+            await ReceiveAndAnswerAsync(context).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private async Task ReceiveAndAnswerAsync(HttpListenerContext context)
     {
         using var body = new MemoryStream();
         await context.Request.InputStream.CopyToAsync(body).ConfigureAwait(false);

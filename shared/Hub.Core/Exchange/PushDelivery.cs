@@ -144,7 +144,7 @@ public sealed partial class PushDelivery
         }
 
         // One worker sends a page at a time, so the endpoint sees each attempt once and the attempts are counted right.
-        if ((PushState?)state is not { } claimed)
+        if (await _deliveries.TryClaimAsync(subscription.Id, state, now + _options.Timeout + ClaimMargin, cancellationToken).ConfigureAwait(false) is not { } claimed)
         {
             return true;
         }

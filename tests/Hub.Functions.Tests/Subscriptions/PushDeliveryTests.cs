@@ -117,8 +117,10 @@ public sealed class PushDeliveryTests(AzuriteFixture azurite) : IAsyncLifetime
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => push.HandleAsync(message)));
         await CaughtUpAsync(officer, id);
 
-        Assert.Single(receiver.Received);
-        Assert.Equal(await PullIdsAsync(officer, id), Events(receiver.Received.Single()).Select(e => (string)e["id"]!).ToList());
+        // On a loaded machine a send may time out and be made again, after the first: never beside it.
+        Assert.Equal(1, receiver.MostInFlight);
+        Assert.Single(receiver.Received.Select(d => d.Headers[WebhookSignature.IdHeader]).Distinct());
+        Assert.Equal(await PullIdsAsync(officer, id), Events(receiver.Received.Last()).Select(e => (string)e["id"]!).ToList());
     }
 
     [Theory]
