@@ -5,13 +5,13 @@ using Hub.Core.Identity.Keys;
 using Hub.Core.Kernel;
 using Hub.Core.Reads;
 using Hub.Core.Subjects;
+using Hub.Functions.Access;
 using Hub.Functions.ApiDescription;
 using Hub.Functions.Audit;
 using Hub.Functions.Hosting;
 using Hub.Functions.WebConsole;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Hub.Functions.Access;
 
 namespace Hub.Functions.Persons;
 
@@ -178,20 +178,19 @@ internal static partial class SubjectRequestsApi
         }
 
         audit.Resource = $"correction={id} owner={department.Value}";
-        var decided = await corrections.DecideAsync(department, id, decision.Decision == "accept", answer, viewer.User.Subject, cancellationToken);
-        if (decided is null)
+        if (await corrections.DecideAsync(department, id, decision.Decision == "accept", answer, viewer.User.Subject, cancellationToken) is not { } outcome)
         {
             return HubProblems.NotFound("Unknown correction", "Your department has no correction request with this id.");
         }
 
-        audit.Touch(decided.PersonKey);
-        if (decided.DecidedBy != viewer.User.Subject || decided.Answer != answer)
+        audit.Touch(outcome.Request.PersonKey);
+        if (!outcome.Decided)
         {
-            return HubProblems.Conflict("Already decided", "This correction request was decided already.");
+            return HubProblems.Conflict("Already decided", $"This correction request was {CorrectionRequests.Name(outcome.Request.Status)} already.");
         }
 
         audit.RecordCount = 1;
-        return TypedResults.Ok(Render(reads, viewer, decided, audit));
+        return TypedResults.Ok(Render(reads, viewer, outcome.Request, audit));
     }
 
     // The values of a request, as the policy gives the owning department's attribute to the caller.

@@ -154,9 +154,10 @@ internal static class AccessPolicyValidator
             }
         }
 
+        // A policy that names no handlers takes no such requests, and needs none of their purposes.
         foreach (var (key, purpose) in new[] { ("reportPurpose", requests.ReportPurpose), ("correctionPurpose", requests.CorrectionPurpose) })
         {
-            if (!purposes.Any(p => p?.Id == purpose))
+            if (requests.Roles is { Count: > 0 } && !purposes.Any(p => p?.Id == purpose))
             {
                 errors.Add($"subjectRequests.{key}: '{purpose}' is not one of the listed purposes");
             }

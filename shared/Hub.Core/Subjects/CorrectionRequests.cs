@@ -108,10 +108,10 @@ public sealed class CorrectionRequests(HubStorage storage, TimeProvider time)
     }
 
     /// <summary>
-    /// Decides an open request of <paramref name="owner"/>: null when there is none by that id, the request unchanged
-    /// when it was decided already (or is decided meanwhile), else the decided request.
+    /// Decides an open request of <paramref name="owner"/>: null when the department has none by that id; otherwise
+    /// the request as it now stands, and whether this call decided it (false when it was decided already, or meanwhile).
     /// </summary>
-    public async Task<CorrectionRequest?> DecideAsync(SourceId owner, string id, bool accept, string answer, string decidedBy, CancellationToken cancellationToken = default)
+    public async Task<(CorrectionRequest Request, bool Decided)?> DecideAsync(SourceId owner, string id, bool accept, string answer, string decidedBy, CancellationToken cancellationToken = default)
     {
         var entity = await storage.CorrectionsTable.GetAsync<CorrectionEntity>(owner.Value, id, cancellationToken).ConfigureAwait(false);
         if (entity is null)
@@ -122,12 +122,12 @@ public sealed class CorrectionRequests(HubStorage storage, TimeProvider time)
         var request = Request(entity);
         if (request.Status != CorrectionStatus.Open || entity.Version is not { } version)
         {
-            return request;
+            return (request, false);
         }
 
         var decided = request with { Status = accept ? CorrectionStatus.Accepted : CorrectionStatus.Rejected, DecidedBy = decidedBy, DecidedAt = time.GetUtcNow(), Answer = answer };
         var written = await storage.CorrectionsTable.UpdateAsync(Entity(decided), version, EntityUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-        return written.IsWritten ? decided : await GetAsync(owner, id, cancellationToken).ConfigureAwait(false);
+        return written.IsWritten ? (decided, true) : (await GetAsync(owner, id, cancellationToken).ConfigureAwait(false) ?? request, false);
     }
 
     /// <summary>The name a status is stored and answered as: <c>open</c>, <c>accepted</c>, <c>rejected</c>.</summary>
