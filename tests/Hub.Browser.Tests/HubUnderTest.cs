@@ -31,6 +31,8 @@ public sealed class HubUnderTest : IAsyncDisposable
         {
             ["Hub:RateLimits:TokenLimit"] = "10000",
             ["Hub:RateLimits:TokensPerPeriod"] = "10000",
+            // A push that fails is parked at once, so a dead letter to re-drive appears within a test, not after hours of retries.
+            ["Hub:Push:Attempts"] = "1",
         };
         return new HubUnderTest(await HubProcess.StartAsync(connectionString, prefix, settings));
     }

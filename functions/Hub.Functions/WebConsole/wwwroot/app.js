@@ -6,12 +6,15 @@
 import { api, hasRole, loadSession, saveSession, signOut } from './js/api.js';
 import { h, identityLabel, message, page, problemText, t } from './js/dom.js';
 import { completeEntraSignIn, signInWithEntra } from './js/entra.js';
-import { AUDITOR, DEPARTMENT, LANG_KEY, PUBLISHER, READERS, STEWARD, state } from './js/state.js';
+import { AREA_OFFICER, AUDITOR, DEPARTMENT, LANG_KEY, PUBLISHER, READERS, STEWARD, SUBSCRIBER, state } from './js/state.js';
 import { accessesPage, alertsPage, eventsPage, integrityPage } from './pages/auditors.js';
 import { batchPage, batchesPage } from './pages/batches.js';
 import { lookupPage, verifyPage } from './pages/checks.js';
+import { inboxPage } from './pages/inbox.js';
+import { movesPage } from './pages/moves.js';
 import { householdPage, personPage, residentsPage } from './pages/persons.js';
 import { decisionsPage, queuePage } from './pages/stewards.js';
+import { subscriptionPage, subscriptionsPage } from './pages/subscriptions.js';
 
 const routes = {
   residents: { roles: READERS, nav: 'nav.residents', render: residentsPage },
@@ -19,6 +22,10 @@ const routes = {
   verify: { roles: READERS, nav: 'nav.verify', render: verifyPage },
   person: { roles: READERS, render: personPage },
   household: { roles: READERS, render: householdPage },
+  inbox: { roles: READERS, nav: 'nav.inbox', render: inboxPage },
+  moves: { roles: AREA_OFFICER, nav: 'nav.moves', render: movesPage },
+  subscriptions: { roles: SUBSCRIBER, nav: 'nav.subscriptions', render: subscriptionsPage },
+  subscription: { roles: SUBSCRIBER, render: subscriptionPage },
   queue: { roles: STEWARD, nav: 'nav.queue', render: queuePage },
   decisions: { roles: STEWARD, nav: 'nav.decisions', render: decisionsPage },
   events: { roles: AUDITOR, nav: 'nav.events', render: eventsPage },

@@ -9,6 +9,15 @@ export const AUDITOR = ['Hub.Auditor'];
 export const PUBLISHER = ['Feeds.Publish.*'];
 // A department's officers follow its batches too, and decide about a held snapshot; they never push.
 export const DEPARTMENT = ['Hub.DepartmentOfficer'];
+// Who holds subscriptions to the change feed: a department officer for their department, an officer for their area.
+export const SUBSCRIBER = ['Hub.DepartmentOfficer', 'Hub.StreetOfficer', 'Hub.DistrictOfficer'];
+// A street or district office follows the people who move into and out of its area.
+export const AREA_OFFICER = ['Hub.StreetOfficer', 'Hub.DistrictOfficer'];
+// Grid workers read the worklist; everyone else who reads it may decide an item.
+export const WORKLIST_DECIDERS = ['Hub.CommunityWorker', 'Hub.StreetOfficer', 'Hub.DistrictOfficer', 'Hub.DepartmentOfficer'];
+export const EVENT_TYPES = ['hub.person.deceased', 'hub.person.status-changed', 'hub.person.residence-moved', 'hub.person.registration-moved', 'hub.person.household-changed',
+  'hub.membership.started', 'hub.membership.ended', 'hub.membership.expiring', 'hub.disability.changed', 'hub.identity.merged'];
+export const MOVE_TYPES = ['hub.person.residence-moved', 'hub.person.registration-moved'];
 export const GROUPS = ['dibao', 'low-income', 'extreme-poverty', 'elderly-alone', 'temporary-assistance', 'disability', 'severe-mental-illness', 'public-housing', 'rent-subsidy'];
 export const SESSION_KEY = 'hub.console.session';
 export const LANG_KEY = 'hub.console.lang';
