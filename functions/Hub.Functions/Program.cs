@@ -59,6 +59,7 @@ app.MapHeldSnapshotsApi();
 app.MapProfilesApi();
 app.MapResolutionApi();
 app.MapPersonsApi();
+app.MapSubjectRequestsApi();
 app.MapResidentsApi();
 app.MapVerificationsApi();
 app.MapSubscriptionsApi();

@@ -1,4 +1,4 @@
-// The Hub's own data: tables (facts, residents, candidates, reviews, batches, audit, auditbyperson, grants, events, subscriptions, deliveries, worklist), queues
+// The Hub's own data: tables (facts, residents, candidates, reviews, batches, audit, auditbyperson, grants, events, subscriptions, deliveries, worklist, corrections), queues
 // (feed-batches, push-deliveries and their poison queues) and
 // containers (feeds, rejects, auditcheckpoints). Separate from the Functions host's storage account: see
 // infra/README.md ("Two storage accounts").
@@ -86,7 +86,7 @@ resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2023-05-0
   name: 'default'
 }
 
-resource tables 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = [for table in ['facts', 'residents', 'candidates', 'reviews', 'batches', 'audit', 'auditbyperson', 'grants', 'events', 'subscriptions', 'deliveries', 'worklist']: {
+resource tables 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = [for table in ['facts', 'residents', 'candidates', 'reviews', 'batches', 'audit', 'auditbyperson', 'grants', 'events', 'subscriptions', 'deliveries', 'worklist', 'corrections']: {
   parent: tableService
   name: table
 }]

@@ -15,6 +15,7 @@ using Hub.Core.Profiles;
 using Hub.Core.Profiles.Facts;
 using Hub.Core.Reads;
 using Hub.Core.Storage;
+using Hub.Core.Subjects;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -187,6 +188,8 @@ public static class HubCoreServiceCollectionExtensions
         services.AddSingleton(sp => new ChangeFeed(sp.GetRequiredService<ChangeEventLog>(), sp.GetRequiredService<PolicyRenderer>(), sp.GetRequiredService<ProfileRules>(), sp.GetRequiredService<IOptions<ChangeEventOptions>>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new WorklistReads(sp.GetRequiredService<PersonRenderer>(), sp.GetRequiredService<PolicyRenderer>(), sp.GetRequiredService<CheckRules>()));
         services.AddSingleton(sp => new PersonDisclosure(sp.GetRequiredService<AccessPolicy>(), sp.GetRequiredService<ProfileReader>(), sp.GetRequiredService<BreakGlassGrants>(), sp.GetRequiredService<PersonRenderer>(), sp.GetRequiredService<ProfileRules>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new SubjectReports(sp.GetRequiredService<PersonDisclosure>(), sp.GetRequiredService<ProfileReader>(), sp.GetRequiredService<AuditSearch>(), sp.GetRequiredService<ProfileRules>(), sp.GetRequiredService<IOptions<AuditOptions>>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<CorrectionRequests>();
         return services;
     }
 }

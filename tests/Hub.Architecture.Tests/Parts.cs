@@ -35,6 +35,7 @@ internal static class Parts
         ["Identity.Resolution"] = [.. BelowResolution, "Checks"],
         ["Exchange"] = [.. BelowResolution, "Exchange"],
         ["Reads"] = [.. BelowResolution, "Checks", "Identity.Resolution"],
+        ["Subjects"] = [.. BelowResolution, "Checks", "Identity.Resolution", "Reads"],
         ["Feeds.Processing"] = [.. BelowResolution, "Checks", "Identity.Resolution", "Exchange", "Feeds.Processing"],
     };
 

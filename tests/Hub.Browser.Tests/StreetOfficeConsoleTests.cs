@@ -104,6 +104,36 @@ public sealed partial class StreetOfficeConsoleTests(ConsoleFixture fixture, ITe
     }
 
     [Fact]
+    public async Task Street_officer_downloads_a_residents_printable_report_and_files_a_correction_for_the_owning_department()
+    {
+        await using var session = new ConsoleSession(fixture, output);
+        await session.SignInAsync("wang-street-officer");
+        var key = await fixture.KeyOfAsync(ConsoleFixture.Jianhua);
+        await session.Page.GotoAsync($"{session.Page.Url.Split('#')[0]}#/person/{key}");
+        await session.Page.GetByRole(AriaRole.Heading, new() { Name = "个人信息查阅与更正" }).WaitForAsync();
+
+        var download = await session.Page.RunAndWaitForDownloadAsync(() => session.Page.GetByRole(AriaRole.Button, new() { Name = "下载个人信息报告（可打印）" }).ClickAsync());
+        var path = Path.Combine(Path.GetTempPath(), download.SuggestedFilename);
+        await download.SaveAsAsync(path);
+        var report = await File.ReadAllTextAsync(path);
+        File.Delete(path);
+        Assert.EndsWith(".html", download.SuggestedFilename, StringComparison.Ordinal);
+        Assert.Contains("个人信息查阅报告", report, StringComparison.Ordinal);
+        Assert.Contains("王建华", report, StringComparison.Ordinal);
+        Assert.Contains(ConsoleFixture.Jianhua, report, StringComparison.Ordinal);
+
+        await session.Page.GetByLabel("需更正的信息项").SelectOptionAsync("name");
+        await session.Page.GetByLabel("正确的内容").FillAsync("王建樺");
+        await session.Page.GetByLabel("申请理由（如居民出示的证明材料）").FillAsync("居民出示户口簿，姓名用字不同");
+        await session.Page.GetByRole(AriaRole.Button, new() { Name = "提交，转来源部门处理" }).ClickAsync();
+
+        await session.Page.GetByText("转交公安核实处理").WaitForAsync();
+        Assert.DoesNotContain(ConsoleFixture.Jianhua, session.Page.Url, StringComparison.Ordinal);
+        await session.ScreenshotAsync("street-officer-subject-report");
+        await session.AssertAccessibleAsync();
+    }
+
+    [Fact]
     public async Task Street_officer_filters_residents_by_group_and_reads_in_English_on_a_tablet()
     {
         await using var session = new ConsoleSession(fixture, output);

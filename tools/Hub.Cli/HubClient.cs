@@ -188,6 +188,37 @@ internal sealed class HubClient(HttpClient http) : IDisposable
         return await ReadAsync<WorklistRow>(response, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Writes the data subject's report of the person <paramref name="person"/> names ({residentId} or {personKey}) to <paramref name="destination"/>.</summary>
+    public async Task CopySubjectReportAsync(object person, bool html, Stream destination, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/persons/subject-report") { Content = JsonContent.Create(person, options: Json) };
+        request.Headers.Accept.ParseAdd(html ? "text/html" : "application/json");
+        using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+        await response.Content.CopyToAsync(destination, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Files a correction request (a body of residentId or personKey, attribute, proposedValue, reason).</summary>
+    public async Task<HubAnswer<JsonElement>> FileCorrectionAsync(JsonElement body, CancellationToken cancellationToken)
+    {
+        using var response = await http.PostAsJsonAsync("api/persons/corrections", body, Json, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync<JsonElement>(response, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The correction requests routed to the caller's department.</summary>
+    public async Task<HubAnswer<JsonElement>> ListCorrectionsAsync(string? status, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync("api/persons/corrections" + (status is null ? string.Empty : "?status=" + Uri.EscapeDataString(status)), cancellationToken).ConfigureAwait(false);
+        return await ReadAsync<JsonElement>(response, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Accepts or rejects a correction request routed to the caller's department.</summary>
+    public async Task<HubAnswer<JsonElement>> DecideCorrectionAsync(string id, string decision, string answer, CancellationToken cancellationToken)
+    {
+        using var response = await http.PostAsJsonAsync($"api/persons/corrections/{Uri.EscapeDataString(id)}/decision", new { decision, answer }, Json, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync<JsonElement>(response, cancellationToken).ConfigureAwait(false);
+    }
+
     public void Dispose() => http.Dispose();
 
     private static string BatchPath(string source, string batchId) => $"api/feeds/{Uri.EscapeDataString(source)}/batches/{Uri.EscapeDataString(batchId)}";

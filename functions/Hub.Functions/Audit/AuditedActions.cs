@@ -25,4 +25,13 @@ internal static class AuditedActions
 
     /// <summary>A user confirmed or dismissed a worklist item.</summary>
     public static AuditAction WorklistDecision { get; } = AuditAction.Parse("worklist.decision");
+
+    /// <summary>An officer filed a resident's request to correct a value, for the department that owns it.</summary>
+    public static AuditAction CorrectionRequest { get; } = AuditAction.Parse("correction.request");
+
+    /// <summary>A department's officer read the correction requests routed to the department.</summary>
+    public static AuditAction CorrectionRead { get; } = AuditAction.Parse("correction.read");
+
+    /// <summary>A department's officer accepted or rejected a correction request.</summary>
+    public static AuditAction CorrectionDecision { get; } = AuditAction.Parse("correction.decision");
 }

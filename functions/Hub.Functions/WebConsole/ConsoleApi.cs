@@ -29,6 +29,7 @@ internal static class ConsoleApi
     {
         services.AddOptions<ConsoleOptions>().Bind(configuration.GetSection(ConsoleOptions.SectionName));
         services.AddSingleton(new ConsoleFiles(new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "WebConsole", "wwwroot"))));
+        services.AddSingleton<ConsoleLabels>();
         services.AddHostedService<SampleIdentitiesAnnouncer>();
         return services;
     }

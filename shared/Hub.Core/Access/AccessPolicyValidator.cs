@@ -55,6 +55,7 @@ internal static class AccessPolicyValidator
         }
 
         ValidateBreakGlass(errors, policy.BreakGlass, purposes);
+        ValidateSubjectRequests(errors, policy.SubjectRequests, purposes);
         return errors;
     }
 
@@ -130,6 +131,36 @@ internal static class AccessPolicyValidator
         if (!purposes.Any(p => p?.Id == breakGlass.Purpose))
         {
             errors.Add($"breakGlass.purpose: '{breakGlass.Purpose}' is not one of the listed purposes");
+        }
+    }
+
+    private static void ValidateSubjectRequests(List<string> errors, SubjectRequestSettings? requests, IReadOnlyList<PurposeDefinition> purposes)
+    {
+        if (requests is null)
+        {
+            errors.Add("subjectRequests: must not be null");
+            return;
+        }
+
+        foreach (var role in requests.Roles ?? [])
+        {
+            if (HubRoles.WithoutPersonData.Contains(role))
+            {
+                errors.Add($"subjectRequests.roles: '{role}' may not handle a resident's requests; auditors and administrators see no person data");
+            }
+            else if (!HubRoles.PersonalRoles.Contains(role))
+            {
+                errors.Add($"subjectRequests.roles: '{role}' is not a Hub role");
+            }
+        }
+
+        // A policy that names no handlers takes no such requests, and needs none of their purposes.
+        foreach (var (key, purpose) in new[] { ("reportPurpose", requests.ReportPurpose), ("correctionPurpose", requests.CorrectionPurpose) })
+        {
+            if (requests.Roles is { Count: > 0 } && !purposes.Any(p => p?.Id == purpose))
+            {
+                errors.Add($"subjectRequests.{key}: '{purpose}' is not one of the listed purposes");
+            }
         }
     }
 }

@@ -46,6 +46,9 @@ public readonly record struct AuditAction
     /// <summary>A page of a subscription's change events was delivered: a disclosure of the persons it names.</summary>
     public static AuditAction EventsDeliver { get; } = new("events.deliver");
 
+    /// <summary>A data subject's report was produced: everything the Hub holds about a person, for the person.</summary>
+    public static AuditAction SubjectReport { get; } = new("person.subject-report");
+
     /// <summary>An auditor searched or verified the audit trail.</summary>
     public static AuditAction AuditRead { get; } = new("audit.read");
 
@@ -53,7 +56,7 @@ public readonly record struct AuditAction
     /// The actions that reach a person's data: when one of them is denied, someone asked for a person outside
     /// their jurisdiction (or beyond their role), which auditors are alerted to.
     /// </summary>
-    public static IReadOnlyList<AuditAction> PersonAccess { get; } = [PersonRead, DivisionList, HouseholdRead, PersonLookup, ClaimVerify, BreakGlassGrant, EventsDeliver];
+    public static IReadOnlyList<AuditAction> PersonAccess { get; } = [PersonRead, DivisionList, HouseholdRead, PersonLookup, ClaimVerify, BreakGlassGrant, EventsDeliver, SubjectReport];
 
     /// <summary>The dotted name.</summary>
     public string Value { get; }

@@ -34,6 +34,7 @@ public sealed class HubStorage
         Subscriptions = tables.GetTableClient($"{prefix}subscriptions");
         Deliveries = tables.GetTableClient($"{prefix}deliveries");
         Worklist = tables.GetTableClient($"{prefix}worklist");
+        Corrections = tables.GetTableClient($"{prefix}corrections");
         FeedArchive = blobs.GetBlobContainerClient($"{prefix}feeds");
         Rejects = blobs.GetBlobContainerClient($"{prefix}rejects");
         AuditCheckpoints = blobs.GetBlobContainerClient($"{prefix}auditcheckpoints");
@@ -54,6 +55,7 @@ public sealed class HubStorage
         SubscriptionsTable = new EntityTable(Subscriptions);
         DeliveriesTable = new EntityTable(Deliveries);
         WorklistTable = new EntityTable(Worklist);
+        CorrectionsTable = new EntityTable(Corrections);
         FeedArchiveFolder = new BlobFolder(FeedArchive);
         RejectsFolder = new BlobFolder(Rejects);
         AuditCheckpointsFolder = new BlobFolder(AuditCheckpoints);
@@ -99,6 +101,9 @@ public sealed class HubStorage
     public EntityTable DeliveriesTable { get; }
     /// <summary>The cross-department checks' worklist: items by person, indexed by owning department and by street.</summary>
     public EntityTable WorklistTable { get; }
+
+    /// <summary>Residents' correction requests, partitioned by the department that owns the value.</summary>
+    public EntityTable CorrectionsTable { get; }
 
     /// <summary>Audit checkpoints (Merkle roots over ranges of the chain); write-once (WORM) in Azure.</summary>
     public BlobFolder AuditCheckpointsFolder { get; }
@@ -164,6 +169,10 @@ public sealed class HubStorage
     /// <summary>The cross-department checks' worklist: items by person, indexed by owning department and by street.</summary>
     /// <remarks>The raw SDK client, for tests that reach under the Hub (to tamper with a row, say); the Hub itself uses the wrappers above.</remarks>
     internal TableClient Worklist { get; }
+
+    /// <summary>Residents' correction requests.</summary>
+    /// <remarks>The raw SDK client, for tests that reach under the Hub (to tamper with a row, say); the Hub itself uses the wrappers above.</remarks>
+    internal TableClient Corrections { get; }
 
     /// <summary>Audit checkpoints (Merkle roots over ranges of the chain); write-once (WORM) in Azure.</summary>
     /// <remarks>The raw SDK client, for tests that reach under the Hub (to tamper with a row, say); the Hub itself uses the wrappers above.</remarks>
@@ -232,6 +241,7 @@ public sealed class HubStorage
             Subscriptions.CreateIfNotExistsAsync(cancellationToken),
             Deliveries.CreateIfNotExistsAsync(cancellationToken),
             Worklist.CreateIfNotExistsAsync(cancellationToken),
+            Corrections.CreateIfNotExistsAsync(cancellationToken),
             AuditCheckpoints.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
             FeedArchive.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
             Rejects.CreateIfNotExistsAsync(cancellationToken: cancellationToken),

@@ -78,6 +78,8 @@ public sealed class AccessPolicyTests
     [InlineData("\"breakGlass\": { \"roles\": [\"Hub.Auditor\"] }", "breakGlass.roles")]
     [InlineData("\"breakGlass\": { \"purpose\": \"tea-break\" }", "breakGlass.purpose")]
     [InlineData("\"breakGlass\": { \"elevatesTo\": \"hidden\" }", "breakGlass.elevatesTo")]
+    [InlineData("\"subjectRequests\": { \"roles\": [\"Hub.Administrator\"] }", "subjectRequests.roles: 'Hub.Administrator' may not handle")]
+    [InlineData("\"subjectRequests\": { \"roles\": [\"Hub.StreetOfficer\"], \"reportPurpose\": \"curiosity\" }", "subjectRequests.reportPurpose: 'curiosity'")]
     [InlineData("\"roles2\": {}", "roles2")]
     public void A_wrong_setting_is_named(string setting, string key)
     {

@@ -62,6 +62,23 @@ public sealed class PushDeliveryTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_pushed_page_is_listed_in_the_residents_report_as_shared_with_its_subscription()
+    {
+        await using var receiver = new WebhookReceiver(204);
+        var officer = _hub.StreetOfficer(StreetA);
+        var (id, _) = await SubscribeAsync(officer, receiver.Endpoint, "benefit-review");
+        await ReportDeathsAsync(1);
+        await ReceivedEventsAsync(receiver, expected: 1);
+
+        using var response = await PostAsync(officer, "/api/persons/subject-report", new { personKey = _hub.KeyOf(1) });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var shared = Assert.Single((await JsonAsync(response))["sharedWith"]!.AsArray())!;
+        Assert.Equal((id, "push", "street-officer", "benefit-review"), ((string?)shared["subscription"], (string?)shared["mode"], (string?)shared["recipient"], (string?)shared["purpose"]));
+        Assert.Contains(shared["fields"]!.AsArray(), f => (string?)f == "personStatus");
+    }
+
+    [Fact]
     public async Task A_subscriber_outside_a_persons_area_is_pushed_nothing_about_them()
     {
         await using var receiver = new WebhookReceiver(204);

@@ -64,6 +64,21 @@ public sealed class ProfileReader
     }
 
     /// <summary>
+    /// Every fact the Hub holds about the person <paramref name="key"/> belongs to, as each department sent it: their
+    /// own facts and those of every key linked to them, ended ones included. Empty when the Hub holds nothing.
+    /// </summary>
+    public async Task<IReadOnlyList<FactView>> ReadFactsAsync(PersonKey key, CancellationToken cancellationToken = default)
+    {
+        var person = await _facts.ReadPersonAsync(key, cancellationToken).ConfigureAwait(false);
+        if (person.IsLinkedElsewhere)
+        {
+            person = await _facts.ReadPersonAsync(PersonKey.Parse(person.Golden), cancellationToken).ConfigureAwait(false);
+        }
+
+        return await _resolver.ReadMembersAsync(person, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// The household of <paramref name="key"/>: the golden persons with the same household key, found in the resident
     /// index of the household's registration street. Null when the person is unknown or has no household key.
     /// </summary>

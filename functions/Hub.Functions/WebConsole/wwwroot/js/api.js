@@ -58,7 +58,7 @@ export class HubError extends Error {
 }
 
 export async function api(path, options = {}) {
-  const headers = { Accept: 'application/json' };
+  const headers = { Accept: options.accept ?? 'application/json' };
   if (state.session) headers.Authorization = `Bearer ${state.session.token}`;
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   const response = await fetch(path, {
@@ -88,10 +88,10 @@ export function query(params) {
   return text ? `?${text}` : '';
 }
 
-export async function download(path, fileName, status) {
+export async function download(path, fileName, status, options = {}) {
   status.replaceChildren(message('status', t('download.running')));
   try {
-    const response = await api(path, { raw: true });
+    const response = await api(path, { ...options, raw: true });
     const url = URL.createObjectURL(await response.blob());
     const link = h('a', { href: url, download: fileName }, fileName);
     document.body.append(link);

@@ -2,6 +2,8 @@
 
 export const READERS = ['Hub.GridWorker', 'Hub.CommunityWorker', 'Hub.StreetOfficer', 'Hub.DistrictOfficer', 'Hub.DepartmentOfficer'];
 export const BREAK_GLASS = ['Hub.GridWorker', 'Hub.CommunityWorker', 'Hub.StreetOfficer'];
+// The access policy's subjectRequests.roles: they produce a resident's report and file corrections for them.
+export const SUBJECT_REQUESTS = ['Hub.StreetOfficer', 'Hub.DistrictOfficer', 'Hub.DataSteward'];
 export const STEWARD = ['Hub.DataSteward'];
 export const AUDITOR = ['Hub.Auditor'];
 export const PUBLISHER = ['Feeds.Publish.*'];

@@ -1,7 +1,7 @@
 // Residents lists, a person, their household and break-glass, for personal roles.
-import { api, hasRole, query } from '../js/api.js';
+import { api, download, hasRole, query } from '../js/api.js';
 import { attributeLabel, definitions, field, groupLabel, h, input, message, page, problemText, purposeOptions, select, t, tOr, table, time, today, valueLabel } from '../js/dom.js';
-import { BREAK_GLASS, GROUPS, state } from '../js/state.js';
+import { BREAK_GLASS, GROUPS, SUBJECT_REQUESTS, state } from '../js/state.js';
 
 export const residentFilters = { division: '', grid: '', group: '', activeOn: '', status: '', purpose: '' };
 
@@ -174,8 +174,49 @@ export async function personPage(personKey) {
     ...personDetails(person),
     person.householdKey ? h('p', {}, h('a', { href: `#/household/${person.personKey}` }, t('person.householdLink'))) : null,
     hasRole(BREAK_GLASS) ? breakGlassForm(person.personKey, reload) : null,
+    hasRole(SUBJECT_REQUESTS) ? subjectRequests(person) : null,
     h('p', { class: 'mono' }, `${t('person.key')}: ${person.personKey}`),
   ].filter((part) => part !== null));
+}
+
+// A resident's requests about their own data: their report to download and print, a correction for the owning department.
+export function subjectRequests(person) {
+  const status = h('div', { 'aria-live': 'polite' });
+  const report = (accept, extension) => download('/api/persons/subject-report', `subject-report-${person.personKey.slice(0, 8)}.${extension}`, status,
+    { method: 'POST', body: { personKey: person.personKey }, accept });
+  const attributes = [...Object.keys(person.attributes ?? {}), 'residenceAddress', 'registrationAddress'];
+  const attribute = select([...new Set(attributes)].map((a) => [a, attributeLabel(a)]), '', { required: true });
+  const proposed = input({ type: 'text', maxlength: 500, required: true });
+  const reason = h('textarea', { maxlength: 500, required: true });
+  const filed = h('div', { 'aria-live': 'polite' });
+  return h('section', { class: 'card', 'aria-labelledby': 'subject-title' },
+    h('h2', { id: 'subject-title' }, t('subject.title')),
+    h('p', {}, t('subject.explain')),
+    h('p', {},
+      h('button', { type: 'button', onclick: () => report('text/html', 'html') }, t('subject.report')), ' ',
+      h('button', { type: 'button', class: 'secondary', onclick: () => report('application/json', 'json') }, t('subject.reportJson'))),
+    status,
+    h('h3', {}, t('subject.correctTitle')),
+    h('form', {
+      method: 'post',
+      onsubmit: async (event) => {
+        event.preventDefault();
+        try {
+          const correction = await api('/api/persons/corrections', {
+            method: 'POST',
+            body: { personKey: person.personKey, attribute: attribute.value, proposedValue: proposed.value, reason: reason.value },
+          });
+          filed.replaceChildren(message('ok', t('subject.filed', { owner: tOr(`source.${correction.owner}`, correction.owner), id: correction.id })));
+        } catch (error) {
+          filed.replaceChildren(message('error', problemText(error)));
+        }
+      },
+    },
+    field(t('subject.attribute'), attribute, 'attribute'),
+    field(t('subject.proposed'), proposed, 'proposedValue'),
+    field(t('subject.reason'), reason, 'reason'),
+    h('p', {}, h('button', { type: 'submit' }, t('subject.correct')))),
+    filed);
 }
 
 export function breakGlassForm(personKey, reload) {
