@@ -51,6 +51,9 @@ internal sealed class PushReceiver : IAsyncDisposable
     /// <summary>Events taken while recording, duplicates included.</summary>
     public long Events => Interlocked.Read(ref _events);
 
+    /// <summary>Events taken while recording, by CloudEvents type.</summary>
+    public ConcurrentDictionary<string, long> Types { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Distinct event ids taken while recording.</summary>
     public int DistinctEvents
     {
@@ -116,10 +119,16 @@ internal sealed class PushReceiver : IAsyncDisposable
 
         if (Recording)
         {
-            var ids = EventIds(body);
+            var events = ReadEvents(body);
+            var ids = events.Select(e => e.Id).ToList();
             lock (_idsLock)
             {
                 _ids.UnionWith(ids);
+            }
+
+            foreach (var type in events.Select(e => e.Type))
+            {
+                Types.AddOrUpdate(type, 1, (_, count) => count + 1);
             }
 
             Interlocked.Add(ref _events, ids.Count);
@@ -142,12 +151,9 @@ internal sealed class PushReceiver : IAsyncDisposable
         }
     }
 
-    private static List<string> EventIds(byte[] body)
+    private static List<(string Id, string Type)> ReadEvents(byte[] body)
     {
         using var batch = JsonDocument.Parse(body);
-        return [.. batch.RootElement.EnumerateArray().Select(e => e.GetProperty("id").GetString() ?? "")];
+        return [.. batch.RootElement.EnumerateArray().Select(e => (e.GetProperty("id").GetString() ?? "", e.GetProperty("type").GetString() ?? ""))];
     }
 }
-
-/// <summary>One delivery as the receiver took it: when, its id, how many events, and the body as sent.</summary>
-internal sealed record PushArrival(DateTimeOffset At, string DeliveryId, int Events, byte[] Body);

@@ -12,7 +12,7 @@ namespace Hub.Benchmarks;
 /// <param name="Refused">Deliveries whose signature did not verify.</param>
 /// <param name="Arrivals">Each delivery's arrival after the batch completed, and its events, in arrival order.</param>
 /// <param name="DeliveryOperations">Storage requests the Hub sent from the batch's completion to the last delivery.</param>
-/// <param name="DirectEventsPerSecond">The receiver's rate for the same deliveries posted to it without the Hub.</param>
+/// <param name="DirectEventsPerSecond">The receiver's rate for the same deliveries posted to it without the Hub, one at a time, for two seconds.</param>
 /// <param name="RawEntitiesPerSecond">Raw Azurite writing as many fact-sized entities as there are persons.</param>
 /// <param name="PulledEventsPerSecond">The same subscriber reading the same events from the pull feed.</param>
 /// <param name="PulledPages">Pages of 500 the pull feed was read in.</param>
@@ -34,6 +34,9 @@ internal sealed record PushResult(
 {
     /// <summary>Audit events the person index had still to write when the last delivery arrived, and how long it took to catch up.</summary>
     public IndexBacklog IndexBacklog { get; init; } = new(0, TimeSpan.Zero);
+
+    /// <summary>Events the receiver took, by type.</summary>
+    public IReadOnlyDictionary<string, long> Types { get; init; } = new Dictionary<string, long>();
 
     /// <summary>Storage requests the Hub sent while the audit person index caught up after the last delivery.</summary>
     public long IndexOperations { get; init; }
@@ -72,6 +75,7 @@ internal sealed record PushResult(
         text.AppendLine(c, $"Push delivery benchmark: a {DeltaRows:N0}-row police delta (every person dies, moves or moves out) into {DeltaRows:N0} seeded persons, one push subscription, Azurite, one run");
         text.AppendLine(c, $"  records changed / events published        {UpdatedRecords,10:N0} / {PublishedEvents:N0}");
         text.AppendLine(c, $"  events delivered / distinct / refused     {DeliveredEvents,10:N0} / {DistinctEvents:N0} / {Refused:N0}   ({DeliveredEvents - DistinctEvents:N0} duplicates)");
+        text.AppendLine(c, $"    by type: {string.Join(", ", Types.OrderByDescending(t => t.Value).Select(t => string.Create(c, $"{t.Key} {t.Value:N0}")))}");
         text.AppendLine(c, $"  deliveries / events per delivery          {Arrivals.Count,10:N0} / {(double)DeliveredEvents / Math.Max(1, Arrivals.Count):N1}   (at most {EventsPerDelivery})");
         text.AppendLine(c, $"  Hub push, first → last delivery           {DeliveredPerSecond,10:N0} events/s");
         text.AppendLine(c, $"  Hub push, batch completed → last delivery {EndToEndPerSecond,10:N0} events/s");

@@ -10,8 +10,12 @@ namespace Hub.Deployment.Tests;
 /// </summary>
 public sealed partial class PushBenchmarkTests
 {
-    // Ports of their own, so a full benchmark or a development Hub running beside the tests is not disturbed.
-    private static readonly Dictionary<string, string> Ports = new() { ["HUB_BENCH_AZURITE_PORT"] = "10870" };
+    // Ports of their own (unless the environment names some), so a full benchmark or a development Hub running beside
+    // the tests is not disturbed.
+    private static readonly Dictionary<string, string> Ports = new()
+    {
+        ["HUB_BENCH_AZURITE_PORT"] = Environment.GetEnvironmentVariable("HUB_BENCH_AZURITE_PORT") is { Length: > 0 } port ? port : "10870",
+    };
 
     [Fact]
     public async Task The_push_benchmark_delivers_every_published_event_once_and_prints_the_delays_and_the_ratio_to_the_receiver_alone()
