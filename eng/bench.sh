@@ -4,7 +4,7 @@
 # records/s, the raw Azurite rate for the same number of entities, their ratio and storage operations per record.
 # With --push it measures push delivery instead: N persons seeded, a push subscription with a receiver on loopback,
 # an N-row police delta that changes every person, and the delivery of its change events (README, "Benchmarks").
-# Usage: eng/bench.sh [--push] [--rows N]   (default 100000)
+# Usage: eng/bench.sh [--rows N]   (default 100000); eng/bench.sh --push [--rows N]   (default 10000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source eng/azurite.sh
