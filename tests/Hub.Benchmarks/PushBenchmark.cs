@@ -42,6 +42,10 @@ internal static class PushBenchmark
 
             // No sweep during the run: it would ask a second time for a delivery already under way.
             ["Hub:Push:SweepSchedule"] = "0 0 0 1 1 *",
+
+            // The per-user limit raised, so it does not decide the pull feed's figure (one officer reads every page).
+            ["Hub:RateLimits:TokenLimit"] = "1000000",
+            ["Hub:RateLimits:TokensPerPeriod"] = "1000000",
         };
         await using var factory = new BenchmarkHub(storage, prefix, settings) { DeleteStorageOnDispose = true };
         factory.UseKestrel(0);
