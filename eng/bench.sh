@@ -2,7 +2,9 @@
 # Runs the ingestion benchmark: starts the pinned Azurite in memory on ports 10200-10202, pushes one large CSV
 # feed through the Hub (in-process, over HTTP on loopback) and prints, from that one run, the Hub's end-to-end
 # records/s, the raw Azurite rate for the same number of entities, their ratio and storage operations per record.
-# Usage: eng/bench.sh [--rows N]   (default 100000)
+# With --push it measures push delivery instead: N persons seeded, a push subscription with a receiver on loopback,
+# an N-row police delta that changes every person, and the delivery of its change events (README, "Benchmarks").
+# Usage: eng/bench.sh [--rows N]   (default 100000); eng/bench.sh --push [--rows N]   (default 10000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source eng/azurite.sh

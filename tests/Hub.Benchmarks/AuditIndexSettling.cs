@@ -13,10 +13,14 @@ internal static class AuditIndexSettling
 {
     private static readonly TimeSpan Longest = TimeSpan.FromMinutes(15);
 
-    public static async Task<IndexBacklog> WaitAsync(TableServiceClient tables, CancellationToken cancellationToken = default)
+    public static async Task<IndexBacklog> WaitAsync(TableServiceClient tables, CancellationToken cancellationToken = default) =>
+        await WaitAsync(tables, prefix: "", cancellationToken);
+
+    /// <summary>The same for a Hub whose table names start with <paramref name="prefix"/> (Hub:Storage:NamePrefix).</summary>
+    public static async Task<IndexBacklog> WaitAsync(TableServiceClient tables, string prefix, CancellationToken cancellationToken = default)
     {
         long? behind = null;
-        var (audit, index) = (tables.GetTableClient("audit"), tables.GetTableClient("auditbyperson"));
+        var (audit, index) = (tables.GetTableClient($"{prefix}audit"), tables.GetTableClient($"{prefix}auditbyperson"));
         var waited = System.Diagnostics.Stopwatch.StartNew();
         while (waited.Elapsed < Longest)
         {

@@ -3,7 +3,8 @@ using System.Globalization;
 namespace Hub.Benchmarks;
 
 /// <summary>
-/// <c>Hub.Benchmarks [--rows N] [--unusable-ids SHARE]</c>: the ingestion benchmark (eng/bench.sh). <c>Hub.Benchmarks reads --hub URL
+/// <c>Hub.Benchmarks [--rows N] [--unusable-ids SHARE]</c>: the ingestion benchmark (eng/bench.sh). <c>Hub.Benchmarks --push
+/// [--rows N]</c>: push delivery of an N-row delta's change events, default 10,000 (eng/bench.sh --push). <c>Hub.Benchmarks reads --hub URL
 /// [--persons N] [--duration S] [--connections C]</c>: the read benchmark against a running Hub (eng/bench-reads.sh).
 /// Both take the storage connection string in HUB_BENCH_STORAGE; see the README, "Benchmarks".
 /// </summary>
@@ -23,7 +24,17 @@ internal static class BenchmarkCommand
             return 0;
         }
 
-        var rows = args.SkipWhile(a => a != "--rows").Skip(1).Select(a => long.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(100_000);
+        var rows = args.SkipWhile(a => a != "--rows").Skip(1).Select(a => long.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(0);
+        if (args.Contains("--push"))
+        {
+            // 10,000 by default: on Azurite the merge's and each delivery's reads scan whole tables, so a run grows
+            // faster than its size, and 100,000 persons take far longer than a benchmark run should by default.
+            var push = await PushBenchmark.RunAsync(storage, rows > 0 ? checked((int)rows) : 10_000);
+            Console.WriteLine(push.Format());
+            return 0;
+        }
+
+        rows = rows > 0 ? rows : 100_000;
         var unusableIds = args.SkipWhile(a => a != "--unusable-ids").Skip(1).Select(a => double.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(0);
         var result = await IngestionBenchmark.RunAsync(storage, rows, unusableIds);
         Console.WriteLine(result.Format());
