@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
+using Azure.Data.Tables;
 using Hub.Core.Access.Residents;
 using Hub.Core.Feeds;
 using Hub.Core.Feeds.Batches;
@@ -11,6 +12,7 @@ using Hub.Core.Identity.Keys;
 using Hub.Core.Identity.Resolution;
 using Hub.Core.Kernel;
 using Hub.Core.Profiles.Facts;
+using Hub.Core.Protection;
 using Hub.Core.Storage;
 using Hub.Samples;
 using Microsoft.Extensions.DependencyInjection;
@@ -63,9 +65,15 @@ internal static class PopulationSeed
         foreach (var (partition, bySource) in incoming)
         {
             var partitionKey = PersonKey.FormatPartition(partition);
+
+            // Every person's data key made once, as their view row would carry it, so each source's plan seals with it.
+            var keyRows = bySource.Values.SelectMany(f => f).Select(f => f.PersonKey).Distinct(StringComparer.Ordinal)
+                .Select(key => KeyRow(partitionKey, key, facts.Keys.NewDataKey(key)))
+                .ToList();
+            var seeded = PersonRows.Group(keyRows, facts.Keys);
             var plans = PopulationLoad.Sources
                 .Where(bySource.ContainsKey)
-                .Select(s => facts.Plan(partitionKey, [], new FactMerge(s, batches[s], Snapshot: false), bySource[s]))
+                .Select(s => facts.Plan(partitionKey, keyRows, new FactMerge(s, batches[s], Snapshot: false), bySource[s]))
                 .ToList();
             var added = plans.SelectMany(p => p.Changes).Select(c => c.Entity).OfType<FactEntity>().ToList();
 
@@ -74,7 +82,7 @@ internal static class PopulationSeed
             var writes = added.Select(f => EntityChange.Upsert(f)).ToList();
             foreach (var own in added.GroupBy(f => f.PersonKey, StringComparer.Ordinal))
             {
-                var person = new PersonRows(own.Key);
+                var person = seeded[own.Key];
                 person.Facts.AddRange(own);
                 var after = person.Facts.Select(f => f.ToView()).ToList();
                 if (person.ViewToWrite(after) is { } view)
@@ -142,4 +150,13 @@ internal static class PopulationSeed
     // The form of the Hub's own batch ids (FeedIntake), so the facts name batches as the feeds' facts do.
     private static string BatchId() =>
         string.Create(CultureInfo.InvariantCulture, $"{DateTimeOffset.UtcNow:yyyyMMddHHmmss}-{RandomNumberGenerator.GetHexString(8, lowercase: true)}");
+
+    // A view row that carries only a data key: what the planner reads a person's key from.
+    private static StoredRow KeyRow(string partitionKey, string personKey, WrappedDataKey key) =>
+        new(new TableEntity(partitionKey, ResolutionRows.View(personKey))
+        {
+            [nameof(PersonViewEntity.PersonKey)] = personKey,
+            [nameof(PersonViewEntity.DataKeyId)] = key.KeyId,
+            [nameof(PersonViewEntity.DataKey)] = key.Wrapped,
+        });
 }

@@ -4,6 +4,7 @@ using Hub.Core.Access.Residents;
 using Hub.Core.Kernel;
 using Hub.Core.Profiles;
 using Hub.Core.Profiles.Facts;
+using Hub.Core.Protection;
 using Hub.Core.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -27,12 +28,14 @@ public sealed partial class ResidentReconciler
     private readonly CandidateIndex _candidates;
     private readonly PersonResolver _resolver;
     private readonly ResidentRowBuilder _rows;
+    private readonly KeyRing _keys;
     private readonly ProfileRules _rules;
     private readonly TimeProvider _time;
     private readonly ILogger<ResidentReconciler> _logger;
 
-    internal ResidentReconciler(HubStorage storage, CandidateIndex candidates, PersonResolver resolver, ResidentRowBuilder rows, ProfileRules rules, TimeProvider time, ILogger<ResidentReconciler> logger)
+    internal ResidentReconciler(HubStorage storage, CandidateIndex candidates, PersonResolver resolver, ResidentRowBuilder rows, KeyRing keys, ProfileRules rules, TimeProvider time, ILogger<ResidentReconciler> logger)
     {
+        _keys = keys;
         _storage = storage;
         _candidates = candidates;
         _resolver = resolver;
@@ -58,7 +61,7 @@ public sealed partial class ResidentReconciler
             var filter = TableFilter.Of($"PartitionKey eq {PersonKey.FormatPartition(partition)}");
             var partitionRows = await _storage.FactsTable.QueryRowsAsync(filter, token).ToListAsync(token).ConfigureAwait(false);
 
-            var people = PersonRows.Group(partitionRows).Values;
+            var people = PersonRows.Group(partitionRows, _keys).Values;
             var views = people
                 .Select(p => (Stored: p.View, Wanted: p.ViewToWrite(p.Facts.Select(f => f.ToView()).ToList())))
                 .Where(v => v.Wanted is not null)
