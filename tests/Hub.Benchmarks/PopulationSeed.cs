@@ -12,7 +12,6 @@ using Hub.Core.Identity.Keys;
 using Hub.Core.Identity.Resolution;
 using Hub.Core.Kernel;
 using Hub.Core.Profiles.Facts;
-using Hub.Core.Protection;
 using Hub.Core.Storage;
 using Hub.Samples;
 using Microsoft.Extensions.DependencyInjection;
@@ -66,10 +65,11 @@ internal static class PopulationSeed
         {
             var partitionKey = PersonKey.FormatPartition(partition);
 
-            // Every person's data key made once, as their view row would carry it, so each source's plan seals with it.
-            var keyRows = bySource.Values.SelectMany(f => f).Select(f => f.PersonKey).Distinct(StringComparer.Ordinal)
-                .Select(key => KeyRow(partitionKey, key, facts.Keys.NewDataKey(key)))
+            // Every person's data key made once and written with their facts, so each source's plan seals with it.
+            var dataKeys = bySource.Values.SelectMany(f => f).Select(f => f.PersonKey).Distinct(StringComparer.Ordinal)
+                .Select(key => DataKeyEntity.Of(key, facts.Keys.NewDataKey(key)))
                 .ToList();
+            var keyRows = dataKeys.Select(KeyRow).ToList();
             var seeded = PersonRows.Group(keyRows, facts.Keys);
             var plans = PopulationLoad.Sources
                 .Where(bySource.ContainsKey)
@@ -79,7 +79,7 @@ internal static class PopulationSeed
 
             // Upserts where the planner adds: the store is empty, and a transaction the storage client sends again after
             // a timeout must not fail on the rows its first attempt wrote.
-            var writes = added.Select(f => EntityChange.Upsert(f)).ToList();
+            var writes = dataKeys.Select(k => EntityChange.Upsert(k)).Concat(added.Select(f => EntityChange.Upsert(f))).ToList();
             foreach (var own in added.GroupBy(f => f.PersonKey, StringComparer.Ordinal))
             {
                 var person = seeded[own.Key];
@@ -151,12 +151,12 @@ internal static class PopulationSeed
     private static string BatchId() =>
         string.Create(CultureInfo.InvariantCulture, $"{DateTimeOffset.UtcNow:yyyyMMddHHmmss}-{RandomNumberGenerator.GetHexString(8, lowercase: true)}");
 
-    // A view row that carries only a data key: what the planner reads a person's key from.
-    private static StoredRow KeyRow(string partitionKey, string personKey, WrappedDataKey key) =>
-        new(new TableEntity(partitionKey, ResolutionRows.View(personKey))
+    // A data key row as the planner reads it with the partition.
+    private static StoredRow KeyRow(DataKeyEntity key) =>
+        new(new TableEntity(key.PartitionKey, key.RowKey)
         {
-            [nameof(PersonViewEntity.PersonKey)] = personKey,
-            [nameof(PersonViewEntity.DataKeyId)] = key.KeyId,
-            [nameof(PersonViewEntity.DataKey)] = key.Wrapped,
+            [nameof(DataKeyEntity.PersonKey)] = key.PersonKey,
+            [nameof(DataKeyEntity.KeyId)] = key.KeyId,
+            [nameof(DataKeyEntity.Wrapped)] = key.Wrapped,
         });
 }

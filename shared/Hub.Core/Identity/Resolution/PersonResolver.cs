@@ -219,12 +219,12 @@ internal sealed class PersonResolver(
             })
             .OfType<string>()
             .Distinct(StringComparer.Ordinal)
-            .Select(PersonViewEntity.Marking);
-        foreach (var partition in markers.Concat(rows.Select(e => EntityChange.Upsert(e))).GroupBy(c => c.Entity.PartitionKey, StringComparer.Ordinal))
+            .Select(key => (StoredEntity)PersonViewEntity.Resolved(key));
+        foreach (var partition in markers.Concat(rows).GroupBy(e => e.PartitionKey, StringComparer.Ordinal))
         {
             foreach (var chunk in partition.Chunk(TransactionLimit))
             {
-                (await storage.FactsTable.SubmitAsync(chunk, cancellationToken).ConfigureAwait(false)).ThrowIfNotWritten();
+                (await storage.FactsTable.SubmitAsync(chunk.Select(e => EntityChange.Upsert(e)), cancellationToken).ConfigureAwait(false)).ThrowIfNotWritten();
             }
         }
     }

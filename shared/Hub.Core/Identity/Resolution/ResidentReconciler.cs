@@ -67,6 +67,9 @@ public sealed partial class ResidentReconciler
                 .Where(v => v.Wanted is not null)
                 .Select(v => v.Stored is { Version: { } version } ? EntityChange.Update(v.Wanted!, version) : EntityChange.Add(v.Wanted!))
                 .ToList();
+
+            // Data keys made for a view, or wrapped again after a rotation, go ahead of the views they seal.
+            views.InsertRange(0, people.Select(p => p.KeyToWrite()).OfType<EntityChange>());
             Interlocked.Add(ref viewsWritten, await WriteViewsAsync(views, token).ConfigureAwait(false));
 
             foreach (var person in people.Where(p => !p.IsLinkedElsewhere))
@@ -163,21 +166,36 @@ public sealed partial class ResidentReconciler
     private async Task<int> WriteViewsAsync(IReadOnlyList<EntityChange> views, CancellationToken cancellationToken)
     {
         var written = 0;
+        var keyless = new HashSet<string>(StringComparer.Ordinal);
         foreach (var chunk in views.Chunk(TransactionLimit))
         {
             if ((await _storage.FactsTable.SubmitAsync(chunk, cancellationToken).ConfigureAwait(false)).IsWritten)
             {
-                written += chunk.Length;
+                written += chunk.Count(c => c.Entity is not DataKeyEntity);
                 continue;
             }
 
             foreach (var view in chunk)
             {
-                // A row a batch wrote since the partition was read is the batch's to keep right.
+                // A row a batch wrote since the partition was read is the batch's to keep right; so is a data key, and a
+                // view sealed with a key that did not get written is left for the batch too.
+                var owner = ResolutionRows.PersonKeyOf(view.Entity.RowKey);
+                if (keyless.Contains(owner))
+                {
+                    continue;
+                }
+
                 var result = view.Version is { } version
                     ? await _storage.FactsTable.UpdateAsync(view.Entity, version, EntityUpdateMode.Replace, cancellationToken).ConfigureAwait(false)
                     : await _storage.FactsTable.AddAsync(view.Entity, cancellationToken).ConfigureAwait(false);
-                if (result.Outcome == WriteOutcome.Written)
+                if (result.Outcome != WriteOutcome.Written)
+                {
+                    if (view.Entity is DataKeyEntity)
+                    {
+                        keyless.Add(owner);
+                    }
+                }
+                else if (view.Entity is not DataKeyEntity)
                 {
                     written++;
                 }

@@ -113,13 +113,17 @@ internal sealed partial class FactStore(HubStorage storage, KeyRing keys, Source
         }
     }
 
-    /// <summary>Reads a person's view row: one point read. Null when the person has none.</summary>
+    /// <summary>Reads a person's view row, opened: two point reads side by side (the view and its data key). Null when the person has none.</summary>
     public async Task<PersonViewEntity?> ReadViewAsync(PersonKey personKey, CancellationToken cancellationToken = default)
     {
-        var view = await storage.FactsTable.GetAsync<PersonViewEntity>(personKey.PartitionKey, ResolutionRows.View(personKey.Value), cancellationToken).ConfigureAwait(false);
-        if (view?.WrappedKey() is { } wrapped)
+        // Two point reads side by side: the view, and the data key that opens it.
+        var viewRead = storage.FactsTable.GetAsync<PersonViewEntity>(personKey.PartitionKey, ResolutionRows.View(personKey.Value), cancellationToken);
+        var keyRead = storage.FactsTable.GetAsync<DataKeyEntity>(personKey.PartitionKey, ResolutionRows.DataKey(personKey.Value), cancellationToken);
+        await Task.WhenAll(viewRead, keyRead).ConfigureAwait(false);
+        var (view, key) = (await viewRead.ConfigureAwait(false), await keyRead.ConfigureAwait(false));
+        if (view?.IsSealed() == true)
         {
-            view.Open(keys.Unwrap(personKey.Value, wrapped));
+            view.Open(keys.Unwrap(personKey.Value, key?.ToWrapped() ?? throw new SealedValueException("A person's view is sealed but their data key row is missing.")));
         }
 
         return view;

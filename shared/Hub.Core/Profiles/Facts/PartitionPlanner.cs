@@ -124,18 +124,20 @@ internal static class PartitionPlanner
         // Each changed person's view rides in the same transactions as their facts, guarded like them: a writer that
         // got there first makes the commit fail, and the partition is planned again. A resumed batch compares the view
         // with what it should be, so a view an interrupted attempt did not write is written now.
-        // A view goes ahead of the facts: it carries the data key that seals them, so no sealed fact is ever stored
-        // without its key, whatever transaction an interrupted attempt stopped after.
-        var views = new List<EntityChange>();
+        // Each changed person's view rides in the same transactions as their facts, guarded like them: a writer that
+        // got there first makes the commit fail, and the partition is planned again. A resumed batch compares the view
+        // with what it should be, so a view an interrupted attempt did not write is written now.
         foreach (var change in changed)
         {
             if (change.Rows.ViewToWrite(change.After) is { } view)
             {
-                views.Add(change.Rows.View is { Version: { } version } ? EntityChange.Update(view, version) : EntityChange.Add(view));
+                changes.Add(change.Rows.View is { Version: { } version } ? EntityChange.Update(view, version) : EntityChange.Add(view));
             }
         }
 
-        changes.InsertRange(0, views);
+        // A data key row goes ahead of everything it seals, so no sealed value is ever stored without its key, whatever
+        // transaction an interrupted attempt stopped after.
+        changes.InsertRange(0, people.Values.Select(p => p.KeyToWrite()).OfType<EntityChange>());
 
         return new PartitionPlan(partitionKey, merge, incoming, counts.ToCounts(), changes, changed);
     }

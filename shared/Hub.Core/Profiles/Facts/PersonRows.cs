@@ -5,7 +5,7 @@ namespace Hub.Core.Profiles.Facts;
 
 /// <summary>
 /// Everything the facts table holds under one person key: their facts and their resolution rows, opened with the key's
-/// data key (kept on its view row) once all are added.
+/// data key (its own row) once all are added.
 /// </summary>
 internal sealed class PersonRows(string personKey, KeyRing keys)
 {
@@ -14,12 +14,15 @@ internal sealed class PersonRows(string personKey, KeyRing keys)
     /// <summary>The key's data key, opened; null until <see cref="Open"/> found one or <see cref="EnsureKey"/> made one.</summary>
     public DataKey? Key { get; private set; }
 
-    /// <summary>The key's data key as stored on its view row.</summary>
+    /// <summary>The key's data key as it is to be stored.</summary>
     public WrappedDataKey? WrappedKey { get; private set; }
 
+    /// <summary>The data key row as read; null when the key has none yet.</summary>
+    public DataKeyEntity? KeyRow { get; set; }
+
     /// <summary>
-    /// True when the view row must be written to carry the data key: <see cref="EnsureKey"/> made it, or it was wrapped
-    /// with a key-encryption key that is no longer current and has been wrapped again with the current one.
+    /// True when the data key row must be written: <see cref="EnsureKey"/> made the key, or it was wrapped with a
+    /// key-encryption key that is no longer current and has been wrapped again with the current one.
     /// </summary>
     public bool KeyToStore { get; private set; }
 
@@ -72,6 +75,10 @@ internal sealed class PersonRows(string personKey, KeyRing keys)
         {
             IndexRows = IndexRowsEntity.FromRow(row);
         }
+        else if (rowKey == ResolutionRows.DataKey(PersonKey))
+        {
+            KeyRow = DataKeyEntity.FromRow(row);
+        }
         else if (rowKey == ResolutionRows.View(PersonKey))
         {
             View = PersonViewEntity.FromRow(row);
@@ -80,27 +87,45 @@ internal sealed class PersonRows(string personKey, KeyRing keys)
         // History rows are read only when asked for.
     }
 
-    /// <summary>Opens the view and the sealed facts with the data key the view row carries.</summary>
+    /// <summary>Opens the view and the sealed facts with the key's data key.</summary>
     public void Open()
     {
-        if (View?.WrappedKey() is { } wrapped)
+        if (KeyRow is { } row)
         {
+            var wrapped = row.ToWrapped();
             WrappedKey = wrapped;
             Key = keys.Unwrap(PersonKey, wrapped);
-            View.Open(Key);
             if (wrapped.KeyId != keys.CurrentKey)
             {
-                // After a rotation: the same data key, wrapped with the current key, goes out with the next write of the
-                // view row (a merge, or the nightly reconciliation, which writes every view row out of step).
+                // After a rotation: the same data key, wrapped with the current key, is written with the key's next merge
+                // or by the nightly reconciliation, which visits every key.
                 WrappedKey = keys.Rewrap(PersonKey, wrapped);
                 KeyToStore = true;
             }
         }
 
+        const string Missing = "A person's values are sealed but their data key row is missing.";
+        if (View?.IsSealed() == true)
+        {
+            View.Open(Key ?? throw new SealedValueException(Missing));
+        }
+
         foreach (var fact in Facts.Where(f => f.Sealed is not null))
         {
-            fact.Open(Key ?? throw new SealedValueException("A person's facts are sealed but their view row carries no data key."));
+            fact.Open(Key ?? throw new SealedValueException(Missing));
         }
+    }
+
+    /// <summary>The data key row to write ahead of the facts it seals; null when the stored one stands.</summary>
+    public EntityChange? KeyToWrite()
+    {
+        if (!KeyToStore || WrappedKey is null)
+        {
+            return null;
+        }
+
+        var row = DataKeyEntity.Of(PersonKey, WrappedKey);
+        return KeyRow is { Version: { } version } ? EntityChange.Update(row, version) : EntityChange.Add(row);
     }
 
     /// <summary>The key's data key: the stored one, or a new one (written with the view row, ahead of any fact it seals).</summary>
@@ -126,8 +151,7 @@ internal sealed class PersonRows(string personKey, KeyRing keys)
     {
         if (View?.IsResolved() == true)
         {
-            // A marker stays; it is written again only to carry a data key made for this key's facts.
-            return KeyToStore ? PersonViewEntity.Resolved(PersonKey, WrappedKey) : null;
+            return null;
         }
 
         if (IsSimple && facts.Count == 0)
@@ -136,8 +160,7 @@ internal sealed class PersonRows(string personKey, KeyRing keys)
             return null;
         }
 
-        var key = EnsureKey();
-        var wanted = IsSimple ? PersonViewEntity.Of(PersonKey, facts, key, WrappedKey!) : PersonViewEntity.Resolved(PersonKey, WrappedKey);
+        var wanted = IsSimple ? PersonViewEntity.Of(PersonKey, facts, EnsureKey()) : PersonViewEntity.Resolved(PersonKey);
         return View is { } stored && stored.SameContent(wanted) ? null : wanted;
     }
 

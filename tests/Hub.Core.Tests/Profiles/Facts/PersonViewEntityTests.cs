@@ -20,7 +20,7 @@ public sealed class PersonViewEntityTests
         var unidentified = TestFacts.DisabilityFederation(TestFacts.At(2026, 3, 1)) with { Identified = false, FirstSeenAt = null };
         FactView[] facts = [TestFacts.Police(TestFacts.At(2026, 1, 10)), ended, unidentified];
 
-        var view = PersonViewEntity.Of(Key, facts, DataKey.Key, DataKey.Wrapped);
+        var view = PersonViewEntity.Of(Key, facts, DataKey.Key);
         var read = view.ReadFacts();
 
         Assert.True(view.IsUsable());
@@ -45,8 +45,8 @@ public sealed class PersonViewEntityTests
         var civil = TestFacts.CivilAffairs("dibao", TestFacts.At(2026, 1, 11));
         var reordered = civil with { Attributes = civil.Attributes.Reverse().ToDictionary() };
 
-        Assert.True(PersonViewEntity.Of(Key, [police, civil], DataKey.Key, DataKey.Wrapped).SameContent(PersonViewEntity.Of(Key, [reordered, police], DataKey.Key, DataKey.Wrapped)));
-        Assert.False(PersonViewEntity.Of(Key, [police, civil], DataKey.Key, DataKey.Wrapped).SameContent(PersonViewEntity.Of(Key, [police], DataKey.Key, DataKey.Wrapped)));
+        Assert.True(PersonViewEntity.Of(Key, [police, civil], DataKey.Key).SameContent(PersonViewEntity.Of(Key, [reordered, police], DataKey.Key)));
+        Assert.False(PersonViewEntity.Of(Key, [police, civil], DataKey.Key).SameContent(PersonViewEntity.Of(Key, [police], DataKey.Key)));
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class PersonViewEntityTests
     {
         var huge = TestFacts.Police(TestFacts.At(2026, 1, 10), ("residenceAddress", new string('路', PersonViewEntity.MaxFactsLength)));
 
-        var view = PersonViewEntity.Of(Key, [huge], DataKey.Key, DataKey.Wrapped);
+        var view = PersonViewEntity.Of(Key, [huge], DataKey.Key);
 
         Assert.False(view.IsUsable());
         Assert.Null(view.Facts);
@@ -64,7 +64,7 @@ public sealed class PersonViewEntityTests
     [Fact]
     public void A_marker_is_not_a_copy_and_holds_no_facts()
     {
-        var marker = PersonViewEntity.Resolved(Key, DataKey.Wrapped);
+        var marker = PersonViewEntity.Resolved(Key);
 
         Assert.True(marker.IsResolved());
         Assert.False(marker.IsUsable());
@@ -74,11 +74,12 @@ public sealed class PersonViewEntityTests
     [Fact]
     public void The_view_row_is_read_as_the_persons_view_not_as_a_fact()
     {
-        var view = PersonViewEntity.Of(Key, [TestFacts.Police(TestFacts.At(2026, 1, 10))], DataKey.Key, DataKey.Wrapped);
+        var view = PersonViewEntity.Of(Key, [TestFacts.Police(TestFacts.At(2026, 1, 10))], DataKey.Key);
         var rows = new[]
         {
             Row(Key + "|police|", ("PersonKey", Key), ("Source", "police"), ("Attributes", "{}")),
-            Row(view.RowKey, ("PersonKey", Key), ("Kind", view.Kind), ("Facts", view.Facts!), ("DataKeyId", view.DataKeyId!), ("DataKey", view.DataKey!)),
+            Row(view.RowKey, ("PersonKey", Key), ("Kind", view.Kind), ("Facts", view.Facts!)),
+            Row($"{Key}|~key", ("PersonKey", Key), ("KeyId", DataKey.Wrapped.KeyId), ("Wrapped", DataKey.Wrapped.Wrapped)),
         };
 
         var person = Assert.Single(PersonRows.Group(rows, TestKeys.Ring).Values);
@@ -95,40 +96,49 @@ public sealed class PersonViewEntityTests
         FactView[] facts = [TestFacts.Police(TestFacts.At(2026, 1, 10))];
         var linked = new PersonRows(Key, TestKeys.Ring) { Link = new LinkEntity { PersonKey = Key, Golden = TestFacts.KeyFor("someone else").Value } };
 
-        var copy = new PersonRows(Key, TestKeys.Ring).ViewToWrite(facts);
+        var maker = new PersonRows(Key, TestKeys.Ring);
+        var copy = maker.ViewToWrite(facts);
         var marker = linked.ViewToWrite(facts);
 
         Assert.True(copy!.IsUsable());
         Assert.True(marker!.IsResolved());
-        Assert.Null(Opened(copy!).ViewToWrite(facts));
-        Assert.NotNull(Opened(copy!).ViewToWrite([.. facts, TestFacts.CivilAffairs("dibao", TestFacts.At(2026, 1, 11))]));
-        Assert.Null(Opened(marker!).ViewToWrite(facts));
+        Assert.Null(Opened(copy!, maker).ViewToWrite(facts));
+        Assert.NotNull(Opened(copy!, maker).ViewToWrite([.. facts, TestFacts.CivilAffairs("dibao", TestFacts.At(2026, 1, 11))]));
+        Assert.Null(Opened(marker!, maker).ViewToWrite(facts));
         Assert.Null(new PersonRows(Key, TestKeys.Ring).ViewToWrite([]));
     }
 
     [Fact]
-    public void After_a_rotation_the_view_is_written_again_with_the_same_data_key_wrapped_with_the_current_key()
+    public void After_a_rotation_the_same_data_key_is_written_again_wrapped_with_the_current_key_and_the_view_stands()
     {
         FactView[] facts = [TestFacts.Police(TestFacts.At(2026, 1, 10))];
-        var stored = new PersonRows(Key, TestKeys.Ring).ViewToWrite(facts)!;
+        var view = PersonViewEntity.Of(Key, facts, DataKey.Key);
         var rotated = TestKeys.RingWith("k2", ("k1", TestKeys.First), ("k2", TestKeys.Second));
 
-        var person = new PersonRows(Key, rotated) { View = stored };
+        var person = new PersonRows(Key, rotated) { View = view, KeyRow = DataKeyEntity.Of(Key, DataKey.Wrapped) };
         person.Open();
-        var rewritten = person.ViewToWrite(facts);
+        var rewrapped = Assert.IsType<DataKeyEntity>(person.KeyToWrite()?.Entity);
 
-        Assert.Equal("k1", stored.DataKeyId);
-        Assert.NotNull(rewritten);
-        Assert.Equal("k2", rewritten.DataKeyId);
-        var afterwards = new PersonRows(Key, TestKeys.RingOf(("k2", TestKeys.Second))) { View = rewritten };
+        Assert.Equal("k1", DataKey.Wrapped.KeyId);
+        Assert.Equal("k2", rewrapped.KeyId);
+        Assert.Null(person.ViewToWrite(facts));
+        var afterwards = new PersonRows(Key, TestKeys.RingOf(("k2", TestKeys.Second))) { View = view, KeyRow = rewrapped };
         afterwards.Open();
         Assert.Equal(facts[0].Attributes.OrderBy(a => a.Key, StringComparer.Ordinal), afterwards.View!.ReadFacts().Single().Attributes.OrderBy(a => a.Key, StringComparer.Ordinal));
-        Assert.Null(afterwards.ViewToWrite(facts));
+        Assert.Null(afterwards.KeyToWrite());
     }
 
-    private static PersonRows Opened(PersonViewEntity view)
+    [Fact]
+    public void A_sealed_view_without_its_data_key_row_is_refused_not_read_as_empty()
     {
-        var person = new PersonRows(Key, TestKeys.Ring) { View = view };
+        var person = new PersonRows(Key, TestKeys.Ring) { View = PersonViewEntity.Of(Key, [TestFacts.Police(TestFacts.At(2026, 1, 10))], DataKey.Key) };
+
+        Assert.Throws<SealedValueException>(person.Open);
+    }
+
+    private static PersonRows Opened(PersonViewEntity view, PersonRows made)
+    {
+        var person = new PersonRows(Key, TestKeys.Ring) { View = view, KeyRow = made.KeyToWrite()?.Entity as DataKeyEntity };
         person.Open();
         return person;
     }
