@@ -91,6 +91,10 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         // Resolved by the platform with the app's identity; the value never appears in the app settings. No
         // secret version is named, so a rotated pepper is picked up (see infra/README.md before rotating).
         { name: 'Hub__PersonKey__Pepper', value: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${pepperSecretName})' }
+        // The key that wraps each person's data key (sensitive values are sealed with those). A rotation adds a
+        // second key setting under a new id and makes it current (see infra/README.md).
+        { name: 'Hub__Protection__Keys__k1', value: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=protection-key-1)' }
+        { name: 'Hub__Protection__CurrentKey', value: 'k1' }
         { name: 'Hub__Auth__Authority', value: authAuthority }
         { name: 'Hub__Auth__Audience', value: authAudience }
       ]

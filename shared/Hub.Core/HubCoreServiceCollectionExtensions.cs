@@ -13,6 +13,7 @@ using Hub.Core.Identity.Resolution;
 using Hub.Core.Kernel;
 using Hub.Core.Profiles;
 using Hub.Core.Profiles.Facts;
+using Hub.Core.Protection;
 using Hub.Core.Reads;
 using Hub.Core.Storage;
 using Hub.Core.Subjects;
@@ -30,6 +31,11 @@ public static class HubCoreServiceCollectionExtensions
 {
     /// <summary>The development pepper: used only when the environment is Development and none is configured.</summary>
     private const string DevelopmentPepper = "aHViLWRldmVsb3BtZW50LXBlcHBlci1ub3QtYS1zZWNyZXQtMDAwMDA=";
+
+    /// <summary>The development key-encryption key: used only when the environment is Development and none is configured.</summary>
+    private const string DevelopmentKey = "aHViLWRldmVsb3BtZW50LWtleS1ub3QtYS1zZWNyZXQ=";
+
+    private const string DevelopmentKeyId = "development";
 
     /// <summary>
     /// Registers the domain's parts behind feed processing: person keys, feeds, profiles, the resident index and identity
@@ -64,6 +70,21 @@ public static class HubCoreServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<PersonKeyOptions>, PersonKeyOptionsValidator>();
         services.AddSingleton<PersonKeyHasher>();
+
+        // Protection: the key-encryption keys that wrap each person's data key.
+        services.AddOptions<ProtectionOptions>()
+            .Bind(configuration.GetSection(ProtectionOptions.SectionName))
+            .PostConfigure(o =>
+            {
+                if (o.Keys.Count == 0 && string.IsNullOrWhiteSpace(o.CurrentKey) && environment.IsDevelopment())
+                {
+                    o.Keys[DevelopmentKeyId] = DevelopmentKey;
+                    o.CurrentKey = DevelopmentKeyId;
+                }
+            })
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ProtectionOptions>, ProtectionOptionsValidator>();
+        services.AddSingleton<KeyRing>();
     }
 
     // Feeds: the Hub's files checked together (HubFilesCheck), the source catalogue, intake, held snapshots and the three phases of processing a batch.
@@ -118,7 +139,7 @@ public static class HubCoreServiceCollectionExtensions
     // Identity: matching, resolution, reconciliation, the steward queue and decisions, and the profile reader over them.
     private static void AddIdentityResolution(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(sp => new ResidentReconciler(sp.GetRequiredService<HubStorage>(), sp.GetRequiredService<CandidateIndex>(), sp.GetRequiredService<PersonResolver>(), sp.GetRequiredService<ResidentRowBuilder>(), sp.GetRequiredService<ProfileRules>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ResidentReconciler>>()));
+        services.AddSingleton(sp => new ResidentReconciler(sp.GetRequiredService<HubStorage>(), sp.GetRequiredService<CandidateIndex>(), sp.GetRequiredService<PersonResolver>(), sp.GetRequiredService<ResidentRowBuilder>(), sp.GetRequiredService<KeyRing>(), sp.GetRequiredService<ProfileRules>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ResidentReconciler>>()));
         services.AddSingleton<PersonResolver>();
         services.AddSingleton<ProvisionalMatcher>();
         services.AddSingleton(sp => new ProfileReader(sp.GetRequiredService<FactStore>(), sp.GetRequiredService<PersonResolver>(), sp.GetRequiredService<ResidentIndex>(), sp.GetRequiredService<ProfileBuilder>(), sp.GetRequiredService<ProfileRules>(), sp.GetRequiredService<TimeProvider>()));

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
+using Azure.Data.Tables;
 using Hub.Core.Access.Residents;
 using Hub.Core.Feeds;
 using Hub.Core.Feeds.Batches;
@@ -63,18 +64,25 @@ internal static class PopulationSeed
         foreach (var (partition, bySource) in incoming)
         {
             var partitionKey = PersonKey.FormatPartition(partition);
+
+            // Every person's data key made once and written with their facts, so each source's plan seals with it.
+            var dataKeys = bySource.Values.SelectMany(f => f).Select(f => f.PersonKey).Distinct(StringComparer.Ordinal)
+                .Select(key => DataKeyEntity.Of(key, facts.Keys.NewDataKey(key)))
+                .ToList();
+            var keyRows = dataKeys.Select(KeyRow).ToList();
+            var seeded = PersonRows.Group(keyRows, facts.Keys);
             var plans = PopulationLoad.Sources
                 .Where(bySource.ContainsKey)
-                .Select(s => facts.Plan(partitionKey, [], new FactMerge(s, batches[s], Snapshot: false), bySource[s]))
+                .Select(s => facts.Plan(partitionKey, keyRows, new FactMerge(s, batches[s], Snapshot: false), bySource[s]))
                 .ToList();
             var added = plans.SelectMany(p => p.Changes).Select(c => c.Entity).OfType<FactEntity>().ToList();
 
             // Upserts where the planner adds: the store is empty, and a transaction the storage client sends again after
             // a timeout must not fail on the rows its first attempt wrote.
-            var writes = added.Select(f => EntityChange.Upsert(f)).ToList();
+            var writes = dataKeys.Select(k => EntityChange.Upsert(k)).Concat(added.Select(f => EntityChange.Upsert(f))).ToList();
             foreach (var own in added.GroupBy(f => f.PersonKey, StringComparer.Ordinal))
             {
-                var person = new PersonRows(own.Key);
+                var person = seeded[own.Key];
                 person.Facts.AddRange(own);
                 var after = person.Facts.Select(f => f.ToView()).ToList();
                 if (person.ViewToWrite(after) is { } view)
@@ -142,4 +150,13 @@ internal static class PopulationSeed
     // The form of the Hub's own batch ids (FeedIntake), so the facts name batches as the feeds' facts do.
     private static string BatchId() =>
         string.Create(CultureInfo.InvariantCulture, $"{DateTimeOffset.UtcNow:yyyyMMddHHmmss}-{RandomNumberGenerator.GetHexString(8, lowercase: true)}");
+
+    // A data key row as the planner reads it with the partition.
+    private static StoredRow KeyRow(DataKeyEntity key) =>
+        new(new TableEntity(key.PartitionKey, key.RowKey)
+        {
+            [nameof(DataKeyEntity.PersonKey)] = key.PersonKey,
+            [nameof(DataKeyEntity.KeyId)] = key.KeyId,
+            [nameof(DataKeyEntity.Wrapped)] = key.Wrapped,
+        });
 }

@@ -19,6 +19,8 @@ public sealed class BicepTests
     [InlineData("AzureWebJobsStorage__accountName")]
     [InlineData("Hub__Storage__AccountName")]
     [InlineData("Hub__PersonKey__Pepper")]
+    [InlineData("Hub__Protection__Keys__k1")]
+    [InlineData("Hub__Protection__CurrentKey")]
     [InlineData("Hub__Auth__Authority")]
     [InlineData("Hub__Auth__Audience")]
     public void The_function_app_sets_what_the_Hub_and_its_bindings_read(string setting)
@@ -34,6 +36,7 @@ public sealed class BicepTests
         var template = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "infra", "modules", "functionApp.bicep"));
 
         Assert.Contains("{ name: 'Hub__PersonKey__Pepper', value: '@Microsoft.KeyVault(", template, StringComparison.Ordinal);
+        Assert.Contains("{ name: 'Hub__Protection__Keys__k1', value: '@Microsoft.KeyVault(", template, StringComparison.Ordinal);
         Assert.DoesNotContain("AccountKey", template, StringComparison.Ordinal);
     }
 }

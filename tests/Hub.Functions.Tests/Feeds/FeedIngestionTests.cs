@@ -191,7 +191,7 @@ public sealed class FeedIngestionTests(AzuriteFixture azurite) : IAsyncLifetime
         await _hub.Storage.Facts.QueryAsync<TableEntity>(e => e.GetString("Source") == source).ToListAsync();
 
     private async Task<List<string>> AllFactAttributesAsync(string source) =>
-        [.. (await AllFactsAsync(source)).Select(f => f.GetString("Attributes"))];
+        [.. (await OpenedFacts.OfAsync(_hub.Services, source)).Select(OpenedFacts.Json)];
 
     private async Task<TableEntity> SingleFactAsync(string source) => Assert.Single(await AllFactsAsync(source));
 }

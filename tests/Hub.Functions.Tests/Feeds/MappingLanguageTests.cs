@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using Azure.Data.Tables;
 using Hub.Core.Access;
 using Hub.Core.Feeds.Batches;
@@ -56,6 +55,9 @@ public sealed class MappingLanguageTests(AzuriteFixture azurite) : IAsyncLifetim
 
     private readonly DirectoryInfo _sources = Directory.CreateTempSubdirectory("hub-mapping-language-");
     private HubFactory? _hub;
+
+    // Every stored fact's attributes, opened, as FactsAsync last read them.
+    private Dictionary<string, IReadOnlyDictionary<string, string>> _opened = [];
 
     public Task InitializeAsync()
     {
@@ -152,9 +154,11 @@ public sealed class MappingLanguageTests(AzuriteFixture azurite) : IAsyncLifetim
     private HttpClient Publisher(string source) =>
         _hub!.CreateClientWithToken(DevelopmentTokens.Mint(source + "-client", [HubRoles.FeedPublisher(source)]));
 
-    private async Task<List<TableEntity>> FactsAsync(string source) =>
-        await _hub!.Storage.Facts.QueryAsync<TableEntity>(f => f.GetString("Source") == source).ToListAsync();
+    private async Task<List<TableEntity>> FactsAsync(string source)
+    {
+        _opened = await OpenedFacts.ByRowKeyAsync(_hub!.Services);
+        return await _hub!.Storage.Facts.QueryAsync<TableEntity>(f => f.GetString("Source") == source).ToListAsync();
+    }
 
-    private static Dictionary<string, string> Attributes(TableEntity fact) =>
-        JsonSerializer.Deserialize<Dictionary<string, string>>(fact.GetString("Attributes"))!;
+    private Dictionary<string, string> Attributes(TableEntity fact) => new(_opened[fact.RowKey]);
 }

@@ -25,6 +25,19 @@ public sealed class StartupValidationTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public void Outside_development_a_missing_protection_key_stops_the_hub_at_start_naming_the_keys()
+    {
+        var error = StartupError<OptionsValidationException>(() => Production(new()
+        {
+            ["Hub:PersonKey:Pepper"] = Convert.ToBase64String(new byte[32]),
+            ["Hub:Auth:Authority"] = "https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000/v2.0",
+            ["Hub:Protection:CurrentKey"] = "",
+        }));
+
+        Assert.Contains("Hub:Protection:Keys", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_pepper_that_is_too_short_stops_the_hub_at_start()
     {
         var error = StartupError<OptionsValidationException>(() => Production(new()
@@ -119,6 +132,12 @@ public sealed class StartupValidationTests(AzuriteFixture azurite)
             builder.UseSetting("Hub:Storage:ConnectionString", azurite.ConnectionString);
             builder.UseSetting("Hub:Storage:NamePrefix", AzuriteFixture.UniquePrefix());
             builder.UseSetting("Hub:Triggers:RunLocally", "false");
+            if (!settings.ContainsKey("Hub:Protection:CurrentKey"))
+            {
+                builder.UseSetting("Hub:Protection:Keys:k1", Convert.ToBase64String(new byte[32]));
+                builder.UseSetting("Hub:Protection:CurrentKey", "k1");
+            }
+
             foreach (var (key, value) in settings)
             {
                 builder.UseSetting(key, value);

@@ -4,6 +4,7 @@ using Hub.Core.Access.Residents;
 using Hub.Core.Kernel;
 using Hub.Core.Profiles;
 using Hub.Core.Profiles.Facts;
+using Hub.Core.Protection;
 using Hub.Core.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -27,12 +28,14 @@ public sealed partial class ResidentReconciler
     private readonly CandidateIndex _candidates;
     private readonly PersonResolver _resolver;
     private readonly ResidentRowBuilder _rows;
+    private readonly KeyRing _keys;
     private readonly ProfileRules _rules;
     private readonly TimeProvider _time;
     private readonly ILogger<ResidentReconciler> _logger;
 
-    internal ResidentReconciler(HubStorage storage, CandidateIndex candidates, PersonResolver resolver, ResidentRowBuilder rows, ProfileRules rules, TimeProvider time, ILogger<ResidentReconciler> logger)
+    internal ResidentReconciler(HubStorage storage, CandidateIndex candidates, PersonResolver resolver, ResidentRowBuilder rows, KeyRing keys, ProfileRules rules, TimeProvider time, ILogger<ResidentReconciler> logger)
     {
+        _keys = keys;
         _storage = storage;
         _candidates = candidates;
         _resolver = resolver;
@@ -58,12 +61,15 @@ public sealed partial class ResidentReconciler
             var filter = TableFilter.Of($"PartitionKey eq {PersonKey.FormatPartition(partition)}");
             var partitionRows = await _storage.FactsTable.QueryRowsAsync(filter, token).ToListAsync(token).ConfigureAwait(false);
 
-            var people = PersonRows.Group(partitionRows).Values;
+            var people = PersonRows.Group(partitionRows, _keys).Values;
             var views = people
                 .Select(p => (Stored: p.View, Wanted: p.ViewToWrite(p.Facts.Select(f => f.ToView()).ToList())))
                 .Where(v => v.Wanted is not null)
                 .Select(v => v.Stored is { Version: { } version } ? EntityChange.Update(v.Wanted!, version) : EntityChange.Add(v.Wanted!))
                 .ToList();
+
+            // Data keys made for a view, or wrapped again after a rotation, go ahead of the views they seal.
+            views.InsertRange(0, people.Select(p => p.KeyToWrite()).OfType<EntityChange>());
             Interlocked.Add(ref viewsWritten, await WriteViewsAsync(views, token).ConfigureAwait(false));
 
             foreach (var person in people.Where(p => !p.IsLinkedElsewhere))
@@ -160,21 +166,36 @@ public sealed partial class ResidentReconciler
     private async Task<int> WriteViewsAsync(IReadOnlyList<EntityChange> views, CancellationToken cancellationToken)
     {
         var written = 0;
+        var keyless = new HashSet<string>(StringComparer.Ordinal);
         foreach (var chunk in views.Chunk(TransactionLimit))
         {
             if ((await _storage.FactsTable.SubmitAsync(chunk, cancellationToken).ConfigureAwait(false)).IsWritten)
             {
-                written += chunk.Length;
+                written += chunk.Count(c => c.Entity is not DataKeyEntity);
                 continue;
             }
 
             foreach (var view in chunk)
             {
-                // A row a batch wrote since the partition was read is the batch's to keep right.
+                // A row a batch wrote since the partition was read is the batch's to keep right; so is a data key, and a
+                // view sealed with a key that did not get written is left for the batch too.
+                var owner = ResolutionRows.PersonKeyOf(view.Entity.RowKey);
+                if (keyless.Contains(owner))
+                {
+                    continue;
+                }
+
                 var result = view.Version is { } version
                     ? await _storage.FactsTable.UpdateAsync(view.Entity, version, EntityUpdateMode.Replace, cancellationToken).ConfigureAwait(false)
                     : await _storage.FactsTable.AddAsync(view.Entity, cancellationToken).ConfigureAwait(false);
-                if (result.Outcome == WriteOutcome.Written)
+                if (result.Outcome != WriteOutcome.Written)
+                {
+                    if (view.Entity is DataKeyEntity)
+                    {
+                        keyless.Add(owner);
+                    }
+                }
+                else if (view.Entity is not DataKeyEntity)
                 {
                     written++;
                 }

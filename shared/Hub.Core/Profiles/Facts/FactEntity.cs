@@ -18,10 +18,19 @@ internal sealed class FactEntity : StoredEntity
     /// <summary>False when the record came without a usable ID number and <see cref="PersonKey"/> is provisional.</summary>
     public bool Identified { get; set; } = true;
 
-    /// <summary>Attribute → normalised value, as JSON.</summary>
+    /// <summary>Attribute → normalised value, as JSON: the attributes the source does not count as sensitive.</summary>
     public string Attributes { get; set; } = "{}";
 
-    /// <summary>Hash of <see cref="Attributes"/>: an unchanged record is recognised without comparing values.</summary>
+    /// <summary>
+    /// The sensitive attributes (level 3 and 4, and the ID number), as JSON sealed with the person's data key for this
+    /// row (see <see cref="Protection.DataKey"/>); null when the record has none.
+    /// </summary>
+    public string? Sealed { get; set; }
+
+    /// <summary>
+    /// Keyed hash (with the person's data key) of every attribute: an unchanged record is recognised without comparing
+    /// values, and the hash tells nothing about a value to someone without the key.
+    /// </summary>
     public string ContentHash { get; set; } = string.Empty;
 
     public string FirstBatch { get; set; } = string.Empty;
@@ -49,10 +58,28 @@ internal sealed class FactEntity : StoredEntity
     /// <summary>The row key just after a person's range: '}' follows '|'.</summary>
     public static string PersonRangeEnd(string personKey) => personKey + "}";
 
+    // The sealed attributes once opened; a private field, because the table client stores every public property.
+    private Dictionary<string, string>? _opened;
+
+    /// <summary>Opens <see cref="Sealed"/> with the person's data key, so <see cref="ToView"/> gives every attribute.</summary>
+    public void Open(Protection.DataKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        _opened = Sealed is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(key.Open(Sealed, RowKey), StorageJson.Options);
+    }
+
     /// <summary>The fact as the profile builder reads it; the discriminator is the last part of its row key.</summary>
     public FactView ToView()
     {
         var attributes = JsonSerializer.Deserialize<Dictionary<string, string>>(Attributes, StorageJson.Options) ?? [];
+        if (Sealed is not null)
+        {
+            foreach (var (attribute, value) in _opened ?? throw new Protection.SealedValueException("A fact's sealed attributes were read before they were opened."))
+            {
+                attributes[attribute] = value;
+            }
+        }
+
         var discriminator = Uri.UnescapeDataString(RowKey[(RowKey.LastIndexOf('|') + 1)..]);
         return new FactView(Source, discriminator, attributes, LastBatch, UpdatedAt, EndedAt, FirstSeenAt, Identified);
     }
@@ -64,6 +91,7 @@ internal sealed class FactEntity : StoredEntity
         Source = row.GetString(nameof(Source)) ?? string.Empty,
         Identified = row.GetBoolean(nameof(Identified)) ?? true,
         Attributes = row.GetString(nameof(Attributes)) ?? "{}",
+        Sealed = row.GetString(nameof(Sealed)),
         ContentHash = row.GetString(nameof(ContentHash)) ?? string.Empty,
         FirstBatch = row.GetString(nameof(FirstBatch)) ?? string.Empty,
         LastBatch = row.GetString(nameof(LastBatch)) ?? string.Empty,

@@ -1,4 +1,6 @@
+using Hub.Core.Feeds.Sources;
 using Hub.Core.Kernel;
+using Hub.Core.Protection;
 using Hub.Core.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -11,8 +13,13 @@ namespace Hub.Core.Profiles.Facts;
 /// row of each person whose facts changed. Planning and committing are separate steps so that the resident index can
 /// be written between them: a batch that stops after the index and before the facts is planned again from the same facts.
 /// </summary>
-internal sealed partial class FactStore(HubStorage storage, TimeProvider time, ILogger<FactStore> logger)
+internal sealed partial class FactStore(HubStorage storage, KeyRing keys, SourceCatalog sources, TimeProvider time, ILogger<FactStore> logger)
 {
+    private readonly FactSealing _sealing = new(keys, sources);
+
+    /// <summary>The key-encryption keys that open the persons' data keys.</summary>
+    public KeyRing Keys => keys;
+
     /// <summary>How often a partition that keeps changing under a merge is planned and written again before the merge gives up.</summary>
     public const int MaxCommitAttempts = 5;
 
@@ -56,7 +63,7 @@ internal sealed partial class FactStore(HubStorage storage, TimeProvider time, I
 
     /// <summary>Plans <paramref name="incoming"/> against the partition's <paramref name="rows"/> as read (see <see cref="PartitionPlanner"/>).</summary>
     public PartitionPlan Plan(string partitionKey, IReadOnlyList<StoredRow> rows, FactMerge merge, IReadOnlyList<IncomingFact> incoming) =>
-        PartitionPlanner.Plan(partitionKey, rows, merge, incoming, time.GetUtcNow());
+        PartitionPlanner.Plan(partitionKey, rows, merge, incoming, _sealing, time.GetUtcNow());
 
     /// <summary>
     /// Writes a plan's facts and views, transaction by transaction: <see cref="WriteOutcome.AlreadyExists"/> when
@@ -106,14 +113,26 @@ internal sealed partial class FactStore(HubStorage storage, TimeProvider time, I
         }
     }
 
-    /// <summary>Reads a person's view row: one point read. Null when the person has none.</summary>
-    public Task<PersonViewEntity?> ReadViewAsync(PersonKey personKey, CancellationToken cancellationToken = default) =>
-        storage.FactsTable.GetAsync<PersonViewEntity>(personKey.PartitionKey, ResolutionRows.View(personKey.Value), cancellationToken);
+    /// <summary>Reads a person's view row, opened: two point reads side by side (the view and its data key). Null when the person has none.</summary>
+    public async Task<PersonViewEntity?> ReadViewAsync(PersonKey personKey, CancellationToken cancellationToken = default)
+    {
+        // Two point reads side by side: the view, and the data key that opens it.
+        var viewRead = storage.FactsTable.GetAsync<PersonViewEntity>(personKey.PartitionKey, ResolutionRows.View(personKey.Value), cancellationToken);
+        var keyRead = storage.FactsTable.GetAsync<DataKeyEntity>(personKey.PartitionKey, ResolutionRows.DataKey(personKey.Value), cancellationToken);
+        await Task.WhenAll(viewRead, keyRead).ConfigureAwait(false);
+        var (view, key) = (await viewRead.ConfigureAwait(false), await keyRead.ConfigureAwait(false));
+        if (view?.IsSealed() == true)
+        {
+            view.Open(keys.Unwrap(personKey.Value, key?.ToWrapped() ?? throw new SealedValueException("A person's view is sealed but their data key row is missing.")));
+        }
+
+        return view;
+    }
 
     /// <summary>Reads every row of one person key (facts and resolution rows, history aside).</summary>
     public async Task<PersonRows> ReadPersonAsync(PersonKey personKey, CancellationToken cancellationToken = default)
     {
-        var person = new PersonRows(personKey.Value);
+        var person = new PersonRows(personKey.Value, keys);
         var filter = TableFilter.Of(
             $"PartitionKey eq {personKey.PartitionKey} and RowKey ge {FactEntity.PersonRangeStart(personKey.Value)} and RowKey lt {FactEntity.PersonRangeEnd(personKey.Value)}");
         await foreach (var row in storage.FactsTable.QueryRowsAsync(filter, cancellationToken).ConfigureAwait(false))
@@ -121,6 +140,7 @@ internal sealed partial class FactStore(HubStorage storage, TimeProvider time, I
             person.Add(row);
         }
 
+        person.Open();
         return person;
     }
 
@@ -137,7 +157,7 @@ internal sealed partial class FactStore(HubStorage storage, TimeProvider time, I
         {
             var size = EntityOverhead + (6L * change.Entity switch
             {
-                FactEntity fact => fact.Attributes.Length,
+                FactEntity fact => fact.Attributes.Length + (fact.Sealed?.Length ?? 0),
                 PersonViewEntity view => view.Facts?.Length ?? 0,
                 _ => 0,
             });

@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using Hub.Core.Feeds.Batches;
 using Hub.Core.Storage;
 
@@ -16,9 +13,10 @@ namespace Hub.Core.Profiles.Facts;
 /// </remarks>
 internal static class PartitionPlanner
 {
-    public static PartitionPlan Plan(string partitionKey, IReadOnlyList<StoredRow> rows, FactMerge merge, IReadOnlyList<IncomingFact> incoming, DateTimeOffset now)
+    public static PartitionPlan Plan(
+        string partitionKey, IReadOnlyList<StoredRow> rows, FactMerge merge, IReadOnlyList<IncomingFact> incoming, FactSealing sealing, DateTimeOffset now)
     {
-        var people = PersonRows.Group(rows);
+        var people = PersonRows.Group(rows, sealing.Keys);
         var existing = people.Values.SelectMany(p => p.Facts).Where(f => f.Source == merge.Source).ToDictionary(f => f.RowKey, StringComparer.Ordinal);
         var before = new Dictionary<string, IReadOnlyList<FactView>>(StringComparer.Ordinal);
         void Snapshot(string personKey)
@@ -36,11 +34,18 @@ internal static class PartitionPlanner
         {
             var rowKey = FactEntity.RowKeyFor(merge.Source, fact.PersonKey, fact.Discriminator);
             seen.Add(rowKey);
-            var (attributes, hash) = Serialise(fact.Attributes);
+            if (!people.TryGetValue(fact.PersonKey, out var owner))
+            {
+                people[fact.PersonKey] = owner = new PersonRows(fact.PersonKey, sealing.Keys);
+            }
+
+            var key = owner.EnsureKey();
+            var hash = FactSealing.Hash(key, fact.Attributes);
             if (!existing.TryGetValue(rowKey, out var stored))
             {
                 counts.Inserted++;
                 Snapshot(fact.PersonKey);
+                var (attributes, sealedAttributes) = sealing.Seal(key, merge.Source, fact.Attributes, rowKey);
                 var added = new FactEntity
                 {
                     PartitionKey = partitionKey,
@@ -49,6 +54,7 @@ internal static class PartitionPlanner
                     Source = merge.Source,
                     Identified = fact.Identified,
                     Attributes = attributes,
+                    Sealed = sealedAttributes,
                     ContentHash = hash,
                     FirstBatch = merge.BatchId,
                     LastBatch = merge.BatchId,
@@ -57,12 +63,8 @@ internal static class PartitionPlanner
                     FirstSeenAt = now,
                     UpdatedAt = now,
                 };
-                if (!people.TryGetValue(fact.PersonKey, out var person))
-                {
-                    people[fact.PersonKey] = person = new PersonRows(fact.PersonKey);
-                }
-
-                person.Facts.Add(added);
+                added.Open(key);
+                owner.Facts.Add(added);
                 existing[rowKey] = added;
                 changes.Add(EntityChange.Add(added));
             }
@@ -80,7 +82,8 @@ internal static class PartitionPlanner
                 counts.Updated++;
                 Snapshot(stored.PersonKey);
                 var version = stored.Version!.Value;
-                stored.Attributes = attributes;
+                (stored.Attributes, stored.Sealed) = sealing.Seal(key, merge.Source, fact.Attributes, rowKey);
+                stored.Open(key);
                 stored.ContentHash = hash;
                 stored.LastBatch = merge.BatchId;
                 stored.LastChange = FactChange.Updated;
@@ -121,6 +124,9 @@ internal static class PartitionPlanner
         // Each changed person's view rides in the same transactions as their facts, guarded like them: a writer that
         // got there first makes the commit fail, and the partition is planned again. A resumed batch compares the view
         // with what it should be, so a view an interrupted attempt did not write is written now.
+        // Each changed person's view rides in the same transactions as their facts, guarded like them: a writer that
+        // got there first makes the commit fail, and the partition is planned again. A resumed batch compares the view
+        // with what it should be, so a view an interrupted attempt did not write is written now.
         foreach (var change in changed)
         {
             if (change.Rows.ViewToWrite(change.After) is { } view)
@@ -129,15 +135,11 @@ internal static class PartitionPlanner
             }
         }
 
-        return new PartitionPlan(partitionKey, merge, incoming, counts.ToCounts(), changes, changed);
-    }
+        // A data key row goes ahead of everything it seals, so no sealed value is ever stored without its key, whatever
+        // transaction an interrupted attempt stopped after.
+        changes.InsertRange(0, people.Values.Select(p => p.KeyToWrite()).OfType<EntityChange>());
 
-    private static (string Json, string Hash) Serialise(IReadOnlyDictionary<string, string> attributes)
-    {
-        // Sorted keys make the JSON canonical, so equal attributes always hash equal.
-        var json = JsonSerializer.Serialize(new SortedDictionary<string, string>(attributes.ToDictionary(), StringComparer.Ordinal), StorageJson.Options);
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)).AsSpan(0, 16));
-        return (json, hash);
+        return new PartitionPlan(partitionKey, merge, incoming, counts.ToCounts(), changes, changed);
     }
 
     private sealed class Tally

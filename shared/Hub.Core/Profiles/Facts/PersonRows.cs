@@ -1,11 +1,30 @@
+using Hub.Core.Protection;
 using Hub.Core.Storage;
 
 namespace Hub.Core.Profiles.Facts;
 
-/// <summary>Everything the facts table holds under one person key: their facts and their resolution rows.</summary>
-internal sealed class PersonRows(string personKey)
+/// <summary>
+/// Everything the facts table holds under one person key: their facts and their resolution rows, opened with the key's
+/// data key (its own row) once all are added.
+/// </summary>
+internal sealed class PersonRows(string personKey, KeyRing keys)
 {
     public string PersonKey { get; } = personKey;
+
+    /// <summary>The key's data key, opened; null until <see cref="Open"/> found one or <see cref="EnsureKey"/> made one.</summary>
+    public DataKey? Key { get; private set; }
+
+    /// <summary>The key's data key as it is to be stored.</summary>
+    public WrappedDataKey? WrappedKey { get; private set; }
+
+    /// <summary>The data key row as read; null when the key has none yet.</summary>
+    public DataKeyEntity? KeyRow { get; set; }
+
+    /// <summary>
+    /// True when the data key row must be written: <see cref="EnsureKey"/> made the key, or it was wrapped with a
+    /// key-encryption key that is no longer current and has been wrapped again with the current one.
+    /// </summary>
+    public bool KeyToStore { get; private set; }
 
     public List<FactEntity> Facts { get; } = [];
 
@@ -56,12 +75,70 @@ internal sealed class PersonRows(string personKey)
         {
             IndexRows = IndexRowsEntity.FromRow(row);
         }
+        else if (rowKey == ResolutionRows.DataKey(PersonKey))
+        {
+            KeyRow = DataKeyEntity.FromRow(row);
+        }
         else if (rowKey == ResolutionRows.View(PersonKey))
         {
             View = PersonViewEntity.FromRow(row);
         }
 
         // History rows are read only when asked for.
+    }
+
+    /// <summary>Opens the view and the sealed facts with the key's data key.</summary>
+    public void Open()
+    {
+        if (KeyRow is { } row)
+        {
+            var wrapped = row.ToWrapped();
+            WrappedKey = wrapped;
+            Key = keys.Unwrap(PersonKey, wrapped);
+            if (wrapped.KeyId != keys.CurrentKey)
+            {
+                // After a rotation: the same data key, wrapped with the current key, is written with the key's next merge
+                // or by the nightly reconciliation, which visits every key.
+                WrappedKey = keys.Rewrap(PersonKey, wrapped);
+                KeyToStore = true;
+            }
+        }
+
+        const string Missing = "A person's values are sealed but their data key row is missing.";
+        if (View?.IsSealed() == true)
+        {
+            View.Open(Key ?? throw new SealedValueException(Missing));
+        }
+
+        foreach (var fact in Facts.Where(f => f.Sealed is not null))
+        {
+            fact.Open(Key ?? throw new SealedValueException(Missing));
+        }
+    }
+
+    /// <summary>The data key row to write ahead of the facts it seals; null when the stored one stands.</summary>
+    public EntityChange? KeyToWrite()
+    {
+        if (!KeyToStore || WrappedKey is null)
+        {
+            return null;
+        }
+
+        var row = DataKeyEntity.Of(PersonKey, WrappedKey);
+        return KeyRow is { Version: { } version } ? EntityChange.Update(row, version) : EntityChange.Add(row);
+    }
+
+    /// <summary>The key's data key: the stored one, or a new one (written with the view row, ahead of any fact it seals).</summary>
+    public DataKey EnsureKey()
+    {
+        if (Key is null)
+        {
+            WrappedKey = keys.NewDataKey(PersonKey);
+            Key = keys.Unwrap(PersonKey, WrappedKey);
+            KeyToStore = true;
+        }
+
+        return Key;
     }
 
     /// <summary>
@@ -83,12 +160,12 @@ internal sealed class PersonRows(string personKey)
             return null;
         }
 
-        var wanted = IsSimple ? PersonViewEntity.Of(PersonKey, facts) : PersonViewEntity.Resolved(PersonKey);
+        var wanted = IsSimple ? PersonViewEntity.Of(PersonKey, facts, EnsureKey()) : PersonViewEntity.Resolved(PersonKey);
         return View is { } stored && stored.SameContent(wanted) ? null : wanted;
     }
 
     /// <summary>Groups the rows of a partition (or a range of it) by person key, in key order.</summary>
-    public static SortedDictionary<string, PersonRows> Group(IEnumerable<StoredRow> rows)
+    public static SortedDictionary<string, PersonRows> Group(IEnumerable<StoredRow> rows, KeyRing keys)
     {
         var people = new SortedDictionary<string, PersonRows>(StringComparer.Ordinal);
         foreach (var row in rows)
@@ -96,10 +173,15 @@ internal sealed class PersonRows(string personKey)
             var key = ResolutionRows.PersonKeyOf(row.RowKey);
             if (!people.TryGetValue(key, out var person))
             {
-                people[key] = person = new PersonRows(key);
+                people[key] = person = new PersonRows(key, keys);
             }
 
             person.Add(row);
+        }
+
+        foreach (var person in people.Values)
+        {
+            person.Open();
         }
 
         return people;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Hub.Core.Protection;
 using Hub.Core.Storage;
 
 namespace Hub.Core.Profiles.Facts;
@@ -12,8 +13,8 @@ namespace Hub.Core.Profiles.Facts;
 internal sealed class PersonViewEntity : StoredEntity
 {
     /// <summary>
-    /// The longest copy kept. A string property holds 64 KiB of UTF-16, 32,768 characters; a person with more facts than
-    /// that is rare, and is read from the facts.
+    /// The longest sealed copy kept. A string property holds 64 KiB of UTF-16, 32,768 characters; a person with more
+    /// facts than that is rare, and is read from the facts.
     /// </summary>
     public const int MaxFactsLength = 30_000;
 
@@ -22,8 +23,15 @@ internal sealed class PersonViewEntity : StoredEntity
     /// <summary>One of <see cref="PersonViewKind"/>.</summary>
     public string Kind { get; set; } = string.Empty;
 
-    /// <summary>The key's facts as a JSON array of <see cref="FactView"/> (attributes sorted), in source and discriminator order; null unless <see cref="Kind"/> is <see cref="PersonViewKind.Facts"/>.</summary>
+    /// <summary>
+    /// The key's facts as a JSON array of <see cref="FactView"/> (attributes sorted), in source and discriminator order,
+    /// sealed with the key's data key (see <see cref="DataKeyEntity"/>); null unless <see cref="Kind"/> is
+    /// <see cref="PersonViewKind.Facts"/>. A row written before values were sealed holds the JSON itself.
+    /// </summary>
     public string? Facts { get; set; }
+
+    // The facts' JSON in clear once opened or made; a private field, because the table client stores every public property.
+    private string? _clear;
 
     // Methods, not properties: the table client stores every public property.
 
@@ -35,24 +43,43 @@ internal sealed class PersonViewEntity : StoredEntity
 
     /// <summary>True when both rows say the same, whatever their keys and versions.</summary>
     public bool SameContent(PersonViewEntity other) =>
-        Kind == other.Kind && string.Equals(Facts, other.Facts, StringComparison.Ordinal);
+        Kind == other.Kind && string.Equals(ClearFacts(), other.ClearFacts(), StringComparison.Ordinal);
+
+    /// <summary>True when the facts are sealed and need the key's data key to be read.</summary>
+    public bool IsSealed() => Facts is { } facts && !IsLegacy(facts);
+
+    /// <summary>Opens the sealed facts with the key's data key.</summary>
+    public void Open(DataKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        _clear = IsSealed() ? key.Open(Facts!, RowKey) : Facts;
+    }
 
     /// <summary>The facts the row holds; empty unless it <see cref="IsUsable"/>.</summary>
     public IReadOnlyList<FactView> ReadFacts() =>
-        IsUsable() ? JsonSerializer.Deserialize<List<FactView>>(Facts!, StorageJson.Options) ?? [] : [];
+        IsUsable() ? JsonSerializer.Deserialize<List<FactView>>(ClearFacts()!, StorageJson.Options) ?? [] : [];
 
-    /// <summary>The view of a key whose profile is its own facts: a copy of them, or a row marked too large.</summary>
-    public static PersonViewEntity Of(string personKey, IEnumerable<FactView> facts)
+    /// <summary>The view of a key whose profile is its own facts: a copy of them sealed with <paramref name="key"/>, or a row marked too large.</summary>
+    public static PersonViewEntity Of(string personKey, IEnumerable<FactView> facts, DataKey key)
     {
+        ArgumentNullException.ThrowIfNull(key);
+
         // Ordered, with sorted attributes, so the same facts always give the same text and an unchanged view is not rewritten.
         var json = JsonSerializer.Serialize(
             facts
                 .Select(f => f with { Attributes = new SortedDictionary<string, string>(f.Attributes.ToDictionary(), StringComparer.Ordinal) })
                 .OrderBy(f => f.Source, StringComparer.Ordinal).ThenBy(f => f.Discriminator, StringComparer.Ordinal).ToList(),
             StorageJson.Options);
-        return json.Length <= MaxFactsLength
-            ? New(personKey, PersonViewKind.Facts, json)
-            : New(personKey, PersonViewKind.TooLarge, facts: null);
+        var view = New(personKey, PersonViewKind.Facts, facts: null);
+        var sealedFacts = key.Seal(json, view.RowKey);
+        if (sealedFacts.Length > MaxFactsLength)
+        {
+            return New(personKey, PersonViewKind.TooLarge, facts: null);
+        }
+
+        view.Facts = sealedFacts;
+        view._clear = json;
+        return view;
     }
 
     /// <summary>The marker of a key with resolution rows.</summary>
@@ -64,6 +91,12 @@ internal sealed class PersonViewEntity : StoredEntity
         Kind = row.GetString(nameof(Kind)) ?? string.Empty,
         Facts = row.GetString(nameof(Facts)),
     });
+
+    // A JSON array, never a sealed box (base64 has no '[').
+    private static bool IsLegacy(string facts) => facts.StartsWith('[');
+
+    private string? ClearFacts() =>
+        IsSealed() ? _clear ?? throw new SealedValueException("A person view was read before it was opened.") : Facts;
 
     private static PersonViewEntity New(string personKey, string kind, string? facts) => new()
     {

@@ -22,6 +22,9 @@ public static class ResolutionRows
     /// <summary>The index row: the resident-index rows written for a golden person with members.</summary>
     public static string Index(string goldenKey) => $"{goldenKey}|~index";
 
+    /// <summary>The data key row: the key's data key, wrapped (see <c>DataKeyEntity</c>).</summary>
+    public static string DataKey(string personKey) => $"{personKey}|~key";
+
     /// <summary>The view row: a copy of the key's own facts for person detail, or a marker that sends the reader to the facts.</summary>
     public static string View(string personKey) => $"{personKey}|~view";
 

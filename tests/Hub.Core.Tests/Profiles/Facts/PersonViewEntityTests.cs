@@ -1,13 +1,17 @@
 using Azure.Data.Tables;
 using Hub.Core.Profiles;
 using Hub.Core.Profiles.Facts;
+using Hub.Core.Protection;
 using Hub.Core.Storage;
+using Hub.Core.Tests.Protection;
 
 namespace Hub.Core.Tests.Profiles.Facts;
 
 public sealed class PersonViewEntityTests
 {
     private static readonly string Key = TestFacts.Key.Value;
+
+    private static readonly (DataKey Key, WrappedDataKey Wrapped) DataKey = TestKeys.NewKey(Key);
 
     [Fact]
     public void A_view_gives_back_the_facts_it_copied_and_the_same_profile()
@@ -16,7 +20,7 @@ public sealed class PersonViewEntityTests
         var unidentified = TestFacts.DisabilityFederation(TestFacts.At(2026, 3, 1)) with { Identified = false, FirstSeenAt = null };
         FactView[] facts = [TestFacts.Police(TestFacts.At(2026, 1, 10)), ended, unidentified];
 
-        var view = PersonViewEntity.Of(Key, facts);
+        var view = PersonViewEntity.Of(Key, facts, DataKey.Key);
         var read = view.ReadFacts();
 
         Assert.True(view.IsUsable());
@@ -41,8 +45,8 @@ public sealed class PersonViewEntityTests
         var civil = TestFacts.CivilAffairs("dibao", TestFacts.At(2026, 1, 11));
         var reordered = civil with { Attributes = civil.Attributes.Reverse().ToDictionary() };
 
-        Assert.True(PersonViewEntity.Of(Key, [police, civil]).SameContent(PersonViewEntity.Of(Key, [reordered, police])));
-        Assert.False(PersonViewEntity.Of(Key, [police, civil]).SameContent(PersonViewEntity.Of(Key, [police])));
+        Assert.True(PersonViewEntity.Of(Key, [police, civil], DataKey.Key).SameContent(PersonViewEntity.Of(Key, [reordered, police], DataKey.Key)));
+        Assert.False(PersonViewEntity.Of(Key, [police, civil], DataKey.Key).SameContent(PersonViewEntity.Of(Key, [police], DataKey.Key)));
     }
 
     [Fact]
@@ -50,7 +54,7 @@ public sealed class PersonViewEntityTests
     {
         var huge = TestFacts.Police(TestFacts.At(2026, 1, 10), ("residenceAddress", new string('路', PersonViewEntity.MaxFactsLength)));
 
-        var view = PersonViewEntity.Of(Key, [huge]);
+        var view = PersonViewEntity.Of(Key, [huge], DataKey.Key);
 
         Assert.False(view.IsUsable());
         Assert.Null(view.Facts);
@@ -70,14 +74,15 @@ public sealed class PersonViewEntityTests
     [Fact]
     public void The_view_row_is_read_as_the_persons_view_not_as_a_fact()
     {
-        var view = PersonViewEntity.Of(Key, [TestFacts.Police(TestFacts.At(2026, 1, 10))]);
+        var view = PersonViewEntity.Of(Key, [TestFacts.Police(TestFacts.At(2026, 1, 10))], DataKey.Key);
         var rows = new[]
         {
             Row(Key + "|police|", ("PersonKey", Key), ("Source", "police"), ("Attributes", "{}")),
             Row(view.RowKey, ("PersonKey", Key), ("Kind", view.Kind), ("Facts", view.Facts!)),
+            Row($"{Key}|~key", ("PersonKey", Key), ("KeyId", DataKey.Wrapped.KeyId), ("Wrapped", DataKey.Wrapped.Wrapped)),
         };
 
-        var person = Assert.Single(PersonRows.Group(rows).Values);
+        var person = Assert.Single(PersonRows.Group(rows, TestKeys.Ring).Values);
 
         Assert.Single(person.Facts);
         Assert.NotNull(person.View);
@@ -89,17 +94,53 @@ public sealed class PersonViewEntityTests
     public void A_simple_person_gets_a_copy_a_linked_one_a_marker_and_a_marker_stays()
     {
         FactView[] facts = [TestFacts.Police(TestFacts.At(2026, 1, 10))];
-        var linked = new PersonRows(Key) { Link = new LinkEntity { PersonKey = Key, Golden = TestFacts.KeyFor("someone else").Value } };
+        var linked = new PersonRows(Key, TestKeys.Ring) { Link = new LinkEntity { PersonKey = Key, Golden = TestFacts.KeyFor("someone else").Value } };
 
-        var copy = new PersonRows(Key).ViewToWrite(facts);
+        var maker = new PersonRows(Key, TestKeys.Ring);
+        var copy = maker.ViewToWrite(facts);
         var marker = linked.ViewToWrite(facts);
 
         Assert.True(copy!.IsUsable());
         Assert.True(marker!.IsResolved());
-        Assert.Null(new PersonRows(Key) { View = copy }.ViewToWrite(facts));
-        Assert.NotNull(new PersonRows(Key) { View = copy }.ViewToWrite([.. facts, TestFacts.CivilAffairs("dibao", TestFacts.At(2026, 1, 11))]));
-        Assert.Null(new PersonRows(Key) { View = marker }.ViewToWrite(facts));
-        Assert.Null(new PersonRows(Key).ViewToWrite([]));
+        Assert.Null(Opened(copy!, maker).ViewToWrite(facts));
+        Assert.NotNull(Opened(copy!, maker).ViewToWrite([.. facts, TestFacts.CivilAffairs("dibao", TestFacts.At(2026, 1, 11))]));
+        Assert.Null(Opened(marker!, maker).ViewToWrite(facts));
+        Assert.Null(new PersonRows(Key, TestKeys.Ring).ViewToWrite([]));
+    }
+
+    [Fact]
+    public void After_a_rotation_the_same_data_key_is_written_again_wrapped_with_the_current_key_and_the_view_stands()
+    {
+        FactView[] facts = [TestFacts.Police(TestFacts.At(2026, 1, 10))];
+        var view = PersonViewEntity.Of(Key, facts, DataKey.Key);
+        var rotated = TestKeys.RingWith("k2", ("k1", TestKeys.First), ("k2", TestKeys.Second));
+
+        var person = new PersonRows(Key, rotated) { View = view, KeyRow = DataKeyEntity.Of(Key, DataKey.Wrapped) };
+        person.Open();
+        var rewrapped = Assert.IsType<DataKeyEntity>(person.KeyToWrite()?.Entity);
+
+        Assert.Equal("k1", DataKey.Wrapped.KeyId);
+        Assert.Equal("k2", rewrapped.KeyId);
+        Assert.Null(person.ViewToWrite(facts));
+        var afterwards = new PersonRows(Key, TestKeys.RingOf(("k2", TestKeys.Second))) { View = view, KeyRow = rewrapped };
+        afterwards.Open();
+        Assert.Equal(facts[0].Attributes.OrderBy(a => a.Key, StringComparer.Ordinal), afterwards.View!.ReadFacts().Single().Attributes.OrderBy(a => a.Key, StringComparer.Ordinal));
+        Assert.Null(afterwards.KeyToWrite());
+    }
+
+    [Fact]
+    public void A_sealed_view_without_its_data_key_row_is_refused_not_read_as_empty()
+    {
+        var person = new PersonRows(Key, TestKeys.Ring) { View = PersonViewEntity.Of(Key, [TestFacts.Police(TestFacts.At(2026, 1, 10))], DataKey.Key) };
+
+        Assert.Throws<SealedValueException>(person.Open);
+    }
+
+    private static PersonRows Opened(PersonViewEntity view, PersonRows made)
+    {
+        var person = new PersonRows(Key, TestKeys.Ring) { View = view, KeyRow = made.KeyToWrite()?.Entity as DataKeyEntity };
+        person.Open();
+        return person;
     }
 
     private static StoredRow Row(string rowKey, params (string Name, object Value)[] properties)
