@@ -35,6 +35,7 @@ public sealed class AuditVerifier(HubStorage storage)
             var partition = AuditPartitions.ForDay(day);
             var head = heads.GetValueOrDefault(partition);
             var events = await _reader.ReadEventsAsync(partition, 0, cancellationToken).ConfigureAwait(false);
+            (head, events) = await SettleAsync(partition, head, events, cancellationToken).ConfigureAwait(false);
             var checkpoints = await _reader.ReadCheckpointsAsync(partition, cancellationToken).ConfigureAwait(false);
             if (events.Count == 0 && head is null && checkpoints.Count == 0)
             {
@@ -66,5 +67,33 @@ public sealed class AuditVerifier(HubStorage storage)
         }
 
         return new AuditVerification(from, to, eventsChecked, checkpointsChecked, FirstFinding: null, treeHeadsChecked);
+    }
+
+    /// <summary>
+    /// The day as one moment of it. Events are appended in one transaction with the head that ends at them, so events
+    /// past the head read first were appended while the day was being read: the head read again covers them, and what
+    /// was appended after that second read is left for the next verification. Events past a head that does not move
+    /// stay in the walk, which reports them as inserted.
+    /// </summary>
+    private async Task<(AuditChainHeadEntity? Head, List<AuditEventEntity> Events)> SettleAsync(
+        string partition, AuditChainHeadEntity? head, List<AuditEventEntity> events, CancellationToken cancellationToken)
+    {
+        if (head is null || events.Count == 0 || events[^1].Sequence <= head.Sequence)
+        {
+            return (head, events);
+        }
+
+        var fresh = await _reader.ReadHeadAsync(partition, cancellationToken).ConfigureAwait(false);
+        if (fresh is null || fresh.Sequence < events[^1].Sequence)
+        {
+            return (head, events);
+        }
+
+        if (fresh.Sequence > events[^1].Sequence)
+        {
+            events.AddRange(await _reader.ReadEventsAsync(partition, events[^1].Sequence, cancellationToken).ConfigureAwait(false));
+        }
+
+        return (fresh, [.. events.Where(e => e.Sequence <= fresh.Sequence)]);
     }
 }

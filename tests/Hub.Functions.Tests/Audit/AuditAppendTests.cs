@@ -32,6 +32,33 @@ public sealed class AuditAppendTests(AzuriteFixture azurite, ITestOutputHelper o
     }
 
     [Fact]
+    public async Task A_verification_made_while_events_are_appended_finds_the_chain_intact()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2025, 3, 1, 8, 0, 0, TimeSpan.Zero));
+        await using var log = _audit.CreateLog(time);
+        await log.AppendAsync(AuditTestStorage.Read(0));
+        using var appending = new CancellationTokenSource();
+        var appender = Task.Run(async () =>
+        {
+            for (var n = 1; !appending.IsCancellationRequested; n++)
+            {
+                await log.AppendAsync(AuditTestStorage.Read(n));
+            }
+        });
+
+        var verifications = new List<AuditVerification>();
+        for (var round = 0; round < 15; round++)
+        {
+            verifications.Add(await new AuditVerifier(_audit.Storage).VerifyAsync(new DateOnly(2025, 3, 1), new DateOnly(2025, 3, 1)));
+        }
+
+        await appending.CancelAsync();
+        await appender;
+        Assert.All(verifications, v => Assert.True(v.Intact, v.FirstFinding?.Detail));
+        Assert.True(verifications[^1].EventsChecked > verifications[0].EventsChecked, "events should have been appended during the verifications");
+    }
+
+    [Fact]
     public async Task The_chain_carries_over_into_the_next_day_even_for_an_instance_that_still_writes_to_yesterday()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2025, 3, 1, 23, 59, 0, TimeSpan.Zero));
