@@ -11,14 +11,17 @@ public sealed class AuditorConsoleTests(ConsoleFixture fixture, ITestOutputHelpe
     [Fact]
     public async Task Auditor_searches_events_that_name_no_person()
     {
-        // A person read just before the auditor looks, so that it is among the newest events whatever the other
-        // tests sharing the Hub have logged since.
+        // A person read just before the auditor looks; the auditor searches the events naming that person's key, so
+        // the read is found whatever the other tests sharing the Hub have logged.
         var key = await fixture.KeyOfAsync(ConsoleFixture.Jianhua);
         await fixture.Hub.GetAsync<JsonObject>($"/api/persons/{key}", ConsoleFixture.StreetOfficerToken());
         await using var session = new ConsoleSession(fixture, output);
         await session.SignInAsync("sun-auditor");
 
         await session.Page.Locator("main table tbody tr").First.WaitForAsync();
+        await session.Page.GetByLabel("人员标识").FillAsync(key);
+        await session.Page.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
+        await session.Page.GetByRole(AriaRole.Cell, new() { Name = "person.read" }).First.WaitForAsync();
         var html = await session.PageContentAsync();
         Assert.Contains("person.read", html, StringComparison.Ordinal);
         Assert.DoesNotContain("王建华", html, StringComparison.Ordinal);
