@@ -85,6 +85,9 @@ public static class HubCoreServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<ProtectionOptions>, ProtectionOptionsValidator>();
         services.AddSingleton<KeyRing>();
+
+        // The feed archive and the rejected rows are sealed files (HubStorage takes these options when registered).
+        services.AddSingleton(sp => BlobKeyEncryptionKey.SealingOptions(sp.GetRequiredService<KeyRing>()));
     }
 
     // Feeds: the Hub's files checked together (HubFilesCheck), the source catalogue, intake, held snapshots and the three phases of processing a batch.
@@ -195,7 +198,7 @@ public static class HubCoreServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<CheckRulesOptions>, CheckRulesOptionsValidator>();
         services.AddPolicyFile<CheckRulesOptions>("checks", o => o.Path);
         services.AddSingleton(sp => CheckRules.Load(ConfiguredPath.Resolve(sp.GetRequiredService<IOptions<CheckRulesOptions>>().Value.Path), sp.GetRequiredService<ProfileRules>()));
-        services.AddSingleton(sp => new Worklist(sp.GetRequiredService<HubStorage>(), sp.GetRequiredService<CheckRules>(), sp.GetRequiredService<ProfileBuilder>(), sp.GetRequiredService<ProfileRules>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<StorageOperationCounter>(), sp.GetRequiredService<ILogger<Worklist>>()));
+        services.AddSingleton(sp => new Worklist(sp.GetRequiredService<HubStorage>(), sp.GetRequiredService<CheckRules>(), sp.GetRequiredService<ProfileBuilder>(), sp.GetRequiredService<ProfileRules>(), sp.GetRequiredService<KeyRing>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<StorageOperationCounter>(), sp.GetRequiredService<ILogger<Worklist>>()));
     }
 
     /// <summary>

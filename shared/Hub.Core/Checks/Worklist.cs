@@ -1,6 +1,7 @@
 using Hub.Core.Access.Residents;
 using Hub.Core.Kernel;
 using Hub.Core.Profiles;
+using Hub.Core.Protection;
 using Hub.Core.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -22,12 +23,16 @@ public sealed partial class Worklist
     private readonly TimeProvider _time;
     private readonly StorageOperationCounter _operations;
     private readonly ILogger<Worklist> _logger;
+
+    // An item's evidence holds the values that raised it (dates of a membership, a status): sealed in every row of it.
+    private readonly DerivedSeal _evidence;
     private long _operationsUsed;
     private long _personsEvaluated;
 
-    internal Worklist(HubStorage storage, CheckRules checks, ProfileBuilder profiles, ProfileRules rules, TimeProvider time, StorageOperationCounter operations, ILogger<Worklist> logger)
+    internal Worklist(HubStorage storage, CheckRules checks, ProfileBuilder profiles, ProfileRules rules, KeyRing keys, TimeProvider time, StorageOperationCounter operations, ILogger<Worklist> logger)
     {
         _storage = storage;
+        _evidence = new DerivedSeal(keys, "worklist-evidence");
         _operations = operations;
         _evaluator = new CheckEvaluator(checks, rules);
         _profiles = profiles;
@@ -95,7 +100,7 @@ public sealed partial class Worklist
         }
 
         var row = await _storage.WorklistTable.GetAsync<WorklistEntity>(WorklistRows.ItemPartition(id), id, cancellationToken).ConfigureAwait(false);
-        return row?.ToItem();
+        return row?.ToItem(_evidence);
     }
 
     /// <summary>
@@ -143,7 +148,7 @@ public sealed partial class Worklist
         var scanned = 0;
         await foreach (var row in _storage.WorklistTable.QueryAsync<WorklistEntity>(filter, pageSize: Math.Min(1000, scanLimit), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            var item = row.ToItem();
+            var item = row.ToItem(_evidence);
 
             // A person whose two places lie in two streets of a county has a row in each: listed once, from the first.
             var once = scope.Department is not null
@@ -191,7 +196,7 @@ public sealed partial class Worklist
             return (WorklistDecisionOutcome.Unknown, null);
         }
 
-        var before = row.ToItem();
+        var before = row.ToItem(_evidence);
         if (before.Status != WorklistStatus.Open)
         {
             return (WorklistDecisionOutcome.NotOpen, before);
@@ -206,7 +211,7 @@ public sealed partial class Worklist
         };
 
         // The item row first, conditionally: two people deciding at once, one wins and the other is told it is decided.
-        var written = await _storage.WorklistTable.UpdateAsync(WorklistEntity.ItemRow(after), row.Version!.Value, EntityUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        var written = await _storage.WorklistTable.UpdateAsync(WorklistEntity.ItemRow(after, _evidence), row.Version!.Value, EntityUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
         if (!written.IsWritten)
         {
             var latest = await GetAsync(id, cancellationToken).ConfigureAwait(false);
@@ -258,7 +263,7 @@ public sealed partial class Worklist
             {
                 if (PersonKey.TryParse(row.PersonKey, out var key) && keys.Contains(key))
                 {
-                    items[row.Id] = row.ToItem();
+                    items[row.Id] = row.ToItem(_evidence);
                 }
             }
         }
@@ -283,7 +288,7 @@ public sealed partial class Worklist
     private async Task WriteAsync(IReadOnlyList<(WorklistItem? Before, WorklistItem After)> changes, CancellationToken cancellationToken)
     {
         // Items before their index rows: a write that stops in between is repaired by the next evaluation of the person.
-        foreach (var partition in changes.Select(c => WorklistEntity.ItemRow(c.After)).GroupBy(r => r.PartitionKey, StringComparer.Ordinal))
+        foreach (var partition in changes.Select(c => WorklistEntity.ItemRow(c.After, _evidence)).GroupBy(r => r.PartitionKey, StringComparer.Ordinal))
         {
             foreach (var chunk in partition.Chunk(TransactionLimit))
             {
@@ -299,12 +304,12 @@ public sealed partial class Worklist
         var writes = new List<EntityChange>();
         foreach (var (before, after) in changes)
         {
-            var rows = WorklistEntity.IndexRows(after);
+            var rows = WorklistEntity.IndexRows(after, _evidence);
             writes.AddRange(rows.Select(r => EntityChange.Upsert(r)));
             if (before is not null)
             {
                 var kept = rows.Select(r => (r.PartitionKey, r.RowKey)).ToHashSet();
-                writes.AddRange(WorklistEntity.IndexRows(before).Where(r => !kept.Contains((r.PartitionKey, r.RowKey))).Select(r => EntityChange.Delete(r.PartitionKey, r.RowKey)));
+                writes.AddRange(WorklistEntity.IndexRows(before, _evidence).Where(r => !kept.Contains((r.PartitionKey, r.RowKey))).Select(r => EntityChange.Delete(r.PartitionKey, r.RowKey)));
             }
         }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Hub.Core.Access;
 using Hub.Core.Kernel;
 using Hub.Core.Profiles;
+using Hub.Core.Protection;
 using Hub.Core.Storage;
 
 namespace Hub.Core.Checks;
@@ -47,23 +48,24 @@ internal sealed class WorklistEntity : StoredEntity
     public string? NameSource { get; set; }
 
     /// <summary>The item row of <paramref name="item"/>.</summary>
-    public static WorklistEntity ItemRow(WorklistItem item) => From(item, WorklistRows.ItemPartition(item.Id), item.Id);
+    public static WorklistEntity ItemRow(WorklistItem item, DerivedSeal evidence) => From(item, WorklistRows.ItemPartition(item.Id), item.Id, evidence);
 
     /// <summary>The index rows of <paramref name="item"/>: its owner's and one per street.</summary>
-    public static IReadOnlyList<WorklistEntity> IndexRows(WorklistItem item)
+    public static IReadOnlyList<WorklistEntity> IndexRows(WorklistItem item, DerivedSeal evidence)
     {
         var rowKey = WorklistRows.IndexRowKey(item.Status, item.Id);
-        return [From(item, WorklistRows.Department(item.Owner), rowKey), .. item.Streets.Select(s => From(item, WorklistRows.Street(s), rowKey))];
+        return [From(item, WorklistRows.Department(item.Owner), rowKey, evidence), .. item.Streets.Select(s => From(item, WorklistRows.Street(s), rowKey, evidence))];
     }
 
-    public WorklistItem ToItem() => new()
+    /// <summary>The item this row stands for, its evidence opened (or read in clear, as rows were written before sealing).</summary>
+    public WorklistItem ToItem(DerivedSeal evidence) => new()
     {
         Id = Id,
         Rule = Rule,
         Owner = Owner,
         PersonKey = Kernel.PersonKey.Parse(PersonKey),
         Status = WorklistRows.TryParseStatus(Status, out var status) ? status : WorklistStatus.Open,
-        Evidence = JsonSerializer.Deserialize<List<CheckEvidence>>(Evidence, Json) ?? [],
+        Evidence = JsonSerializer.Deserialize<List<CheckEvidence>>(DerivedSeal.IsSealed(Evidence) ? evidence.Open(Evidence, Id) : Evidence, Json) ?? [],
         History = JsonSerializer.Deserialize<List<WorklistHistoryEntry>>(History, Json) ?? [],
         OpenedAt = OpenedAt,
         UpdatedAt = UpdatedAt,
@@ -76,7 +78,7 @@ internal sealed class WorklistEntity : StoredEntity
     /// <summary>The evidence as stored, to tell whether it changed.</summary>
     public static string EvidenceJson(IReadOnlyList<CheckEvidence> evidence) => JsonSerializer.Serialize(evidence, Json);
 
-    private static WorklistEntity From(WorklistItem item, string partitionKey, string rowKey) => new()
+    private static WorklistEntity From(WorklistItem item, string partitionKey, string rowKey, DerivedSeal evidence) => new()
     {
         PartitionKey = partitionKey,
         RowKey = rowKey,
@@ -85,7 +87,7 @@ internal sealed class WorklistEntity : StoredEntity
         Owner = item.Owner,
         PersonKey = item.PersonKey.Value,
         Status = WorklistRows.StatusName(item.Status),
-        Evidence = EvidenceJson(item.Evidence),
+        Evidence = evidence.Seal(EvidenceJson(item.Evidence), item.Id),
         History = JsonSerializer.Serialize(item.History, Json),
         OpenedAt = item.OpenedAt,
         UpdatedAt = item.UpdatedAt,

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Hub.Core.Access;
 using Hub.Core.Kernel;
+using Hub.Core.Protection;
 using Hub.Core.Storage;
 
 namespace Hub.Core.Exchange;
@@ -9,8 +10,8 @@ namespace Hub.Core.Exchange;
 /// <summary>
 /// A change event as the <c>events</c> table holds it: staged under its batch (partition <c>s|{batchId}</c>, row the
 /// event id, so a retried batch rewrites the same rows) and, once the batch completes, published in the feed (see
-/// <see cref="ChangeEventLog"/>). The changed values sit in <see cref="Changes"/>, as JSON; they leave storage only
-/// rendered by the access policy.
+/// <see cref="ChangeEventLog"/>). The changed values sit in <see cref="Changes"/>, as JSON sealed for the event
+/// (<see cref="DerivedSeal"/>); they leave storage only rendered by the access policy.
 /// </summary>
 internal sealed class ChangeEventEntity : StoredEntity
 {
@@ -57,7 +58,7 @@ internal sealed class ChangeEventEntity : StoredEntity
 
     public DateTimeOffset? PublishedAt { get; set; }
 
-    public static ChangeEventEntity Of(ChangeEvent change, string partitionKey, string rowKey) => new()
+    public static ChangeEventEntity Of(ChangeEvent change, string partitionKey, string rowKey, DerivedSeal values) => new()
     {
         PartitionKey = partitionKey,
         RowKey = rowKey,
@@ -69,7 +70,7 @@ internal sealed class ChangeEventEntity : StoredEntity
         EffectiveDate = change.EffectiveDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         EffectiveDateStated = change.EffectiveDateStated,
         Group = change.Group?.Value,
-        Changes = JsonSerializer.Serialize(change.Changes, StorageJson.Options),
+        Changes = values.Seal(JsonSerializer.Serialize(change.Changes, StorageJson.Options), change.Id),
         Groups = string.Join(',', change.Groups.Select(g => g.Value)),
         ResidenceBefore = Format(change.ResidenceBefore),
         ResidenceAfter = Format(change.ResidenceAfter),
@@ -84,7 +85,7 @@ internal sealed class ChangeEventEntity : StoredEntity
     };
 
     /// <summary>The event the row holds; null when the row is not one (a marker) or cannot be read.</summary>
-    public ChangeEvent? ToEvent()
+    public ChangeEvent? ToEvent(DerivedSeal values)
     {
         if (!ChangeEventType.TryParse(Type, out var type) || !Kernel.PersonKey.TryParse(PersonKey, out var person)
             || !DateOnly.TryParseExact(EffectiveDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var effective))
@@ -102,7 +103,7 @@ internal sealed class ChangeEventEntity : StoredEntity
             EffectiveDate = effective,
             EffectiveDateStated = EffectiveDateStated,
             Group = GroupId.TryParse(Group, out var group) ? group : null,
-            Changes = JsonSerializer.Deserialize<List<AttributeChange>>(Changes, StorageJson.Options) ?? [],
+            Changes = JsonSerializer.Deserialize<List<AttributeChange>>(DerivedSeal.IsSealed(Changes) ? values.Open(Changes, EventId) : Changes, StorageJson.Options) ?? [],
             Groups = Groups.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(g => GroupId.TryParse(g, out var id) ? id : null).OfType<GroupId>().ToList(),
             ResidenceBefore = Parse(ResidenceBefore),
             ResidenceAfter = Parse(ResidenceAfter),

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Hub.Core.Protection;
 using Hub.Core.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -16,8 +17,11 @@ namespace Hub.Core.Exchange;
 /// reader that has read up to a sequence never misses an event published later. The tail hint kept in the head
 /// partition is written after the events and may lag, never lead.
 /// </remarks>
-internal sealed partial class ChangeEventLog(HubStorage storage, ILogger<ChangeEventLog> logger)
+internal sealed partial class ChangeEventLog(HubStorage storage, KeyRing keys, ILogger<ChangeEventLog> logger)
 {
+    // The values an event carries (a grade before and after, a date) are sealed in the row, bound to the event.
+    private readonly DerivedSeal _values = new(keys, "event-values");
+
     /// <summary>Sequences per feed partition.</summary>
     public const long BlockSize = 1000;
 
@@ -45,7 +49,7 @@ internal sealed partial class ChangeEventLog(HubStorage storage, ILogger<ChangeE
         var transactions = 0;
         foreach (var chunk in events.DistinctBy(e => e.Id).Chunk(TransactionLimit))
         {
-            var result = await Table.SubmitAsync(chunk.Select(e => EntityChange.Upsert(ChangeEventEntity.Of(e, partition, e.Id))), cancellationToken).ConfigureAwait(false);
+            var result = await Table.SubmitAsync(chunk.Select(e => EntityChange.Upsert(ChangeEventEntity.Of(e, partition, e.Id, _values))), cancellationToken).ConfigureAwait(false);
             result.ThrowIfNotWritten();
             transactions++;
         }
@@ -116,7 +120,7 @@ internal sealed partial class ChangeEventLog(HubStorage storage, ILogger<ChangeE
         var room = (int)Math.Min(limit, ((from / BlockSize) + 1) * BlockSize - from);
         var filter = TableFilter.Of($"PartitionKey eq {BlockPartition(from)} and RowKey ge {SequenceRow(from)}");
         var page = await Table.QueryPageAsync<ChangeEventEntity>(filter, null, room, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return page.Items.Take(room).Select(e => e.ToEvent()).OfType<ChangeEvent>().ToList();
+        return page.Items.Take(room).Select(e => e.ToEvent(_values)).OfType<ChangeEvent>().ToList();
     }
 
     /// <summary>The first sequence still retained: a cursor before it asks for pruned events.</summary>
@@ -204,10 +208,10 @@ internal sealed partial class ChangeEventLog(HubStorage storage, ILogger<ChangeE
         }
     }
 
-    private static ChangeEventEntity Published(ChangeEventEntity staged, long sequence, DateTimeOffset now)
+    private ChangeEventEntity Published(ChangeEventEntity staged, long sequence, DateTimeOffset now)
     {
-        var change = staged.ToEvent() ?? throw new InvalidOperationException("A staged change event could not be read back.");
-        return ChangeEventEntity.Of(change with { Sequence = sequence, PublishedAt = now }, BlockPartition(sequence), SequenceRow(sequence));
+        var change = staged.ToEvent(_values) ?? throw new InvalidOperationException("A staged change event could not be read back.");
+        return ChangeEventEntity.Of(change with { Sequence = sequence, PublishedAt = now }, BlockPartition(sequence), SequenceRow(sequence), _values);
     }
 
     [LoggerMessage(EventId = 2301, Level = LogLevel.Information, Message = "Batch {BatchId}: published {Count} change events from sequence {First}")]

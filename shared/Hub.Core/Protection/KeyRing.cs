@@ -63,6 +63,16 @@ public sealed class KeyRing
         return Wrap(owner, key.Material);
     }
 
+    /// <summary>
+    /// A key for <paramref name="purpose"/> derived from the key-encryption key <paramref name="keyId"/> (HKDF-SHA256),
+    /// for copies the Hub derives from its facts and can derive again (<see cref="DerivedSeal"/>); null when
+    /// <paramref name="keyId"/> is not configured.
+    /// </summary>
+    internal byte[]? Derive(string keyId, string purpose) =>
+        _keys.TryGetValue(keyId, out var kek)
+            ? HKDF.DeriveKey(HashAlgorithmName.SHA256, kek, SealedBox.KeySize, salt: [], info: Encoding.UTF8.GetBytes("derived|" + purpose))
+            : null;
+
     internal static bool IsKeyId(string id) => id.Length is >= 1 and <= 32 && id.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
 
     internal static bool TryDecodeKey(string? text, [NotNullWhen(true)] out byte[]? key)

@@ -18,10 +18,18 @@ internal static class SealedBox
 
     public static string Seal(ReadOnlySpan<byte> key, ReadOnlySpan<byte> plaintext, ReadOnlySpan<byte> context)
     {
+        Span<byte> nonce = stackalloc byte[NonceSize];
+        RandomNumberGenerator.Fill(nonce);
+        return Seal(key, plaintext, context, nonce);
+    }
+
+    /// <summary>Seals with a nonce the caller chose: a random one, or one derived from the value and its place (<see cref="DerivedSeal"/>).</summary>
+    public static string Seal(ReadOnlySpan<byte> key, ReadOnlySpan<byte> plaintext, ReadOnlySpan<byte> context, ReadOnlySpan<byte> chosenNonce)
+    {
         var box = new byte[HeaderSize + plaintext.Length];
         box[0] = Version;
         var nonce = box.AsSpan(1, NonceSize);
-        RandomNumberGenerator.Fill(nonce);
+        chosenNonce.CopyTo(nonce);
         using var aes = new AesGcm(key, TagSize);
         aes.Encrypt(nonce, plaintext, box.AsSpan(HeaderSize), box.AsSpan(1 + NonceSize, TagSize), context);
         return Convert.ToBase64String(box);

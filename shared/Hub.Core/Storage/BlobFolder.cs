@@ -1,7 +1,9 @@
 using System.Runtime.CompilerServices;
 using Azure;
+using Azure.Storage;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
 
 namespace Hub.Core.Storage;
 
@@ -9,12 +11,24 @@ namespace Hub.Core.Storage;
 /// One of the Hub's blob containers, as a folder of named files: write once or over, read, list by prefix or by
 /// folder. Whether a container is write-once (WORM) is the account's configuration (see <c>infra/</c>); the Hub
 /// never overwrites what <see cref="CreateAsync"/> wrote, so it behaves the same with retention on or off.
+/// A folder of personal data is sealed: each file encrypted before it leaves the Hub (the storage library's client-side
+/// encryption, version 2: AES-256-GCM in 4 MiB regions under a key per file, that key wrapped by the Hub's
+/// key-encryption key and kept in the file's metadata), and opened as it is read; files written before sealing read as
+/// they are.
 /// </summary>
 public sealed class BlobFolder
 {
     private readonly BlobContainerClient _container;
+    private readonly ClientSideEncryptionOptions? _sealing;
 
-    internal BlobFolder(BlobContainerClient container) => _container = container;
+    internal BlobFolder(BlobContainerClient container, ClientSideEncryptionOptions? sealing = null)
+    {
+        _container = container;
+        _sealing = sealing;
+    }
+
+    /// <summary>Whether files are sealed as they are written.</summary>
+    public bool IsSealed => _sealing is not null;
 
     /// <summary>The container's name in the account.</summary>
     public string Name => _container.Name;
@@ -25,7 +39,7 @@ public sealed class BlobFolder
 
     /// <summary>Whether a file named <paramref name="name"/> exists.</summary>
     public async Task<bool> ExistsAsync(string name, CancellationToken cancellationToken = default) =>
-        (await _container.GetBlobClient(name).ExistsAsync(cancellationToken).ConfigureAwait(false)).Value;
+        (await Blob(name).ExistsAsync(cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>
     /// Writes <paramref name="content"/> as a new file <paramref name="name"/>, only if there is none of that name:
@@ -35,7 +49,7 @@ public sealed class BlobFolder
     {
         try
         {
-            await _container.GetBlobClient(name).UploadAsync(
+            await Blob(name).UploadAsync(
                 content,
                 new BlobUploadOptions
                 {
@@ -61,18 +75,18 @@ public sealed class BlobFolder
     /// whatever the storage client wrapped it in.
     /// </summary>
     public Task UploadAsync(string name, Stream content, string contentType, IDictionary<string, string>? metadata, CancellationToken cancellationToken = default) =>
-        _container.GetBlobClient(name).UploadAsync(content, new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType }, Metadata = metadata }, cancellationToken);
+        Blob(name).UploadAsync(content, new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType }, Metadata = metadata }, cancellationToken);
 
     /// <summary>Deletes file <paramref name="name"/>; false when there was none.</summary>
     public async Task<bool> DeleteAsync(string name, CancellationToken cancellationToken = default) =>
-        (await _container.GetBlobClient(name).DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+        (await Blob(name).DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
 
     /// <summary>The whole content of file <paramref name="name"/>; null when there is none.</summary>
     public async Task<BinaryData?> DownloadAsync(string name, CancellationToken cancellationToken = default)
     {
         try
         {
-            var content = await _container.GetBlobClient(name).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+            var content = await Blob(name).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
             return content.Value.Content;
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
@@ -83,11 +97,11 @@ public sealed class BlobFolder
 
     /// <summary>Downloads file <paramref name="name"/> to the local file <paramref name="path"/> (for readers that need to seek).</summary>
     public Task DownloadToAsync(string name, string path, CancellationToken cancellationToken = default) =>
-        _container.GetBlobClient(name).DownloadToAsync(path, cancellationToken);
+        Blob(name).DownloadToAsync(path, cancellationToken);
 
     /// <summary>A stream that reads file <paramref name="name"/> as it is consumed, without holding it in memory.</summary>
     public Task<Stream> OpenReadAsync(string name, CancellationToken cancellationToken = default) =>
-        _container.GetBlobClient(name).OpenReadAsync(cancellationToken: cancellationToken);
+        Blob(name).OpenReadAsync(cancellationToken: cancellationToken);
 
     /// <summary>The names of the files whose names start with <paramref name="prefix"/>, in name order.</summary>
     public async IAsyncEnumerable<string> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -113,4 +127,7 @@ public sealed class BlobFolder
         }
     }
 
+
+    private BlobClient Blob(string name) =>
+        _sealing is null ? _container.GetBlobClient(name) : _container.GetBlobClient(name).WithClientSideEncryptionOptions(_sealing);
 }

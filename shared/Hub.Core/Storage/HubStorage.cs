@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using Azure.Storage;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Options;
@@ -13,7 +14,7 @@ public sealed class HubStorage
     private readonly string _prefix;
 
     /// <summary>Creates the named clients from the account-level clients.</summary>
-    public HubStorage(TableServiceClient tables, BlobServiceClient blobs, QueueServiceClient queues, IOptions<HubStorageOptions> options)
+    public HubStorage(TableServiceClient tables, BlobServiceClient blobs, QueueServiceClient queues, IOptions<HubStorageOptions> options, ClientSideEncryptionOptions? sealing = null)
     {
         ArgumentNullException.ThrowIfNull(tables);
         ArgumentNullException.ThrowIfNull(blobs);
@@ -56,8 +57,8 @@ public sealed class HubStorage
         DeliveriesTable = new EntityTable(Deliveries);
         WorklistTable = new EntityTable(Worklist);
         CorrectionsTable = new EntityTable(Corrections);
-        FeedArchiveFolder = new BlobFolder(FeedArchive);
-        RejectsFolder = new BlobFolder(Rejects);
+        FeedArchiveFolder = new BlobFolder(FeedArchive, sealing);
+        RejectsFolder = new BlobFolder(Rejects, sealing);
         AuditCheckpointsFolder = new BlobFolder(AuditCheckpoints);
         FeedBatches = new WorkQueue(FeedBatchQueue);
         FeedBatchPoison = new WorkQueue(FeedBatchPoisonQueue);

@@ -189,7 +189,7 @@ public sealed class ResidentRosterTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.True((await residents.GetEntityIfExistsAsync<TableEntity>(Street, StreetVersion.RowKey)).HasValue);
         var index = _hub.Factory.Services.GetRequiredService<ResidentIndex>();
         var one = await RowOfAsync(1);
-        var incoming = ResidentRowBuilder.ReadRecords(one.Records)[0];
+        var incoming = _hub.Factory.Services.GetRequiredService<ResidentRowBuilder>().ReadRecords(one.PersonKey, one.Records)[0];
 
         var listed = await ListAllAsync(new ResidentListQuery(DivisionCode.Parse(StreetA)));
         var candidates = await index.FindCandidatesAsync(incoming);

@@ -85,7 +85,7 @@ internal sealed class ResidentIndex(HubStorage storage, ResidentRowBuilder rows,
 
         return found
             .OrderBy(p => p.Key, StringComparer.Ordinal)
-            .SelectMany(p => ResidentRowBuilder.ReadRecords(p.Value).Select(r => new MatchCandidate(PersonKey.Parse(p.Key), r)))
+            .SelectMany(p => rows.ReadRecords(p.Key, p.Value).Select(r => new MatchCandidate(PersonKey.Parse(p.Key), r)))
             .ToList();
     }
 
@@ -117,7 +117,7 @@ internal sealed class ResidentIndex(HubStorage storage, ResidentRowBuilder rows,
                 }
             }
         }).ConfigureAwait(false);
-        return found.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (PersonKey.Parse(p.Key), ResidentRowBuilder.ReadRecords(p.Value))).ToList();
+        return found.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (PersonKey.Parse(p.Key), rows.ReadRecords(p.Key, p.Value))).ToList();
     }
 
     /// <summary>The golden persons of a household registered in <paramref name="street"/>.</summary>

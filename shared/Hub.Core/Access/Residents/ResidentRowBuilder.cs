@@ -5,6 +5,7 @@ using Hub.Core.Identity.Keys;
 using Hub.Core.Identity.Matching;
 using Hub.Core.Kernel;
 using Hub.Core.Profiles;
+using Hub.Core.Protection;
 using Hub.Core.Storage;
 
 namespace Hub.Core.Access.Residents;
@@ -14,9 +15,13 @@ namespace Hub.Core.Access.Residents;
 /// index entry per blocking key of their current records (<see cref="CandidateSearch"/>), each with the person's match
 /// records, and, while the person is provisional, one <see cref="ProvisionalSearch"/> row per blocking key. Pure:
 /// the same facts and day give the same rows, which is how the merge knows which rows a person had before a change.
+/// The match records hold ID numbers: each row carries them sealed for the person (<see cref="DerivedSeal"/>), which
+/// seals the same records to the same text, so rows stay comparable.
 /// </summary>
-internal sealed class ResidentRowBuilder(ProfileBuilder profiles, PersonKeyHasher hasher)
+internal sealed class ResidentRowBuilder(ProfileBuilder profiles, PersonKeyHasher hasher, KeyRing keys)
 {
+    private readonly DerivedSeal _records = new(keys, "match-records");
+
     /// <summary>The attributes candidate scoring reads (<see cref="MatchRecord.FromAttributes"/>); a row stores only these.</summary>
     private static readonly string[] MatchAttributes =
     [
@@ -40,7 +45,7 @@ internal sealed class ResidentRowBuilder(ProfileBuilder profiles, PersonKeyHashe
             .Select(r => r.Record)
             .ToList();
         // In a fixed order, so the same facts give the same row whatever order they were read in.
-        var recordsJson = JsonSerializer.Serialize(records, StorageJson.Options);
+        var recordsJson = _records.Seal(JsonSerializer.Serialize(records, StorageJson.Options), golden.Value);
         var hashes = records
             .SelectMany(r => BlockingKeys.For(ToMatchRecord(r)))
             .Select(Hash)
@@ -125,9 +130,12 @@ internal sealed class ResidentRowBuilder(ProfileBuilder profiles, PersonKeyHashe
     /// <summary>The keyed hash a blocking key is stored and searched as: the key itself is personal data.</summary>
     public string Hash(string blockingKey) => Convert.ToHexStringLower(hasher.KeyedHash(Encoding.UTF8.GetBytes(blockingKey)).AsSpan(0, 8));
 
-    /// <summary>Reads the match records a row carries.</summary>
-    public static IReadOnlyList<MatchRecord> ReadRecords(string recordsJson) =>
-        (JsonSerializer.Deserialize<List<Dictionary<string, string>>>(recordsJson, StorageJson.Options) ?? []).Select(ToMatchRecord).ToList();
+    /// <summary>Reads the match records a row of <paramref name="person"/> carries (sealed, or in clear as rows were written before sealing).</summary>
+    public IReadOnlyList<MatchRecord> ReadRecords(string person, string stored)
+    {
+        var json = DerivedSeal.IsSealed(stored) ? _records.Open(stored, person) : stored;
+        return (JsonSerializer.Deserialize<List<Dictionary<string, string>>>(json, StorageJson.Options) ?? []).Select(ToMatchRecord).ToList();
+    }
 
     /// <summary>The match record of a record's attributes, with the ID as sent, as evidence, when the record had no usable one.</summary>
     public static MatchRecord ToMatchRecord(IReadOnlyDictionary<string, string> attributes) =>
