@@ -15,6 +15,7 @@ using Hub.Core.Profiles;
 using Hub.Core.Profiles.Facts;
 using Hub.Core.Protection;
 using Hub.Core.Reads;
+using Hub.Core.Retention;
 using Hub.Core.Storage;
 using Hub.Core.Subjects;
 using Microsoft.Extensions.Configuration;
@@ -52,6 +53,7 @@ public static class HubCoreServiceCollectionExtensions
         AddIdentityResolution(services, configuration);
         AddChangeEvents(services, configuration);
         AddChecks(services, configuration);
+        AddRetention(services, configuration);
         return services;
     }
 
@@ -199,6 +201,19 @@ public static class HubCoreServiceCollectionExtensions
         services.AddPolicyFile<CheckRulesOptions>("checks", o => o.Path);
         services.AddSingleton(sp => CheckRules.Load(ConfiguredPath.Resolve(sp.GetRequiredService<IOptions<CheckRulesOptions>>().Value.Path), sp.GetRequiredService<ProfileRules>()));
         services.AddSingleton(sp => new Worklist(sp.GetRequiredService<HubStorage>(), sp.GetRequiredService<CheckRules>(), sp.GetRequiredService<ProfileBuilder>(), sp.GetRequiredService<ProfileRules>(), sp.GetRequiredService<KeyRing>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<StorageOperationCounter>(), sp.GetRequiredService<ILogger<Worklist>>()));
+    }
+
+    // Retention: how long a person is kept after their purpose is achieved, and the sweep that erases them.
+    private static void AddRetention(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<RetentionOptions>()
+            .Bind(configuration.GetSection(RetentionOptions.SectionName))
+            .Validate(o => o.DefaultYears >= 1 && o.Groups.Values.All(y => y >= 1) && o.Sources.Values.All(y => y >= 1), $"{RetentionOptions.SectionName}: every number of years must be at least 1.")
+            .ValidateOnStart();
+        services.AddSingleton(sp => new RetentionSweep(
+            sp.GetRequiredService<HubStorage>(), sp.GetRequiredService<KeyRing>(), sp.GetRequiredService<PersonResolver>(), sp.GetRequiredService<ResidentRowBuilder>(),
+            sp.GetRequiredService<ResidentIndex>(), sp.GetRequiredService<Worklist>(), sp.GetRequiredService<ProfileBuilder>(), sp.GetRequiredService<ProfileRules>(),
+            sp.GetRequiredService<AuditLog>(), sp.GetRequiredService<IOptions<RetentionOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RetentionSweep>>()));
     }
 
     /// <summary>

@@ -37,6 +37,7 @@ internal static class Parts
         ["Exchange"] = [.. BelowResolution, "Exchange"],
         ["Reads"] = [.. BelowResolution, "Checks", "Identity.Resolution"],
         ["Subjects"] = [.. BelowResolution, "Checks", "Identity.Resolution", "Reads"],
+        ["Retention"] = [.. BelowResolution, "Checks", "Identity.Resolution"],
         ["Feeds.Processing"] = [.. BelowResolution, "Checks", "Identity.Resolution", "Exchange", "Feeds.Processing"],
     };
 

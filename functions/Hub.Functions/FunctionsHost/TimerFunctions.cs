@@ -1,6 +1,7 @@
 using Hub.Core.Audit;
 using Hub.Core.Exchange;
 using Hub.Core.Identity.Resolution;
+using Hub.Core.Retention;
 
 namespace Hub.Functions.FunctionsHost;
 
@@ -55,5 +56,16 @@ internal static class TimerFunctions
         new PushDeliveryOptions().SweepSchedule,
         (services, cancellationToken) => services.GetRequiredService<PushDelivery>().RequestAllAsync(cancellationToken));
 
-    public static IReadOnlyList<TimerFunction> All { get; } = [WriteAuditCheckpoints, ReconcileResidentIndex, PruneChangeEvents, SweepPushDeliveries];
+    /// <summary>
+    /// Erases the persons whose retention ran out (Hub:Retention), each erasure one audit event; with
+    /// <c>EraseOnSchedule</c> off it only logs how many it would erase. Two instances firing at once delete the same
+    /// rows, harmlessly, and an erasure stopped half way is finished the next night.
+    /// </summary>
+    public static readonly TimerFunction EraseExpiredPersons = new(
+        "EraseExpiredPersons",
+        $"{RetentionOptions.SectionName}:{nameof(RetentionOptions.Schedule)}",
+        new RetentionOptions().Schedule,
+        (services, cancellationToken) => services.GetRequiredService<RetentionSweep>().RunScheduledAsync(cancellationToken));
+
+    public static IReadOnlyList<TimerFunction> All { get; } = [WriteAuditCheckpoints, ReconcileResidentIndex, PruneChangeEvents, SweepPushDeliveries, EraseExpiredPersons];
 }

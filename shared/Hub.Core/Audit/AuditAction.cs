@@ -49,6 +49,12 @@ public readonly record struct AuditAction
     /// <summary>A data subject's report was produced: everything the Hub holds about a person, for the person.</summary>
     public static AuditAction SubjectReport { get; } = new("person.subject-report");
 
+    /// <summary>A person was erased: their retention ran out, or a department asked. The event keeps their keys only.</summary>
+    public static AuditAction PersonErase { get; } = new("person.erase");
+
+    /// <summary>The retention sweep was run or previewed by a person.</summary>
+    public static AuditAction RetentionSweep { get; } = new("retention.sweep");
+
     /// <summary>An auditor searched or verified the audit trail.</summary>
     public static AuditAction AuditRead { get; } = new("audit.read");
 

@@ -250,6 +250,18 @@ public sealed partial class Worklist
         return [.. peers.Values];
     }
 
+    /// <summary>Deletes every item of <paramref name="persons"/>, with its index rows: the persons are being erased.</summary>
+    public async Task EraseAsync(IReadOnlyCollection<PersonKey> persons, CancellationToken cancellationToken = default)
+    {
+        foreach (var item in (await ReadItemsAsync(persons, cancellationToken).ConfigureAwait(false)).Values)
+        {
+            foreach (var row in WorklistEntity.IndexRows(item, _evidence).Append(WorklistEntity.ItemRow(item, _evidence)))
+            {
+                await _storage.WorklistTable.DeleteAsync(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
     private async Task<Dictionary<string, WorklistItem>> ReadItemsAsync(IEnumerable<PersonKey> persons, CancellationToken cancellationToken)
     {
         var keys = persons.ToHashSet();

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Hub.Core.Feeds.Batches;
 
 /// <summary>
@@ -28,6 +30,12 @@ public readonly record struct BatchId
         id = new BatchId(text);
         return true;
     }
+
+    /// <summary>When the batch was received, read from the id's time part; null when that part is not a time.</summary>
+    public DateTimeOffset? ReceivedAt =>
+        Value is { Length: Length } && DateTimeOffset.TryParseExact(Value.AsSpan(0, 14), "yyyyMMddHHmmss", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
+            ? at
+            : null;
 
     /// <inheritdoc />
     public override string ToString() => Value;

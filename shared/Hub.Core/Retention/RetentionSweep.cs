@@ -1,0 +1,196 @@
+using System.Globalization;
+using Hub.Core.Access.Residents;
+using Hub.Core.Audit;
+using Hub.Core.Checks;
+using Hub.Core.Feeds.Batches;
+using Hub.Core.Identity.Resolution;
+using Hub.Core.Kernel;
+using Hub.Core.Profiles;
+using Hub.Core.Profiles.Facts;
+using Hub.Core.Protection;
+using Hub.Core.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Hub.Core.Retention;
+
+/// <summary>
+/// Finds the persons whose retention (<see cref="RetentionOptions"/>) has run out and erases them: their resident and
+/// candidate index rows, their worklist items, then, for each of their keys, the data key first (from that moment every
+/// sealed copy of their values, wherever it lingers, stays closed: crypto-shredding) and every other row the key has in
+/// the facts table (facts, view, links, members, history). Each erasure is one <c>person.erase</c> audit event naming
+/// the keys; the audit trail keeps person keys only, so it stays whole. A dry run reports the same list and changes
+/// nothing. An erasure stopped half way is finished by the next sweep: what is left of the person still expires.
+/// </summary>
+public sealed partial class RetentionSweep
+{
+    /// <summary>The actor recorded for erasures the schedule makes.</summary>
+    public const string SystemActor = "retention";
+
+    private const int Concurrency = 8;
+    private const int TransactionLimit = 100;
+
+    private readonly HubStorage _storage;
+    private readonly KeyRing _keys;
+    private readonly PersonResolver _resolver;
+    private readonly ResidentRowBuilder _rows;
+    private readonly ResidentIndex _index;
+    private readonly Worklist _worklist;
+    private readonly ProfileBuilder _profiles;
+    private readonly ProfileRules _rules;
+    private readonly AuditLog _audit;
+    private readonly RetentionOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<RetentionSweep> _logger;
+
+    internal RetentionSweep(
+        HubStorage storage, KeyRing keys, PersonResolver resolver, ResidentRowBuilder rows, ResidentIndex index, Worklist worklist,
+        ProfileBuilder profiles, ProfileRules rules, AuditLog audit, IOptions<RetentionOptions> options, TimeProvider time, ILogger<RetentionSweep> logger)
+    {
+        (_storage, _keys, _resolver, _rows, _index, _worklist) = (storage, keys, resolver, rows, index, worklist);
+        (_profiles, _rules, _audit, _options, _time, _logger) = (profiles, rules, audit, options.Value, time, logger);
+    }
+
+    /// <summary>The sweep the schedule runs: erases, each person one audit event, unless <see cref="RetentionOptions.EraseOnSchedule"/> is off.</summary>
+    public Task<RetentionReport> RunScheduledAsync(CancellationToken cancellationToken = default) =>
+        RunAsync(dryRun: !_options.EraseOnSchedule, new AuditActor(SystemActor, "system"), cancellationToken);
+
+    /// <summary>
+    /// Reads every person; erases those expired unless <paramref name="dryRun"/>, each erasure audited as done by
+    /// <paramref name="actor"/>; with no actor the caller audits the whole sweep as one event (a request does).
+    /// </summary>
+    public async Task<RetentionReport> RunAsync(bool dryRun, AuditActor? actor, CancellationToken cancellationToken = default)
+    {
+        var today = _rules.DayOf(_time.GetUtcNow());
+        var expired = new System.Collections.Concurrent.ConcurrentBag<(ExpiredPerson Person, PersonRows Rows, IReadOnlyList<FactView> Facts)>();
+        var checkedPersons = 0;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(Enumerable.Range(0, PersonKey.PartitionCount), parallel, async (partition, token) =>
+        {
+            var filter = TableFilter.Of($"PartitionKey eq {PersonKey.FormatPartition(partition)}");
+            var rows = await _storage.FactsTable.QueryRowsAsync(filter, token).ToListAsync(token).ConfigureAwait(false);
+            var rowCounts = rows.GroupBy(r => ResolutionRows.PersonKeyOf(r.RowKey), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+            foreach (var person in PersonRows.Group(rows, _keys).Values.Where(p => !p.IsLinkedElsewhere && (p.Facts.Count > 0 || p.Members.Count > 0)))
+            {
+                Interlocked.Increment(ref checkedPersons);
+                var facts = person.Members.Count > 0
+                    ? await _resolver.ReadMembersAsync(person, token).ConfigureAwait(false)
+                    : person.Facts.Select(f => f.ToView()).ToList();
+                if (Expiry(PersonKey.Parse(person.PersonKey), facts, today) is { } kept && kept.Until < today)
+                {
+                    var keys = person.Members.Select(m => PersonKey.Parse(m.Member)).Prepend(PersonKey.Parse(person.PersonKey)).ToList();
+                    expired.Add((new ExpiredPerson(keys[0], keys, kept.Until, kept.For, rowCounts.GetValueOrDefault(person.PersonKey)), person, facts));
+                }
+            }
+        }).ConfigureAwait(false);
+
+        var found = expired.OrderBy(e => e.Person.PersonKey.Value, StringComparer.Ordinal).ToList();
+        var erasedRows = 0;
+        if (!dryRun)
+        {
+            foreach (var (person, rows, facts) in found)
+            {
+                erasedRows += await EraseAsync(person, rows, facts, actor, today, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        LogSwept(_logger, dryRun, checkedPersons, found.Count, erasedRows);
+        return new RetentionReport(dryRun, today, checkedPersons, [.. found.Select(f => f.Person)], dryRun ? 0 : found.Count, erasedRows);
+    }
+
+    /// <summary>
+    /// The last day <paramref name="facts"/> keep their person, and what sets it; null while a membership is active.
+    /// A membership keeps its person for its group's years after its last day; a record for its source's years after
+    /// it last changed or ended.
+    /// </summary>
+    internal (DateOnly Until, string For)? Expiry(PersonKey person, IReadOnlyList<FactView> facts, DateOnly today)
+    {
+        var profile = _profiles.Build(person, facts, today);
+        if (profile.Memberships.Any(m => m.IsActiveOn(today)))
+        {
+            return null;
+        }
+
+        var reasons = profile.Memberships
+            .Select(m => (Until: (m.LastDay ?? m.HolderDeceasedOn ?? today).AddYears(_options.YearsForGroup(m.Group.Value)), For: "membership:" + m.Group.Value))
+            .Concat(facts.Select(f => (Until: LastArrival(f).AddYears(_options.YearsForSource(f.Source)), For: "record:" + f.Source)))
+            .ToList();
+        return reasons.Count == 0 ? null : reasons.MaxBy(r => r.Until);
+    }
+
+    private DateOnly LastArrival(FactView fact)
+    {
+        var last = fact.EndedAt ?? fact.UpdatedAt;
+        if (BatchId.TryParse(fact.LastBatch, out var batch) && batch.ReceivedAt is { } received && received > last)
+        {
+            last = received;
+        }
+
+        return _rules.DayOf(last);
+    }
+
+    private async Task<int> EraseAsync(ExpiredPerson person, PersonRows rows, IReadOnlyList<FactView> facts, AuditActor? actor, DateOnly today, CancellationToken cancellationToken)
+    {
+        // The derived copies first: a sweep stopped after them leaves the facts, which expire again next time.
+        var changes = new ResidentChanges();
+        var before = rows.IndexRows?.GetKeys() ?? _rows.Build(person.PersonKey, facts, today).Select(r => (r.PartitionKey, r.RowKey)).ToList();
+        changes.Replace(before, []);
+        await _index.ApplyAsync(changes, Concurrency, cancellationToken).ConfigureAwait(false);
+        await _worklist.EraseAsync(person.Keys, cancellationToken).ConfigureAwait(false);
+
+        var erased = 0;
+        foreach (var key in person.Keys)
+        {
+            erased += await EraseKeyAsync(key, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (actor is null)
+        {
+            return erased;
+        }
+
+        await _audit.AppendAsync(
+            new AuditEvent
+            {
+                Actor = actor,
+                Action = AuditAction.PersonErase,
+                Resource = string.Create(CultureInfo.InvariantCulture, $"retention:{person.KeptFor}:{person.KeptUntil:yyyy-MM-dd}"),
+                PersonKeys = person.Keys,
+                Outcome = AuditOutcome.Allowed,
+                RecordCount = erased,
+            },
+            cancellationToken).ConfigureAwait(false);
+        return erased;
+    }
+
+    // The data key goes first, alone: once it is gone nothing sealed for the key opens, whatever else is left.
+    private async Task<int> EraseKeyAsync(PersonKey key, CancellationToken cancellationToken)
+    {
+        var filter = TableFilter.Of($"PartitionKey eq {key.PartitionKey} and RowKey ge {key.Value + "|"} and RowKey lt {key.Value + "}"}");
+        var rowKeys = await _storage.FactsTable.QueryAsync<BareRow>(filter, select: ["RowKey"], cancellationToken: cancellationToken)
+            .Select(r => r.RowKey).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var dataKey = ResolutionRows.DataKey(key.Value);
+        if (rowKeys.Contains(dataKey))
+        {
+            await _storage.FactsTable.DeleteAsync(key.PartitionKey, dataKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var chunk in rowKeys.Where(r => r != dataKey).Chunk(TransactionLimit))
+        {
+            var result = await _storage.FactsTable.SubmitAsync(chunk.Select(r => EntityChange.Delete(key.PartitionKey, r)), cancellationToken).ConfigureAwait(false);
+            if (!result.IsWritten)
+            {
+                // A row deleted since it was listed fails the transaction: delete the rest one by one.
+                foreach (var rowKey in chunk)
+                {
+                    await _storage.FactsTable.DeleteAsync(key.PartitionKey, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+
+        return rowKeys.Count;
+    }
+
+    [LoggerMessage(EventId = 9101, Level = LogLevel.Information, Message = "Retention sweep (dry run {DryRun}): {Checked} persons checked, {Expired} expired, {Rows} rows erased")]
+    private static partial void LogSwept(ILogger logger, bool dryRun, int @checked, int expired, int rows);
+}

@@ -1,0 +1,127 @@
+using System.Net;
+using Azure.Data.Tables;
+using Hub.Core.Access;
+using Hub.Core.Access.Residents;
+using Hub.Core.Audit;
+using Hub.Core.Checks;
+using Hub.Core.Identity.Resolution;
+using Hub.Core.Kernel;
+using Hub.Core.Profiles;
+using Hub.Core.Profiles.Facts;
+using Hub.Core.Protection;
+using Hub.Core.Retention;
+using Hub.Core.Storage;
+using Hub.Functions.Tests.Infrastructure;
+using Hub.Functions.Tests.Persons;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using static Hub.Functions.Tests.Persons.PersonsHub;
+
+namespace Hub.Functions.Tests.Retention;
+
+/// <summary>
+/// Two residents in the police register, one of them a 低保 recipient, and the calendar moved on six years: the one
+/// with no special-group membership has outlived the five years the policy keeps a record after it last arrived, the
+/// recipient's membership is still active.
+/// </summary>
+[Collection(AzuriteFixture.Collection)]
+public sealed class RetentionSweepTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
+    private PersonsHub _hub = null!;
+
+    public async Task InitializeAsync()
+    {
+        // The sweep alone lives in the moved calendar; the rest of the Hub (its queues, tokens, audit) in today's.
+        _hub = new PersonsHub(azurite, testServices: services => services.AddSingleton(sp => new RetentionSweep(
+            sp.GetRequiredService<HubStorage>(), sp.GetRequiredService<KeyRing>(), sp.GetRequiredService<PersonResolver>(), sp.GetRequiredService<ResidentRowBuilder>(),
+            sp.GetRequiredService<ResidentIndex>(), sp.GetRequiredService<Worklist>(), sp.GetRequiredService<ProfileBuilder>(), sp.GetRequiredService<ProfileRules>(),
+            sp.GetRequiredService<AuditLog>(), sp.GetRequiredService<IOptions<RetentionOptions>>(), _time, sp.GetRequiredService<ILogger<RetentionSweep>>())));
+        await _hub.LoadAsync(
+            new Resident(1, "王芳", CommunityA1, "G01", CommunityA1),
+            new Resident(2, "李强", CommunityA1, "G01", CommunityA1, Dibao: false));
+    }
+
+    public async Task DisposeAsync() => await _hub.DisposeAsync();
+
+    private RetentionSweep Sweep => _hub.Factory.Services.GetRequiredService<RetentionSweep>();
+
+    [Fact]
+    public async Task Nothing_has_expired_the_day_the_records_arrive()
+    {
+        var report = await Sweep.RunAsync(dryRun: true, actor: null);
+
+        Assert.Equal(2, report.PersonsChecked);
+        Assert.Empty(report.Expired);
+    }
+
+    [Fact]
+    public async Task A_dry_run_names_the_expired_person_and_changes_nothing()
+    {
+        _time.Advance(TimeSpan.FromDays(6 * 366));
+        var rowsBefore = await RowsOfAsync(_hub.KeyOf(2));
+
+        var report = await Sweep.RunAsync(dryRun: true, actor: null);
+
+        var expired = Assert.Single(report.Expired);
+        Assert.Equal(_hub.KeyOf(2), expired.PersonKey.Value);
+        Assert.Equal("record:police", expired.KeptFor);
+        Assert.True(expired.KeptUntil < report.Today);
+        Assert.Equal(0, report.PersonsErased);
+        Assert.Equal(rowsBefore, await RowsOfAsync(_hub.KeyOf(2)));
+    }
+
+    [Fact]
+    public async Task An_erasure_removes_every_row_of_the_person_keeps_the_other_and_leaves_one_audit_event_with_the_key()
+    {
+        _time.Advance(TimeSpan.FromDays(6 * 366));
+        var erased = _hub.KeyOf(2);
+        Assert.Contains(ResolutionRows.DataKey(erased), await RowsOfAsync(erased));
+        Assert.Contains(await ResidentRowsAsync(), r => r == erased);
+
+        var report = await Sweep.RunAsync(dryRun: false, new AuditActor(RetentionSweep.SystemActor, "system"));
+
+        Assert.Equal(1, report.PersonsErased);
+        Assert.Empty(await RowsOfAsync(erased));
+        Assert.DoesNotContain(await ResidentRowsAsync(), r => r == erased);
+        Assert.Contains(await ResidentRowsAsync(), r => r == _hub.KeyOf(1));
+        Assert.NotNull(await _hub.Factory.Services.GetRequiredService<FactStore>().ReadViewAsync(PersonKey.Parse(_hub.KeyOf(1))));
+        var audit = Assert.Single(await _hub.EventsAsync(), e => e.Event.Action == AuditAction.PersonErase);
+        Assert.Equal([erased], audit.Event.PersonKeys.Select(k => k.Value));
+        Assert.Equal(report.RowsErased, audit.Event.RecordCount);
+
+        var again = await Sweep.RunAsync(dryRun: false, new AuditActor(RetentionSweep.SystemActor, "system"));
+        Assert.Empty(again.Expired);
+        Assert.Equal(1, again.PersonsChecked);
+    }
+
+    [Fact]
+    public async Task The_preview_is_an_administrators_and_is_one_audit_event()
+    {
+        using var administrator = _hub.As("dpo", HubRoles.Administrator, District);
+        using var officer = _hub.StreetOfficer();
+
+        using var preview = await administrator.PostAsync(new Uri("/api/retention/preview", UriKind.Relative), content: null);
+        using var refused = await officer.PostAsync(new Uri("/api/retention/preview", UriKind.Relative), content: null);
+
+        var body = await JsonAsync(preview);
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        Assert.True(body["dryRun"]!.GetValue<bool>());
+        Assert.Equal(2, body["personsChecked"]!.GetValue<int>());
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Single(await _hub.EventsAsync(), e => e.Event.Action == AuditAction.RetentionSweep && e.Event.Actor.UserId == "dpo");
+        Assert.NotEmpty(await RowsOfAsync(_hub.KeyOf(2)));
+    }
+
+    private async Task<List<string>> RowsOfAsync(string key)
+    {
+        var partition = PersonKey.Parse(key).PartitionKey;
+        var rows = _hub.Factory.Storage.Facts.QueryAsync<TableEntity>(e => e.PartitionKey == partition && e.RowKey.CompareTo(key + "|") >= 0 && e.RowKey.CompareTo(key + "}") < 0);
+        return await rows.Select(r => r.RowKey).ToListAsync();
+    }
+
+    private async Task<List<string>> ResidentRowsAsync() =>
+        await _hub.Factory.Storage.Residents.QueryAsync<TableEntity>().Select(r => r.GetString("PersonKey")).Where(k => k is not null).ToListAsync();
+}
