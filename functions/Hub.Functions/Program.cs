@@ -68,6 +68,7 @@ app.MapSubscriptionsApi();
 app.MapPushDeliveriesApi();
 app.MapWorklistApi();
 app.MapRetentionApi();
+app.MapErasureRequestsApi();
 app.MapAuditApi();
 app.MapHubApiDescription();
 app.MapHubConsole();

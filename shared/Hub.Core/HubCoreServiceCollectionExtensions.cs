@@ -211,7 +211,7 @@ public static class HubCoreServiceCollectionExtensions
             .Validate(o => o.DefaultYears >= 1 && o.Groups.Values.All(y => y >= 1) && o.Sources.Values.All(y => y >= 1), $"{RetentionOptions.SectionName}: every number of years must be at least 1.")
             .ValidateOnStart();
         services.AddSingleton(sp => new RetentionSweep(
-            sp.GetRequiredService<HubStorage>(), sp.GetRequiredService<KeyRing>(), sp.GetRequiredService<PersonResolver>(), sp.GetRequiredService<ResidentRowBuilder>(),
+            sp.GetRequiredService<HubStorage>(), sp.GetRequiredService<FactStore>(), sp.GetRequiredService<KeyRing>(), sp.GetRequiredService<PersonResolver>(), sp.GetRequiredService<ResidentRowBuilder>(),
             sp.GetRequiredService<ResidentIndex>(), sp.GetRequiredService<Worklist>(), sp.GetRequiredService<ProfileBuilder>(), sp.GetRequiredService<ProfileRules>(),
             sp.GetRequiredService<AuditLog>(), sp.GetRequiredService<IOptions<RetentionOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RetentionSweep>>()));
     }

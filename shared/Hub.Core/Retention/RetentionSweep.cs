@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Hub.Core.Access.Residents;
 using Hub.Core.Audit;
@@ -31,6 +32,7 @@ public sealed partial class RetentionSweep
     private const int TransactionLimit = 100;
 
     private readonly HubStorage _storage;
+    private readonly FactStore _facts;
     private readonly KeyRing _keys;
     private readonly PersonResolver _resolver;
     private readonly ResidentRowBuilder _rows;
@@ -44,10 +46,10 @@ public sealed partial class RetentionSweep
     private readonly ILogger<RetentionSweep> _logger;
 
     internal RetentionSweep(
-        HubStorage storage, KeyRing keys, PersonResolver resolver, ResidentRowBuilder rows, ResidentIndex index, Worklist worklist,
+        HubStorage storage, FactStore facts, KeyRing keys, PersonResolver resolver, ResidentRowBuilder rows, ResidentIndex index, Worklist worklist,
         ProfileBuilder profiles, ProfileRules rules, AuditLog audit, IOptions<RetentionOptions> options, TimeProvider time, ILogger<RetentionSweep> logger)
     {
-        (_storage, _keys, _resolver, _rows, _index, _worklist) = (storage, keys, resolver, rows, index, worklist);
+        (_storage, _facts, _keys, _resolver, _rows, _index, _worklist) = (storage, facts, keys, resolver, rows, index, worklist);
         (_profiles, _rules, _audit, _options, _time, _logger) = (profiles, rules, audit, options.Value, time, logger);
     }
 
@@ -62,7 +64,7 @@ public sealed partial class RetentionSweep
     public async Task<RetentionReport> RunAsync(bool dryRun, AuditActor? actor, CancellationToken cancellationToken = default)
     {
         var today = _rules.DayOf(_time.GetUtcNow());
-        var expired = new System.Collections.Concurrent.ConcurrentBag<(ExpiredPerson Person, PersonRows Rows, IReadOnlyList<FactView> Facts)>();
+        var expired = new ConcurrentBag<(ExpiredPerson Person, PersonRows Rows, IReadOnlyList<FactView> Facts)>();
         var checkedPersons = 0;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(Enumerable.Range(0, PersonKey.PartitionCount), parallel, async (partition, token) =>
@@ -96,6 +98,73 @@ public sealed partial class RetentionSweep
 
         LogSwept(_logger, dryRun, checkedPersons, found.Count, erasedRows);
         return new RetentionReport(dryRun, today, checkedPersons, [.. found.Select(f => f.Person)], dryRun ? 0 : found.Count, erasedRows);
+    }
+
+    /// <summary>
+    /// Erases what <paramref name="source"/> holds of the person with key <paramref name="key"/>, at the department's
+    /// request: its records under every key of the person, with the view and index rows rebuilt from what the other
+    /// departments hold; when nothing else is left, the whole person as the sweep erases them. The caller audits.
+    /// </summary>
+    public async Task<SourceErasure> EraseSourceAsync(PersonKey key, string source, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(source);
+        var today = _rules.DayOf(_time.GetUtcNow());
+        var person = await _facts.ReadPersonAsync(key, cancellationToken).ConfigureAwait(false);
+        var goldenKey = PersonKey.Parse(person.Golden);
+        var golden = goldenKey == key ? person : await _facts.ReadPersonAsync(goldenKey, cancellationToken).ConfigureAwait(false);
+        var keys = golden.Members.Select(m => PersonKey.Parse(m.Member)).Prepend(goldenKey).ToList();
+        var all = golden.Members.Count > 0
+            ? await _resolver.ReadMembersAsync(golden, cancellationToken).ConfigureAwait(false)
+            : golden.Facts.Select(f => f.ToView()).ToList();
+        var theirs = all.Count(f => f.Source == source);
+        if (theirs == 0)
+        {
+            return new SourceErasure(goldenKey, keys, 0, PersonErased: false);
+        }
+
+        if (all.All(f => f.Source == source))
+        {
+            var rows = await EraseAsync(new ExpiredPerson(goldenKey, keys, today, "request:" + source, 0), golden, all, actor: null, today, cancellationToken).ConfigureAwait(false);
+            return new SourceErasure(goldenKey, keys, theirs, PersonErased: rows > 0);
+        }
+
+        // The index rows the person had, before their facts change, so rows only the erased records placed go too.
+        var before = golden.IndexRows?.GetKeys() ?? _rows.Build(goldenKey, all, today).Select(r => (r.PartitionKey, r.RowKey)).ToList();
+        foreach (var each in keys)
+        {
+            await EraseSourceOfKeyAsync(each, source, cancellationToken).ConfigureAwait(false);
+        }
+
+        var remaining = all.Where(f => f.Source != source).ToList();
+        var changes = new ResidentChanges();
+        changes.Replace(before, _rows.Build(goldenKey, remaining, today));
+        await _index.ApplyAsync(changes, Concurrency, cancellationToken).ConfigureAwait(false);
+        await _resolver.RebuildAsync([goldenKey.Value], Concurrency, cancellationToken).ConfigureAwait(false);
+        return new SourceErasure(goldenKey, keys, theirs, PersonErased: false);
+    }
+
+    // The source's facts of one key go, and the key's view is written again from what is left.
+    private async Task EraseSourceOfKeyAsync(PersonKey key, string source, CancellationToken cancellationToken)
+    {
+        var person = await _facts.ReadPersonAsync(key, cancellationToken).ConfigureAwait(false);
+        var gone = person.Facts.Where(f => f.Source == source).ToList();
+        foreach (var fact in gone)
+        {
+            await _storage.FactsTable.DeleteAsync(key.PartitionKey, fact.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
+        var left = person.Facts.Where(f => f.Source != source).Select(f => f.ToView()).ToList();
+        if (gone.Count > 0 && person.ViewToWrite(left) is { } view)
+        {
+            var writes = new List<EntityChange>();
+            if (person.KeyToWrite() is { } keyRow)
+            {
+                writes.Add(keyRow);
+            }
+
+            writes.Add(person.View is { Version: { } version } ? EntityChange.Update(view, version) : EntityChange.Upsert(view));
+            (await _storage.FactsTable.SubmitAsync(writes, cancellationToken).ConfigureAwait(false)).ThrowIfNotWritten();
+        }
     }
 
     /// <summary>

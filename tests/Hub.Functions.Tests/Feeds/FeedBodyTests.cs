@@ -25,7 +25,7 @@ public sealed class FeedBodyTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task DisposeAsync() => await _hub.DisposeAsync();
 
     [Fact]
-    public async Task A_gzip_encoded_feed_is_processed_and_archived_decompressed()
+    public async Task A_gzip_encoded_feed_is_processed_and_archived_decompressed_and_sealed()
     {
         var client = _hub.CreatePublisherClient("civil-affairs");
         var csv = TestPeople.CivilAffairsCsv(Enumerable.Range(10, 3));
@@ -34,8 +34,10 @@ public sealed class FeedBodyTests(AzuriteFixture azurite) : IAsyncLifetime
         var report = await client.WaitForBatchAsync(response.Headers.Location!);
 
         Assert.Equal(new BatchCounts { Received = 3, Inserted = 3 }, report.Counts);
-        var archived = await _hub.Storage.FeedArchive.GetBlobClient($"civil-affairs/{report.Id}").DownloadContentAsync();
-        Assert.Equal(csv, archived.Value.Content.ToArray());
+        var archived = await _hub.Storage.FeedArchiveFolder.DownloadAsync($"civil-affairs/{report.Id}");
+        var stored = await _hub.Storage.FeedArchive.GetBlobClient($"civil-affairs/{report.Id}").DownloadContentAsync();
+        Assert.Equal(csv, archived!.ToArray());
+        Assert.NotEqual(csv, stored.Value.Content.ToArray());
         Assert.Equal(csv.Length, report.PayloadBytes);
     }
 

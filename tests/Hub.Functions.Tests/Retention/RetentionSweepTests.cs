@@ -36,7 +36,7 @@ public sealed class RetentionSweepTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         // The sweep alone lives in the moved calendar; the rest of the Hub (its queues, tokens, audit) in today's.
         _hub = new PersonsHub(azurite, testServices: services => services.AddSingleton(sp => new RetentionSweep(
-            sp.GetRequiredService<HubStorage>(), sp.GetRequiredService<KeyRing>(), sp.GetRequiredService<PersonResolver>(), sp.GetRequiredService<ResidentRowBuilder>(),
+            sp.GetRequiredService<HubStorage>(), sp.GetRequiredService<FactStore>(), sp.GetRequiredService<KeyRing>(), sp.GetRequiredService<PersonResolver>(), sp.GetRequiredService<ResidentRowBuilder>(),
             sp.GetRequiredService<ResidentIndex>(), sp.GetRequiredService<Worklist>(), sp.GetRequiredService<ProfileBuilder>(), sp.GetRequiredService<ProfileRules>(),
             sp.GetRequiredService<AuditLog>(), sp.GetRequiredService<IOptions<RetentionOptions>>(), _time, sp.GetRequiredService<ILogger<RetentionSweep>>())));
         await _hub.LoadAsync(
@@ -113,6 +113,61 @@ public sealed class RetentionSweepTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Single(await _hub.EventsAsync(), e => e.Event.Action == AuditAction.RetentionSweep && e.Event.Actor.UserId == "dpo");
         Assert.NotEmpty(await RowsOfAsync(_hub.KeyOf(2)));
+    }
+
+    [Fact]
+    public async Task A_department_erases_its_own_records_of_a_person_and_the_profile_keeps_the_others()
+    {
+        using var civil = _hub.Factory.CreatePublisherClient("civil-affairs");
+        var key = PersonKey.Parse(_hub.KeyOf(1));
+
+        using var response = await PostAsync(civil, "/api/feeds/civil-affairs/erasures", new { residentId = Id(1), reason = "purpose-achieved" });
+
+        var body = await JsonAsync(response);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(1, body["records"]!.GetValue<int>());
+        Assert.False(body["personErased"]!.GetValue<bool>());
+        var left = await _hub.Factory.Services.GetRequiredService<FactStore>().ReadPersonAsync(key);
+        Assert.NotEmpty(left.Facts);
+        Assert.All(left.Facts, f => Assert.Equal("police", f.Source));
+        Assert.Contains(await ResidentRowsAsync(), r => r == key.Value);
+        var audit = Assert.Single(await _hub.EventsAsync(), e => e.Event.Action == AuditAction.PersonErase);
+        Assert.Equal([key.Value], audit.Event.PersonKeys.Select(k => k.Value));
+        Assert.Contains("reason=purpose-achieved", audit.Event.Resource, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task When_the_last_department_erases_its_records_the_person_goes_whole()
+    {
+        using var police = _hub.Factory.CreatePublisherClient("police");
+        using var civil = _hub.Factory.CreatePublisherClient("civil-affairs");
+
+        using var erased = await PostAsync(police, "/api/feeds/police/erasures", new { residentId = Id(2), reason = "subject-request" });
+        using var none = await PostAsync(civil, "/api/feeds/civil-affairs/erasures", new { residentId = Id(2), reason = "subject-request" });
+
+        Assert.Equal(HttpStatusCode.OK, erased.StatusCode);
+        Assert.True((await JsonAsync(erased))["personErased"]!.GetValue<bool>());
+        Assert.Empty(await RowsOfAsync(_hub.KeyOf(2)));
+        Assert.DoesNotContain(await ResidentRowsAsync(), r => r == _hub.KeyOf(2));
+        Assert.Equal(HttpStatusCode.NotFound, none.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_bad_erasure_request_is_a_400_problem_without_the_number_and_another_departments_records_are_out_of_reach()
+    {
+        using var civil = _hub.Factory.CreatePublisherClient("civil-affairs");
+        var mistyped = Id(1)[..17] + (Id(1)[17] == '0' ? "1" : "0");
+
+        using var badReason = await PostAsync(civil, "/api/feeds/civil-affairs/erasures", new { residentId = Id(1), reason = "because" });
+        using var badId = await PostAsync(civil, "/api/feeds/civil-affairs/erasures", new { residentId = mistyped, reason = "unlawful" });
+        using var theirs = await PostAsync(civil, "/api/feeds/police/erasures", new { residentId = Id(1), reason = "unlawful" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, badReason.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, badId.StatusCode);
+        Assert.DoesNotContain(mistyped, await badId.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, theirs.StatusCode);
+        Assert.Equal(3, (await _hub.EventsAsync()).Count(e => e.Event.Action == AuditAction.PersonErase));
+        Assert.NotEmpty(await RowsOfAsync(_hub.KeyOf(1)));
     }
 
     private async Task<List<string>> RowsOfAsync(string key)
