@@ -102,6 +102,7 @@ public static class HubCoreServiceCollectionExtensions
             .Bind(configuration.GetSection(FeedProcessingOptions.SectionName))
             .Validate(o => o.MaxPayloadBytes > 0 && o.MergeConcurrency > 0 && o.FirstRejectionsShown >= 0, "Hub:Feeds settings must be positive.")
             .Validate(o => o.SnapshotEndDateShare is >= 0 and <= 1, "Hub:Feeds:SnapshotEndDateShare must lie between 0 and 1.")
+            .Validate(o => o.SpillBudgetBytes is null or > 0, "Hub:Feeds:SpillBudgetBytes must be positive when set.")
             .ValidateOnStart();
         services.AddSingleton<BatchStore>();
         services.AddSingleton<FeedIntake>();

@@ -137,13 +137,13 @@ public sealed partial class FeedProcessor
 
     private async Task RunAsync(FeedBatch batch, SourceMapping mapping, CancellationToken cancellationToken)
     {
-        using var folder = BatchWorkFolder.Create(_options.WorkFolder, batch.Id);
+        using var folder = BatchWorkFolder.Create(_options.WorkFolder, batch.Id, _options.SpillBudgetBytes);
         SpillResult spill;
         try
         {
             spill = await _spiller.SpillAsync(batch, mapping, folder, cancellationToken).ConfigureAwait(false);
         }
-        catch (FeedFormatException ex)
+        catch (Exception ex) when (ex is FeedFormatException or SpillBudgetExceededException)
         {
             await FailAsync(batch, ex.Message, cancellationToken).ConfigureAwait(false);
             return;

@@ -89,6 +89,7 @@ internal sealed class RecordSpiller(HubStorage storage, PersonKeyHasher hasher, 
 
         // A workbook is a zip archive and needs a seekable file.
         var path = work.File("payload.xlsx");
+        work.Charge(batch.PayloadBytes);
         await storage.FeedArchiveFolder.DownloadToAsync(name, path, cancellationToken).ConfigureAwait(false);
         return File.OpenRead(path);
     }
