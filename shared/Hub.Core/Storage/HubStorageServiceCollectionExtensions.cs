@@ -1,10 +1,10 @@
 using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
-using Azure.Storage.Blobs.Models;
-using Azure.Storage.Queues.Models;
 using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
