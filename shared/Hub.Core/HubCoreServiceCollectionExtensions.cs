@@ -14,6 +14,7 @@ using Hub.Core.Kernel;
 using Hub.Core.Profiles;
 using Hub.Core.Profiles.Facts;
 using Hub.Core.Protection;
+using Hub.Core.Quality;
 using Hub.Core.Reads;
 using Hub.Core.Storage;
 using Hub.Core.Subjects;
@@ -104,6 +105,7 @@ public static class HubCoreServiceCollectionExtensions
             .Validate(o => o.SnapshotEndDateShare is >= 0 and <= 1, "Hub:Feeds:SnapshotEndDateShare must lie between 0 and 1.")
             .ValidateOnStart();
         services.AddSingleton<BatchStore>();
+        services.AddSingleton<DataQuality>();
         services.AddSingleton<FeedIntake>();
         services.AddSingleton<SnapshotDecisions>();
         services.AddSingleton<RecordSpiller>();
