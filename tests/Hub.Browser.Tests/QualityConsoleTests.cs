@@ -12,21 +12,21 @@ public sealed class QualityConsoleTests(ConsoleFixture fixture, ITestOutputHelpe
     public async Task An_administrator_sees_every_departments_figures_with_charts_of_their_trend_completeness_and_disagreement()
     {
         var token = DevelopmentTokens.MintPersonal("zhou-administrator", [HubRoles.Administrator], "110100000000");
-        var civil = await fixture.Hub.GetAsync<JsonObject>("/api/quality/civil-affairs", token);
+        var disability = await fixture.Hub.GetAsync<JsonObject>("/api/quality/disability-federation", token);
         await using var session = new ConsoleSession(fixture, output);
         await session.SignInAsync("zhou-administrator");
 
-        await session.Page.GotoAsync("/api/console/#/quality/civil-affairs");
-        await session.Page.Locator("section[data-source='civil-affairs'] svg[data-chart='completeness']").WaitForAsync();
+        await session.Page.GotoAsync("/api/console/#/quality/disability-federation");
+        await session.Page.Locator("section[data-source='disability-federation'] svg[data-chart='completeness']").WaitForAsync();
 
         var main = await session.Page.Locator("main").InnerTextAsync();
         Assert.Equal(4, await session.Page.Locator("main > div > div.table-wrap").First.Locator("tbody tr").CountAsync());
-        Assert.Contains((string)civil["latest"]!["batchId"]!, main, StringComparison.Ordinal);
-        Assert.Contains($"({(long)civil["latest"]!["rejected"]!} / {(long)civil["latest"]!["received"]!})", main, StringComparison.Ordinal);
-        var trend = civil["trend"]!.AsArray().Count;
+        Assert.Contains((string)disability["latest"]!["batchId"]!, main, StringComparison.Ordinal);
+        Assert.Contains($"({(long)disability["latest"]!["rejected"]!} / {(long)disability["latest"]!["received"]!})", main, StringComparison.Ordinal);
+        var trend = disability["trend"]!.AsArray().Count;
         Assert.Equal(trend, await session.Page.Locator("svg[data-chart='trend'] g[data-series='rejectionRate'] circle").CountAsync());
-        Assert.Equal(civil["latest"]!["completeness"]!.AsArray().Count, await session.Page.Locator("svg[data-chart='completeness'] g").CountAsync());
-        Assert.True(await session.Page.Locator("svg[data-chart='disagreements'] g").CountAsync() > 0, "the sample departments disagree on some residences");
+        Assert.Equal(disability["latest"]!["completeness"]!.AsArray().Count, await session.Page.Locator("svg[data-chart='completeness'] g").CountAsync());
+        Assert.Equal(disability["latest"]!["disagreements"]!.AsArray().Count, await session.Page.Locator("svg[data-chart='disagreements'] g").CountAsync());
         await session.ScreenshotAsync("quality-city");
         await session.AssertAccessibleAsync();
     }
@@ -50,7 +50,7 @@ public sealed class QualityConsoleTests(ConsoleFixture fixture, ITestOutputHelpe
 
         await session.Page.GotoAsync("/api/console/#/quality");
         await session.Page.Locator("section[data-source='police']").WaitForAsync();
-        Assert.Equal(0, await session.Page.Locator("section[data-source='civil-affairs']").CountAsync());
+        Assert.Equal(0, await session.Page.Locator("section[data-source='disability-federation']").CountAsync());
         await session.ScreenshotAsync("quality-department");
     }
 }

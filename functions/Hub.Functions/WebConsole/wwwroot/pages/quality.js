@@ -56,7 +56,9 @@ function trendChart(trend) {
   const labels = trend.map((p, i) => svg('text', { x: x(i), y: height - 8, 'text-anchor': 'middle', 'font-size': 10, fill: '#4a5361' }, String(i + 1)));
   return h('figure', { class: 'chart' },
     svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': t('quality.trendChart'), 'data-chart': 'trend' }, grid, lines, labels),
-    h('figcaption', {}, SERIES.map(([name, colour]) => h('span', { class: 'legend' }, h('span', { class: 'swatch', style: `background:${colour}` }), t(`quality.${name}`)))));
+    // The swatches are drawn, not styled: the console's content security policy allows no inline style.
+    h('figcaption', {}, SERIES.map(([name, colour]) => h('span', { class: 'legend' },
+      svg('svg', { width: 16, height: 8, 'aria-hidden': 'true' }, svg('rect', { width: 16, height: 8, rx: 2, fill: colour })), t(`quality.${name}`)))));
 }
 
 // One horizontal bar a row: a share of 0–100 %, its label on the left and its value on the right.
