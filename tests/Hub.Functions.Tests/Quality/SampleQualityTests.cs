@@ -49,7 +49,9 @@ public sealed class SampleQualityTests(AzuriteFixture azurite, ITestOutputHelper
     {
         using var administrator = _hub.As("admin-1", HubRoles.Administrator, "110100000000");
 
+        var operations = _hub.Factory.StorageOperations.Count;
         var city = (await administrator.GetFromJsonAsync<CityQualityView>("/api/quality", FeedClient.Json))!;
+        output.WriteLine($"GET /api/quality for the city: {_hub.Factory.StorageOperations.Count - operations} storage operations, audit included");
 
         Assert.Equal(ShippedSources.Ids.Order(StringComparer.Ordinal), city.Sources.Select(s => s.Source));
         foreach (var source in city.Sources.Where(s => s.Source != ShippedSources.Police))
