@@ -14,6 +14,7 @@ using Hub.Core.Kernel;
 using Hub.Core.Profiles;
 using Hub.Core.Profiles.Facts;
 using Hub.Core.Protection;
+using Hub.Core.Quality;
 using Hub.Core.Reads;
 using Hub.Core.Storage;
 using Hub.Core.Subjects;
@@ -105,6 +106,7 @@ public static class HubCoreServiceCollectionExtensions
             .Validate(o => o.SpillBudgetBytes is null or > 0, "Hub:Feeds:SpillBudgetBytes must be positive when set.")
             .ValidateOnStart();
         services.AddSingleton<BatchStore>();
+        services.AddSingleton<DataQuality>();
         services.AddSingleton<FeedIntake>();
         services.AddSingleton<SnapshotDecisions>();
         services.AddSingleton<RecordSpiller>();

@@ -37,6 +37,7 @@ internal static class Parts
         ["Exchange"] = [.. BelowResolution, "Exchange"],
         ["Reads"] = [.. BelowResolution, "Checks", "Identity.Resolution"],
         ["Subjects"] = [.. BelowResolution, "Checks", "Identity.Resolution", "Reads"],
+        ["Quality"] = [.. BelowResolution, "Identity.Resolution", "Quality"],
         ["Feeds.Processing"] = [.. BelowResolution, "Checks", "Identity.Resolution", "Exchange", "Feeds.Processing"],
     };
 

@@ -16,7 +16,7 @@ namespace Hub.Core.Feeds.Processing;
 /// </summary>
 internal sealed class RecordSpiller(HubStorage storage, PersonKeyHasher hasher, IOptions<FeedProcessingOptions> options)
 {
-    public async Task<SpillResult> SpillAsync(FeedBatch batch, SourceMapping mapping, BatchWorkFolder work, CancellationToken cancellationToken)
+    public async Task<SpillResult> SpillAsync(FeedBatch batch, SourceMapping mapping, BatchWorkFolder work, BatchQualityTally quality, CancellationToken cancellationToken)
     {
         if (!FeedContentType.TryParse(batch.ContentType, out var contentType))
         {
@@ -45,6 +45,7 @@ internal sealed class RecordSpiller(HubStorage storage, PersonKeyHasher hasher, 
                 {
                     // A source without IDs has no ID problem to report, but its records are matched all the same.
                     unidentified += record.IsIdentified ? 0 : 1;
+                    quality.Accepted(record.Attributes);
                     if (record.IdProblem is { } idProblem)
                     {
                         await rejects.WriteRowAsync(Number(idProblem.Row), idProblem.Field, idProblem.Reason, FeedProcessor.KeptForMatching).ConfigureAwait(false);
@@ -61,6 +62,7 @@ internal sealed class RecordSpiller(HubStorage storage, PersonKeyHasher hasher, 
                 }
 
                 rejectedRows++;
+                quality.Rejected(problems);
                 foreach (var problem in problems)
                 {
                     if (firstRejections.Count < options.Value.FirstRejectionsShown)
