@@ -2,6 +2,7 @@ using Hub.Core.Access;
 using Hub.Core.Access.Residents;
 using Hub.Core.Audit;
 using Hub.Core.Checks;
+using Hub.Core.Divisions;
 using Hub.Core.Exchange;
 using Hub.Core.Feeds;
 using Hub.Core.Feeds.Batches;
@@ -46,6 +47,7 @@ public static class HubCoreServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(environment);
         services.TryAddSingleton(TimeProvider.System);
         AddPersonKeys(services, configuration, environment);
+        AddDivisions(services, configuration);
         AddFeedProcessing(services, configuration);
         AddProfiles(services, configuration);
         AddResidentIndex(services, configuration);
@@ -85,6 +87,18 @@ public static class HubCoreServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<ProtectionOptions>, ProtectionOptionsValidator>();
         services.AddSingleton<KeyRing>();
+    }
+
+    // Divisions: the registry of names, parents and successors, held in memory; the shipped file's changes are policy changes.
+    private static void AddDivisions(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DivisionRegistryOptions>()
+            .Bind(configuration.GetSection(DivisionRegistryOptions.SectionName))
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Path), "Hub:Divisions:Path must name the shipped division registry.")
+            .Validate(o => o.RefreshInterval > TimeSpan.Zero, "Hub:Divisions:RefreshInterval must be positive.")
+            .ValidateOnStart();
+        services.AddPolicyFile<DivisionRegistryOptions>("divisions/registry.json", o => o.Path);
+        services.AddSingleton<DivisionDirectory>();
     }
 
     // Feeds: the Hub's files checked together (HubFilesCheck), the source catalogue, intake, held snapshots and the three phases of processing a batch.
