@@ -1,4 +1,5 @@
 using Hub.Core.Divisions;
+using Hub.Core.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Hub.Functions.Divisions;
@@ -24,9 +25,9 @@ internal sealed partial class DivisionRegistryRefresh(DivisionDirectory director
             {
                 await directory.RefreshAsync(stoppingToken);
             }
-            catch (Azure.RequestFailedException ex)
+            catch (Exception ex) when (StorageFailures.IsStorageFailure(ex, out var status))
             {
-                LogRefreshFailed(logger, ex.Status);
+                LogRefreshFailed(logger, status);
             }
         }
     }
