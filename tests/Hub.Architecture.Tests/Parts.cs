@@ -28,7 +28,7 @@ internal static class Parts
         ["Feeds.Reading"] = BelowProfiles,
         ["Feeds.Normalisation"] = BelowProfiles,
         ["Feeds.Batches"] = BelowProfiles,
-        ["Audit"] = [.. Kernel, "Storage"],
+        ["Audit"] = [.. Kernel, "Storage", "Divisions"],
         ["Profiles"] = [.. BelowProfiles, .. ProfilesPart],
         ["Profiles.Facts"] = [.. BelowProfiles, .. ProfilesPart],
         ["Access"] = BelowResolution,
