@@ -1,6 +1,6 @@
 // The Hub's own data: tables (facts, residents, candidates, reviews, batches, audit, auditbyperson, grants, events, subscriptions, deliveries, worklist, corrections), queues
 // (feed-batches, push-deliveries and their poison queues) and
-// containers (feeds, rejects, auditcheckpoints). Separate from the Functions host's storage account: see
+// containers (feeds, rejects, divisions, auditcheckpoints). Separate from the Functions host's storage account: see
 // infra/README.md ("Two storage accounts").
 
 @description('Globally unique storage account name: 3-24 lower-case letters and digits.')
@@ -62,6 +62,12 @@ resource feeds 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-0
 resource rejects 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
   parent: blobService
   name: 'rejects'
+  properties: { publicAccess: 'None' }
+}
+
+resource divisions 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  parent: blobService
+  name: 'divisions'
   properties: { publicAccess: 'None' }
 }
 

@@ -244,6 +244,29 @@ internal sealed class HubClient(HttpClient http) : IDisposable
         await response.Content.CopyToAsync(destination, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The division registry in force; only the divisions directly under <paramref name="parent"/> when given.</summary>
+    public async Task<HubAnswer<JsonElement>> ListDivisionsAsync(string? parent, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync("api/divisions" + (parent is null ? string.Empty : "?parent=" + Uri.EscapeDataString(parent)), cancellationToken).ConfigureAwait(false);
+        return await ReadAsync<JsonElement>(response, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>One division with its path, successor, children and grids.</summary>
+    public async Task<HubAnswer<JsonElement>> GetDivisionAsync(string code, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync($"api/divisions/{Uri.EscapeDataString(code)}", cancellationToken).ConfigureAwait(false);
+        return await ReadAsync<JsonElement>(response, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Loads a division registry file as the version in force.</summary>
+    public async Task<HubAnswer<JsonElement>> LoadDivisionsAsync(byte[] file, CancellationToken cancellationToken)
+    {
+        using var content = new ByteArrayContent(file);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        using var response = await http.PutAsync("api/divisions", content, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync<JsonElement>(response, cancellationToken).ConfigureAwait(false);
+    }
+
     public void Dispose() => http.Dispose();
 
     private static string BatchPath(string source, string batchId) => $"api/feeds/{Uri.EscapeDataString(source)}/batches/{Uri.EscapeDataString(batchId)}";

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Hub.Core.Divisions;
 using Hub.Core.Feeds.Batches;
 using Hub.Core.Feeds.Normalisation;
 using Hub.Core.Feeds.Reading;
@@ -14,7 +15,7 @@ namespace Hub.Core.Feeds.Processing;
 /// The reading phase of a batch: reads the archived payload row by row, validates, normalises and keys each row,
 /// spills the accepted records to the batch's <see cref="SpillFiles"/> and writes the full rejection report.
 /// </summary>
-internal sealed class RecordSpiller(HubStorage storage, PersonKeyHasher hasher, IOptions<FeedProcessingOptions> options)
+internal sealed class RecordSpiller(HubStorage storage, PersonKeyHasher hasher, DivisionDirectory divisions, IOptions<FeedProcessingOptions> options)
 {
     public async Task<SpillResult> SpillAsync(FeedBatch batch, SourceMapping mapping, BatchWorkFolder work, BatchQualityTally quality, CancellationToken cancellationToken)
     {
@@ -26,9 +27,9 @@ internal sealed class RecordSpiller(HubStorage storage, PersonKeyHasher hasher, 
         var payload = await OpenPayloadAsync(batch, contentType, work, cancellationToken).ConfigureAwait(false);
         await using var payloadScope = payload.ConfigureAwait(false);
 
-        // Births are checked against the day the batch was received, not the day it is processed: a retried or
-        // replayed batch gives the same answers.
-        var validator = new FeedRecordValidator(mapping, contentType.Format, hasher, ChinaStandardTime.DateOf(batch.ReceivedAt));
+        // Births and division codes are checked against the day the batch was received, not the day it is processed:
+        // a retried or replayed batch gives the same answers (while the division registry stays the same version).
+        var validator = new FeedRecordValidator(mapping, contentType.Format, hasher, ChinaStandardTime.DateOf(batch.ReceivedAt), divisions.Registry);
         var spill = SpillFiles.Create(work, batch.GroupCount);
         await using var spillScope = spill.ConfigureAwait(false);
         await using var rejectsFile = File.Create(work.File("rejects.csv"));

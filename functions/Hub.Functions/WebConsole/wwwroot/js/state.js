@@ -35,4 +35,6 @@ export const state = {
   purpose: '',
   idCounter: 0,
   render: async () => {},
+  // The division registry's divisions by code, once read (js/divisions.js).
+  divisions: null,
 };
