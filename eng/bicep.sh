@@ -1,9 +1,19 @@
 #!/usr/bin/env bash
 # Builds and lints every Bicep template in infra/ with the pinned Bicep CLI from its NuGet package (restored here,
 # so it works offline from the package cache and on a fresh machine). Any diagnostic, warning or error, fails.
-# Usage: eng/bicep.sh [--quiet]
+# Usage: eng/bicep.sh [--quiet] [--outdir DIR]   (--outdir keeps the compiled ARM JSON there, for the tests)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+quiet=0
+keep=
+while [[ $# -gt 0 ]]; do
+    case $1 in
+        --quiet) quiet=1; shift ;;
+        --outdir) keep=$2; shift 2 ;;
+        *) echo "bicep: unknown argument $1" >&2; exit 2 ;;
+    esac
+done
 
 bicep_version=0.49.2
 dotnet restore eng/bicep/Bicep.proj -nologo -v quiet >/dev/null
@@ -43,4 +53,8 @@ if [[ $failed -ne 0 ]]; then
     echo "bicep: diagnostics found" >&2
     exit 1
 fi
-[[ ${1:-} == --quiet ]] || echo "bicep: every template in infra/ builds and lints clean (Bicep CLI $bicep_version)"
+if [[ -n $keep ]]; then
+    mkdir -p "$keep"
+    cp "$out"/*.json "$keep"/
+fi
+[[ $quiet -eq 1 ]] || echo "bicep: every template in infra/ builds and lints clean (Bicep CLI $bicep_version)"

@@ -26,7 +26,9 @@ staging=$(mktemp -d)
 trap 'rm -rf "$staging"' EXIT
 
 # Self-contained: the Functions Linux image need not carry the .NET 10 runtime the Hub is built for.
-dotnet publish functions/Hub.Functions -c Release -r linux-x64 --self-contained -nologo -clp:ErrorsOnly -o "$staging"
+# ReadyToRun: the assemblies carry native code, so a cold instance does not JIT the Hub's start-up path before the
+# host's first request (the host waits for the handler, and the caller waits for the host).
+dotnet publish functions/Hub.Functions -c Release -r linux-x64 --self-contained -p:PublishReadyToRun=true -nologo -clp:ErrorsOnly -o "$staging"
 cp host.json "$staging/host.json"
 chmod +x "$staging/Hub.Functions"
 

@@ -1,6 +1,6 @@
 // The Hub's own data: tables (facts, residents, candidates, reviews, batches, audit, auditbyperson, grants, events, subscriptions, deliveries, worklist, corrections), queues
 // (feed-batches, push-deliveries and their poison queues) and
-// containers (feeds, rejects, auditcheckpoints). Separate from the Functions host's storage account: see
+// containers (feeds, rejects, divisions, auditcheckpoints). Separate from the Functions host's storage account: see
 // infra/README.md ("Two storage accounts").
 
 @description('Globally unique storage account name: 3-24 lower-case letters and digits.')
@@ -14,6 +14,9 @@ param tags object
 @description('Days an audit checkpoint blob cannot be changed or deleted once written.')
 @minValue(1)
 param auditRetentionDays int
+
+@description('True once the retention policy is locked: it is then left out of the deployment, which could only fail on it.')
+param auditImmutabilityLocked bool
 
 @description('Days a deleted blob or container (an archived feed included) can still be restored.')
 @minValue(1)
@@ -62,6 +65,12 @@ resource rejects 'Microsoft.Storage/storageAccounts/blobServices/containers@2023
   properties: { publicAccess: 'None' }
 }
 
+resource divisions 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  parent: blobService
+  name: 'divisions'
+  properties: { publicAccess: 'None' }
+}
+
 resource auditCheckpoints 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
   parent: blobService
   name: 'auditcheckpoints'
@@ -70,14 +79,15 @@ resource auditCheckpoints 'Microsoft.Storage/storageAccounts/blobServices/contai
 
 // Time-based retention (WORM) on the audit checkpoints: nobody, the Hub's identity and account owners included,
 // can alter or delete a checkpoint before it ages out. Deployed unlocked so a mistaken period can still be fixed;
-// an administrator locks it once the period is agreed (infra/README.md), after which it can only be extended.
-resource auditImmutability 'Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies@2023-05-01' = {
+// an administrator locks it once the period is agreed (infra/README.md), after which it can only be extended, and
+// redeploys with auditImmutabilityLocked=true: Azure refuses a PUT on a locked policy, even an unchanged one.
+resource auditImmutability 'Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies@2023-05-01' = if (!auditImmutabilityLocked) {
   parent: auditCheckpoints
   name: 'default'
   properties: {
     immutabilityPeriodSinceCreationInDays: auditRetentionDays
-    // Checkpoints may be append blobs that grow block by block; appends stay allowed, rewrites do not.
-    allowProtectedAppendWrites: true
+    // Each checkpoint is a block blob written once; nothing is ever appended under retention.
+    allowProtectedAppendWrites: false
   }
 }
 

@@ -2,6 +2,7 @@ using Hub.Core.Access;
 using Hub.Core.Access.Residents;
 using Hub.Core.Audit;
 using Hub.Core.Checks;
+using Hub.Core.Divisions;
 using Hub.Core.Exchange;
 using Hub.Core.Feeds;
 using Hub.Core.Feeds.Batches;
@@ -14,6 +15,7 @@ using Hub.Core.Kernel;
 using Hub.Core.Profiles;
 using Hub.Core.Profiles.Facts;
 using Hub.Core.Protection;
+using Hub.Core.Quality;
 using Hub.Core.Reads;
 using Hub.Core.Retention;
 using Hub.Core.Storage;
@@ -47,6 +49,7 @@ public static class HubCoreServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(environment);
         services.TryAddSingleton(TimeProvider.System);
         AddPersonKeys(services, configuration, environment);
+        AddDivisions(services, configuration);
         AddFeedProcessing(services, configuration);
         AddProfiles(services, configuration);
         AddResidentIndex(services, configuration);
@@ -92,6 +95,18 @@ public static class HubCoreServiceCollectionExtensions
         services.AddSingleton(sp => BlobKeyEncryptionKey.SealingOptions(sp.GetRequiredService<KeyRing>()));
     }
 
+    // Divisions: the registry of names, parents and successors, held in memory; the shipped file's changes are policy changes.
+    private static void AddDivisions(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DivisionRegistryOptions>()
+            .Bind(configuration.GetSection(DivisionRegistryOptions.SectionName))
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Path), "Hub:Divisions:Path must name the shipped division registry.")
+            .Validate(o => o.RefreshInterval > TimeSpan.Zero, "Hub:Divisions:RefreshInterval must be positive.")
+            .ValidateOnStart();
+        services.AddPolicyFile<DivisionRegistryOptions>("divisions/registry.json", o => o.Path);
+        services.AddSingleton<DivisionDirectory>();
+    }
+
     // Feeds: the Hub's files checked together (HubFilesCheck), the source catalogue, intake, held snapshots and the three phases of processing a batch.
     private static void AddFeedProcessing(IServiceCollection services, IConfiguration configuration)
     {
@@ -107,8 +122,10 @@ public static class HubCoreServiceCollectionExtensions
             .Bind(configuration.GetSection(FeedProcessingOptions.SectionName))
             .Validate(o => o.MaxPayloadBytes > 0 && o.MergeConcurrency > 0 && o.FirstRejectionsShown >= 0, "Hub:Feeds settings must be positive.")
             .Validate(o => o.SnapshotEndDateShare is >= 0 and <= 1, "Hub:Feeds:SnapshotEndDateShare must lie between 0 and 1.")
+            .Validate(o => o.SpillBudgetBytes is null or > 0, "Hub:Feeds:SpillBudgetBytes must be positive when set.")
             .ValidateOnStart();
         services.AddSingleton<BatchStore>();
+        services.AddSingleton<DataQuality>();
         services.AddSingleton<FeedIntake>();
         services.AddSingleton<SnapshotDecisions>();
         services.AddSingleton<RecordSpiller>();
@@ -226,7 +243,7 @@ public static class HubCoreServiceCollectionExtensions
         services.AddSingleton<PersonRenderer>();
         services.AddSingleton(sp => new ChangeFeed(sp.GetRequiredService<ChangeEventLog>(), sp.GetRequiredService<PolicyRenderer>(), sp.GetRequiredService<ProfileRules>(), sp.GetRequiredService<IOptions<ChangeEventOptions>>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new WorklistReads(sp.GetRequiredService<PersonRenderer>(), sp.GetRequiredService<PolicyRenderer>(), sp.GetRequiredService<CheckRules>()));
-        services.AddSingleton(sp => new PersonDisclosure(sp.GetRequiredService<AccessPolicy>(), sp.GetRequiredService<ProfileReader>(), sp.GetRequiredService<BreakGlassGrants>(), sp.GetRequiredService<PersonRenderer>(), sp.GetRequiredService<ProfileRules>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new PersonDisclosure(sp.GetRequiredService<AccessPolicy>(), sp.GetRequiredService<ProfileReader>(), sp.GetRequiredService<BreakGlassGrants>(), sp.GetRequiredService<PersonRenderer>(), sp.GetRequiredService<ProfileRules>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<DivisionDirectory>()));
         services.AddSingleton(sp => new SubjectReports(sp.GetRequiredService<PersonDisclosure>(), sp.GetRequiredService<ProfileReader>(), sp.GetRequiredService<AuditSearch>(), sp.GetRequiredService<ProfileRules>(), sp.GetRequiredService<IOptions<AuditOptions>>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<CorrectionRequests>();
         return services;

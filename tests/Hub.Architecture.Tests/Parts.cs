@@ -10,7 +10,7 @@ internal static class Parts
     private static readonly string[] Kernel = ["Kernel"];
     private static readonly string[] FeedsLowerHalf = ["Feeds", "Feeds.Sources", "Feeds.Reading", "Feeds.Normalisation", "Feeds.Batches"];
     private static readonly string[] ProfilesPart = ["Profiles", "Profiles.Facts"];
-    private static readonly string[] BelowProfiles = [.. Kernel, "Storage", "Protection", .. FeedsLowerHalf];
+    private static readonly string[] BelowProfiles = [.. Kernel, "Storage", "Protection", "Divisions", .. FeedsLowerHalf];
     private static readonly string[] BelowAccess = [.. BelowProfiles, .. ProfilesPart, "Identity.Keys", "Identity.Matching", "Audit"];
     private static readonly string[] BelowResolution = [.. BelowAccess, "Access", "Access.Residents"];
 
@@ -20,6 +20,7 @@ internal static class Parts
         ["Kernel"] = [],
         ["Storage"] = Kernel,
         ["Protection"] = Kernel,
+        ["Divisions"] = [.. Kernel, "Storage"],
         ["Identity.Keys"] = Kernel,
         ["Identity.Matching"] = Kernel,
         ["Feeds"] = BelowProfiles,
@@ -27,7 +28,7 @@ internal static class Parts
         ["Feeds.Reading"] = BelowProfiles,
         ["Feeds.Normalisation"] = BelowProfiles,
         ["Feeds.Batches"] = BelowProfiles,
-        ["Audit"] = [.. Kernel, "Storage"],
+        ["Audit"] = [.. Kernel, "Storage", "Divisions"],
         ["Profiles"] = [.. BelowProfiles, .. ProfilesPart],
         ["Profiles.Facts"] = [.. BelowProfiles, .. ProfilesPart],
         ["Access"] = BelowResolution,
@@ -38,6 +39,7 @@ internal static class Parts
         ["Reads"] = [.. BelowResolution, "Checks", "Identity.Resolution"],
         ["Subjects"] = [.. BelowResolution, "Checks", "Identity.Resolution", "Reads"],
         ["Retention"] = [.. BelowResolution, "Checks", "Identity.Resolution"],
+        ["Quality"] = [.. BelowResolution, "Identity.Resolution", "Quality"],
         ["Feeds.Processing"] = [.. BelowResolution, "Checks", "Identity.Resolution", "Exchange", "Feeds.Processing"],
     };
 

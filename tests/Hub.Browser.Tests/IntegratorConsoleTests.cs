@@ -55,7 +55,7 @@ public sealed class IntegratorConsoleTests(ConsoleFixture fixture, ITestOutputHe
         await session.Page.Locator("#sign-out").ClickAsync();
 
         await session.Page.Locator("button[data-identity]").First.WaitForAsync();
-        Assert.Equal(10, await session.Page.Locator("button[data-identity]").CountAsync());
+        Assert.Equal(11, await session.Page.Locator("button[data-identity]").CountAsync());
         await session.ScreenshotAsync("sign-in");
         await session.AssertAccessibleAsync();
     }

@@ -17,7 +17,7 @@ public sealed partial class StreetOfficeConsoleTests(ConsoleFixture fixture, ITe
         var rows = session.Page.Locator("main table tbody tr");
         await rows.First.WaitForAsync();
         Assert.True(await rows.CountAsync() > 0);
-        Assert.All(await session.Page.Locator("main table tbody tr td:nth-child(4)").AllInnerTextsAsync(), grid => Assert.Equal("G08", grid));
+        Assert.All(await session.Page.Locator("main table tbody tr td:nth-child(4)").AllInnerTextsAsync(), grid => Assert.Equal("第八网格 G08", grid));
         await session.ScreenshotAsync("grid-worker-residents");
         await session.AssertAccessibleAsync();
 

@@ -39,7 +39,7 @@ public sealed class FunctionBindingTests(PackageFixture package)
 
             Assert.True(endpoint is not null, $"{name} forwards {string.Join(',', triggerMethods)} {path}, which no endpoint serves.");
 
-            // Forwarding sends only "pure" HTTP functions on: one httpTrigger in, one http out.
+            // Proxying passes only "pure" HTTP functions on: one httpTrigger in, one http out.
             Assert.Equal(2, function["bindings"]!.AsArray().Count);
         }
     }

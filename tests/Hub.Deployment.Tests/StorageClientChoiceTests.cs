@@ -7,6 +7,7 @@ using Azure.Storage.Queues;
 using Hub.Core.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Hub.Deployment.Tests;
 
@@ -24,6 +25,85 @@ public sealed class StorageClientChoiceTests
         Assert.Equal(new Uri("https://hubdataprod.table.core.windows.net/"), services.GetRequiredService<TableServiceClient>().Uri);
         Assert.Equal(new Uri("https://hubdataprod.blob.core.windows.net/"), services.GetRequiredService<BlobServiceClient>().Uri);
         Assert.Equal(new Uri("https://hubdataprod.queue.core.windows.net/"), services.GetRequiredService<QueueServiceClient>().Uri);
+    }
+
+    [Fact]
+    public void In_Azure_China_the_clients_point_at_the_China_service_URIs()
+    {
+        using var services = Build(new() { ["Hub:Storage:AccountName"] = "hubdataprod", ["Hub:Storage:EndpointSuffix"] = "core.chinacloudapi.cn" });
+
+        Assert.Equal(new Uri("https://hubdataprod.table.core.chinacloudapi.cn/"), services.GetRequiredService<TableServiceClient>().Uri);
+        Assert.Equal(new Uri("https://hubdataprod.blob.core.chinacloudapi.cn/"), services.GetRequiredService<BlobServiceClient>().Uri);
+        Assert.Equal(new Uri("https://hubdataprod.queue.core.chinacloudapi.cn/"), services.GetRequiredService<QueueServiceClient>().Uri);
+    }
+
+    [Fact]
+    public void A_configured_service_URI_wins_over_the_one_built_from_the_account_name()
+    {
+        using var services = Build(new()
+        {
+            ["Hub:Storage:AccountName"] = "hubdataprod",
+            ["Hub:Storage:BlobServiceUri"] = "https://hubdataprod-secondary.blob.core.chinacloudapi.cn/",
+        });
+
+        Assert.Equal(new Uri("https://hubdataprod-secondary.blob.core.chinacloudapi.cn/"), services.GetRequiredService<BlobServiceClient>().Uri);
+        Assert.Equal(new Uri("https://hubdataprod.queue.core.windows.net/"), services.GetRequiredService<QueueServiceClient>().Uri);
+    }
+
+    [Fact]
+    public void Three_service_URIs_need_no_account_name()
+    {
+        using var services = Build(new()
+        {
+            ["Hub:Storage:TableServiceUri"] = "https://hub.table.core.chinacloudapi.cn/",
+            ["Hub:Storage:BlobServiceUri"] = "https://hub.blob.core.chinacloudapi.cn/",
+            ["Hub:Storage:QueueServiceUri"] = "https://hub.queue.core.chinacloudapi.cn/",
+        });
+
+        Assert.Equal("hub.table.core.chinacloudapi.cn", services.GetRequiredService<TableServiceClient>().Uri.Host);
+    }
+
+    [Fact]
+    public async Task With_a_configured_audience_every_client_asks_for_a_token_of_that_cloud()
+    {
+        var credential = new RefusingCredential();
+        using var services = Build(new()
+        {
+            ["Hub:Storage:AccountName"] = "hubdataprod",
+            ["Hub:Storage:EndpointSuffix"] = "core.chinacloudapi.cn",
+            ["Hub:Storage:Audience"] = "https://storage.azure.cn",
+        }, credential);
+
+        await Assert.ThrowsAsync<TokenRefusedException>(() => services.GetRequiredService<TableServiceClient>().GetPropertiesAsync());
+        await Assert.ThrowsAsync<TokenRefusedException>(() => services.GetRequiredService<BlobServiceClient>().GetPropertiesAsync());
+        await Assert.ThrowsAsync<TokenRefusedException>(() => services.GetRequiredService<QueueServiceClient>().GetPropertiesAsync());
+
+        Assert.Equal(3, credential.Scopes.Count);
+        Assert.All(credential.Scopes, scope => Assert.Equal("https://storage.azure.cn/.default", scope));
+    }
+
+    [Theory]
+    [InlineData("Hub:Storage:EndpointSuffix", "https://core.chinacloudapi.cn")]
+    [InlineData("Hub:Storage:EndpointSuffix", ".core.chinacloudapi.cn")]
+    [InlineData("Hub:Storage:BlobServiceUri", "http://hubdataprod.blob.core.chinacloudapi.cn/")]
+    [InlineData("Hub:Storage:Audience", "storage.azure.cn")]
+    public void A_malformed_endpoint_setting_stops_the_Hub_with_its_key_named(string key, string value)
+    {
+        using var services = Build(new() { ["Hub:Storage:AccountName"] = "hubdataprod", [key] = value });
+
+        var error = Assert.ThrowsAny<Exception>(() => services.GetRequiredService<IOptions<HubStorageOptions>>().Value);
+
+        Assert.Contains(key.Split(':')[^1], error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_malformed_authority_host_stops_the_Hub_with_its_key_named()
+    {
+        using var services = Build(new() { ["Hub:Storage:AccountName"] = "hubdataprod", ["Hub:Identity:AuthorityHost"] = "login.chinacloudapi.cn" }, credential: null);
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<TokenCredential>());
+
+        Assert.Contains("Hub:Identity:AuthorityHost", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Hub.Core.Access;
+using Hub.Core.Divisions;
 using Hub.Core.Feeds.Sources;
 using Hub.Core.Identity.Matching;
 using Hub.Core.Kernel;
@@ -20,6 +21,9 @@ internal static class ShippedFiles
     public static string ProfileRules { get; } = ConfiguredPath.Resolve(new ProfileRulesOptions().Path);
 
     public static string AccessPolicy { get; } = ConfiguredPath.Resolve(new AccessPolicyOptions().PolicyPath);
+
+    /// <summary>The shipped division registry.</summary>
+    public static string Divisions { get; } = ConfiguredPath.Resolve(new DivisionRegistryOptions().Path);
 
     /// <summary>The mapping file of source <paramref name="id"/>.</summary>
     public static string Source(string id) => Path.Combine(SourcesFolder, id + ".json");

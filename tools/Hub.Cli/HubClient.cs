@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Hub.Core.Audit;
 using Hub.Core.Feeds.Batches;
+using Hub.Core.Quality;
 
 namespace Hub.Cli;
 
@@ -216,6 +217,53 @@ internal sealed class HubClient(HttpClient http) : IDisposable
     public async Task<HubAnswer<JsonElement>> DecideCorrectionAsync(string id, string decision, string answer, CancellationToken cancellationToken)
     {
         using var response = await http.PostAsJsonAsync($"api/persons/corrections/{Uri.EscapeDataString(id)}/decision", new { decision, answer }, Json, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync<JsonElement>(response, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A department's data-quality figures, with its last <paramref name="top"/> completed batches as the trend.</summary>
+    public async Task<HubAnswer<SourceQuality>> GetSourceQualityAsync(string source, int top, CancellationToken cancellationToken)
+    {
+        var path = string.Create(CultureInfo.InvariantCulture, $"api/quality/{Uri.EscapeDataString(source)}?top={top}");
+        using var response = await http.GetAsync(path, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync<SourceQuality>(response, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>How a batch moved its department's data-quality figures.</summary>
+    public async Task<HubAnswer<BatchQualityReport>> GetBatchQualityAsync(string source, string batchId, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync($"api/quality/{Uri.EscapeDataString(source)}/batches/{Uri.EscapeDataString(batchId)}", cancellationToken).ConfigureAwait(false);
+        return await ReadAsync<BatchQualityReport>(response, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Copies a department's data-quality CSV export.</summary>
+    public async Task CopyQualityExportAsync(string source, int top, Stream destination, CancellationToken cancellationToken)
+    {
+        var path = string.Create(CultureInfo.InvariantCulture, $"api/quality/export?source={Uri.EscapeDataString(source)}&top={top}");
+        using var response = await http.GetAsync(path, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+        await response.Content.CopyToAsync(destination, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The division registry in force; only the divisions directly under <paramref name="parent"/> when given.</summary>
+    public async Task<HubAnswer<JsonElement>> ListDivisionsAsync(string? parent, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync("api/divisions" + (parent is null ? string.Empty : "?parent=" + Uri.EscapeDataString(parent)), cancellationToken).ConfigureAwait(false);
+        return await ReadAsync<JsonElement>(response, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>One division with its path, successor, children and grids.</summary>
+    public async Task<HubAnswer<JsonElement>> GetDivisionAsync(string code, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync($"api/divisions/{Uri.EscapeDataString(code)}", cancellationToken).ConfigureAwait(false);
+        return await ReadAsync<JsonElement>(response, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Loads a division registry file as the version in force.</summary>
+    public async Task<HubAnswer<JsonElement>> LoadDivisionsAsync(byte[] file, CancellationToken cancellationToken)
+    {
+        using var content = new ByteArrayContent(file);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        using var response = await http.PutAsync("api/divisions", content, cancellationToken).ConfigureAwait(false);
         return await ReadAsync<JsonElement>(response, cancellationToken).ConfigureAwait(false);
     }
 

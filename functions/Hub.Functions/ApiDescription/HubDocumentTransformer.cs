@@ -13,9 +13,11 @@ internal sealed class HubDocumentTransformer : IOpenApiDocumentTransformer
         ["Feeds"] = "Departments push feed files and follow each batch to a per-row account.",
         ["Profiles"] = "Whole golden profiles with provenance, for data stewards.",
         ["Resolution"] = "The data stewards' possible-match queue and their link, reject, merge and split decisions.",
+        ["Divisions"] = "The division registry: counties, streets, communities and grids with names, parents, validity and successors; read by anyone signed in, a new version loaded by administrators (checked, audited as a policy change).",
         ["Persons"] = "Tiered reads of people for personal roles: lists of a division, a person, a household, claims verified; rendered by the access policy and audited.",
         ["Subscriptions"] = "Subscriptions to change events (deaths, moves, memberships starting, ending and expiring) their pull feed and signed push delivery of CloudEvents, rendered by the access policy for the subscriber and audited as disclosures; dead letters and their re-drive.",
         ["Worklist"] = "Cross-department checks (比对核查): the worklist items of a department or an area, with their evidence and history, rendered by the access policy; confirmed or dismissed with a reason.",
+        ["Data quality"] = "Data quality per department, recorded by each batch as it completes: rejections by reason, completeness per attribute, rows kept without an ID, timeliness, disagreement with other departments, the stewards' backlog, the trend and a batch's movement; counts and rates, never a person.",
         ["Audit"] = "The audit trail for auditors: verification, search, export, proofs and alerts.",
         ["Console"] = "The web console's own files and settings; no personal data.",
     };

@@ -1,4 +1,5 @@
 using Hub.Core.Audit;
+using Hub.Core.Divisions;
 using Hub.Functions.ApiDescription;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -21,7 +22,7 @@ internal static class AuditExportApi
     }
 
     internal static Results<PushStreamHttpResult, ProblemHttpResult> ExportEventsAsync(
-        [AsParameters] AuditSearchParameters filters, AuditSearch search, AuditScope audit, HttpContext context)
+        [AsParameters] AuditSearchParameters filters, AuditSearch search, DivisionDirectory divisions, AuditScope audit, HttpContext context)
     {
         audit.Resource = "export";
         if (filters.TryBuild(out var asked) is { } problem)
@@ -43,7 +44,7 @@ internal static class AuditExportApi
 
         audit.RecordCount = 0;
         return TypedResults.Stream(
-            stream => AuditCsv.WriteAsync(search.SearchAllAsync(query, context.RequestAborted), stream, context.RequestAborted),
+            stream => AuditCsv.WriteAsync(search.SearchAllAsync(query, context.RequestAborted), stream, divisions.Registry, context.RequestAborted),
             CsvContentType,
             "audit-events.csv");
     }

@@ -1,4 +1,5 @@
 using Hub.Core.Audit;
+using Hub.Core.Divisions;
 using Hub.Core.Kernel;
 using Hub.Functions.ApiDescription;
 using Hub.Functions.Hosting;
@@ -42,6 +43,7 @@ internal static class AuditPersonsApi
         [AsParameters] AuditPersonAccessesQuery report,
         PersonKey personKey,
         AuditSearch search,
+        DivisionDirectory divisions,
         AuditScope audit,
         IOptions<AuditOptions> options,
         TimeProvider time,
@@ -73,7 +75,7 @@ internal static class AuditPersonsApi
             audit.Resource = "person accesses csv";
             audit.RecordCount = 0;
             return TypedResults.Stream(
-                stream => AuditCsv.WriteAsync(OnlyAbout(search.SearchAllAsync(query, context.RequestAborted), personKey), stream, context.RequestAborted),
+                stream => AuditCsv.WriteAsync(OnlyAbout(search.SearchAllAsync(query, context.RequestAborted), personKey), stream, divisions.Registry, context.RequestAborted),
                 AuditExportApi.CsvContentType,
                 "person-accesses.csv");
         }

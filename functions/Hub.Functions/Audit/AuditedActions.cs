@@ -8,6 +8,9 @@ internal static class AuditedActions
     /// <summary>A department read its batches or a rejects report (which names rows, not people, but follows their records).</summary>
     public static AuditAction FeedRead { get; } = AuditAction.Parse("feed.read");
 
+    /// <summary>A department's data-quality figures were read or exported (counts and rates, no person).</summary>
+    public static AuditAction QualityRead { get; } = AuditAction.Parse("quality.read");
+
     /// <summary>A department's officer or an administrator confirmed a held snapshot: it is applied in full.</summary>
     public static AuditAction FeedConfirm { get; } = AuditAction.Parse("feed.confirm");
 

@@ -1,4 +1,3 @@
-using Azure.Identity;
 using Azure.Monitor.OpenTelemetry.Exporter;
 using Hub.Core.Kernel;
 using Hub.Core.Storage;
@@ -24,6 +23,10 @@ internal static class TelemetryExtensions
         var insights = configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"];
         var otlp = configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
 
+        // The same cloud as the storage clients'; the connection string names the cloud's ingestion endpoint and,
+        // outside public Azure, its token audience (AADAudience).
+        var identity = configuration.GetSection(HubIdentityOptions.SectionName).Get<HubIdentityOptions>() ?? new HubIdentityOptions();
+
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("hub"))
             .WithTracing(tracing =>
@@ -41,7 +44,7 @@ internal static class TelemetryExtensions
                     });
                 if (!string.IsNullOrEmpty(insights))
                 {
-                    tracing.AddAzureMonitorTraceExporter(o => (o.ConnectionString, o.Credential) = (insights, new DefaultAzureCredential()));
+                    tracing.AddAzureMonitorTraceExporter(o => (o.ConnectionString, o.Credential) = (insights, identity.CreateCredential()));
                 }
 
                 if (!string.IsNullOrEmpty(otlp))
@@ -54,7 +57,7 @@ internal static class TelemetryExtensions
                 metrics.AddMeter(HubTelemetry.Name).AddAspNetCoreInstrumentation();
                 if (!string.IsNullOrEmpty(insights))
                 {
-                    metrics.AddAzureMonitorMetricExporter(o => (o.ConnectionString, o.Credential) = (insights, new DefaultAzureCredential()));
+                    metrics.AddAzureMonitorMetricExporter(o => (o.ConnectionString, o.Credential) = (insights, identity.CreateCredential()));
                 }
 
                 if (!string.IsNullOrEmpty(otlp))

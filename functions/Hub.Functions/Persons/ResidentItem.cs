@@ -13,6 +13,9 @@ namespace Hub.Functions.Persons;
 /// <param name="Provisional">True for records kept without a usable ID number and matched to nobody yet.</param>
 /// <param name="Status">The person's status on the list's day: <c>active</c>, <c>deceased</c> or <c>movedOut</c> (<c>***</c> when masked); absent when no source states one, or hidden.</param>
 /// <param name="StatusDate">The date of death or of the move out (<c>yyyy-MM-dd</c>), when the register gives it.</param>
+/// <param name="CommunityName">The community's name from the division registry (光华里社区), when known.</param>
+/// <param name="GridName">The grid's name (第三网格), when known.</param>
+/// <param name="DivisionPath">The path from the district down: 朝阳区 / 建外街道 / 光华里社区 / 第三网格.</param>
 internal sealed record ResidentItem(
     string PersonKey,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Name,
@@ -23,4 +26,7 @@ internal sealed record ResidentItem(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? HouseholdKey,
     bool Provisional,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Status,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? StatusDate);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? StatusDate,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? CommunityName,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? GridName,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? DivisionPath);

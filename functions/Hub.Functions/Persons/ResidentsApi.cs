@@ -2,6 +2,7 @@ using System.Globalization;
 using Hub.Core.Access;
 using Hub.Core.Access.Residents;
 using Hub.Core.Audit;
+using Hub.Core.Divisions;
 using Hub.Core.Kernel;
 using Hub.Core.Reads;
 using Hub.Functions.Access;
@@ -51,6 +52,7 @@ internal static class ResidentsApi
         PersonDisclosure reads,
         ResidentDirectory directory,
         ContinuationTokens tokens,
+        DivisionDirectory divisions,
         CancellationToken cancellationToken)
     {
         if (!PersonViewers.TryStart(reads, context, list.Purpose, audit, out var look, out var problem))
@@ -132,26 +134,40 @@ internal static class ResidentsApi
             return Bad("The continuation token is not one the Hub issued for this user and this query, or it is more than an hour old; start again from the first page.");
         }
 
+        // A street or community merged into this one is listed with it: those filed under the old code lie here today.
+        var registry = divisions.Registry;
+        var parts = registry.PredecessorsOf(code.Value)
+            .Where(old => !code.Value.Contains(old))
+            .Select(old => query with { Division = old })
+            .Prepend(query)
+            .ToList();
         var page = await directory.ListAsync(
-            query, resident => resident.IsSpecialGroupMemberOn(day, groupId) && status.Matches(resident, day), list.PageSize ?? DefaultPageSize, after, ScanLimit, cancellationToken);
+            parts, resident => resident.IsSpecialGroupMemberOn(day, groupId) && status.Matches(resident, day), list.PageSize ?? DefaultPageSize, after, ScanLimit, cancellationToken);
         var shown = reads.Residents(look, page.Residents, day);
         audit.Record(shown.Disclosed);
-        var items = shown.Value!.Select(Item).ToList();
+        var items = shown.Value!.Select(resident => Item(resident, registry)).ToList();
         var next = page.Next is { } position ? tokens.Issue(position, look.User.Subject, binding) : null;
         return TypedResults.Ok(new ResidentsPage(items, day, status.Value, next));
     }
 
-    private static ResidentItem Item(ResidentDisclosure shown) => new(
-        shown.Resident.PersonKey.Value,
-        shown.Name,
-        shown.Resident.Division,
-        shown.Resident.Grid,
-        shown.Resident.Places,
-        shown.Groups,
-        shown.Resident.HouseholdKey,
-        !shown.Resident.Identified,
-        shown.Status,
-        shown.StatusDate);
+    private static ResidentItem Item(ResidentDisclosure shown, DivisionRegistry registry)
+    {
+        var names = DivisionNames.Of(registry, shown.Resident.Division, shown.Resident.Grid);
+        return new ResidentItem(
+            shown.Resident.PersonKey.Value,
+            shown.Name,
+            shown.Resident.Division,
+            shown.Resident.Grid,
+            shown.Resident.Places,
+            shown.Groups,
+            shown.Resident.HouseholdKey,
+            !shown.Resident.Identified,
+            shown.Status,
+            shown.StatusDate,
+            names.Name,
+            names.GridName,
+            names.Path);
+    }
 
     private static ProblemHttpResult Bad(string detail) =>
         HubProblems.BadRequest("Invalid resident list query", detail);

@@ -18,10 +18,14 @@ internal static class ConsoleApi
 {
     public const string BasePath = "/api/console/";
 
-    // The page loads nothing from elsewhere; the only other origin it talks to is Entra ID's token endpoint.
-    private const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' https://login.microsoftonline.com; " +
-        "frame-ancestors 'none'; base-uri 'none'; form-action 'self' https://login.microsoftonline.com";
+    // The page loads nothing from elsewhere; the only other origin it talks to is the token endpoint of the
+    // configured authority (login.microsoftonline.com in public Azure, login.chinacloudapi.cn in Azure China).
+    internal static string ContentSecurityPolicy(string? authority)
+    {
+        var login = Uri.TryCreate(authority, UriKind.Absolute, out var uri) ? " " + uri.GetLeftPart(UriPartial.Authority) : string.Empty;
+        return $"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'{login}; " +
+            $"frame-ancestors 'none'; base-uri 'none'; form-action 'self'{login}";
+    }
 
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
 
@@ -82,7 +86,7 @@ internal static class ConsoleApi
             : new ConsoleSettings("unavailable", null, null, null, purposes));
     }
 
-    internal static Results<PhysicalFileHttpResult, NotFound> GetFile(string? path, ConsoleFiles files, HttpContext context)
+    internal static Results<PhysicalFileHttpResult, NotFound> GetFile(string? path, ConsoleFiles files, IOptions<HubAuthOptions> auth, HttpContext context)
     {
         var file = files.Provider.GetFileInfo(string.IsNullOrEmpty(path) ? "index.html" : path);
         if (!file.Exists || file.IsDirectory || file.PhysicalPath is null)
@@ -91,7 +95,7 @@ internal static class ConsoleApi
         }
 
         var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers.ContentSecurityPolicy = ContentSecurityPolicy(auth.Value.Authority);
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "no-referrer";
         headers.CacheControl = "no-cache";

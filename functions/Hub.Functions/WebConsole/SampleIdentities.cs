@@ -16,6 +16,7 @@ internal static class SampleIdentities
         new("qian-civil-affairs-officer", HubRoles.DepartmentOfficer, "110105000000", null, null, "钱民政局业务科长（朝阳区）", "Qian, civil affairs officer (Chaoyang district)", "civil-affairs"),
         new("chen-data-steward", HubRoles.DataSteward, "110100000000", null, null, "陈数据管理员（全市）", "Chen, data steward (city)"),
         new("sun-auditor", HubRoles.Auditor, "110100000000", null, null, "孙审计员（全市）", "Sun, auditor (city)"),
+        new("zhou-administrator", HubRoles.Administrator, "110100000000", null, null, "周系统管理员（全市）", "Zhou, administrator (city)"),
         new("civil-affairs-integrator", HubRoles.FeedPublisher("civil-affairs"), null, null, "civil-affairs", "民政局对接人员（civil-affairs）", "Civil affairs integrator (civil-affairs)"),
         new("police-integrator", HubRoles.FeedPublisher("police"), null, null, "police", "公安局对接人员（police）", "Police integrator (police)"),
         new("disability-federation-integrator", HubRoles.FeedPublisher("disability-federation"), null, null, "disability-federation", "残联对接人员（disability-federation）", "Disability federation integrator (disability-federation)"),

@@ -43,6 +43,9 @@ public sealed record AccessPolicy
     /// <summary>Who handles a resident's requests about their own data (report, correction), and under which purposes.</summary>
     public SubjectRequestSettings SubjectRequests { get; init; } = new();
 
+    /// <summary>Who reads the departments' data-quality figures.</summary>
+    public DataQualitySettings DataQuality { get; init; } = new();
+
     /// <summary>Reads and validates a policy file; errors name the file and the key.</summary>
     public static AccessPolicy Load(string file)
     {

@@ -56,6 +56,7 @@ internal static class AccessPolicyValidator
 
         ValidateBreakGlass(errors, policy.BreakGlass, purposes);
         ValidateSubjectRequests(errors, policy.SubjectRequests, purposes);
+        ValidateDataQuality(errors, policy.DataQuality);
         return errors;
     }
 
@@ -160,6 +161,23 @@ internal static class AccessPolicyValidator
             if (requests.Roles is { Count: > 0 } && !purposes.Any(p => p?.Id == purpose))
             {
                 errors.Add($"subjectRequests.{key}: '{purpose}' is not one of the listed purposes");
+            }
+        }
+    }
+
+    private static void ValidateDataQuality(List<string> errors, DataQualitySettings? quality)
+    {
+        if (quality is null)
+        {
+            errors.Add("dataQuality: must not be null");
+            return;
+        }
+
+        foreach (var (key, roles) in new[] { ("departmentRoles", quality.DepartmentRoles), ("cityRoles", quality.CityRoles) })
+        {
+            foreach (var role in (roles ?? []).Where(r => !HubRoles.PersonalRoles.Contains(r)))
+            {
+                errors.Add($"dataQuality.{key}: '{role}' is not a Hub role");
             }
         }
     }

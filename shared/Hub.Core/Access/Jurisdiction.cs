@@ -1,3 +1,4 @@
+using Hub.Core.Divisions;
 using Hub.Core.Kernel;
 using Hub.Core.Profiles;
 
@@ -10,7 +11,9 @@ namespace Hub.Core.Access;
 /// </summary>
 public sealed record Jurisdiction
 {
-    private Jurisdiction(DivisionCode division, GridCode? grid) => (Division, Grid) = (division, grid);
+    private readonly DivisionRegistry? _divisions;
+
+    private Jurisdiction(DivisionCode division, GridCode? grid, DivisionRegistry? divisions) => (Division, Grid, _divisions) = (division, grid, divisions);
 
     /// <summary>The root of the subtree.</summary>
     public DivisionCode Division { get; }
@@ -20,17 +23,19 @@ public sealed record Jurisdiction
 
     /// <summary>
     /// The jurisdiction of <paramref name="user"/>. A user who holds the grid-worker role and no other area role is
-    /// bound to their grid; a grid worker who is also, say, a community worker sees the whole community.
+    /// bound to their grid; a grid worker who is also, say, a community worker sees the whole community. With
+    /// <paramref name="divisions"/>, a place filed under a retired code lies where the registry says it lies today, so
+    /// the office of a merged street's successor sees those filed under the old code.
     /// </summary>
-    public static Jurisdiction Of(HubUser user)
+    public static Jurisdiction Of(HubUser user, DivisionRegistry? divisions = null)
     {
         ArgumentNullException.ThrowIfNull(user);
         var gridOnly = user.Roles.All(r => r == HubRoles.GridWorker);
-        return new Jurisdiction(user.Division, gridOnly ? user.Grid : null);
+        return new Jurisdiction(user.Division, gridOnly ? user.Grid : null, divisions);
     }
 
     /// <summary>A jurisdiction over a division's subtree, optionally narrowed to one grid.</summary>
-    public static Jurisdiction Over(DivisionCode division, GridCode? grid = null) => new(division, grid);
+    public static Jurisdiction Over(DivisionCode division, GridCode? grid = null, DivisionRegistry? divisions = null) => new(division, grid, divisions);
 
     /// <summary>Whether a person placed at <paramref name="residence"/> and <paramref name="registration"/> lies inside.</summary>
     public bool Covers(DivisionPlace? residence, DivisionPlace? registration) => Covers(residence) || Covers(registration);
@@ -45,7 +50,7 @@ public sealed record Jurisdiction
     /// <summary>Whether one place lies inside. A grid worker's place must name their grid; an unknown grid does not.</summary>
     public bool Covers(DivisionPlace? place) =>
         place is { } p
-        && Division.Contains(p.Division)
+        && (Division.Contains(p.Division) || (_divisions is { } registry && Division.Contains(registry.Current(p.Division))))
         && (Grid is null || p.Grid == Grid);
 
     private static DivisionPlace? PlaceOf(Place? place) =>

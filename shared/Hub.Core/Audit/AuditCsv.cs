@@ -1,4 +1,5 @@
 using System.Globalization;
+using Hub.Core.Divisions;
 using Hub.Core.Kernel;
 
 namespace Hub.Core.Audit;
@@ -8,12 +9,15 @@ public static class AuditCsv
 {
     private static readonly string[] Header =
     [
-        "sequence", "time", "userId", "role", "division", "clientApplicationId", "clientAddress", "action", "resource",
+        "sequence", "time", "userId", "role", "division", "divisionName", "clientApplicationId", "clientAddress", "action", "resource",
         "personKeys", "fields", "purpose", "breakGlassReason", "outcome", "recordCount", "correlationId", "hash",
     ];
 
-    /// <summary>Writes a header and one row per event to <paramref name="stream"/>.</summary>
-    public static async Task WriteAsync(IAsyncEnumerable<AuditRecord> records, Stream stream, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Writes a header and one row per event to <paramref name="stream"/>; the user's division is named from
+    /// <paramref name="divisions"/> (朝阳区 / 呼家楼街道) beside its code.
+    /// </summary>
+    public static async Task WriteAsync(IAsyncEnumerable<AuditRecord> records, Stream stream, DivisionRegistry? divisions = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(records);
         await using var csv = new SpreadsheetSafeCsv(stream);
@@ -27,6 +31,7 @@ public static class AuditCsv
                 e.Actor.UserId,
                 e.Actor.Role,
                 e.Actor.Division,
+                divisions is not null && DivisionCode.TryParse(e.Actor.Division, out var code, out _) ? divisions.FullNameOf(code.Value) : null,
                 e.Actor.ClientApplicationId,
                 e.Actor.ClientAddress,
                 e.Action.Value,

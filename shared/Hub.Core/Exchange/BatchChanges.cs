@@ -21,13 +21,15 @@ internal sealed class BatchChanges(ChangeDeriver deriver, ChangeEventLog log, Hu
     public Task<int> StageAsync(FactMerge merge, IEnumerable<PersonChange> changed, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(merge);
-        if (!options.Value.Enabled)
-        {
-            return Task.FromResult(0);
-        }
+        return options.Value.Enabled ? StageAsync(merge, Derive(merge, changed), cancellationToken) : Task.FromResult(0);
+    }
 
-        var events = Derive(merge, changed);
-        return events.Count == 0 ? Task.FromResult(0) : log.StageAsync(merge.BatchId, events, cancellationToken);
+    /// <summary>Stages <paramref name="events"/>, derived by <see cref="Derive"/> from the persons a plan changes, under the batch.</summary>
+    public Task<int> StageAsync(FactMerge merge, IReadOnlyList<ChangeEvent> events, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(merge);
+        ArgumentNullException.ThrowIfNull(events);
+        return !options.Value.Enabled || events.Count == 0 ? Task.FromResult(0) : log.StageAsync(merge.BatchId, events, cancellationToken);
     }
 
     /// <summary>The events <paramref name="changed"/> make, derived in memory.</summary>

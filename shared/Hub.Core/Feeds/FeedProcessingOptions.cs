@@ -19,6 +19,13 @@ public sealed class FeedProcessingOptions
     public string? WorkFolder { get; set; }
 
     /// <summary>
+    /// The most bytes one batch may write to <see cref="WorkFolder"/> (its spill files, a workbook's copy); a feed
+    /// that needs more fails with a reason saying so. No limit when unset. An instance runs a few batches at once
+    /// (host.json's queue batch size plus threshold), so the budget times that must fit the instance's temporary disk.
+    /// </summary>
+    public long? SpillBudgetBytes { get; set; }
+
+    /// <summary>
     /// The share of a source's current records a snapshot may end-date without being held for a person to confirm
     /// (0 holds every snapshot that ends anything, 1 holds only those that read no accepted row). Default 0.1.
     /// </summary>

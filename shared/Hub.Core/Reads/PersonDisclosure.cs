@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Hub.Core.Access;
 using Hub.Core.Access.Residents;
+using Hub.Core.Divisions;
 using Hub.Core.Identity.Resolution;
 using Hub.Core.Kernel;
 using Hub.Core.Profiles;
@@ -24,9 +25,11 @@ public sealed class PersonDisclosure
     private readonly PersonRenderer _renderer;
     private readonly ProfileRules _rules;
     private readonly TimeProvider _time;
+    private readonly DivisionDirectory? _divisions;
 
-    internal PersonDisclosure(AccessPolicy policy, ProfileReader profiles, BreakGlassGrants grants, PersonRenderer renderer, ProfileRules rules, TimeProvider time)
+    internal PersonDisclosure(AccessPolicy policy, ProfileReader profiles, BreakGlassGrants grants, PersonRenderer renderer, ProfileRules rules, TimeProvider time, DivisionDirectory? divisions = null)
     {
+        _divisions = divisions;
         _policy = policy;
         _profiles = profiles;
         _grants = grants;
@@ -45,7 +48,7 @@ public sealed class PersonDisclosure
     public ViewerStart Start(ClaimsPrincipal principal, string? purpose)
     {
         ArgumentNullException.ThrowIfNull(principal);
-        return PersonViewer.Start(principal, _policy, purpose);
+        return PersonViewer.Start(principal, _policy, purpose, _divisions?.Registry);
     }
 
     /// <summary>The profile of <paramref name="key"/> when it lies in the viewer's jurisdiction.</summary>

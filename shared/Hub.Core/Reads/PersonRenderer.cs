@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Hub.Core.Access;
 using Hub.Core.Access.Residents;
+using Hub.Core.Divisions;
 using Hub.Core.Kernel;
 using Hub.Core.Profiles;
 
@@ -12,7 +13,7 @@ namespace Hub.Core.Reads;
 /// the policy decides (absent when hidden, masked when masked), and every attribute given is accounted for in the
 /// read's <see cref="DisclosureLog"/>. Nothing here decides access on its own.
 /// </summary>
-internal sealed class PersonRenderer(PolicyRenderer renderer, ProfileRules rules)
+internal sealed class PersonRenderer(PolicyRenderer renderer, ProfileRules rules, DivisionDirectory divisions)
 {
     private const string Hidden = "***";
 
@@ -197,9 +198,22 @@ internal sealed class PersonRenderer(PolicyRenderer renderer, ProfileRules rules
         var disclosure = renderer.Render(request, values);
         log.Disclose(disclosure.Fields);
         var json = new JsonObject();
-        Put(json, "division", disclosure.Values.GetValueOrDefault(division));
-        Put(json, "grid", grid is null ? null : disclosure.Values.GetValueOrDefault(grid));
+        var shownDivision = disclosure.Values.GetValueOrDefault(division);
+        var shownGrid = grid is null ? null : disclosure.Values.GetValueOrDefault(grid);
+        Put(json, "division", shownDivision);
+        Put(json, "grid", shownGrid);
         Put(json, "address", disclosure.Values.GetValueOrDefault(address));
+
+        // Names only for a code shown in full: a masked code's name would tell what the mask hides.
+        if (shownDivision == place.Division.Value)
+        {
+            var names = DivisionNames.Of(divisions.Registry, place.Division, shownGrid);
+            Put(json, "divisionName", names.Name);
+            Put(json, "gridName", names.GridName);
+            Put(json, "divisionPath", names.Path);
+            Put(json, "currentDivision", names.Current);
+        }
+
         return json;
     }
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Hub.Core.Access;
+using Hub.Core.Divisions;
 using Hub.Core.Profiles;
 
 namespace Hub.Core.Reads;
@@ -10,7 +11,7 @@ namespace Hub.Core.Reads;
 /// </summary>
 public sealed class PersonViewer
 {
-    private PersonViewer(HubUser user, Purpose? purpose) => (User, Purpose, Jurisdiction) = (user, purpose, Jurisdiction.Of(user));
+    private PersonViewer(HubUser user, Purpose? purpose, DivisionRegistry? divisions) => (User, Purpose, Jurisdiction) = (user, purpose, Jurisdiction.Of(user, divisions));
 
     /// <summary>The user, as the token describes them.</summary>
     public HubUser User { get; }
@@ -34,7 +35,7 @@ public sealed class PersonViewer
         return User.Roles.Any(policy.BreakGlass.Roles.Contains);
     }
 
-    internal static ViewerStart Start(ClaimsPrincipal principal, AccessPolicy policy, string? purposeText)
+    internal static ViewerStart Start(ClaimsPrincipal principal, AccessPolicy policy, string? purposeText, DivisionRegistry? divisions = null)
     {
         if (!HubUser.TryRead(principal, out var user, out _))
         {
@@ -47,6 +48,6 @@ public sealed class PersonViewer
             return new ViewerStart(null, ViewerRefusal.UnknownPurpose);
         }
 
-        return new ViewerStart(new PersonViewer(user, purpose), null);
+        return new ViewerStart(new PersonViewer(user, purpose, divisions), null);
     }
 }

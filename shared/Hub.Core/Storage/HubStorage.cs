@@ -39,6 +39,7 @@ public sealed class HubStorage
         FeedArchive = blobs.GetBlobContainerClient($"{prefix}feeds");
         Rejects = blobs.GetBlobContainerClient($"{prefix}rejects");
         AuditCheckpoints = blobs.GetBlobContainerClient($"{prefix}auditcheckpoints");
+        Divisions = blobs.GetBlobContainerClient($"{prefix}divisions");
         FeedBatchQueue = queues.GetQueueClient($"{prefix}{QueueNames.FeedBatches}");
         FeedBatchPoisonQueue = queues.GetQueueClient($"{prefix}{QueueNames.FeedBatches}-poison");
         PushDeliveryQueue = queues.GetQueueClient($"{prefix}{QueueNames.PushDeliveries}");
@@ -60,6 +61,7 @@ public sealed class HubStorage
         FeedArchiveFolder = new BlobFolder(FeedArchive, sealing);
         RejectsFolder = new BlobFolder(Rejects, sealing);
         AuditCheckpointsFolder = new BlobFolder(AuditCheckpoints);
+        DivisionsFolder = new BlobFolder(Divisions);
         FeedBatches = new WorkQueue(FeedBatchQueue);
         FeedBatchPoison = new WorkQueue(FeedBatchPoisonQueue);
         PushDeliveries = new WorkQueue(PushDeliveryQueue);
@@ -114,6 +116,9 @@ public sealed class HubStorage
 
     /// <summary>Full rejection reports, one CSV per batch.</summary>
     public BlobFolder RejectsFolder { get; }
+
+    /// <summary>The division registry's versions as loaded, and the one in force (<c>current.json</c>).</summary>
+    public BlobFolder DivisionsFolder { get; }
 
     /// <summary>Batches waiting to be processed.</summary>
     public WorkQueue FeedBatches { get; }
@@ -174,6 +179,9 @@ public sealed class HubStorage
     /// <summary>Residents' correction requests.</summary>
     /// <remarks>The raw SDK client, for tests that reach under the Hub (to tamper with a row, say); the Hub itself uses the wrappers above.</remarks>
     internal TableClient Corrections { get; }
+
+    /// <summary>The division registry's files.</summary>
+    internal BlobContainerClient Divisions { get; }
 
     /// <summary>Audit checkpoints (Merkle roots over ranges of the chain); write-once (WORM) in Azure.</summary>
     /// <remarks>The raw SDK client, for tests that reach under the Hub (to tamper with a row, say); the Hub itself uses the wrappers above.</remarks>
@@ -246,6 +254,7 @@ public sealed class HubStorage
             AuditCheckpoints.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
             FeedArchive.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
             Rejects.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
+            Divisions.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
             FeedBatchQueue.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
             FeedBatchPoisonQueue.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
             PushDeliveryQueue.CreateIfNotExistsAsync(cancellationToken: cancellationToken),

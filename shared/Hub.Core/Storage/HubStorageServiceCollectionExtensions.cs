@@ -2,7 +2,9 @@ using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -17,22 +19,37 @@ public static class HubStorageServiceCollectionExtensions
     /// Registers table, blob and queue clients from <c>Hub:Storage:AccountName</c> (managed identity) or
     /// <c>Hub:Storage:ConnectionString</c> (Azurite), and <see cref="HubStorage"/>. With an account name the clients
     /// authenticate with the registered <see cref="TokenCredential"/>, a <see cref="DefaultAzureCredential"/> (the
-    /// managed identity in Azure) unless one was registered before.
+    /// managed identity in Azure, signing in at <c>Hub:Identity:AuthorityHost</c> otherwise) unless one was
+    /// registered before, and reach the service URIs of the cloud named by <c>Hub:Storage:EndpointSuffix</c>.
     /// </summary>
     public static IServiceCollection AddHubStorage(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<HubStorageOptions>()
             .Bind(configuration.GetSection(HubStorageOptions.SectionName))
             .Validate(
-                o => !string.IsNullOrWhiteSpace(o.AccountName) || !string.IsNullOrWhiteSpace(o.ConnectionString),
+                o => o.UsesServiceUris || !string.IsNullOrWhiteSpace(o.ConnectionString),
                 "Storage is not configured: set Hub:Storage:AccountName (Azure, managed identity) or Hub:Storage:ConnectionString (Azurite).")
+            .Validate(
+                o => IsEndpointSuffix(o.EndpointSuffix),
+                "Hub:Storage:EndpointSuffix must be a DNS suffix such as core.windows.net or core.chinacloudapi.cn, without a scheme or a leading dot.")
+            .Validate(
+                o => IsServiceUri(o.TableServiceUri) && IsServiceUri(o.BlobServiceUri) && IsServiceUri(o.QueueServiceUri),
+                "Hub:Storage:TableServiceUri, BlobServiceUri and QueueServiceUri must be absolute https URIs.")
+            .Validate(
+                o => o.Audience is null || IsServiceUri(o.Audience),
+                "Hub:Storage:Audience must be an absolute https URI, e.g. https://storage.azure.cn.")
             .Validate(
                 o => o.NamePrefix.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c)),
                 "Hub:Storage:NamePrefix may hold only lower-case letters and digits.")
             .ValidateOnStart();
 
+        services.AddOptions<HubIdentityOptions>()
+            .Bind(configuration.GetSection(HubIdentityOptions.SectionName))
+            .Validate(o => o.AuthorityHost is null || IsServiceUri(o.AuthorityHost), "Hub:Identity:AuthorityHost must be an absolute https URI, e.g. https://login.chinacloudapi.cn/.")
+            .ValidateOnStart();
+
         services.AddSingleton<StorageOperationCounter>();
-        services.TryAddSingleton<TokenCredential>(_ => new DefaultAzureCredential());
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<HubIdentityOptions>>().Value.CreateCredential());
         services.AddSingleton(sp => CreateClients(
             sp.GetRequiredService<IOptions<HubStorageOptions>>().Value,
             sp.GetRequiredService<StorageOperationCounter>(),
@@ -52,13 +69,21 @@ public static class HubStorageServiceCollectionExtensions
         // The Functions queue trigger expects base64 message bodies by default (extensions.queues.messageEncoding).
         var queueOptions = WithCounter(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }, counter);
 
-        if (!string.IsNullOrWhiteSpace(options.AccountName))
+        if (options.UsesServiceUris)
         {
+            // Tokens are asked for the cloud's storage resource: a public-Azure token is refused by Azure China.
+            if (options.Audience is { } audience)
+            {
+                tableOptions.Audience = new TableAudience(audience.AbsoluteUri);
+                blobOptions.Audience = new BlobAudience(audience.AbsoluteUri);
+                queueOptions.Audience = new QueueAudience(audience.AbsoluteUri);
+            }
+
             var credential = credentials();
             return new StorageClients(
-                new TableServiceClient(new Uri($"https://{options.AccountName}.table.core.windows.net"), credential, tableOptions),
-                new BlobServiceClient(new Uri($"https://{options.AccountName}.blob.core.windows.net"), credential, blobOptions),
-                new QueueServiceClient(new Uri($"https://{options.AccountName}.queue.core.windows.net"), credential, queueOptions));
+                new TableServiceClient(options.ServiceUri("table", options.TableServiceUri), credential, tableOptions),
+                new BlobServiceClient(options.ServiceUri("blob", options.BlobServiceUri), credential, blobOptions),
+                new QueueServiceClient(options.ServiceUri("queue", options.QueueServiceUri), credential, queueOptions));
         }
 
         return new StorageClients(
@@ -66,6 +91,11 @@ public static class HubStorageServiceCollectionExtensions
             new BlobServiceClient(options.ConnectionString, blobOptions),
             new QueueServiceClient(options.ConnectionString, queueOptions));
     }
+
+    private static bool IsEndpointSuffix(string suffix) =>
+        suffix.Length > 0 && suffix[0] != '.' && suffix[^1] != '.' && Uri.CheckHostName(suffix) == UriHostNameType.Dns;
+
+    private static bool IsServiceUri(Uri? uri) => uri is null || (uri.IsAbsoluteUri && uri.Scheme == Uri.UriSchemeHttps);
 
     private static T WithCounter<T>(T options, StorageOperationCounter counter)
         where T : ClientOptions

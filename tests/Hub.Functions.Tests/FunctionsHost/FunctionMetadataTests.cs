@@ -64,7 +64,7 @@ public sealed partial class FunctionMetadataTests(AzuriteFixture azurite) : IAsy
     }
 
     [Fact]
-    public void Host_json_configures_the_custom_handler_forwarding_and_queue_semantics()
+    public void Host_json_configures_the_custom_handler_proxying_and_queue_semantics()
     {
         var hostJson = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "host.json")))!;
 
@@ -72,7 +72,10 @@ public sealed partial class FunctionMetadataTests(AzuriteFixture azurite) : IAsy
         var handler = hostJson["customHandler"]!;
         Assert.Equal("Hub.Functions", (string?)handler["description"]!["defaultExecutablePath"]);
         Assert.Contains(handler["description"]!["arguments"]!.AsArray(), a => ((string?)a)!.Contains("%FUNCTIONS_CUSTOMHANDLER_PORT%", StringComparison.Ordinal));
-        Assert.True((bool?)handler["enableForwardingHttpRequest"]);
+        // Proxying streams request and response bodies; forwarding would copy a body only with Content-Length (a
+        // chunked upload would arrive empty) and buffer whole responses (CSV exports).
+        Assert.True((bool?)handler["enableProxyingHttpRequest"]);
+        Assert.Null(handler["enableForwardingHttpRequest"]);
         Assert.Equal(FunctionMetadataGenerator.RoutePrefix, (string?)hostJson["extensions"]!["http"]!["routePrefix"]);
         Assert.Equal(5, (int?)hostJson["extensions"]!["queues"]!["maxDequeueCount"]);
         Assert.Equal("base64", (string?)hostJson["extensions"]!["queues"]!["messageEncoding"]);

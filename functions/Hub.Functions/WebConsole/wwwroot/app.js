@@ -6,13 +6,14 @@
 import { api, hasRole, loadSession, saveSession, signOut } from './js/api.js';
 import { h, identityLabel, message, page, problemText, t } from './js/dom.js';
 import { completeEntraSignIn, signInWithEntra } from './js/entra.js';
-import { AREA_OFFICER, AUDITOR, DEPARTMENT, LANG_KEY, PUBLISHER, READERS, STEWARD, SUBSCRIBER, state } from './js/state.js';
+import { AREA_OFFICER, AUDITOR, DEPARTMENT, LANG_KEY, PUBLISHER, QUALITY, READERS, STEWARD, SUBSCRIBER, state } from './js/state.js';
 import { accessesPage, alertsPage, eventsPage, integrityPage } from './pages/auditors.js';
 import { batchPage, batchesPage } from './pages/batches.js';
 import { lookupPage, verifyPage } from './pages/checks.js';
 import { inboxPage } from './pages/inbox.js';
 import { movesPage } from './pages/moves.js';
 import { householdPage, personPage, residentsPage } from './pages/persons.js';
+import { qualityBatchPage, qualityPage } from './pages/quality.js';
 import { decisionsPage, queuePage } from './pages/stewards.js';
 import { subscriptionPage, subscriptionsPage } from './pages/subscriptions.js';
 
@@ -34,6 +35,8 @@ const routes = {
   integrity: { roles: AUDITOR, nav: 'nav.integrity', render: integrityPage },
   batches: { roles: [...PUBLISHER, ...DEPARTMENT], nav: 'nav.batches', render: batchesPage },
   batch: { roles: [...PUBLISHER, ...DEPARTMENT], render: batchPage },
+  quality: { roles: QUALITY, nav: 'nav.quality', render: qualityPage },
+  'quality-batch': { roles: QUALITY, render: qualityBatchPage },
 };
 
 // ---------- shell ----------

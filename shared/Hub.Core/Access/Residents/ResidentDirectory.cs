@@ -1,3 +1,4 @@
+using Hub.Core.Kernel;
 using Hub.Core.Storage;
 
 namespace Hub.Core.Access.Residents;
@@ -45,7 +46,50 @@ public sealed class ResidentDirectory
         return roster.Page(query, keep, pageSize, after, scanLimit);
     }
 
-    /// <summary>The page <see cref="ListAsync"/> defines, read with one range query of the index.</summary>
+    /// <summary>
+    /// One page of several lists read as one, such as a street and the streets merged into it: the parts are taken in
+    /// street order (every row of one part lies before every row of the next, as the division registry's merged codes
+    /// are other streets or communities), each person once, and a page goes on where the last one stopped.
+    /// </summary>
+    public async Task<ResidentListPage> ListAsync(IReadOnlyList<ResidentListQuery> parts, Func<ListedResident, bool> keep, int pageSize, ResidentListPosition? after, int scanLimit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        ArgumentNullException.ThrowIfNull(keep);
+        if (parts.Count == 1)
+        {
+            return await ListAsync(parts[0], keep, pageSize, after, scanLimit, cancellationToken).ConfigureAwait(false);
+        }
+
+        var residents = new List<ListedResident>(pageSize);
+        var seen = new HashSet<PersonKey>();
+        var scanned = 0;
+        foreach (var part in parts.OrderBy(p => p.Division.Street, StringComparer.Ordinal).ThenBy(p => p.Division.Value, StringComparer.Ordinal))
+        {
+            if (residents.Count == pageSize || scanned >= scanLimit)
+            {
+                // Full before this part was read: the next page goes on after the last row given.
+                return new ResidentListPage(residents, residents.Count > 0 ? residents[^1].Position : after, scanned);
+            }
+
+            // Every part skips what lies at or before the position, so passing it to all of them is safe.
+            var page = await ListAsync(part, r => keep(r) && !seen.Contains(r.PersonKey), pageSize - residents.Count, after, scanLimit - scanned, cancellationToken).ConfigureAwait(false);
+            scanned += page.Scanned;
+            foreach (var resident in page.Residents)
+            {
+                seen.Add(resident.PersonKey);
+                residents.Add(resident);
+            }
+
+            if (page.Next is not null)
+            {
+                return new ResidentListPage(residents, page.Next, scanned);
+            }
+        }
+
+        return new ResidentListPage(residents, null, scanned);
+    }
+
+    /// <summary>The page <see cref="ListAsync(ResidentListQuery, Func{ListedResident, bool}, int, ResidentListPosition?, int, CancellationToken)"/> defines, read with one range query of the index.</summary>
     internal async Task<ResidentListPage> QueryAsync(ResidentListQuery query, Func<ListedResident, bool> keep, int pageSize, ResidentListPosition? after, int scanLimit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);

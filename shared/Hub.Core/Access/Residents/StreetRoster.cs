@@ -32,7 +32,7 @@ internal sealed class StreetRoster
 
     /// <summary>
     /// One page of <paramref name="query"/> (a street, community or grid of this street) after <paramref name="after"/>,
-    /// as <see cref="ResidentDirectory.ListAsync"/> defines it.
+    /// as <see cref="ResidentDirectory.ListAsync(ResidentListQuery, Func{ListedResident, bool}, int, ResidentListPosition?, int, CancellationToken)"/> defines it.
     /// </summary>
     public ResidentListPage Page(ResidentListQuery query, Func<ListedResident, bool> keep, int pageSize, ResidentListPosition? after, int scanLimit)
     {

@@ -60,6 +60,9 @@ internal sealed class BatchEntity : StoredEntity
     /// <summary>The decision about a held snapshot as JSON; null before one.</summary>
     public string? Decision { get; set; }
 
+    /// <summary>The data-quality figures as JSON; null until the batch completes.</summary>
+    public string? Quality { get; set; }
+
     public static BatchEntity From(FeedBatch batch) => new()
     {
         PartitionKey = batch.Source,
@@ -90,6 +93,7 @@ internal sealed class BatchEntity : StoredEntity
         GroupCount = batch.GroupCount,
         Hold = batch.Hold is null ? null : JsonSerializer.Serialize(batch.Hold, StorageJson.Options),
         Decision = batch.Decision is null ? null : JsonSerializer.Serialize(batch.Decision, StorageJson.Options),
+        Quality = batch.Quality is null ? null : JsonSerializer.Serialize(batch.Quality, StorageJson.Options),
     };
 
     public FeedBatch ToBatch() => new()
@@ -125,5 +129,6 @@ internal sealed class BatchEntity : StoredEntity
         GroupCount = GroupCount,
         Hold = Hold is null ? null : JsonSerializer.Deserialize<SnapshotHold>(Hold, StorageJson.Options),
         Decision = Decision is null ? null : JsonSerializer.Deserialize<BatchDecision>(Decision, StorageJson.Options),
+        Quality = Quality is null ? null : JsonSerializer.Deserialize<BatchQuality>(Quality, StorageJson.Options),
     };
 }

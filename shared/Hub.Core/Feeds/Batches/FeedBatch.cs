@@ -63,6 +63,9 @@ public sealed record FeedBatch
     /// <summary>True once nothing more will happen to the batch on its own: completed, failed, held or discarded.</summary>
     public bool IsSettled => Status is BatchStatus.Completed or BatchStatus.Failed or BatchStatus.Held or BatchStatus.Discarded;
 
+    /// <summary>The batch's data-quality figures, recorded when it completes; null before, and for batches completed before they were kept.</summary>
+    public BatchQuality? Quality { get; init; }
+
     /// <summary>The last processing error, kept for the poison handler's report.</summary>
     public string? LastError { get; init; }
 

@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Hub.Core.Divisions;
 using Hub.Core.Feeds.Reading;
 using Hub.Core.Feeds.Sources;
 using Hub.Core.Kernel;
@@ -34,14 +35,15 @@ public sealed class FeedRecordValidator
     /// The day the feed was received, in China Standard Time (<see cref="ChinaStandardTime.DateOf"/>): an ID number
     /// born after it is not usable. The Hub passes its batch's receipt; a dry run passes today.
     /// </param>
-    public FeedRecordValidator(SourceMapping mapping, FeedFormat format, IPersonKeyHasher hasher, DateOnly feedDate)
+    /// <param name="divisions">The division registry division codes are checked against; null checks only their form.</param>
+    public FeedRecordValidator(SourceMapping mapping, FeedFormat format, IPersonKeyHasher hasher, DateOnly feedDate, DivisionRegistry? divisions = null)
     {
         ArgumentNullException.ThrowIfNull(mapping);
         ArgumentNullException.ThrowIfNull(hasher);
         _mapping = mapping;
         _format = format;
         _hasher = hasher;
-        _normaliser = new RecordNormaliser(mapping, feedDate);
+        _normaliser = new RecordNormaliser(mapping, feedDate, divisions);
     }
 
     /// <summary>

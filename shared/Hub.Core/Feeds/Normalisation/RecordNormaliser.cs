@@ -1,3 +1,4 @@
+using Hub.Core.Divisions;
 using Hub.Core.Feeds.Sources;
 using Hub.Core.Kernel;
 
@@ -19,6 +20,7 @@ public sealed class RecordNormaliser
     private readonly Dictionary<string, string> _columnsByHeader;
     private readonly List<FieldReader> _readers;
     private readonly TypedValueNormaliser _values;
+    private readonly DivisionRegistry? _divisions;
 
     /// <summary>Prepares a normaliser for one feed of a source.</summary>
     /// <param name="mapping">The source's mapping.</param>
@@ -26,11 +28,16 @@ public sealed class RecordNormaliser
     /// The day the feed was received, in China Standard Time (<see cref="ChinaStandardTime.DateOf"/>); an ID number
     /// with a birth date after it is not usable. A dry run passes today.
     /// </param>
-    public RecordNormaliser(SourceMapping mapping, DateOnly feedDate)
+    /// <param name="divisions">
+    /// The division registry division codes are checked against (unknown or retired on the feed's day: a warning, or a
+    /// rejection as the mapping's <see cref="SourceMapping.UnknownDivisions"/> says); null checks only their form.
+    /// </param>
+    public RecordNormaliser(SourceMapping mapping, DateOnly feedDate, DivisionRegistry? divisions = null)
     {
         ArgumentNullException.ThrowIfNull(mapping);
         _mapping = mapping;
         _feedDate = feedDate;
+        _divisions = divisions;
         _columnsByHeader = SourceColumns.ByHeader(mapping, NormaliseHeader);
         _readers = [.. mapping.Fields.Select(f => new FieldReader(f, f.Column.Length > 0 && mapping.Fields.Count(o => o.Column == f.Column) > 1))];
 
@@ -174,6 +181,19 @@ public sealed class RecordNormaliser
             {
                 values.Problems.Add(new Rejection(values.Row, reader.ReportField, tooLong));
             }
+            else if (field.Type == FieldType.Division && UnknownDivision(normalised!) is { } unknown)
+            {
+                var notInForce = new Rejection(values.Row, reader.ReportField, unknown);
+                if (_mapping.UnknownDivisions == UnknownDivisionPolicy.Reject)
+                {
+                    values.Problems.Add(notInForce);
+                }
+                else
+                {
+                    values.Attributes[field.Attribute] = normalised!;
+                    values.Warnings.Add(new ValueWarning(notInForce, InvalidValuePolicy.Keep));
+                }
+            }
             else
             {
                 values.Attributes[field.Attribute] = normalised!;
@@ -197,6 +217,25 @@ public sealed class RecordNormaliser
                 values.Problems.Add(problem);
                 break;
         }
+    }
+
+    /// <summary>Why the registry does not take a well-formed division code; null when it is in force on the feed's day.</summary>
+    private string? UnknownDivision(string code)
+    {
+        if (_divisions is null || _divisions.Divisions.Count == 0)
+        {
+            return null;
+        }
+
+        var division = DivisionCode.Parse(code);
+        return _divisions.Standing(division, _feedDate) switch
+        {
+            DivisionStanding.Unknown => $"division code is not in the division registry {_divisions.Version}",
+            DivisionStanding.Retired when _divisions.Current(division) is var current && current != division =>
+                $"division code was retired (division registry {_divisions.Version}); it now lies in {current.Value}",
+            DivisionStanding.Retired => $"division code is not in force on the feed's day (division registry {_divisions.Version})",
+            _ => null,
+        };
     }
 
     private bool Finish(long row, RowValues values, out NormalisedRecord? record, out IReadOnlyList<Rejection> rejections)

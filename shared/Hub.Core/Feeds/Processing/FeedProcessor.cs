@@ -137,13 +137,14 @@ public sealed partial class FeedProcessor
 
     private async Task RunAsync(FeedBatch batch, SourceMapping mapping, CancellationToken cancellationToken)
     {
-        using var folder = BatchWorkFolder.Create(_options.WorkFolder, batch.Id);
+        using var folder = BatchWorkFolder.Create(_options.WorkFolder, batch.Id, _options.SpillBudgetBytes);
         SpillResult spill;
+        var quality = new BatchQualityTally(batch, mapping);
         try
         {
-            spill = await _spiller.SpillAsync(batch, mapping, folder, cancellationToken).ConfigureAwait(false);
+            spill = await _spiller.SpillAsync(batch, mapping, folder, quality, cancellationToken).ConfigureAwait(false);
         }
-        catch (FeedFormatException ex)
+        catch (Exception ex) when (ex is FeedFormatException or SpillBudgetExceededException)
         {
             await FailAsync(batch, ex.Message, cancellationToken).ConfigureAwait(false);
             return;
@@ -164,7 +165,7 @@ public sealed partial class FeedProcessor
             // A group an earlier attempt finished is planned again without writing, only to learn what it left for
             // the resolution below.
             var done = group < batch.GroupsDone;
-            var groupCounts = await _merger.MergeAsync(batch, group, folder, work, write: !done, cancellationToken).ConfigureAwait(false);
+            var groupCounts = await _merger.MergeAsync(batch, group, folder, work, write: !done, quality, cancellationToken).ConfigureAwait(false);
             if (!done)
             {
                 merged += groupCounts;
@@ -183,7 +184,7 @@ public sealed partial class FeedProcessor
         // Published before the batch is marked completed: a batch that stops in between publishes again on its retry,
         // which finds its events published and adds nothing.
         await _events.PublishAsync(batch.Id, cancellationToken).ConfigureAwait(false);
-        batch = batch with { Status = BatchStatus.Completed, FinishedAt = _time.GetUtcNow(), LastError = null };
+        batch = batch with { Status = BatchStatus.Completed, FinishedAt = _time.GetUtcNow(), LastError = null, Quality = quality.ToQuality() };
         await _batches.SaveAsync(batch, cancellationToken).ConfigureAwait(false);
         var counts = batch.Counts;
         RecordMetrics(batch);
@@ -205,7 +206,7 @@ public sealed partial class FeedProcessor
         var planned = new BatchCounts();
         for (var group = 0; group < batch.GroupCount; group++)
         {
-            planned += await _merger.MergeAsync(batch, group, folder, new ResolutionWork(), write: false, cancellationToken).ConfigureAwait(false);
+            planned += await _merger.MergeAsync(batch, group, folder, new ResolutionWork(), write: false, quality: null, cancellationToken).ConfigureAwait(false);
         }
 
         var hold = SnapshotGuard.Check(spill.Received, spill.Received - spill.RejectedRows, planned, _options.SnapshotEndDateShare, _time.GetUtcNow());

@@ -20,20 +20,25 @@ internal sealed class GroupMerger(FactStore facts, BatchResolver resolution, Bat
     /// <summary>
     /// Merges <paramref name="group"/>'s spilled records and returns what it did. With <paramref name="write"/> false it
     /// only plans (and counts what writing would do): for a group an earlier attempt finished, or to check a snapshot
-    /// before anything of it is applied. Either way the records to match and persons to rebuild go to <paramref name="pending"/>.
+    /// before anything of it is applied. Either way the records to match and persons to rebuild go to <paramref name="pending"/>,
+    /// and what the plans found about the data's quality to <paramref name="quality"/> when one is given.
     /// </summary>
-    public async Task<BatchCounts> MergeAsync(FeedBatch batch, int group, BatchWorkFolder work, ResolutionWork pending, bool write, CancellationToken cancellationToken)
+    public async Task<BatchCounts> MergeAsync(FeedBatch batch, int group, BatchWorkFolder work, ResolutionWork pending, bool write, BatchQualityTally? quality, CancellationToken cancellationToken)
     {
         var merge = new FactMerge(batch.Source, batch.Id, batch.Mode == FeedMode.Snapshot);
         var byPartition = await ReadGroupAsync(batch, group, work, merge.Snapshot, cancellationToken).ConfigureAwait(false);
         var plans = await PlanAsync(merge, byPartition, cancellationToken).ConfigureAwait(false);
         var changes = resolution.Classify(plans, pending);
+
+        // Derived once, in memory, for the change feed and for the lag between a change's effective date and its arrival.
+        var derived = write || quality is not null ? events.Derive(merge, plans.SelectMany(p => p.Changed)) : [];
+        quality?.Merged(plans, derived);
         if (!write)
         {
             return plans.Aggregate(new BatchCounts(), (total, plan) => total + plan.Counts);
         }
 
-        await events.StageAsync(merge, plans.SelectMany(p => p.Changed), cancellationToken).ConfigureAwait(false);
+        await events.StageAsync(merge, derived, cancellationToken).ConfigureAwait(false);
         await resolution.IndexAsync(changes, cancellationToken).ConfigureAwait(false);
         var total = new BatchCounts();
         var gate = new Lock();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Hub.Core.Divisions;
 using Hub.Core.Feeds.Batches;
 using Hub.Core.Feeds.Normalisation;
 using Hub.Core.Feeds.Reading;
@@ -14,9 +15,9 @@ namespace Hub.Core.Feeds.Processing;
 /// The reading phase of a batch: reads the archived payload row by row, validates, normalises and keys each row,
 /// spills the accepted records to the batch's <see cref="SpillFiles"/> and writes the full rejection report.
 /// </summary>
-internal sealed class RecordSpiller(HubStorage storage, PersonKeyHasher hasher, IOptions<FeedProcessingOptions> options)
+internal sealed class RecordSpiller(HubStorage storage, PersonKeyHasher hasher, DivisionDirectory divisions, IOptions<FeedProcessingOptions> options)
 {
-    public async Task<SpillResult> SpillAsync(FeedBatch batch, SourceMapping mapping, BatchWorkFolder work, CancellationToken cancellationToken)
+    public async Task<SpillResult> SpillAsync(FeedBatch batch, SourceMapping mapping, BatchWorkFolder work, BatchQualityTally quality, CancellationToken cancellationToken)
     {
         if (!FeedContentType.TryParse(batch.ContentType, out var contentType))
         {
@@ -26,9 +27,9 @@ internal sealed class RecordSpiller(HubStorage storage, PersonKeyHasher hasher, 
         var payload = await OpenPayloadAsync(batch, contentType, work, cancellationToken).ConfigureAwait(false);
         await using var payloadScope = payload.ConfigureAwait(false);
 
-        // Births are checked against the day the batch was received, not the day it is processed: a retried or
-        // replayed batch gives the same answers.
-        var validator = new FeedRecordValidator(mapping, contentType.Format, hasher, ChinaStandardTime.DateOf(batch.ReceivedAt));
+        // Births and division codes are checked against the day the batch was received, not the day it is processed:
+        // a retried or replayed batch gives the same answers (while the division registry stays the same version).
+        var validator = new FeedRecordValidator(mapping, contentType.Format, hasher, ChinaStandardTime.DateOf(batch.ReceivedAt), divisions.Registry);
         var spill = SpillFiles.Create(work, batch.GroupCount);
         await using var spillScope = spill.ConfigureAwait(false);
         await using var rejectsFile = File.Create(work.File("rejects.csv"));
@@ -45,6 +46,7 @@ internal sealed class RecordSpiller(HubStorage storage, PersonKeyHasher hasher, 
                 {
                     // A source without IDs has no ID problem to report, but its records are matched all the same.
                     unidentified += record.IsIdentified ? 0 : 1;
+                    quality.Accepted(record.Attributes);
                     if (record.IdProblem is { } idProblem)
                     {
                         await rejects.WriteRowAsync(Number(idProblem.Row), idProblem.Field, idProblem.Reason, FeedProcessor.KeptForMatching).ConfigureAwait(false);
@@ -61,6 +63,7 @@ internal sealed class RecordSpiller(HubStorage storage, PersonKeyHasher hasher, 
                 }
 
                 rejectedRows++;
+                quality.Rejected(problems);
                 foreach (var problem in problems)
                 {
                     if (firstRejections.Count < options.Value.FirstRejectionsShown)
@@ -89,6 +92,7 @@ internal sealed class RecordSpiller(HubStorage storage, PersonKeyHasher hasher, 
 
         // A workbook is a zip archive and needs a seekable file.
         var path = work.File("payload.xlsx");
+        work.Charge(batch.PayloadBytes);
         await storage.FeedArchiveFolder.DownloadToAsync(name, path, cancellationToken).ConfigureAwait(false);
         return File.OpenRead(path);
     }

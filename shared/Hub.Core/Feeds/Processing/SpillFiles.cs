@@ -13,22 +13,28 @@ namespace Hub.Core.Feeds.Processing;
 /// </summary>
 internal sealed class SpillFiles : IAsyncDisposable
 {
+    private readonly BatchWorkFolder _folder;
     private readonly StreamWriter[] _groups;
     private readonly int _partitionsPerGroup;
 
-    private SpillFiles(StreamWriter[] groups)
+    private SpillFiles(BatchWorkFolder folder, StreamWriter[] groups)
     {
+        _folder = folder;
         _groups = groups;
         _partitionsPerGroup = PersonKey.PartitionCount / groups.Length;
     }
 
     /// <summary>Creates (or empties) the spill files of <paramref name="groupCount"/> groups in <paramref name="folder"/>.</summary>
     public static SpillFiles Create(BatchWorkFolder folder, int groupCount) =>
-        new([.. Enumerable.Range(0, groupCount).Select(g => new StreamWriter(folder.File(FileName(g)), append: false, Encoding.UTF8))]);
+        new(folder, [.. Enumerable.Range(0, groupCount).Select(g => new StreamWriter(folder.File(FileName(g)), append: false, Encoding.UTF8))]);
 
-    /// <summary>Appends <paramref name="record"/> to its group's file.</summary>
-    public Task WriteAsync(SpilledRecord record) =>
-        _groups[record.Partition() / _partitionsPerGroup].WriteLineAsync(JsonSerializer.Serialize(record, StorageJson.Options));
+    /// <summary>Appends <paramref name="record"/> to its group's file, within the folder's disk budget.</summary>
+    public Task WriteAsync(SpilledRecord record)
+    {
+        var line = JsonSerializer.Serialize(record, StorageJson.Options);
+        _folder.Charge(Encoding.UTF8.GetByteCount(line) + 1);
+        return _groups[record.Partition() / _partitionsPerGroup].WriteLineAsync(line);
+    }
 
     /// <summary>The records spilled to <paramref name="group"/>, in the order they were read.</summary>
     public static async IAsyncEnumerable<SpilledRecord> ReadAsync(BatchWorkFolder folder, int group, [EnumeratorCancellation] CancellationToken cancellationToken = default)

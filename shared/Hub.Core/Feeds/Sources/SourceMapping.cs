@@ -44,6 +44,13 @@ public sealed record SourceMapping
     /// </summary>
     public SourceIdentity Identity { get; init; } = SourceIdentity.ResidentId;
 
+    /// <summary>
+    /// What a division code the division registry does not hold, or holds as retired on the feed's day, does:
+    /// <see cref="UnknownDivisionPolicy.Warn"/> (the default: kept, and a line of the row report) or
+    /// <see cref="UnknownDivisionPolicy.Reject"/> (the record is rejected).
+    /// </summary>
+    public UnknownDivisionPolicy UnknownDivisions { get; init; } = UnknownDivisionPolicy.Warn;
+
     /// <summary>The mapped columns.</summary>
     public required IReadOnlyList<FieldMapping> Fields { get; init; }
 

@@ -13,10 +13,12 @@ namespace Hub.Core.Profiles.Facts;
 /// The persons whose facts this batch changed (including changes an interrupted attempt made), with their facts
 /// before and after: what their resident rows and profiles follow from.
 /// </param>
+/// <param name="Agreements">How the batch's values compare with the other departments' facts about the same persons.</param>
 internal sealed record PartitionPlan(
     string PartitionKey,
     FactMerge Merge,
     IReadOnlyList<IncomingFact> Incoming,
     BatchCounts Counts,
     IReadOnlyList<EntityChange> Changes,
-    IReadOnlyList<PersonChange> Changed);
+    IReadOnlyList<PersonChange> Changed,
+    IReadOnlyList<AgreementTally>? Agreements = null);

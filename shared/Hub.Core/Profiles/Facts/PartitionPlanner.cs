@@ -124,9 +124,6 @@ internal static class PartitionPlanner
         // Each changed person's view rides in the same transactions as their facts, guarded like them: a writer that
         // got there first makes the commit fail, and the partition is planned again. A resumed batch compares the view
         // with what it should be, so a view an interrupted attempt did not write is written now.
-        // Each changed person's view rides in the same transactions as their facts, guarded like them: a writer that
-        // got there first makes the commit fail, and the partition is planned again. A resumed batch compares the view
-        // with what it should be, so a view an interrupted attempt did not write is written now.
         foreach (var change in changed)
         {
             if (change.Rows.ViewToWrite(change.After) is { } view)
@@ -139,7 +136,7 @@ internal static class PartitionPlanner
         // transaction an interrupted attempt stopped after.
         changes.InsertRange(0, people.Values.Select(p => p.KeyToWrite()).OfType<EntityChange>());
 
-        return new PartitionPlan(partitionKey, merge, incoming, counts.ToCounts(), changes, changed);
+        return new PartitionPlan(partitionKey, merge, incoming, counts.ToCounts(), changes, changed, SourceAgreement.Compare(merge.Source, incoming, people));
     }
 
     private sealed class Tally

@@ -9,6 +9,9 @@ export const AUDITOR = ['Hub.Auditor'];
 export const PUBLISHER = ['Feeds.Publish.*'];
 // A department's officers follow its batches too, and decide about a held snapshot; they never push.
 export const DEPARTMENT = ['Hub.DepartmentOfficer'];
+// The access policy's dataQuality entries: a feed client and a department officer read their department's figures, an
+// administrator the city's.
+export const QUALITY = ['Feeds.Publish.*', 'Hub.DepartmentOfficer', 'Hub.Administrator'];
 // Who holds subscriptions to the change feed: a department officer for their department, an officer for their area.
 export const SUBSCRIBER = ['Hub.DepartmentOfficer', 'Hub.StreetOfficer', 'Hub.DistrictOfficer'];
 // A street or district office follows the people who move into and out of its area.
@@ -32,4 +35,6 @@ export const state = {
   purpose: '',
   idCounter: 0,
   render: async () => {},
+  // The division registry's divisions by code, once read (js/divisions.js).
+  divisions: null,
 };

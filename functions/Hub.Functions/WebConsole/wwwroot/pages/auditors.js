@@ -1,6 +1,7 @@
 // Auditors: events, accesses to a person, alerts and the integrity of the trail.
 import { api, download, query } from '../js/api.js';
 import { addDays, definitions, field, h, input, message, page, problemText, purposeOptions, select, t, table, time, today } from '../js/dom.js';
+import { divisionHint, divisionLabel, loadDivisions } from '../js/divisions.js';
 
 export function dayRange(fromDay, toDay) {
   return { from: `${fromDay}T00:00:00Z`, to: `${addDays(toDay, 1)}T00:00:00Z` };
@@ -11,6 +12,7 @@ export function fieldsText(fields) {
 }
 
 export async function eventsPage() {
+  await loadDivisions();
   const from = input({ type: 'date', value: addDays(today(), -1) });
   const to = input({ type: 'date', value: today() });
   const user = input({});
@@ -27,7 +29,7 @@ export async function eventsPage() {
   });
   const form = h('form', { class: 'card filters', method: 'post' },
     field(t('audit.from'), from, 'from'), field(t('audit.to'), to, 'to'), field(t('audit.user'), user, 'user'),
-    field(t('person.key'), personKey, 'personKey'), field(t('filter.division'), division, 'division'),
+    field(t('person.key'), personKey, 'personKey'), h('div', {}, field(t('filter.division'), division, 'division'), divisionHint(division)),
     field(t('filter.purpose'), purposeSelect, 'purpose'), field(t('audit.outcome'), outcome, 'outcome'),
     field(t('audit.breakGlassOnly'), breakGlass, 'breakGlass'),
     h('div', { class: 'row' }, h('button', { type: 'submit' }, t('audit.search')),
@@ -38,7 +40,7 @@ export async function eventsPage() {
       results.replaceChildren(
         h('p', {}, t('audit.eventCount', { count: answer.events.length })),
         table([t('col.sequence'), t('col.time'), t('col.user'), t('col.role'), t('col.division'), t('col.action'), t('col.resource'), t('col.persons'), t('col.fields'), t('col.purpose'), t('col.outcome')],
-          answer.events.map((e) => [String(e.sequence), time(e.time), e.userId, e.role ?? '', e.division ?? '', e.action, e.resource ?? '',
+          answer.events.map((e) => [String(e.sequence), time(e.time), e.userId, e.role ?? '', divisionLabel(e.division), e.action, e.resource ?? '',
             h('span', { class: 'mono' }, e.personKeys.join(' ')), fieldsText(e.fields),
             [e.purpose ?? '', e.breakGlassReason ? ` ${t('audit.breakGlass')}: ${e.breakGlassReason}` : ''].join(''), t(`outcome.${e.outcome}`)]),
           t('audit.eventsCaption')));
@@ -52,6 +54,7 @@ export async function eventsPage() {
 }
 
 export async function accessesPage() {
+  await loadDivisions();
   const personKey = input({ maxlength: 32 });
   const from = input({ type: 'date' });
   const to = input({ type: 'date' });
@@ -68,7 +71,7 @@ export async function accessesPage() {
         h('p', {}, t('accesses.summary', { from: time(report.from), to: time(report.to), count: report.accesses.length })),
         h('h2', {}, t('accesses.users')),
         table([t('col.user'), t('col.role'), t('col.division'), t('col.count'), t('col.first'), t('col.last'), t('col.breakGlass')],
-          report.users.map((u) => [u.userId, u.role ?? '', u.division ?? '', String(u.accesses), time(u.first), time(u.last), u.breakGlass ? t('yes') : t('no')])),
+          report.users.map((u) => [u.userId, u.role ?? '', divisionLabel(u.division), String(u.accesses), time(u.first), time(u.last), u.breakGlass ? t('yes') : t('no')])),
         h('h2', {}, t('accesses.all')),
         table([t('col.sequence'), t('col.time'), t('col.user'), t('col.role'), t('col.action'), t('col.purpose'), t('col.fields'), t('col.outcome')],
           report.accesses.map((a) => [String(a.sequence), time(a.time), a.userId, a.role ?? '', a.action, `${a.purpose ?? ''}${a.breakGlass ? ` (${t('audit.breakGlass')})` : ''}`, fieldsText(a.fields), t(`outcome.${a.outcome}`)])));
@@ -80,6 +83,7 @@ export async function accessesPage() {
 }
 
 export async function alertsPage() {
+  await loadDivisions();
   const from = input({ type: 'date', value: addDays(today(), -6) });
   const to = input({ type: 'date', value: today() });
   const results = h('div', { 'aria-live': 'polite' });
@@ -88,7 +92,7 @@ export async function alertsPage() {
       const answer = await api(`/api/audit/alerts${query(dayRange(from.value, to.value))}`);
       results.replaceChildren(answer.alerts.length === 0 ? message('ok', t('alerts.none')) : table(
         [t('col.kind'), t('col.user'), t('col.role'), t('col.division'), t('col.from'), t('col.to'), t('col.persons'), t('col.events'), t('col.detail')],
-        answer.alerts.map((a) => [t(`alert.${a.kind}`), a.userId, a.role ?? '', a.division ?? '', time(a.from), time(a.to), String(a.personCount), a.sequences.join(', '), a.detail])));
+        answer.alerts.map((a) => [t(`alert.${a.kind}`), a.userId, a.role ?? '', divisionLabel(a.division), time(a.from), time(a.to), String(a.personCount), a.sequences.join(', '), a.detail])));
     } catch (error) {
       results.replaceChildren(message('error', problemText(error)));
     }

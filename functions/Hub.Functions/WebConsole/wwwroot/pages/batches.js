@@ -49,6 +49,7 @@ export async function batchPage(batchId) {
         })]] : []),
         ...(b.decision ? [[t('batch.decision'), `${t(`status.${b.decision.kind === 'confirmed' ? 'accepted' : 'discarded'}`)} · ${b.decision.decidedBy} · ${time(b.decision.decidedAt)} · ${b.decision.reason}`]] : []),
         ...(b.ignoredColumns?.length ? [[t('batch.ignored'), b.ignoredColumns.join(', ')]] : []),
+        ...(b.status === 'completed' ? [[t('batch.quality'), h('a', { href: `#/quality-batch/${encodeURIComponent(source)}/${encodeURIComponent(b.id)}`, 'data-quality-link': b.id }, t('batch.qualityLink'))]] : []),
       ]),
       h('h2', {}, t('batch.firstRejections')),
       b.firstRejections.length ? table([t('col.row'), t('col.field'), t('col.reason')], b.firstRejections.map((r) => [String(r.row), r.field ?? '', r.reason])) : message('ok', t('batch.noRejections')),

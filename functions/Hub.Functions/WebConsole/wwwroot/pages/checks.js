@@ -1,6 +1,7 @@
 // Look-up by ID number and claim verification; the number travels in the POST body only.
 import { api } from '../js/api.js';
 import { definitions, field, groupLabel, h, input, message, page, problemText, purposeOptions, select, t, tOr, today } from '../js/dom.js';
+import { divisionHint, loadDivisions } from '../js/divisions.js';
 import { GROUPS, state } from '../js/state.js';
 import { personDetails } from './persons.js';
 
@@ -29,6 +30,7 @@ export async function lookupPage() {
 }
 
 export async function verifyPage() {
+  await loadDivisions();
   const residentId = input({ maxlength: 18, spellcheck: 'false' });
   const kind = select([['inGroup', t('claim.inGroup')], ['disabilityGradeAtMost', t('claim.disabilityGradeAtMost')], ['livesIn', t('claim.livesIn')]], 'inGroup');
   const group = select(GROUPS.map((g) => [g, groupLabel(g)]), 'dibao');
@@ -38,7 +40,7 @@ export async function verifyPage() {
   const purposeSelect = select(purposeOptions(true), state.purpose || 'eligibility-check');
   const groupField = field(t('claim.group'), group, 'group');
   const gradeField = field(t('claim.gradeLabel'), grade, 'grade');
-  const divisionField = field(t('claim.division'), division, 'division');
+  const divisionField = h('div', {}, field(t('claim.division'), division, 'division'), divisionHint(division));
   const onField = field(t('claim.on'), on, 'on');
   const show = () => {
     groupField.hidden = kind.value !== 'inGroup';

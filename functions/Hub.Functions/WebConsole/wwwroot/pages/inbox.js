@@ -1,7 +1,8 @@
 // An officer's inbox: the change events of their subscriptions, a page at a time by cursor, and the worklist of the
 // cross-department checks with its evidence, history and decisions. Only what the API rendered is shown.
 import { api, hasRole, query } from '../js/api.js';
-import { attributeLabel, definitions, field, groupLabel, h, input, message, page, problemText, select, t, tOr, table, time, valueLabel } from '../js/dom.js';
+import { attributeLabel, definitions, field, groupLabel, h, input, message, page, problemText, select, t, tOr, table, time } from '../js/dom.js';
+import { attributeValue, loadDivisions } from '../js/divisions.js';
 import { SUBSCRIBER, WORKLIST_DECIDERS, state } from '../js/state.js';
 import { eventTypeLabel, subscriptionList, subscriptionSummary } from './subscriptions.js';
 
@@ -13,7 +14,7 @@ export function sourceLabel(cloudSource) {
 // What changed, as the event carries it: each attribute before → after, then the group, reason and direction.
 export function eventChanges(data) {
   const parts = Object.entries(data.changes ?? {}).map(([name, change]) => h('li', {},
-    `${attributeLabel(name)}：${change.before === undefined ? '—' : valueLabel(change.before)} → ${change.after === undefined ? '—' : valueLabel(change.after)}`));
+    `${attributeLabel(name)}：`, change.before === undefined ? '—' : attributeValue(name, change.before), ' → ', change.after === undefined ? '—' : attributeValue(name, change.after)));
   if (data.group) parts.push(h('li', {}, `${t('event.group')}：${groupLabel(data.group)}`));
   if (data.reason) parts.push(h('li', {}, `${t('event.reason')}：${tOr(`event.reason.${data.reason}`, data.reason)}`));
   if (data.direction) parts.push(h('li', {}, `${t('event.direction')}：${t(`direction.${data.direction}`)}`));
@@ -30,6 +31,7 @@ export function personLink(personKey) {
 const cursors = new Map();
 
 export async function inboxPage(subscriptionId) {
+  await loadDivisions();
   const sections = [];
   if (hasRole(SUBSCRIBER)) sections.push(h('section', { class: 'card', 'aria-labelledby': 'inbox-events' }, h('h2', { id: 'inbox-events' }, t('inbox.events'))));
   const worklist = h('section', { class: 'card', 'aria-labelledby': 'inbox-worklist' }, h('h2', { id: 'inbox-worklist' }, t('inbox.worklist')));
@@ -108,7 +110,7 @@ function evidenceTable(evidence) {
     h('span', { class: 'mono' }, e.batch ?? ''),
     e.asOf ?? '',
     e.group ? groupLabel(e.group) : '',
-    [Object.entries(e.attributes ?? {}).map(([k, v]) => h('span', { class: 'tag' }, `${attributeLabel(k)}: ${valueLabel(v)}`)),
+    [Object.entries(e.attributes ?? {}).map(([k, v]) => h('span', { class: 'tag' }, `${attributeLabel(k)}: `, attributeValue(k, v))),
       e.member ? personLink(e.member) : null],
   ]), t('worklist.evidence'));
 }

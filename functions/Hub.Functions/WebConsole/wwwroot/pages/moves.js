@@ -1,7 +1,8 @@
 // A street or district office's "moved in / moved out" list: the residence and registration moves of its area, read
 // from the office's subscription to move events, with the direction the Hub judged for the office's area.
 import { api, query } from '../js/api.js';
-import { attributeLabel, field, h, message, page, problemText, purposeOptions, select, t, table, time, valueLabel } from '../js/dom.js';
+import { attributeLabel, field, h, message, page, problemText, purposeOptions, select, t, table, time } from '../js/dom.js';
+import { attributeValue, divisionPath, loadDivisions } from '../js/divisions.js';
 import { MOVE_TYPES, state } from '../js/state.js';
 import { personLink, sourceLabel } from './inbox.js';
 import { subscriptionList } from './subscriptions.js';
@@ -18,10 +19,11 @@ function asksForMoves(subscription) {
 // A place's division, grid and address before and after, whichever attributes of the move the policy rendered.
 function placeChange(data, side) {
   return Object.entries(data.changes ?? {}).filter(([, change]) => change[side] !== undefined)
-    .map(([name, change]) => h('span', { class: 'tag' }, `${attributeLabel(name)}: ${valueLabel(change[side])}`));
+    .map(([name, change]) => h('span', { class: 'tag' }, `${attributeLabel(name)}: `, attributeValue(name, change[side])));
 }
 
 export async function movesPage() {
+  await loadDivisions();
   const content = h('div', {});
   page('moves.title', h('p', {}, t('moves.explain')), content);
   let subscription;
@@ -43,7 +45,7 @@ function offerSubscription() {
   const status = h('div', { 'aria-live': 'polite' });
   const form = h('form', { method: 'post', class: 'card', 'aria-labelledby': 'moves-offer' },
     h('h2', { id: 'moves-offer' }, t('moves.offerTitle')),
-    h('p', {}, t('moves.offerExplain', { division: state.session.claims.division ?? '' })),
+    h('p', {}, t('moves.offerExplain', { division: divisionPath(state.session.claims.division) ?? state.session.claims.division ?? '' })),
     h('p', {}, t('moves.offerStart')),
     field(t('filter.purpose'), purpose, 'purpose'),
     h('p', {}, h('button', { type: 'submit' }, t('moves.offerSubmit'))), status);

@@ -1,6 +1,7 @@
 // Residents lists, a person, their household and break-glass, for personal roles.
 import { api, download, hasRole, query } from '../js/api.js';
 import { attributeLabel, definitions, field, groupLabel, h, input, message, page, problemText, purposeOptions, select, t, tOr, table, time, today, valueLabel } from '../js/dom.js';
+import { attributeValue, divisionHint, divisionLabel, loadDivisions } from '../js/divisions.js';
 import { BREAK_GLASS, GROUPS, SUBJECT_REQUESTS, state } from '../js/state.js';
 
 export const residentFilters = { division: '', grid: '', group: '', activeOn: '', status: '', purpose: '' };
@@ -8,6 +9,7 @@ export const residentFilters = { division: '', grid: '', group: '', activeOn: ''
 // The list's status filter: the API's default (active) is sent as no filter at all.
 
 export async function residentsPage() {
+  await loadDivisions();
   const claims = state.session.claims;
   const division = input({ value: residentFilters.division || claims.division || '', inputmode: 'numeric', pattern: '[0-9]{6,12}' });
   const isGridWorker = hasRole(['Hub.GridWorker']);
@@ -23,7 +25,7 @@ export async function residentsPage() {
   const purposeSelect = select(purposeOptions(true), residentFilters.purpose || state.purpose);
   const results = h('div', { 'aria-live': 'polite' });
   const form = h('form', { class: 'filters card', method: 'post', 'aria-label': t('residents.filters') },
-    field(t('filter.division'), division, 'division'),
+    h('div', {}, field(t('filter.division'), division, 'division'), divisionHint(division)),
     isGridWorker ? null : field(t('filter.grid'), grid, 'grid'),
     field(t('filter.group'), group, 'group'),
     field(t('filter.activeOn'), activeOn, 'activeOn'),
@@ -56,8 +58,8 @@ export async function residentsPage() {
         body.append(h('tr', {},
           h('td', {}, h('a', { href: `#/person/${item.personKey}` }, item.name ?? t('residents.open'))),
           h('td', {}, statusLabel(item.status, item.statusDate)),
-          h('td', {}, item.community),
-          h('td', {}, item.grid ?? ''),
+          h('td', {}, divisionLabel(item.community, item.communityName)),
+          h('td', {}, gridLabel(item.grid, item.gridName)),
           h('td', {}, item.places.map((p) => t(`place.${p}`)).join('、')),
           h('td', {}, item.groups.map((g) => h('span', { class: 'tag' }, groupLabel(g)))),
           h('td', {}, item.householdKey ? h('a', { href: `#/household/${item.personKey}` }, t('residents.household')) : ''),
@@ -129,12 +131,12 @@ export function personDetails(person) {
     person.provisional ? h('span', { class: 'tag' }, t('person.provisional')) : null,
     person.breakGlass ? h('span', { class: 'tag' }, t('person.breakGlass')) : null));
   parts.push(h('h2', {}, t('person.attributes')));
-  parts.push(attributes.length ? definitions(attributes.map(([k, v]) => [attributeLabel(k), valueLabel(v)])) : h('p', {}, t('person.nothing')));
+  parts.push(attributes.length ? definitions(attributes.map(([k, v]) => [attributeLabel(k), attributeValue(k, v)])) : h('p', {}, t('person.nothing')));
   for (const kind of ['residence', 'registration']) {
     const place = person[kind];
     if (place) {
       parts.push(h('h2', {}, t(`person.${kind}`)));
-      parts.push(definitions(Object.entries(place).map(([k, v]) => [t(`placeField.${k}`), v])));
+      parts.push(definitions(placeEntries(place)));
     }
   }
   parts.push(h('h2', {}, t('person.memberships')));
@@ -157,7 +159,25 @@ export function personDetails(person) {
   return parts;
 }
 
+// A grid by its name, the code beside it; the code alone when the registry does not name it.
+export function gridLabel(grid, name) {
+  if (!grid) return '';
+  return name ? h('span', { class: 'division', title: grid, 'data-code': grid }, name, ' ', h('small', { class: 'code' }, grid)) : grid;
+}
+
+// A place as a person reads it: the division by its path (the code beside it), the grid by its name, the address, and
+// for a merged division where it lies today. A masked code stays as the policy rendered it.
+function placeEntries(place) {
+  const entries = [];
+  if (place.division) entries.push([t('placeField.division'), divisionLabel(place.division, place.divisionPath)]);
+  if (place.currentDivision) entries.push([t('placeField.currentDivision'), divisionLabel(place.currentDivision)]);
+  if (place.grid) entries.push([t('placeField.grid'), gridLabel(place.grid, place.gridName)]);
+  if (place.address) entries.push([t('placeField.address'), place.address]);
+  return entries;
+}
+
 export async function personPage(personKey) {
+  await loadDivisions();
   const content = h('div', { 'aria-live': 'polite' });
   const reload = () => personPage(personKey);
   page('person.title', purposeChooser(reload), content);
@@ -242,6 +262,7 @@ export function breakGlassForm(personKey, reload) {
 }
 
 export async function householdPage(personKey) {
+  await loadDivisions();
   const content = h('div', { 'aria-live': 'polite' });
   page('household.title', purposeChooser(() => householdPage(personKey)), content);
   try {
