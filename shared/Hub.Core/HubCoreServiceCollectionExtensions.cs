@@ -92,7 +92,11 @@ public static class HubCoreServiceCollectionExtensions
         services.AddSingleton<KeyRing>();
 
         // The feed archive and the rejected rows are sealed files (HubStorage takes these options when registered).
-        services.AddSingleton(sp => BlobKeyEncryptionKey.SealingOptions(sp.GetRequiredService<KeyRing>()));
+        services.AddSingleton(sp =>
+        {
+            var ring = sp.GetRequiredService<KeyRing>();
+            return new BlobSealing(BlobKeyEncryptionKey.Current(ring), BlobKeyEncryptionKey.Resolver(ring), BlobKeyEncryptionKey.Algorithm);
+        });
     }
 
     // Divisions: the registry of names, parents and successors, held in memory; the shipped file's changes are policy changes.

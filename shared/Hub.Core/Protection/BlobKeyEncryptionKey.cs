@@ -1,6 +1,5 @@
 using System.Text;
 using Azure.Core.Cryptography;
-using Azure.Storage;
 
 namespace Hub.Core.Protection;
 
@@ -26,16 +25,18 @@ internal sealed class BlobKeyEncryptionKey : IKeyEncryptionKey
 
     public string KeyId { get; }
 
-    /// <summary>The client-side encryption options of a sealed folder: new files under the current key, any configured key to read.</summary>
-    public static ClientSideEncryptionOptions SealingOptions(KeyRing ring)
+    /// <summary>The key new files are written under: the ring's current key.</summary>
+    public static IKeyEncryptionKey Current(KeyRing ring)
     {
         ArgumentNullException.ThrowIfNull(ring);
-        return new ClientSideEncryptionOptions(ClientSideEncryptionVersion.V2_0)
-        {
-            KeyEncryptionKey = Of(ring, ring.CurrentKey) ?? throw new SealedValueException("The current key is not configured."),
-            KeyResolver = new Resolver(ring),
-            KeyWrapAlgorithm = Algorithm,
-        };
+        return Of(ring, ring.CurrentKey) ?? throw new SealedValueException("The current key is not configured.");
+    }
+
+    /// <summary>Finds the key a stored file names, among every configured key.</summary>
+    public static IKeyEncryptionKeyResolver Resolver(KeyRing ring)
+    {
+        ArgumentNullException.ThrowIfNull(ring);
+        return new KeyResolver(ring);
     }
 
     public byte[] WrapKey(string algorithm, ReadOnlyMemory<byte> key, CancellationToken cancellationToken = default) =>
@@ -55,7 +56,7 @@ internal sealed class BlobKeyEncryptionKey : IKeyEncryptionKey
     private static BlobKeyEncryptionKey? Of(KeyRing ring, string keyId) =>
         ring.Derive(keyId, "blob-content-keys") is { } key ? new BlobKeyEncryptionKey(keyId, key) : null;
 
-    private sealed class Resolver(KeyRing ring) : IKeyEncryptionKeyResolver
+    private sealed class KeyResolver(KeyRing ring) : IKeyEncryptionKeyResolver
     {
         public IKeyEncryptionKey Resolve(string keyId, CancellationToken cancellationToken = default) =>
             Of(ring, keyId) ?? throw new SealedValueException($"A sealed file names key '{keyId}', which is not configured.");

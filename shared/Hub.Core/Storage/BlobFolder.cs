@@ -21,10 +21,12 @@ public sealed class BlobFolder
     private readonly BlobContainerClient _container;
     private readonly ClientSideEncryptionOptions? _sealing;
 
-    internal BlobFolder(BlobContainerClient container, ClientSideEncryptionOptions? sealing = null)
+    internal BlobFolder(BlobContainerClient container, BlobSealing? sealing = null)
     {
         _container = container;
-        _sealing = sealing;
+        _sealing = sealing is null
+            ? null
+            : new ClientSideEncryptionOptions(ClientSideEncryptionVersion.V2_0) { KeyEncryptionKey = sealing.Key, KeyResolver = sealing.Resolver, KeyWrapAlgorithm = sealing.KeyWrapAlgorithm };
     }
 
     /// <summary>Whether files are sealed as they are written.</summary>

@@ -1,6 +1,5 @@
 using Azure;
 using Azure.Data.Tables;
-using Azure.Storage;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Options;
@@ -14,7 +13,7 @@ public sealed class HubStorage
     private readonly string _prefix;
 
     /// <summary>Creates the named clients from the account-level clients.</summary>
-    public HubStorage(TableServiceClient tables, BlobServiceClient blobs, QueueServiceClient queues, IOptions<HubStorageOptions> options, ClientSideEncryptionOptions? sealing = null)
+    public HubStorage(TableServiceClient tables, BlobServiceClient blobs, QueueServiceClient queues, IOptions<HubStorageOptions> options, BlobSealing? sealing = null)
     {
         ArgumentNullException.ThrowIfNull(tables);
         ArgumentNullException.ThrowIfNull(blobs);

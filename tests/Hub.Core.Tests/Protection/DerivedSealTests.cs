@@ -59,16 +59,17 @@ public sealed class DerivedSealTests
     [Fact]
     public void A_files_content_key_is_wrapped_by_the_current_key_and_unwrapped_through_the_resolver_after_a_rotation()
     {
-        var before = BlobKeyEncryptionKey.SealingOptions(TestKeys.RingOf(("k1", TestKeys.First)));
-        var after = BlobKeyEncryptionKey.SealingOptions(TestKeys.RingOf(("k1", TestKeys.First), ("k2", TestKeys.Second)));
+        var before = BlobKeyEncryptionKey.Current(TestKeys.RingOf(("k1", TestKeys.First)));
+        var rotated = TestKeys.RingOf(("k1", TestKeys.First), ("k2", TestKeys.Second));
+        var after = BlobKeyEncryptionKey.Current(rotated);
         var contentKey = Encoding.ASCII.GetBytes("0123456789abcdef0123456789abcdef");
 
-        var wrapped = before.KeyEncryptionKey.WrapKey(before.KeyWrapAlgorithm, contentKey);
-        IKeyEncryptionKey resolved = after.KeyResolver.Resolve(before.KeyEncryptionKey.KeyId);
+        var wrapped = before.WrapKey(BlobKeyEncryptionKey.Algorithm, contentKey);
+        IKeyEncryptionKey resolved = BlobKeyEncryptionKey.Resolver(rotated).Resolve(before.KeyId);
 
-        Assert.Equal("k2", after.KeyEncryptionKey.KeyId);
-        Assert.Equal(contentKey, resolved.UnwrapKey(before.KeyWrapAlgorithm, wrapped));
-        Assert.Throws<SealedValueException>(() => after.KeyEncryptionKey.UnwrapKey(before.KeyWrapAlgorithm, wrapped));
-        Assert.Throws<SealedValueException>(() => after.KeyResolver.Resolve("k9"));
+        Assert.Equal("k2", after.KeyId);
+        Assert.Equal(contentKey, resolved.UnwrapKey(BlobKeyEncryptionKey.Algorithm, wrapped));
+        Assert.Throws<SealedValueException>(() => after.UnwrapKey(BlobKeyEncryptionKey.Algorithm, wrapped));
+        Assert.Throws<SealedValueException>(() => BlobKeyEncryptionKey.Resolver(rotated).Resolve("k9"));
     }
 }
