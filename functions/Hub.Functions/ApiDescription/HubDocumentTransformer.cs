@@ -18,6 +18,7 @@ internal sealed class HubDocumentTransformer : IOpenApiDocumentTransformer
         ["Subscriptions"] = "Subscriptions to change events (deaths, moves, memberships starting, ending and expiring) their pull feed and signed push delivery of CloudEvents, rendered by the access policy for the subscriber and audited as disclosures; dead letters and their re-drive.",
         ["Worklist"] = "Cross-department checks (比对核查): the worklist items of a department or an area, with their evidence and history, rendered by the access policy; confirmed or dismissed with a reason.",
         ["Data quality"] = "Data quality per department, recorded by each batch as it completes: rejections by reason, completeness per attribute, rows kept without an ID, timeliness, disagreement with other departments, the stewards' backlog, the trend and a batch's movement; counts and rates, never a person.",
+        ["Retention"] = "The retention sweep for administrators: preview who has outlived the retention policy, or erase them now; persons are named by key only, and every request is audited.",
         ["Audit"] = "The audit trail for auditors: verification, search, export, proofs and alerts.",
         ["Console"] = "The web console's own files and settings; no personal data.",
     };

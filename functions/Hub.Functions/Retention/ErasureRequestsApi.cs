@@ -32,7 +32,6 @@ internal static class ErasureRequestsApi
             .Produces<ErasureView>(StatusCodes.Status200OK)
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound)
             .RequireAuthorization(AuthenticationExtensions.FeedPublisherPolicy)
-            .RequireRateLimiting(RateLimitExtensions.PerUserPolicy)
             .Audited(AuditAction.PersonErase);
         return routes;
     }
