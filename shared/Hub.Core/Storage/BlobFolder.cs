@@ -101,9 +101,14 @@ public sealed class BlobFolder
     public Task DownloadToAsync(string name, string path, CancellationToken cancellationToken = default) =>
         Blob(name).DownloadToAsync(path, cancellationToken);
 
-    /// <summary>A stream that reads file <paramref name="name"/> as it is consumed, without holding it in memory.</summary>
-    public Task<Stream> OpenReadAsync(string name, CancellationToken cancellationToken = default) =>
-        Blob(name).OpenReadAsync(cancellationToken: cancellationToken);
+    /// <summary>
+    /// A stream that reads file <paramref name="name"/> as it is consumed, without holding it in memory. A sealed file's
+    /// stream is forward-only: its length as stored is not the length opened, so nothing may take one for the other.
+    /// </summary>
+    public async Task<Stream> OpenReadAsync(string name, CancellationToken cancellationToken = default) =>
+        _sealing is null
+            ? await Blob(name).OpenReadAsync(cancellationToken: cancellationToken).ConfigureAwait(false)
+            : (await Blob(name).DownloadStreamingAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value.Content;
 
     /// <summary>The names of the files whose names start with <paramref name="prefix"/>, in name order.</summary>
     public async IAsyncEnumerable<string> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)

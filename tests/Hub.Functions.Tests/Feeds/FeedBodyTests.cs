@@ -42,6 +42,25 @@ public sealed class FeedBodyTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_rejects_report_is_read_back_whole_from_its_sealed_file()
+    {
+        var client = _hub.CreatePublisherClient("civil-affairs");
+        var csv = "身份证号码,姓名,性别,救助类型,救助金额(元),享受起始日期,居住地区划代码,网格\r\n" +
+            $"{TestPeople.Id(20)},王秀英,女,城市低保,1250,2024/3/1,110105003002,G07\r\n" +
+            $"{TestPeople.Id(21)},赵六,男,救济粮,100,2024-01-01,110105003002,G07\r\n";
+
+        var report = await client.PushAndWaitAsync("civil-affairs", Encoding.UTF8.GetBytes(csv), "text/csv");
+        using var rejects = await client.GetAsync(new Uri($"/api/feeds/civil-affairs/batches/{report.Id}/rejects", UriKind.Relative));
+        var text = await rejects.Content.ReadAsStringAsync();
+        var stored = await _hub.Storage.Rejects.GetBlobClient(FeedProcessor.RejectsBlobName("civil-affairs", report.Id)).DownloadContentAsync();
+
+        Assert.Equal(1, report.Counts.Rejected);
+        Assert.Equal(HttpStatusCode.OK, rejects.StatusCode);
+        Assert.True(text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length >= 2, "the report has its header and the rejected row");
+        Assert.NotEqual(text, Encoding.UTF8.GetString(stored.Value.Content.ToArray()));
+    }
+
+    [Fact]
     public async Task The_same_feed_pushed_plain_after_gzip_is_the_same_payload()
     {
         var client = _hub.CreatePublisherClient("civil-affairs");
