@@ -194,7 +194,7 @@ internal static class FeedsApi
     }
 
     // Route text is the caller's and is never echoed.
-    private static ProblemHttpResult UnknownSource() =>
+    internal static ProblemHttpResult UnknownSource() =>
         HubProblems.NotFound("Unknown source", "No such source is configured; GET /api/sources lists them.");
 
     internal static ProblemHttpResult UnknownBatch() =>

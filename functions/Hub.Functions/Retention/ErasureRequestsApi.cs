@@ -42,7 +42,7 @@ internal static class ErasureRequestsApi
         audit.Resource = FeedsApi.AuditResource(source) + "/erasures";
         if (!sources.TryGet(source.Value, out _))
         {
-            return HubProblems.NotFound("Unknown source", "No such source is configured; GET /api/sources lists them.");
+            return FeedsApi.UnknownSource();
         }
 
         if (request.Reason is not { } reason || !Reasons.Contains(reason, StringComparer.Ordinal))

@@ -148,10 +148,7 @@ public sealed partial class RetentionSweep
     {
         var person = await _facts.ReadPersonAsync(key, cancellationToken).ConfigureAwait(false);
         var gone = person.Facts.Where(f => f.Source == source).ToList();
-        foreach (var fact in gone)
-        {
-            await _storage.FactsTable.DeleteAsync(key.PartitionKey, fact.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
+        await DeleteRowsAsync(key, [.. gone.Select(f => f.RowKey)], cancellationToken).ConfigureAwait(false);
 
         var left = person.Facts.Where(f => f.Source != source).Select(f => f.ToView()).ToList();
         if (gone.Count > 0 && person.ViewToWrite(left) is { } view)
@@ -244,7 +241,14 @@ public sealed partial class RetentionSweep
             await _storage.FactsTable.DeleteAsync(key.PartitionKey, dataKey, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
-        foreach (var chunk in rowKeys.Where(r => r != dataKey).Chunk(TransactionLimit))
+        await DeleteRowsAsync(key, [.. rowKeys.Where(r => r != dataKey)], cancellationToken).ConfigureAwait(false);
+        return rowKeys.Count;
+    }
+
+    // A key's rows share its partition: deleted 100 to a transaction.
+    private async Task DeleteRowsAsync(PersonKey key, IReadOnlyList<string> rowKeys, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in rowKeys.Chunk(TransactionLimit))
         {
             var result = await _storage.FactsTable.SubmitAsync(chunk.Select(r => EntityChange.Delete(key.PartitionKey, r)), cancellationToken).ConfigureAwait(false);
             if (!result.IsWritten)
@@ -256,8 +260,6 @@ public sealed partial class RetentionSweep
                 }
             }
         }
-
-        return rowKeys.Count;
     }
 
     [LoggerMessage(EventId = 9101, Level = LogLevel.Information, Message = "Retention sweep (dry run {DryRun}): {Checked} persons checked, {Expired} expired, {Rows} rows erased")]
