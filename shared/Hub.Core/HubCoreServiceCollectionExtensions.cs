@@ -187,7 +187,7 @@ public static class HubCoreServiceCollectionExtensions
         services.AddSingleton<ChangeDeriver>();
         services.AddSingleton<ChangeEventLog>();
         services.AddSingleton<BatchChanges>();
-        services.AddSingleton(sp => new SubscriptionStore(sp.GetRequiredService<HubStorage>(), sp.GetRequiredService<ChangeEventLog>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new SubscriptionStore(sp.GetRequiredService<HubStorage>(), sp.GetRequiredService<ChangeEventLog>(), sp.GetRequiredService<KeyRing>(), sp.GetRequiredService<TimeProvider>()));
     }
 
     /// <summary>
@@ -231,9 +231,11 @@ public static class HubCoreServiceCollectionExtensions
             .Bind(configuration.GetSection(RetentionOptions.SectionName))
             .Validate(o => o.DefaultYears >= 1 && o.Groups.Values.All(y => y >= 1) && o.Sources.Values.All(y => y >= 1), $"{RetentionOptions.SectionName}: every number of years must be at least 1.")
             .ValidateOnStart();
+        services.AddSingleton(sp => new PersonCopies(
+            sp.GetRequiredService<Worklist>(), sp.GetRequiredService<BreakGlassGrants>(), sp.GetRequiredService<CorrectionRequests>(), sp.GetRequiredService<PossibleMatches>(), sp.GetRequiredService<ChangeEventLog>()));
         services.AddSingleton(sp => new RetentionSweep(
             sp.GetRequiredService<HubStorage>(), sp.GetRequiredService<FactStore>(), sp.GetRequiredService<KeyRing>(), sp.GetRequiredService<PersonResolver>(), sp.GetRequiredService<ResidentRowBuilder>(),
-            sp.GetRequiredService<ResidentIndex>(), sp.GetRequiredService<Worklist>(), sp.GetRequiredService<ProfileBuilder>(), sp.GetRequiredService<ProfileRules>(),
+            sp.GetRequiredService<ResidentIndex>(), sp.GetRequiredService<PersonCopies>(), sp.GetRequiredService<ProfileBuilder>(), sp.GetRequiredService<ProfileRules>(),
             sp.GetRequiredService<AuditLog>(), sp.GetRequiredService<IOptions<RetentionOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RetentionSweep>>()));
     }
 

@@ -48,6 +48,24 @@ public sealed class BreakGlassGrants(HubStorage storage, AccessPolicy policy, Ti
         return new BreakGlassGrant(person, entity.Subject, entity.Reason, entity.GrantedAt, entity.ExpiresAt);
     }
 
+    /// <summary>Deletes every grant held on <paramref name="persons"/>, expired or not (an erased person leaves none); returns how many.</summary>
+    public async Task<int> EraseAsync(IReadOnlyCollection<PersonKey> persons, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(persons);
+        var erased = 0;
+        foreach (var person in persons)
+        {
+            var filter = TableFilter.Of($"PartitionKey eq {person.PartitionKey} and RowKey ge {person.Value + "|"} and RowKey lt {person.Value + "}"}");
+            await foreach (var row in storage.GrantsTable.QueryAsync<BareRow>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                await storage.GrantsTable.DeleteAsync(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+                erased++;
+            }
+        }
+
+        return erased;
+    }
+
     // A subject is an object id (a GUID in Entra ID); characters a row key forbids are replaced, never dropped silently.
     private static string RowKey(PersonKey person, string subject) =>
         $"{person.Value}|{string.Concat(subject.Select(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c) ? '_' : c))}";

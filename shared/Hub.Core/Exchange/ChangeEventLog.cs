@@ -1,4 +1,5 @@
 using System.Globalization;
+using Hub.Core.Kernel;
 using Hub.Core.Protection;
 using Hub.Core.Storage;
 using Microsoft.Extensions.Logging;
@@ -30,6 +31,9 @@ internal sealed partial class ChangeEventLog(HubStorage storage, KeyRing keys, I
     private const string NextRow = "next";
     private const string RetainedRow = "retained";
     private const string PublishedRow = "~published";
+
+    // The type of a blank left where an erased person's event was.
+    private const string Erased = "erased";
 
     private EntityTable Table => storage.EventsTable;
 
@@ -114,13 +118,51 @@ internal sealed partial class ChangeEventLog(HubStorage storage, KeyRing keys, I
         return staged.Count;
     }
 
-    /// <summary>Up to <paramref name="limit"/> published events from <paramref name="from"/> on, within one partition (a read stops at its block's end).</summary>
-    public async Task<IReadOnlyList<ChangeEvent>> ReadAsync(long from, int limit, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Up to <paramref name="limit"/> published rows from <paramref name="from"/> on, within one partition (a read stops
+    /// at its block's end): the events among them, how many rows were read and the last row's sequence, so a reader
+    /// moves past rows that hold no event any more (an erased person's).
+    /// </summary>
+    public async Task<ChangeEventRange> ReadAsync(long from, int limit, CancellationToken cancellationToken = default)
     {
         var room = (int)Math.Min(limit, ((from / BlockSize) + 1) * BlockSize - from);
         var filter = TableFilter.Of($"PartitionKey eq {BlockPartition(from)} and RowKey ge {SequenceRow(from)}");
         var page = await Table.QueryPageAsync<ChangeEventEntity>(filter, null, room, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return page.Items.Take(room).Select(e => e.ToEvent(_values)).OfType<ChangeEvent>().ToList();
+        var rows = page.Items.Take(room).ToList();
+        var last = rows.Count > 0 && long.TryParse(rows[^1].RowKey, NumberStyles.None, CultureInfo.InvariantCulture, out var sequence) ? sequence : (long?)null;
+        return new ChangeEventRange(rows.Select(e => e.ToEvent(_values)).OfType<ChangeEvent>().ToList(), rows.Count, last);
+    }
+
+    /// <summary>
+    /// Removes every event of <paramref name="persons"/>: a staged one is deleted, a published one emptied in its place, a
+    /// blank that readers step over (a freed sequence would be written again after a reader had passed it). Returns how
+    /// many events went. The events are found by reading the table, which holds only the retention's days.
+    /// </summary>
+    public async Task<int> EraseAsync(IReadOnlyCollection<PersonKey> persons, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(persons);
+        var keys = persons.Select(p => p.Value).ToHashSet(StringComparer.Ordinal);
+        var gone = new List<EntityChange>();
+        await foreach (var row in Table.QueryAsync<ChangeEventEntity>(TableFilter.Of($"PartitionKey ne {HeadPartition}"), select: ["PartitionKey", "RowKey", nameof(ChangeEventEntity.PersonKey), nameof(ChangeEventEntity.LinkedKey), nameof(ChangeEventEntity.Sequence), nameof(ChangeEventEntity.PublishedAt)], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (keys.Contains(row.PersonKey) || (row.LinkedKey is { } linked && keys.Contains(linked)))
+            {
+                gone.Add(row.Sequence is null
+                    ? EntityChange.Delete(row.PartitionKey, row.RowKey)
+                    : EntityChange.Upsert(new ChangeEventEntity { PartitionKey = row.PartitionKey, RowKey = row.RowKey, Type = Erased, Sequence = row.Sequence, PublishedAt = row.PublishedAt }));
+            }
+        }
+
+        foreach (var chunk in gone.GroupBy(c => c.Entity.PartitionKey, StringComparer.Ordinal).SelectMany(p => p.Chunk(TransactionLimit)))
+        {
+            var result = await Table.SubmitAsync(chunk, cancellationToken).ConfigureAwait(false);
+            if (result.Outcome is not (WriteOutcome.Written or WriteOutcome.Missing))
+            {
+                result.ThrowIfNotWritten();
+            }
+        }
+
+        return gone.Count;
     }
 
     /// <summary>The first sequence still retained: a cursor before it asks for pruned events.</summary>

@@ -71,7 +71,7 @@ public sealed class ChangeFeed
         var fields = new HashSet<DisclosedField>();
         var persons = new List<PersonKey>();
         var events = new List<ChangeCloudEvent>();
-        foreach (var change in read)
+        foreach (var change in read.Events)
         {
             if (Render(subscription, change, fields) is { } rendered)
             {
@@ -87,11 +87,11 @@ public sealed class ChangeFeed
         {
             Outcome = ChangeFeedOutcome.Read,
             Events = events,
-            Next = new ChangeCursor(read.Count > 0 ? read[^1].Sequence!.Value + 1 : from),
-            CaughtUp = read.Count < room,
+            Next = new ChangeCursor(read.LastSequence is { } last ? last + 1 : from),
+            CaughtUp = read.Rows < room,
             Persons = persons,
             Fields = [.. fields.OrderBy(f => f.Attribute, StringComparer.Ordinal).ThenBy(f => f.Source.Value, StringComparer.Ordinal)],
-            Scanned = read.Count,
+            Scanned = read.Rows,
         };
     }
 

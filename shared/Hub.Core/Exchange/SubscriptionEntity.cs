@@ -1,5 +1,6 @@
 using Hub.Core.Access;
 using Hub.Core.Kernel;
+using Hub.Core.Protection;
 using Hub.Core.Storage;
 
 namespace Hub.Core.Exchange;
@@ -46,7 +47,7 @@ internal sealed class SubscriptionEntity : StoredEntity
 
     public DateTimeOffset? EndedAt { get; set; }
 
-    public static SubscriptionEntity Of(Subscription subscription, string partitionKey) => new()
+    public static SubscriptionEntity Of(Subscription subscription, string partitionKey, DerivedSeal secrets) => new()
     {
         PartitionKey = partitionKey,
         RowKey = subscription.Id,
@@ -62,13 +63,13 @@ internal sealed class SubscriptionEntity : StoredEntity
         Divisions = string.Join(',', subscription.Divisions.Select(d => d.Value)),
         Start = subscription.Start,
         Endpoint = subscription.Endpoint?.AbsoluteUri,
-        Secret = subscription.Secret?.ToString(),
+        Secret = subscription.Secret is { } secret ? secrets.Seal(secret.ToString(), subscription.Id) : null,
         CreatedAt = subscription.CreatedAt,
         UpdatedAt = subscription.UpdatedAt,
         EndedAt = subscription.EndedAt,
     };
 
-    public Subscription ToSubscription() => new()
+    public Subscription ToSubscription(DerivedSeal secrets) => new()
     {
         Id = Id,
         Holder = new HubUser
@@ -85,7 +86,7 @@ internal sealed class SubscriptionEntity : StoredEntity
         Divisions = Split(Divisions).Select(d => DivisionCode.TryParse(d, out var code, out _) ? code : null).OfType<DivisionCode>().ToList(),
         Start = Start,
         Endpoint = Uri.TryCreate(Endpoint, UriKind.Absolute, out var endpoint) ? endpoint : null,
-        Secret = WebhookSecret.TryParse(Secret, out var secret) ? secret : null,
+        Secret = WebhookSecret.TryParse(DerivedSeal.IsSealed(Secret) ? secrets.Open(Secret!, Id) : Secret, out var secret) ? secret : null,
         CreatedAt = CreatedAt,
         UpdatedAt = UpdatedAt,
         EndedAt = EndedAt,

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
+using Hub.Core.Protection;
 using Hub.Core.Storage;
 
 namespace Hub.Core.Exchange;
@@ -15,7 +16,11 @@ public sealed class SubscriptionStore
     private readonly ChangeEventLog _log;
     private readonly TimeProvider _time;
 
-    internal SubscriptionStore(HubStorage storage, ChangeEventLog log, TimeProvider time) => (_storage, _log, _time) = (storage, log, time);
+    // A push subscription's signing secret is a credential: sealed in its row, bound to the subscription.
+    private readonly DerivedSeal _secrets;
+
+    internal SubscriptionStore(HubStorage storage, ChangeEventLog log, KeyRing keys, TimeProvider time) =>
+        (_storage, _log, _secrets, _time) = (storage, log, new DerivedSeal(keys, "webhook-secret"), time);
 
     /// <summary>
     /// Makes a subscription from <paramref name="draft"/> (its id, start and times are set here): it starts at the
@@ -33,7 +38,7 @@ public sealed class SubscriptionStore
             UpdatedAt = now,
             EndedAt = null,
         };
-        var result = await _storage.SubscriptionsTable.AddAsync(SubscriptionEntity.Of(subscription, PartitionOf(subscription.Holder.Subject)), cancellationToken).ConfigureAwait(false);
+        var result = await _storage.SubscriptionsTable.AddAsync(SubscriptionEntity.Of(subscription, PartitionOf(subscription.Holder.Subject), _secrets), cancellationToken).ConfigureAwait(false);
         return result.Outcome == WriteOutcome.Written ? subscription : throw new InvalidOperationException("A new subscription id was taken.");
     }
 
@@ -41,7 +46,7 @@ public sealed class SubscriptionStore
     public async Task<Subscription?> GetAsync(string subject, string id, CancellationToken cancellationToken = default)
     {
         var row = await _storage.SubscriptionsTable.GetAsync<SubscriptionEntity>(PartitionOf(subject), id, cancellationToken).ConfigureAwait(false);
-        return row?.ToSubscription();
+        return row?.ToSubscription(_secrets);
     }
 
     /// <summary>Every subscription the holder made, ended ones included, newest first.</summary>
@@ -50,7 +55,7 @@ public sealed class SubscriptionStore
         var list = new List<Subscription>();
         await foreach (var row in _storage.SubscriptionsTable.QueryAsync<SubscriptionEntity>(TableFilter.Of($"PartitionKey eq {PartitionOf(subject)}"), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            list.Add(row.ToSubscription());
+            list.Add(row.ToSubscription(_secrets));
         }
 
         return [.. list.OrderByDescending(s => s.CreatedAt).ThenBy(s => s.Id, StringComparer.Ordinal)];
@@ -65,7 +70,7 @@ public sealed class SubscriptionStore
         {
             if (row.EndedAt is null)
             {
-                yield return row.ToSubscription();
+                yield return row.ToSubscription(_secrets);
             }
         }
     }
@@ -75,7 +80,7 @@ public sealed class SubscriptionStore
     {
         ArgumentNullException.ThrowIfNull(subscription);
         var saved = subscription with { UpdatedAt = _time.GetUtcNow() };
-        await _storage.SubscriptionsTable.UpsertAsync(SubscriptionEntity.Of(saved, PartitionOf(saved.Holder.Subject)), EntityUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        await _storage.SubscriptionsTable.UpsertAsync(SubscriptionEntity.Of(saved, PartitionOf(saved.Holder.Subject), _secrets), EntityUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
         return saved;
     }
 

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Hub.Core.Access.Residents;
 using Hub.Core.Audit;
-using Hub.Core.Checks;
 using Hub.Core.Feeds.Batches;
 using Hub.Core.Identity.Resolution;
 using Hub.Core.Kernel;
@@ -17,7 +16,8 @@ namespace Hub.Core.Retention;
 
 /// <summary>
 /// Finds the persons whose retention (<see cref="RetentionOptions"/>) has run out and erases them: their resident and
-/// candidate index rows, their worklist items, then, for each of their keys, the data key first (from that moment every
+/// candidate index rows, what else holds them (<see cref="PersonCopies"/>: worklist items, grants, correction requests,
+/// the steward's queue, change events), then, for each of their keys, the data key first (from that moment every
 /// sealed copy of their values, wherever it lingers, stays closed: crypto-shredding) and every other row the key has in
 /// the facts table (facts, view, links, members, history). Each erasure is one <c>person.erase</c> audit event naming
 /// the keys; the audit trail keeps person keys only, so it stays whole. A dry run reports the same list and changes
@@ -37,7 +37,7 @@ public sealed partial class RetentionSweep
     private readonly PersonResolver _resolver;
     private readonly ResidentRowBuilder _rows;
     private readonly ResidentIndex _index;
-    private readonly Worklist _worklist;
+    private readonly PersonCopies _copies;
     private readonly ProfileBuilder _profiles;
     private readonly ProfileRules _rules;
     private readonly AuditLog _audit;
@@ -46,10 +46,10 @@ public sealed partial class RetentionSweep
     private readonly ILogger<RetentionSweep> _logger;
 
     internal RetentionSweep(
-        HubStorage storage, FactStore facts, KeyRing keys, PersonResolver resolver, ResidentRowBuilder rows, ResidentIndex index, Worklist worklist,
+        HubStorage storage, FactStore facts, KeyRing keys, PersonResolver resolver, ResidentRowBuilder rows, ResidentIndex index, PersonCopies copies,
         ProfileBuilder profiles, ProfileRules rules, AuditLog audit, IOptions<RetentionOptions> options, TimeProvider time, ILogger<RetentionSweep> logger)
     {
-        (_storage, _facts, _keys, _resolver, _rows, _index, _worklist) = (storage, facts, keys, resolver, rows, index, worklist);
+        (_storage, _facts, _keys, _resolver, _rows, _index, _copies) = (storage, facts, keys, resolver, rows, index, copies);
         (_profiles, _rules, _audit, _options, _time, _logger) = (profiles, rules, audit, options.Value, time, logger);
     }
 
@@ -202,9 +202,7 @@ public sealed partial class RetentionSweep
         var before = rows.IndexRows?.GetKeys() ?? _rows.Build(person.PersonKey, facts, today).Select(r => (r.PartitionKey, r.RowKey)).ToList();
         changes.Replace(before, []);
         await _index.ApplyAsync(changes, Concurrency, cancellationToken).ConfigureAwait(false);
-        await _worklist.EraseAsync(person.Keys, cancellationToken).ConfigureAwait(false);
-
-        var erased = 0;
+        var erased = await _copies.EraseAsync(person.Keys, cancellationToken).ConfigureAwait(false);
         foreach (var key in person.Keys)
         {
             erased += await EraseKeyAsync(key, cancellationToken).ConfigureAwait(false);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Hub.Core.Kernel;
 using Hub.Core.Profiles;
+using Hub.Core.Protection;
 using Hub.Core.Storage;
 
 namespace Hub.Core.Subjects;
@@ -11,9 +12,13 @@ namespace Hub.Core.Subjects;
 /// the value a profile holds, routed to the department that stated it, listed and decided by that department only.
 /// A request is its own record rather than a worklist item: the worklist is rebuilt from check rules after every
 /// batch and resolves what its rules no longer find, while a resident's request stays until a person answers it.
+/// The values, the reason and the answer are sealed in the row, bound to the request (<see cref="DerivedSeal"/>): a
+/// value being corrected is as sensitive as the value held.
 /// </summary>
-public sealed class CorrectionRequests(HubStorage storage, TimeProvider time)
+public sealed class CorrectionRequests(HubStorage storage, KeyRing keys, TimeProvider time)
 {
+    private readonly DerivedSeal _text = new(keys, "correction-text");
+
     /// <summary>The longest proposed value, reason or answer accepted.</summary>
     public const int MaxTextLength = 500;
 
@@ -133,15 +138,32 @@ public sealed class CorrectionRequests(HubStorage storage, TimeProvider time)
     /// <summary>The name a status is stored and answered as: <c>open</c>, <c>accepted</c>, <c>rejected</c>.</summary>
     public static string Name(CorrectionStatus status) => status.ToString().ToLowerInvariant();
 
-    private static CorrectionEntity Entity(CorrectionRequest r) => new()
+    /// <summary>Deletes every request about <paramref name="persons"/>, open or decided (an erased person leaves none); returns how many.</summary>
+    public async Task<int> EraseAsync(IReadOnlyCollection<PersonKey> persons, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(persons);
+        var erased = 0;
+        foreach (var person in persons)
+        {
+            await foreach (var row in storage.CorrectionsTable.QueryAsync<BareRow>(TableFilter.Of($"PersonKey eq {person.Value}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                await storage.CorrectionsTable.DeleteAsync(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+                erased++;
+            }
+        }
+
+        return erased;
+    }
+
+    private CorrectionEntity Entity(CorrectionRequest r) => new()
     {
         PartitionKey = r.Owner,
         RowKey = r.Id,
         PersonKey = r.PersonKey.Value,
         Attribute = r.Attribute,
-        CurrentValue = r.CurrentValue,
-        ProposedValue = r.ProposedValue,
-        Reason = r.Reason,
+        CurrentValue = Seal(r.CurrentValue, r, nameof(CorrectionEntity.CurrentValue)),
+        ProposedValue = Seal(r.ProposedValue, r, nameof(CorrectionEntity.ProposedValue)),
+        Reason = Seal(r.Reason, r, nameof(CorrectionEntity.Reason)),
         Batch = r.Batch,
         RequestedBy = r.RequestedBy,
         RequestedDivision = r.RequestedDivision,
@@ -149,18 +171,18 @@ public sealed class CorrectionRequests(HubStorage storage, TimeProvider time)
         Status = Name(r.Status),
         DecidedBy = r.DecidedBy,
         DecidedAt = r.DecidedAt,
-        Answer = r.Answer,
+        Answer = r.Answer is null ? null : Seal(r.Answer, r, nameof(CorrectionEntity.Answer)),
     };
 
-    private static CorrectionRequest Request(CorrectionEntity e) => new()
+    private CorrectionRequest Request(CorrectionEntity e) => new()
     {
         Id = e.RowKey,
         Owner = e.PartitionKey,
         PersonKey = PersonKey.Parse(e.PersonKey),
         Attribute = e.Attribute,
-        CurrentValue = e.CurrentValue,
-        ProposedValue = e.ProposedValue,
-        Reason = e.Reason,
+        CurrentValue = Open(e.CurrentValue, e, nameof(CorrectionEntity.CurrentValue)),
+        ProposedValue = Open(e.ProposedValue, e, nameof(CorrectionEntity.ProposedValue)),
+        Reason = Open(e.Reason, e, nameof(CorrectionEntity.Reason)),
         Batch = e.Batch,
         RequestedBy = e.RequestedBy,
         RequestedDivision = e.RequestedDivision,
@@ -168,6 +190,13 @@ public sealed class CorrectionRequests(HubStorage storage, TimeProvider time)
         Status = Enum.TryParse<CorrectionStatus>(e.Status, ignoreCase: true, out var status) ? status : CorrectionStatus.Open,
         DecidedBy = e.DecidedBy,
         DecidedAt = e.DecidedAt,
-        Answer = e.Answer,
+        Answer = e.Answer is null ? null : Open(e.Answer, e, nameof(CorrectionEntity.Answer)),
     };
+
+    // A text is bound to its request and its field: a box moved to another request, or another field, does not open.
+    private string Seal(string text, CorrectionRequest r, string field) => _text.Seal(text, $"{r.Owner}/{r.Id}/{field}");
+
+    // A row written before sealing holds its texts in clear.
+    private string Open(string text, CorrectionEntity e, string field) =>
+        DerivedSeal.IsSealed(text) ? _text.Open(text, $"{e.PartitionKey}/{e.RowKey}/{field}") : text;
 }

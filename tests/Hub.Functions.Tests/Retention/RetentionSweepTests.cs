@@ -3,7 +3,6 @@ using Azure.Data.Tables;
 using Hub.Core.Access;
 using Hub.Core.Access.Residents;
 using Hub.Core.Audit;
-using Hub.Core.Checks;
 using Hub.Core.Identity.Resolution;
 using Hub.Core.Kernel;
 using Hub.Core.Profiles;
@@ -37,7 +36,7 @@ public sealed class RetentionSweepTests(AzuriteFixture azurite) : IAsyncLifetime
         // The sweep alone lives in the moved calendar; the rest of the Hub (its queues, tokens, audit) in today's.
         _hub = new PersonsHub(azurite, testServices: services => services.AddSingleton(sp => new RetentionSweep(
             sp.GetRequiredService<HubStorage>(), sp.GetRequiredService<FactStore>(), sp.GetRequiredService<KeyRing>(), sp.GetRequiredService<PersonResolver>(), sp.GetRequiredService<ResidentRowBuilder>(),
-            sp.GetRequiredService<ResidentIndex>(), sp.GetRequiredService<Worklist>(), sp.GetRequiredService<ProfileBuilder>(), sp.GetRequiredService<ProfileRules>(),
+            sp.GetRequiredService<ResidentIndex>(), sp.GetRequiredService<PersonCopies>(), sp.GetRequiredService<ProfileBuilder>(), sp.GetRequiredService<ProfileRules>(),
             sp.GetRequiredService<AuditLog>(), sp.GetRequiredService<IOptions<RetentionOptions>>(), _time, sp.GetRequiredService<ILogger<RetentionSweep>>())));
         await _hub.LoadAsync(
             new Resident(1, "王芳", CommunityA1, "G01", CommunityA1),
@@ -95,6 +94,43 @@ public sealed class RetentionSweepTests(AzuriteFixture azurite) : IAsyncLifetime
         var again = await Sweep.RunAsync(dryRun: false, new AuditActor(RetentionSweep.SystemActor, "system"));
         Assert.Empty(again.Expired);
         Assert.Equal(1, again.PersonsChecked);
+    }
+
+    [Fact]
+    public async Task An_erased_person_leaves_nothing_but_the_audit_trails_events_with_their_key()
+    {
+        // Everything that can hold a person besides their facts: a change event (a death), a break-glass grant and a
+        // resident's correction request, whose texts are sealed.
+        var key = _hub.KeyOf(2);
+        const string Police = "公民身份号码,姓名,性别,户号,与户主关系,户籍地址,户籍地区划代码,居住登记类型,居住地区划代码,网格编号,人员状态,死亡日期\r\n";
+        var death = Police + $"{Id(2)},李强,男,H2,户主,朝阳区幸福里2号,{CommunityA1},户籍,{CommunityA1},G01,死亡,2026-01-05\r\n";
+        var delta = await _hub.Factory.CreatePublisherClient("police").PushAndWaitAsync("police", System.Text.Encoding.UTF8.GetBytes(death), "text/csv", "delta");
+        Assert.Equal(Hub.Core.Feeds.Batches.BatchStatus.Completed, delta.Status);
+        using var worker = _hub.GridWorker("G01");
+        using var grant = await PostAsync(worker, $"/api/persons/{key}/break-glass", new { reason = "核查死亡登记" });
+        Assert.True(grant.IsSuccessStatusCode, await grant.Content.ReadAsStringAsync());
+        using var officer = _hub.StreetOfficer();
+        const string Proposed = "李强强";
+        using var correction = await PostAsync(officer, "/api/persons/corrections", new { residentId = Id(2), attribute = "name", proposedValue = Proposed, reason = "居民出示户口簿" });
+        Assert.Equal(HttpStatusCode.Created, correction.StatusCode);
+        var stored = await TablesHoldingAsync(key);
+        Assert.Contains("events", stored);
+        Assert.Contains("grants", stored);
+        Assert.Contains("corrections", stored);
+        Assert.Empty(await TablesHoldingAsync(Proposed));
+
+        _time.Advance(TimeSpan.FromDays(6 * 366));
+        var report = await Sweep.RunAsync(dryRun: false, new AuditActor(RetentionSweep.SystemActor, "system"));
+
+        Assert.Equal([key], report.Expired.Select(e => e.PersonKey.Value));
+        Assert.Equal(["audit", "auditbyperson"], await TablesHoldingAsync(key));
+        Assert.Contains(await TablesHoldingAsync(_hub.KeyOf(1)), t => t == "facts");
+
+        // The death's events stay in the feed as blanks a reader steps over, so no sequence is ever written twice.
+        var feed = await _hub.Factory.Services.GetRequiredService<Hub.Core.Exchange.ChangeEventLog>().ReadAsync(0, 1000);
+        Assert.True(feed.Rows > feed.Events.Count, $"{feed.Rows} rows, {feed.Events.Count} events");
+        Assert.Equal(feed.Rows - 1, feed.LastSequence);
+        Assert.DoesNotContain(feed.Events, e => e.PersonKey.Value == key);
     }
 
     [Fact]
@@ -175,6 +211,32 @@ public sealed class RetentionSweepTests(AzuriteFixture azurite) : IAsyncLifetime
         var partition = PersonKey.Parse(key).PartitionKey;
         var rows = _hub.Factory.Storage.Facts.QueryAsync<TableEntity>(e => e.PartitionKey == partition && e.RowKey.CompareTo(key + "|") >= 0 && e.RowKey.CompareTo(key + "}") < 0);
         return await rows.Select(r => r.RowKey).ToListAsync();
+    }
+
+    // The Hub's tables (without their prefix) in which some key or value of some row holds the text.
+    private async Task<List<string>> TablesHoldingAsync(string text)
+    {
+        var storage = _hub.Factory.Storage;
+        var prefix = storage.Facts.Name[..^"facts".Length];
+        var found = new SortedSet<string>(StringComparer.Ordinal);
+        await foreach (var table in storage.ServiceTables.QueryAsync(t => true))
+        {
+            if (!table.Name.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            await foreach (var row in storage.ServiceTables.GetTableClient(table.Name).QueryAsync<TableEntity>())
+            {
+                if (row.Select(p => p.Value).OfType<string>().Any(v => v.Contains(text, StringComparison.Ordinal)))
+                {
+                    found.Add(table.Name[prefix.Length..]);
+                    break;
+                }
+            }
+        }
+
+        return [.. found];
     }
 
     private async Task<List<string>> ResidentRowsAsync() =>

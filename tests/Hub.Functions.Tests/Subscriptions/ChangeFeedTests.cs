@@ -165,7 +165,7 @@ public sealed class ChangeFeedTests(AzuriteFixture azurite) : IAsyncLifetime
         await log.StageAsync("20261206010102-complete", staged);
         var published = await log.PublishAsync("20261206010102-complete", DateTimeOffset.UtcNow);
         var again = await log.PublishAsync("20261206010102-complete", DateTimeOffset.UtcNow);
-        var feed = await log.ReadAsync(tail, 100);
+        var feed = (await log.ReadAsync(tail, 100)).Events;
 
         Assert.Equal(tail, tailWhileStaged);
         Assert.Equal((3, 0), (published, again));

@@ -162,7 +162,13 @@ public sealed class PushDeliveryTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         await using var receiver = new WebhookReceiver(204);
         var officer = _hub.StreetOfficer(StreetA, subject: "secret-keeper");
-        var (id, _) = await SubscribeAsync(officer, receiver.Endpoint);
+        var (id, secret) = await SubscribeAsync(officer, receiver.Endpoint);
+
+        // Nor is it stored as given: the row holds it sealed.
+        var stored = await _hub.Factory.Storage.ServiceTables.GetTableClient(_hub.Factory.Storage.Facts.Name[..^"facts".Length] + "subscriptions")
+            .QueryAsync<Azure.Data.Tables.TableEntity>(e => e.RowKey == id).SingleAsync();
+        Assert.DoesNotContain(secret.ToString(), stored.GetString("Secret"), StringComparison.Ordinal);
+        Assert.DoesNotContain(WebhookSecret.Prefix, stored.GetString("Secret"), StringComparison.Ordinal);
 
         using var read = await officer.GetAsync(new Uri($"/api/subscriptions/{id}", UriKind.Relative));
         using var list = await officer.GetAsync(new Uri("/api/subscriptions", UriKind.Relative));

@@ -150,5 +150,42 @@ public sealed class PossibleMatches
         return new ReviewItem(entity.RowKey, entity.Source, entity.Batch, entity.QueuedAt, ScoreOf(entity), attributes, candidates.OrderByDescending(c => c.Score).ToList());
     }
 
+    /// <summary>
+    /// Takes <paramref name="persons"/> out of the queue: their own records' items, and their place among another
+    /// record's candidates (an item left with none goes, its record stays provisional). Returns the items changed.
+    /// </summary>
+    public async Task<int> EraseAsync(IReadOnlyCollection<PersonKey> persons, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(persons);
+        var keys = persons.Select(p => p.Value).ToHashSet(StringComparer.Ordinal);
+        var changes = new List<EntityChange>();
+        await foreach (var entity in _storage.ReviewsTable.QueryAsync<QueueEntity>(TableFilter.Of($"PartitionKey eq {QueueEntity.Partition}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            var candidates = JsonSerializer.Deserialize<List<CandidateScore>>(entity.Candidates, StorageJson.Options) ?? [];
+            var left = candidates.Where(c => !keys.Contains(c.Person)).ToList();
+            if (keys.Contains(entity.RowKey) || left.Count == 0)
+            {
+                changes.Add(EntityChange.Delete(entity.PartitionKey, entity.RowKey));
+            }
+            else if (left.Count < candidates.Count && entity.Version is { } version)
+            {
+                entity.Candidates = JsonSerializer.Serialize(left, StorageJson.Options);
+                entity.Score = left.Max(c => c.Score);
+                changes.Add(EntityChange.Update(entity, version));
+            }
+        }
+
+        foreach (var change in changes)
+        {
+            var result = await _storage.ReviewsTable.SubmitAsync([change], cancellationToken).ConfigureAwait(false);
+            if (result.Outcome is not (WriteOutcome.Written or WriteOutcome.Missing))
+            {
+                result.ThrowIfNotWritten();
+            }
+        }
+
+        return changes.Count;
+    }
+
     private sealed record Reached(QueueEntity Entity, QueuePosition Position, IReadOnlyList<PersonProfile> Candidates);
 }
