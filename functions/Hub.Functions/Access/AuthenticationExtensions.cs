@@ -14,6 +14,9 @@ internal static class AuthenticationExtensions
     /// <summary>The source's feed client, an officer of its department, or an administrator.</summary>
     public const string FeedReaderPolicy = "FeedReader";
 
+    /// <summary>A person holding the administrator role: the Hub's operation (retention, the division registry, push dead letters).</summary>
+    public const string AdministratorPolicy = "Administrator";
+
     public static IServiceCollection AddHubAuthentication(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddOptions<HubAuthOptions>()
@@ -32,7 +35,8 @@ internal static class AuthenticationExtensions
         services.AddAuthorizationBuilder()
             .SetDefaultPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(new PlaceableIdentityRequirement()).Build())
             .AddPolicy(FeedPublisherPolicy, policy => policy.RequireAuthenticatedUser().AddRequirements(new PlaceableIdentityRequirement(), new SourcePublisherRequirement()))
-            .AddPolicy(FeedReaderPolicy, policy => policy.RequireAuthenticatedUser().AddRequirements(new PlaceableIdentityRequirement(), new SourcePublisherRequirement(DepartmentReads: true)));
+            .AddPolicy(FeedReaderPolicy, policy => policy.RequireAuthenticatedUser().AddRequirements(new PlaceableIdentityRequirement(), new SourcePublisherRequirement(DepartmentReads: true)))
+            .AddPolicy(AdministratorPolicy, policy => policy.RequirePersonalIdentity([HubRoles.Administrator]));
         return services;
     }
 

@@ -1,5 +1,4 @@
 using Hub.Core;
-using Hub.Core.Access;
 using Hub.Core.Audit;
 using Hub.Core.Divisions;
 using Hub.Core.Kernel;
@@ -17,8 +16,6 @@ namespace Hub.Functions.Divisions;
 /// </summary>
 internal static class DivisionsApi
 {
-    public const string AdministratorPolicy = "DivisionsAdministrator";
-
     // A city's registry with every grid is a few hundred kilobytes; ten times the sample's is room enough.
     private const int MaxFileBytes = 4 * 1024 * 1024;
 
@@ -42,7 +39,7 @@ internal static class DivisionsApi
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
 
         group.MapPut("/", LoadAsync)
-            .RequireAuthorization(AdministratorPolicy)
+            .RequireAuthorization(AuthenticationExtensions.AdministratorPolicy)
             .WithName("LoadDivisions")
             .WithSummary("Load a new version of the division registry (administrators); checked, and audited as a policy change")
             .Accepts<DivisionRegistryDocument>("application/json")
@@ -55,7 +52,6 @@ internal static class DivisionsApi
 
     public static IServiceCollection AddDivisionsApi(this IServiceCollection services)
     {
-        services.AddAuthorizationBuilder().AddPolicy(AdministratorPolicy, policy => policy.RequirePersonalIdentity([HubRoles.Administrator]));
         services.AddHostedService<DivisionRegistryRefresh>();
         return services;
     }

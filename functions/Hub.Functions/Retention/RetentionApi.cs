@@ -1,4 +1,3 @@
-using Hub.Core.Access;
 using Hub.Core.Audit;
 using Hub.Core.Retention;
 using Hub.Functions.Access;
@@ -13,13 +12,11 @@ namespace Hub.Functions.Retention;
 /// </summary>
 internal static class RetentionApi
 {
-    public const string OperatorPolicy = "RetentionOperator";
-
     public static IEndpointRouteBuilder MapRetentionApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/retention")
             .WithTags("Retention")
-            .RequireAuthorization(OperatorPolicy)
+            .RequireAuthorization(AuthenticationExtensions.AdministratorPolicy)
             .RequireRateLimiting(RateLimitExtensions.PerUserPolicy);
 
         group.MapPost("/preview", PreviewAsync)
@@ -35,12 +32,6 @@ internal static class RetentionApi
             .Audited(AuditAction.PersonErase);
 
         return routes;
-    }
-
-    public static IServiceCollection AddRetentionApi(this IServiceCollection services)
-    {
-        services.AddAuthorizationBuilder().AddPolicy(OperatorPolicy, policy => policy.RequirePersonalIdentity([HubRoles.Administrator]));
-        return services;
     }
 
     internal static Task<IResult> PreviewAsync(AuditScope audit, RetentionSweep sweep, CancellationToken cancellationToken) =>

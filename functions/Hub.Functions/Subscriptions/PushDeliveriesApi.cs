@@ -1,4 +1,3 @@
-using Hub.Core.Access;
 using Hub.Core.Audit;
 using Hub.Core.Exchange;
 using Hub.Functions.Access;
@@ -16,8 +15,6 @@ namespace Hub.Functions.Subscriptions;
 /// </summary>
 internal static class PushDeliveriesApi
 {
-    public const string OperatorPolicy = "PushOperator";
-
     public static IEndpointRouteBuilder MapPushDeliveriesApi(this IEndpointRouteBuilder routes)
     {
         var holder = routes.MapGroup("/api/subscriptions/{id}")
@@ -41,7 +38,7 @@ internal static class PushDeliveriesApi
 
         var operators = routes.MapGroup("/api/push/dead-letters")
             .WithTags("Subscriptions")
-            .RequireAuthorization(OperatorPolicy)
+            .RequireAuthorization(AuthenticationExtensions.AdministratorPolicy)
             .RequireRateLimiting(RateLimitExtensions.PerUserPolicy);
 
         operators.MapGet("/", ListAllAsync)
@@ -58,12 +55,6 @@ internal static class PushDeliveriesApi
             .Audited(AuditAction.SubscriptionChange);
 
         return routes;
-    }
-
-    public static IServiceCollection AddPushDeliveriesApi(this IServiceCollection services)
-    {
-        services.AddAuthorizationBuilder().AddPolicy(OperatorPolicy, policy => policy.RequirePersonalIdentity([HubRoles.Administrator]));
-        return services;
     }
 
     internal static async Task<Results<Ok<PushDeliveryView>, ProblemHttpResult>> GetDeliveryAsync(
