@@ -118,7 +118,9 @@ async function signInPage() {
       status.replaceChildren(message('error', problemText(error)));
     }
   } else if (state.settings.signIn === 'entra') {
-    page('signin.title', h('p', {}, t('signin.entra')), h('button', { type: 'button', onclick: signInWithEntra }, t('signin.entraButton')));
+    page('signin.title', h('p', {}, t('signin.entra')),
+      state.signInError ? message('error', t('signin.failed', { reason: state.signInError })) : null,
+      h('button', { type: 'button', onclick: signInWithEntra }, t('signin.entraButton')));
   } else {
     page('signin.title', message('warn', t('signin.unavailable')));
   }
