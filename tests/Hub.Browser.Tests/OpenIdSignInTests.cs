@@ -26,7 +26,8 @@ public sealed class OpenIdSignInTests(ConsoleFixture fixture, ITestOutputHelper 
             ["zhao.grid@example.test"] = new { name = "赵网格员", roles = new[] { "Hub.GridWorker" }, division = ConsoleFixture.Community, grid = "G08" },
         };
         await using var provider = await OpenIdProvider.StartAsync(ClientId, new Uri(address, "/api/console/redirect.html"), Audience, Scope, accounts);
-        await using var hub = await HubProcess.StartAsync(fixture.Storage, fixture.Prefix, new Dictionary<string, string>
+        // A second Hub over the fixture's data, signing people in at the provider instead of the development sign-in.
+        await using var hub = await HubProcess.StartAsync(fixture.Storage, fixture.Prefix, new Dictionary<string, string>(HubUnderTest.Settings)
         {
             ["Hub:Auth:Authority"] = provider.Issuer,
             ["Hub:Auth:Audience"] = Audience,
