@@ -17,7 +17,7 @@ public sealed class OpenIdSignInTests(ConsoleFixture fixture, ITestOutputHelper 
     private const string Scope = "api://hub/user_impersonation";
 
     [Fact]
-    public async Task Grid_worker_signs_in_at_the_identity_provider_and_reads_the_residents_of_the_grid_in_their_token()
+    public async Task Grid_worker_signs_in_at_the_identity_provider_reads_the_residents_of_the_grid_in_their_token_and_signs_out()
     {
         var port = HubProcess.FreePort();
         var address = new Uri($"http://127.0.0.1:{port}");
@@ -61,5 +61,13 @@ public sealed class OpenIdSignInTests(ConsoleFixture fixture, ITestOutputHelper 
         var screenshot = Path.Combine(ConsoleFixture.ScreenshotFolder, "openid-sign-in-residents.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
         output.WriteLine($"screenshot: {screenshot}");
+
+        // Signing out forgets the token everywhere the page kept it, MSAL's cache included.
+        const string StoredWith = "token => Object.keys(sessionStorage).filter(k => sessionStorage.getItem(k).includes(token)).length";
+        var token = await page.EvaluateAsync<string>("JSON.parse(sessionStorage.getItem('hub.console.session')).token");
+        Assert.True(await page.EvaluateAsync<int>(StoredWith, token) >= 2);
+        await page.Locator("#sign-out").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "使用 Entra ID 登录" }).WaitForAsync();
+        Assert.Equal(0, await page.EvaluateAsync<int>(StoredWith, token));
     }
 }

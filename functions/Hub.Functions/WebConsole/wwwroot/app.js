@@ -5,7 +5,7 @@
 
 import { api, hasRole, loadSession, saveSession, signOut } from './js/api.js';
 import { h, identityLabel, message, page, problemText, t } from './js/dom.js';
-import { completeEntraSignIn, signInWithEntra } from './js/entra.js';
+import { completeEntraSignIn, forgetEntraSignIn, signInWithEntra } from './js/entra.js';
 import { AREA_OFFICER, AUDITOR, DEPARTMENT, LANG_KEY, PUBLISHER, QUALITY, READERS, STEWARD, SUBSCRIBER, state } from './js/state.js';
 import { accessesPage, alertsPage, eventsPage, integrityPage } from './pages/auditors.js';
 import { batchPage, batchesPage } from './pages/batches.js';
@@ -145,7 +145,10 @@ async function start() {
     await loadStrings(langSelect.value);
     await render();
   });
-  document.getElementById('sign-out').addEventListener('click', signOut);
+  document.getElementById('sign-out').addEventListener('click', async () => {
+    await forgetEntraSignIn();
+    signOut();
+  });
   try {
     state.settings = await api('/api/console/settings');
   } catch {

@@ -53,3 +53,9 @@ export async function completeEntraSignIn() {
     state.signInError = error?.errorCode ?? error?.name ?? 'error';
   }
 }
+
+// On sign-out: MSAL's own cache (account, tokens) goes with the console's session, so the next person at this browser
+// does not inherit them.
+export async function forgetEntraSignIn() {
+  if (application) await application.clearCache();
+}
