@@ -16,6 +16,8 @@ browser_install
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 # What the OpenAPI tests run: the pinned linter (eng/openapi, from npm) and client generator (.config/dotnet-tools.json).
 [ -x eng/openapi/node_modules/.bin/redocly ] || npm ci --prefix eng/openapi --no-audit --no-fund --loglevel=error >/dev/null
+# The OpenID provider the browser tests sign in at (eng/oidc-provider, from npm).
+[ -d eng/oidc-provider/node_modules/oidc-provider ] || npm ci --prefix eng/oidc-provider --no-audit --no-fund --loglevel=error >/dev/null
 dotnet tool restore >/dev/null
 azurite_start "${HUB_TEST_AZURITE_PORT:-10100}" memory
 export HUB_TEST_STORAGE="$AZURITE_CONNECTION"

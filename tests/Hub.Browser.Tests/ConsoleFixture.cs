@@ -33,6 +33,11 @@ public sealed class ConsoleFixture : IAsyncLifetime
 
     public HubUnderTest Hub { get; private set; } = null!;
 
+    /// <summary>The emulator's connection string and the Hub's name prefix: a second Hub over the same data uses them.</summary>
+    public string Storage { get; private set; } = string.Empty;
+
+    public string Prefix { get; private set; } = string.Empty;
+
     public IBrowser Browser { get; private set; } = null!;
 
     public Population Population { get; } = new PopulationGenerator(new PopulationOptions()).Generate();
@@ -58,7 +63,9 @@ public sealed class ConsoleFixture : IAsyncLifetime
             throw new InvalidOperationException("Azurite is not reachable. Run the tests with eng/test.sh, or set HUB_TEST_STORAGE to a storage connection string.", ex);
         }
 
-        Hub = await HubUnderTest.StartAsync(storage, $"b{Environment.ProcessId % 100000}x");
+        Storage = storage;
+        Prefix = $"b{Environment.ProcessId % 100000}x";
+        Hub = await HubUnderTest.StartAsync(storage, Prefix);
         await SeedAsync();
         Directory.CreateDirectory(ScreenshotFolder);
         _playwright = await Playwright.CreateAsync();

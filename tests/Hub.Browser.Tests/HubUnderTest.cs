@@ -24,18 +24,18 @@ public sealed class HubUnderTest : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public static async Task<HubUnderTest> StartAsync(string connectionString, string prefix)
+    /// <summary>The settings every Hub the browser tests start runs with.</summary>
+    public static IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
     {
         // The tests sign in and click through many pages in a few seconds; the per-user limit is not under test here.
-        var settings = new Dictionary<string, string>
-        {
-            ["Hub:RateLimits:TokenLimit"] = "10000",
-            ["Hub:RateLimits:TokensPerPeriod"] = "10000",
-            // A push that fails is parked at once, so a dead letter to re-drive appears within a test, not after hours of retries.
-            ["Hub:Push:Attempts"] = "1",
-        };
-        return new HubUnderTest(await HubProcess.StartAsync(connectionString, prefix, settings));
-    }
+        ["Hub:RateLimits:TokenLimit"] = "10000",
+        ["Hub:RateLimits:TokensPerPeriod"] = "10000",
+        // A push that fails is parked at once, so a dead letter to re-drive appears within a test, not after hours of retries.
+        ["Hub:Push:Attempts"] = "1",
+    };
+
+    public static async Task<HubUnderTest> StartAsync(string connectionString, string prefix) =>
+        new(await HubProcess.StartAsync(connectionString, prefix, Settings));
 
     /// <summary>Pushes a feed as the source's publisher and waits until its batch has settled (completed, failed or held).</summary>
     public async Task<JsonObject> PushAsync(string source, byte[] payload, string contentType, string mode = "delta")

@@ -87,6 +87,11 @@ public sealed partial class PackageLayoutTests(PackageFixture package)
         Assert.True(File.Exists(Path.Combine(root, "app.css")));
         Assert.True(File.Exists(Path.Combine(root, "i18n", "zh-CN.json")));
         Assert.True(File.Exists(Path.Combine(root, "i18n", "en.json")));
+        // The sign-in: Microsoft's library with its licence, and the redirect page with its script.
+        foreach (var file in new[] { "vendor/msal-browser/msal-browser.min.js", "vendor/msal-browser/msal-redirect-bridge.min.js", "vendor/msal-browser/LICENSE.txt", "redirect.html", "js/redirect.js" })
+        {
+            Assert.True(File.Exists(Path.Combine(root, file)), $"{file} is not in the package.");
+        }
     }
 
     [Fact]

@@ -29,9 +29,10 @@ internal sealed class HubProcess : IAsyncDisposable
     /// <summary>Every line the process wrote to standard output and standard error so far.</summary>
     public IReadOnlyCollection<string> Output => _output;
 
-    public static async Task<HubProcess> StartAsync(string connectionString, string prefix, IReadOnlyDictionary<string, string> settings)
+    /// <summary>Starts the Hub on <paramref name="port"/>, or on a free port when none is given.</summary>
+    public static async Task<HubProcess> StartAsync(string connectionString, string prefix, IReadOnlyDictionary<string, string> settings, int? port = null)
     {
-        var port = FreePort();
+        port ??= FreePort();
         var dll = HubAssembly();
         var start = new ProcessStartInfo("dotnet", [dll])
         {
@@ -172,7 +173,8 @@ internal sealed class HubProcess : IAsyncDisposable
         return File.Exists(dll) ? dll : throw new FileNotFoundException("Build the Hub before running this test.", dll);
     }
 
-    private static int FreePort()
+    /// <summary>A loopback port free now, for a server that must know its address before it starts.</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

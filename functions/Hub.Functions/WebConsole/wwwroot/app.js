@@ -5,7 +5,7 @@
 
 import { api, hasRole, loadSession, saveSession, signOut } from './js/api.js';
 import { h, identityLabel, message, page, problemText, t } from './js/dom.js';
-import { completeEntraSignIn, signInWithEntra } from './js/entra.js';
+import { completeEntraSignIn, forgetEntraSignIn, signInWithEntra } from './js/entra.js';
 import { AREA_OFFICER, AUDITOR, DEPARTMENT, LANG_KEY, PUBLISHER, QUALITY, READERS, STEWARD, SUBSCRIBER, state } from './js/state.js';
 import { accessesPage, alertsPage, eventsPage, integrityPage } from './pages/auditors.js';
 import { batchPage, batchesPage } from './pages/batches.js';
@@ -118,7 +118,9 @@ async function signInPage() {
       status.replaceChildren(message('error', problemText(error)));
     }
   } else if (state.settings.signIn === 'entra') {
-    page('signin.title', h('p', {}, t('signin.entra')), h('button', { type: 'button', onclick: signInWithEntra }, t('signin.entraButton')));
+    page('signin.title', h('p', {}, t('signin.entra')),
+      state.signInError ? message('error', t('signin.failed', { reason: state.signInError })) : null,
+      h('button', { type: 'button', onclick: signInWithEntra }, t('signin.entraButton')));
   } else {
     page('signin.title', message('warn', t('signin.unavailable')));
   }
@@ -143,7 +145,10 @@ async function start() {
     await loadStrings(langSelect.value);
     await render();
   });
-  document.getElementById('sign-out').addEventListener('click', signOut);
+  document.getElementById('sign-out').addEventListener('click', async () => {
+    await forgetEntraSignIn();
+    signOut();
+  });
   try {
     state.settings = await api('/api/console/settings');
   } catch {

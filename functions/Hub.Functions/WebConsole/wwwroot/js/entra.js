@@ -1,56 +1,61 @@
-// Entra ID sign-in: authorization code with PKCE, as a single-page application.
-import { decodeClaims, query, saveSession } from './api.js';
+// Entra ID sign-in through Microsoft's own library (the global `msal`, vendor/msal-browser): authorization code with
+// PKCE as a single-page application. The sign-in returns to redirect.html (the registration's redirect URI), whose
+// redirect bridge hands the answer back here. Any OpenID provider signs in the same way (the browser tests use one).
+import { decodeClaims, saveSession } from './api.js';
 import { state } from './state.js';
 
-export function base64Url(bytes) {
-  return btoa(String.fromCharCode(...new Uint8Array(bytes))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
+// Entra ID's own login hosts (public Azure, Azure China, US Government): Microsoft's protocol; anyone else, plain OpenID.
+const MICROSOFT_LOGIN = /(^|\.)(login\.microsoftonline\.com|login\.chinacloudapi\.cn|login\.microsoftonline\.us|login\.partner\.microsoftonline\.cn)$/i;
+
+let application = null;
 
 export function redirectUri() {
-  return `${location.origin}${location.pathname}`;
+  return `${location.origin}${location.pathname.replace(/[^/]*$/, '')}redirect.html`;
+}
+
+async function signInApplication() {
+  if (!application) {
+    const authority = new URL(state.settings.authority);
+    application = new msal.PublicClientApplication({
+      auth: {
+        clientId: state.settings.clientId,
+        authority: state.settings.authority,
+        // Known, so MSAL asks no other cloud's discovery service (the content security policy allows only this origin).
+        knownAuthorities: [authority.host],
+        redirectUri: redirectUri(),
+      },
+      cache: { cacheLocation: 'sessionStorage' },
+      system: { protocolMode: MICROSOFT_LOGIN.test(authority.hostname) ? msal.ProtocolMode.AAD : msal.ProtocolMode.OIDC },
+    });
+    await application.initialize();
+  }
+  return application;
 }
 
 export async function signInWithEntra() {
-  const verifier = base64Url(crypto.getRandomValues(new Uint8Array(32)));
-  const state = base64Url(crypto.getRandomValues(new Uint8Array(16)));
-  const challenge = base64Url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
-  sessionStorage.setItem('hub.console.pkce', JSON.stringify({ verifier, state }));
-  const params = new URLSearchParams({
-    client_id: state.settings.clientId,
-    response_type: 'code',
-    redirect_uri: redirectUri(),
-    response_mode: 'query',
-    scope: `openid profile ${state.settings.scope}`,
-    code_challenge: challenge,
-    code_challenge_method: 'S256',
-    state,
-  });
-  location.assign(`${state.settings.authority}/oauth2/v2.0/authorize?${params}`);
+  const client = await signInApplication();
+  await client.loginRedirect({ scopes: [state.settings.scope] });
 }
 
+// On every start: redeems a sign-in answer the redirect bridge left, if any, into the console's session.
 export async function completeEntraSignIn() {
-  const params = new URLSearchParams(location.search);
-  const code = params.get('code');
-  if (!code || state.settings.signIn !== 'entra') return;
-  const pkce = JSON.parse(sessionStorage.getItem('hub.console.pkce') ?? 'null');
-  sessionStorage.removeItem('hub.console.pkce');
-  history.replaceState(null, '', redirectUri());
-  if (!pkce || pkce.state !== params.get('state')) return;
-  const response = await fetch(`${state.settings.authority}/oauth2/v2.0/token`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      client_id: state.settings.clientId,
-      grant_type: 'authorization_code',
-      code,
-      redirect_uri: redirectUri(),
-      code_verifier: pkce.verifier,
-      scope: `openid profile ${state.settings.scope}`,
-    }),
-  });
-  if (response.ok) {
-    const answer = await response.json();
-    const claims = decodeClaims(answer.access_token);
-    saveSession(answer.access_token, { id: claims.sub, label: claims.name ?? claims.sub, labelEn: claims.name ?? claims.sub });
+  if (state.settings.signIn !== 'entra') return;
+  try {
+    const client = await signInApplication();
+    const result = await client.handleRedirectPromise();
+    if (result?.accessToken) {
+      const claims = decodeClaims(result.accessToken);
+      const name = result.account?.name ?? claims.name ?? claims.sub;
+      saveSession(result.accessToken, { id: claims.sub, label: name, labelEn: name });
+    }
+  } catch (error) {
+    // The sign-in page says why (MSAL's error code, no personal data) and offers the button again.
+    state.signInError = error?.errorCode ?? error?.name ?? 'error';
   }
+}
+
+// On sign-out: MSAL's own cache (account, tokens) goes with the console's session, so the next person at this browser
+// does not inherit them.
+export async function forgetEntraSignIn() {
+  if (application) await application.clearCache();
 }

@@ -32,6 +32,8 @@ export const state = {
   strings: {},
   settings: { signIn: 'unavailable', purposes: [] },
   session: null,
+  // Why the last Entra ID sign-in did not complete (an MSAL error code), shown on the sign-in page.
+  signInError: null,
   purpose: '',
   idCounter: 0,
   render: async () => {},
