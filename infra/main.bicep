@@ -66,6 +66,13 @@ param maxFeedBytes int = 536870912
 @minValue(1048576)
 param spillBudgetBytes int = 268435456
 
+@description('How long an upload URL for a large feed lets a department write its file (a TimeSpan, hh:mm:ss; at most 7 days).')
+param uploadUrlLifetime string = '01:00:00'
+
+@description('Days after which an uploaded feed file the Hub never took is deleted from the uploads container.')
+@minValue(1)
+param staleUploadDays int = 1
+
 var namePrefix = 'hub-${environmentName}'
 // Storage and Key Vault names are global and short: a stable hash of the resource group keeps them unique.
 var suffix = take(uniqueString(resourceGroup().id, environmentName), 8)
@@ -108,6 +115,7 @@ module hubStorage 'modules/hubStorage.bicep' = {
     auditRetentionDays: auditRetentionDays
     auditImmutabilityLocked: auditImmutabilityLocked
     softDeleteRetentionDays: softDeleteRetentionDays
+    staleUploadDays: staleUploadDays
   }
 }
 
@@ -161,6 +169,7 @@ module functionApp 'modules/functionApp.bicep' = {
     alwaysReadyInstances: alwaysReadyInstances
     maxFeedBytes: maxFeedBytes
     spillBudgetBytes: spillBudgetBytes
+    uploadUrlLifetime: uploadUrlLifetime
   }
 }
 

@@ -58,6 +58,7 @@ app.UseJsonCharsetCheck();
 app.MapHealthApi();
 app.MapSourcesApi();
 app.MapFeedsApi();
+app.MapFeedUploadsApi();
 app.MapHeldSnapshotsApi();
 app.MapProfilesApi();
 app.MapResolutionApi();

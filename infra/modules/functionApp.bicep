@@ -66,6 +66,9 @@ param maxFeedBytes int
 @description('The temporary disk one batch may use, in bytes.')
 param spillBudgetBytes int
 
+@description('How long an upload URL for a large feed works (hh:mm:ss).')
+param uploadUrlLifetime string
+
 var isFlex = hostingPlan == 'FlexConsumption'
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
@@ -114,6 +117,7 @@ var commonSettings = [
   { name: 'FUNCTIONS_REQUEST_BODY_SIZE_LIMIT', value: string(maxFeedBytes) }
   { name: 'Hub__Feeds__MaxPayloadBytes', value: string(maxFeedBytes) }
   { name: 'Hub__Feeds__SpillBudgetBytes', value: string(spillBudgetBytes) }
+  { name: 'Hub__Feeds__UploadUrlLifetime', value: uploadUrlLifetime }
 ]
 
 // Elastic Premium has no functionAppConfig: the runtime is an app setting, and the app runs from the package blob

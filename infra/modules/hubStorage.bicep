@@ -1,6 +1,6 @@
 // The Hub's own data: tables (facts, residents, candidates, reviews, batches, audit, auditbyperson, grants, events, subscriptions, deliveries, worklist, corrections), queues
 // (feed-batches, push-deliveries and their poison queues) and
-// containers (feeds, rejects, divisions, auditcheckpoints). Separate from the Functions host's storage account: see
+// containers (feeds, rejects, divisions, auditcheckpoints, uploads). Separate from the Functions host's storage account: see
 // infra/README.md ("Two storage accounts").
 
 @description('Globally unique storage account name: 3-24 lower-case letters and digits.')
@@ -22,6 +22,10 @@ param auditImmutabilityLocked bool
 @minValue(1)
 @maxValue(365)
 param softDeleteRetentionDays int
+
+@description('Days after which an uploaded feed file the Hub never took is deleted.')
+@minValue(1)
+param staleUploadDays int
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name
@@ -69,6 +73,35 @@ resource divisions 'Microsoft.Storage/storageAccounts/blobServices/containers@20
   parent: blobService
   name: 'divisions'
   properties: { publicAccess: 'None' }
+}
+
+// Large feeds as departments upload them, each through a write-only URL signed with a user delegation key (the
+// Hub's identity asks for the key; Storage Blob Data Contributor allows it). The Hub deletes a file once its archive
+// holds it; the rule below deletes what was uploaded and never taken.
+resource uploads 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  parent: blobService
+  name: 'uploads'
+  properties: { publicAccess: 'None' }
+}
+
+resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2023-05-01' = {
+  parent: account
+  name: 'default'
+  properties: {
+    policy: {
+      rules: [
+        {
+          name: 'delete-stale-uploads'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: { blobTypes: ['blockBlob'], prefixMatch: ['uploads/'] }
+            actions: { baseBlob: { delete: { daysAfterModificationGreaterThan: staleUploadDays } } }
+          }
+        }
+      ]
+    }
+  }
 }
 
 resource auditCheckpoints 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {

@@ -127,10 +127,12 @@ public static class HubCoreServiceCollectionExtensions
             .Validate(o => o.MaxPayloadBytes > 0 && o.MergeConcurrency > 0 && o.FirstRejectionsShown >= 0, "Hub:Feeds settings must be positive.")
             .Validate(o => o.SnapshotEndDateShare is >= 0 and <= 1, "Hub:Feeds:SnapshotEndDateShare must lie between 0 and 1.")
             .Validate(o => o.SpillBudgetBytes is null or > 0, "Hub:Feeds:SpillBudgetBytes must be positive when set.")
+            .Validate(o => o.UploadUrlLifetime > TimeSpan.Zero && o.UploadUrlLifetime <= TimeSpan.FromDays(7), "Hub:Feeds:UploadUrlLifetime must be positive and at most 7 days (the longest a user delegation key lives).")
             .ValidateOnStart();
         services.AddSingleton<BatchStore>();
         services.AddSingleton<DataQuality>();
         services.AddSingleton<FeedIntake>();
+        services.AddSingleton<FeedUploads>();
         services.AddSingleton<SnapshotDecisions>();
         services.AddSingleton<RecordSpiller>();
         services.AddSingleton<BatchResolver>();

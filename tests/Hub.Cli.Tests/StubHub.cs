@@ -27,7 +27,15 @@ internal sealed class StubHub(Func<HttpRequestMessage, int, HttpResponseMessage>
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var body = request.Content is null ? [] : await request.Content.ReadAsByteArrayAsync(cancellationToken);
-        Requests.Add((request, body));
-        return answer(request, Requests.Count);
+        int count;
+
+        // Blocks of an upload arrive in parallel.
+        lock (Requests)
+        {
+            Requests.Add((request, body));
+            count = Requests.Count;
+        }
+
+        return answer(request, count);
     }
 }

@@ -17,6 +17,7 @@ internal static class HubStorageDeletion
         storage.AuditCheckpoints.DeleteIfExistsAsync(),
         storage.FeedArchive.DeleteIfExistsAsync(),
         storage.Rejects.DeleteIfExistsAsync(),
+        storage.FeedUploads.DeleteIfExistsAsync(),
         storage.FeedBatchQueue.DeleteIfExistsAsync(),
         storage.FeedBatchPoisonQueue.DeleteIfExistsAsync());
 }

@@ -33,6 +33,19 @@ internal sealed class HubClient(HttpClient http) : IDisposable
         return await ReadAsync<BatchReport>(response, cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<HubAnswer<UploadGrant>> RequestUploadAsync(string source, FeedMode mode, string contentType, bool gzip, long length, CancellationToken cancellationToken)
+    {
+        var request = new { contentType, mode = mode.ToString().ToLowerInvariant(), contentEncoding = gzip ? "gzip" : null, length = gzip ? (long?)null : length };
+        using var response = await http.PostAsJsonAsync($"api/feeds/{Uri.EscapeDataString(source)}/uploads", request, Json, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync<UploadGrant>(response, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<HubAnswer<BatchReport>> TakeUploadAsync(UploadGrant upload, CancellationToken cancellationToken)
+    {
+        using var response = await http.PostAsync(upload.Batches.TrimStart('/'), content: null, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync<BatchReport>(response, cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<HubAnswer<BatchReport>> GetBatchAsync(string source, string batchId, CancellationToken cancellationToken)
     {
         using var response = await http.GetAsync(BatchPath(source, batchId), cancellationToken).ConfigureAwait(false);

@@ -8,6 +8,9 @@ namespace Hub.Cli;
 /// <summary><c>hub push</c>: streams a feed file to the Hub and, with <c>--wait</c>, follows its batch to the end.</summary>
 internal static class PushCommand
 {
+    /// <summary>Files over this many MiB go through an upload URL: well under the Functions host's 100 MB body limit.</summary>
+    public const int DefaultUploadOverMiB = 64;
+
     public static Command Create(CliContext context)
     {
         var file = new Argument<FileInfo>("file") { Description = "The feed file: .csv, .xlsx, .json, .ndjson or .jsonl; with .gz after it, sent gzip-encoded as it is" }.AcceptExistingOnly();
@@ -35,8 +38,21 @@ internal static class PushCommand
             },
         };
         var json = new Option<bool>("--json") { Description = "Print the Hub's batch report as JSON instead of tables" };
+        var upload = new Option<bool>("--upload") { Description = "Upload the file to blob storage through a write-only URL the Hub gives, whatever its size, instead of in the request body" };
+        var uploadOver = new Option<int>("--upload-over")
+        {
+            Description = "Files larger than this many MiB go through an upload URL instead of the request body (default 64; the Functions host takes bodies up to 100 MB)",
+            DefaultValueFactory = _ => DefaultUploadOverMiB,
+        };
+        uploadOver.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 1)
+            {
+                r.AddError("--upload-over must be a positive number of MiB.");
+            }
+        });
         var connection = new HubConnectionOptions();
-        var command = new Command("push", "Push a feed file to the Hub.") { file, source, mode, contentType, wait, timeout, json };
+        var command = new Command("push", "Push a feed file to the Hub.") { file, source, mode, contentType, wait, timeout, json, upload, uploadOver };
         connection.AddTo(command);
         command.SetAction(async (parsed, cancellationToken) =>
         {
@@ -50,7 +66,10 @@ internal static class PushCommand
             var sourceId = parsed.GetValue(source)!;
             var feedMode = Enum.Parse<FeedMode>(parsed.GetValue(mode)!, ignoreCase: true);
             using var client = await connection.ConnectAsync(parsed, sourceId, context).ConfigureAwait(false);
-            var accepted = await UploadAsync(context, client, path, sourceId, feedMode, type, cancellationToken).ConfigureAwait(false);
+            var viaBlob = parsed.GetValue(upload) || path.Length > parsed.GetValue(uploadOver) * 1024L * 1024;
+            var accepted = viaBlob
+                ? await UploadThroughUrlAsync(context, client, path, sourceId, feedMode, type, cancellationToken).ConfigureAwait(false)
+                : await UploadAsync(context, client, path, sourceId, feedMode, type, cancellationToken).ConfigureAwait(false);
             if (!parsed.GetValue(wait))
             {
                 return await ReportAcceptedAsync(context, accepted, parsed.GetValue(json)).ConfigureAwait(false);
@@ -89,6 +108,30 @@ internal static class PushCommand
                     return answer;
                 }
             }).ConfigureAwait(false);
+    }
+
+    // The file goes to blob storage through the write-only URL the Hub gives for it, then the Hub is asked to take it;
+    // from there the batch is a push's.
+    private static async Task<HubAnswer<BatchReport>> UploadThroughUrlAsync(CliContext context, HubClient client, FileInfo file, string source, FeedMode mode, string contentType, CancellationToken cancellationToken)
+    {
+        var gzip = FeedFileTypes.IsGzip(file.Name);
+        var grant = await client.RequestUploadAsync(source, mode, contentType, gzip, file.Length, cancellationToken).ConfigureAwait(false);
+        var length = file.Length;
+        await context.Status.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new TransferSpeedColumn(), new RemainingTimeColumn())
+            .StartAsync(async progress =>
+            {
+                var task = progress.AddTask($"Uploading {Markup.Escape(file.Name)} to storage", maxValue: Math.Max(1, length));
+                var stream = file.OpenRead();
+                await using (stream.ConfigureAwait(false))
+                {
+                    await BlobUpload.UploadAsync(context, grant.Value.UploadUrl, stream, gzip ? "application/gzip" : contentType, new Progress<long>(sent => task.Value = sent), cancellationToken).ConfigureAwait(false);
+                }
+
+                task.Value = task.MaxValue;
+            }).ConfigureAwait(false);
+        return await client.TakeUploadAsync(grant.Value, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<int> ReportAcceptedAsync(CliContext context, HubAnswer<BatchReport> accepted, bool json)

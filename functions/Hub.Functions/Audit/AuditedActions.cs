@@ -11,6 +11,9 @@ internal static class AuditedActions
     /// <summary>A department's data-quality figures were read or exported (counts and rates, no person).</summary>
     public static AuditAction QualityRead { get; } = AuditAction.Parse("quality.read");
 
+    /// <summary>A department's feed client was given a write-only URL to upload a large feed to (the file is taken later, as a push).</summary>
+    public static AuditAction FeedUpload { get; } = AuditAction.Parse("feed.upload");
+
     /// <summary>A department's officer or an administrator confirmed a held snapshot: it is applied in full.</summary>
     public static AuditAction FeedConfirm { get; } = AuditAction.Parse("feed.confirm");
 

@@ -187,7 +187,7 @@ internal static class FeedsApi
     private static string Resource(string source, string? batchId) =>
         $"source={source}{(batchId is null ? string.Empty : $" batch={batchId}")}";
 
-    private static bool TryParseMode(string? mode, out FeedMode feedMode)
+    internal static bool TryParseMode(string? mode, out FeedMode feedMode)
     {
         feedMode = FeedMode.Delta;
         return string.IsNullOrEmpty(mode) || (Enum.TryParse(mode, ignoreCase: true, out feedMode) && Enum.IsDefined(feedMode));

@@ -26,6 +26,12 @@ public sealed class FeedProcessingOptions
     public long? SpillBudgetBytes { get; set; }
 
     /// <summary>
+    /// How long an upload URL (<c>POST /api/feeds/{source}/uploads</c>) lets a department write its file. Default one
+    /// hour; at most seven days, the longest a user delegation key lives.
+    /// </summary>
+    public TimeSpan UploadUrlLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
     /// The share of a source's current records a snapshot may end-date without being held for a person to confirm
     /// (0 holds every snapshot that ends anything, 1 holds only those that read no accepted row). Default 0.1.
     /// </summary>

@@ -39,6 +39,7 @@ public sealed class HubStorage
         Rejects = blobs.GetBlobContainerClient($"{prefix}rejects");
         AuditCheckpoints = blobs.GetBlobContainerClient($"{prefix}auditcheckpoints");
         Divisions = blobs.GetBlobContainerClient($"{prefix}divisions");
+        FeedUploads = blobs.GetBlobContainerClient($"{prefix}uploads");
         FeedBatchQueue = queues.GetQueueClient($"{prefix}{QueueNames.FeedBatches}");
         FeedBatchPoisonQueue = queues.GetQueueClient($"{prefix}{QueueNames.FeedBatches}-poison");
         PushDeliveryQueue = queues.GetQueueClient($"{prefix}{QueueNames.PushDeliveries}");
@@ -61,6 +62,7 @@ public sealed class HubStorage
         RejectsFolder = new BlobFolder(Rejects, sealing);
         AuditCheckpointsFolder = new BlobFolder(AuditCheckpoints);
         DivisionsFolder = new BlobFolder(Divisions);
+        FeedUploadsFolder = new UploadFolder(blobs, FeedUploads);
         FeedBatches = new WorkQueue(FeedBatchQueue);
         FeedBatchPoison = new WorkQueue(FeedBatchPoisonQueue);
         PushDeliveries = new WorkQueue(PushDeliveryQueue);
@@ -118,6 +120,9 @@ public sealed class HubStorage
 
     /// <summary>The division registry's versions as loaded, and the one in force (<c>current.json</c>).</summary>
     public BlobFolder DivisionsFolder { get; }
+
+    /// <summary>Large feeds as departments upload them through write-only URLs, until the Hub takes them into the archive.</summary>
+    public UploadFolder FeedUploadsFolder { get; }
 
     /// <summary>Batches waiting to be processed.</summary>
     public WorkQueue FeedBatches { get; }
@@ -194,6 +199,10 @@ public sealed class HubStorage
     /// <remarks>The raw SDK client, for tests that reach under the Hub (to tamper with a row, say); the Hub itself uses the wrappers above.</remarks>
     internal BlobContainerClient Rejects { get; }
 
+    /// <summary>Large feeds as departments upload them.</summary>
+    /// <remarks>The raw SDK client, for tests that reach under the Hub (to tamper with a row, say); the Hub itself uses the wrappers above.</remarks>
+    internal BlobContainerClient FeedUploads { get; }
+
     /// <summary>Batches waiting to be processed.</summary>
     /// <remarks>The raw SDK client, for tests that reach under the Hub (to tamper with a row, say); the Hub itself uses the wrappers above.</remarks>
     internal QueueClient FeedBatchQueue { get; }
@@ -254,6 +263,7 @@ public sealed class HubStorage
             FeedArchive.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
             Rejects.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
             Divisions.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
+            FeedUploads.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
             FeedBatchQueue.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
             FeedBatchPoisonQueue.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
             PushDeliveryQueue.CreateIfNotExistsAsync(cancellationToken: cancellationToken),

@@ -79,12 +79,12 @@ internal static class MalformedRequests
 
     // Objects with the field names the Hub's bodies use, holding values of every wrong type.
     private static Gen<string> JsonObjects { get; } =
-        from fields in Gen.OneOf("residentId", "purpose", "claim", "kind", "group", "on", "grade", "division", "reason", "personKey", "from", "into", "to", "identity").Array[1, 5]
+        from fields in Gen.OneOf("residentId", "purpose", "claim", "kind", "group", "on", "grade", "division", "reason", "personKey", "from", "into", "to", "identity", "contentType", "mode", "contentEncoding", "length").Array[1, 5]
         from values in Gen.OneOf(
             "12345678901234567", "110105194912310020", "-1", "1.5e300", "true", "null", "[]", "{}", "\"\"", "\"2025-02-30\"",
             $"\"{Marker}\"", $"\"{NameMarker}\"", "{\"kind\":\"inGroup\",\"group\":\"dibao\",\"on\":\"2025-02-30\"}",
             "{\"kind\":\"disabilityGradeAtMost\",\"grade\":\"two\"}", "{\"kind\":\"livesIn\",\"division\":12}",
-            "\"home-visit\"", "\"2025-03-01\"", $"\"{new string('r', 5000)}\"").Array[5]
+            "\"home-visit\"", "\"2025-03-01\"", "\"text/csv\"", "\"snapshot\"", "\"gzip\"", "99999999999", $"\"{new string('r', 5000)}\"").Array[5]
         select "{" + string.Join(',', fields.Select((f, i) => $"\"{f}\":{values[i]}")) + "}";
 
     private static Gen<byte[]> Body { get; } = Gen.Frequency(
