@@ -249,7 +249,7 @@ public static class HubCoreServiceCollectionExtensions
     {
         services.AddSingleton<BreakGlassGrants>();
         services.AddSingleton<PersonRenderer>();
-        services.AddSingleton(sp => new ChangeFeed(sp.GetRequiredService<ChangeEventLog>(), sp.GetRequiredService<PolicyRenderer>(), sp.GetRequiredService<ProfileRules>(), sp.GetRequiredService<IOptions<ChangeEventOptions>>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new ChangeFeed(sp.GetRequiredService<ChangeEventLog>(), sp.GetRequiredService<PolicyRenderer>(), sp.GetRequiredService<ProfileRules>(), sp.GetRequiredService<IOptions<ChangeEventOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<DivisionDirectory>()));
         services.AddSingleton(sp => new WorklistReads(sp.GetRequiredService<PersonRenderer>(), sp.GetRequiredService<PolicyRenderer>(), sp.GetRequiredService<CheckRules>()));
         services.AddSingleton(sp => new PersonDisclosure(sp.GetRequiredService<AccessPolicy>(), sp.GetRequiredService<ProfileReader>(), sp.GetRequiredService<BreakGlassGrants>(), sp.GetRequiredService<PersonRenderer>(), sp.GetRequiredService<ProfileRules>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<DivisionDirectory>()));
         services.AddSingleton(sp => new SubjectReports(sp.GetRequiredService<PersonDisclosure>(), sp.GetRequiredService<ProfileReader>(), sp.GetRequiredService<AuditSearch>(), sp.GetRequiredService<ProfileRules>(), sp.GetRequiredService<IOptions<AuditOptions>>(), sp.GetRequiredService<TimeProvider>()));

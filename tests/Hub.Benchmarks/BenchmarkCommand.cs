@@ -36,7 +36,7 @@ internal static class BenchmarkCommand
 
         rows = rows > 0 ? rows : 100_000;
         var unusableIds = args.SkipWhile(a => a != "--unusable-ids").Skip(1).Select(a => double.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(0);
-        var result = await IngestionBenchmark.RunAsync(storage, rows, unusableIds);
+        var result = await IngestionBenchmark.RunAsync(storage, rows, unusableIds, OperationsFile.PathOf(args), "eng/bench.sh " + string.Join(' ', args));
         Console.WriteLine(result.Format());
         return 0;
     }

@@ -3,11 +3,13 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Azure.Data.Tables;
 using Hub.Core.Feeds;
 using Hub.Core.Feeds.Batches;
 using Hub.Samples;
+using Hub.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -23,11 +25,12 @@ internal static class IngestionBenchmark
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) } };
 
-    public static async Task<IngestionResult> RunAsync(string storage, long rows, double unusableIds)
+    public static async Task<IngestionResult> RunAsync(string storage, long rows, double unusableIds, string operationsPath, string command)
     {
         var prefix = $"bench{Environment.ProcessId}";
         var feedPath = Path.Combine(Path.GetTempPath(), $"hub-bench-{rows}.csv");
-        await using var factory = new BenchmarkHub(storage, prefix) { DeleteStorageOnDispose = true };
+        var tables = new TableRequestLog();
+        await using var factory = new BenchmarkHub(storage, prefix, services: services => tables.AddTo(services, storage)) { DeleteStorageOnDispose = true };
         factory.UseKestrel(0);
         factory.StartServer();
 
@@ -51,6 +54,8 @@ internal static class IngestionBenchmark
         using var client = factory.CreatePublisherClient(Source);
         var memory = MemorySampler.Start();
         var before = factory.StorageOperations.Count;
+        var tablesBefore = tables.Totals();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var stopwatch = Stopwatch.StartNew();
         await using var body = File.OpenRead(feedPath);
         using var content = new StreamContent(body);
@@ -65,6 +70,8 @@ internal static class IngestionBenchmark
         var report = await WaitAsync(client, response.Headers.Location!);
         stopwatch.Stop();
         var operations = factory.StorageOperations.Count - before;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        var tablesAfter = tables.Totals();
         await memory.DisposeAsync();
         if (report.Status != BatchStatus.Completed)
         {
@@ -74,6 +81,9 @@ internal static class IngestionBenchmark
         var (keyRows, entries) = await CandidateIndexSizeAsync(new TableServiceClient(storage).GetTableClient($"{prefix}candidates"));
         var payload = new FileInfo(feedPath).Length;
         File.Delete(feedPath);
+        Console.Error.WriteLine("Measuring what the run stored...");
+        var stored = await StoredEntities.MeasureAsync(new TableServiceClient(storage), prefix, ["raw"]);
+        await OperationsFile.WriteAsync(operationsPath, "ingest", Section(rows, report, operations, cpu, stopwatch.Elapsed, payload, prefix, tablesBefore, tablesAfter, stored), command);
         return new IngestionResult(
             rows,
             report.Counts.Inserted,
@@ -90,6 +100,44 @@ internal static class IngestionBenchmark
             UnidentifiedRecords = report.Counts.Unidentified,
             CandidateKeyRows = keyRows,
             CandidateEntries = entries,
+        };
+    }
+
+    // Per record of the run: storage requests in all, and per table requests, writes and entities touched (counted on the
+    // wire) and entities stored with their mean billed size; the Hub's CPU (this process, Azurite aside) per record.
+    private static JsonObject Section(
+        long rows, BatchReport report, long operations, TimeSpan cpu, TimeSpan elapsed, long payload, string prefix,
+        IReadOnlyDictionary<string, (long Requests, long Writes, long Entities)> before,
+        IReadOnlyDictionary<string, (long Requests, long Writes, long Entities)> after,
+        IReadOnlyDictionary<string, (long Entities, long Bytes)> stored)
+    {
+        var perTable = new JsonObject();
+        // "Tables" is the service's list of tables (created at start), not a table of the Hub's.
+        foreach (var name in after.Keys.Union(stored.Keys.Select(k => prefix + k)).Where(n => n != "Tables").Order(StringComparer.Ordinal))
+        {
+            var table = name.StartsWith(prefix, StringComparison.Ordinal) ? name[prefix.Length..] : name;
+            var (requests, writes, entities) = after.GetValueOrDefault(name);
+            var (r0, w0, e0) = before.GetValueOrDefault(name);
+            var (kept, bytes) = stored.GetValueOrDefault(table);
+            perTable[table] = new JsonObject
+            {
+                ["requestsPerRecord"] = OperationsFile.Round((requests - r0) / (double)rows),
+                ["writesPerRecord"] = OperationsFile.Round((writes - w0) / (double)rows),
+                ["entitiesTouchedPerRecord"] = OperationsFile.Round((entities - e0) / (double)rows),
+                ["entitiesStoredPerRecord"] = OperationsFile.Round(kept / (double)rows),
+                ["bytesPerEntity"] = kept == 0 ? 0 : Math.Round(bytes / (double)kept),
+            };
+        }
+
+        return new JsonObject
+        {
+            ["rows"] = rows,
+            ["accepted"] = report.Counts.Inserted,
+            ["recordsPerSecond"] = Math.Round(report.Counts.Received / elapsed.TotalSeconds, 1),
+            ["requestsPerRecord"] = OperationsFile.Round(operations / (double)rows),
+            ["cpuMillisecondsPerRecord"] = OperationsFile.Round(cpu.TotalMilliseconds / rows),
+            ["payloadBytesPerRecord"] = Math.Round(payload / (double)rows, 1),
+            ["tables"] = perTable,
         };
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 
 namespace Hub.Benchmarks;
@@ -62,7 +63,44 @@ internal static class ReadBenchmark
             measured.Add(new ScenarioFigures(scenario, latency, costs.GetValueOrDefault(scenario), costs.ContainsKey(scenario) ? backlog : null));
         }
 
+        var stored = await StoredEntities.MeasureAsync(tables, string.Empty, [], cancellationToken);
+        await OperationsFile.WriteAsync(options.OperationsPath, "reads", Section(options, measured, stored), options.Command);
         return new ReadBenchmarkResult(options, load, measured, audit);
+    }
+
+    // Per Hub scenario: storage requests and audit events per request, per table requests and entities touched, and the
+    // steady rate; per table of the loaded store, entities and their mean billed size (audit rows included).
+    private static JsonObject Section(ReadBenchmarkOptions options, List<ScenarioFigures> measured, IReadOnlyDictionary<string, (long Entities, long Bytes)> stored)
+    {
+        var scenarios = new JsonObject();
+        foreach (var figures in measured.Where(m => m.Cost is not null))
+        {
+            var cost = figures.Cost!;
+            var perTable = new JsonObject();
+            foreach (var (table, (requests, entities)) in cost.Tables.Where(t => t.Key != "Tables").OrderBy(t => t.Key, StringComparer.Ordinal))
+            {
+                perTable[table] = new JsonObject { ["requests"] = OperationsFile.Round(requests), ["entities"] = OperationsFile.Round(entities) };
+            }
+
+            scenarios[figures.Scenario.Name] = new JsonObject
+            {
+                ["requestsPerRequest"] = OperationsFile.Round(cost.StorageOperations),
+                ["auditEventsPerRequest"] = OperationsFile.Round(cost.AuditEvents),
+                ["requestsPerSecond"] = Math.Round(figures.Latency.RequestsPerSecond, 1),
+                ["connections"] = options.Connections,
+                ["p95Milliseconds"] = Math.Round(figures.Latency.P95, 2),
+                ["tables"] = perTable,
+            };
+        }
+
+        var sizes = new JsonObject();
+        // The seed check's own tables (its name prefix) are not the Hub's.
+        foreach (var (table, (entities, bytes)) in stored.Where(t => !t.Key.StartsWith("seedcheck", StringComparison.Ordinal)).OrderBy(t => t.Key, StringComparer.Ordinal))
+        {
+            sizes[table] = new JsonObject { ["entities"] = entities, ["bytesPerEntity"] = entities == 0 ? 0 : Math.Round(bytes / (double)entities) };
+        }
+
+        return new JsonObject { ["persons"] = options.Persons, ["scenarios"] = scenarios, ["stored"] = sizes };
     }
 
     private static async Task<PopulationLoadResult> LoadThroughFeedsAsync(ReadBenchmarkOptions options, CancellationToken cancellationToken)

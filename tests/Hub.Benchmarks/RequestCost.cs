@@ -5,4 +5,8 @@ namespace Hub.Benchmarks;
 /// <param name="AuditEvents">Events appended to the chain.</param>
 /// <param name="ChainWrites">Transactions on the chain table, which the request waits for.</param>
 /// <param name="IndexWrites">Transactions on the "who looked at this person" index, written after the answer.</param>
-internal sealed record RequestCost(double StorageOperations, double AuditEvents, double ChainWrites, double IndexWrites);
+internal sealed record RequestCost(double StorageOperations, double AuditEvents, double ChainWrites, double IndexWrites)
+{
+    /// <summary>Per table, the requests and the entities they touched (a transaction's every entity), per request.</summary>
+    public IReadOnlyDictionary<string, (double Requests, double Entities)> Tables { get; init; } = new Dictionary<string, (double, double)>();
+}

@@ -47,14 +47,22 @@ internal sealed class StorageOperationsPerRequest : IAsyncDisposable
         await SendAsync(client, scenario, 0, _concurrency, cancellationToken);
         await SettleAsync(cancellationToken);
         var (operations, chain, index, audited) = (counter.Count, _tables.Writes("audit"), _tables.Writes("auditbyperson"), await AuditSequenceAsync(cancellationToken));
+        var before = _tables.Totals();
         await SendAsync(client, scenario, _concurrency, RequestsPerScenario, cancellationToken);
         await SettleAsync(cancellationToken);
         const double n = RequestsPerScenario;
+        var after = _tables.Totals();
         return new RequestCost(
             (counter.Count - operations) / n,
             (await AuditSequenceAsync(cancellationToken) - audited) / n,
             (_tables.Writes("audit") - chain) / n,
-            (_tables.Writes("auditbyperson") - index) / n);
+            (_tables.Writes("auditbyperson") - index) / n)
+        {
+            Tables = after.ToDictionary(
+                t => t.Key,
+                t => ((t.Value.Requests - before.GetValueOrDefault(t.Key).Requests) / n, (t.Value.Entities - before.GetValueOrDefault(t.Key).Entities) / n),
+                StringComparer.Ordinal),
+        };
     }
 
     // The person index is written after the answers; wait until its writes stop before reading the counts.

@@ -76,8 +76,8 @@ public sealed class AuditCommandTests : IDisposable
     public async Task Events_follows_every_page_with_the_filters_asked_for()
     {
         var hub = new StubHub((request, n) => StubHub.Json(HttpStatusCode.OK, n == 1
-            ? """{"events":[{"sequence":7,"time":"2025-03-01T08:00:00Z","userId":"grid-worker-7","role":"Hub.GridWorker","action":"person.read","personKeys":["0123456789abcdef0123456789abcdef"],"purpose":"case-1","outcome":"allowed","recordCount":1}],"continuation":"next page"}"""
-            : """{"events":[{"sequence":9,"time":"2025-03-01T09:00:00Z","userId":"grid-worker-7","action":"person.read","personKeys":["0123456789abcdef0123456789abcdef"],"breakGlassReason":"emergency","outcome":"allowed","recordCount":1}],"continuation":null}"""));
+            ? """{"events":[{"sequence":7,"time":"2025-03-01T08:00:00Z","userId":"grid-worker-7","role":"Hub.GridWorker","division":"110105001001","divisionName":"安贞里社区","divisionPath":"朝阳区 / 和平街道 / 安贞里社区","action":"person.read","personKeys":["0123456789abcdef0123456789abcdef"],"purpose":"case-1","outcome":"allowed","recordCount":1}],"continuation":"next page"}"""
+            : """{"events":[{"sequence":9,"time":"2025-03-01T09:00:00Z","userId":"grid-worker-7","division":"110105099001","action":"person.read","personKeys":["0123456789abcdef0123456789abcdef"],"breakGlassReason":"emergency","outcome":"allowed","recordCount":1}],"continuation":null}"""));
 
         var run = await Cli.RunAsync(hub, "audit", "events", "--from", "2025-03-01", "--to", "2025-03-01", "--user", "grid-worker-7", "--person", PersonKey, "--token", "t");
 
@@ -91,8 +91,8 @@ public sealed class AuditCommandTests : IDisposable
         Assert.Contains("continuation=next page", Uri.UnescapeDataString(hub.Requests[1].Request.RequestUri!.Query), StringComparison.Ordinal);
         Assert.Contains("2 events", run.Error, StringComparison.Ordinal);
         var lines = run.Output.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal($"7  2025-03-01T08:00:00Z  grid-worker-7  Hub.GridWorker  person.read  allowed  {PersonKey}  purpose=case-1", lines[0]);
-        Assert.EndsWith("break-glass", lines[1], StringComparison.Ordinal);
+        Assert.Equal($"7  2025-03-01T08:00:00Z  grid-worker-7  Hub.GridWorker  安贞里社区(110105001001)  person.read  allowed  {PersonKey}  purpose=case-1", lines[0]);
+        Assert.Equal($"9  2025-03-01T09:00:00Z  grid-worker-7  -  110105099001  person.read  allowed  {PersonKey}  purpose=-  break-glass", lines[1]);
     }
 
     [Fact]

@@ -45,7 +45,7 @@ public sealed class AuditProveCommandTests
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         Assert.Contains($"Proven: event 42 is leaf 0 of the 2-event tree of 2025-03-01 in checkpoint {Second} (tree root {Root}).", run.Output, StringComparison.Ordinal);
-        Assert.Contains($"42  2025-03-01T08:00:01Z  grid-worker-7  Hub.GridWorker  person.read  allowed  {PersonKey}  purpose=case-1", run.Output, StringComparison.Ordinal);
+        Assert.Contains($"42  2025-03-01T08:00:01Z  grid-worker-7  Hub.GridWorker  呼家楼西里社区(110105003002)  person.read  allowed  {PersonKey}  purpose=case-1", run.Output, StringComparison.Ordinal);
         var (request, _) = Assert.Single(hub.Requests);
         Assert.Equal("/api/audit/proofs/inclusion?sequence=42", request.RequestUri!.PathAndQuery);
         Assert.Equal(HubRoles.Auditor, new JsonWebToken(request.Headers.Authorization!.Parameter).GetClaim(HubClaims.Roles).Value);
@@ -165,6 +165,7 @@ public sealed class AuditProveCommandTests
                 userId,
                 role = Event.Actor.Role,
                 division = Event.Actor.Division,
+                divisionName = "呼家楼西里社区",
                 clientApplicationId = Event.Actor.ClientApplicationId,
                 clientAddress = Event.Actor.ClientAddress,
                 action = Event.Action.Value,

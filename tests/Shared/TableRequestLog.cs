@@ -19,7 +19,7 @@ namespace Hub.Tests.Shared;
 /// </remarks>
 internal sealed partial class TableRequestLog : HttpPipelinePolicy
 {
-    private readonly ConcurrentQueue<(string Table, bool Write)> _answered = new();
+    private readonly ConcurrentQueue<(string Table, bool Write, int Entities)> _answered = new();
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _held = new(StringComparer.Ordinal);
 
     /// <summary>Writes to <paramref name="table"/> answered so far.</summary>
@@ -27,6 +27,14 @@ internal sealed partial class TableRequestLog : HttpPipelinePolicy
 
     /// <summary>Requests of any kind to <paramref name="table"/> answered so far.</summary>
     public int Requests(string table) => _answered.Count(r => r.Table == table);
+
+    /// <summary>
+    /// Per table: requests, writes and the entities they touched (a transaction touches each entity inside it, which is
+    /// what a partition's scale target counts; a read counts one) answered so far.
+    /// </summary>
+    public IReadOnlyDictionary<string, (long Requests, long Writes, long Entities)> Totals() =>
+        _answered.GroupBy(r => r.Table, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => ((long)g.Count(), (long)g.Count(r => r.Write), (long)g.Sum(r => r.Entities)), StringComparer.Ordinal);
 
     /// <summary>Holds every write to <paramref name="table"/> (reads pass) until the returned handle is disposed.</summary>
     public IDisposable HoldWrites(string table)
@@ -51,33 +59,33 @@ internal sealed partial class TableRequestLog : HttpPipelinePolicy
 
     public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
-        var (table, write) = await ClassifyAsync(message.Request);
+        var (table, write, entities) = await ClassifyAsync(message.Request);
         if (write && _held.TryGetValue(table, out var gate))
         {
             await gate.Task;
         }
 
         await ProcessNextAsync(message, pipeline);
-        _answered.Enqueue((table, write));
+        _answered.Enqueue((table, write, entities));
     }
 
     public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
         ProcessAsync(message, pipeline).AsTask().GetAwaiter().GetResult();
 
-    private static async Task<(string Table, bool Write)> ClassifyAsync(Request request)
+    private static async Task<(string Table, bool Write, int Entities)> ClassifyAsync(Request request)
     {
         var write = request.Method != RequestMethod.Get && request.Method != RequestMethod.Head;
         var path = request.Uri.Path;
         if (!path.EndsWith("/$batch", StringComparison.Ordinal) || request.Content is null)
         {
             var segment = path.Split('/', StringSplitOptions.RemoveEmptyEntries).Skip(1).FirstOrDefault() ?? string.Empty;
-            return (segment.Split('(')[0], write);
+            return (segment.Split('(')[0], write, 1);
         }
 
         using var body = new MemoryStream();
         await request.Content.WriteToAsync(body, CancellationToken.None);
-        var inner = InnerRequest().Match(Encoding.UTF8.GetString(body.ToArray()));
-        return (inner.Success ? inner.Groups["table"].Value : "$batch", write);
+        var inner = InnerRequest().Matches(Encoding.UTF8.GetString(body.ToArray()));
+        return (inner.Count > 0 ? inner[0].Groups["table"].Value : "$batch", write, Math.Max(1, inner.Count));
     }
 
     [GeneratedRegex(@"(?:POST|PUT|PATCH|MERGE|DELETE) \S+?/(?<table>[A-Za-z0-9]+)(?:[(?][^ ]*)? HTTP/1\.1")]

@@ -121,6 +121,7 @@ internal static class AuditCommand
             row.Time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
             row.UserId,
             row.Role ?? "-",
+            Division(row),
             row.Action,
             row.Outcome,
             persons,
@@ -129,6 +130,15 @@ internal static class AuditCommand
         ];
         return string.Join("  ", fields.Where(f => f.Length > 0));
     }
+
+    // The user's division by name with its code, as the other commands name one: 和平街道(110105001000); a code the
+    // registry does not know as it is, so a script can still cut it.
+    private static string Division(AuditEventRow row) => row.Division switch
+    {
+        null or "" => "-",
+        var code when row.DivisionName is { Length: > 0 } name => $"{name}({code})",
+        var code => code,
+    };
 
     internal static string Describe(AuditVerification verification)
     {

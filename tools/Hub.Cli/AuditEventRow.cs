@@ -13,4 +13,8 @@ internal sealed record AuditEventRow(
     string? Purpose,
     string? BreakGlassReason,
     string Outcome,
-    int RecordCount);
+    int RecordCount)
+{
+    /// <summary>The registry's name of <see cref="Division"/>, as the Hub gave it; null when it knows none.</summary>
+    public string? DivisionName { get; init; }
+}

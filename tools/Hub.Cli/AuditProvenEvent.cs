@@ -25,6 +25,9 @@ internal sealed record AuditProvenEvent(
     int RecordCount,
     string? CorrelationId)
 {
+    /// <summary>The registry's name of <see cref="Division"/> as the Hub gave it; not hashed (the event holds the code only).</summary>
+    public string? DivisionName { get; init; }
+
     /// <summary>The leaf hash of the event as shown: SHA-256(0x00 ‖ its canonical form).</summary>
     public string LeafHash() => AuditCheckpoint.LeafHash(Sequence, Time, new AuditEvent
     {
@@ -43,5 +46,5 @@ internal sealed record AuditProvenEvent(
     });
 
     /// <summary>The event as <c>hub audit events</c> prints it.</summary>
-    public AuditEventRow Row() => new(Sequence, Time, UserId, Role, Division, Action ?? "-", Resource, PersonKeys, Purpose, BreakGlassReason, Outcome, RecordCount);
+    public AuditEventRow Row() => new(Sequence, Time, UserId, Role, Division, Action ?? "-", Resource, PersonKeys, Purpose, BreakGlassReason, Outcome, RecordCount) { DivisionName = DivisionName };
 }

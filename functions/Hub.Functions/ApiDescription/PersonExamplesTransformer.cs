@@ -37,6 +37,9 @@ internal sealed class PersonExamplesTransformer : IOpenApiOperationTransformer
                     ["continuation"] = "WyIxMTAxMDUwMDEiLCIwMDJ8RzAzfDNmYTkiXQ.Qm9keS1zaWduYXR1cmU",
                 });
                 break;
+            case "ReadSubscriptionEvents":
+                Response(operation, ChangeEventsExample());
+                break;
             case "VerifyClaim":
                 Request(operation, new JsonObject
                 {
@@ -62,6 +65,43 @@ internal sealed class PersonExamplesTransformer : IOpenApiOperationTransformer
     }
 
     // A community worker's view with purpose home-visit: contact details shown, group details masked, no ID number.
+    // A move into a street office's area: each division code shown in full is named from the registry beside it.
+    private static JsonObject ChangeEventsExample() => new()
+    {
+        ["events"] = new JsonArray(new JsonObject
+        {
+            ["specversion"] = "1.0",
+            ["id"] = "9c1e3b5d7f9a1c3e5b7d9f1a3c5e7b9d",
+            ["source"] = "/hub/sources/police",
+            ["type"] = "hub.person.residence-moved",
+            ["time"] = "2026-11-23T02:14:05Z",
+            ["subject"] = PersonKey,
+            ["datacontenttype"] = "application/json",
+            ["data"] = new JsonObject
+            {
+                ["personKey"] = PersonKey,
+                ["effectiveDate"] = "2026-11-22",
+                ["effectiveDateStated"] = false,
+                ["batch"] = "20261123021200-7f3a9c1e",
+                ["direction"] = "in",
+                ["changes"] = new JsonObject
+                {
+                    ["residenceDivision"] = new JsonObject
+                    {
+                        ["before"] = "110105001001",
+                        ["after"] = "110105003001",
+                        ["beforeDivisionName"] = "光华里社区",
+                        ["beforeDivisionPath"] = "朝阳区 / 建外街道 / 光华里社区",
+                        ["afterDivisionName"] = "永定社区",
+                        ["afterDivisionPath"] = "朝阳区 / 呼家楼街道 / 永定社区",
+                    },
+                },
+            },
+        }),
+        ["next"] = "42",
+        ["caughtUp"] = true,
+    };
+
     private static JsonObject PersonExample() => new()
     {
         ["personKey"] = PersonKey,

@@ -1,5 +1,6 @@
 using Hub.Core.Access;
 using Hub.Core.Audit;
+using Hub.Core.Divisions;
 using Hub.Functions.Access;
 using Hub.Functions.ApiDescription;
 using Hub.Functions.Hosting;
@@ -70,6 +71,7 @@ internal static class AuditApi
         [FromQuery] int? pageSize,
         [FromQuery] string? continuation,
         AuditSearch search,
+        DivisionDirectory divisions,
         AuditScope audit,
         HttpContext context,
         CancellationToken cancellationToken)
@@ -101,7 +103,7 @@ internal static class AuditApi
         }
 
         audit.RecordCount = page.Events.Count;
-        return TypedResults.Ok(new AuditEventsPage(page.Events.Select(AuditEventView.From).ToList(), page.ContinuationToken));
+        return TypedResults.Ok(new AuditEventsPage(page.Events.Select(e => AuditEventView.From(e, divisions.Registry)).ToList(), page.ContinuationToken));
     }
 
     internal static ProblemHttpResult BadQuery(string detail) =>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Hub.Core.Audit;
+using Hub.Core.Divisions;
 using Hub.Functions.ApiDescription;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -30,7 +31,7 @@ internal static class AuditProofsApi
     }
 
     internal static async Task<Results<Ok<AuditInclusionProofView>, ProblemHttpResult>> InclusionAsync(
-        [FromQuery] string? sequence, [FromQuery] string? checkpoint, AuditProver prover, AuditScope audit, CancellationToken cancellationToken)
+        [FromQuery] string? sequence, [FromQuery] string? checkpoint, AuditProver prover, DivisionDirectory divisions, AuditScope audit, CancellationToken cancellationToken)
     {
         audit.Resource = "proof inclusion";
         if (!long.TryParse(sequence, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < 1)
@@ -46,7 +47,7 @@ internal static class AuditProofsApi
 
         audit.Resource = $"proof inclusion {number} in {inclusion.Proof.Checkpoint}";
         audit.RecordCount = 1;
-        return TypedResults.Ok(new AuditInclusionProofView(inclusion.Proof, AuditEventView.From(inclusion.Event)));
+        return TypedResults.Ok(new AuditInclusionProofView(inclusion.Proof, AuditEventView.From(inclusion.Event, divisions.Registry)));
     }
 
     internal static async Task<Results<Ok<AuditConsistencyProof>, ProblemHttpResult>> ConsistencyAsync(

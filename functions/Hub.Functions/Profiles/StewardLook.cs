@@ -1,4 +1,5 @@
 using Hub.Core.Access;
+using Hub.Core.Divisions;
 using Hub.Core.Identity.Resolution;
 using Hub.Core.Kernel;
 using Hub.Core.Profiles;
@@ -11,7 +12,8 @@ namespace Hub.Functions.Profiles;
 /// residence or registration lies in their division's subtree, so a street's steward sees their street and the
 /// city's steward the whole city. A person the Hub cannot place at all (a record without a division) is the city's:
 /// stewards placed at a city or province reach them too. Outside the reach a person is "not found", exactly as one
-/// the Hub does not know, and the attempt is audited as denied.
+/// the Hub does not know, and the attempt is audited as denied. The reach follows the division registry: a steward of a
+/// merged street's successor reaches those filed under the old code, and one still placed at the old code reaches the successor.
 /// </summary>
 internal sealed class StewardLook
 {
@@ -19,9 +21,9 @@ internal sealed class StewardLook
     private readonly bool _citywide;
     private readonly ProfileReader _profiles;
 
-    private StewardLook(HubUser user, ProfileReader profiles)
+    private StewardLook(HubUser user, ProfileReader profiles, DivisionRegistry divisions)
     {
-        _jurisdiction = Jurisdiction.Of(user);
+        _jurisdiction = Jurisdiction.Of(user, divisions);
         _citywide = user.Division.Level is DivisionLevel.Province or DivisionLevel.City;
         _profiles = profiles;
     }
@@ -31,7 +33,7 @@ internal sealed class StewardLook
     {
         ArgumentNullException.ThrowIfNull(context);
         return HubUser.TryRead(context.User, out var user, out _)
-            ? new StewardLook(user, profiles)
+            ? new StewardLook(user, profiles, context.RequestServices.GetRequiredService<DivisionDirectory>().Registry)
             : throw new InvalidOperationException("The steward policy let through an identity the Hub cannot place.");
     }
 

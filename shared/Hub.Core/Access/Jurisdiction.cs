@@ -25,7 +25,8 @@ public sealed record Jurisdiction
     /// The jurisdiction of <paramref name="user"/>. A user who holds the grid-worker role and no other area role is
     /// bound to their grid; a grid worker who is also, say, a community worker sees the whole community. With
     /// <paramref name="divisions"/>, a place filed under a retired code lies where the registry says it lies today, so
-    /// the office of a merged street's successor sees those filed under the old code.
+    /// the office of a merged street's successor sees those filed under the old code; and a user still placed at a
+    /// retired code (a token or subscription issued before the merge) reaches the successor's subtree as well.
     /// </summary>
     public static Jurisdiction Of(HubUser user, DivisionRegistry? divisions = null)
     {
@@ -47,11 +48,49 @@ public sealed record Jurisdiction
         return Covers(PlaceOf(profile.Residence), PlaceOf(profile.Registration));
     }
 
+    /// <summary>
+    /// Where the subtree lies today: the successor of a retired <see cref="Division"/>, else the division itself.
+    /// </summary>
+    public DivisionCode Current => _divisions?.Current(Division) ?? Division;
+
     /// <summary>Whether one place lies inside. A grid worker's place must name their grid; an unknown grid does not.</summary>
     public bool Covers(DivisionPlace? place) =>
         place is { } p
-        && (Division.Contains(p.Division) || (_divisions is { } registry && Division.Contains(registry.Current(p.Division))))
+        && (Division.Contains(p.Division) || (_divisions is { } registry && Inside(registry, p.Division)))
         && (Grid is null || p.Grid == Grid);
+
+    /// <summary>
+    /// For a jurisdiction at a street or below, the streets (9 digits, in order) whose index partitions may hold its
+    /// persons: its own, the one it lies in today and those merged into that one. Empty above a street, where the
+    /// index is read as a range of partitions that holds every street of the county or city already.
+    /// </summary>
+    public IReadOnlyList<string> Streets()
+    {
+        if (Division.Prefix.Length < 9)
+        {
+            return [];
+        }
+
+        var streets = new SortedSet<string>(StringComparer.Ordinal) { Division.Street };
+        if (_divisions is { } registry)
+        {
+            var today = DivisionCode.Parse(registry.Current(DivisionCode.Parse(Division.Street)).Street);
+            streets.Add(today.Street);
+            foreach (var merged in registry.PredecessorsOf(today).Where(c => c.Level == DivisionLevel.Street))
+            {
+                streets.Add(merged.Street);
+            }
+        }
+
+        return [.. streets];
+    }
+
+    private bool Inside(DivisionRegistry registry, DivisionCode place)
+    {
+        var today = registry.Current(place);
+        var root = registry.Current(Division);
+        return Division.Contains(today) || root.Contains(place) || root.Contains(today);
+    }
 
     private static DivisionPlace? PlaceOf(Place? place) =>
         place is null ? null : new DivisionPlace(place.Division, GridCode.TryParse(place.Grid, out var grid) ? grid : null);

@@ -113,66 +113,78 @@ public sealed partial class Worklist
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(keep);
-        string filter;
+        string? statusFilter = null;
+        if (status is { } wanted)
+        {
+            var low = WorklistRows.StatusName(wanted) + "|";
+            var high = WorklistRows.StatusName(wanted) + "}";
+            statusFilter = TableFilter.Of($"RowKey ge {low} and RowKey lt {high}");
+        }
+
+        // A street's items are one partition; a merged street's old and new partitions are read one after the other,
+        // in key order, so a continuation position stays a single (partition, row) pair.
+        var streets = scope.Streets is { Count: > 0 } listed ? listed : [scope.Division.Street];
+        var reads = new List<string>();
         if (scope.Department is { } department)
         {
-            var partition = WorklistRows.Department(department.Value);
-            filter = TableFilter.Of($"PartitionKey eq {partition}");
+            reads.Add(TableFilter.Of($"PartitionKey eq {WorklistRows.Department(department.Value)}"));
         }
         else if (scope.Division.Prefix.Length >= 9)
         {
-            var partition = WorklistRows.Street(scope.Division.Street);
-            filter = TableFilter.Of($"PartitionKey eq {partition}");
+            reads.AddRange(streets.Order(StringComparer.Ordinal).Select(street => WorklistRows.Street(street))
+                .Where(partition => after is null || string.CompareOrdinal(partition, after.PartitionKey) >= 0)
+                .Select(partition => TableFilter.Of($"PartitionKey eq {partition}")));
         }
         else
         {
             var low = WorklistRows.Street(scope.Division.Prefix);
             var high = low + "~";
-            filter = TableFilter.Of($"PartitionKey ge {low} and PartitionKey lt {high}");
-        }
-
-        if (status is { } wanted)
-        {
-            var low = WorklistRows.StatusName(wanted) + "|";
-            var high = WorklistRows.StatusName(wanted) + "}";
-            filter += " and " + TableFilter.Of($"RowKey ge {low} and RowKey lt {high}");
-        }
-
-        if (after is not null)
-        {
-            filter += " and " + TableFilter.Of($"(PartitionKey gt {after.PartitionKey} or (PartitionKey eq {after.PartitionKey} and RowKey gt {after.RowKey}))");
+            reads.Add(TableFilter.Of($"PartitionKey ge {low} and PartitionKey lt {high}"));
         }
 
         var items = new List<WorklistItem>();
         WorklistPosition? last = null;
         var scanned = 0;
-        await foreach (var row in _storage.WorklistTable.QueryAsync<WorklistEntity>(filter, pageSize: Math.Min(1000, scanLimit), cancellationToken: cancellationToken).ConfigureAwait(false))
+        foreach (var read in reads)
         {
-            var item = row.ToItem(_evidence);
-
-            // A person whose two places lie in two streets of a county has a row in each: listed once, from the first.
-            var once = scope.Department is not null
-                || item.Streets.FirstOrDefault(s => s.StartsWith(scope.Division.Prefix, StringComparison.Ordinal)) is not { } first
-                || WorklistRows.Street(first) == row.PartitionKey;
-            if (once && keep(item))
+            var filter = statusFilter is null ? read : read + " and " + statusFilter;
+            if (after is not null)
             {
-                if (items.Count == pageSize)
+                filter += " and " + TableFilter.Of($"(PartitionKey gt {after.PartitionKey} or (PartitionKey eq {after.PartitionKey} and RowKey gt {after.RowKey}))");
+            }
+
+            await foreach (var row in _storage.WorklistTable.QueryAsync<WorklistEntity>(filter, pageSize: Math.Min(1000, scanLimit), cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                var item = row.ToItem(_evidence);
+
+                // A person whose two places lie in two streets read has a row in each: listed once, from the first.
+                var once = scope.Department is not null
+                    || item.Streets.FirstOrDefault(s => Reads(scope, streets, s)) is not { } first
+                    || WorklistRows.Street(first) == row.PartitionKey;
+                if (once && keep(item))
+                {
+                    if (items.Count == pageSize)
+                    {
+                        return new WorklistPage(items, last);
+                    }
+
+                    items.Add(item);
+                }
+
+                last = new WorklistPosition(row.PartitionKey, row.RowKey);
+                if (++scanned >= scanLimit)
                 {
                     return new WorklistPage(items, last);
                 }
-
-                items.Add(item);
-            }
-
-            last = new WorklistPosition(row.PartitionKey, row.RowKey);
-            if (++scanned >= scanLimit)
-            {
-                return new WorklistPage(items, last);
             }
         }
 
         return new WorklistPage(items, null);
     }
+
+    // Whether a list of scope reads the partition of street.
+    private static bool Reads(WorklistScope scope, IReadOnlyList<string> streets, string street) =>
+        scope.Division.Prefix.Length >= 9 ? streets.Contains(street) : street.StartsWith(scope.Division.Prefix, StringComparison.Ordinal);
 
     /// <summary>
     /// Decides an open item: <paramref name="status"/> is confirmed or dismissed, with <paramref name="reason"/> and

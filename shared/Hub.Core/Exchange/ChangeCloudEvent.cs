@@ -37,7 +37,12 @@ public sealed record ChangeCloudEvent
     [JsonPropertyName("datacontenttype")]
     public string DataContentType { get; init; } = "application/json";
 
-    /// <summary>The change as the policy renders it: person key, effective date, batch, the changed attributes before and after.</summary>
+    /// <summary>
+    /// The change as the policy renders it: person key, effective date, batch, the changed attributes before and after.
+    /// A division code shown in full has its registry name and path beside it (<c>beforeDivisionName</c>,
+    /// <c>beforeDivisionPath</c>, <c>afterDivisionName</c>, <c>afterDivisionPath</c>, and <c>…CurrentDivision</c> for a
+    /// retired code), a grid code its name (<c>beforeGridName</c>, <c>afterGridName</c>); a masked code is never named.
+    /// </summary>
     [JsonPropertyName("data")]
     public required JsonObject Data { get; init; }
 }

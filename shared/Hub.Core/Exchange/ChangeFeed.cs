@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Hub.Core.Access;
+using Hub.Core.Divisions;
 using Hub.Core.Kernel;
 using Hub.Core.Profiles;
 using Microsoft.Extensions.Options;
@@ -12,8 +13,10 @@ namespace Hub.Core.Exchange;
 /// the subscription asks for kept only when the holder's jurisdiction covers one of the places it names (residence
 /// or registration, before or after), and rendered by the access policy as a read by the holder with the
 /// subscription's purpose would be: an attribute the holder may not read never appears, a masked one is masked, and
-/// a membership event whose group the holder may not see is not delivered at all. Pull delivery reads pages with it;
-/// push delivery renders with <see cref="Render"/> the same way.
+/// a membership event whose group the holder may not see is not delivered at all. Jurisdiction follows the division
+/// registry: a place filed under a merged street's old code lies in its successor, and a holder placed at the old
+/// code is told of the successor's area. A division code shown in full is named from the registry beside it. Pull
+/// delivery reads pages with it; push delivery renders with <see cref="Render"/> the same way.
 /// </summary>
 public sealed class ChangeFeed
 {
@@ -24,10 +27,12 @@ public sealed class ChangeFeed
     private readonly ProfileRules _rules;
     private readonly ChangeEventOptions _options;
     private readonly TimeProvider _time;
+    private readonly DivisionDirectory _divisions;
 
-    internal ChangeFeed(ChangeEventLog log, PolicyRenderer renderer, ProfileRules rules, IOptions<ChangeEventOptions> options, TimeProvider time)
+    internal ChangeFeed(ChangeEventLog log, PolicyRenderer renderer, ProfileRules rules, IOptions<ChangeEventOptions> options, TimeProvider time, DivisionDirectory divisions)
     {
         _log = log;
+        _divisions = divisions;
         _time = time;
         _renderer = renderer;
         _rules = rules;
@@ -105,7 +110,8 @@ public sealed class ChangeFeed
         ArgumentNullException.ThrowIfNull(subscription);
         ArgumentNullException.ThrowIfNull(change);
         ArgumentNullException.ThrowIfNull(disclosed);
-        var jurisdiction = Jurisdiction.Of(subscription.Holder);
+        var registry = _divisions.Registry;
+        var jurisdiction = Jurisdiction.Of(subscription.Holder, registry);
         if (!subscription.AsksFor(change) || !change.Places().Any(p => jurisdiction.Covers(p)))
         {
             return null;
@@ -146,6 +152,7 @@ public sealed class ChangeFeed
         {
             if (Rendered(request, attribute, fields) is { Count: > 0 } values)
             {
+                Name(values, attribute.Attribute, change, registry);
                 changes[attribute.Attribute] = values;
             }
         }
@@ -203,6 +210,49 @@ public sealed class ChangeFeed
         }
 
         return json;
+    }
+
+    // Names beside a division or grid code shown in full, as a person's places are named: a masked code's name would
+    // tell what the mask hides. A grid is named within the community of the same side of the move.
+    private void Name(JsonObject values, string attribute, ChangeEvent change, DivisionRegistry registry)
+    {
+        var (rule, before, after) = attribute == _rules.Residence.Division || attribute == _rules.Residence.Grid
+            ? (_rules.Residence, change.ResidenceBefore, change.ResidenceAfter)
+            : attribute == _rules.Registration.Division || attribute == _rules.Registration.Grid
+                ? (_rules.Registration, change.RegistrationBefore, change.RegistrationAfter)
+                : (null, null, null);
+        if (rule is null)
+        {
+            return;
+        }
+
+        foreach (var (side, place) in new[] { ("before", before), ("after", after) })
+        {
+            if (place is not { } p || (string?)values[side] is not { } shown)
+            {
+                continue;
+            }
+
+            if (attribute == rule.Division && shown == p.Division.Value)
+            {
+                var names = DivisionNames.Of(registry, p.Division, null);
+                Put(values, side + "DivisionName", names.Name);
+                Put(values, side + "DivisionPath", names.Path);
+                Put(values, side + "CurrentDivision", names.Current);
+            }
+            else if (attribute == rule.Grid && p.Grid is { } grid && shown == grid.Value)
+            {
+                Put(values, side + "GridName", registry.FindGrid(p.Division, grid)?.Name);
+            }
+        }
+    }
+
+    private static void Put(JsonObject json, string name, string? value)
+    {
+        if (value is not null)
+        {
+            json[name] = value;
+        }
     }
 
     // What the holder is given of a group as its source states it: the access to the attribute its group rule reads.

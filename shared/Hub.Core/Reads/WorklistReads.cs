@@ -27,7 +27,7 @@ public sealed class WorklistReads
         ArgumentNullException.ThrowIfNull(viewer);
         return IsDepartmentOfficer(viewer)
             ? new WorklistScope(viewer.User.Department, viewer.User.Division)
-            : new WorklistScope(null, viewer.Jurisdiction.Division);
+            : new WorklistScope(null, viewer.Jurisdiction.Division, viewer.Jurisdiction.Streets());
     }
 
     /// <summary>Whether the viewer may see <paramref name="item"/>: their department's, or of a person in their jurisdiction.</summary>
