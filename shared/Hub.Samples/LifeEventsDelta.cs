@@ -11,21 +11,27 @@ public static class LifeEventsDelta
 {
     private const int MovePurpose = 0x6D0E;
 
-    /// <summary>Streams the delta about the first <paramref name="persons"/> people as a police CSV (UTF-8 with BOM), without mistakes; returns its rows.</summary>
-    public static async Task<long> WritePoliceCsvAsync(Stream stream, int persons, int seed, string focus, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Streams the delta about the first <paramref name="persons"/> people as a police CSV (UTF-8 with BOM); returns its
+    /// rows. Without <paramref name="options"/> it has no mistakes; with them, its rows carry the mistakes and unusable
+    /// ID numbers they ask for (<see cref="FeedWriterOptions.IdProblemRate"/>: rows the Hub must match to a person).
+    /// </summary>
+    public static async Task<long> WritePoliceCsvAsync(Stream stream, int persons, int seed, string focus, FeedWriterOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentOutOfRangeException.ThrowIfNegative(persons);
-        var options = new PopulationOptions { Seed = seed, Focus = focus };
+        var population = new PopulationOptions { Seed = seed, Focus = focus };
         var mapping = ShippedSources.Get(ShippedSources.Police);
         var composer = new RowComposer(mapping);
+        var injector = new MistakeInjector(mapping, options ?? new FeedWriterOptions { MistakeRate = 0 }, seed ^ MovePurpose, persons);
         long rows = 0;
-        var sampleRows = new PopulationGenerator(options).Households().SelectMany(h => h.Members).Take(persons)
+        var sampleRows = new PopulationGenerator(population).Households().SelectMany(h => h.Members).Take(persons)
             .Select((person, i) =>
             {
                 rows++;
-                var changed = Change(person, i, seed, options.ReferenceDate);
-                return new SampleRow(i + 1, changed, composer.Compose(DepartmentRecords.PoliceDelta(changed)), []);
+                var changed = Change(person, i, seed, population.ReferenceDate);
+                var values = composer.Compose(DepartmentRecords.PoliceDelta(changed));
+                return new SampleRow(i + 1, changed, values, injector.Next(changed, values));
             });
         await SampleFileWriter.WriteAsync(mapping, composer.Columns, sampleRows, stream, SampleFileFormat.CsvUtf8Bom, cancellationToken).ConfigureAwait(false);
         return rows;

@@ -4,7 +4,8 @@ namespace Hub.Benchmarks;
 
 /// <summary>
 /// <c>Hub.Benchmarks [--rows N] [--unusable-ids SHARE]</c>: the ingestion benchmark (eng/bench.sh). <c>Hub.Benchmarks --push
-/// [--rows N]</c>: push delivery of an N-row delta's change events, default 10,000 (eng/bench.sh --push). <c>Hub.Benchmarks reads --hub URL
+/// [--rows N]</c>: push delivery of an N-row delta's change events, default 10,000 (eng/bench.sh --push). <c>Hub.Benchmarks
+/// --store N [--rows R] [--unusable-ids SHARE]</c>: an R-row delta (default 10,000) into a store of N persons (eng/bench.sh --store). <c>Hub.Benchmarks reads --hub URL
 /// [--persons N] [--duration S] [--connections C]</c>: the read benchmark against a running Hub (eng/bench-reads.sh).
 /// Both take the storage connection string in HUB_BENCH_STORAGE; see the README, "Benchmarks".
 /// </summary>
@@ -34,8 +35,15 @@ internal static class BenchmarkCommand
             return 0;
         }
 
-        rows = rows > 0 ? rows : 100_000;
         var unusableIds = args.SkipWhile(a => a != "--unusable-ids").Skip(1).Select(a => double.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(0);
+        var store = args.SkipWhile(a => a != "--store").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(0);
+        if (store > 0)
+        {
+            Console.WriteLine(await StoreDeltaBenchmark.RunAsync(storage, store, rows > 0 ? checked((int)rows) : 10_000, unusableIds));
+            return 0;
+        }
+
+        rows = rows > 0 ? rows : 100_000;
         var result = await IngestionBenchmark.RunAsync(storage, rows, unusableIds, OperationsFile.PathOf(args), "eng/bench.sh " + string.Join(' ', args));
         Console.WriteLine(result.Format());
         return 0;

@@ -21,6 +21,7 @@ internal sealed partial class TableRequestLog : HttpPipelinePolicy
 {
     private readonly ConcurrentQueue<(string Table, bool Write, int Entities)> _answered = new();
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _held = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Table, string Shape), long> _reads = new();
 
     /// <summary>Writes to <paramref name="table"/> answered so far.</summary>
     public int Writes(string table) => _answered.Count(r => r.Table == table && r.Write);
@@ -35,6 +36,13 @@ internal sealed partial class TableRequestLog : HttpPipelinePolicy
     public IReadOnlyDictionary<string, (long Requests, long Writes, long Entities)> Totals() =>
         _answered.GroupBy(r => r.Table, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => ((long)g.Count(), (long)g.Count(r => r.Write), (long)g.Sum(r => r.Entities)), StringComparer.Ordinal);
+
+    /// <summary>
+    /// Reads answered so far, per table and shape: <c>point</c> for a read of one row by its keys, else the query's
+    /// filter with every literal replaced by <c>…</c> (<c>PartitionKey eq … and RowKey ge …</c>), or <c>scan</c> without one.
+    /// An emulator that answers every query by filtering the whole table shows here which reads grow with the store.
+    /// </summary>
+    public IReadOnlyDictionary<(string Table, string Shape), long> ReadShapes() => _reads.ToDictionary();
 
     /// <summary>Holds every write to <paramref name="table"/> (reads pass) until the returned handle is disposed.</summary>
     public IDisposable HoldWrites(string table)
@@ -67,6 +75,10 @@ internal sealed partial class TableRequestLog : HttpPipelinePolicy
 
         await ProcessNextAsync(message, pipeline);
         _answered.Enqueue((table, write, entities));
+        if (!write)
+        {
+            _reads.AddOrUpdate((table, ShapeOf(message.Request.Uri)), 1, (_, n) => n + 1);
+        }
     }
 
     public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
@@ -87,6 +99,23 @@ internal sealed partial class TableRequestLog : HttpPipelinePolicy
         var inner = InnerRequest().Matches(Encoding.UTF8.GetString(body.ToArray()));
         return (inner.Count > 0 ? inner[0].Groups["table"].Value : "$batch", write, Math.Max(1, inner.Count));
     }
+
+    private static string ShapeOf(RequestUriBuilder uri)
+    {
+        if (uri.Path.EndsWith(')') && !uri.Path.EndsWith("()", StringComparison.Ordinal))
+        {
+            return "point";
+        }
+
+        var filter = uri.Query.TrimStart('?').Split('&')
+            .Where(p => p.StartsWith("$filter=", StringComparison.Ordinal))
+            .Select(p => Uri.UnescapeDataString(p["$filter=".Length..].Replace('+', ' ')))
+            .FirstOrDefault();
+        return filter is null ? "scan" : Literal().Replace(filter, "…");
+    }
+
+    [GeneratedRegex(@"\b(?:datetime|guid|X)'[^']*'|'(?:[^']|'')*'|\b\d+L?\b")]
+    private static partial Regex Literal();
 
     [GeneratedRegex(@"(?:POST|PUT|PATCH|MERGE|DELETE) \S+?/(?<table>[A-Za-z0-9]+)(?:[(?][^ ]*)? HTTP/1\.1")]
     private static partial Regex InnerRequest();
