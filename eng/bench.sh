@@ -4,7 +4,10 @@
 # records/s, the raw Azurite rate for the same number of entities, their ratio and storage operations per record.
 # With --push it measures push delivery instead: N persons seeded, a push subscription with a receiver on loopback,
 # an N-row police delta that changes every person, and the delivery of its change events (README, "Benchmarks").
-# Usage: eng/bench.sh [--rows N]   (default 100000); eng/bench.sh --push [--rows N]   (default 10000)
+# With --store N it pushes an R-row delta (--rows, default 10000; --unusable-ids SHARE without a usable ID) into a store
+# of N seeded persons and prints the time and the storage requests per record by table and kind.
+# Usage: eng/bench.sh [--rows N]   (default 100000); eng/bench.sh --push [--rows N]   (default 10000);
+#        eng/bench.sh --store N [--rows R] [--unusable-ids SHARE]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source eng/azurite.sh

@@ -6,6 +6,7 @@ using Hub.Core.Audit;
 using Hub.Core.Exchange;
 using Hub.Core.Feeds.Batches;
 using Hub.Core.Kernel;
+using Hub.Core.Storage;
 using Hub.Functions.Tests.Infrastructure;
 using Hub.Functions.Tests.Persons;
 using Microsoft.Extensions.DependencyInjection;
@@ -166,9 +167,11 @@ public sealed class ChangeFeedTests(AzuriteFixture azurite) : IAsyncLifetime
         var published = await log.PublishAsync("20261206010102-complete", DateTimeOffset.UtcNow);
         var again = await log.PublishAsync("20261206010102-complete", DateTimeOffset.UtcNow);
         var feed = (await log.ReadAsync(tail, 100)).Events;
+        var stagedLeft = await _hub.Factory.Storage.EventsTable.QueryAsync<BareRow>(TableFilter.Of($"PartitionKey eq {ChangeEventLog.StagePartition("20261206010102-complete")}")).Select(r => r.RowKey).ToListAsync();
 
         Assert.Equal(tail, tailWhileStaged);
         Assert.Equal((3, 0), (published, again));
+        Assert.Equal(["~published"], stagedLeft);
         Assert.Equal(staged.Select(e => e.Id).Order(), feed.Select(e => e.Id).Order());
         Assert.Equal(Enumerable.Range((int)tail, 3).Select(i => (long?)i), feed.Select(e => e.Sequence));
         Assert.All(feed, e => Assert.Equal("20261206010102-complete", e.BatchId));
