@@ -11,4 +11,10 @@ public sealed class PersonKeyOptions
     /// person key, so it is rotated only together with a re-keying of stored data.
     /// </summary>
     public string? Pepper { get; set; }
+
+    /// <summary>
+    /// The pepper being rotated away, base64, set only while a re-keying runs: person keys made with it still resolve,
+    /// and the re-keying moves each of them to the key the current <see cref="Pepper"/> makes.
+    /// </summary>
+    public string? RetiredPepper { get; set; }
 }
