@@ -38,7 +38,7 @@ internal static class Parts
         ["Exchange"] = [.. BelowResolution, "Exchange"],
         ["Reads"] = [.. BelowResolution, "Checks", "Identity.Resolution"],
         ["Subjects"] = [.. BelowResolution, "Checks", "Identity.Resolution", "Reads"],
-        ["Retention"] = [.. BelowResolution, "Checks", "Identity.Resolution"],
+        ["Retention"] = [.. BelowResolution, "Checks", "Identity.Resolution", "Exchange", "Subjects"],
         ["Quality"] = [.. BelowResolution, "Identity.Resolution", "Quality"],
         ["Feeds.Processing"] = [.. BelowResolution, "Checks", "Identity.Resolution", "Exchange", "Feeds.Processing"],
     };
