@@ -1,10 +1,11 @@
 using Hub.Core.Feeds;
 using Hub.Core.Feeds.Normalisation;
 using Hub.Core.Feeds.Sources;
+using Hub.Core.Identity.Keys;
 using Hub.Core.Kernel;
 using Hub.Core.Profiles;
 
-namespace Hub.Core.Identity.Keys;
+namespace Hub.Core.Identity.Rotation;
 
 /// <summary>
 /// The key a stored person key becomes under the current pepper, worked out from what its facts hold exactly as a feed

@@ -2,12 +2,13 @@ using Hub.Core.Feeds;
 using Hub.Core.Feeds.Normalisation;
 using Hub.Core.Feeds.Sources;
 using Hub.Core.Identity.Keys;
+using Hub.Core.Identity.Rotation;
 using Hub.Core.Kernel;
 using Hub.Core.Profiles;
 using Hub.Tests.Shared;
 using Microsoft.Extensions.Options;
 
-namespace Hub.Core.Tests.Identity.Keys;
+namespace Hub.Core.Tests.Identity.Rotation;
 
 public sealed class RotatedKeysTests
 {
