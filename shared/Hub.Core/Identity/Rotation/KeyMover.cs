@@ -1,0 +1,118 @@
+using System.Text.Json;
+using Hub.Core.Identity.Resolution;
+using Hub.Core.Kernel;
+using Hub.Core.Profiles.Facts;
+using Hub.Core.Protection;
+using Hub.Core.Storage;
+
+namespace Hub.Core.Identity.Rotation;
+
+/// <summary>
+/// Moves every row a person key has in the facts table (facts, data key, links, members, history) to the key's new
+/// value: each row's key and every column naming a person key follow the rotation's map, a fact's sealed attributes are
+/// sealed again for their new row (with the same data key, which is wrapped again for its new owner), and the view and
+/// index rows are left for the reconciliation to write, as it writes any that are missing. The data key is written
+/// first and deleted last, so no sealed row is ever without it; a move stopped half way is made again whole.
+/// </summary>
+internal sealed class KeyMover(HubStorage storage, KeyRing keys)
+{
+    private const int TransactionLimit = 100;
+
+    // The columns of the facts table's rows that name a person key.
+    private static readonly string[] KeyColumns = ["PersonKey", "Golden", "Member", "PreviousGolden"];
+
+    /// <summary>Moves <paramref name="from"/>'s rows to <paramref name="to"/>, naming other keys as <paramref name="map"/> says; returns the rows moved.</summary>
+    public async Task<int> MoveAsync(PersonKey from, PersonKey to, Func<string, string> map, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        var filter = TableFilter.Of($"PartitionKey eq {from.PartitionKey} and RowKey ge {FactEntity.PersonRangeStart(from.Value)} and RowKey lt {FactEntity.PersonRangeEnd(from.Value)}");
+        var rows = await storage.FactsTable.QueryRowsAsync(filter, cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (rows.Count == 0)
+        {
+            return 0;
+        }
+
+        var keyRow = rows.FirstOrDefault(r => r.RowKey == ResolutionRows.DataKey(from.Value));
+        var dataKey = keyRow is null ? null : keys.Unwrap(from.Value, DataKeyEntity.FromRow(keyRow).ToWrapped());
+        if (keyRow is not null)
+        {
+            var wrapped = keys.Rewrap(from.Value, DataKeyEntity.FromRow(keyRow).ToWrapped(), to.Value);
+            var moved = EntityChange.UpsertCopy(keyRow, to.PartitionKey, ResolutionRows.DataKey(to.Value), new Dictionary<string, string>
+            {
+                ["PersonKey"] = to.Value,
+                ["KeyId"] = wrapped.KeyId,
+                ["Wrapped"] = wrapped.Wrapped,
+            });
+            (await storage.FactsTable.SubmitAsync([moved], cancellationToken).ConfigureAwait(false)).ThrowIfNotWritten();
+        }
+
+        var others = rows.Where(r => r != keyRow).ToList();
+        var writes = others.Select(r => Moved(r, from, to, map, dataKey)).OfType<EntityChange>().ToList();
+        foreach (var chunk in writes.Chunk(TransactionLimit))
+        {
+            (await storage.FactsTable.SubmitAsync(chunk, cancellationToken).ConfigureAwait(false)).ThrowIfNotWritten();
+        }
+
+        foreach (var chunk in others.Chunk(TransactionLimit))
+        {
+            await DeleteAsync(chunk, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (keyRow is not null)
+        {
+            await DeleteAsync([keyRow], cancellationToken).ConfigureAwait(false);
+        }
+
+        return rows.Count;
+    }
+
+    // A row at its new key; null for the view and index rows, which the reconciliation writes again.
+    private static EntityChange? Moved(StoredRow row, PersonKey from, PersonKey to, Func<string, string> map, DataKey? dataKey)
+    {
+        var rowKey = row.RowKey;
+        if (rowKey == ResolutionRows.View(from.Value) || rowKey == ResolutionRows.Index(from.Value))
+        {
+            return null;
+        }
+
+        var membersStart = ResolutionRows.MembersStart(from.Value);
+        var newRowKey = rowKey.StartsWith(membersStart, StringComparison.Ordinal)
+            ? ResolutionRows.Member(to.Value, map(rowKey[membersStart.Length..]))
+            : to.Value + rowKey[from.Value.Length..];
+        var replaced = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var column in KeyColumns)
+        {
+            if (row.GetString(column) is { Length: > 0 } key)
+            {
+                replaced[column] = key == from.Value ? to.Value : map(key);
+            }
+        }
+
+        if (row.GetString(nameof(LinkEntity.Candidates)) is { Length: > 0 } candidates)
+        {
+            var scores = JsonSerializer.Deserialize<List<CandidateScore>>(candidates, StorageJson.Options) ?? [];
+            replaced[nameof(LinkEntity.Candidates)] = JsonSerializer.Serialize(scores.Select(s => s with { Person = map(s.Person) }), StorageJson.Options);
+        }
+
+        if (!ResolutionRows.IsResolutionRow(rowKey) && row.GetString(nameof(FactEntity.Sealed)) is { Length: > 0 } sealedAttributes)
+        {
+            var key = dataKey ?? throw new SealedValueException("A person's values are sealed but their data key row is missing.");
+            replaced[nameof(FactEntity.Sealed)] = key.Seal(key.Open(sealedAttributes, rowKey), newRowKey);
+        }
+
+        return EntityChange.UpsertCopy(row, to.PartitionKey, newRowKey, replaced);
+    }
+
+    private async Task DeleteAsync(IReadOnlyList<StoredRow> rows, CancellationToken cancellationToken)
+    {
+        var result = await storage.FactsTable.SubmitAsync(rows.Select(r => EntityChange.Delete(r.PartitionKey, r.RowKey)), cancellationToken).ConfigureAwait(false);
+        if (!result.IsWritten)
+        {
+            // A row deleted since it was read fails the transaction: delete the rest one by one.
+            foreach (var row in rows)
+            {
+                await storage.FactsTable.DeleteAsync(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+}
