@@ -12,8 +12,11 @@ public sealed class ConsoleSession(ConsoleFixture fixture, ITestOutputHelper out
 
     public IPage Page { get; private set; } = null!;
 
-    /// <summary>Opens the console in a fresh context (its own session storage) and signs in as <paramref name="identity"/>.</summary>
-    public async Task SignInAsync(string identity, int width = 1280, int height = 900)
+    /// <summary>
+    /// Opens the console in a fresh context (its own session storage) and signs in as <paramref name="identity"/>;
+    /// <paramref name="beforeSignIn"/> may shape the page's traffic first.
+    /// </summary>
+    public async Task SignInAsync(string identity, int width = 1280, int height = 900, Func<IPage, Task>? beforeSignIn = null)
     {
         _context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -24,6 +27,11 @@ public sealed class ConsoleSession(ConsoleFixture fixture, ITestOutputHelper out
         });
         Page = await _context.NewPageAsync();
         await Page.GotoAsync("/console");
+        if (beforeSignIn is not null)
+        {
+            await beforeSignIn(Page);
+        }
+
         await Page.Locator($"button[data-identity='{identity}']").ClickAsync();
         await Page.Locator("#sign-out").WaitForAsync();
     }

@@ -1,3 +1,4 @@
+using Microsoft.Playwright;
 using Xunit.Abstractions;
 
 namespace Hub.Browser.Tests;
@@ -45,6 +46,29 @@ public sealed class IntegratorConsoleTests(ConsoleFixture fixture, ITestOutputHe
         await session.Page.Locator("main").GetByText("已放弃").First.WaitForAsync();
         Assert.Equal(0, await session.Page.Locator("button[data-decide]").CountAsync());
         Assert.Contains("导出中断，只有表头", await session.Page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_page_still_loading_when_the_user_follows_a_link_does_not_replace_the_page_they_went_to()
+    {
+        // The landing page waits for the division registry; here it answers late, after the user has gone straight on
+        // to a batch. The batch report must stay on screen once the late answer arrives.
+        var divisionsAnswered = new TaskCompletionSource();
+        await using var session = new ConsoleSession(fixture, output);
+        await session.SignInAsync("qian-civil-affairs-officer", beforeSignIn: page => page.RouteAsync("**/api/divisions", async route =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            await route.ContinueAsync();
+            divisionsAnswered.TrySetResult();
+        }));
+
+        await session.Page.GotoAsync($"/api/console/#/batch/{fixture.HeldBatchId}");
+        await divisionsAnswered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await session.Page.Locator("main h1").GetByText("批次报告").WaitForAsync();
+        await session.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        Assert.Equal("批次报告", await session.Page.Locator("main h1").InnerTextAsync());
+        Assert.Contains(fixture.HeldBatchId, await session.Page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

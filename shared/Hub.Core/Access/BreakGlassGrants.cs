@@ -56,11 +56,8 @@ public sealed class BreakGlassGrants(HubStorage storage, AccessPolicy policy, Ti
         foreach (var person in persons)
         {
             var filter = TableFilter.Of($"PartitionKey eq {person.PartitionKey} and RowKey ge {person.Value + "|"} and RowKey lt {person.Value + "}"}");
-            await foreach (var row in storage.GrantsTable.QueryAsync<BareRow>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
-            {
-                await storage.GrantsTable.DeleteAsync(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
-                erased++;
-            }
+            var rows = await storage.GrantsTable.QueryAsync<BareRow>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
+            erased += await storage.GrantsTable.DeleteRowsAsync(rows, cancellationToken).ConfigureAwait(false);
         }
 
         return erased;

@@ -265,18 +265,9 @@ public sealed partial class Worklist
     /// <summary>Deletes every item of <paramref name="persons"/>, with its index rows: the persons are being erased.</summary>
     public async Task<int> EraseAsync(IReadOnlyCollection<PersonKey> persons, CancellationToken cancellationToken = default)
     {
-        var erased = 0;
-        foreach (var item in (await ReadItemsAsync(persons, cancellationToken).ConfigureAwait(false)).Values)
-        {
-            // An item's rows lie in several partitions (the item's, its department's, its street's): one delete each.
-            foreach (var row in WorklistEntity.IndexRows(item, _evidence).Append(WorklistEntity.ItemRow(item, _evidence)))
-            {
-                await _storage.WorklistTable.DeleteAsync(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
-                erased++;
-            }
-        }
-
-        return erased;
+        var items = (await ReadItemsAsync(persons, cancellationToken).ConfigureAwait(false)).Values;
+        var rows = items.SelectMany(item => WorklistEntity.IndexRows(item, _evidence).Append(WorklistEntity.ItemRow(item, _evidence)));
+        return await _storage.WorklistTable.DeleteRowsAsync(rows, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<Dictionary<string, WorklistItem>> ReadItemsAsync(IEnumerable<PersonKey> persons, CancellationToken cancellationToken)

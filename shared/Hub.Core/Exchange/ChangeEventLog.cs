@@ -204,25 +204,8 @@ internal sealed partial class ChangeEventLog(HubStorage storage, KeyRing keys, I
 
     private async Task<int> DeleteAsync(string filter, CancellationToken cancellationToken)
     {
-        var rows = new List<BareRow>();
-        await foreach (var row in Table.QueryAsync<BareRow>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            rows.Add(row);
-        }
-
-        foreach (var partition in rows.GroupBy(r => r.PartitionKey, StringComparer.Ordinal))
-        {
-            foreach (var chunk in partition.Chunk(TransactionLimit))
-            {
-                var result = await Table.SubmitAsync(chunk.Select(r => EntityChange.Delete(r.PartitionKey, r.RowKey)), cancellationToken).ConfigureAwait(false);
-                if (result.Outcome is not (WriteOutcome.Written or WriteOutcome.Missing))
-                {
-                    result.ThrowIfNotWritten();
-                }
-            }
-        }
-
-        return rows.Count;
+        var rows = await Table.QueryAsync<BareRow>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return await Table.DeleteRowsAsync(rows, cancellationToken).ConfigureAwait(false);
     }
 
     // The first free sequence at or after from: the rows of from's block after it say how far the feed has grown.

@@ -29,7 +29,6 @@ public sealed partial class RetentionSweep
     public const string SystemActor = "retention";
 
     private const int Concurrency = 8;
-    private const int TransactionLimit = 100;
 
     private readonly HubStorage _storage;
     private readonly FactStore _facts;
@@ -244,21 +243,8 @@ public sealed partial class RetentionSweep
     }
 
     // A key's rows share its partition: deleted 100 to a transaction.
-    private async Task DeleteRowsAsync(PersonKey key, IReadOnlyList<string> rowKeys, CancellationToken cancellationToken)
-    {
-        foreach (var chunk in rowKeys.Chunk(TransactionLimit))
-        {
-            var result = await _storage.FactsTable.SubmitAsync(chunk.Select(r => EntityChange.Delete(key.PartitionKey, r)), cancellationToken).ConfigureAwait(false);
-            if (!result.IsWritten)
-            {
-                // A row deleted since it was listed fails the transaction: delete the rest one by one.
-                foreach (var rowKey in chunk)
-                {
-                    await _storage.FactsTable.DeleteAsync(key.PartitionKey, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
-                }
-            }
-        }
-    }
+    private Task<int> DeleteRowsAsync(PersonKey key, IReadOnlyList<string> rowKeys, CancellationToken cancellationToken) =>
+        _storage.FactsTable.DeleteRowsAsync(rowKeys.Select(r => new BareRow(key.PartitionKey, r)), cancellationToken);
 
     [LoggerMessage(EventId = 9101, Level = LogLevel.Information, Message = "Retention sweep (dry run {DryRun}): {Checked} persons checked, {Expired} expired, {Rows} rows erased")]
     private static partial void LogSwept(ILogger logger, bool dryRun, int @checked, int expired, int rows);

@@ -12,6 +12,9 @@ namespace Hub.Core.Storage;
 /// <remarks>Each method is one storage request (a query one per page), so operation counts stay as they were.</remarks>
 public sealed class EntityTable
 {
+    // The most changes a table transaction takes.
+    private const int TransactionLimit = 100;
+
     private readonly TableClient _client;
 
     internal EntityTable(TableClient client) => _client = client;
@@ -174,6 +177,38 @@ public sealed class EntityTable
         {
             return WriteOutcome.Changed;
         }
+    }
+
+    /// <summary>
+    /// Deletes the rows <paramref name="rows"/> names, whatever their versions: a partition's rows 100 to a transaction,
+    /// and a transaction refused because one of its rows is gone already made again row by row. Returns how many rows
+    /// were named.
+    /// </summary>
+    public async Task<int> DeleteRowsAsync(IEnumerable<StoredEntity> rows, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var count = 0;
+        foreach (var partition in rows.GroupBy(r => r.PartitionKey, StringComparer.Ordinal))
+        {
+            foreach (var chunk in partition.DistinctBy(r => r.RowKey, StringComparer.Ordinal).Chunk(TransactionLimit))
+            {
+                count += chunk.Length;
+                var result = await SubmitAsync(chunk.Select(r => EntityChange.Delete(r.PartitionKey, r.RowKey)), cancellationToken).ConfigureAwait(false);
+                if (result.Outcome == WriteOutcome.Missing)
+                {
+                    foreach (var row in chunk)
+                    {
+                        await DeleteAsync(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+                    }
+                }
+                else
+                {
+                    result.ThrowIfNotWritten();
+                }
+            }
+        }
+
+        return count;
     }
 
     /// <summary>

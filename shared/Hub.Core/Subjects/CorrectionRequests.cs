@@ -145,11 +145,9 @@ public sealed class CorrectionRequests(HubStorage storage, KeyRing keys, TimePro
         var erased = 0;
         foreach (var person in persons)
         {
-            await foreach (var row in storage.CorrectionsTable.QueryAsync<BareRow>(TableFilter.Of($"PersonKey eq {person.Value}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
-            {
-                await storage.CorrectionsTable.DeleteAsync(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
-                erased++;
-            }
+            var rows = await storage.CorrectionsTable.QueryAsync<BareRow>(TableFilter.Of($"PersonKey eq {person.Value}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken)
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            erased += await storage.CorrectionsTable.DeleteRowsAsync(rows, cancellationToken).ConfigureAwait(false);
         }
 
         return erased;

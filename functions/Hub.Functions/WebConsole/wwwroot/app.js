@@ -66,7 +66,23 @@ function renderShell(active) {
     h('a', { href: `#/${name}`, 'aria-current': name === active ? 'page' : null }, t(r.nav))) : []));
 }
 
-async function render() {
+// One page renders at a time. A page awaits the Hub before it writes the main area, so a route left while its page
+// was still loading (a sign-in landing page, then a link straight to a batch) must finish before the next route
+// renders, or its late answer would overwrite the page the user went to. Requests that arrive meanwhile collapse
+// into one render of the route current when it runs.
+let rendering = null;
+let renderAgain = null;
+
+function render() {
+  if (!rendering) {
+    rendering = renderRoute().finally(() => { rendering = null; });
+    return rendering;
+  }
+  renderAgain ??= rendering.catch(() => {}).then(() => { renderAgain = null; return render(); });
+  return renderAgain;
+}
+
+async function renderRoute() {
   const { name, arg } = currentRoute();
   if (!state.session) {
     renderShell(null);
