@@ -15,7 +15,7 @@ public sealed class PersonKeyHasher : IPersonKeyHasher
     {
         ArgumentNullException.ThrowIfNull(options);
         _pepper = Convert.FromBase64String(options.Value.Pepper ?? throw new InvalidOperationException("Hub:PersonKey:Pepper is not configured."));
-        Retired = options.Value.RetiredPepper is { } retired ? new PersonKeyHasher(Convert.FromBase64String(retired)) : null;
+        Retired = options.Value.RetiredPepper is { Length: > 0 } retired ? new PersonKeyHasher(Convert.FromBase64String(retired)) : null;
     }
 
     private PersonKeyHasher(byte[] pepper) => _pepper = pepper;

@@ -18,7 +18,7 @@ internal sealed class PersonKeyOptionsValidator : IValidateOptions<PersonKeyOpti
             return ValidateOptionsResult.Fail("Hub:PersonKey:Pepper must be base64 and decode to at least 32 bytes.");
         }
 
-        if (options.RetiredPepper is { } retired)
+        if (options.RetiredPepper is { Length: > 0 } retired)
         {
             if (!Convert.TryFromBase64String(retired, buffer, out length) || length < 32)
             {

@@ -22,7 +22,7 @@ internal sealed class KeyMover(HubStorage storage, KeyRing keys)
     private static readonly string[] KeyColumns = ["PersonKey", "Golden", "Member", "PreviousGolden"];
 
     /// <summary>Moves <paramref name="from"/>'s rows to <paramref name="to"/>, naming other keys as <paramref name="map"/> says; returns the rows moved.</summary>
-    public async Task<int> MoveAsync(PersonKey from, PersonKey to, Func<string, string> map, CancellationToken cancellationToken = default)
+    public async Task<int> MoveAsync(PersonKey from, PersonKey to, KeyLookup map, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(map);
         var filter = TableFilter.Of($"PartitionKey eq {from.PartitionKey} and RowKey ge {FactEntity.PersonRangeStart(from.Value)} and RowKey lt {FactEntity.PersonRangeEnd(from.Value)}");
@@ -32,6 +32,7 @@ internal sealed class KeyMover(HubStorage storage, KeyRing keys)
             return 0;
         }
 
+        await map.LoadAsync(rows.SelectMany(NamedKeys), cancellationToken).ConfigureAwait(false);
         var keyRow = rows.FirstOrDefault(r => r.RowKey == ResolutionRows.DataKey(from.Value));
         var dataKey = keyRow is null ? null : keys.Unwrap(from.Value, DataKeyEntity.FromRow(keyRow).ToWrapped());
         if (keyRow is not null)
@@ -53,21 +54,43 @@ internal sealed class KeyMover(HubStorage storage, KeyRing keys)
             (await storage.FactsTable.SubmitAsync(chunk, cancellationToken).ConfigureAwait(false)).ThrowIfNotWritten();
         }
 
-        foreach (var chunk in others.Chunk(TransactionLimit))
-        {
-            await DeleteAsync(chunk, cancellationToken).ConfigureAwait(false);
-        }
-
+        await storage.FactsTable.DeleteRowsAsync(others.Select(r => new BareRow(r.PartitionKey, r.RowKey)), cancellationToken).ConfigureAwait(false);
         if (keyRow is not null)
         {
-            await DeleteAsync([keyRow], cancellationToken).ConfigureAwait(false);
+            await storage.FactsTable.DeleteRowsAsync([new BareRow(keyRow.PartitionKey, keyRow.RowKey)], cancellationToken).ConfigureAwait(false);
         }
 
         return rows.Count;
     }
 
+    // Every person key a row names: in its key (a member row's trailing key), its key columns and its candidate list.
+    private static IEnumerable<string> NamedKeys(StoredRow row)
+    {
+        var separator = row.RowKey.LastIndexOf('|');
+        if (separator >= 0)
+        {
+            yield return row.RowKey[(separator + 1)..];
+        }
+
+        foreach (var column in KeyColumns)
+        {
+            if (row.GetString(column) is { Length: > 0 } key)
+            {
+                yield return key;
+            }
+        }
+
+        if (row.GetString(nameof(LinkEntity.Candidates)) is { Length: > 0 } candidates)
+        {
+            foreach (var score in JsonSerializer.Deserialize<List<CandidateScore>>(candidates, StorageJson.Options) ?? [])
+            {
+                yield return score.Person;
+            }
+        }
+    }
+
     // A row at its new key; null for the view and index rows, which the reconciliation writes again.
-    private static EntityChange? Moved(StoredRow row, PersonKey from, PersonKey to, Func<string, string> map, DataKey? dataKey)
+    private static EntityChange? Moved(StoredRow row, PersonKey from, PersonKey to, KeyLookup map, DataKey? dataKey)
     {
         var rowKey = row.RowKey;
         if (rowKey == ResolutionRows.View(from.Value) || rowKey == ResolutionRows.Index(from.Value))
@@ -77,21 +100,21 @@ internal sealed class KeyMover(HubStorage storage, KeyRing keys)
 
         var membersStart = ResolutionRows.MembersStart(from.Value);
         var newRowKey = rowKey.StartsWith(membersStart, StringComparison.Ordinal)
-            ? ResolutionRows.Member(to.Value, map(rowKey[membersStart.Length..]))
+            ? ResolutionRows.Member(to.Value, map.Map(rowKey[membersStart.Length..]))
             : to.Value + rowKey[from.Value.Length..];
         var replaced = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var column in KeyColumns)
         {
             if (row.GetString(column) is { Length: > 0 } key)
             {
-                replaced[column] = key == from.Value ? to.Value : map(key);
+                replaced[column] = key == from.Value ? to.Value : map.Map(key);
             }
         }
 
         if (row.GetString(nameof(LinkEntity.Candidates)) is { Length: > 0 } candidates)
         {
             var scores = JsonSerializer.Deserialize<List<CandidateScore>>(candidates, StorageJson.Options) ?? [];
-            replaced[nameof(LinkEntity.Candidates)] = JsonSerializer.Serialize(scores.Select(s => s with { Person = map(s.Person) }), StorageJson.Options);
+            replaced[nameof(LinkEntity.Candidates)] = JsonSerializer.Serialize(scores.Select(s => s with { Person = map.Map(s.Person) }), StorageJson.Options);
         }
 
         if (!ResolutionRows.IsResolutionRow(rowKey) && row.GetString(nameof(FactEntity.Sealed)) is { Length: > 0 } sealedAttributes)
@@ -101,18 +124,5 @@ internal sealed class KeyMover(HubStorage storage, KeyRing keys)
         }
 
         return EntityChange.UpsertCopy(row, to.PartitionKey, newRowKey, replaced);
-    }
-
-    private async Task DeleteAsync(IReadOnlyList<StoredRow> rows, CancellationToken cancellationToken)
-    {
-        var result = await storage.FactsTable.SubmitAsync(rows.Select(r => EntityChange.Delete(r.PartitionKey, r.RowKey)), cancellationToken).ConfigureAwait(false);
-        if (!result.IsWritten)
-        {
-            // A row deleted since it was read fails the transaction: delete the rest one by one.
-            foreach (var row in rows)
-            {
-                await storage.FactsTable.DeleteAsync(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
-            }
-        }
     }
 }
