@@ -90,6 +90,36 @@ public sealed partial class PepperRotationTests(AzuriteFixture azurite, ITestOut
         }
     }
 
+    [Fact]
+    public async Task A_feed_pushed_while_a_rotation_runs_waits_and_is_taken_whole_when_it_is_done()
+    {
+        var settings = new Dictionary<string, string?>(Limits)
+        {
+            ["Hub:PersonKey:Pepper"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)(i * 11)).ToArray()),
+            ["Hub:PersonKey:RetiredPepper"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)(i * 13)).ToArray()),
+            ["Hub:PersonKey:RotationHold"] = "00:00:01",
+        };
+        await using var hub = new HubFactory(azurite, settings);
+        var rotation = hub.Services.GetRequiredService<PersonKeyRotation>();
+        await rotation.StartAsync();
+        using var publisher = hub.CreatePublisherClient(SampleSet.Layout[0].Source);
+        using var stream = new MemoryStream();
+        await FeedWriter.WriteAsync(Snapshots().First(), stream, SampleSet.Layout[0].Format);
+
+        using var pushed = await publisher.PushAsync(SampleSet.Layout[0].Source, stream.ToArray(), ContentType(SampleSet.Layout[0].Format), "snapshot");
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var held = await publisher.WaitForBatchAsync(pushed.Headers.Location!, TimeSpan.Zero).ContinueWith(t => t.Exception?.InnerException, TaskScheduler.Default);
+
+        Assert.Equal(HttpStatusCode.Accepted, pushed.StatusCode);
+        Assert.IsType<TimeoutException>(held);
+        Assert.Contains(hub.Logs.Lines, m => m.Contains("held for", StringComparison.Ordinal));
+        Assert.Equal(RotationStage.Done, (await rotation.RunAsync()).Stage);
+        var report = await publisher.WaitForBatchAsync(pushed.Headers.Location!);
+        Assert.Equal(BatchStatus.Completed, report.Status);
+        Assert.Equal(report.Counts.Received, report.Counts.Inserted);
+        Assert.Equal(0, report.Counts.Rejected);
+    }
+
     // Each profile read after the rotation is the one read before, with every old key written as its new key.
     private static async Task AssertSameProfilesAsync(HubFactory hub, Dictionary<string, (HttpStatusCode Status, string Body)> before, Dictionary<string, string> moved)
     {

@@ -67,21 +67,23 @@ public sealed partial class PersonKeyRotation
         CanRotate && await ReadStateAsync(cancellationToken).ConfigureAwait(false) is { Status: not nameof(RotationStage.Done) };
 
     /// <summary>
+    /// Starts the rotation, writing only its state, so feeds are held from this moment while <see cref="RunAsync"/>
+    /// does the work; a rotation already started or finished is left as it is.
+    /// </summary>
+    public async Task<RotationProgress> StartAsync(CancellationToken cancellationToken = default)
+    {
+        _ = _hasher.Retired ?? throw new InvalidOperationException("Hub:PersonKey:RetiredPepper is not configured: there is no pepper to rotate away from.");
+        return Progress(await StartedAsync(cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>
     /// Starts the rotation, or continues it from where it stopped, and runs it to the end; a finished rotation is left
     /// as it is. Throws <see cref="InvalidOperationException"/> when no retired pepper is configured.
     /// </summary>
     public async Task<RotationProgress> RunAsync(CancellationToken cancellationToken = default)
     {
         var retired = _hasher.Retired ?? throw new InvalidOperationException("Hub:PersonKey:RetiredPepper is not configured: there is no pepper to rotate away from.");
-        var state = await ReadStateAsync(cancellationToken).ConfigureAwait(false);
-        if (state is null)
-        {
-            state = new RotationStateEntity { RowKey = RotationStateEntity.Rotation, Pepper = Fingerprint, Status = nameof(RotationStage.Mapping), StartedAt = _time.GetUtcNow() };
-            await ClearMarksAsync(cancellationToken).ConfigureAwait(false);
-            await SaveAsync(state, cancellationToken).ConfigureAwait(false);
-            LogStarted(_logger);
-        }
-
+        var state = await StartedAsync(cancellationToken).ConfigureAwait(false);
         var map = new KeyMap(_storage);
         if (state.Status == nameof(RotationStage.Mapping))
         {
@@ -131,6 +133,20 @@ public sealed partial class PersonKeyRotation
         }
 
         return Progress(state);
+    }
+
+    private async Task<RotationStateEntity> StartedAsync(CancellationToken cancellationToken)
+    {
+        if (await ReadStateAsync(cancellationToken).ConfigureAwait(false) is { } started)
+        {
+            return started;
+        }
+
+        var state = new RotationStateEntity { RowKey = RotationStateEntity.Rotation, Pepper = Fingerprint, Status = nameof(RotationStage.Mapping), StartedAt = _time.GetUtcNow() };
+        await ClearMarksAsync(cancellationToken).ConfigureAwait(false);
+        await SaveAsync(state, cancellationToken).ConfigureAwait(false);
+        LogStarted(_logger);
+        return state;
     }
 
     // Runs one stage over every facts partition not marked done, marking each with its count; returns the stage's total.
