@@ -56,10 +56,19 @@ public sealed partial class PepperRotationTests(AzuriteFixture azurite, ITestOut
         var rotating = new Dictionary<string, string?>(Limits) { ["Hub:PersonKey:Pepper"] = newPepper, ["Hub:PersonKey:RetiredPepper"] = oldPepper };
         await using (var second = new HubFactory(azurite, rotating, prefix) { DeleteStorageOnDispose = false })
         {
+            using var administrator = second.CreateClientWithToken(DevelopmentTokens.MintPersonal("dpo", [HubRoles.Administrator], "110100000000"));
+            using var started = await administrator.PostAsync(new Uri("/api/person-keys/rotation", UriKind.Relative), content: null);
+            Assert.True(started.StatusCode == HttpStatusCode.OK, await started.Content.ReadAsStringAsync());
             var rotation = second.Services.GetRequiredService<PersonKeyRotation>();
-            var progress = await rotation.RunAsync();
+            var progress = await rotation.ReadAsync();
+            var status = await administrator.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>(new Uri("/api/person-keys/rotation", UriKind.Relative));
 
             Assert.Equal(RotationStage.Done, progress.Stage);
+            Assert.Equal("done", status!["stage"]!.GetValue<string>());
+            Assert.Equal(progress.KeysMapped, status["keysMapped"]!.GetValue<long>());
+            var audited = (await AuditOfAsync(second)).Where(e => e.Event.Action == Hub.Core.Audit.AuditAction.PersonKeyRotation && e.Event.Actor.UserId == "dpo").ToList();
+            Assert.Equal(2, audited.Count);
+            Assert.Contains(audited, e => e.Event.RecordCount == progress.KeysMapped);
             var moved = await KeyMapAsync(second);
             output.WriteLine($"{moved.Count} keys mapped, {progress.RowsMoved} facts rows moved, {progress.RowsRemapped} other rows remapped");
             Assert.True(moved.Count >= personsBefore, $"{moved.Count} keys mapped for {personsBefore} persons");
@@ -118,6 +127,32 @@ public sealed partial class PepperRotationTests(AzuriteFixture azurite, ITestOut
         Assert.Equal(BatchStatus.Completed, report.Status);
         Assert.Equal(report.Counts.Received, report.Counts.Inserted);
         Assert.Equal(0, report.Counts.Rejected);
+    }
+
+    [Fact]
+    public async Task Without_a_retired_pepper_a_rotation_is_a_409_problem_and_only_an_administrator_may_ask()
+    {
+        await using var hub = new HubFactory(azurite, Limits);
+        using var administrator = hub.CreateClientWithToken(DevelopmentTokens.MintPersonal("dpo", [HubRoles.Administrator], "110100000000"));
+        using var officer = hub.CreateClientWithToken(DevelopmentTokens.MintPersonal("officer", [HubRoles.StreetOfficer], "110105001000"));
+
+        using var refused = await administrator.PostAsync(new Uri("/api/person-keys/rotation", UriKind.Relative), content: null);
+        using var forbidden = await officer.PostAsync(new Uri("/api/person-keys/rotation", UriKind.Relative), content: null);
+        var status = await administrator.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>(new Uri("/api/person-keys/rotation", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("RetiredPepper", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        Assert.Equal("none", status!["stage"]!.GetValue<string>());
+        Assert.False(status["retiredPepperConfigured"]!.GetValue<bool>());
+        Assert.Equal(2, (await AuditOfAsync(hub)).Count(e => e.Event.Action == Hub.Core.Audit.AuditAction.PersonKeyRotation && e.Event.Actor.UserId == "dpo"));
+    }
+
+    private static async Task<List<Hub.Core.Audit.AuditRecord>> AuditOfAsync(HubFactory hub)
+    {
+        var query = new Hub.Core.Audit.AuditQuery { From = DateTimeOffset.UtcNow.AddHours(-1), To = DateTimeOffset.UtcNow.AddHours(1) };
+        return await hub.Services.GetRequiredService<Hub.Core.Audit.AuditSearch>().SearchAllAsync(query).ToListAsync();
     }
 
     // Each profile read after the rotation is the one read before, with every old key written as its new key.
