@@ -56,6 +56,10 @@ public sealed partial class PepperRotationTests(AzuriteFixture azurite, ITestOut
         var rotating = new Dictionary<string, string?>(Limits) { ["Hub:PersonKey:Pepper"] = newPepper, ["Hub:PersonKey:RetiredPepper"] = oldPepper };
         await using (var second = new HubFactory(azurite, rotating, prefix) { DeleteStorageOnDispose = false })
         {
+            // Before the keys move, a person is found by ID number at the retired pepper's key (the household key a read
+            // works out is the new pepper's already).
+            await AssertSameProfilesAsync(second, before, []);
+
             using var administrator = second.CreateClientWithToken(DevelopmentTokens.MintPersonal("dpo", [HubRoles.Administrator], "110100000000"));
             using var started = await administrator.PostAsync(new Uri("/api/person-keys/rotation", UriKind.Relative), content: null);
             Assert.True(started.StatusCode == HttpStatusCode.OK, await started.Content.ReadAsStringAsync());
@@ -78,6 +82,12 @@ public sealed partial class PepperRotationTests(AzuriteFixture azurite, ITestOut
 
             var left = await TablesHoldingAsync(second, moved.Keys.ToHashSet(StringComparer.Ordinal));
             Assert.True(left.Keys.All(History.Contains), $"Old keys left in: {string.Join(", ", left.Select(l => $"{l.Key} ({l.Value})"))}");
+
+            // A key from before the rotation, in a URL, reads the person at their new key.
+            var (oldKey, newKey) = moved.First(m => before.Values.Any(b => b.Status == HttpStatusCode.OK && b.Body.Contains(m.Key, StringComparison.Ordinal)));
+            using var steward = second.CreateClientWithToken(DevelopmentTokens.MintPersonal("steward", [HubRoles.DataSteward], "110100000000", null, null));
+            var byOldKey = await steward.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>(new Uri($"/api/persons/{oldKey}?purpose=eligibility-check", UriKind.Relative));
+            Assert.Equal(newKey, byOldKey!["personKey"]!.GetValue<string>());
 
             var again = await rotation.RunAsync();
             Assert.Equal(progress with { RetiredPepperConfigured = true }, again);

@@ -58,6 +58,17 @@ public sealed partial class PersonKeyRotation
     // Which rotation the state rows are about: a keyed hash under the current pepper, never the pepper itself.
     private string Fingerprint => Convert.ToHexStringLower(_hasher.KeyedHash(Encoding.ASCII.GetBytes("person-key-rotation")).AsSpan(0, 8));
 
+    /// <summary>
+    /// The keys a person with ID number <paramref name="id"/> may be stored under, to try in order: the current
+    /// pepper's, then, while a retired pepper is configured, the retired one's (a person the rotation has not moved yet).
+    /// </summary>
+    public IReadOnlyList<PersonKey> KeysOf(ResidentId id) =>
+        _hasher.Retired is { } retired ? [_hasher.Hash(id), retired.Hash(id)] : [_hasher.Hash(id)];
+
+    /// <summary>The key a rotation moved <paramref name="old"/> to; null when it moved no such key.</summary>
+    public async Task<PersonKey?> MovedToAsync(PersonKey old, CancellationToken cancellationToken = default) =>
+        await new KeyMap(_storage).NewOfAsync(old, cancellationToken).ConfigureAwait(false);
+
     /// <summary>Where the rotation to the current pepper stands.</summary>
     public async Task<RotationProgress> ReadAsync(CancellationToken cancellationToken = default) =>
         Progress(await ReadStateAsync(cancellationToken).ConfigureAwait(false));
