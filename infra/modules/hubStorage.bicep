@@ -1,4 +1,4 @@
-// The Hub's own data: tables (facts, residents, candidates, reviews, batches, audit, auditbyperson, grants, events, subscriptions, deliveries, worklist, corrections), queues
+// The Hub's own data: tables (facts, residents, candidates, reviews, batches, audit, auditbyperson, grants, events, subscriptions, deliveries, worklist, corrections, keymap), queues
 // (feed-batches, push-deliveries and their poison queues) and
 // containers (feeds, rejects, divisions, auditcheckpoints, uploads). Separate from the Functions host's storage account: see
 // infra/README.md ("Two storage accounts").
@@ -129,7 +129,7 @@ resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2023-05-0
   name: 'default'
 }
 
-resource tables 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = [for table in ['facts', 'residents', 'candidates', 'reviews', 'batches', 'audit', 'auditbyperson', 'grants', 'events', 'subscriptions', 'deliveries', 'worklist', 'corrections']: {
+resource tables 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = [for table in ['facts', 'residents', 'candidates', 'reviews', 'batches', 'audit', 'auditbyperson', 'grants', 'events', 'subscriptions', 'deliveries', 'worklist', 'corrections', 'keymap']: {
   parent: tableService
   name: table
 }]

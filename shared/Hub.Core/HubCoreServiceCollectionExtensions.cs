@@ -11,6 +11,7 @@ using Hub.Core.Feeds.Sources;
 using Hub.Core.Identity.Keys;
 using Hub.Core.Identity.Matching;
 using Hub.Core.Identity.Resolution;
+using Hub.Core.Identity.Rotation;
 using Hub.Core.Kernel;
 using Hub.Core.Profiles;
 using Hub.Core.Profiles.Facts;
@@ -239,6 +240,9 @@ public static class HubCoreServiceCollectionExtensions
             sp.GetRequiredService<HubStorage>(), sp.GetRequiredService<FactStore>(), sp.GetRequiredService<KeyRing>(), sp.GetRequiredService<PersonResolver>(), sp.GetRequiredService<ResidentRowBuilder>(),
             sp.GetRequiredService<ResidentIndex>(), sp.GetRequiredService<PersonCopies>(), sp.GetRequiredService<ProfileBuilder>(), sp.GetRequiredService<ProfileRules>(),
             sp.GetRequiredService<AuditLog>(), sp.GetRequiredService<IOptions<RetentionOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RetentionSweep>>()));
+        services.AddSingleton(sp => new PersonKeyRotation(
+            sp.GetRequiredService<HubStorage>(), sp.GetRequiredService<KeyRing>(), sp.GetRequiredService<PersonKeyHasher>(), sp.GetRequiredService<SourceCatalog>(), sp.GetRequiredService<ResidentReconciler>(),
+            sp.GetRequiredService<Worklist>(), sp.GetRequiredService<PersonResolver>(), sp.GetRequiredService<FactStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<PersonKeyRotation>>()));
     }
 
     /// <summary>

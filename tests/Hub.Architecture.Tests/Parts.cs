@@ -39,6 +39,7 @@ internal static class Parts
         ["Reads"] = [.. BelowResolution, "Checks", "Identity.Resolution"],
         ["Subjects"] = [.. BelowResolution, "Checks", "Identity.Resolution", "Reads"],
         ["Retention"] = [.. BelowResolution, "Checks", "Identity.Resolution", "Exchange", "Subjects"],
+        ["Identity.Rotation"] = [.. BelowResolution, "Checks", "Identity.Resolution", "Exchange", "Subjects"],
         ["Quality"] = [.. BelowResolution, "Identity.Resolution", "Quality"],
         ["Feeds.Processing"] = [.. BelowResolution, "Checks", "Identity.Resolution", "Exchange", "Feeds.Processing"],
     };

@@ -15,7 +15,7 @@ public static class HubCli
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
         var context = new CliContext(output, error, handler, TimeProvider.System);
-        var root = new RootCommand("Client of the Hub: push departmental feeds, follow their batches, validate files and check mappings offline, write sample feeds, measure person matching, read a department's data quality, work the steward queue and the cross-department worklist, verify and search the audit trail, subscribe to change events and read them, produce a resident's data subject report and route their corrections, read and load the division registry, and model the capacity a city needs.")
+        var root = new RootCommand("Client of the Hub: push departmental feeds, follow their batches, validate files and check mappings offline, write sample feeds, measure person matching, read a department's data quality, work the steward queue and the cross-department worklist, verify and search the audit trail, subscribe to change events and read them, produce a resident's data subject report and route their corrections, read and load the division registry, rotate the pepper of person keys, and model the capacity a city needs.")
         {
             TokenCommand.Create(context),
             PushCommand.Create(context),
@@ -34,6 +34,7 @@ public static class HubCli
             EventsCommand.Create(context),
             PersonsCommand.Create(context),
             DivisionsCommand.Create(context),
+            PersonKeysCommand.Create(context),
             CapacityCommand.Create(context),
         };
 

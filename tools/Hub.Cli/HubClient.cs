@@ -157,6 +157,20 @@ internal sealed class HubClient(HttpClient http) : IDisposable
         return await ReadAsync<JsonElement>(response, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Starts or continues the pepper rotation and waits for it to finish.</summary>
+    public async Task<HubAnswer<JsonElement>> RotatePersonKeysAsync(CancellationToken cancellationToken)
+    {
+        using var response = await http.PostAsync("api/person-keys/rotation", content: null, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync<JsonElement>(response, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>How far the pepper rotation has come.</summary>
+    public async Task<HubAnswer<JsonElement>> GetPersonKeyRotationAsync(CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync("api/person-keys/rotation", cancellationToken).ConfigureAwait(false);
+        return await ReadAsync<JsonElement>(response, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Where push subscription <paramref name="id"/>'s delivery stands, with its dead letters.</summary>
     public async Task<HubAnswer<JsonElement>> GetDeliveryAsync(string id, CancellationToken cancellationToken)
     {

@@ -1,7 +1,10 @@
 using System.Text.Json;
 using Hub.Core.Exchange;
 using Hub.Core.Feeds.Processing;
+using Hub.Core.Identity.Keys;
+using Hub.Core.Identity.Rotation;
 using Hub.Core.Storage;
+using Microsoft.Extensions.Options;
 
 namespace Hub.Functions.FunctionsHost;
 
@@ -9,12 +12,12 @@ namespace Hub.Functions.FunctionsHost;
 /// Every queue-triggered function of the Hub, in one list: the handler endpoints, the local trigger runner and the
 /// generated <c>function.json</c> files are all made from it, so they cannot drift apart.
 /// </summary>
-internal static class QueueFunctions
+internal static partial class QueueFunctions
 {
     public static readonly QueueFunction ProcessFeedBatch = new(
         "ProcessFeedBatch",
         QueueNames.FeedBatches,
-        (services, body, cancellationToken) => services.GetRequiredService<FeedProcessor>().ProcessAsync(ReadMessage(body), cancellationToken));
+        ProcessOrHoldAsync);
 
     public static readonly QueueFunction FeedBatchPoisoned = new(
         "FeedBatchPoisoned",
@@ -32,6 +35,29 @@ internal static class QueueFunctions
         (services, body, cancellationToken) => services.GetRequiredService<PushDelivery>().HandleAsync(PushDeliveryMessage.Parse(body), cancellationToken));
 
     public static IReadOnlyList<QueueFunction> All { get; } = [ProcessFeedBatch, FeedBatchPoisoned, DeliverChangeEvents];
+
+    /// <summary>
+    /// Processes a batch, or, while a pepper rotation runs, holds it: its records would be keyed with the new pepper
+    /// beside persons not moved yet. A held batch's message is sent again, to be seen after the hold, so it is taken
+    /// when the rotation is done and nothing is lost.
+    /// </summary>
+    private static async Task ProcessOrHoldAsync(IServiceProvider services, string body, CancellationToken cancellationToken)
+    {
+        var message = ReadMessage(body);
+        if (await services.GetRequiredService<PersonKeyRotation>().IsRunningAsync(cancellationToken))
+        {
+            var hold = services.GetRequiredService<IOptions<PersonKeyOptions>>().Value.RotationHold;
+            await services.GetRequiredService<HubStorage>().FeedBatches.SendAsync(body, hold, cancellationToken);
+            var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(QueueFunctions));
+            LogHeld(logger, message.BatchId, hold);
+            return;
+        }
+
+        await services.GetRequiredService<FeedProcessor>().ProcessAsync(message, cancellationToken);
+    }
+
+    [LoggerMessage(EventId = 2904, Level = LogLevel.Information, Message = "Batch {BatchId} held for {Hold} while a person key rotation runs")]
+    private static partial void LogHeld(ILogger logger, string batchId, TimeSpan hold);
 
     private static FeedBatchMessage ReadMessage(string body) =>
         JsonSerializer.Deserialize<FeedBatchMessage>(body, JsonSerializerOptions.Web)

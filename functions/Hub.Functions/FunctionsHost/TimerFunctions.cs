@@ -1,6 +1,8 @@
 using Hub.Core.Audit;
 using Hub.Core.Exchange;
+using Hub.Core.Identity.Keys;
 using Hub.Core.Identity.Resolution;
+using Hub.Core.Identity.Rotation;
 using Hub.Core.Retention;
 
 namespace Hub.Functions.FunctionsHost;
@@ -67,5 +69,23 @@ internal static class TimerFunctions
         new RetentionOptions().Schedule,
         (services, cancellationToken) => services.GetRequiredService<RetentionSweep>().RunScheduledAsync(cancellationToken));
 
-    public static IReadOnlyList<TimerFunction> All { get; } = [WriteAuditCheckpoints, ReconcileResidentIndex, PruneChangeEvents, SweepPushDeliveries, EraseExpiredPersons];
+    /// <summary>
+    /// Continues a pepper rotation an administrator started and that stopped before its end (a request cut short, a
+    /// restart). Without a retired pepper configured it reads nothing; a rotation continued twice at once moves the same
+    /// rows to the same keys, harmlessly.
+    /// </summary>
+    public static readonly TimerFunction ContinuePersonKeyRotation = new(
+        "ContinuePersonKeyRotation",
+        $"{PersonKeyOptions.SectionName}:RotationSchedule",
+        "0 */5 * * * *",
+        async (services, cancellationToken) =>
+        {
+            var rotation = services.GetRequiredService<PersonKeyRotation>();
+            if (await rotation.IsRunningAsync(cancellationToken))
+            {
+                await rotation.RunAsync(cancellationToken);
+            }
+        });
+
+    public static IReadOnlyList<TimerFunction> All { get; } = [WriteAuditCheckpoints, ReconcileResidentIndex, PruneChangeEvents, SweepPushDeliveries, EraseExpiredPersons, ContinuePersonKeyRotation];
 }

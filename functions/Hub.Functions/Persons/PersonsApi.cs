@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Hub.Core.Access;
 using Hub.Core.Audit;
-using Hub.Core.Identity.Keys;
+using Hub.Core.Identity.Rotation;
 using Hub.Core.Kernel;
 using Hub.Core.Reads;
 using Hub.Functions.Access;
@@ -70,7 +70,7 @@ internal static class PersonsApi
     }
 
     internal static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> GetPersonAsync(
-        PersonKey personKey, [FromQuery] string? purpose, HttpContext context, AuditScope audit, PersonDisclosure reads, CancellationToken cancellationToken)
+        PersonKey personKey, [FromQuery] string? purpose, HttpContext context, AuditScope audit, PersonDisclosure reads, PersonKeyRotation rotation, CancellationToken cancellationToken)
     {
         if (!PersonViewers.TryStart(reads, context, purpose, audit, out var viewer, out var problem))
         {
@@ -78,6 +78,13 @@ internal static class PersonsApi
         }
 
         var read = await reads.DetailAsync(viewer, personKey, cancellationToken);
+
+        // A key from before a pepper rotation (a bookmark, a subscriber's copy) reads the person at the key it moved to.
+        if (read.Value is null && await rotation.MovedToAsync(personKey, cancellationToken) is { } moved)
+        {
+            read = await reads.DetailAsync(viewer, moved, cancellationToken);
+        }
+
         audit.Record(read.Disclosed);
         return read.Value is { } person ? TypedResults.Ok(person) : NotFound();
     }
@@ -96,7 +103,7 @@ internal static class PersonsApi
     }
 
     internal static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> LookUpAsync(
-        PersonLookup lookup, HttpContext context, AuditScope audit, PersonDisclosure reads, PersonKeyHasher hasher, CancellationToken cancellationToken)
+        PersonLookup lookup, HttpContext context, AuditScope audit, PersonDisclosure reads, PersonKeyRotation rotation, CancellationToken cancellationToken)
     {
         if (!PersonViewers.TryStart(reads, context, lookup.Purpose, audit, out var viewer, out var problem))
         {
@@ -108,7 +115,14 @@ internal static class PersonsApi
             return HubProblems.BadRequest("Invalid ID number", reason);
         }
 
-        var read = await reads.DetailAsync(viewer, hasher.Hash(id.Value), cancellationToken);
+        // While a pepper rotation runs, a person it has not moved yet is at the retired pepper's key.
+        var keys = rotation.KeysOf(id.Value);
+        var read = await reads.DetailAsync(viewer, keys[0], cancellationToken);
+        if (read.Value is null && keys.Count > 1)
+        {
+            read = await reads.DetailAsync(viewer, keys[1], cancellationToken);
+        }
+
         audit.Record(read.Disclosed);
         return read.Value is { } person ? TypedResults.Ok(person) : NotFound();
     }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Hub.Core.Access;
 using Hub.Core.Audit;
-using Hub.Core.Identity.Keys;
+using Hub.Core.Identity.Rotation;
 using Hub.Core.Kernel;
 using Hub.Core.Profiles;
 using Hub.Core.Reads;
@@ -38,7 +38,7 @@ internal static class VerificationsApi
     }
 
     internal static async Task<Results<Ok<VerificationAnswer>, ProblemHttpResult>> VerifyAsync(
-        VerificationRequest verification, HttpContext context, AuditScope audit, PersonDisclosure reads, PersonKeyHasher hasher, CancellationToken cancellationToken)
+        VerificationRequest verification, HttpContext context, AuditScope audit, PersonDisclosure reads, PersonKeyRotation rotation, CancellationToken cancellationToken)
     {
         if (!PersonViewers.TryStart(reads, context, verification.Purpose, audit, out var look, out var problem))
         {
@@ -65,7 +65,14 @@ internal static class VerificationsApi
             return HubProblems.BadRequest("Invalid claim", "claim.kind is inGroup (with group and optional on), disabilityGradeAtMost (grade 1-4, optional on) or livesIn (division).");
         }
 
-        var read = await reads.ReadAsync(look, hasher.Hash(id.Value), cancellationToken);
+        // While a pepper rotation runs, a person it has not moved yet is at the retired pepper's key.
+        var keys = rotation.KeysOf(id.Value);
+        var read = await reads.ReadAsync(look, keys[0], cancellationToken);
+        if (read.Value is null && keys.Count > 1)
+        {
+            read = await reads.ReadAsync(look, keys[1], cancellationToken);
+        }
+
         audit.Record(read.Disclosed);
         if (read.Value is not { } profile)
         {

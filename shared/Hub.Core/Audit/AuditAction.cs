@@ -55,6 +55,9 @@ public readonly record struct AuditAction
     /// <summary>The retention sweep was run or previewed by a person.</summary>
     public static AuditAction RetentionSweep { get; } = new("retention.sweep");
 
+    /// <summary>An administrator started or continued a pepper rotation (every person key moved to the new pepper's), or read how far it has come.</summary>
+    public static AuditAction PersonKeyRotation { get; } = new("person-key.rotation");
+
     /// <summary>An auditor searched or verified the audit trail.</summary>
     public static AuditAction AuditRead { get; } = new("audit.read");
 

@@ -270,6 +270,51 @@ public sealed partial class Worklist
         return await _storage.WorklistTable.DeleteRowsAsync(rows, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Moves the items of person partition <paramref name="partition"/> whose person a pepper rotation gave a new key
+    /// (<paramref name="map"/>: old key to new, a key to itself when it did not move) to that key. An item's id follows
+    /// from its person key, so each is given the id the checks give it now, found by evaluating the person at the new
+    /// key (<paramref name="factsOf"/>) and matching the check and the membership; an item the checks no longer find
+    /// keeps its history under an id made from its old one. Its status, history and evidence move with it (the
+    /// evidence sealed again for the new id, household members named by their new keys). Returns the items moved.
+    /// </summary>
+    internal async Task<int> RekeyAsync(int partition, Func<string, string> map, Func<PersonKey, CancellationToken, Task<IReadOnlyList<FactView>>> factsOf, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        ArgumentNullException.ThrowIfNull(factsOf);
+        var filter = TableFilter.Of($"PartitionKey eq {WorklistRows.ItemPartition(partition)}");
+        var rows = await _storage.WorklistTable.QueryAsync<WorklistEntity>(filter, cancellationToken: cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var changes = new List<(WorklistItem? Before, WorklistItem After)>();
+        var old = new List<StoredEntity>();
+        foreach (var person in rows.Where(r => map(r.PersonKey) != r.PersonKey).GroupBy(r => r.PersonKey, StringComparer.Ordinal))
+        {
+            var to = PersonKey.Parse(map(person.Key));
+            var work = NewWork();
+            work.Observe(to, await factsOf(to, cancellationToken).ConfigureAwait(false));
+            var findings = work.Found.SelectMany(p => p.Findings).ToList();
+            foreach (var row in person)
+            {
+                var item = row.ToItem(_evidence);
+                var membership = item.Evidence.FirstOrDefault(e => e.Kind == EvidenceKind.Membership);
+                var found = findings.FirstOrDefault(f => f.Rule.Id == item.Rule
+                    && f.Evidence.Any(e => e.Kind == EvidenceKind.Membership && e.Group == membership?.Group && e.Source == membership?.Source));
+                var moved = item with
+                {
+                    Id = found?.ItemId ?? WorklistRows.ItemId(to, "rotated|" + item.Id),
+                    PersonKey = to,
+                    Evidence = [.. item.Evidence.Select(e => e.Member is { } member ? e with { Member = PersonKey.Parse(map(member.Value)) } : e)],
+                };
+                changes.Add((null, moved));
+                old.AddRange(WorklistEntity.IndexRows(item, _evidence).Append(WorklistEntity.ItemRow(item, _evidence)));
+            }
+        }
+
+        // The new rows first: a move stopped half way leaves the old item too, and the next run moves it again.
+        await WriteAsync(changes, cancellationToken).ConfigureAwait(false);
+        await _storage.WorklistTable.DeleteRowsAsync(old, cancellationToken).ConfigureAwait(false);
+        return changes.Count;
+    }
+
     private async Task<Dictionary<string, WorklistItem>> ReadItemsAsync(IEnumerable<PersonKey> persons, CancellationToken cancellationToken)
     {
         var keys = persons.ToHashSet();

@@ -64,6 +64,16 @@ public sealed class KeyRing
     }
 
     /// <summary>
+    /// The same data key wrapped with the current key for <paramref name="newOwner"/>: a person key that moves (a pepper
+    /// rotation) keeps its data key, so its sealed values need no new key, only their new place.
+    /// </summary>
+    public WrappedDataKey Rewrap(string owner, WrappedDataKey wrapped, string newOwner)
+    {
+        var key = Unwrap(owner, wrapped);
+        return Wrap(newOwner, key.Material);
+    }
+
+    /// <summary>
     /// A key for <paramref name="purpose"/> derived from the key-encryption key <paramref name="keyId"/> (HKDF-SHA256),
     /// for copies the Hub derives from its facts and can derive again (<see cref="DerivedSeal"/>); null when
     /// <paramref name="keyId"/> is not configured.

@@ -57,6 +57,23 @@ public sealed class EntityChange
         return new EntityChange(new TableTransactionAction(TableTransactionActionType.UpsertMerge, row));
     }
 
+    /// <summary>
+    /// Writes a copy of <paramref name="row"/> at <paramref name="partitionKey"/>/<paramref name="rowKey"/>, whatever is
+    /// there, with the text columns <paramref name="replaced"/> set to new values: for moving rows of any kind to new keys.
+    /// </summary>
+    public static EntityChange UpsertCopy(StoredRow row, string partitionKey, string rowKey, IReadOnlyDictionary<string, string> replaced)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(replaced);
+        var copy = row.CopyAt(partitionKey, rowKey);
+        foreach (var (name, value) in replaced)
+        {
+            copy[name] = value;
+        }
+
+        return new EntityChange(new TableTransactionAction(TableTransactionActionType.UpsertReplace, copy));
+    }
+
     /// <summary>Deletes the row at <paramref name="partitionKey"/>/<paramref name="rowKey"/>, whatever its version; the transaction fails with <see cref="WriteOutcome.Missing"/> when there is none.</summary>
     public static EntityChange Delete(string partitionKey, string rowKey) => Delete(new BareRow(partitionKey, rowKey));
 }

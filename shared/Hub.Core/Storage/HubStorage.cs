@@ -35,6 +35,7 @@ public sealed class HubStorage
         Deliveries = tables.GetTableClient($"{prefix}deliveries");
         Worklist = tables.GetTableClient($"{prefix}worklist");
         Corrections = tables.GetTableClient($"{prefix}corrections");
+        KeyMap = tables.GetTableClient($"{prefix}keymap");
         FeedArchive = blobs.GetBlobContainerClient($"{prefix}feeds");
         Rejects = blobs.GetBlobContainerClient($"{prefix}rejects");
         AuditCheckpoints = blobs.GetBlobContainerClient($"{prefix}auditcheckpoints");
@@ -58,6 +59,7 @@ public sealed class HubStorage
         DeliveriesTable = new EntityTable(Deliveries);
         WorklistTable = new EntityTable(Worklist);
         CorrectionsTable = new EntityTable(Corrections);
+        KeyMapTable = new EntityTable(KeyMap);
         FeedArchiveFolder = new BlobFolder(FeedArchive, sealing);
         RejectsFolder = new BlobFolder(Rejects, sealing);
         AuditCheckpointsFolder = new BlobFolder(AuditCheckpoints);
@@ -108,6 +110,9 @@ public sealed class HubStorage
 
     /// <summary>Residents' correction requests, partitioned by the department that owns the value.</summary>
     public EntityTable CorrectionsTable { get; }
+
+    /// <summary>A pepper rotation's map of each old person key to its new one (and back), and how far the rotation has come.</summary>
+    public EntityTable KeyMapTable { get; }
 
     /// <summary>Audit checkpoints (Merkle roots over ranges of the chain); write-once (WORM) in Azure.</summary>
     public BlobFolder AuditCheckpointsFolder { get; }
@@ -184,6 +189,10 @@ public sealed class HubStorage
     /// <remarks>The raw SDK client, for tests that reach under the Hub (to tamper with a row, say); the Hub itself uses the wrappers above.</remarks>
     internal TableClient Corrections { get; }
 
+    /// <summary>A pepper rotation's map of each old person key to its new one (and back), and how far the rotation has come.</summary>
+    /// <remarks>The raw SDK client, for tests that reach under the Hub (to tamper with a row, say); the Hub itself uses the wrappers above.</remarks>
+    internal TableClient KeyMap { get; }
+
     /// <summary>The division registry's files.</summary>
     internal BlobContainerClient Divisions { get; }
 
@@ -259,6 +268,7 @@ public sealed class HubStorage
             Deliveries.CreateIfNotExistsAsync(cancellationToken),
             Worklist.CreateIfNotExistsAsync(cancellationToken),
             Corrections.CreateIfNotExistsAsync(cancellationToken),
+            KeyMap.CreateIfNotExistsAsync(cancellationToken),
             AuditCheckpoints.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
             FeedArchive.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
             Rejects.CreateIfNotExistsAsync(cancellationToken: cancellationToken),

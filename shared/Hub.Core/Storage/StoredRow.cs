@@ -48,6 +48,24 @@ public sealed class StoredRow
     /// <summary>The time column <paramref name="column"/>; null when the row has none.</summary>
     public DateTimeOffset? GetDateTimeOffset(string column) => _row.GetDateTimeOffset(column);
 
+    /// <summary>Every text column, by name: for a part that rewrites rows of several kinds by the keys they name.</summary>
+    public IReadOnlyDictionary<string, string> TextColumns() => TextColumns(string.Empty);
+
+    // A copy of the row's columns at new keys, without its version or storage time: written by an upsert.
+    internal TableEntity CopyAt(string partitionKey, string rowKey)
+    {
+        var copy = new TableEntity(partitionKey, rowKey);
+        foreach (var (name, value) in _row)
+        {
+            if (name is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag"))
+            {
+                copy[name] = value;
+            }
+        }
+
+        return copy;
+    }
+
     /// <summary>
     /// Gives <paramref name="entity"/> (whose columns the caller has filled from this row) the row's keys, version and
     /// storage time, so it can be written back guarded by the version it was read at.

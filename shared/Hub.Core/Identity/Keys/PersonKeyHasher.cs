@@ -15,7 +15,13 @@ public sealed class PersonKeyHasher : IPersonKeyHasher
     {
         ArgumentNullException.ThrowIfNull(options);
         _pepper = Convert.FromBase64String(options.Value.Pepper ?? throw new InvalidOperationException("Hub:PersonKey:Pepper is not configured."));
+        Retired = options.Value.RetiredPepper is { Length: > 0 } retired ? new PersonKeyHasher(Convert.FromBase64String(retired)) : null;
     }
+
+    private PersonKeyHasher(byte[] pepper) => _pepper = pepper;
+
+    /// <summary>The hasher of the pepper being rotated away, while a re-keying runs; null otherwise.</summary>
+    public PersonKeyHasher? Retired { get; }
 
     /// <summary>
     /// The provisional key of a record kept without a usable ID number: a keyed hash of the source and of what

@@ -18,6 +18,19 @@ internal sealed class PersonKeyOptionsValidator : IValidateOptions<PersonKeyOpti
             return ValidateOptionsResult.Fail("Hub:PersonKey:Pepper must be base64 and decode to at least 32 bytes.");
         }
 
+        if (options.RetiredPepper is { Length: > 0 } retired)
+        {
+            if (!Convert.TryFromBase64String(retired, buffer, out length) || length < 32)
+            {
+                return ValidateOptionsResult.Fail("Hub:PersonKey:RetiredPepper must be base64 and decode to at least 32 bytes.");
+            }
+
+            if (retired == options.Pepper)
+            {
+                return ValidateOptionsResult.Fail("Hub:PersonKey:RetiredPepper is the current pepper: a rotation needs a new Hub:PersonKey:Pepper.");
+            }
+        }
+
         return ValidateOptionsResult.Success;
     }
 }
