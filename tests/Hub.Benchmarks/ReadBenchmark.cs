@@ -13,6 +13,9 @@ internal static class ReadBenchmark
     /// <summary>The raw entity read (the baseline) and the raw range query (for reference) come before the Hub's scenarios.</summary>
     public const int ReferenceScenarios = 2;
 
+    /// <summary>How many pairs of persons are merged for the linked person detail scenario.</summary>
+    public const int LinkedPairs = 128;
+
     /// <summary>The population the seed check loads both ways before a seeded run.</summary>
     public const int SeedCheckPersons = 300;
 
@@ -27,11 +30,14 @@ internal static class ReadBenchmark
         var residents = await ReadTargets.ResidentsAsync(tables, cancellationToken);
         var firstPages = ReadTargets.FirstPages(options.Hub, residents);
         var raw = await ReadTargets.RawEntityReadsAsync(tables, cancellationToken);
+        Console.Error.WriteLine($"Merging {LinkedPairs} pairs of persons for linked person detail...");
+        var linked = await ReadTargets.LinkedPersonDetailsAsync(options.Hub, residents, LinkedPairs, cancellationToken);
         ReadScenario[] scenarios =
         [
             raw,
             ReadTargets.RawPersonRanges(raw),
-            ReadTargets.PersonDetails(options.Hub, residents),
+            ReadTargets.PersonDetails(options.Hub, await UnlinkedAsync(tables, linked, cancellationToken)),
+            linked,
             firstPages,
             await ReadTargets.NextPagesAsync(firstPages, cancellationToken),
         ];
@@ -66,6 +72,13 @@ internal static class ReadBenchmark
         var stored = await StoredEntities.MeasureAsync(tables, string.Empty, [], cancellationToken);
         await OperationsFile.WriteAsync(options.OperationsPath, "reads", Section(options, measured, stored), options.Command);
         return new ReadBenchmarkResult(options, load, measured, audit);
+    }
+
+    // The residents after the merges, less the kept persons: plain person detail reads persons without links.
+    private static async Task<IReadOnlyList<(string Street, string Community, string PersonKey)>> UnlinkedAsync(TableServiceClient tables, ReadScenario linked, CancellationToken cancellationToken)
+    {
+        var kept = linked.Requests.Select(r => r.Path.Split('/', '?')[3]).ToHashSet(StringComparer.Ordinal);
+        return [.. (await ReadTargets.ResidentsAsync(tables, cancellationToken)).Where(r => !kept.Contains(r.PersonKey))];
     }
 
     // Per Hub scenario: storage requests and audit events per request, per table requests and entities touched, and the

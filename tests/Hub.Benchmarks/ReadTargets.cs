@@ -94,6 +94,34 @@ internal static class ReadTargets
         hub,
         [.. residents.DistinctBy(r => r.PersonKey).Select(r => new ReadRequest($"/api/persons/{r.PersonKey}?purpose={Purpose}", OfficerOf(r.Street)))]);
 
+    /// <summary>
+    /// Linked person detail: pairs of residents of one street merged by a data steward through the Hub (the seeded
+    /// population has no links), then each kept person read by a street officer there. The kept person's profile holds
+    /// both persons' facts, so it is what a linked person's detail costs.
+    /// </summary>
+    public static async Task<ReadScenario> LinkedPersonDetailsAsync(Uri hub, IReadOnlyList<(string Street, string Community, string PersonKey)> residents, int pairs, CancellationToken cancellationToken = default)
+    {
+        var chosen = residents
+            .DistinctBy(r => r.PersonKey)
+            .GroupBy(r => r.Street)
+            .SelectMany(g => g.Chunk(2).Where(p => p.Length == 2).Take(4))
+            .Take(pairs)
+            .ToList();
+        using var client = new HttpClient { BaseAddress = hub, Timeout = TimeSpan.FromMinutes(5) };
+        var city = chosen.Count == 0 ? string.Empty : chosen[0][0].Street[..4] + "00000000";
+        client.DefaultRequestHeaders.Authorization = new("Bearer", DevelopmentTokens.MintPersonal("bench-steward", [HubRoles.DataSteward], city, lifetime: TimeSpan.FromHours(4)));
+        await Parallel.ForEachAsync(chosen, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (pair, token) =>
+        {
+            using var response = await client.PostAsJsonAsync("/api/resolution/persons/merge", new { from = pair[1].PersonKey, into = pair[0].PersonKey, reason = "benchmark" }, token);
+            response.EnsureSuccessStatusCode();
+        });
+
+        return new ReadScenario(
+            "linked person detail",
+            hub,
+            [.. chosen.Select(p => new ReadRequest($"/api/persons/{p[0].PersonKey}?purpose={Purpose}", OfficerOf(p[0].Street)))]);
+    }
+
     /// <summary>First pages of 50 of every street's and community's residents, by a street officer there.</summary>
     public static ReadScenario FirstPages(Uri hub, IReadOnlyList<(string Street, string Community, string PersonKey)> residents) => new(
         "division list, first pages",

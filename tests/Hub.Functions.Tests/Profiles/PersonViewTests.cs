@@ -55,7 +55,7 @@ public sealed class PersonViewTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_person_a_record_is_linked_to_automatically_is_read_from_the_facts_with_the_linked_record()
+    public async Task A_person_a_record_is_linked_to_automatically_is_read_from_their_view_with_the_linked_record()
     {
         var id = Id("11010519800512031");
         await _hub.PushAsync("police", Police(new PoliceRow(id, "陈明", "男")));
@@ -65,8 +65,8 @@ public sealed class PersonViewTests(AzuriteFixture azurite) : IAsyncLifetime
         await _hub.PushAsync("civil-affairs", CivilAffairs(WithWrongCheck(id), "陈明", "男", "1980-05-12"));
 
         var record = PersonKey.Parse(await _hub.UnidentifiedKeyAsync("civil-affairs"));
-        Assert.True((await Facts.ReadViewAsync(person))!.IsResolved());
-        Assert.True((await Facts.ReadViewAsync(record))!.IsResolved());
+        Assert.True((await Facts.ReadViewAsync(person))!.IsUsable());
+        Assert.Equal(person.Value, (await Facts.ReadViewAsync(record))!.LinkedGolden());
         foreach (var key in new[] { person, record })
         {
             var profile = await Profiles.ReadAsync(key);
@@ -78,7 +78,7 @@ public sealed class PersonViewTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_steward_merge_marks_both_persons_and_the_kept_one_shows_both_departments()
+    public async Task A_steward_merge_gives_the_kept_person_a_view_with_both_departments_and_the_merged_one_a_link_to_it()
     {
         var registered = Id("11010519751120042");
         var certified = Id("11010519751120062");
@@ -88,16 +88,18 @@ public sealed class PersonViewTests(AzuriteFixture azurite) : IAsyncLifetime
 
         await _hub.DecideAsync("/api/resolution/persons/merge", new { from = merged.Value, into = kept.Value, reason = "残联录入错号" });
 
-        Assert.True((await Facts.ReadViewAsync(kept))!.IsResolved());
-        Assert.True((await Facts.ReadViewAsync(merged))!.IsResolved());
+        Assert.Equal([merged.Value], (await Facts.ReadViewAsync(kept))!.ReadMembers());
+        Assert.Equal(kept.Value, (await Facts.ReadViewAsync(merged))!.LinkedGolden());
         var profile = await Profiles.ReadAsync(merged);
         Assert.Equal(kept, profile!.PersonKey);
         Assert.Equal([merged], profile.LinkedKeys);
         Assert.Equal(["disability-federation", "police"], profile.Sources);
 
-        // A later feed about the kept person leaves the marker: the plan sees the member row in the same partition read.
-        await _hub.PushAsync("police", Police(new PoliceRow(registered, "陈 红", "女")));
-        Assert.True((await Facts.ReadViewAsync(kept))!.IsResolved());
+        // A later feed about the kept person: the view is written again with the new name and both departments' facts.
+        await _hub.PushAsync("police", Police(new PoliceRow(registered, "陈洪", "女")));
+        var view = (await Facts.ReadViewAsync(kept))!;
+        Assert.Contains(view.ReadFacts(), f => f.Source == "police" && f.Attributes["name"] == "陈洪");
+        Assert.Equal("陈洪", (await Profiles.ReadAsync(merged))!.ValueOf("name"));
         Assert.Equal(["disability-federation", "police"], (await Profiles.ReadAsync(kept))!.Sources);
     }
 

@@ -65,6 +65,7 @@ internal sealed class BatchResolver(PersonResolver resolver, ProvisionalMatcher 
         await provisional.ReevaluateAsync(batchId, work, Concurrency, cancellationToken).ConfigureAwait(false);
         var matching = clock.Elapsed;
         await resolver.RebuildAsync(work.Goldens, Concurrency, work.Checks, cancellationToken).ConfigureAwait(false);
+        await resolver.WriteViewsAsync(work.Views.Except(work.Goldens, StringComparer.Ordinal), Concurrency, cancellationToken).ConfigureAwait(false);
         if (work.Checks is { } checks)
         {
             await worklist.ApplyAsync(batchId, checks, cancellationToken).ConfigureAwait(false);

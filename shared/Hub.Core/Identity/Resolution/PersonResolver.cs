@@ -48,6 +48,11 @@ internal sealed class PersonResolver(
         }
         else
         {
+            if (person.ResolvedViewPending)
+            {
+                work.AddView(person.PersonKey);
+            }
+
             var key = PersonKey.Parse(person.PersonKey);
             var today = Today;
             changes.ReplaceRows(rows.Build(key, change.Before, today), rows.Build(key, change.After, today));
@@ -118,6 +123,8 @@ internal sealed class PersonResolver(
             }
             else
             {
+                // A record left to itself: its link's marker is replaced by a copy of its facts once the link is written.
+                work.AddView(key.Value);
                 changes.Replace([], rows.Build(key, views, today));
                 work.Checks?.Observe(key, views);
             }
@@ -150,6 +157,17 @@ internal sealed class PersonResolver(
         RebuildAsync(goldens, concurrency, checks: null, cancellationToken);
 
     /// <summary>As <see cref="RebuildAsync(IEnumerable{string}, int, CancellationToken)"/>, evaluating each rebuilt person by <paramref name="checks"/> when given.</summary>
+    /// <remarks>
+    /// The same pass keeps the views of linked persons: the golden person's view holds their own and their members'
+    /// facts, and each member's view names the golden person. A member and its golden person may live in different
+    /// partitions, and a merge group writes one partition at a time, so these views are written here, after every group
+    /// of the batch is merged and every link is written, for each golden person the batch (or a steward's decision, an
+    /// erasure, the reconciliation) touched: the one place that already reads a golden person with all their members.
+    /// Each view is written guarded by the version read with the rows it follows from; when another writer changed one
+    /// in between, the person is read and written again, so the last writer always wrote from what it read last. Until
+    /// then a reader sees the person as they were before the batch, or, while links change, the marker that sends it to
+    /// the rows. A batch that stops before this pass is resumed and classifies the same persons again.
+    /// </remarks>
     public async Task RebuildAsync(IEnumerable<string> goldens, int concurrency, CheckWork? checks, CancellationToken cancellationToken = default)
     {
         var changes = new ResidentChanges();
@@ -160,8 +178,7 @@ internal sealed class PersonResolver(
         await Parallel.ForEachAsync(goldens.Distinct(StringComparer.Ordinal), parallel, async (golden, token) =>
         {
             var key = PersonKey.Parse(golden);
-            var person = await facts.ReadPersonAsync(key, token).ConfigureAwait(false);
-            var resolved = person.IsLinkedElsewhere ? null : await ReadMembersAsync(person, token).ConfigureAwait(false);
+            var (person, resolved) = await RefreshViewsAsync(key, token).ConfigureAwait(false);
             var after = resolved is null ? [] : rows.Build(key, resolved, today);
             if (resolved is not null)
             {
@@ -185,31 +202,128 @@ internal sealed class PersonResolver(
         }).ConfigureAwait(false);
 
         await index.ApplyAsync(changes, concurrency, cancellationToken).ConfigureAwait(false);
-        await WriteRowsAsync(indexRows, cancellationToken).ConfigureAwait(false);
+
+        // No marker with the index rows: each goes to a key that has, or had, member rows, written with a marker before
+        // them, and the views just written say what the person is.
+        await WriteRowsAsync(indexRows, markers: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Writes the views of keys the resolver owes one (<see cref="ResolutionWork.Views"/>) that
+    /// <see cref="RebuildAsync(IEnumerable{string}, int, CheckWork?, CancellationToken)"/> did not already visit.
+    /// </summary>
+    public async Task WriteViewsAsync(IEnumerable<string> keys, int concurrency, CancellationToken cancellationToken = default)
+    {
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(keys.Distinct(StringComparer.Ordinal), parallel, async (key, token) =>
+            await RefreshViewsAsync(PersonKey.Parse(key), token).ConfigureAwait(false)).ConfigureAwait(false);
     }
 
     /// <summary>Every fact of a golden person: their own and their members'.</summary>
-    public async Task<IReadOnlyList<FactView>> ReadMembersAsync(PersonRows golden, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<FactView>> ReadMembersAsync(PersonRows golden, CancellationToken cancellationToken = default) =>
+        Resolve(golden, await ReadMemberRowsAsync(golden, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>The rows of each of a golden person's members, in member order.</summary>
+    public async Task<IReadOnlyList<PersonRows>> ReadMemberRowsAsync(PersonRows golden, CancellationToken cancellationToken = default)
     {
-        var all = golden.Facts.Select(f => f.ToView()).ToList();
+        var members = new List<PersonRows>(golden.Members.Count);
         foreach (var member in golden.Members)
         {
-            var rowsOfMember = await facts.ReadPersonAsync(PersonKey.Parse(member.Member), cancellationToken).ConfigureAwait(false);
-            all.AddRange(rowsOfMember.Facts.Select(f => f.ToView()));
+            members.Add(await facts.ReadPersonAsync(PersonKey.Parse(member.Member), cancellationToken).ConfigureAwait(false));
         }
 
-        return all;
+        return members;
     }
+
+    /// <summary>
+    /// Reads <paramref name="key"/> and its members and writes the views that follow (see <see cref="RebuildAsync(IEnumerable{string}, int, CheckWork?, CancellationToken)"/>);
+    /// returns the rows read last and the person's facts with their members' (null for a key linked elsewhere).
+    /// </summary>
+    private async Task<(PersonRows Person, IReadOnlyList<FactView>? Resolved)> RefreshViewsAsync(PersonKey key, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var person = await facts.ReadPersonAsync(key, cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<PersonRows> members = person.IsLinkedElsewhere ? [] : await ReadMemberRowsAsync(person, cancellationToken).ConfigureAwait(false);
+            var resolved = person.IsLinkedElsewhere ? null : Resolve(person, members);
+            var writes = new List<List<EntityChange>>();
+            if (person.ResolvedViewToWrite(resolved ?? []) is { } view)
+            {
+                // The data key ahead of the view it seals, in the same transaction: both are the key's.
+                writes.Add([.. new[] { person.KeyToWrite() }.OfType<EntityChange>(), person.ViewChange(view)]);
+            }
+
+            // A member still linked here names this person; one linked elsewhere since is that person's to name.
+            foreach (var member in members.Where(m => m.Golden == key.Value))
+            {
+                if (member.ResolvedViewToWrite([]) is { } pointer)
+                {
+                    writes.Add([member.ViewChange(pointer)]);
+                }
+            }
+
+            if (await TryWriteAllAsync(writes, cancellationToken).ConfigureAwait(false))
+            {
+                return (person, resolved);
+            }
+
+            if (attempt == FactStore.MaxCommitAttempts)
+            {
+                throw new PartitionContendedException(key.PartitionKey, attempt);
+            }
+        }
+    }
+
+    private async Task<bool> TryWriteAllAsync(IEnumerable<List<EntityChange>> transactions, CancellationToken cancellationToken)
+    {
+        var written = true;
+        foreach (var transaction in transactions)
+        {
+            // Every transaction is tried: one that met another writer does not keep the others from being written.
+            written &= (await storage.FactsTable.SubmitAsync(transaction, cancellationToken).ConfigureAwait(false)).IsWritten;
+        }
+
+        return written;
+    }
+
+    private static List<FactView> Resolve(PersonRows golden, IEnumerable<PersonRows> members) =>
+        [.. golden.Facts.Select(f => f.ToView()), .. members.SelectMany(m => m.Facts.Select(f => f.ToView()))];
 
     /// <summary>
     /// Writes resolution rows, grouped by partition into transactions. Every key given a link, member or index row gets
     /// the marker view that sends person detail to its facts, upserted in the same partition's transactions ahead of the
     /// rows it stands for: a write that stops in between leaves a marker without a link, which reads correctly.
     /// </summary>
-    public async Task WriteRowsAsync(IEnumerable<StoredEntity> entities, CancellationToken cancellationToken = default)
+    public Task WriteRowsAsync(IEnumerable<StoredEntity> entities, CancellationToken cancellationToken = default) =>
+        WriteRowsAsync(entities, markers: true, cancellationToken);
+
+    /// <summary>
+    /// Deletes resolution rows; a row already gone is fine. A golden person losing a member row gets the marker first,
+    /// so their view, which holds the member's facts, is not read until the resolver writes it again.
+    /// </summary>
+    public async Task DeleteRowsAsync(IEnumerable<(string PartitionKey, string RowKey)> keys, CancellationToken cancellationToken = default)
+    {
+        var rows = keys.ToList();
+        var goldens = rows
+            .Where(r => r.RowKey.Contains(ResolutionRows.Marker + "member|", StringComparison.Ordinal))
+            .Select(r => ResolutionRows.PersonKeyOf(r.RowKey))
+            .Distinct(StringComparer.Ordinal)
+            .Select(PersonViewEntity.Resolved);
+        foreach (var marker in goldens)
+        {
+            await storage.FactsTable.UpsertAsync(marker, EntityUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var (partitionKey, rowKey) in rows)
+        {
+            await storage.FactsTable.DeleteAsync(partitionKey, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task WriteRowsAsync(IEnumerable<StoredEntity> entities, bool markers, CancellationToken cancellationToken)
     {
         var rows = entities.ToList();
-        var markers = rows
+        var wanted = !markers ? [] : rows
             .Select(e => e switch
             {
                 LinkEntity link => link.PersonKey,
@@ -219,22 +333,14 @@ internal sealed class PersonResolver(
             })
             .OfType<string>()
             .Distinct(StringComparer.Ordinal)
-            .Select(key => (StoredEntity)PersonViewEntity.Resolved(key));
-        foreach (var partition in markers.Concat(rows).GroupBy(e => e.PartitionKey, StringComparer.Ordinal))
+            .Select(key => (StoredEntity)PersonViewEntity.Resolved(key))
+            .ToList();
+        foreach (var partition in wanted.Concat(rows).GroupBy(e => e.PartitionKey, StringComparer.Ordinal))
         {
             foreach (var chunk in partition.Chunk(TransactionLimit))
             {
                 (await storage.FactsTable.SubmitAsync(chunk.Select(e => EntityChange.Upsert(e)), cancellationToken).ConfigureAwait(false)).ThrowIfNotWritten();
             }
-        }
-    }
-
-    /// <summary>Deletes resolution rows; a row already gone is fine.</summary>
-    public async Task DeleteRowsAsync(IEnumerable<(string PartitionKey, string RowKey)> keys, CancellationToken cancellationToken = default)
-    {
-        foreach (var (partitionKey, rowKey) in keys)
-        {
-            await storage.FactsTable.DeleteAsync(partitionKey, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -7,8 +7,9 @@ namespace Hub.Core.Identity.Resolution;
 
 /// <summary>
 /// Builds golden profiles on read, from the facts as they stand: a person's own facts and those of every key linked to
-/// them. No profile is stored, so a merge, a split or a new fact shows in the next read. A person whose profile is their
-/// own facts alone is read from the copy of them in their view row, written with the facts: one point read.
+/// them. No profile is stored, so a merge, a split or a new fact shows in the next read. A person is read from the copy of
+/// their facts in their view row, written with the facts (a person of their own) or by the resolver (a golden person,
+/// with their members' facts): one point read, and one more for a key linked elsewhere, whose view names the golden person.
 /// </summary>
 public sealed class ProfileReader
 {
@@ -32,13 +33,20 @@ public sealed class ProfileReader
     /// <summary>The golden profile <paramref name="key"/> belongs to (its own, or the person it was linked to); null when the Hub holds nothing about it.</summary>
     public async Task<PersonProfile?> ReadAsync(PersonKey key, CancellationToken cancellationToken = default)
     {
-        // A missing view (data older than views), a marker (links or members) or a copy too large to keep: read the facts.
+        // A key linked elsewhere names its golden person, whose view holds the profile: a second point read. A missing
+        // view (data older than views), a marker (links changing) or a copy too large to keep: read the facts.
         var view = await _facts.ReadViewAsync(key, cancellationToken).ConfigureAwait(false);
+        if (view?.LinkedGolden() is { } golden)
+        {
+            key = PersonKey.Parse(golden);
+            view = await _facts.ReadViewAsync(key, cancellationToken).ConfigureAwait(false);
+        }
+
         if (view?.ReadFacts() is { Count: > 0 } own)
         {
             return _builder.Build(key, own, _rules.DayOf(_time.GetUtcNow())) with
             {
-                LinkedKeys = [],
+                LinkedKeys = view.ReadMembers().Select(m => PersonKey.Parse(m)).ToList(),
                 Provisional = !own.Any(f => f.Identified),
             };
         }

@@ -61,6 +61,9 @@ internal sealed class ProvisionalMatcher(HubStorage storage, FactStore facts, Re
             }
 
             await RequeueAsync(person, decision, candidates, batchId, cancellationToken).ConfigureAwait(false);
+
+            // The new link's marker is replaced by the person's view once the pass is over.
+            work.AddView(key.Value);
         }
     }
 

@@ -62,27 +62,35 @@ public sealed partial class ResidentReconciler
             var partitionRows = await _storage.FactsTable.QueryRowsAsync(filter, token).ToListAsync(token).ConfigureAwait(false);
 
             var people = PersonRows.Group(partitionRows, _keys).Values;
+
+            // A golden person's profile with their members' facts, read from their partitions: what their view and their
+            // resident rows follow from.
+            var resolved = new Dictionary<string, IReadOnlyList<FactView>>(StringComparer.Ordinal);
+            foreach (var person in people.Where(p => !p.IsLinkedElsewhere))
+            {
+                resolved[person.PersonKey] = person.Members.Count > 0
+                    ? await _resolver.ReadMembersAsync(person, token).ConfigureAwait(false)
+                    : person.Facts.Select(f => f.ToView()).ToList();
+            }
+
             var views = people
-                .Select(p => (Stored: p.View, Wanted: p.ViewToWrite(p.Facts.Select(f => f.ToView()).ToList())))
+                .Select(p => (Person: p, Wanted: p.IsSimple ? p.ViewToWrite(p.Facts.Select(f => f.ToView()).ToList()) : p.ResolvedViewToWrite(resolved.GetValueOrDefault(p.PersonKey) ?? [])))
                 .Where(v => v.Wanted is not null)
-                .Select(v => v.Stored is { Version: { } version } ? EntityChange.Update(v.Wanted!, version) : EntityChange.Add(v.Wanted!))
+                .Select(v => v.Person.ViewChange(v.Wanted!))
                 .ToList();
 
             // Data keys made for a view, or wrapped again after a rotation, go ahead of the views they seal.
             views.InsertRange(0, people.Select(p => p.KeyToWrite()).OfType<EntityChange>());
             Interlocked.Add(ref viewsWritten, await WriteViewsAsync(views, token).ConfigureAwait(false));
 
-            foreach (var person in people.Where(p => !p.IsLinkedElsewhere))
+            foreach (var (person, facts) in resolved)
             {
-                var facts = person.Members.Count > 0
-                    ? await _resolver.ReadMembersAsync(person, token).ConfigureAwait(false)
-                    : person.Facts.Select(f => f.ToView()).ToList();
-                var built = _rows.Build(PersonKey.Parse(person.PersonKey), facts, today);
+                var built = _rows.Build(PersonKey.Parse(person), facts, today);
                 lock (gate)
                 {
                     foreach (var row in built)
                     {
-                        desired[(row.PartitionKey, row.RowKey)] = (person.PersonKey, ContentHash(row));
+                        desired[(row.PartitionKey, row.RowKey)] = (person, ContentHash(row));
                     }
                 }
             }

@@ -8,12 +8,19 @@ internal sealed class ResolutionWork
 {
     private readonly Lock _gate = new();
     private readonly HashSet<string> _goldens = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _views = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PersonRows> _toMatch = new(StringComparer.Ordinal);
     private readonly HashSet<string> _arrivals = new(StringComparer.Ordinal);
     private readonly List<(PersonRows Record, string Golden)> _linked = [];
 
     /// <summary>Golden persons whose records span partitions; their rows are rebuilt after every partition is merged.</summary>
     public IReadOnlyCollection<string> Goldens => _goldens;
+
+    /// <summary>
+    /// Keys of their own whose view is a marker the merge may not replace (their link was just written, or changed): the
+    /// resolver writes their view after every partition is merged.
+    /// </summary>
+    public IReadOnlyCollection<string> Views => _views;
 
     /// <summary>Keys whose records came without a usable ID and have never been matched.</summary>
     public IReadOnlyCollection<PersonRows> ToMatch => _toMatch.Values;
@@ -51,6 +58,14 @@ internal sealed class ResolutionWork
         lock (_gate)
         {
             _goldens.Add(personKey);
+        }
+    }
+
+    public void AddView(string personKey)
+    {
+        lock (_gate)
+        {
+            _views.Add(personKey);
         }
     }
 

@@ -142,10 +142,18 @@ internal sealed class PersonRows(string personKey, KeyRing keys)
     }
 
     /// <summary>
-    /// The view row the key should have when its facts are <paramref name="facts"/>, or null when the stored one says
-    /// that already. A simple key gets a copy of its facts, any other a marker; a marker stays whatever the facts, because
-    /// the resolution rows it stands for are never taken back (a split leaves a link), and a marker written just before
-    /// its link must not be replaced by a copy in between.
+    /// True when the key's profile is its own facts alone, whatever its link says: not linked elsewhere, no members, no
+    /// index row (a person of their own, or a record a link decision left to itself).
+    /// </summary>
+    public bool HasOwnProfile => !IsLinkedElsewhere && !HasMembers;
+
+    /// <summary>
+    /// The view row the merge should write for the key when its facts are <paramref name="facts"/>, or null when the
+    /// stored one says that already or is not the merge's to write. A key whose profile is its own facts gets a copy of
+    /// them. Any other is the resolver's (<see cref="ResolvedViewToWrite"/>): its view draws on rows in other
+    /// partitions, which a merge does not read; the merge only puts a marker over a copy of its own facts left from
+    /// before it had those rows. A marker stays whatever the facts: a marker written just before its link must not be
+    /// replaced by a copy in between, and the resolver replaces it once the link is written (<see cref="ResolvedViewPending"/>).
     /// </summary>
     public PersonViewEntity? ViewToWrite(IReadOnlyList<FactView> facts)
     {
@@ -154,15 +162,43 @@ internal sealed class PersonRows(string personKey, KeyRing keys)
             return null;
         }
 
-        if (IsSimple && facts.Count == 0)
+        if (!HasOwnProfile)
+        {
+            return View is null || View.IsOwnCopy() ? PersonViewEntity.Resolved(PersonKey) : null;
+        }
+
+        if (facts.Count == 0)
         {
             // Only history rows under the key: nothing to copy, and nobody to read.
             return null;
         }
 
-        var wanted = IsSimple ? PersonViewEntity.Of(PersonKey, facts, EnsureKey()) : PersonViewEntity.Resolved(PersonKey);
+        var wanted = PersonViewEntity.Of(PersonKey, facts, EnsureKey());
         return View is { } stored && stored.SameContent(wanted) ? null : wanted;
     }
+
+    /// <summary>True when the key's view is a marker that only the resolver replaces: a merge changing its facts asks for that.</summary>
+    public bool ResolvedViewPending => View?.IsResolved() == true;
+
+    /// <summary>
+    /// The view row the resolver writes for the key, or null when the stored one says that already: for a key linked
+    /// elsewhere, its golden person's key; for a golden person, a copy of <paramref name="all"/> (their own and their
+    /// members' facts, as <c>PersonResolver.ReadMembersAsync</c> reads them) with the member keys, sealed with their data
+    /// key; for a key whose profile is its own facts, the merge's copy of them. Null for a person with no facts at all.
+    /// </summary>
+    public PersonViewEntity? ResolvedViewToWrite(IReadOnlyList<FactView> all)
+    {
+        ArgumentNullException.ThrowIfNull(all);
+        var wanted = IsLinkedElsewhere ? PersonViewEntity.LinkedTo(PersonKey, Golden)
+            : all.Count == 0 ? null
+            : HasMembers ? PersonViewEntity.OfGolden(PersonKey, all, Members.Select(m => m.Member), EnsureKey())
+            : PersonViewEntity.Of(PersonKey, all, EnsureKey());
+        return wanted is null || (View is { } stored && stored.SameContent(wanted)) ? null : wanted;
+    }
+
+    /// <summary>The write of <paramref name="view"/> over the stored view row, guarded by the version read.</summary>
+    public EntityChange ViewChange(PersonViewEntity view) =>
+        View is { Version: { } version } ? EntityChange.Update(view, version) : EntityChange.Add(view);
 
     /// <summary>Groups the rows of a partition (or a range of it) by person key, in key order.</summary>
     public static SortedDictionary<string, PersonRows> Group(IEnumerable<StoredRow> rows, KeyRing keys)

@@ -7,8 +7,10 @@ namespace Hub.Core.Profiles.Facts;
 /// <summary>
 /// The view row of a key (<c>{personKey}|~view</c>): a copy of the key's own facts, kept beside them by the merge that
 /// changes them, so that person detail is one point read instead of a row-key range query (which Azurite answers by
-/// scanning the table, and which costs more than a point read in Azure too). A key whose profile draws on resolution
-/// rows holds a marker instead (<see cref="PersonViewKind.Resolved"/>), and its reader reads the facts as before.
+/// scanning the table, and which costs more than a point read in Azure too). A golden person whose profile draws on
+/// resolution rows holds a copy of their own and their members' facts (<see cref="PersonViewKind.Golden"/>), a key linked
+/// elsewhere the golden person's key (<see cref="PersonViewKind.Linked"/>); both are written by the resolver once the rows
+/// they follow from are written, and a marker (<see cref="PersonViewKind.Resolved"/>) stands in while those rows change.
 /// </summary>
 internal sealed class PersonViewEntity : StoredEntity
 {
@@ -30,20 +32,39 @@ internal sealed class PersonViewEntity : StoredEntity
     /// </summary>
     public string? Facts { get; set; }
 
+    /// <summary>For <see cref="PersonViewKind.Golden"/>: the member keys whose facts the copy holds, one a line, in key order.</summary>
+    public string? Members { get; set; }
+
+    /// <summary>For <see cref="PersonViewKind.Linked"/>: the golden person the key's records belong to.</summary>
+    public string? Golden { get; set; }
+
     // The facts' JSON in clear once opened or made; a private field, because the table client stores every public property.
     private string? _clear;
 
     // Methods, not properties: the table client stores every public property.
 
-    /// <summary>True when the row holds the key's facts, so the profile can be built from it alone.</summary>
-    public bool IsUsable() => Kind == PersonViewKind.Facts && Facts is not null;
+    /// <summary>True when the row holds the facts of the key's profile, so the profile can be built from it alone.</summary>
+    public bool IsUsable() => Kind is PersonViewKind.Facts or PersonViewKind.Golden && Facts is not null;
 
-    /// <summary>True for the marker of a key with resolution rows.</summary>
+    /// <summary>True for the marker of a key whose resolution rows are changing.</summary>
     public bool IsResolved() => Kind == PersonViewKind.Resolved;
+
+    /// <summary>True for a copy of the key's own facts alone, as the merge writes it for a person without resolution rows.</summary>
+    public bool IsOwnCopy() => Kind == PersonViewKind.Facts;
+
+    /// <summary>The golden person a key linked elsewhere belongs to; null for any other row.</summary>
+    public string? LinkedGolden() => Kind == PersonViewKind.Linked && !string.IsNullOrEmpty(Golden) ? Golden : null;
+
+    /// <summary>The member keys whose facts a golden person's copy holds; empty for any other row.</summary>
+    public IReadOnlyList<string> ReadMembers() =>
+        Kind == PersonViewKind.Golden && Members is { } members ? members.Split('\n', StringSplitOptions.RemoveEmptyEntries) : [];
 
     /// <summary>True when both rows say the same, whatever their keys and versions.</summary>
     public bool SameContent(PersonViewEntity other) =>
-        Kind == other.Kind && string.Equals(ClearFacts(), other.ClearFacts(), StringComparison.Ordinal);
+        Kind == other.Kind
+        && string.Equals(ClearFacts(), other.ClearFacts(), StringComparison.Ordinal)
+        && string.Equals(Members ?? string.Empty, other.Members ?? string.Empty, StringComparison.Ordinal)
+        && string.Equals(Golden ?? string.Empty, other.Golden ?? string.Empty, StringComparison.Ordinal);
 
     /// <summary>True when the facts are sealed and need the key's data key to be read.</summary>
     public bool IsSealed() => Facts is { } facts && !IsLegacy(facts);
@@ -60,7 +81,24 @@ internal sealed class PersonViewEntity : StoredEntity
         IsUsable() ? JsonSerializer.Deserialize<List<FactView>>(ClearFacts()!, StorageJson.Options) ?? [] : [];
 
     /// <summary>The view of a key whose profile is its own facts: a copy of them sealed with <paramref name="key"/>, or a row marked too large.</summary>
-    public static PersonViewEntity Of(string personKey, IEnumerable<FactView> facts, DataKey key)
+    public static PersonViewEntity Of(string personKey, IEnumerable<FactView> facts, DataKey key) => Of(personKey, facts, key, members: null);
+
+    /// <summary>
+    /// The view of a golden person: a copy of their own facts and their members' (<paramref name="facts"/>), with the
+    /// member keys, sealed with the golden person's <paramref name="key"/>; or a row marked too large.
+    /// </summary>
+    public static PersonViewEntity OfGolden(string personKey, IEnumerable<FactView> facts, IEnumerable<string> members, DataKey key) =>
+        Of(personKey, facts, key, members.Order(StringComparer.Ordinal).ToList());
+
+    /// <summary>The view of a key whose records belong to <paramref name="golden"/>: where its profile is read.</summary>
+    public static PersonViewEntity LinkedTo(string personKey, string golden)
+    {
+        var view = New(personKey, PersonViewKind.Linked, facts: null);
+        view.Golden = golden;
+        return view;
+    }
+
+    private static PersonViewEntity Of(string personKey, IEnumerable<FactView> facts, DataKey key, IReadOnlyList<string>? members)
     {
         ArgumentNullException.ThrowIfNull(key);
 
@@ -70,14 +108,16 @@ internal sealed class PersonViewEntity : StoredEntity
                 .Select(f => f with { Attributes = new SortedDictionary<string, string>(f.Attributes.ToDictionary(), StringComparer.Ordinal) })
                 .OrderBy(f => f.Source, StringComparer.Ordinal).ThenBy(f => f.Discriminator, StringComparer.Ordinal).ToList(),
             StorageJson.Options);
-        var view = New(personKey, PersonViewKind.Facts, facts: null);
+        var view = New(personKey, members is null ? PersonViewKind.Facts : PersonViewKind.Golden, facts: null);
         var sealedFacts = key.Seal(json, view.RowKey);
-        if (sealedFacts.Length > MaxFactsLength)
+        var memberLines = members is null ? null : string.Join('\n', members);
+        if (sealedFacts.Length > MaxFactsLength || memberLines?.Length > MaxFactsLength)
         {
             return New(personKey, PersonViewKind.TooLarge, facts: null);
         }
 
         view.Facts = sealedFacts;
+        view.Members = memberLines;
         view._clear = json;
         return view;
     }
@@ -90,6 +130,8 @@ internal sealed class PersonViewEntity : StoredEntity
         PersonKey = row.GetString(nameof(PersonKey)) ?? string.Empty,
         Kind = row.GetString(nameof(Kind)) ?? string.Empty,
         Facts = row.GetString(nameof(Facts)),
+        Members = row.GetString(nameof(Members)),
+        Golden = row.GetString(nameof(Golden)),
     });
 
     // A JSON array, never a sealed box (base64 has no '[').
