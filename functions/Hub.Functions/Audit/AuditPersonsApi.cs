@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using Hub.Core.Audit;
 using Hub.Core.Divisions;
+using Hub.Core.Identity.Rotation;
 using Hub.Core.Kernel;
 using Hub.Functions.ApiDescription;
 using Hub.Functions.Hosting;
@@ -43,6 +45,7 @@ internal static class AuditPersonsApi
         [AsParameters] AuditPersonAccessesQuery report,
         PersonKey personKey,
         AuditSearch search,
+        PersonKeyRotation rotation,
         DivisionDirectory divisions,
         AuditScope audit,
         IOptions<AuditOptions> options,
@@ -70,18 +73,21 @@ internal static class AuditPersonsApi
             return AuditorScope.OutsideScope();
         }
 
+        // Events keep the key they were written with: after a pepper rotation the person's history before it is
+        // under their former key, and reads both, oldest first.
+        var keys = await rotation.KeysOfPersonAsync(personKey, cancellationToken);
         if (report.Format == "csv")
         {
             audit.Resource = "person accesses csv";
             audit.RecordCount = 0;
             return TypedResults.Stream(
-                stream => AuditCsv.WriteAsync(OnlyAbout(search.SearchAllAsync(query, context.RequestAborted), personKey), stream, divisions.Registry, context.RequestAborted),
+                stream => AuditCsv.WriteAsync(OnlyAbout(SearchAllAsync(search, query, personKey, keys, context.RequestAborted), personKey), stream, divisions.Registry, context.RequestAborted),
                 AuditExportApi.CsvContentType,
                 "person-accesses.csv");
         }
 
         var records = new List<AuditRecord>();
-        await foreach (var record in search.SearchAllAsync(query, cancellationToken))
+        await foreach (var record in SearchAllAsync(search, query, personKey, keys, cancellationToken))
         {
             if (records.Count == MaxAccesses)
             {
@@ -100,6 +106,29 @@ internal static class AuditPersonsApi
             .ToList();
         return TypedResults.Ok(new AuditPersonAccessesView(
             personKey.Value, start, end, records.Count == MaxAccesses, users, records.Select(r => AuditPersonAccessView.From(r, personKey)).ToList()));
+    }
+
+    /// <summary>
+    /// The events about any of <paramref name="keys"/> (one person's keys before and after a pepper rotation), key by key
+    /// in the order given, each event once, naming the person by <paramref name="person"/> whichever key it was written with.
+    /// </summary>
+    private static async IAsyncEnumerable<AuditRecord> SearchAllAsync(
+        AuditSearch search, AuditQuery query, PersonKey person, IReadOnlyList<PersonKey> keys, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var seen = new HashSet<long>();
+        foreach (var key in keys)
+        {
+            await foreach (var record in search.SearchAllAsync(query with { PersonKey = key }, cancellationToken).ConfigureAwait(false))
+            {
+                if (seen.Add(record.Sequence))
+                {
+                    yield return key == person ? record : record with
+                    {
+                        Event = record.Event with { PersonKeys = [.. record.Event.PersonKeys.Select(k => keys.Contains(k) ? person : k)] },
+                    };
+                }
+            }
+        }
     }
 
     /// <summary>

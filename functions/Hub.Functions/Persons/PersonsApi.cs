@@ -90,7 +90,7 @@ internal static class PersonsApi
     }
 
     internal static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> GetHouseholdAsync(
-        PersonKey personKey, [FromQuery] string? purpose, HttpContext context, AuditScope audit, PersonDisclosure reads, CancellationToken cancellationToken)
+        PersonKey personKey, [FromQuery] string? purpose, HttpContext context, AuditScope audit, PersonDisclosure reads, PersonKeyRotation rotation, CancellationToken cancellationToken)
     {
         if (!PersonViewers.TryStart(reads, context, purpose, audit, out var viewer, out var problem))
         {
@@ -98,6 +98,11 @@ internal static class PersonsApi
         }
 
         var read = await reads.HouseholdAsync(viewer, personKey, cancellationToken);
+        if (read.Value is null && await rotation.MovedToAsync(personKey, cancellationToken) is { } moved)
+        {
+            read = await reads.HouseholdAsync(viewer, moved, cancellationToken);
+        }
+
         audit.Record(read.Disclosed);
         return read.Value is { } household ? TypedResults.Ok(household) : NotFound();
     }

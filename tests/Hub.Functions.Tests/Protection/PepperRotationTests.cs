@@ -61,6 +61,7 @@ public sealed partial class PepperRotationTests(AzuriteFixture azurite, ITestOut
             await AssertSameProfilesAsync(second, before, []);
 
             using var administrator = second.CreateClientWithToken(DevelopmentTokens.MintPersonal("dpo", [HubRoles.Administrator], "110100000000"));
+            var rotationStarted = DateTimeOffset.UtcNow;
             using var started = await administrator.PostAsync(new Uri("/api/person-keys/rotation", UriKind.Relative), content: null);
             Assert.True(started.StatusCode == HttpStatusCode.OK, await started.Content.ReadAsStringAsync());
             var rotation = second.Services.GetRequiredService<PersonKeyRotation>();
@@ -90,6 +91,21 @@ public sealed partial class PepperRotationTests(AzuriteFixture azurite, ITestOut
             using var steward = second.CreateClientWithToken(DevelopmentTokens.MintPersonal("steward", [HubRoles.DataSteward], "110100000000", null, null));
             var byOldKey = await steward.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>(new Uri($"/api/persons/{oldKey}?purpose=eligibility-check", UriKind.Relative));
             Assert.Equal(newKey, byOldKey!["personKey"]!.GetValue<string>());
+
+            // The audit trail keeps the keys its events were written with; who looked at the person reads under both, and
+            // names no one else for the former key.
+            using var auditor = second.CreateClientWithToken(DevelopmentTokens.MintPersonal("auditor", [HubRoles.Auditor], "110100000000"));
+            var byNew = await auditor.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>(new Uri($"/api/audit/persons/{newKey}/accesses", UriKind.Relative));
+            var byOld = await auditor.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>(new Uri($"/api/audit/persons/{oldKey}/accesses", UriKind.Relative));
+            var accesses = byNew!["accesses"]!.AsArray();
+            Assert.Contains(accesses, a => a!["time"]!.GetValue<DateTimeOffset>() < rotationStarted);
+            Assert.Contains(accesses, a => a!["time"]!.GetValue<DateTimeOffset>() > rotationStarted);
+            Assert.All(accesses, a => Assert.Equal(0, (int?)a!["otherPersons"]));
+
+            // Asked by the old key, the same history, and the auditor's own question by the new key after it.
+            var byOldAccesses = byOld!["accesses"]!.AsArray();
+            Assert.Equal(accesses.Select(a => (long?)a!["sequence"]), byOldAccesses.SkipLast(1).Select(a => (long?)a!["sequence"]));
+            Assert.Equal("auditor", (string?)byOldAccesses[^1]!["userId"]);
 
             var again = await rotation.RunAsync();
             Assert.Equal(progress with { RetiredPepperConfigured = true }, again);

@@ -69,6 +69,25 @@ public sealed partial class PersonKeyRotation
     public async Task<PersonKey?> MovedToAsync(PersonKey old, CancellationToken cancellationToken = default) =>
         await new KeyMap(_storage).NewOfAsync(old, cancellationToken).ConfigureAwait(false);
 
+    /// <summary>The key a rotation moved to <paramref name="key"/>; null when <paramref name="key"/> replaced none.</summary>
+    public async Task<PersonKey?> MovedFromAsync(PersonKey key, CancellationToken cancellationToken = default) =>
+        await new KeyMap(_storage).OldOfAsync(key, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// Every key the person <paramref name="key"/> names has been stored under, oldest first: the key before the last
+    /// pepper rotation, then the current one. An old key given stands for its person too, so it yields the same list.
+    /// The audit trail keeps the keys its events were written with, and a person's history reads under both.
+    /// </summary>
+    public async Task<IReadOnlyList<PersonKey>> KeysOfPersonAsync(PersonKey key, CancellationToken cancellationToken = default)
+    {
+        if (await MovedToAsync(key, cancellationToken).ConfigureAwait(false) is { } moved)
+        {
+            return [key, moved];
+        }
+
+        return await MovedFromAsync(key, cancellationToken).ConfigureAwait(false) is { } former ? [former, key] : [key];
+    }
+
     /// <summary>Where the rotation to the current pepper stands.</summary>
     public async Task<RotationProgress> ReadAsync(CancellationToken cancellationToken = default) =>
         Progress(await ReadStateAsync(cancellationToken).ConfigureAwait(false));
