@@ -2,14 +2,11 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
 using Azure.Data.Tables;
 using Hub.Core.Access;
 using Hub.Core.Exchange;
 using Hub.Core.Feeds;
-using Hub.Core.Feeds.Batches;
 using Hub.Samples;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -30,8 +27,6 @@ internal static class PushBenchmark
 
     // A department officer of the city: every person of the two home districts lies in their jurisdiction.
     private const string City = "110100000000";
-
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) } };
 
     public static async Task<PushResult> RunAsync(string storage, int persons)
     {
@@ -74,7 +69,7 @@ internal static class PushBenchmark
         Console.Error.WriteLine($"Pushing a {deltaRows:N0}-row police delta...");
         using var publisher = factory.CreatePublisherClient(ShippedSources.Police);
         var pushed = Stopwatch.StartNew();
-        var report = await PushAndWaitAsync(publisher, deltaPath);
+        var report = await PoliceDelta.PushAndWaitAsync(publisher, deltaPath, TimeSpan.FromMilliseconds(100));
 
         // The batch published its events before it completed, so the feed's tail is final; read before counting starts.
         var tail = await services.GetRequiredService<ChangeEventLog>().TailAsync();
@@ -155,34 +150,6 @@ internal static class PushBenchmark
         // A pull subscription has no secret; a push subscription always has one.
         _ = WebhookSecret.TryParse((string?)created!["secret"], out var secret);
         return ((string)created["id"]!, secret);
-    }
-
-    private static async Task<BatchReport> PushAndWaitAsync(HttpClient publisher, string path)
-    {
-        await using var body = File.OpenRead(path);
-        using var content = new StreamContent(body);
-        content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        using var response = await publisher.PostAsync(new Uri($"/api/feeds/{ShippedSources.Police}?mode=delta", UriKind.Relative), content);
-        if (response.StatusCode != HttpStatusCode.Accepted)
-        {
-            throw new InvalidOperationException($"The push answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        }
-
-        while (true)
-        {
-            var report = (await publisher.GetFromJsonAsync<BatchReport>(response.Headers.Location!, Json))!;
-            if (report.Status == BatchStatus.Completed)
-            {
-                return report;
-            }
-
-            if (report.IsSettled)
-            {
-                throw new InvalidOperationException($"The delta ended {report.Status}: {report.FailureReason}");
-            }
-
-            await Task.Delay(100);
-        }
     }
 
     // The deliveries the Hub made, signed afresh and posted one at a time as the Hub sends them: the receiver's own rate.

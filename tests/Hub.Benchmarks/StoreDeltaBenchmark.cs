@@ -1,11 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Hub.Core.Feeds.Batches;
 using Hub.Samples;
 using Hub.Tests.Shared;
@@ -22,8 +17,6 @@ namespace Hub.Benchmarks;
 /// </summary>
 internal static class StoreDeltaBenchmark
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) } };
-
     public static async Task<string> RunAsync(string storage, int persons, int rows, double unusableIds)
     {
         if (rows > persons)
@@ -58,7 +51,7 @@ internal static class StoreDeltaBenchmark
         var before = tables.Totals();
         var readsBefore = tables.ReadShapes();
         var stopwatch = Stopwatch.StartNew();
-        var report = await PushAndWaitAsync(publisher, deltaPath);
+        var report = await PoliceDelta.PushAndWaitAsync(publisher, deltaPath, TimeSpan.FromMilliseconds(250));
         stopwatch.Stop();
         var after = tables.Totals();
         var readsAfter = tables.ReadShapes();
@@ -110,33 +103,5 @@ internal static class StoreDeltaBenchmark
         }
 
         return text.ToString();
-    }
-
-    private static async Task<BatchReport> PushAndWaitAsync(HttpClient publisher, string path)
-    {
-        await using var body = File.OpenRead(path);
-        using var content = new StreamContent(body);
-        content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        using var response = await publisher.PostAsync(new Uri($"/api/feeds/{ShippedSources.Police}?mode=delta", UriKind.Relative), content);
-        if (response.StatusCode != HttpStatusCode.Accepted)
-        {
-            throw new InvalidOperationException($"The push answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        }
-
-        while (true)
-        {
-            var report = (await publisher.GetFromJsonAsync<BatchReport>(response.Headers.Location!, Json))!;
-            if (report.Status == BatchStatus.Completed)
-            {
-                return report;
-            }
-
-            if (report.IsSettled)
-            {
-                throw new InvalidOperationException($"The delta ended {report.Status}: {report.FailureReason}");
-            }
-
-            await Task.Delay(250);
-        }
     }
 }
