@@ -19,6 +19,7 @@ internal sealed class HubDocumentTransformer : IOpenApiDocumentTransformer
         ["Worklist"] = "Cross-department checks (比对核查): the worklist items of a department or an area, with their evidence and history, rendered by the access policy; confirmed or dismissed with a reason.",
         ["Data quality"] = "Data quality per department, recorded by each batch as it completes: rejections by reason, completeness per attribute, rows kept without an ID, timeliness, disagreement with other departments, the stewards' backlog, the trend and a batch's movement; counts and rates, never a person.",
         ["Retention"] = "The retention sweep for administrators: preview who has outlived the retention policy, or erase them now; persons are named by key only, and every request is audited.",
+        ["Person keys"] = "The pepper rotation for administrators: start or continue the re-keying of every person key under the new pepper, and read how far it has come; counts only, never a person, and every request is audited.",
         ["Audit"] = "The audit trail for auditors: verification, search, export, proofs and alerts.",
         ["Console"] = "The web console's own files and settings; no personal data.",
     };
