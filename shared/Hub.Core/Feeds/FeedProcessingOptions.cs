@@ -15,6 +15,15 @@ public sealed class FeedProcessingOptions
     /// <summary>Fact partitions merged at once.</summary>
     public int MergeConcurrency { get; set; } = 8;
 
+    /// <summary>
+    /// A delta's fact partition holding at most this many of its persons is planned from point reads of each person
+    /// (their view, data key and the facts the delta names) instead of reading the partition whole. A partition read
+    /// costs a request per thousand rows whatever the delta touches, and on the local emulator every page of it filters
+    /// the whole table; a point read costs one request and stays flat however large the store. Default 32; 0 reads
+    /// every partition whole. Snapshots always read their partitions whole.
+    /// </summary>
+    public int PointReadPersonsPerPartition { get; set; } = 32;
+
     /// <summary>Folder for a batch's temporary spill files; the system temp folder when empty.</summary>
     public string? WorkFolder { get; set; }
 

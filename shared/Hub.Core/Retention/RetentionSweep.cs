@@ -142,13 +142,12 @@ public sealed partial class RetentionSweep
         return new SourceErasure(goldenKey, keys, theirs, PersonErased: false);
     }
 
-    // The source's facts of one key go, and the key's view is written again from what is left.
+    // The key's view is written again from what is left, then the source's facts go: a merge planned from the view in
+    // between never copies an erased fact back into it, and a sweep that stops in between finds the facts and goes on.
     private async Task EraseSourceOfKeyAsync(PersonKey key, string source, CancellationToken cancellationToken)
     {
         var person = await _facts.ReadPersonAsync(key, cancellationToken).ConfigureAwait(false);
         var gone = person.Facts.Where(f => f.Source == source).ToList();
-        await DeleteRowsAsync(key, [.. gone.Select(f => f.RowKey)], cancellationToken).ConfigureAwait(false);
-
         var left = person.Facts.Where(f => f.Source != source).Select(f => f.ToView()).ToList();
         if (gone.Count > 0 && person.ViewToWrite(left) is { } view)
         {
@@ -161,6 +160,8 @@ public sealed partial class RetentionSweep
             writes.Add(person.View is { Version: { } version } ? EntityChange.Update(view, version) : EntityChange.Upsert(view));
             (await _storage.FactsTable.SubmitAsync(writes, cancellationToken).ConfigureAwait(false)).ThrowIfNotWritten();
         }
+
+        await DeleteRowsAsync(key, [.. gone.Select(f => f.RowKey)], cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

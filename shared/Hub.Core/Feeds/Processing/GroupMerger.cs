@@ -103,13 +103,26 @@ internal sealed class GroupMerger(FactStore facts, BatchResolver resolution, Bat
         return byPartition;
     }
 
+    /// <summary>
+    /// Plans each partition from what it holds: a delta's partition with few of its persons from point reads of them,
+    /// any other from runs of partitions read whole (see <see cref="FeedProcessingOptions.PointReadPersonsPerPartition"/>).
+    /// </summary>
     private async Task<IReadOnlyList<PartitionPlan>> PlanAsync(FactMerge merge, Dictionary<int, List<IncomingFact>> byPartition, CancellationToken cancellationToken)
     {
         var plans = new ConcurrentBag<PartitionPlan>();
-        await Parallel.ForEachAsync(ReadRanges(byPartition.Keys, Concurrency), ParallelOptionsFor(cancellationToken), async (range, token) =>
+        var limit = options.Value.PointReadPersonsPerPartition;
+        var byPersons = merge.Snapshot ? [] : byPartition
+            .Where(p => p.Value.Select(f => f.PersonKey).Distinct(StringComparer.Ordinal).Count() <= limit)
+            .Select(p => p.Key)
+            .ToHashSet();
+        await Parallel.ForEachAsync(byPersons, ParallelOptionsFor(cancellationToken), async (partition, token) =>
+            plans.Add(await facts.PlanByPersonsAsync(PersonKey.FormatPartition(partition), merge, byPartition[partition], token).ConfigureAwait(false))).ConfigureAwait(false);
+
+        var whole = byPartition.Keys.Where(p => !byPersons.Contains(p)).ToList();
+        await Parallel.ForEachAsync(ReadRanges(whole, Concurrency), ParallelOptionsFor(cancellationToken), async (range, token) =>
         {
             var rows = await facts.ReadPartitionsAsync(PersonKey.FormatPartition(range.First), PersonKey.FormatPartition(range.Last), token).ConfigureAwait(false);
-            foreach (var partition in byPartition.Keys.Where(p => p >= range.First && p <= range.Last))
+            foreach (var partition in whole.Where(p => p >= range.First && p <= range.Last))
             {
                 var partitionKey = PersonKey.FormatPartition(partition);
                 plans.Add(facts.Plan(partitionKey, rows.GetValueOrDefault(partitionKey) ?? [], merge, byPartition[partition]));

@@ -84,6 +84,42 @@ internal sealed class FactEntity : StoredEntity
         return new FactView(Source, discriminator, attributes, LastBatch, UpdatedAt, EndedAt, FirstSeenAt, Identified);
     }
 
+    /// <summary>
+    /// The fact as its person's view holds a copy of it, for planning a merge that does not read the row: every
+    /// attribute in clear, no version. Such a fact is read, never written.
+    /// </summary>
+    public static FactEntity FromCopy(string partitionKey, string personKey, FactView copy)
+    {
+        ArgumentNullException.ThrowIfNull(copy);
+        return new FactEntity
+        {
+            PartitionKey = partitionKey,
+            RowKey = RowKeyFor(copy.Source, personKey, Uri.EscapeDataString(copy.Discriminator)),
+            PersonKey = personKey,
+            Source = copy.Source,
+            Identified = copy.Identified,
+            Attributes = JsonSerializer.Serialize(copy.Attributes, StorageJson.Options),
+            LastBatch = copy.LastBatch,
+            UpdatedAt = copy.UpdatedAt,
+            EndedAt = copy.EndedAt,
+            FirstSeenAt = copy.FirstSeenAt ?? copy.UpdatedAt,
+        };
+    }
+
+    /// <summary>True when <paramref name="copy"/> (from the person's view) says what this fact says.</summary>
+    public bool Matches(FactView copy)
+    {
+        ArgumentNullException.ThrowIfNull(copy);
+        var fact = ToView();
+        return fact.Source == copy.Source
+            && fact.Discriminator == copy.Discriminator
+            && fact.LastBatch == copy.LastBatch
+            && fact.Identified == copy.Identified
+            && fact.EndedAt.HasValue == copy.EndedAt.HasValue
+            && fact.Attributes.Count == copy.Attributes.Count
+            && fact.Attributes.All(a => copy.Attributes.TryGetValue(a.Key, out var value) && value == a.Value);
+    }
+
     /// <summary>Reads a fact from a row of a partition query that returned rows of every kind.</summary>
     public static FactEntity FromRow(StoredRow row) => row.Fill(new FactEntity
     {

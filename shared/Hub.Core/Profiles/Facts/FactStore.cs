@@ -61,6 +61,65 @@ internal sealed partial class FactStore(HubStorage storage, KeyRing keys, Source
         return partitions.ToDictionary(p => p.Key, IReadOnlyList<StoredRow> (p) => p.Value, StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// Plans a delta's <paramref name="incoming"/> (all in <paramref name="partitionKey"/>) from point reads of each of
+    /// its persons instead of the partition whole: their view, data key and the facts the delta names, and their link
+    /// when a record came without an ID. The view's copy of the person's facts stands in for the others. A person whose
+    /// view cannot (see <see cref="PersonRows.CompleteFromView"/>) is read by their row-key range. The plan is the one
+    /// <see cref="PlanAsync"/> would make: what it writes is what a partition read would have written, guarded the same.
+    /// </summary>
+    public async Task<PartitionPlan> PlanByPersonsAsync(string partitionKey, FactMerge merge, IReadOnlyList<IncomingFact> incoming, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(merge);
+        ArgumentNullException.ThrowIfNull(incoming);
+        if (merge.Snapshot)
+        {
+            throw new ArgumentException("A snapshot end-dates what it no longer holds, so it reads its partitions whole.", nameof(merge));
+        }
+
+        var people = new SortedDictionary<string, PersonRows>(StringComparer.Ordinal);
+        foreach (var person in incoming.GroupBy(f => f.PersonKey, StringComparer.Ordinal))
+        {
+            people[person.Key] = await ReadForMergeAsync(partitionKey, merge.Source, person.Key, [.. person], cancellationToken).ConfigureAwait(false);
+        }
+
+        return PartitionPlanner.Plan(partitionKey, people, merge, incoming, _sealing, time.GetUtcNow());
+    }
+
+    private async Task<PersonRows> ReadForMergeAsync(string partitionKey, string source, string personKey, IReadOnlyList<IncomingFact> incoming, CancellationToken cancellationToken)
+    {
+        var read = incoming.Select(f => FactEntity.RowKeyFor(source, personKey, f.Discriminator)).ToHashSet(StringComparer.Ordinal);
+        var rowKeys = new List<string>(read) { ResolutionRows.View(personKey), ResolutionRows.DataKey(personKey) };
+        if (incoming.Any(f => !f.Identified))
+        {
+            // Whether a record without an ID was matched before is its link's to say.
+            rowKeys.Add(ResolutionRows.Link(personKey));
+        }
+
+        var rows = await Task.WhenAll(rowKeys.Select(k => storage.FactsTable.GetRowAsync(partitionKey, k, cancellationToken))).ConfigureAwait(false);
+        var person = new PersonRows(personKey, keys);
+        foreach (var row in rows.OfType<StoredRow>())
+        {
+            person.Add(row);
+        }
+
+        person.Open();
+        if (!person.CompleteFromView(partitionKey, read))
+        {
+            return await ReadPersonAsync(PersonKey.Parse(personKey), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (person.IsProvisional && person.Link is null && !rowKeys.Contains(ResolutionRows.Link(personKey)))
+        {
+            if (await storage.FactsTable.GetRowAsync(partitionKey, ResolutionRows.Link(personKey), cancellationToken).ConfigureAwait(false) is { } link)
+            {
+                person.Add(link);
+            }
+        }
+
+        return person;
+    }
+
     /// <summary>Plans <paramref name="incoming"/> against the partition's <paramref name="rows"/> as read (see <see cref="PartitionPlanner"/>).</summary>
     public PartitionPlan Plan(string partitionKey, IReadOnlyList<StoredRow> rows, FactMerge merge, IReadOnlyList<IncomingFact> incoming) =>
         PartitionPlanner.Plan(partitionKey, rows, merge, incoming, _sealing, time.GetUtcNow());
@@ -147,29 +206,38 @@ internal sealed partial class FactStore(HubStorage storage, KeyRing keys, Source
     /// <summary>
     /// Splits changes into transactions of at most 100 entities and about 3 MiB: a transaction's body may not pass 4 MiB,
     /// and a hundred views of persons with many facts would. The size is guessed high: the table client sends each
-    /// character outside ASCII as a six-byte escape.
+    /// character outside ASCII as a six-byte escape. A person's changes (data key, facts, view, in that order) stay in
+    /// one transaction unless they alone pass its limits, so their view never lags behind their facts and can stand in
+    /// for them when the next delta is planned from point reads.
     /// </summary>
-    private static IEnumerable<List<EntityChange>> Transactions(IReadOnlyList<EntityChange> changes)
+    internal static IEnumerable<List<EntityChange>> Transactions(IReadOnlyList<EntityChange> changes)
     {
         var transaction = new List<EntityChange>();
         long bytes = 0;
-        foreach (var change in changes)
+        foreach (var person in changes.GroupBy(c => ResolutionRows.PersonKeyOf(c.Entity.RowKey), StringComparer.Ordinal))
         {
-            var size = EntityOverhead + (6L * change.Entity switch
-            {
-                FactEntity fact => fact.Attributes.Length + (fact.Sealed?.Length ?? 0),
-                PersonViewEntity view => view.Facts?.Length ?? 0,
-                _ => 0,
-            });
-            if (transaction.Count == TransactionLimit || (transaction.Count > 0 && bytes + size > TransactionBytes))
+            var personChanges = person.ToList();
+            var personBytes = personChanges.Sum(Size);
+            if (transaction.Count > 0 && (transaction.Count + personChanges.Count > TransactionLimit || bytes + personBytes > TransactionBytes))
             {
                 yield return transaction;
                 transaction = [];
                 bytes = 0;
             }
 
-            transaction.Add(change);
-            bytes += size;
+            foreach (var change in personChanges)
+            {
+                var size = Size(change);
+                if (transaction.Count == TransactionLimit || (transaction.Count > 0 && bytes + size > TransactionBytes))
+                {
+                    yield return transaction;
+                    transaction = [];
+                    bytes = 0;
+                }
+
+                transaction.Add(change);
+                bytes += size;
+            }
         }
 
         if (transaction.Count > 0)
@@ -177,6 +245,13 @@ internal sealed partial class FactStore(HubStorage storage, KeyRing keys, Source
             yield return transaction;
         }
     }
+
+    private static long Size(EntityChange change) => EntityOverhead + (6L * change.Entity switch
+    {
+        FactEntity fact => fact.Attributes.Length + (fact.Sealed?.Length ?? 0),
+        PersonViewEntity view => view.Facts?.Length ?? 0,
+        _ => 0,
+    });
 
     [LoggerMessage(EventId = 2006, Level = LogLevel.Warning, Message = "Fact partition {PartitionKey} changed under batch {BatchId}; merging again (attempt {Attempt})")]
     private static partial void LogConflict(ILogger logger, string partitionKey, string batchId, int attempt);

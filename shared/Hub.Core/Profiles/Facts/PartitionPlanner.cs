@@ -14,9 +14,16 @@ namespace Hub.Core.Profiles.Facts;
 internal static class PartitionPlanner
 {
     public static PartitionPlan Plan(
-        string partitionKey, IReadOnlyList<StoredRow> rows, FactMerge merge, IReadOnlyList<IncomingFact> incoming, FactSealing sealing, DateTimeOffset now)
+        string partitionKey, IReadOnlyList<StoredRow> rows, FactMerge merge, IReadOnlyList<IncomingFact> incoming, FactSealing sealing, DateTimeOffset now) =>
+        Plan(partitionKey, PersonRows.Group(rows, sealing.Keys), merge, incoming, sealing, now);
+
+    /// <summary>
+    /// Plans <paramref name="incoming"/> against <paramref name="people"/>, the opened rows of every person it names (and,
+    /// for a snapshot, of every person in the partition), however they were read.
+    /// </summary>
+    public static PartitionPlan Plan(
+        string partitionKey, SortedDictionary<string, PersonRows> people, FactMerge merge, IReadOnlyList<IncomingFact> incoming, FactSealing sealing, DateTimeOffset now)
     {
-        var people = PersonRows.Group(rows, sealing.Keys);
         var existing = people.Values.SelectMany(p => p.Facts).Where(f => f.Source == merge.Source).ToDictionary(f => f.RowKey, StringComparer.Ordinal);
         var before = new Dictionary<string, IReadOnlyList<FactView>>(StringComparer.Ordinal);
         void Snapshot(string personKey)

@@ -116,6 +116,47 @@ internal sealed class PersonRows(string personKey, KeyRing keys)
         }
     }
 
+    /// <summary>
+    /// Completes rows read by point reads (the view, the data key, the link, and the facts at <paramref name="read"/>)
+    /// with the other facts, from the copy the key's own view holds. False when the view cannot stand in for them: it is
+    /// not a copy of the key's own facts (a golden person, a linked key, a marker, a row too large), or it disagrees with
+    /// a fact read. The caller then reads the key's rows whole. A key with no rows at all is new, and complete.
+    /// </summary>
+    public bool CompleteFromView(string partitionKey, IReadOnlySet<string> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        if (View is null)
+        {
+            return Facts.Count == 0 && KeyRow is null && Link is null;
+        }
+
+        if (!View.IsOwnCopy() || !View.IsUsable() || !HasOwnProfile)
+        {
+            return false;
+        }
+
+        var copies = View.ReadFacts();
+        if (copies.Any(c => c.FirstSeenAt is null))
+        {
+            // A copy from before the view kept when a fact was first seen: the rows say it.
+            return false;
+        }
+
+        var byRowKey = copies.ToDictionary(c => FactEntity.RowKeyFor(c.Source, PersonKey, Uri.EscapeDataString(c.Discriminator)), StringComparer.Ordinal);
+        if (Facts.Any(f => !byRowKey.TryGetValue(f.RowKey, out var copy) || !f.Matches(copy)))
+        {
+            return false;
+        }
+
+        foreach (var (rowKey, copy) in byRowKey.Where(c => !read.Contains(c.Key)))
+        {
+            Facts.Add(FactEntity.FromCopy(partitionKey, PersonKey, copy));
+        }
+
+        // A row the view holds but a point read did not find: the view is behind the rows.
+        return byRowKey.Keys.Where(read.Contains).All(k => Facts.Any(f => f.RowKey == k));
+    }
+
     /// <summary>The data key row to write ahead of the facts it seals; null when the stored one stands.</summary>
     public EntityChange? KeyToWrite()
     {

@@ -1,0 +1,160 @@
+using System.Text.Json;
+using Hub.Core.Kernel;
+using Hub.Core.Profiles;
+using Hub.Core.Profiles.Facts;
+using Hub.Core.Storage;
+using Hub.Functions.Tests.Infrastructure;
+using Hub.Tests.Shared;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hub.Functions.Tests.Feeds;
+
+/// <summary>
+/// A delta touching few persons of a partition is planned from point reads of each person (their view, data key and
+/// the facts it names) instead of the partition whole. The plan must be the one a partition read makes, whatever the
+/// view says: where it cannot stand in for the person's facts, the person is read whole.
+/// </summary>
+[Collection(AzuriteFixture.Collection)]
+public sealed class PointReadPlanTests : IAsyncLifetime
+{
+    // Three persons of one partition (the first three hex digits make it).
+    private static readonly PersonKey Chen = PersonKey.Parse("abc00000000000000000000000000001");
+    private static readonly PersonKey Wang = PersonKey.Parse("abc00000000000000000000000000002");
+    private static readonly PersonKey Li = PersonKey.Parse("abc00000000000000000000000000003");
+
+    private static readonly string[] RowsOfAPerson = ["|police|", "|civil-affairs|", "|~view"];
+
+    private readonly TableRequestLog _requests = new();
+    private readonly HubFactory _hub;
+
+    public PointReadPlanTests(AzuriteFixture azurite) =>
+        _hub = new HubFactory(azurite) { TestServices = services => _requests.AddTo(services, azurite.ConnectionString) };
+
+    private FactStore Facts => _hub.Services.GetRequiredService<FactStore>();
+
+    private static string Partition => Chen.PartitionKey;
+
+    public async Task InitializeAsync()
+    {
+        await CommitAsync(await Facts.PlanAsync(Partition, new FactMerge("police", "p1", Snapshot: false), [
+            Fact(Chen, ("name", "陈明"), ("residenceAddress", "东城区一号")),
+            Fact(Li, ("name", "李华")),
+        ]));
+        await CommitAsync(await Facts.PlanAsync(Partition, new FactMerge("civil-affairs", "c1", Snapshot: false), [
+            Fact(Chen, "dibao", ("name", "陈明"), ("assistanceType", "dibao")),
+            Fact(Chen, "tekun", ("name", "陈明"), ("assistanceType", "tekun")),
+        ]));
+    }
+
+    public async Task DisposeAsync() => await _hub.DisposeAsync();
+
+    [Fact]
+    public async Task A_delta_planned_from_point_reads_makes_the_plan_a_partition_read_makes_and_reads_no_range()
+    {
+        var merge = new FactMerge("police", "p2", Snapshot: false);
+        IncomingFact[] delta = [Fact(Chen, ("name", "陈明"), ("residenceAddress", "西城区二号")), Fact(Wang, ("name", "王芳")), Fact(Li, ("name", "李华"))];
+        var facts = _hub.Storage.Facts.Name;
+        var before = _requests.ReadShapes();
+
+        var byPersons = await Facts.PlanByPersonsAsync(Partition, merge, delta);
+
+        var shapes = _requests.ReadShapes().Where(r => r.Key.Table == facts && r.Value > before.GetValueOrDefault(r.Key)).Select(r => r.Key.Shape);
+        Assert.Equal(["point"], shapes);
+        AssertSamePlan(await Facts.PlanAsync(Partition, merge, delta), byPersons);
+        Assert.Equal((1, 1, 1), (byPersons.Counts.Inserted, byPersons.Counts.Updated, byPersons.Counts.Unchanged));
+
+        // Written, it leaves every view a copy of its person's facts, and the same delta again changes nothing.
+        await CommitAsync(byPersons);
+        await AssertViewsMatchFactsAsync(Chen, Wang, Li);
+        Assert.Empty((await Facts.PlanByPersonsAsync(Partition, merge, delta)).Changes);
+        Assert.Empty((await Facts.PlanByPersonsAsync(Partition, new FactMerge("police", "p3", Snapshot: false), delta)).Changes);
+    }
+
+    [Fact]
+    public async Task A_person_whose_view_disagrees_with_a_fact_the_delta_names_is_read_whole()
+    {
+        // A writer outside the merge changed a fact and not yet the view that copies it.
+        var stray = await Facts.PlanAsync(Partition, new FactMerge("police", "p-stray", Snapshot: false), [Fact(Chen, ("name", "陈明"), ("residenceAddress", "南城区三号"))]);
+        (await _hub.Storage.FactsTable.SubmitAsync(stray.Changes.Where(c => c.Entity is FactEntity))).ThrowIfNotWritten();
+
+        var merge = new FactMerge("police", "p2", Snapshot: false);
+        IncomingFact[] delta = [Fact(Chen, ("name", "陈明"), ("residenceAddress", "西城区二号"))];
+        var byPersons = await Facts.PlanByPersonsAsync(Partition, merge, delta);
+
+        AssertSamePlan(await Facts.PlanAsync(Partition, merge, delta), byPersons);
+        Assert.Equal("南城区三号", Assert.Single(Assert.Single(byPersons.Changed).Before, f => f.Source == "police").ValueOf("residenceAddress"));
+        await CommitAsync(byPersons);
+        await AssertViewsMatchFactsAsync(Chen);
+    }
+
+    [Fact]
+    public async Task A_person_whose_view_is_not_a_copy_of_their_own_facts_is_read_whole()
+    {
+        // A marker stands over the view while the person's links change: the rows say who they are.
+        Assert.NotNull(await _hub.Storage.FactsTable.UpsertAsync(PersonViewEntity.Resolved(Li.Value), EntityUpdateMode.Replace));
+        var merge = new FactMerge("civil-affairs", "c2", Snapshot: false);
+        IncomingFact[] delta = [Fact(Li, "dibao", ("name", "李华"), ("assistanceType", "dibao"))];
+
+        var byPersons = await Facts.PlanByPersonsAsync(Partition, merge, delta);
+
+        AssertSamePlan(await Facts.PlanAsync(Partition, merge, delta), byPersons);
+        Assert.Equal(2, Assert.Single(byPersons.Changed).After.Count);
+    }
+
+    [Fact]
+    public void A_commit_keeps_each_persons_changes_in_one_transaction()
+    {
+        // 40 persons with three rows each: 120 changes, which 100-entity transactions would cut through a person.
+        var changes = Enumerable.Range(0, 40)
+            .Select(i => $"abc{i:x29}")
+            .SelectMany(key => RowsOfAPerson.Select(suffix => EntityChange.Add(new FactEntity { PartitionKey = "p abc", RowKey = key + suffix })))
+            .ToList();
+
+        var transactions = FactStore.Transactions(changes).ToList();
+
+        Assert.Equal(120, transactions.Sum(t => t.Count));
+        Assert.All(transactions, t => Assert.InRange(t.Count, 1, 100));
+        var personsPerTransaction = transactions.SelectMany((t, i) => t.Select(c => (Person: ResolutionRows.PersonKeyOf(c.Entity.RowKey), Transaction: i)));
+        Assert.All(personsPerTransaction.GroupBy(p => p.Person), person => Assert.Single(person.Select(p => p.Transaction).Distinct()));
+    }
+
+    private static IncomingFact Fact(PersonKey person, params (string Attribute, string Value)[] attributes) => Fact(person, string.Empty, attributes);
+
+    private static IncomingFact Fact(PersonKey person, string discriminator, params (string Attribute, string Value)[] attributes) =>
+        new(1, person.Value, discriminator, Identified: true, attributes.ToDictionary(a => a.Attribute, a => a.Value));
+
+    /// <summary>The same counts, the same rows written at the same versions, and the same persons changed from the same facts to the same facts.</summary>
+    private static void AssertSamePlan(PartitionPlan expected, PartitionPlan actual)
+    {
+        Assert.Equal(expected.Counts, actual.Counts);
+        Assert.Equal(Writes(expected), Writes(actual));
+        Assert.Equal(Persons(expected), Persons(actual));
+
+        static List<string> Writes(PartitionPlan plan) =>
+            [.. plan.Changes.Select(c => $"{c.Entity.GetType().Name} {c.Entity.RowKey} {c.Version?.Value}").Order(StringComparer.Ordinal)];
+
+        static List<string> Persons(PartitionPlan plan) =>
+            [.. plan.Changed.Select(c => $"{c.Rows.PersonKey} {Json(c.Before, plan.Merge)} → {Json(c.After, plan.Merge)}").Order(StringComparer.Ordinal)];
+
+        // The times a plan gives what it changes are the clock's when it was made: two plans made one after the other differ there only.
+        static string Json(IReadOnlyList<FactView> facts, FactMerge merge) => JsonSerializer.Serialize(
+            facts
+                .Select(f => f.LastBatch == merge.BatchId ? f with { UpdatedAt = default, FirstSeenAt = null } : f)
+                .Select(f => f with { Attributes = new SortedDictionary<string, string>(f.Attributes.ToDictionary(), StringComparer.Ordinal) })
+                .OrderBy(f => f.Source, StringComparer.Ordinal).ThenBy(f => f.Discriminator, StringComparer.Ordinal),
+            StorageJson.Options);
+    }
+
+    private async Task CommitAsync(PartitionPlan plan) => Assert.Equal(WriteOutcome.Written, await Facts.TryCommitAsync(plan));
+
+    private async Task AssertViewsMatchFactsAsync(params PersonKey[] persons)
+    {
+        foreach (var key in persons)
+        {
+            var person = await Facts.ReadPersonAsync(key);
+            var view = await Facts.ReadViewAsync(key);
+            Assert.NotNull(view);
+            Assert.True(view.SameContent(PersonViewEntity.Of(key.Value, person.Facts.Select(f => f.ToView()).ToList(), person.Key!)), "the view should copy the facts");
+        }
+    }
+}
