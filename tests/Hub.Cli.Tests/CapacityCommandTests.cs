@@ -99,6 +99,24 @@ public sealed class CapacityCommandTests
     }
 
     [Fact]
+    public void A_delta_whose_persons_fall_few_to_a_partition_is_read_by_point_reads_not_the_table_whole()
+    {
+        // Each delta carries 100,000 records, about 98 persons a partition: read whole under the default 32, by three
+        // point reads a record at 100.
+        var measured = MeasuredOperations.Parse(JsonNode.Parse(Operations), "test");
+        var whole = CapacityModel.Compute(Small, measured).Tables.Single(t => t.Table == "facts");
+        var byPoints = CapacityModel.Compute(Small with { PointReadPersonsPerPartition = 100, MergePointReadsPerRecord = 3 }, measured).Tables.Single(t => t.Table == "facts");
+
+        var changed = 1_200_000 / 3600.0;
+        var snapshotReads = 2 * 2_000_000 * 1.5 / 3600;
+        var deltaPoints = 2 * 100_000 * 3 / 3600.0;
+        Assert.Equal((changed * 2) + snapshotReads + (2 * 2_000_000 * 1.5 / 3600), whole.IngestEntitiesPerSecond, 6);
+        Assert.Equal((changed * 2) + snapshotReads + deltaPoints, byPoints.IngestEntitiesPerSecond, 6);
+        Assert.Equal((changed * 0.02) + (snapshotReads / 1000) + deltaPoints, byPoints.IngestRequestsPerSecond, 6);
+        Assert.True(byPoints.Ratio < whole.Ratio);
+    }
+
+    [Fact]
     public void The_model_counts_instances_and_a_monthly_cost_from_unit_prices()
     {
         var estimate = CapacityModel.Compute(Small, MeasuredOperations.Parse(JsonNode.Parse(Operations), "test"));

@@ -44,6 +44,15 @@ internal static class CapacityCommand
         var auditYears = Positive("--audit-years", "Years the audit trail and the feed archive are kept", d.AuditYears);
         var streets = Whole("--streets", "Streets: the residents index's partitions", d.Streets);
         var active = Whole("--merge-active-partitions", "Partitions a merge writes at once", d.MergeActivePartitions);
+        var pointReads = new Option<long>("--point-read-persons") { Description = $"The Hub's Hub:Feeds:PointReadPersonsPerPartition: a delta with at most this many persons a fact partition reads them by point reads, not its partitions whole (default {d.PointReadPersonsPerPartition})", DefaultValueFactory = _ => d.PointReadPersonsPerPartition };
+        pointReads.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<long>() < 0)
+            {
+                r.AddError("--point-read-persons must be a whole number from 0.");
+            }
+        });
+        var pointReadsPerRecord = Positive("--merge-point-reads", "Point reads of facts a delta record costs when read person by person", d.MergePointReadsPerRecord);
         var overlap = new Option<bool>("--overlap") { Description = "Feeds are processed during office hours too: the two loads add up" };
         var target = Share("--target-share", "The share of a published target accepted at peak", d.TargetShare);
         var account = Positive("--account-requests", "Published: requests per second of a standard GPv2 account", d.AccountRequestsPerSecond);
@@ -59,7 +68,7 @@ internal static class CapacityCommand
         var command = new Command("capacity", "The capacity model for a city (docs/capacity.md): storage requests per second per table and per partition at peak against Azure's published targets, storage size, Functions instances and a monthly cost, from measured operations. Exit 0 when within the target share, 1 when not.")
         {
             measured, format, residents, persons, departments, register, change, snapshotChanged, snapshotNights, ingestHours, staff, readsPerHour, listShare, officeHours,
-            workingDays, auditYears, streets, active, overlap, target, account, partition, cores, utilisation, minimum, speedup, tableGb, per10k, blobGb, instanceHour,
+            workingDays, auditYears, streets, active, pointReads, pointReadsPerRecord, overlap, target, account, partition, cores, utilisation, minimum, speedup, tableGb, per10k, blobGb, instanceHour,
         };
         command.SetAction(async (parsed, cancellationToken) =>
         {
@@ -96,6 +105,8 @@ internal static class CapacityCommand
                 AuditYears = parsed.GetValue(auditYears),
                 Streets = (int)parsed.GetValue(streets),
                 MergeActivePartitions = (int)parsed.GetValue(active),
+                PointReadPersonsPerPartition = parsed.GetValue(pointReads),
+                MergePointReadsPerRecord = parsed.GetValue(pointReadsPerRecord),
                 Overlap = parsed.GetValue(overlap),
                 TargetShare = parsed.GetValue(target),
                 AccountRequestsPerSecond = parsed.GetValue(account),

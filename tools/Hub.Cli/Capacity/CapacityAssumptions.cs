@@ -57,6 +57,18 @@ internal sealed record CapacityAssumptions
     /// <summary>Partitions a running merge writes at once (merge groups at once × partitions a group's run covers).</summary>
     public int MergeActivePartitions { get; init; } = 64;
 
+    /// <summary>
+    /// The Hub's <c>Hub:Feeds:PointReadPersonsPerPartition</c>: a delta whose persons fall at most this many to a fact
+    /// partition is merged from point reads of each person instead of reading its partitions whole.
+    /// </summary>
+    public long PointReadPersonsPerPartition { get; init; } = 32;
+
+    /// <summary>
+    /// Point reads of <c>facts</c> a delta record costs when its partition is read person by person (view, data key, the
+    /// fact; the link for a record without an ID): 3.1, measured with <c>eng/bench.sh --store 20000 --rows 2000 --unusable-ids 0.1</c>.
+    /// </summary>
+    public double MergePointReadsPerRecord { get; init; } = 3.1;
+
     /// <summary>Whether feeds are processed during office hours too (then the two loads add up).</summary>
     public bool Overlap { get; init; }
 

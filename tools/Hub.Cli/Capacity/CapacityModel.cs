@@ -37,12 +37,17 @@ internal static class CapacityModel
         var ingestRate = nightRecords / window;
 
         // A batch's merge reads each fact partition it touches whole, one range query: at a city's size every batch
-        // touches every partition, so each batch of the night reads the whole facts table once. The benchmark's store
-        // starts empty, so these reads are not in its counts; they are added here.
-        var batches = a.Departments + snapshots;
+        // touches every partition, so each batch of the night reads the whole facts table once. A delta whose persons
+        // fall few to a partition reads each of them by point reads instead. The benchmark's store starts empty, so
+        // these reads are not in its counts; they are added here.
         var storedRecords = a.Departments * register;
         var factsStored = storedRecords * (m.Ingest.GetValueOrDefault("facts")?.EntitiesStoredPerRecord ?? 0);
-        var mergeReadEntities = batches * factsStored / window;
+        var deltaRecords = register * a.ChangeRate;
+        var deltaByPoints = deltaRecords / PersonPartitions <= a.PointReadPersonsPerPartition;
+        var deltaReadEntities = deltaByPoints ? deltaRecords * a.MergePointReadsPerRecord : factsStored;
+        var deltaReadRequests = deltaByPoints ? deltaReadEntities : factsStored / EntitiesPerPage;
+        var mergeReadEntities = ((a.Departments * deltaReadEntities) + (snapshots * factsStored)) / window;
+        var mergeReadRequests = ((a.Departments * deltaReadRequests) + (snapshots * factsStored / EntitiesPerPage)) / window;
         var readRate = a.Staff * a.ReadsPerHour / SecondsPerHour;
         var (detailRate, listRate) = (readRate * (1 - a.ListShare), readRate * a.ListShare);
         var readsOverRetention = a.Staff * a.ReadsPerHour * a.OfficeHours * a.WorkingDays * MonthsPerYear * a.AuditYears;
@@ -56,7 +61,7 @@ internal static class CapacityModel
             var (detail, list) = (m.Detail.Tables.GetValueOrDefault(table) ?? new TableTouch(0, 0), m.List.Tables.GetValueOrDefault(table) ?? new TableTouch(0, 0));
             var (ingestPartitions, readPartitions) = (Partitions(table, a, ingest: true), Partitions(table, a, ingest: false));
             var merged = table == "facts" ? mergeReadEntities : 0;
-            var ingestRequests = (changedRate * cost.RequestsPerRecord) + (merged / EntitiesPerPage);
+            var ingestRequests = (changedRate * cost.RequestsPerRecord) + (table == "facts" ? mergeReadRequests : 0);
             var ingestEntities = (changedRate * cost.EntitiesTouchedPerRecord) + merged;
             var readRequests = (detailRate * detail.Requests) + (listRate * list.Requests);
             var readEntities = (detailRate * detail.Entities) + (listRate * list.Entities);
@@ -66,7 +71,7 @@ internal static class CapacityModel
             tables.Add(new TableLoad(table, ingestPartitions, readPartitions, ingestRequests, ingestEntities, readRequests, readEntities, peak, peak / a.PartitionEntitiesPerSecond, entities, bytes));
         }
 
-        var accountNight = (changedRate * m.IngestRequestsPerRecord) + (mergeReadEntities / EntitiesPerPage);
+        var accountNight = (changedRate * m.IngestRequestsPerRecord) + mergeReadRequests;
         var accountDay = (detailRate * m.Detail.RequestsPerRequest) + (listRate * m.List.RequestsPerRequest);
         var accountPeak = a.Overlap ? accountNight + accountDay : Math.Max(accountNight, accountDay);
 
@@ -81,9 +86,9 @@ internal static class CapacityModel
 
         var monthlyRecords = (a.Departments * register * a.ChangeRate * DaysPerMonth) + (a.Departments * register);
         var monthlyChanged = (a.Departments * register * a.ChangeRate * DaysPerMonth) + (a.Departments * register * a.SnapshotChangedShare);
-        var monthlyMergePages = ((a.Departments * DaysPerMonth) + a.Departments) * factsStored / EntitiesPerPage;
+        var monthlyMergeRequests = (a.Departments * DaysPerMonth * deltaReadRequests) + (a.Departments * factsStored / EntitiesPerPage);
         var monthlyReads = a.Staff * a.ReadsPerHour * a.OfficeHours * a.WorkingDays;
-        var transactions = (monthlyChanged * m.IngestRequestsPerRecord) + monthlyMergePages
+        var transactions = (monthlyChanged * m.IngestRequestsPerRecord) + monthlyMergeRequests
             + (monthlyReads * (((1 - a.ListShare) * m.Detail.RequestsPerRequest) + (a.ListShare * m.List.RequestsPerRequest)));
         var archive = monthlyRecords * MonthsPerYear * a.AuditYears * m.FeedBytesPerRecord;
         var tableGb = tables.Sum(t => t.StoredBytes) / Gigabyte;
