@@ -178,6 +178,17 @@ public sealed class CapacityCommandTests
     }
 
     [Fact]
+    public async Task Deltas_read_by_point_reads_take_the_busiest_facts_partition_under_what_reading_the_table_whole_costs()
+    {
+        var whole = JsonNode.Parse((await Cli.RunAsync("capacity", "--format", "json")).Output)!;
+        var byPoints = JsonNode.Parse((await Cli.RunAsync("capacity", "--format", "json", "--point-read-persons", "200")).Output)!;
+
+        static double FactsRatio(JsonNode answer) => (double)answer["estimate"]!["tables"]!.AsArray().Single(t => (string?)t!["table"] == "facts")!["ratio"]!;
+        Assert.Equal(200, (long)byPoints["assumptions"]!["pointReadPersonsPerPartition"]!);
+        Assert.InRange(FactsRatio(byPoints), 0.01, FactsRatio(whole) * 0.6);
+    }
+
+    [Fact]
     public async Task A_measured_file_without_the_reads_is_a_usage_error_that_names_the_missing_run()
     {
         using var folder = new TemporaryFolder();
@@ -195,6 +206,8 @@ public sealed class CapacityCommandTests
     [InlineData("--change-rate", "1.5")]
     [InlineData("--staff", "0")]
     [InlineData("--format", "yaml")]
+    [InlineData("--point-read-persons", "-1")]
+    [InlineData("--merge-point-reads", "0")]
     public async Task A_wrong_assumption_exits_2_before_anything_is_computed(string option, string value)
     {
         var run = await Cli.RunAsync("capacity", option, value);
