@@ -1,7 +1,7 @@
 using Hub.Core.Access;
 using Hub.Core.Audit;
-using Hub.Core.Identity.Rotation;
 using Hub.Core.Identity.Resolution;
+using Hub.Core.Identity.Rotation;
 using Hub.Core.Kernel;
 using Hub.Core.Profiles;
 using Hub.Functions.Access;
