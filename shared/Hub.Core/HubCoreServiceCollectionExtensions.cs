@@ -240,6 +240,7 @@ public static class HubCoreServiceCollectionExtensions
             sp.GetRequiredService<HubStorage>(), sp.GetRequiredService<FactStore>(), sp.GetRequiredService<KeyRing>(), sp.GetRequiredService<PersonResolver>(), sp.GetRequiredService<ResidentRowBuilder>(),
             sp.GetRequiredService<ResidentIndex>(), sp.GetRequiredService<PersonCopies>(), sp.GetRequiredService<ProfileBuilder>(), sp.GetRequiredService<ProfileRules>(),
             sp.GetRequiredService<AuditLog>(), sp.GetRequiredService<IOptions<RetentionOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RetentionSweep>>()));
+        services.AddSingleton<IPersonKeyHistory>(sp => sp.GetRequiredService<PersonKeyRotation>());
         services.AddSingleton(sp => new PersonKeyRotation(
             sp.GetRequiredService<HubStorage>(), sp.GetRequiredService<KeyRing>(), sp.GetRequiredService<PersonKeyHasher>(), sp.GetRequiredService<SourceCatalog>(), sp.GetRequiredService<ResidentReconciler>(),
             sp.GetRequiredService<Worklist>(), sp.GetRequiredService<PersonResolver>(), sp.GetRequiredService<FactStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<PersonKeyRotation>>()));
@@ -256,7 +257,7 @@ public static class HubCoreServiceCollectionExtensions
         services.AddSingleton(sp => new ChangeFeed(sp.GetRequiredService<ChangeEventLog>(), sp.GetRequiredService<PolicyRenderer>(), sp.GetRequiredService<ProfileRules>(), sp.GetRequiredService<IOptions<ChangeEventOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<DivisionDirectory>()));
         services.AddSingleton(sp => new WorklistReads(sp.GetRequiredService<PersonRenderer>(), sp.GetRequiredService<PolicyRenderer>(), sp.GetRequiredService<CheckRules>()));
         services.AddSingleton(sp => new PersonDisclosure(sp.GetRequiredService<AccessPolicy>(), sp.GetRequiredService<ProfileReader>(), sp.GetRequiredService<BreakGlassGrants>(), sp.GetRequiredService<PersonRenderer>(), sp.GetRequiredService<ProfileRules>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<DivisionDirectory>()));
-        services.AddSingleton(sp => new SubjectReports(sp.GetRequiredService<PersonDisclosure>(), sp.GetRequiredService<ProfileReader>(), sp.GetRequiredService<AuditSearch>(), sp.GetRequiredService<ProfileRules>(), sp.GetRequiredService<IOptions<AuditOptions>>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new SubjectReports(sp.GetRequiredService<PersonDisclosure>(), sp.GetRequiredService<ProfileReader>(), sp.GetRequiredService<AuditSearch>(), sp.GetRequiredService<IPersonKeyHistory>(), sp.GetRequiredService<ProfileRules>(), sp.GetRequiredService<IOptions<AuditOptions>>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<CorrectionRequests>();
         return services;
     }

@@ -22,6 +22,7 @@ internal sealed partial class TableRequestLog : HttpPipelinePolicy
     private readonly ConcurrentQueue<(string Table, bool Write, int Entities)> _answered = new();
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _held = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Table, string Shape), long> _reads = new();
+    private readonly List<(string Table, int Writes, Action Action)> _triggers = [];
 
     /// <summary>Writes to <paramref name="table"/> answered so far.</summary>
     public int Writes(string table) => _answered.Count(r => r.Table == table && r.Write);
@@ -56,6 +57,18 @@ internal sealed partial class TableRequestLog : HttpPipelinePolicy
         });
     }
 
+    /// <summary>
+    /// Runs <paramref name="action"/> once, as soon as <paramref name="count"/> more writes to <paramref name="table"/> have
+    /// been answered: a fault (a cancellation, a crash) injected at a chosen point of a long job.
+    /// </summary>
+    public void AfterWrites(string table, int count, Action action)
+    {
+        lock (_triggers)
+        {
+            _triggers.Add((table, Writes(table) + count, action));
+        }
+    }
+
     /// <summary>Replaces the Hub's table client with one that carries this log (and the Hub's operation counter).</summary>
     public void AddTo(IServiceCollection services, string connectionString) => services.AddSingleton(sp =>
     {
@@ -75,6 +88,10 @@ internal sealed partial class TableRequestLog : HttpPipelinePolicy
 
         await ProcessNextAsync(message, pipeline);
         _answered.Enqueue((table, write, entities));
+        if (write)
+        {
+            Trigger(table);
+        }
         if (!write)
         {
             _reads.AddOrUpdate((table, ShapeOf(message.Request.Uri)), 1, (_, n) => n + 1);
@@ -83,6 +100,19 @@ internal sealed partial class TableRequestLog : HttpPipelinePolicy
 
     public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
         ProcessAsync(message, pipeline).AsTask().GetAwaiter().GetResult();
+
+    private void Trigger(string table)
+    {
+        List<Action> due;
+        lock (_triggers)
+        {
+            var writes = Writes(table);
+            due = [.. _triggers.Where(t => t.Table == table && writes >= t.Writes).Select(t => t.Action)];
+            _triggers.RemoveAll(t => t.Table == table && writes >= t.Writes);
+        }
+
+        due.ForEach(action => action());
+    }
 
     private static async Task<(string Table, bool Write, int Entities)> ClassifyAsync(Request request)
     {

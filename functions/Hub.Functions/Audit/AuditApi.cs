@@ -1,6 +1,7 @@
 using Hub.Core.Access;
 using Hub.Core.Audit;
 using Hub.Core.Divisions;
+using Hub.Core.Identity.Rotation;
 using Hub.Functions.Access;
 using Hub.Functions.ApiDescription;
 using Hub.Functions.Hosting;
@@ -37,7 +38,8 @@ internal static class AuditApi
         group.MapGet("/events", SearchEventsAsync)
             .WithName("SearchAuditEvents")
             .WithSummary("Search audit events by time and filters, oldest first, paged (auditors)")
-            .WithDescription("from and to (ISO 8601) are required; user, personKey, division (a prefix), purpose, outcome (allowed, denied, failed) and breakGlass filter; continuation pages on.")
+            .WithDescription("from and to (ISO 8601) are required; user, personKey, division (a prefix), purpose, outcome (allowed, denied, failed) and breakGlass filter; continuation pages on. " +
+                "personKey finds the person's events under every key they had, before and after a pepper rotation, whichever is given: the older key's events first, each as it was written.")
             .ProducesProblems(StatusCodes.Status400BadRequest);
 
         group.MapAuditExport();
@@ -71,6 +73,7 @@ internal static class AuditApi
         [FromQuery] int? pageSize,
         [FromQuery] string? continuation,
         AuditSearch search,
+        PersonKeyRotation rotation,
         DivisionDirectory divisions,
         AuditScope audit,
         HttpContext context,
@@ -90,6 +93,7 @@ internal static class AuditApi
         if (query.PersonKey is { } person)
         {
             audit.Touch(person);
+            query = query with { PersonKeys = await rotation.KeysOfPersonAsync(person, cancellationToken) };
         }
 
         AuditPage page;

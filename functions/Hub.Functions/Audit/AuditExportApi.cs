@@ -1,5 +1,6 @@
 using Hub.Core.Audit;
 using Hub.Core.Divisions;
+using Hub.Core.Identity.Rotation;
 using Hub.Functions.ApiDescription;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -15,14 +16,14 @@ internal static class AuditExportApi
         group.MapGet("/events/export", ExportEventsAsync)
             .WithName("ExportAuditEvents")
             .WithSummary("Export the audit events a search finds as CSV (auditors)")
-            .WithDescription("The filters of GET /api/audit/events, every matching event oldest first, as UTF-8 CSV with BOM; cells that begin with =, +, - or @ are neutralised so a spreadsheet never runs them.")
+            .WithDescription("The filters of GET /api/audit/events (personKey under every key of the person), every matching event oldest first, as UTF-8 CSV with BOM; cells that begin with =, +, - or @ are neutralised so a spreadsheet never runs them.")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .ProducesProblems(StatusCodes.Status400BadRequest);
         return group;
     }
 
-    internal static Results<PushStreamHttpResult, ProblemHttpResult> ExportEventsAsync(
-        [AsParameters] AuditSearchParameters filters, AuditSearch search, DivisionDirectory divisions, AuditScope audit, HttpContext context)
+    internal static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> ExportEventsAsync(
+        [AsParameters] AuditSearchParameters filters, AuditSearch search, PersonKeyRotation rotation, DivisionDirectory divisions, AuditScope audit, HttpContext context)
     {
         audit.Resource = "export";
         if (filters.TryBuild(out var asked) is { } problem)
@@ -40,6 +41,7 @@ internal static class AuditExportApi
         if (query.PersonKey is { } person)
         {
             audit.Touch(person);
+            query = query with { PersonKeys = await rotation.KeysOfPersonAsync(person, context.RequestAborted) };
         }
 
         audit.RecordCount = 0;

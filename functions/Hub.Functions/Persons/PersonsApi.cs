@@ -77,13 +77,7 @@ internal static class PersonsApi
             return problem;
         }
 
-        var read = await reads.DetailAsync(viewer, personKey, cancellationToken);
-
-        // A key from before a pepper rotation (a bookmark, a subscriber's copy) reads the person at the key it moved to.
-        if (read.Value is null && await rotation.MovedToAsync(personKey, cancellationToken) is { } moved)
-        {
-            read = await reads.DetailAsync(viewer, moved, cancellationToken);
-        }
+        var read = await RotatedReads.ByKeyAsync(rotation, personKey, key => reads.DetailAsync(viewer, key, cancellationToken), cancellationToken);
 
         audit.Record(read.Disclosed);
         return read.Value is { } person ? TypedResults.Ok(person) : NotFound();
@@ -97,11 +91,7 @@ internal static class PersonsApi
             return problem;
         }
 
-        var read = await reads.HouseholdAsync(viewer, personKey, cancellationToken);
-        if (read.Value is null && await rotation.MovedToAsync(personKey, cancellationToken) is { } moved)
-        {
-            read = await reads.HouseholdAsync(viewer, moved, cancellationToken);
-        }
+        var read = await RotatedReads.ByKeyAsync(rotation, personKey, key => reads.HouseholdAsync(viewer, key, cancellationToken), cancellationToken);
 
         audit.Record(read.Disclosed);
         return read.Value is { } household ? TypedResults.Ok(household) : NotFound();
@@ -120,20 +110,14 @@ internal static class PersonsApi
             return HubProblems.BadRequest("Invalid ID number", reason);
         }
 
-        // While a pepper rotation runs, a person it has not moved yet is at the retired pepper's key.
-        var keys = rotation.KeysOf(id.Value);
-        var read = await reads.DetailAsync(viewer, keys[0], cancellationToken);
-        if (read.Value is null && keys.Count > 1)
-        {
-            read = await reads.DetailAsync(viewer, keys[1], cancellationToken);
-        }
+        var read = await RotatedReads.ByIdAsync(rotation, id.Value, key => reads.DetailAsync(viewer, key, cancellationToken));
 
         audit.Record(read.Disclosed);
         return read.Value is { } person ? TypedResults.Ok(person) : NotFound();
     }
 
     internal static async Task<Results<Ok<BreakGlassAnswer>, ProblemHttpResult>> BreakGlassAsync(
-        BreakGlassRequest request, PersonKey personKey, HttpContext context, AuditScope audit, PersonDisclosure reads, CancellationToken cancellationToken)
+        BreakGlassRequest request, PersonKey personKey, HttpContext context, AuditScope audit, PersonDisclosure reads, PersonKeyRotation rotation, CancellationToken cancellationToken)
     {
         if (!PersonViewers.TryStart(reads, context, purpose: null, audit, out var viewer, out var problem))
         {
@@ -153,7 +137,7 @@ internal static class PersonsApi
             return HubProblems.BadRequest("Reason required", $"State the emergency in 1 to {BreakGlassGrants.MaxReasonLength} characters; it is kept in the audit trail.");
         }
 
-        var read = await reads.BreakGlassAsync(viewer, personKey, reason, cancellationToken);
+        var read = await RotatedReads.ByKeyAsync(rotation, personKey, key => reads.BreakGlassAsync(viewer, key, reason, cancellationToken), cancellationToken);
         audit.Record(read.Disclosed);
         return read.Value is { } grant
             ? TypedResults.Ok(new BreakGlassAnswer(grant.PersonKey.Value, grant.GrantedAt, grant.ExpiresAt, settings.Purpose))

@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.RegularExpressions;
 using Hub.Core.Access;
-using Hub.Core.Identity.Keys;
+using Hub.Core.Identity.Rotation;
 using Hub.Core.Kernel;
 using Hub.Core.Reads;
 using Hub.Core.Subjects;
@@ -69,16 +69,16 @@ internal static partial class SubjectRequestsApi
     }
 
     internal static async Task<Results<Ok<SubjectReport>, ContentHttpResult, ProblemHttpResult>> ReportAsync(
-        SubjectReportRequest request, HttpContext context, AuditScope audit, PersonDisclosure reads, SubjectReports reports, PersonKeyHasher hasher, ConsoleLabels labels, CancellationToken cancellationToken)
+        SubjectReportRequest request, HttpContext context, AuditScope audit, PersonDisclosure reads, SubjectReports reports, PersonKeyRotation rotation, ConsoleLabels labels, CancellationToken cancellationToken)
     {
         var settings = reads.Policy.SubjectRequests;
         if (!TryStartHandler(reads, context, settings.ReportPurpose, audit, out var viewer, out var problem)
-            || !TryPerson(request.ResidentId, request.PersonKey, hasher, out var key, out problem))
+            || !TryPerson(request.ResidentId, request.PersonKey, out var id, out var key, out problem))
         {
             return problem;
         }
 
-        var read = await reports.ReportAsync(viewer, key, cancellationToken);
+        var read = await ReadAsync(rotation, id, key, person => reports.ReportAsync(viewer, person, cancellationToken), cancellationToken);
         audit.Record(read.Disclosed);
         if (read.Value is not { } report)
         {
@@ -95,11 +95,11 @@ internal static partial class SubjectRequestsApi
     }
 
     internal static async Task<Results<Created<CorrectionView>, ProblemHttpResult>> FileCorrectionAsync(
-        CorrectionFiling filing, HttpContext context, AuditScope audit, PersonDisclosure reads, CorrectionRequests corrections, PersonKeyHasher hasher, CancellationToken cancellationToken)
+        CorrectionFiling filing, HttpContext context, AuditScope audit, PersonDisclosure reads, CorrectionRequests corrections, PersonKeyRotation rotation, CancellationToken cancellationToken)
     {
         var settings = reads.Policy.SubjectRequests;
         if (!TryStartHandler(reads, context, settings.CorrectionPurpose, audit, out var viewer, out var problem)
-            || !TryPerson(filing.ResidentId, filing.PersonKey, hasher, out var key, out problem))
+            || !TryPerson(filing.ResidentId, filing.PersonKey, out var id, out var key, out problem))
         {
             return problem;
         }
@@ -115,7 +115,7 @@ internal static partial class SubjectRequestsApi
             return HubProblems.BadRequest("Value and reason required", $"Give the proposed value and the reason, each 1 to {CorrectionRequests.MaxTextLength} characters.");
         }
 
-        var read = await reads.ReadAsync(viewer, key, cancellationToken);
+        var read = await ReadAsync(rotation, id, key, person => reads.ReadAsync(viewer, person, cancellationToken), cancellationToken);
         audit.Record(read.Disclosed);
         if (read.Value is not { } profile)
         {
@@ -250,8 +250,14 @@ internal static partial class SubjectRequestsApi
         return false;
     }
 
-    private static bool TryPerson(string? residentId, string? personKey, PersonKeyHasher hasher, out PersonKey key, [NotNullWhen(false)] out ProblemHttpResult? problem)
+    // The person asked about, by ID number or by key; either is followed across a pepper rotation.
+    private static Task<PersonRead<T>> ReadAsync<T>(PersonKeyRotation rotation, ResidentId? id, PersonKey key, Func<PersonKey, Task<PersonRead<T>>> read, CancellationToken cancellationToken)
+        where T : class =>
+        id is { } number ? RotatedReads.ByIdAsync(rotation, number, read) : RotatedReads.ByKeyAsync(rotation, key, read, cancellationToken);
+
+    private static bool TryPerson(string? residentId, string? personKey, out ResidentId? id, out PersonKey key, [NotNullWhen(false)] out ProblemHttpResult? problem)
     {
+        id = null;
         key = default;
         problem = null;
         if ((residentId is null) == (personKey is null))
@@ -262,13 +268,12 @@ internal static partial class SubjectRequestsApi
 
         if (residentId is not null)
         {
-            if (!ResidentId.TryParse(residentId, out var id, out var reason))
+            if (!ResidentId.TryParse(residentId, out id, out var reason))
             {
                 problem = HubProblems.BadRequest("Invalid ID number", reason);
                 return false;
             }
 
-            key = hasher.Hash(id.Value);
             return true;
         }
 

@@ -1,7 +1,7 @@
 using Hub.Core.Access;
 using Hub.Core.Audit;
-using Hub.Core.Identity.Keys;
 using Hub.Core.Identity.Resolution;
+using Hub.Core.Identity.Rotation;
 using Hub.Core.Kernel;
 using Hub.Core.Profiles;
 using Hub.Functions.Access;
@@ -32,6 +32,7 @@ internal static class ProfilesApi
         group.MapGet("/{personKey}", GetProfileAsync)
             .WithName("GetProfile")
             .WithSummary("A person's whole profile, by person key (data stewards)")
+            .WithDescription("A key from before a pepper rotation reads the person at the key it moved to.")
             .Produces<PersonProfile>(StatusCodes.Status200OK)
             .Audited(AuditAction.PersonRead);
 
@@ -60,31 +61,32 @@ internal static class ProfilesApi
     }
 
     internal static async Task<Results<Ok<PersonProfile>, ProblemHttpResult>> LookUpProfileAsync(
-        ProfileLookup lookup, PersonKeyHasher hasher, ProfileReader profiles, AuditScope audit, HttpContext context, CancellationToken cancellationToken)
+        ProfileLookup lookup, PersonKeyRotation rotation, ProfileReader profiles, AuditScope audit, HttpContext context, CancellationToken cancellationToken)
     {
         if (!ResidentId.TryParse(lookup.ResidentId, out var id, out var reason))
         {
             return HubProblems.BadRequest("Invalid ID number", reason);
         }
 
-        return Answer(await StewardLook.Of(context, profiles).ReadAsync(hasher.Hash(id.Value), audit, cancellationToken), audit);
+        return Answer(await StewardLook.Of(context, profiles).ReadByIdAsync(id.Value, rotation, audit, cancellationToken), audit);
     }
 
     internal static async Task<Results<Ok<PersonProfile>, ProblemHttpResult>> GetProfileAsync(
-        PersonKey personKey, ProfileReader profiles, AuditScope audit, HttpContext context, CancellationToken cancellationToken) =>
-        Answer(await StewardLook.Of(context, profiles).ReadAsync(personKey, audit, cancellationToken), audit);
+        PersonKey personKey, ProfileReader profiles, PersonKeyRotation rotation, AuditScope audit, HttpContext context, CancellationToken cancellationToken) =>
+        Answer((await StewardLook.Of(context, profiles).ReadFollowingAsync(personKey, rotation, audit, cancellationToken)).Profile, audit);
 
     internal static async Task<Results<Ok<HouseholdView>, ProblemHttpResult>> GetHouseholdAsync(
-        PersonKey personKey, ProfileReader profiles, AuditScope audit, HttpContext context, CancellationToken cancellationToken)
+        PersonKey personKey, ProfileReader profiles, PersonKeyRotation rotation, AuditScope audit, HttpContext context, CancellationToken cancellationToken)
     {
         var look = StewardLook.Of(context, profiles);
-        if (await look.ReadAsync(personKey, audit, cancellationToken) is null)
+        var (key, profile) = await look.ReadFollowingAsync(personKey, rotation, audit, cancellationToken);
+        if (profile is null)
         {
             return UnknownPerson();
         }
 
         // Members outside the steward's reach are left out, as on the tiered household route.
-        var household = await profiles.ReadHouseholdAsync(personKey, cancellationToken);
+        var household = await profiles.ReadHouseholdAsync(key, cancellationToken);
         var members = household?.Members.Where(m => look.Covers(m.Profile)).ToList() ?? [];
         if (household is null || members.Count == 0)
         {

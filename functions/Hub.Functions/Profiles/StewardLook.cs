@@ -1,6 +1,7 @@
 using Hub.Core.Access;
 using Hub.Core.Divisions;
 using Hub.Core.Identity.Resolution;
+using Hub.Core.Identity.Rotation;
 using Hub.Core.Kernel;
 using Hub.Core.Profiles;
 using Hub.Functions.Audit;
@@ -48,10 +49,48 @@ internal sealed class StewardLook
     /// The profile of <paramref name="key"/> when it lies within reach; null for an unknown person and for one outside,
     /// which <paramref name="audit"/> records as denied.
     /// </summary>
-    public async Task<PersonProfile?> ReadAsync(PersonKey key, AuditScope audit, CancellationToken cancellationToken)
+    public async Task<PersonProfile?> ReadAsync(PersonKey key, AuditScope audit, CancellationToken cancellationToken) =>
+        Judge(key, await _profiles.ReadAsync(key, cancellationToken), audit);
+
+    /// <summary>
+    /// As <see cref="ReadAsync"/>, following a pepper rotation: a key from before it reads the person at the key it moved
+    /// to, which is returned with the profile.
+    /// </summary>
+    public async Task<(PersonKey Key, PersonProfile? Profile)> ReadFollowingAsync(PersonKey key, PersonKeyRotation rotation, AuditScope audit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rotation);
+        var profile = await _profiles.ReadAsync(key, cancellationToken);
+        if (profile is null && await rotation.MovedToAsync(key, cancellationToken) is { } moved && await _profiles.ReadAsync(moved, cancellationToken) is { } found)
+        {
+            (key, profile) = (moved, found);
+        }
+
+        return (key, Judge(key, profile, audit));
+    }
+
+    /// <summary>
+    /// As <see cref="ReadAsync"/>, by ID number: at the current pepper's key, then, while a rotation runs, at the retired
+    /// pepper's (a person not moved yet).
+    /// </summary>
+    public async Task<PersonProfile?> ReadByIdAsync(ResidentId id, PersonKeyRotation rotation, AuditScope audit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rotation);
+        var keys = rotation.KeysOf(id);
+        foreach (var key in keys)
+        {
+            if (await _profiles.ReadAsync(key, cancellationToken) is { } profile)
+            {
+                return Judge(key, profile, audit);
+            }
+        }
+
+        return Judge(keys[0], null, audit);
+    }
+
+    // The profile when it lies within reach; null for an unknown person and for one outside, which is audited as denied.
+    private PersonProfile? Judge(PersonKey key, PersonProfile? profile, AuditScope audit)
     {
         ArgumentNullException.ThrowIfNull(audit);
-        var profile = await _profiles.ReadAsync(key, cancellationToken);
         if (profile is not null && !Covers(profile))
         {
             audit.Deny(key);

@@ -20,6 +20,13 @@ public sealed record AuditQuery
     /// </summary>
     public PersonKey? PersonKey { get; init; }
 
+    /// <summary>
+    /// Every key the person of <see cref="PersonKey"/> has been stored under, oldest first (the key before a pepper
+    /// rotation, then the current one): the events about any of them are found, key by key in this order, each once.
+    /// Null, or a single key, searches <see cref="PersonKey"/> alone.
+    /// </summary>
+    public IReadOnlyList<PersonKey>? PersonKeys { get; init; }
+
     /// <summary>Only events of users whose division code starts with this prefix (e.g. a district's 6 digits).</summary>
     public string? DivisionPrefix { get; init; }
 

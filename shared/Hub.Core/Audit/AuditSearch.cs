@@ -12,10 +12,12 @@ public sealed class AuditSearch(HubStorage storage)
     public const int MaxPageSize = 1000;
 
     private readonly AuditPersonSearch _persons = new(storage);
+    private readonly AuditPersonKeysSearch _personKeys = new(new AuditPersonSearch(storage));
 
     /// <summary>
     /// One page of the events matching <paramref name="query"/>. A search by person key reads the person index and
-    /// then the chain's events not indexed yet, so it lists every access whose request was answered.
+    /// then the chain's events not indexed yet, so it lists every access whose request was answered; a person with more
+    /// than one key (<see cref="AuditQuery.PersonKeys"/>) is searched under each in turn.
     /// </summary>
     /// <exception cref="ArgumentException">The continuation token is not one this search gave.</exception>
     public async Task<AuditPage> SearchAsync(AuditQuery query, string? continuationToken = null, int pageSize = 100, CancellationToken cancellationToken = default)
@@ -23,6 +25,11 @@ public sealed class AuditSearch(HubStorage storage)
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pageSize);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, MaxPageSize);
+        if (query.PersonKeys is { Count: > 1 } keys)
+        {
+            return await _personKeys.SearchAsync(query, keys, continuationToken, pageSize, cancellationToken).ConfigureAwait(false);
+        }
+
         if (query.PersonKey is not null)
         {
             return await _persons.SearchAsync(query, continuationToken, pageSize, cancellationToken).ConfigureAwait(false);

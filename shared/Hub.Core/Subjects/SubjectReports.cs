@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Hub.Core.Audit;
+using Hub.Core.Identity.Keys;
 using Hub.Core.Identity.Resolution;
 using Hub.Core.Kernel;
 using Hub.Core.Profiles;
@@ -11,7 +12,7 @@ namespace Hub.Core.Subjects;
 /// <summary>
 /// Produces the data subject's report (<see cref="SubjectReport"/>) for an officer handling a resident's request: the
 /// profile and every fact as the departments sent them, and from the audit trail (the person index, by every key of
-/// the person) who looked and what was shared. Only persons in the officer's jurisdiction are reported; outside it a
+/// the person, those from before a pepper rotation included) who looked and what was shared. Only persons in the officer's jurisdiction are reported; outside it a
 /// person is "nobody", as for any read. The caller records what it returns as the request's one audit event, after
 /// the trail was read, so the report's own event is listed in the next report and never in itself.
 /// </summary>
@@ -23,12 +24,14 @@ public sealed partial class SubjectReports
     private readonly PersonDisclosure _reads;
     private readonly ProfileReader _profiles;
     private readonly AuditSearch _audit;
+    private readonly IPersonKeyHistory _keys;
     private readonly ProfileRules _rules;
     private readonly IOptions<AuditOptions> _auditOptions;
     private readonly TimeProvider _time;
 
-    internal SubjectReports(PersonDisclosure reads, ProfileReader profiles, AuditSearch audit, ProfileRules rules, IOptions<AuditOptions> auditOptions, TimeProvider time)
+    internal SubjectReports(PersonDisclosure reads, ProfileReader profiles, AuditSearch audit, IPersonKeyHistory keys, ProfileRules rules, IOptions<AuditOptions> auditOptions, TimeProvider time)
     {
+        _keys = keys;
         _reads = reads;
         _profiles = profiles;
         _audit = audit;
@@ -49,7 +52,7 @@ public sealed partial class SubjectReports
 
         var now = _time.GetUtcNow();
         var facts = await _profiles.ReadFactsAsync(profile.PersonKey, cancellationToken).ConfigureAwait(false);
-        var (trail, cut) = await ReadTrailAsync([profile.PersonKey, .. profile.LinkedKeys], now, cancellationToken).ConfigureAwait(false);
+        var (trail, cut) = await ReadTrailAsync(await EveryKeyAsync([profile.PersonKey, .. profile.LinkedKeys], cancellationToken).ConfigureAwait(false), now, cancellationToken).ConfigureAwait(false);
 
         var log = new DisclosureLog();
         log.Touch(profile.PersonKey);
@@ -90,6 +93,19 @@ public sealed partial class SubjectReports
 
         log.RecordCount = 1;
         return log.Answer(report);
+    }
+
+    // The audit trail keeps the keys its events were written with: after a pepper rotation a person's events before it
+    // are under the keys they had then.
+    private async Task<List<PersonKey>> EveryKeyAsync(IReadOnlyList<PersonKey> keys, CancellationToken cancellationToken)
+    {
+        var every = new List<PersonKey>();
+        foreach (var key in keys)
+        {
+            every.AddRange((await _keys.KeysOfPersonAsync(key, cancellationToken).ConfigureAwait(false)).Except(every));
+        }
+
+        return every;
     }
 
     private async Task<(List<AuditRecord> Trail, bool Cut)> ReadTrailAsync(IReadOnlyList<PersonKey> keys, DateTimeOffset now, CancellationToken cancellationToken)

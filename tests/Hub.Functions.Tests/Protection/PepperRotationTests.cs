@@ -25,6 +25,10 @@ public sealed partial class PepperRotationTests(AzuriteFixture azurite, ITestOut
 {
     private static readonly Population Population = new PopulationGenerator(new PopulationOptions { Seed = 20250630, People = 200 }).Generate();
 
+    // A living resident who stays where they live, read by a steward before the rotation: the person whom the routes
+    // that name a person are asked about by the key they had before it.
+    private static readonly Person Subject = Population.People.First(p => p.DiedOn is null && p.MovedOutOn is null && !p.Moved);
+
     // The tables that keep old keys on purpose: the audit trail and the change events are history, the key map maps them.
     private static readonly string[] History = ["audit", "auditbyperson", "events", "keymap"];
 
@@ -38,6 +42,7 @@ public sealed partial class PepperRotationTests(AzuriteFixture azurite, ITestOut
         string prefix;
         Dictionary<string, (HttpStatusCode Status, string Body)> before;
         int personsBefore;
+        string subjectOldKey;
         await using (var first = new HubFactory(azurite, Limits) { DeleteStorageOnDispose = false })
         {
             prefix = first.Prefix;
@@ -51,6 +56,8 @@ public sealed partial class PepperRotationTests(AzuriteFixture azurite, ITestOut
             await PushAsync(first, ShippedSources.CivilAffairs, FeedWriter.Compose(Population, ShippedSources.Get(ShippedSources.CivilAffairs), new FeedWriterOptions { MistakeRate = 0.3 }), SampleFileFormat.CsvUtf8Bom, "delta");
             before = await ReadEveryoneAsync(first);
             personsBefore = await CountPersonsAsync(first);
+            subjectOldKey = first.Services.GetRequiredService<PersonKeyHasher>().Hash(Subject.ResidentId).Value;
+            Assert.Equal(HttpStatusCode.OK, before[Subject.ResidentId.Value].Status);
         }
 
         var rotating = new Dictionary<string, string?>(Limits) { ["Hub:PersonKey:Pepper"] = newPepper, ["Hub:PersonKey:RetiredPepper"] = oldPepper };
@@ -106,6 +113,8 @@ public sealed partial class PepperRotationTests(AzuriteFixture azurite, ITestOut
             var byOldAccesses = byOld!["accesses"]!.AsArray();
             Assert.Equal(accesses.Select(a => (long?)a!["sequence"]), byOldAccesses.SkipLast(1).Select(a => (long?)a!["sequence"]));
             Assert.Equal("auditor", (string?)byOldAccesses[^1]!["userId"]);
+
+            await AssertRoutesFollowTheOldKeyAsync(second, subjectOldKey, moved[subjectOldKey], rotationStarted);
 
             var again = await rotation.RunAsync();
             Assert.Equal(progress with { RetiredPepperConfigured = true }, again);
@@ -176,6 +185,86 @@ public sealed partial class PepperRotationTests(AzuriteFixture azurite, ITestOut
         Assert.False(status["retiredPepperConfigured"]!.GetValue<bool>());
         Assert.Equal(2, (await AuditOfAsync(hub)).Count(e => e.Event.Action == Hub.Core.Audit.AuditAction.PersonKeyRotation && e.Event.Actor.UserId == "dpo"));
     }
+
+    // Each route that names a person by key, given the key from before the rotation, answers for the person at their new
+    // key with one audit event; the auditor's event search finds the person's events under both keys, whichever is given.
+    private static async Task AssertRoutesFollowTheOldKeyAsync(HubFactory hub, string oldKey, string newKey, DateTimeOffset rotationStarted)
+    {
+        var street = Subject.Residence.Division.Street + "000";
+        using var officer = hub.CreateClientWithToken(DevelopmentTokens.MintPersonal("street", [HubRoles.StreetOfficer], street));
+        using var steward = hub.CreateClientWithToken(DevelopmentTokens.MintPersonal("steward", [HubRoles.DataSteward], "110100000000", null, null));
+        using var auditor = hub.CreateClientWithToken(DevelopmentTokens.MintPersonal("auditor", [HubRoles.Auditor], "110100000000"));
+
+        // Break-glass: the grant is the person's at their new key, and a read by the old key looks under it.
+        using (var broken = await officer.PostAsJsonAsync(new Uri($"/api/persons/{oldKey}/break-glass", UriKind.Relative), new { reason = "老人独居,联系不上" }))
+        {
+            Assert.True(broken.StatusCode == HttpStatusCode.OK, await broken.Content.ReadAsStringAsync());
+            Assert.Equal(newKey, (await broken.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["personKey"]!.GetValue<string>());
+        }
+
+        var underGrant = await officer.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>(new Uri($"/api/persons/{oldKey}", UriKind.Relative));
+        Assert.True(underGrant!["breakGlass"]!.GetValue<bool>());
+        var grants = (await AuditOfAsync(hub)).Where(e => e.Event.Action == Hub.Core.Audit.AuditAction.BreakGlassGrant && e.Event.Actor.UserId == "street").ToList();
+        Assert.Equal([newKey], grants.Select(g => Assert.Single(g.Event.PersonKeys).Value));
+
+        // The data subject's report by the old key: the person at the new key, with the looks from before the rotation.
+        using (var reported = await officer.PostAsJsonAsync(new Uri("/api/persons/subject-report", UriKind.Relative), new { personKey = oldKey }))
+        {
+            Assert.True(reported.StatusCode == HttpStatusCode.OK, await reported.Content.ReadAsStringAsync());
+            var report = (await reported.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!;
+            Assert.Equal(newKey, report["personKey"]!.GetValue<string>());
+            var looks = report["accesses"]!.AsArray().Select(a => a!["time"]!.GetValue<DateTimeOffset>()).ToList();
+            Assert.Contains(looks, t => t < rotationStarted);
+            Assert.Contains(looks, t => t > rotationStarted);
+        }
+
+        // A correction filed by the old key goes to the person at the new key.
+        using (var filed = await officer.PostAsJsonAsync(new Uri("/api/persons/corrections", UriKind.Relative), new { personKey = oldKey, attribute = "name", proposedValue = "王小明", reason = "户口簿" }))
+        {
+            Assert.True(filed.StatusCode == HttpStatusCode.Created, await filed.Content.ReadAsStringAsync());
+            Assert.Equal(newKey, (await filed.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["personKey"]!.GetValue<string>());
+        }
+
+        // The steward's profile and household by the old key are those by the new key.
+        var profile = await steward.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>(new Uri($"/api/profiles/{oldKey}", UriKind.Relative));
+        Assert.Equal(newKey, profile!["personKey"]!.GetValue<string>());
+        using (var byOld = await steward.GetAsync(new Uri($"/api/profiles/{oldKey}/household", UriKind.Relative)))
+        using (var byNew = await steward.GetAsync(new Uri($"/api/profiles/{newKey}/household", UriKind.Relative)))
+        {
+            Assert.Equal(byNew.StatusCode, byOld.StatusCode);
+            Assert.Equal(await byNew.Content.ReadAsStringAsync(), await byOld.Content.ReadAsStringAsync());
+        }
+
+        // The event search by either key lists the events under both, each once, in small pages that run from one key
+        // into the other; the search by the old key, made after, adds only the auditor's own searches.
+        var underNew = await SearchEventsAsync(auditor, newKey);
+        var underOld = await SearchEventsAsync(auditor, oldKey);
+        Assert.Contains(underNew, e => e.Time < rotationStarted && e.PersonKeys.Contains(oldKey));
+        Assert.Contains(underNew, e => e.Time > rotationStarted && e.PersonKeys.Contains(newKey));
+        Assert.Equal(underNew.Count, underNew.Select(e => e.Sequence).Distinct().Count());
+        Assert.Equal(underNew.Select(e => e.Sequence), underOld.Select(e => e.Sequence).Where(q => q <= underNew.Max(e => e.Sequence)));
+        Assert.All(underOld.Where(e => e.Sequence > underNew.Max(n => n.Sequence)), e => Assert.Equal(("auditor", "audit.read"), (e.UserId, e.Action)));
+    }
+
+    private static async Task<List<AuditedEvent>> SearchEventsAsync(HttpClient auditor, string personKey)
+    {
+        var window = $"from={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddHours(-1).ToString("O"))}&to={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddHours(1).ToString("O"))}";
+        var events = new List<AuditedEvent>();
+        string? continuation = null;
+        do
+        {
+            var next = continuation is null ? string.Empty : "&continuation=" + Uri.EscapeDataString(continuation);
+            var page = await auditor.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>(new Uri($"/api/audit/events?{window}&personKey={personKey}&pageSize=7{next}", UriKind.Relative));
+            events.AddRange(page!["events"]!.AsArray().Select(e => new AuditedEvent(
+                e!["sequence"]!.GetValue<long>(), e["time"]!.GetValue<DateTimeOffset>(), e["userId"]!.GetValue<string>(), e["action"]!.GetValue<string>(),
+                [.. e["personKeys"]!.AsArray().Select(k => k!.GetValue<string>())])));
+            continuation = (string?)page["continuation"];
+        }
+        while (continuation is not null);
+        return events;
+    }
+
+    private sealed record AuditedEvent(long Sequence, DateTimeOffset Time, string UserId, string Action, IReadOnlyList<string> PersonKeys);
 
     private static async Task<List<Hub.Core.Audit.AuditRecord>> AuditOfAsync(HubFactory hub)
     {

@@ -21,15 +21,18 @@ internal sealed class KeyMover(HubStorage storage, KeyRing keys)
     // The columns of the facts table's rows that name a person key.
     private static readonly string[] KeyColumns = ["PersonKey", "Golden", "Member", "PreviousGolden"];
 
-    /// <summary>Moves <paramref name="from"/>'s rows to <paramref name="to"/>, naming other keys as <paramref name="map"/> says; returns the rows moved.</summary>
+    /// <summary>
+    /// Moves <paramref name="from"/>'s rows to <paramref name="to"/>, naming other keys as <paramref name="map"/> says;
+    /// returns the rows the key has at <paramref name="to"/>, which is the same whether the move is made whole now or was
+    /// made, in whole or in part, by a run that stopped before its partition was marked done.
+    /// </summary>
     public async Task<int> MoveAsync(PersonKey from, PersonKey to, KeyLookup map, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(map);
-        var filter = TableFilter.Of($"PartitionKey eq {from.PartitionKey} and RowKey ge {FactEntity.PersonRangeStart(from.Value)} and RowKey lt {FactEntity.PersonRangeEnd(from.Value)}");
-        var rows = await storage.FactsTable.QueryRowsAsync(filter, cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await storage.FactsTable.QueryRowsAsync(RangeOf(from), cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
         if (rows.Count == 0)
         {
-            return 0;
+            return await CountAsync(to, cancellationToken).ConfigureAwait(false);
         }
 
         await map.LoadAsync(rows.SelectMany(NamedKeys), cancellationToken).ConfigureAwait(false);
@@ -60,8 +63,16 @@ internal sealed class KeyMover(HubStorage storage, KeyRing keys)
             await storage.FactsTable.DeleteRowsAsync([new BareRow(keyRow.PartitionKey, keyRow.RowKey)], cancellationToken).ConfigureAwait(false);
         }
 
-        return rows.Count;
+        // Only the data key left behind: the rest was moved by a run stopped before it deleted the key.
+        return others.Count == 0 ? await CountAsync(to, cancellationToken).ConfigureAwait(false) : writes.Count + (keyRow is null ? 0 : 1);
     }
+
+    private static string RangeOf(PersonKey key) =>
+        TableFilter.Of($"PartitionKey eq {key.PartitionKey} and RowKey ge {FactEntity.PersonRangeStart(key.Value)} and RowKey lt {FactEntity.PersonRangeEnd(key.Value)}");
+
+    // The rows a key has, before the reconciliation writes its view and index rows: those a move wrote there.
+    private async Task<int> CountAsync(PersonKey key, CancellationToken cancellationToken) =>
+        await storage.FactsTable.QueryAsync<BareRow>(RangeOf(key), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).CountAsync(cancellationToken).ConfigureAwait(false);
 
     // Every person key a row names: in its key (a member row's trailing key), its key columns and its candidate list.
     private static IEnumerable<string> NamedKeys(StoredRow row)

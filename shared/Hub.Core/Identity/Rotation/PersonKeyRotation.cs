@@ -23,7 +23,7 @@ namespace Hub.Core.Identity.Rotation;
 /// the new pepper. The audit trail and the change events are history and keep the keys they were written with; the
 /// <see cref="KeyMap"/>, kept after the run, tells the old key of a new one and back.
 /// </summary>
-public sealed partial class PersonKeyRotation
+public sealed partial class PersonKeyRotation : IPersonKeyHistory
 {
     private const int Concurrency = 4;
 
