@@ -169,6 +169,7 @@ public static class HubCoreServiceCollectionExtensions
     private static void AddIdentityResolution(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(sp => new ResidentReconciler(sp.GetRequiredService<HubStorage>(), sp.GetRequiredService<CandidateIndex>(), sp.GetRequiredService<PersonResolver>(), sp.GetRequiredService<ResidentRowBuilder>(), sp.GetRequiredService<KeyRing>(), sp.GetRequiredService<ProfileRules>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ResidentReconciler>>()));
+        services.AddSingleton<LinkedViews>();
         services.AddSingleton<PersonResolver>();
         services.AddSingleton<ProvisionalMatcher>();
         services.AddSingleton(sp => new ProfileReader(sp.GetRequiredService<FactStore>(), sp.GetRequiredService<PersonResolver>(), sp.GetRequiredService<ResidentIndex>(), sp.GetRequiredService<ProfileBuilder>(), sp.GetRequiredService<ProfileRules>(), sp.GetRequiredService<TimeProvider>()));

@@ -26,7 +26,13 @@ public sealed class LinkedPersonViewTests(AzuriteFixture azurite) : IAsyncLifeti
     private static readonly string Certified = Id("11010519751120062");
     private static readonly string Alone = Id("11010519520202022");
 
-    private readonly ResolutionHub _hub = new(azurite, SnapshotSettings.AppliedWhole);
+    // Its table requests logged (TableRequestLog among its services), so a test can tell how the resolution reads.
+    private readonly ResolutionHub _hub = new(azurite, SnapshotSettings.AppliedWhole, services =>
+    {
+        var requests = new TableRequestLog();
+        services.AddSingleton(requests);
+        requests.AddTo(services, azurite.ConnectionString);
+    });
 
     private IServiceProvider Services => _hub.Factory.Services;
 
@@ -111,6 +117,28 @@ public sealed class LinkedPersonViewTests(AzuriteFixture azurite) : IAsyncLifeti
         Assert.Equal(["civil-affairs", "police"], byGolden!.Sources);
         Assert.Equal([record], byGolden.LinkedKeys);
         Assert.Equal(ProfileJson.Serialize(byGolden), ProfileJson.Serialize(byMember!));
+    }
+
+    [Fact]
+    public async Task A_batch_reads_a_record_it_linked_by_its_keys_when_it_writes_the_golden_persons_view()
+    {
+        await _hub.PushAsync("police", Police(new PoliceRow(Linked, "陈明", "男"), new PoliceRow(Kept, "陈红", "女")));
+        var requests = Services.GetRequiredService<TableRequestLog>();
+        var facts = _hub.Factory.Storage.Facts.Name;
+        var personRange = (facts, "PartitionKey eq … and RowKey ge … and RowKey lt …");
+        var before = requests.ReadShapes().GetValueOrDefault(personRange);
+
+        await _hub.PushAsync("civil-affairs", CivilAffairs(WithWrongCheck(Linked), "陈明", "男", "1980-05-12"));
+
+        // One person's range for the golden person, whose facts could have come from any source; the record, kept
+        // without an ID, holds one row whose key its own key says, so it is read by point reads.
+        Assert.Equal(1, requests.ReadShapes().GetValueOrDefault(personRange) - before);
+        var record = PersonKey.Parse(await _hub.UnidentifiedKeyAsync("civil-affairs"));
+        var golden = PersonKey.Parse(_hub.KeyOf(Linked));
+        Assert.Equal(golden.Value, (await Facts.ReadViewAsync(record))!.LinkedGolden());
+        Assert.Equal([record.Value], (await Facts.ReadViewAsync(golden))!.ReadMembers());
+        Assert.Equal(["civil-affairs", "police"], (await Profiles.ReadAsync(golden))!.Sources);
+        await AssertViewsEqualRowsAsync("after a record read by its keys was linked");
     }
 
     [Fact]

@@ -19,9 +19,9 @@ internal sealed class ResolutionHub : IAsyncDisposable
 
     private readonly MatchingSources _sources = new();
 
-    public ResolutionHub(AzuriteFixture azurite, IReadOnlyDictionary<string, string?>? settings = null)
+    public ResolutionHub(AzuriteFixture azurite, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? testServices = null)
     {
-        Factory = new HubFactory(azurite, _sources.Settings.Concat(settings ?? new Dictionary<string, string?>()).ToDictionary());
+        Factory = new HubFactory(azurite, _sources.Settings.Concat(settings ?? new Dictionary<string, string?>()).ToDictionary()) { TestServices = testServices };
         Steward = Factory.CreateClientWithToken(DevelopmentTokens.MintPersonal(StewardId, [HubRoles.DataSteward], "110100000000"));
     }
 

@@ -12,7 +12,7 @@ namespace Hub.Core.Feeds.Processing;
 /// their facts, see <see cref="FactStore"/>), and, once every group is merged, the matching of the records kept
 /// without an ID and the rebuilding of the linked persons the batch touched.
 /// </summary>
-internal sealed class BatchResolver(PersonResolver resolver, ProvisionalMatcher provisional, ResidentIndex residents, Worklist worklist, IOptions<FeedProcessingOptions> options)
+internal sealed class BatchResolver(PersonResolver resolver, LinkedViews views, ProvisionalMatcher provisional, ResidentIndex residents, Worklist worklist, IOptions<FeedProcessingOptions> options)
 {
     private int Concurrency => options.Value.MergeConcurrency;
 
@@ -64,8 +64,8 @@ internal sealed class BatchResolver(PersonResolver resolver, ProvisionalMatcher 
         await residents.ApplyAsync(matched, Concurrency, cancellationToken).ConfigureAwait(false);
         await provisional.ReevaluateAsync(batchId, work, Concurrency, cancellationToken).ConfigureAwait(false);
         var matching = clock.Elapsed;
-        await resolver.RebuildAsync(work.Goldens, Concurrency, work.Checks, cancellationToken).ConfigureAwait(false);
-        await resolver.WriteViewsAsync(work.Views.Except(work.Goldens, StringComparer.Ordinal), Concurrency, cancellationToken).ConfigureAwait(false);
+        await resolver.RebuildAsync(work.Goldens, Concurrency, work.Checks, work.KnownFactRows(), cancellationToken).ConfigureAwait(false);
+        await views.WriteAsync(work.Views.Except(work.Goldens, StringComparer.Ordinal), Concurrency, cancellationToken).ConfigureAwait(false);
         if (work.Checks is { } checks)
         {
             await worklist.ApplyAsync(batchId, checks, cancellationToken).ConfigureAwait(false);

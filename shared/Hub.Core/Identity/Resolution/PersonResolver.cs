@@ -17,7 +17,7 @@ namespace Hub.Core.Identity.Resolution;
 /// </summary>
 internal sealed class PersonResolver(
     HubStorage storage,
-    FactStore facts,
+    LinkedViews views,
     ResidentIndex index,
     ResidentRowBuilder rows,
     PersonMatcher matcher,
@@ -154,21 +154,18 @@ internal sealed class PersonResolver(
     /// index rows that remember them. A key linked elsewhere ends with no rows.
     /// </summary>
     public Task RebuildAsync(IEnumerable<string> goldens, int concurrency, CancellationToken cancellationToken = default) =>
-        RebuildAsync(goldens, concurrency, checks: null, cancellationToken);
+        RebuildAsync(goldens, concurrency, checks: null, knownFacts: null, cancellationToken);
 
-    /// <summary>As <see cref="RebuildAsync(IEnumerable{string}, int, CancellationToken)"/>, evaluating each rebuilt person by <paramref name="checks"/> when given.</summary>
+    /// <summary>
+    /// As <see cref="RebuildAsync(IEnumerable{string}, int, CancellationToken)"/>, evaluating each rebuilt person by
+    /// <paramref name="checks"/> when given, and reading the members in <paramref name="knownFacts"/> by their keys
+    /// (<see cref="ResolutionWork.KnownFactRows"/>).
+    /// </summary>
     /// <remarks>
-    /// The same pass keeps the views of linked persons: the golden person's view holds their own and their members'
-    /// facts, and each member's view names the golden person. A member and its golden person may live in different
-    /// partitions, and a merge group writes one partition at a time, so these views are written here, after every group
-    /// of the batch is merged and every link is written, for each golden person the batch (or a steward's decision, an
-    /// erasure, the reconciliation) touched: the one place that already reads a golden person with all their members.
-    /// Each view is written guarded by the version read with the rows it follows from; when another writer changed one
-    /// in between, the person is read and written again, so the last writer always wrote from what it read last. Until
-    /// then a reader sees the person as they were before the batch, or, while links change, the marker that sends it to
-    /// the rows. A batch that stops before this pass is resumed and classifies the same persons again.
+    /// The same pass writes the views of linked persons (<see cref="LinkedViews"/>): the one place that already reads a
+    /// golden person with all their members.
     /// </remarks>
-    public async Task RebuildAsync(IEnumerable<string> goldens, int concurrency, CheckWork? checks, CancellationToken cancellationToken = default)
+    public async Task RebuildAsync(IEnumerable<string> goldens, int concurrency, CheckWork? checks, IReadOnlyDictionary<string, IReadOnlyList<string>>? knownFacts, CancellationToken cancellationToken = default)
     {
         var changes = new ResidentChanges();
         var indexRows = new List<StoredEntity>();
@@ -178,7 +175,7 @@ internal sealed class PersonResolver(
         await Parallel.ForEachAsync(goldens.Distinct(StringComparer.Ordinal), parallel, async (golden, token) =>
         {
             var key = PersonKey.Parse(golden);
-            var (person, resolved) = await RefreshViewsAsync(key, token).ConfigureAwait(false);
+            var (person, resolved) = await views.RefreshAsync(key, knownFacts, token).ConfigureAwait(false);
             var after = resolved is null ? [] : rows.Build(key, resolved, today);
             if (resolved is not null)
             {
@@ -208,86 +205,9 @@ internal sealed class PersonResolver(
         await WriteRowsAsync(indexRows, markers: false, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>
-    /// Writes the views of keys the resolver owes one (<see cref="ResolutionWork.Views"/>) that
-    /// <see cref="RebuildAsync(IEnumerable{string}, int, CheckWork?, CancellationToken)"/> did not already visit.
-    /// </summary>
-    public async Task WriteViewsAsync(IEnumerable<string> keys, int concurrency, CancellationToken cancellationToken = default)
-    {
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(keys.Distinct(StringComparer.Ordinal), parallel, async (key, token) =>
-            await RefreshViewsAsync(PersonKey.Parse(key), token).ConfigureAwait(false)).ConfigureAwait(false);
-    }
-
     /// <summary>Every fact of a golden person: their own and their members'.</summary>
     public async Task<IReadOnlyList<FactView>> ReadMembersAsync(PersonRows golden, CancellationToken cancellationToken = default) =>
-        Resolve(golden, await ReadMemberRowsAsync(golden, cancellationToken).ConfigureAwait(false));
-
-    /// <summary>The rows of each of a golden person's members, in member order.</summary>
-    public async Task<IReadOnlyList<PersonRows>> ReadMemberRowsAsync(PersonRows golden, CancellationToken cancellationToken = default)
-    {
-        var members = new List<PersonRows>(golden.Members.Count);
-        foreach (var member in golden.Members)
-        {
-            members.Add(await facts.ReadPersonAsync(PersonKey.Parse(member.Member), cancellationToken).ConfigureAwait(false));
-        }
-
-        return members;
-    }
-
-    /// <summary>
-    /// Reads <paramref name="key"/> and its members and writes the views that follow (see <see cref="RebuildAsync(IEnumerable{string}, int, CheckWork?, CancellationToken)"/>);
-    /// returns the rows read last and the person's facts with their members' (null for a key linked elsewhere).
-    /// </summary>
-    private async Task<(PersonRows Person, IReadOnlyList<FactView>? Resolved)> RefreshViewsAsync(PersonKey key, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var person = await facts.ReadPersonAsync(key, cancellationToken).ConfigureAwait(false);
-            IReadOnlyList<PersonRows> members = person.IsLinkedElsewhere ? [] : await ReadMemberRowsAsync(person, cancellationToken).ConfigureAwait(false);
-            var resolved = person.IsLinkedElsewhere ? null : Resolve(person, members);
-            var writes = new List<List<EntityChange>>();
-            if (person.ResolvedViewToWrite(resolved ?? []) is { } view)
-            {
-                // The data key ahead of the view it seals, in the same transaction: both are the key's.
-                writes.Add([.. new[] { person.KeyToWrite() }.OfType<EntityChange>(), person.ViewChange(view)]);
-            }
-
-            // A member still linked here names this person; one linked elsewhere since is that person's to name.
-            foreach (var member in members.Where(m => m.Golden == key.Value))
-            {
-                if (member.ResolvedViewToWrite([]) is { } pointer)
-                {
-                    writes.Add([member.ViewChange(pointer)]);
-                }
-            }
-
-            if (await TryWriteAllAsync(writes, cancellationToken).ConfigureAwait(false))
-            {
-                return (person, resolved);
-            }
-
-            if (attempt == FactStore.MaxCommitAttempts)
-            {
-                throw new PartitionContendedException(key.PartitionKey, attempt);
-            }
-        }
-    }
-
-    private async Task<bool> TryWriteAllAsync(IEnumerable<List<EntityChange>> transactions, CancellationToken cancellationToken)
-    {
-        var written = true;
-        foreach (var transaction in transactions)
-        {
-            // Every transaction is tried: one that met another writer does not keep the others from being written.
-            written &= (await storage.FactsTable.SubmitAsync(transaction, cancellationToken).ConfigureAwait(false)).IsWritten;
-        }
-
-        return written;
-    }
-
-    private static List<FactView> Resolve(PersonRows golden, IEnumerable<PersonRows> members) =>
-        [.. golden.Facts.Select(f => f.ToView()), .. members.SelectMany(m => m.Facts.Select(f => f.ToView()))];
+        LinkedViews.Resolve(golden, await views.ReadMemberRowsAsync(golden, cancellationToken: cancellationToken).ConfigureAwait(false));
 
     /// <summary>
     /// Writes resolution rows, grouped by partition into transactions. Every key given a link, member or index row gets

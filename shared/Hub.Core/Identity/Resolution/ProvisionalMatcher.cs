@@ -35,8 +35,9 @@ internal sealed class ProvisionalMatcher(HubStorage storage, FactStore facts, Re
         var joined = new Dictionary<PersonKey, PersonKey>();
         foreach (var (key, records) in provisional.Where(p => !matchedNow.Contains(p.Person.Value)))
         {
-            var person = await facts.ReadPersonAsync(key, cancellationToken).ConfigureAwait(false);
-            if (person.Link is not { Decider: "auto" } link || person.IsLinkedElsewhere)
+            // Whether the person is still the matcher's to decide is the link's to say: one point read, the person's
+            // rows only when the decision changes something.
+            if (await ReadLinkAsync(key, cancellationToken).ConfigureAwait(false) is not { } link || !IsAutomatic(link))
             {
                 continue;
             }
@@ -44,6 +45,12 @@ internal sealed class ProvisionalMatcher(HubStorage storage, FactStore facts, Re
             var decision = await DecideAsync(key, records, joined, cancellationToken).ConfigureAwait(false);
             if (decision.MatchedPerson is { } golden)
             {
+                var person = await facts.ReadPersonAsync(key, cancellationToken).ConfigureAwait(false);
+                if (!IsAutomatic(person.Link))
+                {
+                    continue;
+                }
+
                 await JoinAsync(person, golden, decision.Score, cancellationToken).ConfigureAwait(false);
                 joined[key] = golden;
                 work.AddGolden(golden.Value);
@@ -60,12 +67,25 @@ internal sealed class ProvisionalMatcher(HubStorage storage, FactStore facts, Re
                 continue;
             }
 
-            await RequeueAsync(person, decision, candidates, batchId, cancellationToken).ConfigureAwait(false);
+            var current = await facts.ReadPersonAsync(key, cancellationToken).ConfigureAwait(false);
+            if (!IsAutomatic(current.Link))
+            {
+                continue;
+            }
+
+            await RequeueAsync(current, decision, candidates, batchId, cancellationToken).ConfigureAwait(false);
 
             // The new link's marker is replaced by the person's view once the pass is over.
             work.AddView(key.Value);
         }
     }
+
+    // A link the matcher decided that keeps the key a person of its own: only such a person is matched again.
+    private static bool IsAutomatic(LinkEntity? link) => link is { Decider: "auto" } && !link.LinksElsewhere();
+
+    // A key's link row: one point read; null for a key without one.
+    private Task<LinkEntity?> ReadLinkAsync(PersonKey key, CancellationToken cancellationToken) =>
+        storage.FactsTable.GetAsync<LinkEntity>(key.PartitionKey, ResolutionRows.Link(key.Value), cancellationToken);
 
     // The best decision over the person's records: a match before a possible match, then the higher score.
     private async Task<MatchDecision> DecideAsync(PersonKey key, IReadOnlyList<MatchRecord> records, Dictionary<PersonKey, PersonKey> joined, CancellationToken cancellationToken)
@@ -106,7 +126,7 @@ internal sealed class ProvisionalMatcher(HubStorage storage, FactStore facts, Re
         foreach (var member in person.Members)
         {
             var memberKey = PersonKey.Parse(member.Member);
-            var previous = (await facts.ReadPersonAsync(memberKey, cancellationToken).ConfigureAwait(false)).Link;
+            var previous = await ReadLinkAsync(memberKey, cancellationToken).ConfigureAwait(false);
             var decider = previous?.Decider == "manual" ? LinkDecider.Manual : LinkDecider.Auto;
             var moved = DecisionRows.NewLink(memberKey, golden, MatchOutcome.Match, decider, previous?.Score, previous?.DecidedBy ?? PersonResolver.MatcherName, now, previous?.Reason);
             rows.Add(moved);

@@ -34,6 +34,25 @@ internal sealed class ResolutionWork
     /// <summary>The keys the batch's resolution linked to a person (records kept without an ID, provisional persons), with that person.</summary>
     public IReadOnlyList<(PersonRows Record, string Golden)> Linked => _linked;
 
+    /// <summary>
+    /// The fact rows of the keys the batch linked that hold records without a usable ID, by key: such a key is the hash
+    /// of the record's source, name, birth date and record key, so it holds that record's row and no other, and its
+    /// golden person's rebuild reads it by its keys (point reads) rather than by a range.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> KnownFactRows()
+    {
+        lock (_gate)
+        {
+            var known = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+            foreach (var (record, _) in _linked.Where(l => l.Record.IsProvisional))
+            {
+                known[record.PersonKey] = [.. record.Facts.Select(f => f.RowKey)];
+            }
+
+            return known;
+        }
+    }
+
     public void AddLinked(PersonRows record, string golden)
     {
         lock (_gate)

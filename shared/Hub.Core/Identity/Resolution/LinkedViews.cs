@@ -1,0 +1,120 @@
+using Hub.Core.Kernel;
+using Hub.Core.Profiles;
+using Hub.Core.Profiles.Facts;
+using Hub.Core.Storage;
+
+namespace Hub.Core.Identity.Resolution;
+
+/// <summary>
+/// Keeps the views of linked persons, which a merge cannot write: a golden person's view holds their own and their
+/// members' facts, and each member's view names the golden person. A member and its golden person may live in different
+/// partitions, and a merge group writes one partition at a time, so these views are written after every group of a
+/// batch is merged and every link is written, for each golden person the batch (or a steward's decision, an erasure,
+/// the reconciliation) touched, and for the keys of their own whose view is a marker only this pass replaces.
+/// </summary>
+/// <remarks>
+/// Each view is written guarded by the version read with the rows it follows from; when another writer changed one in
+/// between, the person is read and written again, so the last writer always wrote from what it read last. Until then a
+/// reader sees the person as they were before the batch, or, while links change, the marker that sends it to the rows.
+/// A batch that stops before this pass is resumed and classifies the same persons again.
+/// </remarks>
+internal sealed class LinkedViews(HubStorage storage, FactStore facts)
+{
+    /// <summary>Writes the views of <paramref name="keys"/> (keys the resolver owes one, <see cref="ResolutionWork.Views"/>).</summary>
+    public async Task WriteAsync(IEnumerable<string> keys, int concurrency, CancellationToken cancellationToken = default)
+    {
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(keys.Distinct(StringComparer.Ordinal), parallel, async (key, token) =>
+            await RefreshAsync(PersonKey.Parse(key), knownFacts: null, token).ConfigureAwait(false)).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Reads <paramref name="key"/> and its members and writes the views that follow; returns the rows read last and the
+    /// person's facts with their members' (null for a key linked elsewhere). A member in <paramref name="knownFacts"/>
+    /// (<see cref="ResolutionWork.KnownFactRows"/>) is read by its keys rather than by its range.
+    /// </summary>
+    public async Task<(PersonRows Person, IReadOnlyList<FactView>? Resolved)> RefreshAsync(PersonKey key, IReadOnlyDictionary<string, IReadOnlyList<string>>? knownFacts, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var person = await facts.ReadPersonAsync(key, cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<PersonRows> members = person.IsLinkedElsewhere ? [] : await ReadMemberRowsAsync(person, knownFacts, cancellationToken).ConfigureAwait(false);
+            var resolved = person.IsLinkedElsewhere ? null : Resolve(person, members);
+            var writes = new List<List<EntityChange>>();
+            if (person.ResolvedViewToWrite(resolved ?? []) is { } view)
+            {
+                // The data key ahead of the view it seals, in the same transaction: both are the key's.
+                writes.Add([.. new[] { person.KeyToWrite() }.OfType<EntityChange>(), person.ViewChange(view)]);
+            }
+
+            // A member still linked here names this person; one linked elsewhere since is that person's to name.
+            foreach (var member in members.Where(m => m.Golden == key.Value))
+            {
+                if (member.ResolvedViewToWrite([]) is { } pointer)
+                {
+                    writes.Add([member.ViewChange(pointer)]);
+                }
+            }
+
+            if (await TryWriteAllAsync(writes, cancellationToken).ConfigureAwait(false))
+            {
+                return (person, resolved);
+            }
+
+            if (attempt == FactStore.MaxCommitAttempts)
+            {
+                throw new PartitionContendedException(key.PartitionKey, attempt);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The rows of each of a golden person's members, in member order: a member in <paramref name="knownFacts"/> by point
+    /// reads of its known rows, any other by its range.
+    /// </summary>
+    public async Task<IReadOnlyList<PersonRows>> ReadMemberRowsAsync(PersonRows golden, IReadOnlyDictionary<string, IReadOnlyList<string>>? knownFacts = null, CancellationToken cancellationToken = default)
+    {
+        var members = new List<PersonRows>(golden.Members.Count);
+        foreach (var member in golden.Members)
+        {
+            var key = PersonKey.Parse(member.Member);
+            members.Add(knownFacts?.GetValueOrDefault(key.Value) is { } factRows
+                ? await ReadMemberAsync(key, factRows, cancellationToken).ConfigureAwait(false)
+                : await facts.ReadPersonAsync(key, cancellationToken).ConfigureAwait(false));
+        }
+
+        return members;
+    }
+
+    // A member's rows by their keys, side by side: its link, view and data key rows and each of its facts. A member's
+    // view follows from these alone (its member and index rows are its own golden person's business, not read here).
+    private async Task<PersonRows> ReadMemberAsync(PersonKey key, IReadOnlyList<string> factRows, CancellationToken cancellationToken)
+    {
+        var rowKeys = new[] { ResolutionRows.Link(key.Value), ResolutionRows.View(key.Value), ResolutionRows.DataKey(key.Value) }.Concat(factRows);
+        var rows = await Task.WhenAll(rowKeys.Select(rowKey => storage.FactsTable.GetRowAsync(key.PartitionKey, rowKey, cancellationToken))).ConfigureAwait(false);
+        var person = new PersonRows(key.Value, facts.Keys);
+        foreach (var row in rows.OfType<StoredRow>().OrderBy(r => r.RowKey, StringComparer.Ordinal))
+        {
+            person.Add(row);
+        }
+
+        person.Open();
+        return person;
+    }
+
+    /// <summary>Every fact of a golden person: their own and their members'.</summary>
+    public static List<FactView> Resolve(PersonRows golden, IEnumerable<PersonRows> members) =>
+        [.. golden.Facts.Select(f => f.ToView()), .. members.SelectMany(m => m.Facts.Select(f => f.ToView()))];
+
+    private async Task<bool> TryWriteAllAsync(IEnumerable<List<EntityChange>> transactions, CancellationToken cancellationToken)
+    {
+        var written = true;
+        foreach (var transaction in transactions)
+        {
+            // Every transaction is tried: one that met another writer does not keep the others from being written.
+            written &= (await storage.FactsTable.SubmitAsync(transaction, cancellationToken).ConfigureAwait(false)).IsWritten;
+        }
+
+        return written;
+    }
+}
