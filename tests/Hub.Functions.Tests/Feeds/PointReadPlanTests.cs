@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Hub.Core.Feeds.Batches;
 using Hub.Core.Kernel;
 using Hub.Core.Profiles;
 using Hub.Core.Profiles.Facts;
@@ -102,6 +103,22 @@ public sealed class PointReadPlanTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_delta_larger_than_what_its_source_holds_reads_partitions_and_a_smaller_one_reads_persons()
+    {
+        // Civil affairs holds nothing yet: its first 60 persons are new, whom point reads would not find.
+        using var publisher = _hub.CreatePublisherClient("civil-affairs");
+        var facts = _hub.Storage.Facts.Name;
+        var first = await ShapesOfAsync(() => publisher.PushAndWaitAsync("civil-affairs", TestPeople.CivilAffairsCsv(Enumerable.Range(1, 60)), "text/csv", "delta"));
+
+        // Then 5 of them change: civil affairs holds 60 records, and the 5 are read by their keys.
+        var second = await ShapesOfAsync(() => publisher.PushAndWaitAsync("civil-affairs", TestPeople.CivilAffairsCsv(Enumerable.Range(1, 5), amount: _ => "999"), "text/csv", "delta"));
+
+        Assert.Contains(first, s => s.Table == facts && s.Shape.StartsWith("PartitionKey", StringComparison.Ordinal) && !s.Shape.Contains("RowKey", StringComparison.Ordinal));
+        Assert.DoesNotContain(second, s => s.Table == facts && s.Shape.StartsWith("PartitionKey", StringComparison.Ordinal) && !s.Shape.Contains("RowKey", StringComparison.Ordinal));
+        Assert.Contains(second, s => s == (facts, "point"));
+    }
+
+    [Fact]
     public void A_commit_keeps_each_persons_changes_in_one_transaction()
     {
         // 40 persons with three rows each: 120 changes, which 100-entity transactions would cut through a person.
@@ -116,6 +133,14 @@ public sealed class PointReadPlanTests : IAsyncLifetime
         Assert.All(transactions, t => Assert.InRange(t.Count, 1, 100));
         var personsPerTransaction = transactions.SelectMany((t, i) => t.Select(c => (Person: ResolutionRows.PersonKeyOf(c.Entity.RowKey), Transaction: i)));
         Assert.All(personsPerTransaction.GroupBy(p => p.Person), person => Assert.Single(person.Select(p => p.Transaction).Distinct()));
+    }
+
+    /// <summary>The shapes of the reads the Hub sent while <paramref name="push"/> ran, and that it completed.</summary>
+    private async Task<List<(string Table, string Shape)>> ShapesOfAsync(Func<Task<BatchReport>> push)
+    {
+        var before = _requests.ReadShapes();
+        Assert.Equal(BatchStatus.Completed, (await push()).Status);
+        return [.. _requests.ReadShapes().Where(r => r.Value > before.GetValueOrDefault(r.Key)).Select(r => r.Key)];
     }
 
     private static IncomingFact Fact(PersonKey person, params (string Attribute, string Value)[] attributes) => Fact(person, string.Empty, attributes);

@@ -43,6 +43,22 @@ public sealed class BatchStore(HubStorage storage)
     }
 
     /// <summary>
+    /// How many records the source's completed batches inserted: about what the Hub holds of the source (more, once
+    /// records are erased), read with one query of the source's batches.
+    /// </summary>
+    public async Task<long> InsertedAsync(string source, CancellationToken cancellationToken = default)
+    {
+        long inserted = 0;
+        var completed = BatchStatus.Completed.ToString();
+        await foreach (var entity in storage.BatchesTable.QueryAsync<BatchEntity>(TableFilter.Of($"PartitionKey eq {source} and Status eq {completed}"), select: [nameof(BatchEntity.Inserted)], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            inserted += entity.Inserted;
+        }
+
+        return inserted;
+    }
+
+    /// <summary>
     /// Records that <paramref name="batchId"/> carries this payload. Returns the id of the batch that claimed the
     /// same payload first, or null when this batch is the first. <paramref name="contentKey"/> names the payload: how it
     /// is read and its hash (see <see cref="Reading.FeedContentType.ReadingKey"/>).

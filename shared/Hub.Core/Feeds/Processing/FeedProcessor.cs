@@ -157,6 +157,10 @@ public sealed partial class FeedProcessor
         {
             return;
         }
+        // A delta larger than what its source already holds brings mostly persons the Hub does not know, whom a point
+        // read would not find: its partitions are read whole.
+        var readPersons = batch.Mode == FeedMode.Delta
+            && await _batches.InsertedAsync(batch.Source, cancellationToken).ConfigureAwait(false) >= spill.Received - spill.RejectedRows;
         var work = _resolver.NewWork();
         var clock = Stopwatch.StartNew();
         var operationsAtStart = _operations.Count;
@@ -165,7 +169,7 @@ public sealed partial class FeedProcessor
             // A group an earlier attempt finished is planned again without writing, only to learn what it left for
             // the resolution below.
             var done = group < batch.GroupsDone;
-            var groupCounts = await _merger.MergeAsync(batch, group, folder, work, write: !done, quality, cancellationToken).ConfigureAwait(false);
+            var groupCounts = await _merger.MergeAsync(batch, group, folder, work, write: !done, quality, readPersons, cancellationToken).ConfigureAwait(false);
             if (!done)
             {
                 merged += groupCounts;
@@ -206,7 +210,7 @@ public sealed partial class FeedProcessor
         var planned = new BatchCounts();
         for (var group = 0; group < batch.GroupCount; group++)
         {
-            planned += await _merger.MergeAsync(batch, group, folder, new ResolutionWork(), write: false, quality: null, cancellationToken).ConfigureAwait(false);
+            planned += await _merger.MergeAsync(batch, group, folder, new ResolutionWork(), write: false, quality: null, readPersons: false, cancellationToken).ConfigureAwait(false);
         }
 
         var hold = SnapshotGuard.Check(spill.Received, spill.Received - spill.RejectedRows, planned, _options.SnapshotEndDateShare, _time.GetUtcNow());

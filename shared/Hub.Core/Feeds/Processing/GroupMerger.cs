@@ -21,13 +21,15 @@ internal sealed class GroupMerger(FactStore facts, BatchResolver resolution, Bat
     /// Merges <paramref name="group"/>'s spilled records and returns what it did. With <paramref name="write"/> false it
     /// only plans (and counts what writing would do): for a group an earlier attempt finished, or to check a snapshot
     /// before anything of it is applied. Either way the records to match and persons to rebuild go to <paramref name="pending"/>,
-    /// and what the plans found about the data's quality to <paramref name="quality"/> when one is given.
+    /// and what the plans found about the data's quality to <paramref name="quality"/> when one is given. With
+    /// <paramref name="readPersons"/>, a partition holding few of the group's persons is planned from point reads of them
+    /// (see <see cref="FeedProcessingOptions.PointReadPersonsPerPartition"/>).
     /// </summary>
-    public async Task<BatchCounts> MergeAsync(FeedBatch batch, int group, BatchWorkFolder work, ResolutionWork pending, bool write, BatchQualityTally? quality, CancellationToken cancellationToken)
+    public async Task<BatchCounts> MergeAsync(FeedBatch batch, int group, BatchWorkFolder work, ResolutionWork pending, bool write, BatchQualityTally? quality, bool readPersons, CancellationToken cancellationToken)
     {
         var merge = new FactMerge(batch.Source, batch.Id, batch.Mode == FeedMode.Snapshot);
         var byPartition = await ReadGroupAsync(batch, group, work, merge.Snapshot, cancellationToken).ConfigureAwait(false);
-        var plans = await PlanAsync(merge, byPartition, cancellationToken).ConfigureAwait(false);
+        var plans = await PlanAsync(merge, byPartition, readPersons ? options.Value.PointReadPersonsPerPartition : 0, cancellationToken).ConfigureAwait(false);
         var changes = resolution.Classify(plans, pending);
 
         // Derived once, in memory, for the change feed and for the lag between a change's effective date and its arrival.
@@ -107,11 +109,10 @@ internal sealed class GroupMerger(FactStore facts, BatchResolver resolution, Bat
     /// Plans each partition from what it holds: a delta's partition with few of its persons from point reads of them,
     /// any other from runs of partitions read whole (see <see cref="FeedProcessingOptions.PointReadPersonsPerPartition"/>).
     /// </summary>
-    private async Task<IReadOnlyList<PartitionPlan>> PlanAsync(FactMerge merge, Dictionary<int, List<IncomingFact>> byPartition, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<PartitionPlan>> PlanAsync(FactMerge merge, Dictionary<int, List<IncomingFact>> byPartition, int limit, CancellationToken cancellationToken)
     {
         var plans = new ConcurrentBag<PartitionPlan>();
-        var limit = options.Value.PointReadPersonsPerPartition;
-        var byPersons = merge.Snapshot ? [] : byPartition
+        var byPersons = merge.Snapshot || limit == 0 ? [] : byPartition
             .Where(p => p.Value.Select(f => f.PersonKey).Distinct(StringComparer.Ordinal).Count() <= limit)
             .Select(p => p.Key)
             .ToHashSet();
