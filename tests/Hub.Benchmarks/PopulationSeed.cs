@@ -44,11 +44,13 @@ internal static class PopulationSeed
         // Partition → source → that source's records there, in feed order.
         var incoming = new SortedDictionary<int, Dictionary<string, List<IncomingFact>>>();
         long rows = 0;
+        var held = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var source in PopulationLoad.Sources)
         {
             var mapping = catalog.All.Single(s => s.Id == source);
             var (received, accepted) = await ReadAsync(mapping, hasher, persons, incoming, cancellationToken);
             rows += received;
+            held[source] = accepted;
             if (accepted != received)
             {
                 throw new InvalidOperationException($"{received - accepted:N0} of the {source} feed's rows were not accepted with a usable ID; the seed writes identified records only.");
@@ -111,6 +113,31 @@ internal static class PopulationSeed
                 throw new InvalidOperationException($"Seeding partition {plan.PartitionKey} met another writer; seed an empty store.");
             }
         });
+
+        // The seed's batches, completed as the feeds would have left them, so the Hub knows what each source holds (a
+        // delta no larger than that reads its persons by point reads).
+        var batchStore = hub.GetRequiredService<BatchStore>();
+        var now = DateTimeOffset.UtcNow;
+        foreach (var source in PopulationLoad.Sources)
+        {
+            await batchStore.CreateAsync(
+                new FeedBatch
+                {
+                    Id = batches[source],
+                    Source = source,
+                    Mode = FeedMode.Snapshot,
+                    Status = BatchStatus.Completed,
+                    ContentType = "text/csv",
+                    ContentHash = string.Empty,
+                    PayloadBytes = 0,
+                    SubmittedBy = "population seed",
+                    ReceivedAt = now,
+                    FinishedAt = now,
+                    Counts = new BatchCounts { Received = held[source], Inserted = held[source] },
+                },
+                cancellationToken);
+        }
+
         return new PopulationLoadResult(persons, rows, commits.Sum(c => c.Counts.Inserted), stopwatch.Elapsed);
     }
 
