@@ -38,8 +38,12 @@ public sealed class AuditorConsoleTests(ConsoleFixture fixture, ITestOutputHelpe
         await session.SignInAsync("sun-auditor");
 
         await session.Page.GetByRole(AriaRole.Link, new() { Name = "查阅记录报告" }).ClickAsync();
+
+        // The events page the auditor lands on has a person key field too: the report's form is filled once it is shown.
+        var generate = session.Page.GetByRole(AriaRole.Button, new() { Name = "生成报告" });
+        await generate.WaitForAsync();
         await session.Page.GetByLabel("人员标识").FillAsync(key);
-        await session.Page.GetByRole(AriaRole.Button, new() { Name = "生成报告" }).ClickAsync();
+        await generate.ClickAsync();
         await session.Page.GetByRole(AriaRole.Cell, new() { Name = "wang-street-officer" }).First.WaitForAsync();
 
         Assert.DoesNotContain("王建华", await session.PageContentAsync(), StringComparison.Ordinal);
