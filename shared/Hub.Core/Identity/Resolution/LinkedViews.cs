@@ -88,19 +88,8 @@ internal sealed class LinkedViews(HubStorage storage, FactStore facts)
 
     // A member's rows by their keys, side by side: its link, view and data key rows and each of its facts. A member's
     // view follows from these alone (its member and index rows are its own golden person's business, not read here).
-    private async Task<PersonRows> ReadMemberAsync(PersonKey key, IReadOnlyList<string> factRows, CancellationToken cancellationToken)
-    {
-        var rowKeys = new[] { ResolutionRows.Link(key.Value), ResolutionRows.View(key.Value), ResolutionRows.DataKey(key.Value) }.Concat(factRows);
-        var rows = await Task.WhenAll(rowKeys.Select(rowKey => storage.FactsTable.GetRowAsync(key.PartitionKey, rowKey, cancellationToken))).ConfigureAwait(false);
-        var person = new PersonRows(key.Value, facts.Keys);
-        foreach (var row in rows.OfType<StoredRow>().OrderBy(r => r.RowKey, StringComparer.Ordinal))
-        {
-            person.Add(row);
-        }
-
-        person.Open();
-        return person;
-    }
+    private Task<PersonRows> ReadMemberAsync(PersonKey key, IReadOnlyList<string> factRows, CancellationToken cancellationToken) =>
+        facts.ReadRowsAsync(key, [ResolutionRows.Link(key.Value), ResolutionRows.View(key.Value), ResolutionRows.DataKey(key.Value), .. factRows], cancellationToken);
 
     /// <summary>Every fact of a golden person: their own and their members'.</summary>
     public static List<FactView> Resolve(PersonRows golden, IEnumerable<PersonRows> members) =>
