@@ -23,6 +23,9 @@ internal static class IngestionBenchmark
 {
     private const string Source = "civil-affairs";
 
+    // The plain pattern's requests in flight (issue 19's comparison).
+    private const int SingleUpsertsInFlight = 32;
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) } };
 
     public static async Task<IngestionResult> RunAsync(string storage, long rows, double unusableIds, string operationsPath, string command)
@@ -49,12 +52,15 @@ internal static class IngestionBenchmark
         var concurrency = factory.Services.GetRequiredService<IOptions<FeedProcessingOptions>>().Value.MergeConcurrency;
         Console.Error.WriteLine("Measuring raw Azurite...");
         var raw = await RawTableBaseline.EntitiesPerSecondAsync(new TableServiceClient(storage), $"{prefix}raw", rows, attributesLength: 260, concurrency);
+        Console.Error.WriteLine($"Measuring single upserts ({SingleUpsertsInFlight} in flight)...");
+        var single = await RawTableBaseline.SingleUpsertsPerSecondAsync(new TableServiceClient(storage), $"{prefix}single", rows, attributesLength: 260, SingleUpsertsInFlight);
 
         Console.Error.WriteLine("Pushing through the Hub...");
         using var client = factory.CreatePublisherClient(Source);
         var memory = MemorySampler.Start();
         var before = factory.StorageOperations.Count;
         var tablesBefore = tables.Totals();
+        var writtenBefore = tables.EntitiesWritten();
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var stopwatch = Stopwatch.StartNew();
         await using var body = File.OpenRead(feedPath);
@@ -72,6 +78,7 @@ internal static class IngestionBenchmark
         var operations = factory.StorageOperations.Count - before;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var tablesAfter = tables.Totals();
+        var writtenAfter = tables.EntitiesWritten();
         await memory.DisposeAsync();
         if (report.Status != BatchStatus.Completed)
         {
@@ -80,10 +87,23 @@ internal static class IngestionBenchmark
 
         var (keyRows, entries) = await CandidateIndexSizeAsync(new TableServiceClient(storage).GetTableClient($"{prefix}candidates"));
         var payload = new FileInfo(feedPath).Length;
-        File.Delete(feedPath);
         Console.Error.WriteLine("Measuring what the run stored...");
-        var stored = await StoredEntities.MeasureAsync(new TableServiceClient(storage), prefix, ["raw"]);
-        await OperationsFile.WriteAsync(operationsPath, "ingest", Section(rows, report, operations, cpu, stopwatch.Elapsed, payload, prefix, tablesBefore, tablesAfter, stored), command);
+        var stored = await StoredEntities.MeasureAsync(new TableServiceClient(storage), prefix, ["raw", "single"]);
+        var newRecords = EntityWrites(writtenBefore, writtenAfter, prefix, report.Counts.Inserted);
+
+        // The same records again, in reverse order (another payload, so another batch): every one is unchanged.
+        Console.Error.WriteLine("Pushing the same records again, in reverse order...");
+        var again = await PushAgainAsync(client, feedPath, tables, prefix);
+        if (again.Report.Counts.Unchanged != report.Counts.Inserted)
+        {
+            throw new InvalidOperationException($"The same records pushed again left {again.Report.Counts.Unchanged:N0} unchanged of {report.Counts.Inserted:N0}.");
+        }
+
+        File.Delete(feedPath);
+        var section = Section(rows, report, operations, cpu, stopwatch.Elapsed, payload, prefix, tablesBefore, tablesAfter, stored);
+        section["entityWritesPerNewRecord"] = Rounded(newRecords);
+        section["entityWritesPerUnchangedRecord"] = Rounded(again.Writes);
+        await OperationsFile.WriteAsync(operationsPath, "ingest", section, command);
         return new IngestionResult(
             rows,
             report.Counts.Inserted,
@@ -98,6 +118,9 @@ internal static class IngestionBenchmark
             payload)
         {
             UnidentifiedRecords = report.Counts.Unidentified,
+            SingleUpsertsPerSecond = single,
+            EntityWritesPerNewRecord = newRecords,
+            EntityWritesPerUnchangedRecord = again.Writes,
             CandidateKeyRows = keyRows,
             CandidateEntries = entries,
         };
@@ -139,6 +162,54 @@ internal static class IngestionBenchmark
             ["payloadBytesPerRecord"] = Math.Round(payload / (double)rows, 1),
             ["tables"] = perTable,
         };
+    }
+
+    // Pushes the feed's rows again in reverse order and follows the batch; returns its report and its entity writes per record, by table.
+    private static async Task<(BatchReport Report, IReadOnlyDictionary<string, double> Writes)> PushAgainAsync(HttpClient client, string feedPath, TableRequestLog tables, string prefix)
+    {
+        var lines = await File.ReadAllLinesAsync(feedPath);
+        var reversedPath = feedPath + ".reversed.csv";
+        await File.WriteAllLinesAsync(reversedPath, [lines[0], .. lines.Skip(1).Reverse()]);
+        try
+        {
+            var before = tables.EntitiesWritten();
+            await using var body = File.OpenRead(reversedPath);
+            using var content = new StreamContent(body);
+            content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+            using var response = await client.PostAsync(new Uri($"/api/feeds/{Source}", UriKind.Relative), content);
+            if (response.StatusCode != HttpStatusCode.Accepted)
+            {
+                throw new InvalidOperationException($"The second push answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+            }
+
+            var report = await WaitAsync(client, response.Headers.Location!);
+            if (report.Status != BatchStatus.Completed)
+            {
+                throw new InvalidOperationException($"The second batch {report.Status}: {report.FailureReason}");
+            }
+
+            return (report, EntityWrites(before, tables.EntitiesWritten(), prefix, report.Counts.Unchanged));
+        }
+        finally
+        {
+            File.Delete(reversedPath);
+        }
+    }
+
+    // Entities written between two counts, per record, by table (tables written to only).
+    private static Dictionary<string, double> EntityWrites(IReadOnlyDictionary<string, long> before, IReadOnlyDictionary<string, long> after, string prefix, long records) =>
+        after.Where(t => t.Key.StartsWith(prefix, StringComparison.Ordinal) && t.Value > before.GetValueOrDefault(t.Key))
+            .ToDictionary(t => t.Key[prefix.Length..], t => (t.Value - before.GetValueOrDefault(t.Key)) / (double)Math.Max(1, records), StringComparer.Ordinal);
+
+    private static JsonObject Rounded(IReadOnlyDictionary<string, double> byTable)
+    {
+        var json = new JsonObject { ["all"] = OperationsFile.Round(byTable.Values.Sum()) };
+        foreach (var (table, value) in byTable.OrderBy(t => t.Key, StringComparer.Ordinal))
+        {
+            json[table] = OperationsFile.Round(value);
+        }
+
+        return json;
     }
 
     // The candidate index after the run: rows (one per blocking key) and entries (one per person and key).

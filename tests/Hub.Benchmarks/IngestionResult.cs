@@ -21,6 +21,15 @@ internal sealed record IngestionResult(
 
     public double OperationsPerRecord => (double)StorageOperations / Rows;
 
+    /// <summary>Raw Azurite writing the same number of entities one upsert each, 32 in flight (the plain pattern).</summary>
+    public double SingleUpsertsPerSecond { get; init; }
+
+    /// <summary>Entities the first push wrote per new record, by table.</summary>
+    public IReadOnlyDictionary<string, double> EntityWritesPerNewRecord { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>Entities the same records pushed again wrote per unchanged record, by table.</summary>
+    public IReadOnlyDictionary<string, double> EntityWritesPerUnchangedRecord { get; init; } = new Dictionary<string, double>();
+
     /// <summary>Records the batch kept without a usable ID, matched after the merge.</summary>
     public long UnidentifiedRecords { get; init; }
 
@@ -40,10 +49,17 @@ internal sealed record IngestionResult(
         text.AppendLine(c, $"  kept without a usable ID, matched         {UnidentifiedRecords,10:N0}");
         text.AppendLine(c, $"  raw Azurite, 100-entity transactions      {RawEntitiesPerSecond,10:N0} entities/s");
         text.AppendLine(c, $"  Hub end to end (push → batch completed)   {HubRecordsPerSecond,10:N0} records/s   (push {PushSeconds:N1} s, total {TotalSeconds:N1} s)");
-        text.AppendLine(c, $"  ratio Hub / raw                           {Ratio,10:N2}              (target ≥ 0.25)");
+        text.AppendLine(c, $"  raw Azurite, single upserts (32 in flight) {SingleUpsertsPerSecond,9:N0} entities/s");
+        text.AppendLine(c, $"  ratio Hub / raw transactions              {Ratio,10:N2}              (target ≥ 0.4)");
+        text.AppendLine(c, $"  ratio Hub / single upserts                {HubRecordsPerSecond / SingleUpsertsPerSecond,10:N2}              (target ≥ 1.5)");
+        text.AppendLine(c, $"  entity writes per new record              {EntityWritesPerNewRecord.Values.Sum(),10:N2}              (target ≤ 2; {ByTable(EntityWritesPerNewRecord)})");
+        text.AppendLine(c, $"  entity writes per unchanged record        {EntityWritesPerUnchangedRecord.Values.Sum(),10:N2}              (target 0; {ByTable(EntityWritesPerUnchangedRecord)})");
         text.AppendLine(c, $"  storage operations per ingested record    {OperationsPerRecord,10:N3}              (target ≤ 0.2; {StorageOperations:N0} requests)");
         text.AppendLine(c, $"  candidate index: key rows / entries       {CandidateKeyRows,10:N0} / {CandidateEntries:N0}   ({(double)CandidateEntries / Math.Max(1, Accepted):N2} entries per accepted record)");
         text.AppendLine(c, $"  while the Hub ran: peak managed heap      {PeakHeapBytes / 1048576.0,10:N0} MiB, peak working set {PeakWorkingSetBytes / 1048576.0:N0} MiB");
         return text.ToString();
     }
+
+    private static string ByTable(IReadOnlyDictionary<string, double> writes) =>
+        writes.Count == 0 ? "none" : string.Join(", ", writes.OrderByDescending(w => w.Value).Select(w => string.Create(CultureInfo.InvariantCulture, $"{w.Key} {w.Value:N2}")));
 }

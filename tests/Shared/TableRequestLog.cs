@@ -38,6 +38,11 @@ internal sealed partial class TableRequestLog : HttpPipelinePolicy
         _answered.GroupBy(r => r.Table, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => ((long)g.Count(), (long)g.Count(r => r.Write), (long)g.Sum(r => r.Entities)), StringComparer.Ordinal);
 
+    /// <summary>Per table: the entities written so far (each entity inside a transaction counts; reads do not).</summary>
+    public IReadOnlyDictionary<string, long> EntitiesWritten() =>
+        _answered.Where(r => r.Write).GroupBy(r => r.Table, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (long)g.Sum(r => r.Entities), StringComparer.Ordinal);
+
     /// <summary>
     /// Reads answered so far, per table and shape: <c>point</c> for a read of one row by its keys, else the query's
     /// filter with every literal replaced by <c>…</c> (<c>PartitionKey eq … and RowKey ge …</c>), or <c>scan</c> without one.
