@@ -48,10 +48,18 @@ public sealed partial class PepperRotationTests
 
         var done = await straight.Services.GetRequiredService<PersonKeyRotation>().RunAsync();
 
-        // Stopped twice, as a timeout or a restart would stop it: while mapping, then while moving facts rows, each time
-        // with partitions under way; then run again to the end.
+        // Stopped in each stage, as a timeout or a restart would stop it: while mapping, while moving facts rows (each time
+        // with partitions under way), while remapping the worklist and while rebuilding the resident index; then run
+        // again to the end.
         var rotation = stopped.Services.GetRequiredService<PersonKeyRotation>();
-        foreach (var (table, writes, stage) in new[] { (stopped.Storage.KeyMap.Name, 150, RotationStage.Mapping), (stopped.Storage.Facts.Name, 100, RotationStage.Moving) })
+        var stops = new[]
+        {
+            (stopped.Storage.KeyMap.Name, 150, RotationStage.Mapping),
+            (stopped.Storage.Facts.Name, 100, RotationStage.Moving),
+            (stopped.Storage.Worklist.Name, 3, RotationStage.Remapping),
+            (stopped.Storage.Residents.Name, 20, RotationStage.Reconciling),
+        };
+        foreach (var (table, writes, stage) in stops)
         {
             using var stop = new CancellationTokenSource();
             requests.AfterWrites(table, writes, stop.Cancel);
