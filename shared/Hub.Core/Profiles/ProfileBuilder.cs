@@ -51,14 +51,18 @@ public sealed class ProfileBuilder
     {
         ArgumentNullException.ThrowIfNull(facts);
         var problems = new List<string>();
-        var attributes = facts
-            .SelectMany(f => f.Attributes.Keys)
-            .Where(a => !_notPersonAttributes.Contains(a))
-            .Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal)
-            .Select(a => (Attribute: a, Value: Survive(a, facts, today)))
-            .Where(a => a.Value is not null)
-            .ToDictionary(a => a.Attribute, a => a.Value!, StringComparer.Ordinal);
+
+        // Ordered by recency once; each attribute then keeps the facts stating it and puts authority first with a
+        // stable sort, which gives the order of authority, then recency, without sorting every attribute afresh.
+        var byRecency = FactOrder.ByRecency(facts, today, _rules).ToList();
+        var attributes = new Dictionary<string, AttributeValue>(StringComparer.Ordinal);
+        foreach (var attribute in facts.SelectMany(f => f.Attributes.Keys).Where(a => !_notPersonAttributes.Contains(a)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            if (Survive(attribute, byRecency) is { } value)
+            {
+                attributes[attribute] = value;
+            }
+        }
 
         var registration = _registration.Resolve(facts, today, problems);
         var number = attributes.GetValueOrDefault(_rules.Household.Number)?.Value;
@@ -92,18 +96,20 @@ public sealed class ProfileBuilder
     /// The surviving value of one attribute: authority first (a listed source, in its order, before any other), then
     /// current before ended, then the most recently updated. With fallback none, only listed sources may win.
     /// </summary>
-    private AttributeValue? Survive(string attribute, IReadOnlyList<FactView> facts, DateOnly today)
+    private AttributeValue? Survive(string attribute, List<FactView> byRecency)
     {
         var rule = _rules.RuleFor(attribute);
         var listed = rule.Survivorship == Survivorship.Authoritative ? rule.Sources : [];
-        var ranked = FactOrder.ThenByRecency(
-                facts.Where(f => f.ValueOf(attribute) is not null).OrderBy(f => Rank(listed, f.Source)),
-                today,
-                _rules)
-            .ToList();
+        var ranked = byRecency.FindAll(f => f.ValueOf(attribute) is not null);
         if (ranked.Count == 0)
         {
             return null;
+        }
+
+        if (listed.Count > 0 && ranked.Count > 1)
+        {
+            // OrderBy is stable (List.Sort is not): facts of equal authority stay in recency order.
+            ranked = [.. ranked.OrderBy(f => Rank(listed, f.Source))];
         }
 
         var winner = ranked[0];
