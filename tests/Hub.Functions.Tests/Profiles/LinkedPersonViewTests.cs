@@ -120,7 +120,7 @@ public sealed class LinkedPersonViewTests(AzuriteFixture azurite) : IAsyncLifeti
     }
 
     [Fact]
-    public async Task A_batch_reads_a_record_it_linked_by_its_keys_when_it_writes_the_golden_persons_view()
+    public async Task A_batch_reads_the_golden_person_and_the_record_it_linked_by_their_keys_when_it_writes_the_golden_persons_view()
     {
         await _hub.PushAsync("police", Police(new PoliceRow(Linked, "陈明", "男"), new PoliceRow(Kept, "陈红", "女")));
         var requests = Services.GetRequiredService<TableRequestLog>();
@@ -130,9 +130,9 @@ public sealed class LinkedPersonViewTests(AzuriteFixture azurite) : IAsyncLifeti
 
         await _hub.PushAsync("civil-affairs", CivilAffairs(WithWrongCheck(Linked), "陈明", "男", "1980-05-12"));
 
-        // One person's range for the golden person, whose facts could have come from any source; the record, kept
-        // without an ID, holds one row whose key its own key says, so it is read by point reads.
-        Assert.Equal(1, requests.ReadShapes().GetValueOrDefault(personRange) - before);
+        // No range: the golden person's view, under the batch's own marker, names their facts and members, and the
+        // record, kept without an ID, holds one row whose key its own key says; all are read by point reads.
+        Assert.Equal(0, requests.ReadShapes().GetValueOrDefault(personRange) - before);
         var record = PersonKey.Parse(await _hub.UnidentifiedKeyAsync("civil-affairs"));
         var golden = PersonKey.Parse(_hub.KeyOf(Linked));
         Assert.Equal(golden.Value, (await Facts.ReadViewAsync(record))!.LinkedGolden());

@@ -25,37 +25,25 @@ internal sealed class LinkedViews(HubStorage storage, FactStore facts)
     {
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(keys.Distinct(StringComparer.Ordinal), parallel, async (key, token) =>
-            await RefreshAsync(PersonKey.Parse(key), knownFacts: null, token).ConfigureAwait(false)).ConfigureAwait(false);
+            await RefreshAsync(PersonKey.Parse(key), known: null, token).ConfigureAwait(false)).ConfigureAwait(false);
     }
 
     /// <summary>
     /// Reads <paramref name="key"/> and its members and writes the views that follow; returns the rows read last and the
-    /// person's facts with their members' (null for a key linked elsewhere). A member in <paramref name="knownFacts"/>
-    /// (<see cref="ResolutionWork.KnownFactRows"/>) is read by its keys rather than by its range.
+    /// person's facts with their members' (null for a key linked elsewhere). With <paramref name="known"/> (what a batch
+    /// knows, <see cref="ResolutionWork.KnownFactRows"/>), the person is read by their keys where their view and the
+    /// batch name every row their range would give (<see cref="ReadByKeysAsync"/>), and a member in
+    /// <see cref="KnownRows.Facts"/> by its keys rather than by its range.
     /// </summary>
-    public async Task<(PersonRows Person, IReadOnlyList<FactView>? Resolved)> RefreshAsync(PersonKey key, IReadOnlyDictionary<string, IReadOnlyList<string>>? knownFacts, CancellationToken cancellationToken = default)
+    public async Task<(PersonRows Person, IReadOnlyList<FactView>? Resolved)> RefreshAsync(PersonKey key, KnownRows? known, CancellationToken cancellationToken = default)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var person = await facts.ReadPersonAsync(key, cancellationToken).ConfigureAwait(false);
-            IReadOnlyList<PersonRows> members = person.IsLinkedElsewhere ? [] : await ReadMemberRowsAsync(person, knownFacts, cancellationToken).ConfigureAwait(false);
-            var resolved = person.IsLinkedElsewhere ? null : Resolve(person, members);
-            var writes = new List<List<EntityChange>>();
-            if (person.ResolvedViewToWrite(resolved ?? []) is { } view)
-            {
-                // The data key ahead of the view it seals, in the same transaction: both are the key's.
-                writes.Add([.. new[] { person.KeyToWrite() }.OfType<EntityChange>(), person.ViewChange(view)]);
-            }
-
-            // A member still linked here names this person; one linked elsewhere since is that person's to name.
-            foreach (var member in members.Where(m => m.Golden == key.Value))
-            {
-                if (member.ResolvedViewToWrite([]) is { } pointer)
-                {
-                    writes.Add([member.ViewChange(pointer)]);
-                }
-            }
-
+            // After a conflict, the range: another writer changed the view since it was read.
+            var person = (attempt == 1 && known is not null ? await ReadByKeysAsync(key, known, cancellationToken).ConfigureAwait(false) : null)
+                ?? await facts.ReadPersonAsync(key, cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<PersonRows> members = person.IsLinkedElsewhere ? [] : await ReadMemberRowsAsync(person, known?.Facts, cancellationToken).ConfigureAwait(false);
+            var (resolved, writes) = Plan(key, person, members);
             if (await TryWriteAllAsync(writes, cancellationToken).ConfigureAwait(false))
             {
                 return (person, resolved);
@@ -84,6 +72,68 @@ internal sealed class LinkedViews(HubStorage storage, FactStore facts)
         }
 
         return members;
+    }
+
+    /// <summary>
+    /// The views that follow from a person's rows and their members' rows: the person's facts with their members' (null
+    /// for a key linked elsewhere), and the transactions that write the views that differ from those read.
+    /// </summary>
+    public static (IReadOnlyList<FactView>? Resolved, IReadOnlyList<List<EntityChange>> Writes) Plan(PersonKey key, PersonRows person, IReadOnlyList<PersonRows> members)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        ArgumentNullException.ThrowIfNull(members);
+        var resolved = person.IsLinkedElsewhere ? null : Resolve(person, members);
+        var writes = new List<List<EntityChange>>();
+        if (person.ResolvedViewToWrite(resolved ?? []) is { } view)
+        {
+            // The data key ahead of the view it seals, in the same transaction: both are the key's.
+            writes.Add([.. new[] { person.KeyToWrite() }.OfType<EntityChange>(), person.ViewChange(view)]);
+        }
+
+        // A member still linked here names this person; one linked elsewhere since is that person's to name.
+        foreach (var member in members.Where(m => m.Golden == key.Value))
+        {
+            if (member.ResolvedViewToWrite([]) is { } pointer)
+            {
+                writes.Add([member.ViewChange(pointer)]);
+            }
+        }
+
+        return (resolved, writes);
+    }
+
+    /// <summary>
+    /// The rows of a golden person by point reads, the same rows their range gives (history aside), or null when that
+    /// cannot be shown and the range must be read. First the link, view, data key and index rows; then, when the view
+    /// holds the rows it stands for (<see cref="PersonViewEntity.HeldRows"/>, under no marker or the batch's own), each
+    /// of the person's own facts it names and the member row of each member it names or the batch linked to the person.
+    /// A member row not found is a removal under way: the range says what is left. A fact the view does not name is one
+    /// a merge added since, and the batch that merged it knows (<see cref="KnownRows.OwnChanged"/>); any other writer's
+    /// rebuild follows its own merge and reads the range, and the views are written guarded by the versions read, so the
+    /// last view written always follows from every row.
+    /// </summary>
+    public async Task<PersonRows?> ReadByKeysAsync(PersonKey key, KnownRows known, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(known);
+        if (known.OwnChanged.Contains(key.Value))
+        {
+            return null;
+        }
+
+        var first = await facts.GetRowsAsync(key, [ResolutionRows.Link(key.Value), ResolutionRows.View(key.Value), ResolutionRows.DataKey(key.Value), ResolutionRows.Index(key.Value)], cancellationToken).ConfigureAwait(false);
+        var head = facts.Assemble(key, first);
+        if (head.IsLinkedElsewhere || head.View?.HeldRows(known.Mark) is not { } held)
+        {
+            return null;
+        }
+
+        var memberRows = held.Members
+            .Union(known.Members.GetValueOrDefault(key.Value) ?? [], StringComparer.Ordinal)
+            .Select(m => ResolutionRows.Member(key.Value, m))
+            .ToList();
+        var rest = await facts.GetRowsAsync(key, [.. held.OwnFacts, .. memberRows], cancellationToken).ConfigureAwait(false);
+        var found = rest.Select(r => r.RowKey).ToHashSet(StringComparer.Ordinal);
+        return memberRows.All(found.Contains) ? facts.Assemble(key, [.. first, .. rest]) : null;
     }
 
     // A member's rows by their keys, side by side: its link, view and data key rows and each of its facts. A member's

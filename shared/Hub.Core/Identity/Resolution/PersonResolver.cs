@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 using Hub.Core.Access.Residents;
 using Hub.Core.Checks;
@@ -40,7 +41,7 @@ internal sealed class PersonResolver(
         }
         else if (person.HasMembers)
         {
-            work.AddGolden(person.PersonKey);
+            work.AddGoldenChanged(person.PersonKey);
         }
         else if (person.Link is null && person.IsProvisional)
         {
@@ -146,7 +147,7 @@ internal sealed class PersonResolver(
             (await storage.ReviewsTable.SubmitAsync(chunk.Select(r => EntityChange.Upsert(r)), cancellationToken).ConfigureAwait(false)).ThrowIfNotWritten();
         }
 
-        await WriteRowsAsync(writes, cancellationToken).ConfigureAwait(false);
+        await WriteRowsAsync(writes, markers: true, work.Mark, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -154,18 +155,18 @@ internal sealed class PersonResolver(
     /// index rows that remember them. A key linked elsewhere ends with no rows.
     /// </summary>
     public Task RebuildAsync(IEnumerable<string> goldens, int concurrency, CancellationToken cancellationToken = default) =>
-        RebuildAsync(goldens, concurrency, checks: null, knownFacts: null, cancellationToken);
+        RebuildAsync(goldens, concurrency, checks: null, known: null, cancellationToken);
 
     /// <summary>
     /// As <see cref="RebuildAsync(IEnumerable{string}, int, CancellationToken)"/>, evaluating each rebuilt person by
-    /// <paramref name="checks"/> when given, and reading the members in <paramref name="knownFacts"/> by their keys
-    /// (<see cref="ResolutionWork.KnownFactRows"/>).
+    /// <paramref name="checks"/> when given, and reading by their keys the rows that <paramref name="known"/> (what the
+    /// batch knows, <see cref="ResolutionWork.KnownFactRows"/>) names: see <see cref="LinkedViews.RefreshAsync"/>.
     /// </summary>
     /// <remarks>
     /// The same pass writes the views of linked persons (<see cref="LinkedViews"/>): the one place that already reads a
     /// golden person with all their members.
     /// </remarks>
-    public async Task RebuildAsync(IEnumerable<string> goldens, int concurrency, CheckWork? checks, IReadOnlyDictionary<string, IReadOnlyList<string>>? knownFacts, CancellationToken cancellationToken = default)
+    public async Task RebuildAsync(IEnumerable<string> goldens, int concurrency, CheckWork? checks, KnownRows? known, CancellationToken cancellationToken = default)
     {
         var changes = new ResidentChanges();
         var indexRows = new List<StoredEntity>();
@@ -175,7 +176,7 @@ internal sealed class PersonResolver(
         await Parallel.ForEachAsync(goldens.Distinct(StringComparer.Ordinal), parallel, async (golden, token) =>
         {
             var key = PersonKey.Parse(golden);
-            var (person, resolved) = await views.RefreshAsync(key, knownFacts, token).ConfigureAwait(false);
+            var (person, resolved) = await views.RefreshAsync(key, known, token).ConfigureAwait(false);
             var after = resolved is null ? [] : rows.Build(key, resolved, today);
             if (resolved is not null)
             {
@@ -202,7 +203,7 @@ internal sealed class PersonResolver(
 
         // No marker with the index rows: each goes to a key that has, or had, member rows, written with a marker before
         // them, and the views just written say what the person is.
-        await WriteRowsAsync(indexRows, markers: false, cancellationToken).ConfigureAwait(false);
+        await WriteRowsAsync(indexRows, markers: false, mark: null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Every fact of a golden person: their own and their members'.</summary>
@@ -211,11 +212,19 @@ internal sealed class PersonResolver(
 
     /// <summary>
     /// Writes resolution rows, grouped by partition into transactions. Every key given a link, member or index row gets
-    /// the marker view that sends person detail to its facts, upserted in the same partition's transactions ahead of the
-    /// rows it stands for: a write that stops in between leaves a marker without a link, which reads correctly.
+    /// the marker view that sends person detail to its facts, in each transaction that writes rows it stands for: a
+    /// write that stops in between leaves a marker without a link, which reads correctly, and no member row is ever
+    /// written without a marker over its golden person's view.
     /// </summary>
     public Task WriteRowsAsync(IEnumerable<StoredEntity> entities, CancellationToken cancellationToken = default) =>
-        WriteRowsAsync(entities, markers: true, cancellationToken);
+        WriteRowsAsync(entities, markers: true, mark: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="WriteRowsAsync(IEnumerable{StoredEntity}, CancellationToken)"/>, with <paramref name="mark"/> on the
+    /// markers over the views of golden persons that only gain member rows (see <see cref="ResolutionWork.Mark"/>).
+    /// </summary>
+    public Task WriteRowsAsync(IEnumerable<StoredEntity> entities, string mark, CancellationToken cancellationToken = default) =>
+        WriteRowsAsync(entities, markers: true, mark, cancellationToken);
 
     /// <summary>
     /// Deletes resolution rows; a row already gone is fine. A golden person losing a member row gets the marker first,
@@ -240,28 +249,50 @@ internal sealed class PersonResolver(
         }
     }
 
-    private async Task WriteRowsAsync(IEnumerable<StoredEntity> entities, bool markers, CancellationToken cancellationToken)
+    // A golden person only gaining member rows gets a marker that leaves their view's copy under it, with the mark
+    // given (a new one when none is), so the rebuild that put it there can still read their rows by their keys
+    // (PersonViewEntity.HeldRows); a key whose link or index row changes gets a marker written whole.
+    private async Task WriteRowsAsync(IEnumerable<StoredEntity> entities, bool markers, string? mark, CancellationToken cancellationToken)
     {
         var rows = entities.ToList();
-        var wanted = !markers ? [] : rows
-            .Select(e => e switch
-            {
-                LinkEntity link => link.PersonKey,
-                MemberEntity member => member.Golden,
-                IndexRowsEntity => ResolutionRows.PersonKeyOf(e.RowKey),
-                _ => null,
-            })
-            .OfType<string>()
-            .Distinct(StringComparer.Ordinal)
-            .Select(key => (StoredEntity)PersonViewEntity.Resolved(key))
-            .ToList();
-        foreach (var partition in wanted.Concat(rows).GroupBy(e => e.PartitionKey, StringComparer.Ordinal))
+        var whole = rows.Where(e => e is not MemberEntity).Select(MarkedKey).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        mark ??= RandomNumberGenerator.GetHexString(16, lowercase: true);
+        foreach (var partition in rows.GroupBy(e => e.PartitionKey, StringComparer.Ordinal))
         {
-            foreach (var chunk in partition.Chunk(TransactionLimit))
+            var transaction = new List<EntityChange>();
+            var marked = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var row in partition)
             {
-                (await storage.FactsTable.SubmitAsync(chunk.Select(e => EntityChange.Upsert(e)), cancellationToken).ConfigureAwait(false)).ThrowIfNotWritten();
+                var key = markers ? MarkedKey(row) : null;
+                if (transaction.Count + (key is null || marked.Contains(key) ? 1 : 2) > TransactionLimit)
+                {
+                    (await storage.FactsTable.SubmitAsync(transaction, cancellationToken).ConfigureAwait(false)).ThrowIfNotWritten();
+                    transaction = [];
+                    marked.Clear();
+                }
+
+                if (key is not null && marked.Add(key))
+                {
+                    transaction.Insert(0, whole.Contains(key) ? EntityChange.Upsert(PersonViewEntity.Resolved(key)) : PersonViewEntity.MarkOver(key, mark));
+                }
+
+                transaction.Add(EntityChange.Upsert(row));
+            }
+
+            if (transaction.Count > 0)
+            {
+                (await storage.FactsTable.SubmitAsync(transaction, cancellationToken).ConfigureAwait(false)).ThrowIfNotWritten();
             }
         }
+
+        // The key whose view a row's marker stands over.
+        static string? MarkedKey(StoredEntity row) => row switch
+        {
+            LinkEntity link => link.PersonKey,
+            MemberEntity member => member.Golden,
+            IndexRowsEntity => ResolutionRows.PersonKeyOf(row.RowKey),
+            _ => null,
+        };
     }
 
     private static string Action(MatchOutcome outcome) => DecisionRows.Word(outcome);

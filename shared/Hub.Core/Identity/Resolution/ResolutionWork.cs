@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Hub.Core.Checks;
 using Hub.Core.Profiles.Facts;
 
@@ -8,6 +9,7 @@ internal sealed class ResolutionWork
 {
     private readonly Lock _gate = new();
     private readonly HashSet<string> _goldens = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _ownChanged = new(StringComparer.Ordinal);
     private readonly HashSet<string> _views = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PersonRows> _toMatch = new(StringComparer.Ordinal);
     private readonly HashSet<string> _arrivals = new(StringComparer.Ordinal);
@@ -35,21 +37,30 @@ internal sealed class ResolutionWork
     public IReadOnlyList<(PersonRows Record, string Golden)> Linked => _linked;
 
     /// <summary>
-    /// The fact rows of the keys the batch linked that hold records without a usable ID, by key: such a key is the hash
-    /// of the record's source, name, birth date and record key, so it holds that record's row and no other, and its
-    /// golden person's rebuild reads it by its keys (point reads) rather than by a range.
+    /// The mark of the markers this pass puts over golden persons' views with the member rows it writes, unique to the
+    /// pass: a batch resumed after a stop gets a new one, so the rebuild never mistakes another pass's marker for its own.
     /// </summary>
-    public IReadOnlyDictionary<string, IReadOnlyList<string>> KnownFactRows()
+    public string Mark { get; } = RandomNumberGenerator.GetHexString(16, lowercase: true);
+
+    /// <summary>
+    /// What the batch knows of the rows of the persons it rebuilds (<see cref="KnownRows"/>): the fact rows of the keys it
+    /// linked that hold records without a usable ID (such a key holds that record's row and no other), the keys it
+    /// linked to each golden person, and the golden persons whose own rows its merge changed.
+    /// </summary>
+    public KnownRows KnownFactRows()
     {
         lock (_gate)
         {
-            var known = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+            var facts = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
             foreach (var (record, _) in _linked.Where(l => l.Record.IsProvisional))
             {
-                known[record.PersonKey] = [.. record.Facts.Select(f => f.RowKey)];
+                facts[record.PersonKey] = [.. record.Facts.Select(f => f.RowKey)];
             }
 
-            return known;
+            var members = _linked
+                .GroupBy(l => l.Golden, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, IReadOnlyList<string> (g) => [.. g.Select(l => l.Record.PersonKey)], StringComparer.Ordinal);
+            return new KnownRows(facts, members, new HashSet<string>(_ownChanged, StringComparer.Ordinal), Mark);
         }
     }
 
@@ -77,6 +88,16 @@ internal sealed class ResolutionWork
         lock (_gate)
         {
             _goldens.Add(personKey);
+        }
+    }
+
+    /// <summary>Adds a golden person whose own rows the batch's merge changed: their rebuild reads their range.</summary>
+    public void AddGoldenChanged(string personKey)
+    {
+        lock (_gate)
+        {
+            _goldens.Add(personKey);
+            _ownChanged.Add(personKey);
         }
     }
 

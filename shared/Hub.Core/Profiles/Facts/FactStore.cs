@@ -182,11 +182,21 @@ internal sealed partial class FactStore(HubStorage storage, KeyRing keys, Source
     }
 
     /// <summary>Reads the rows of one person key named by <paramref name="rowKeys"/>, side by side by point reads, opened; a row not there is left out.</summary>
-    public async Task<PersonRows> ReadRowsAsync(PersonKey personKey, IEnumerable<string> rowKeys, CancellationToken cancellationToken = default)
+    public async Task<PersonRows> ReadRowsAsync(PersonKey personKey, IEnumerable<string> rowKeys, CancellationToken cancellationToken = default) =>
+        Assemble(personKey, await GetRowsAsync(personKey, rowKeys, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>The rows of one person key named by <paramref name="rowKeys"/>, side by side by point reads, as stored; a row not there is left out.</summary>
+    public async Task<IReadOnlyList<StoredRow>> GetRowsAsync(PersonKey personKey, IEnumerable<string> rowKeys, CancellationToken cancellationToken = default)
     {
-        var rows = await Task.WhenAll(rowKeys.Select(k => storage.FactsTable.GetRowAsync(personKey.PartitionKey, k, cancellationToken))).ConfigureAwait(false);
+        var rows = await Task.WhenAll(rowKeys.Distinct(StringComparer.Ordinal).Select(k => storage.FactsTable.GetRowAsync(personKey.PartitionKey, k, cancellationToken))).ConfigureAwait(false);
+        return [.. rows.OfType<StoredRow>()];
+    }
+
+    /// <summary>The person <paramref name="rows"/> (rows of one key, read in any order) make, in key order as a range gives them, opened.</summary>
+    public PersonRows Assemble(PersonKey personKey, IEnumerable<StoredRow> rows)
+    {
         var person = new PersonRows(personKey.Value, keys);
-        foreach (var row in rows.OfType<StoredRow>().OrderBy(r => r.RowKey, StringComparer.Ordinal))
+        foreach (var row in rows.DistinctBy(r => r.RowKey, StringComparer.Ordinal).OrderBy(r => r.RowKey, StringComparer.Ordinal))
         {
             person.Add(row);
         }
@@ -256,7 +266,7 @@ internal sealed partial class FactStore(HubStorage storage, KeyRing keys, Source
     private static long Size(EntityChange change) => EntityOverhead + (6L * change.Entity switch
     {
         FactEntity fact => fact.Attributes.Length + (fact.Sealed?.Length ?? 0),
-        PersonViewEntity view => view.Facts?.Length ?? 0,
+        PersonViewEntity view => (view.Facts?.Length ?? 0) + (view.Own?.Length ?? 0) + (view.Members?.Length ?? 0),
         _ => 0,
     });
 

@@ -224,15 +224,15 @@ internal sealed class PersonRows(string personKey, KeyRing keys)
     /// <summary>
     /// The view row the resolver writes for the key, or null when the stored one says that already: for a key linked
     /// elsewhere, its golden person's key; for a golden person, a copy of <paramref name="all"/> (their own and their
-    /// members' facts, as <c>PersonResolver.ReadMembersAsync</c> reads them) with the member keys, sealed with their data
-    /// key; for a key whose profile is its own facts, the merge's copy of them. Null for a person with no facts at all.
+    /// members' facts, as <c>PersonResolver.ReadMembersAsync</c> reads them) with the member keys and the row keys of
+    /// their own facts, sealed with their data key; for a key whose profile is its own facts, the merge's copy of them. Null for a person with no facts at all.
     /// </summary>
     public PersonViewEntity? ResolvedViewToWrite(IReadOnlyList<FactView> all)
     {
         ArgumentNullException.ThrowIfNull(all);
         var wanted = IsLinkedElsewhere ? PersonViewEntity.LinkedTo(PersonKey, Golden)
             : all.Count == 0 ? null
-            : HasMembers ? PersonViewEntity.OfGolden(PersonKey, all, Members.Select(m => m.Member), EnsureKey())
+            : HasMembers ? PersonViewEntity.OfGolden(PersonKey, all, Members.Select(m => m.Member), Facts.Select(f => f.RowKey), EnsureKey())
             : PersonViewEntity.Of(PersonKey, all, EnsureKey());
         return wanted is null || (View is { } stored && stored.SameContent(wanted)) ? null : wanted;
     }

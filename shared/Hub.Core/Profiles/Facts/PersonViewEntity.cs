@@ -35,11 +35,23 @@ internal sealed class PersonViewEntity : StoredEntity
     /// <summary>For <see cref="PersonViewKind.Golden"/>: the member keys whose facts the copy holds, one a line, in key order.</summary>
     public string? Members { get; set; }
 
+    /// <summary>
+    /// For <see cref="PersonViewKind.Golden"/>: the row keys of the golden person's own facts among those the copy holds,
+    /// one a line, in key order, so the rebuild can read them by their keys; null in a copy from before it named them.
+    /// </summary>
+    public string? Own { get; set; }
+
     /// <summary>For <see cref="PersonViewKind.Linked"/>: the golden person the key's records belong to.</summary>
     public string? Golden { get; set; }
 
+    /// <summary>What begins the name of the column a marker over a copy adds (<see cref="MarkOver"/>); the rest is the mark.</summary>
+    public const string MarkColumnPrefix = "Mark";
+
     // The facts' JSON in clear once opened or made; a private field, because the table client stores every public property.
     private string? _clear;
+
+    // The marks of the markers put over the row since its copy was written (see MarkOver); read from the row, never written.
+    private IReadOnlyList<string> _marks = [];
 
     // Methods, not properties: the table client stores every public property.
 
@@ -57,13 +69,14 @@ internal sealed class PersonViewEntity : StoredEntity
 
     /// <summary>The member keys whose facts a golden person's copy holds; empty for any other row.</summary>
     public IReadOnlyList<string> ReadMembers() =>
-        Kind == PersonViewKind.Golden && Members is { } members ? members.Split('\n', StringSplitOptions.RemoveEmptyEntries) : [];
+        Kind == PersonViewKind.Golden && Members is { } members ? Lines(members) : [];
 
     /// <summary>True when both rows say the same, whatever their keys and versions.</summary>
     public bool SameContent(PersonViewEntity other) =>
         Kind == other.Kind
         && string.Equals(ClearFacts(), other.ClearFacts(), StringComparison.Ordinal)
         && string.Equals(Members ?? string.Empty, other.Members ?? string.Empty, StringComparison.Ordinal)
+        && string.Equals(Own, other.Own, StringComparison.Ordinal)
         && string.Equals(Golden ?? string.Empty, other.Golden ?? string.Empty, StringComparison.Ordinal);
 
     /// <summary>True when the facts are sealed and need the key's data key to be read.</summary>
@@ -80,15 +93,64 @@ internal sealed class PersonViewEntity : StoredEntity
     public IReadOnlyList<FactView> ReadFacts() =>
         IsUsable() ? JsonSerializer.Deserialize<List<FactView>>(ClearFacts()!, StorageJson.Options) ?? [] : [];
 
+    /// <summary>
+    /// The rows a copy stands for, as the rebuild of a golden person reads them by their keys: the row keys of the key's
+    /// own facts and the member keys, when the copy is provably what the key's rows held when it was written and no
+    /// member has come or gone since without the rebuild knowing. That is a copy (<see cref="PersonViewKind.Facts"/>, or
+    /// <see cref="PersonViewKind.Golden"/> naming its own facts) with nothing over it, or a copy under the one marker
+    /// <paramref name="mark"/>, which the caller put there with the member rows it knows of (<see cref="MarkOver"/>).
+    /// Null for anything else: a marker written whole (its rows are changing), a copy under another writer's marker, a
+    /// link, a row too large, a golden copy from before it named its own facts.
+    /// </summary>
+    /// <remarks>
+    /// A member row is only ever added in the transaction that puts a marker over its golden person's view, and only
+    /// taken away after a marker written whole; a copy is written whole (which takes every mark away), guarded by the
+    /// version read with the rows it follows from. So a copy with no mark was written after the last member change,
+    /// save a removal under way, which the caller's point read of each member row finds.
+    /// </remarks>
+    public (IReadOnlyList<string> OwnFacts, IReadOnlyList<string> Members)? HeldRows(string? mark)
+    {
+        var held = Kind is PersonViewKind.Facts or PersonViewKind.Golden
+            ? _marks.Count == 0
+            : Kind == PersonViewKind.Resolved && mark is not null && _marks.Count == 1 && _marks[0] == mark;
+        if (!held || Facts is null)
+        {
+            return null;
+        }
+
+        if (Members is null)
+        {
+            // A copy of the key's own facts alone, written while the key had no member rows.
+            var copies = JsonSerializer.Deserialize<List<FactView>>(ClearFacts()!, StorageJson.Options) ?? [];
+            return ([.. copies.Select(c => FactEntity.RowKeyFor(c.Source, PersonKey, Uri.EscapeDataString(c.Discriminator)))], []);
+        }
+
+        return Own is null ? null : (Lines(Own), Lines(Members));
+    }
+
+    /// <summary>
+    /// The marker a write of new member rows puts over the golden person's view, in the same transaction: it makes the
+    /// row a marker and adds the column of <paramref name="mark"/>, and leaves the copy under it, so the rebuild that
+    /// follows can still read the rows by their keys (see <see cref="HeldRows"/>).
+    /// </summary>
+    public static EntityChange MarkOver(string personKey, string mark) =>
+        EntityChange.MergeColumns(Kernel.PersonKey.Parse(personKey).PartitionKey, ResolutionRows.View(personKey), new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [nameof(PersonKey)] = personKey,
+            [nameof(Kind)] = PersonViewKind.Resolved,
+            [MarkColumnPrefix + mark] = mark,
+        });
+
     /// <summary>The view of a key whose profile is its own facts: a copy of them sealed with <paramref name="key"/>, or a row marked too large.</summary>
-    public static PersonViewEntity Of(string personKey, IEnumerable<FactView> facts, DataKey key) => Of(personKey, facts, key, members: null);
+    public static PersonViewEntity Of(string personKey, IEnumerable<FactView> facts, DataKey key) => Of(personKey, facts, key, members: null, own: null);
 
     /// <summary>
     /// The view of a golden person: a copy of their own facts and their members' (<paramref name="facts"/>), with the
-    /// member keys, sealed with the golden person's <paramref name="key"/>; or a row marked too large.
+    /// member keys and the row keys of their own facts (<paramref name="own"/>), sealed with the golden person's
+    /// <paramref name="key"/>; or a row marked too large.
     /// </summary>
-    public static PersonViewEntity OfGolden(string personKey, IEnumerable<FactView> facts, IEnumerable<string> members, DataKey key) =>
-        Of(personKey, facts, key, members.Order(StringComparer.Ordinal).ToList());
+    public static PersonViewEntity OfGolden(string personKey, IEnumerable<FactView> facts, IEnumerable<string> members, IEnumerable<string> own, DataKey key) =>
+        Of(personKey, facts, key, members.Order(StringComparer.Ordinal).ToList(), own.Order(StringComparer.Ordinal).ToList());
 
     /// <summary>The view of a key whose records belong to <paramref name="golden"/>: where its profile is read.</summary>
     public static PersonViewEntity LinkedTo(string personKey, string golden)
@@ -98,7 +160,7 @@ internal sealed class PersonViewEntity : StoredEntity
         return view;
     }
 
-    private static PersonViewEntity Of(string personKey, IEnumerable<FactView> facts, DataKey key, IReadOnlyList<string>? members)
+    private static PersonViewEntity Of(string personKey, IEnumerable<FactView> facts, DataKey key, IReadOnlyList<string>? members, IReadOnlyList<string>? own)
     {
         ArgumentNullException.ThrowIfNull(key);
 
@@ -111,13 +173,15 @@ internal sealed class PersonViewEntity : StoredEntity
         var view = New(personKey, members is null ? PersonViewKind.Facts : PersonViewKind.Golden, facts: null);
         var sealedFacts = key.Seal(json, view.RowKey);
         var memberLines = members is null ? null : string.Join('\n', members);
-        if (sealedFacts.Length > MaxFactsLength || memberLines?.Length > MaxFactsLength)
+        var ownLines = own is null ? null : string.Join('\n', own);
+        if (sealedFacts.Length > MaxFactsLength || memberLines?.Length > MaxFactsLength || ownLines?.Length > MaxFactsLength)
         {
             return New(personKey, PersonViewKind.TooLarge, facts: null);
         }
 
         view.Facts = sealedFacts;
         view.Members = memberLines;
+        view.Own = ownLines;
         view._clear = json;
         return view;
     }
@@ -131,8 +195,12 @@ internal sealed class PersonViewEntity : StoredEntity
         Kind = row.GetString(nameof(Kind)) ?? string.Empty,
         Facts = row.GetString(nameof(Facts)),
         Members = row.GetString(nameof(Members)),
+        Own = row.GetString(nameof(Own)),
         Golden = row.GetString(nameof(Golden)),
+        _marks = [.. row.TextColumns(MarkColumnPrefix).Keys.Select(c => c[MarkColumnPrefix.Length..])],
     });
+
+    private static string[] Lines(string lines) => lines.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
     // A JSON array, never a sealed box (base64 has no '[').
     private static bool IsLegacy(string facts) => facts.StartsWith('[');
