@@ -38,8 +38,6 @@ internal sealed partial class ChangeEventLog(HubStorage storage, KeyRing keys, I
 
     private const int TransactionLimit = 100;
 
-    // A transaction carries at most 4 MiB: packs up to about 3 MB of UTF-16 text go in one.
-    private const long TransactionLength = 1_500_000;
     private const string HeadPartition = "head";
     private const string NextRow = "next";
     private const string RetainedRow = "retained";
@@ -72,7 +70,7 @@ internal sealed partial class ChangeEventLog(HubStorage storage, KeyRing keys, I
         var transactions = 0;
         for (var written = 0; written < rows.Count; transactions++)
         {
-            var chunk = Transaction(rows.Skip(written));
+            var chunk = ChangeEventPackEntity.Transaction(rows.Skip(written));
             var result = await Table.SubmitAsync(chunk.Select(r => EntityChange.Upsert(r)), cancellationToken).ConfigureAwait(false);
             result.ThrowIfNotWritten();
             written += chunk.Count;
@@ -196,44 +194,10 @@ internal sealed partial class ChangeEventLog(HubStorage storage, KeyRing keys, I
     /// <summary>
     /// Removes every event of <paramref name="persons"/>: a staged one is taken out of its pack, a published one emptied
     /// in its place, a blank that readers step over (a freed sequence would be written again after a reader had passed
-    /// it). Returns how many events went. The packs are found by the persons they name, read from the table, which holds
-    /// only the retention's days; each is rewritten guarded by its version, so two erasures at once both hold.
+    /// it). Returns how many events went.
     /// </summary>
-    public async Task<int> EraseAsync(IReadOnlyCollection<PersonKey> persons, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(persons);
-        var keys = persons.Select(p => p.Value).ToHashSet(StringComparer.Ordinal);
-        var found = new List<ChangeEventEntity>();
-        string[] columns = ["PartitionKey", "RowKey", nameof(ChangeEventEntity.PersonKey), nameof(ChangeEventEntity.LinkedKey), nameof(ChangeEventEntity.Sequence), nameof(ChangeEventEntity.PublishedAt), nameof(ChangeEventEntity.Count), nameof(ChangeEventEntity.Persons)];
-        await foreach (var row in Table.QueryAsync<ChangeEventEntity>(TableFilter.Of($"PartitionKey ne {HeadPartition}"), select: columns, cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            if (row.Names(keys))
-            {
-                found.Add(row);
-            }
-        }
-
-        var gone = 0;
-        foreach (var row in found.Where(r => r.IsPack()))
-        {
-            gone += await ErasePackAsync(row.PartitionKey, row.RowKey, keys, cancellationToken).ConfigureAwait(false);
-        }
-
-        // Rows of one event, written before packs: a staged one deleted, a published one blanked.
-        var single = found.Where(r => !r.IsPack()).Select(row => row.Sequence is null
-            ? EntityChange.Delete(row.PartitionKey, row.RowKey)
-            : EntityChange.Upsert(new ChangeEventEntity { PartitionKey = row.PartitionKey, RowKey = row.RowKey, Type = ChangeEventEntity.Erased, Sequence = row.Sequence, PublishedAt = row.PublishedAt })).ToList();
-        foreach (var chunk in single.GroupBy(c => c.Entity.PartitionKey, StringComparer.Ordinal).SelectMany(p => p.Chunk(TransactionLimit)))
-        {
-            var result = await Table.SubmitAsync(chunk, cancellationToken).ConfigureAwait(false);
-            if (result.Outcome is not (WriteOutcome.Written or WriteOutcome.Missing))
-            {
-                result.ThrowIfNotWritten();
-            }
-        }
-
-        return gone + single.Count;
-    }
+    public Task<int> EraseAsync(IReadOnlyCollection<PersonKey> persons, CancellationToken cancellationToken = default) =>
+        new ChangeEventEraser(Table).EraseAsync(persons, cancellationToken);
 
     /// <summary>The first sequence still retained: a cursor before it asks for pruned events.</summary>
     public async Task<long> FirstRetainedAsync(CancellationToken cancellationToken = default) =>
@@ -309,43 +273,6 @@ internal sealed partial class ChangeEventLog(HubStorage storage, KeyRing keys, I
         }
     }
 
-    // Takes a staged or published pack's events of the persons out (a published one's left as blanks), guarded by the
-    // pack's version: read again when another erasure wrote it first. Returns how many events went.
-    private async Task<int> ErasePackAsync(string partitionKey, string rowKey, IReadOnlySet<string> persons, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            if (await Table.GetAsync<ChangeEventEntity>(partitionKey, rowKey, cancellationToken).ConfigureAwait(false) is not { Version: { } version } row)
-            {
-                return 0;
-            }
-
-            var entries = row.Entries();
-            var kept = entries.Select(e => e is not null && e.Persons().Any(persons.Contains) ? null : e).ToList();
-            var gone = entries.Count(e => e is not null) - kept.Count(e => e is not null);
-            if (gone == 0)
-            {
-                return 0;
-            }
-
-            var outcome = row.Sequence is null && kept.All(e => e is null)
-                ? await Table.DeleteAsync(partitionKey, rowKey, version, cancellationToken).ConfigureAwait(false)
-                : (await Table.UpdateAsync(Rewritten(row, kept), version, EntityUpdateMode.Replace, cancellationToken).ConfigureAwait(false)).Outcome;
-            if (outcome != WriteOutcome.Changed)
-            {
-                return outcome == WriteOutcome.Written ? gone : 0;
-            }
-        }
-    }
-
-    // A pack with only the events kept: a published one keeps every place (blanks where events went), a staged one drops them.
-    private static ChangeEventPackEntity Rewritten(ChangeEventEntity row, IEnumerable<PackedChangeEvent?> kept) => ChangeEventPackEntity.Of(
-        row.PartitionKey,
-        row.RowKey,
-        [.. kept.Where(e => row.Sequence is not null || e is not null).Select(e => (e, ChangeEventPackEntity.Serialize(e)))],
-        row.Sequence,
-        row.PublishedAt);
-
     // The rows of one transaction publishing events from next on: within next's block, each within a slot.
     private static List<ChangeEventPackEntity> FeedRows(IEnumerable<(PackedChangeEvent? Event, string Json)> events, long next, DateTimeOffset now)
     {
@@ -355,7 +282,7 @@ internal sealed partial class ChangeEventLog(HubStorage storage, KeyRing keys, I
         var sequence = next;
         foreach (var run in ChangeEventPackEntity.Runs(events, next, SlotSize))
         {
-            if (sequence >= blockEnd || rows.Count == TransactionLimit || (rows.Count > 0 && length + run.Sum(e => e.Json.Length) > TransactionLength))
+            if (sequence >= blockEnd || rows.Count == TransactionLimit || (rows.Count > 0 && length + run.Sum(e => e.Json.Length) > ChangeEventPackEntity.TransactionLength))
             {
                 break;
             }
@@ -367,25 +294,6 @@ internal sealed partial class ChangeEventLog(HubStorage storage, KeyRing keys, I
         }
 
         return rows;
-    }
-
-    // The packs of one transaction: at most 100, and within the size a transaction carries.
-    private static List<ChangeEventPackEntity> Transaction(IEnumerable<ChangeEventPackEntity> rows)
-    {
-        var chunk = new List<ChangeEventPackEntity>();
-        var length = 0L;
-        foreach (var row in rows)
-        {
-            if (chunk.Count == TransactionLimit || (chunk.Count > 0 && length + row.Events.Length > TransactionLength))
-            {
-                break;
-            }
-
-            chunk.Add(row);
-            length += row.Events.Length;
-        }
-
-        return chunk;
     }
 
     // A feed row's first sequence: its key.

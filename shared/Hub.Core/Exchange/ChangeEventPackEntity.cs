@@ -21,6 +21,11 @@ internal sealed class ChangeEventPackEntity : StoredEntity
     /// </summary>
     public const int MaxEventsLength = 32_000;
 
+    /// <summary>The most text of packs one transaction carries: a transaction carries at most 4 MiB, and this is about 3 MB of UTF-16.</summary>
+    public const long TransactionLength = 1_500_000;
+
+    private const int TransactionLimit = 100;
+
     private static readonly JsonSerializerOptions Json = new(StorageJson.Options)
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
@@ -92,5 +97,25 @@ internal sealed class ChangeEventPackEntity : StoredEntity
         {
             yield return run;
         }
+    }
+
+    /// <summary>The first of <paramref name="rows"/> that one transaction takes: at most 100, within <see cref="TransactionLength"/>.</summary>
+    public static List<ChangeEventPackEntity> Transaction(IEnumerable<ChangeEventPackEntity> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var chunk = new List<ChangeEventPackEntity>();
+        var length = 0L;
+        foreach (var row in rows)
+        {
+            if (chunk.Count == TransactionLimit || (chunk.Count > 0 && length + row.Events.Length > TransactionLength))
+            {
+                break;
+            }
+
+            chunk.Add(row);
+            length += row.Events.Length;
+        }
+
+        return chunk;
     }
 }
