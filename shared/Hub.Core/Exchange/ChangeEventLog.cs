@@ -154,8 +154,9 @@ internal sealed partial class ChangeEventLog(HubStorage storage, KeyRing keys, I
         var slot = from / SlotSize * SlotSize;
         var filter = TableFilter.Of($"PartitionKey eq {BlockPartition(from)} and RowKey ge {SequenceRow(slot)}");
 
-        // Enough rows for the range when they are full; if they are not, the next page asks for as many as could be needed.
-        var pageSize = (int)Math.Min(1000, ((from - slot + room) / SlotSize) + 2);
+        // Enough rows for the range when they are half full (a row also ends where its text is full, often before its
+        // slot does); if they hold fewer, the next page asks for as many as could be needed.
+        var pageSize = (int)Math.Min(1000, (2 * ((from - slot + room) / SlotSize)) + 3);
         var events = new List<ChangeEvent>();
         var read = 0;
         long? last = null;
