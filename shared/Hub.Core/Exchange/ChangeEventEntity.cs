@@ -1,20 +1,18 @@
-using System.Globalization;
-using System.Text.Json;
-using Hub.Core.Access;
-using Hub.Core.Kernel;
-using Hub.Core.Protection;
 using Hub.Core.Storage;
 
 namespace Hub.Core.Exchange;
 
 /// <summary>
-/// A change event as the <c>events</c> table holds it: staged under its batch (partition <c>s|{batchId}</c>, row the
-/// event id, so a retried batch rewrites the same rows) and, once the batch completes, published in the feed (see
-/// <see cref="ChangeEventLog"/>). The changed values sit in <see cref="Changes"/>, as JSON sealed for the event
-/// (<see cref="DerivedSeal"/>); they leave storage only rendered by the access policy.
+/// A row of the <c>events</c> table as it is read, whichever kind it is: a pack of events
+/// (<see cref="ChangeEventPackEntity"/>, which the log writes), or a row of one event written before events were
+/// packed (staged under its batch with the event id as row key, or published at its sequence; an erased one left with
+/// the type <c>erased</c>), which stays readable until retention drops it.
 /// </summary>
 internal sealed class ChangeEventEntity : StoredEntity
 {
+    /// <summary>The type of a one-event row emptied by an erasure.</summary>
+    public const string Erased = "erased";
+
     public string EventId { get; set; } = string.Empty;
 
     public string Type { get; set; } = string.Empty;
@@ -31,7 +29,7 @@ internal sealed class ChangeEventEntity : StoredEntity
 
     public string? Group { get; set; }
 
-    /// <summary>The changed attributes as a JSON array of <see cref="AttributeChange"/>.</summary>
+    /// <summary>The changed attributes as a JSON array of <see cref="AttributeChange"/>, sealed for the event.</summary>
     public string Changes { get; set; } = "[]";
 
     /// <summary>Group ids, comma-separated.</summary>
@@ -54,82 +52,53 @@ internal sealed class ChangeEventEntity : StoredEntity
 
     public string? LinkedKey { get; set; }
 
+    /// <summary>A published row's (first) sequence.</summary>
     public long? Sequence { get; set; }
 
     public DateTimeOffset? PublishedAt { get; set; }
 
-    public static ChangeEventEntity Of(ChangeEvent change, string partitionKey, string rowKey, DerivedSeal values) => new()
+    /// <summary>A pack's events (see <see cref="ChangeEventPackEntity.Events"/>); null for a one-event row.</summary>
+    public string? Events { get; set; }
+
+    /// <summary>How many events a pack holds; null for a one-event row.</summary>
+    public int? Count { get; set; }
+
+    /// <summary>The person keys a pack's events name; null for a one-event row.</summary>
+    public string? Persons { get; set; }
+
+    /// <summary>Whether the row is a pack.</summary>
+    public bool IsPack() => Count is not null;
+
+    /// <summary>How many sequences (or staged events) the row holds.</summary>
+    public int Size() => Count ?? 1;
+
+    /// <summary>The row's events in order, null where one was erased (or for a one-event row that holds none).</summary>
+    public IReadOnlyList<PackedChangeEvent?> Entries() => Events is { } events ? ChangeEventPackEntity.Read(events) : [OneEvent()];
+
+    /// <summary>Whether any of the row's events names one of <paramref name="persons"/>, from its keys alone.</summary>
+    public bool Names(IReadOnlySet<string> persons) => IsPack()
+        ? (Persons ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(persons.Contains)
+        : persons.Contains(PersonKey) || (LinkedKey is { } linked && persons.Contains(linked));
+
+    private PackedChangeEvent? OneEvent() => Type.Length == 0 || Type == Erased ? null : new PackedChangeEvent
     {
-        PartitionKey = partitionKey,
-        RowKey = rowKey,
-        EventId = change.Id,
-        Type = change.Type.Value,
-        PersonKey = change.PersonKey.Value,
-        Source = change.Source,
-        BatchId = change.BatchId,
-        EffectiveDate = change.EffectiveDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        EffectiveDateStated = change.EffectiveDateStated,
-        Group = change.Group?.Value,
-        Changes = values.Seal(JsonSerializer.Serialize(change.Changes, StorageJson.Options), change.Id),
-        Groups = string.Join(',', change.Groups.Select(g => g.Value)),
-        ResidenceBefore = Format(change.ResidenceBefore),
-        ResidenceAfter = Format(change.ResidenceAfter),
-        RegistrationBefore = Format(change.RegistrationBefore),
-        RegistrationAfter = Format(change.RegistrationAfter),
-        HouseholdBefore = change.HouseholdBefore,
-        HouseholdAfter = change.HouseholdAfter,
-        Reason = change.Reason,
-        LinkedKey = change.LinkedKey,
-        Sequence = change.Sequence,
-        PublishedAt = change.PublishedAt,
+        Id = EventId,
+        Type = Type,
+        PersonKey = PersonKey,
+        Source = Source,
+        BatchId = BatchId,
+        EffectiveDate = EffectiveDate,
+        EffectiveDateStated = EffectiveDateStated,
+        Group = Group,
+        Changes = Changes,
+        Groups = Groups,
+        ResidenceBefore = ResidenceBefore,
+        ResidenceAfter = ResidenceAfter,
+        RegistrationBefore = RegistrationBefore,
+        RegistrationAfter = RegistrationAfter,
+        HouseholdBefore = HouseholdBefore,
+        HouseholdAfter = HouseholdAfter,
+        Reason = Reason,
+        LinkedKey = LinkedKey,
     };
-
-    /// <summary>The event the row holds; null when the row is not one (a marker) or cannot be read.</summary>
-    public ChangeEvent? ToEvent(DerivedSeal values)
-    {
-        if (!ChangeEventType.TryParse(Type, out var type) || !Kernel.PersonKey.TryParse(PersonKey, out var person)
-            || !DateOnly.TryParseExact(EffectiveDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var effective))
-        {
-            return null;
-        }
-
-        return new ChangeEvent
-        {
-            Id = EventId,
-            Type = type,
-            PersonKey = person,
-            Source = Source,
-            BatchId = BatchId,
-            EffectiveDate = effective,
-            EffectiveDateStated = EffectiveDateStated,
-            Group = GroupId.TryParse(Group, out var group) ? group : null,
-            Changes = JsonSerializer.Deserialize<List<AttributeChange>>(DerivedSeal.IsSealed(Changes) ? values.Open(Changes, EventId) : Changes, StorageJson.Options) ?? [],
-            Groups = Groups.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(g => GroupId.TryParse(g, out var id) ? id : null).OfType<GroupId>().ToList(),
-            ResidenceBefore = Parse(ResidenceBefore),
-            ResidenceAfter = Parse(ResidenceAfter),
-            RegistrationBefore = Parse(RegistrationBefore),
-            RegistrationAfter = Parse(RegistrationAfter),
-            HouseholdBefore = HouseholdBefore,
-            HouseholdAfter = HouseholdAfter,
-            Reason = Reason,
-            LinkedKey = LinkedKey,
-            Sequence = Sequence,
-            PublishedAt = PublishedAt,
-        };
-    }
-
-    private static string? Format(DivisionPlace? place) => place is { } p ? $"{p.Division.Value}|{p.Grid?.Value}" : null;
-
-    private static DivisionPlace? Parse(string? text)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-
-        var parts = text.Split('|');
-        return DivisionCode.TryParse(parts[0], out var division, out _)
-            ? new DivisionPlace(division.Value, parts.Length > 1 && GridCode.TryParse(parts[1], out var grid) ? grid : null)
-            : null;
-    }
 }

@@ -93,10 +93,10 @@ public sealed class ChangeFeed
             Outcome = ChangeFeedOutcome.Read,
             Events = events,
             Next = new ChangeCursor(read.LastSequence is { } last ? last + 1 : from),
-            CaughtUp = read.Rows < room,
+            CaughtUp = read.Sequences < room,
             Persons = persons,
             Fields = [.. fields.OrderBy(f => f.Attribute, StringComparer.Ordinal).ThenBy(f => f.Source.Value, StringComparer.Ordinal)],
-            Scanned = read.Rows,
+            Scanned = read.Sequences,
         };
     }
 

@@ -128,8 +128,8 @@ public sealed class RetentionSweepTests(AzuriteFixture azurite) : IAsyncLifetime
 
         // The death's events stay in the feed as blanks a reader steps over, so no sequence is ever written twice.
         var feed = await _hub.Factory.Services.GetRequiredService<Hub.Core.Exchange.ChangeEventLog>().ReadAsync(0, 1000);
-        Assert.True(feed.Rows > feed.Events.Count, $"{feed.Rows} rows, {feed.Events.Count} events");
-        Assert.Equal(feed.Rows - 1, feed.LastSequence);
+        Assert.True(feed.Sequences > feed.Events.Count, $"{feed.Sequences} sequences, {feed.Events.Count} events");
+        Assert.Equal(feed.Sequences - 1, feed.LastSequence);
         Assert.DoesNotContain(feed.Events, e => e.PersonKey.Value == key);
     }
 
