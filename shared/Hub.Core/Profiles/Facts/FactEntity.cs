@@ -52,6 +52,13 @@ internal sealed class FactEntity : StoredEntity
 
     public static string RowKeyFor(string source, string personKey, string discriminator) => $"{personKey}|{source}|{discriminator}";
 
+    /// <summary>The row key of the fact a view's <paramref name="copy"/> stands for (a copy keeps its discriminator unescaped).</summary>
+    public static string RowKeyOf(string personKey, FactView copy)
+    {
+        ArgumentNullException.ThrowIfNull(copy);
+        return RowKeyFor(copy.Source, personKey, Uri.EscapeDataString(copy.Discriminator));
+    }
+
     /// <summary>The first row key of a person's range.</summary>
     public static string PersonRangeStart(string personKey) => personKey + "|";
 
@@ -94,7 +101,7 @@ internal sealed class FactEntity : StoredEntity
         return new FactEntity
         {
             PartitionKey = partitionKey,
-            RowKey = RowKeyFor(copy.Source, personKey, Uri.EscapeDataString(copy.Discriminator)),
+            RowKey = RowKeyOf(personKey, copy),
             PersonKey = personKey,
             Source = copy.Source,
             Identified = copy.Identified,

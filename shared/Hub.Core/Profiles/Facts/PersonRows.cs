@@ -142,7 +142,7 @@ internal sealed class PersonRows(string personKey, KeyRing keys)
             return false;
         }
 
-        var byRowKey = copies.ToDictionary(c => FactEntity.RowKeyFor(c.Source, PersonKey, Uri.EscapeDataString(c.Discriminator)), StringComparer.Ordinal);
+        var byRowKey = copies.ToDictionary(c => FactEntity.RowKeyOf(PersonKey, c), StringComparer.Ordinal);
         if (Facts.Any(f => !byRowKey.TryGetValue(f.RowKey, out var copy) || !f.Matches(copy)))
         {
             return false;

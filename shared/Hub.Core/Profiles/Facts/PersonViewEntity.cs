@@ -122,7 +122,7 @@ internal sealed class PersonViewEntity : StoredEntity
         {
             // A copy of the key's own facts alone, written while the key had no member rows.
             var copies = JsonSerializer.Deserialize<List<FactView>>(ClearFacts()!, StorageJson.Options) ?? [];
-            return ([.. copies.Select(c => FactEntity.RowKeyFor(c.Source, PersonKey, Uri.EscapeDataString(c.Discriminator)))], []);
+            return ([.. copies.Select(c => FactEntity.RowKeyOf(PersonKey, c))], []);
         }
 
         return Own is null ? null : (Lines(Own), Lines(Members));
