@@ -15,18 +15,13 @@ namespace Hub.Core.Exchange;
 /// a row-key range of one partition from the cursor's slot, and retention drops whole blocks.
 /// </summary>
 /// <remarks>
-/// Publishing appends at the feed's tail with insert-only transactions whose first row starts at the tail: two
-/// publishers that found the same tail write the same first row key, and the later one's transaction fails (409); it
-/// looks for the tail again and writes after it. The rows therefore cover the sequences from the first retained on
-/// without gap or overlap, and a sequence is written only after every earlier one, so a reader that has read up to a
-/// sequence never misses an event published later. The tail hint kept in the head partition is written after the
-/// events and may lag, never lead; the tail is looked for from the later of it and the first retained sequence.
+/// Staging and publishing are the <see cref="ChangeEventPublisher"/>'s, erasure the <see cref="ChangeEventEraser"/>'s;
+/// this class keeps the table's layout, the head partition's marks, reading from a cursor and retention. The tail hint
+/// kept in the head partition is written after the events and may lag, never lead; the tail is looked for from the
+/// later of it and the first retained sequence.
 /// </remarks>
-internal sealed partial class ChangeEventLog(HubStorage storage, KeyRing keys, ILogger<ChangeEventLog> logger)
+internal sealed partial class ChangeEventLog
 {
-    // The values an event carries (a grade before and after, a date) are sealed in the pack, bound to the event.
-    private readonly DerivedSeal _values = new(keys, "event-values");
-
     /// <summary>Sequences per feed partition.</summary>
     public const long BlockSize = 1000;
 
@@ -36,14 +31,27 @@ internal sealed partial class ChangeEventLog(HubStorage storage, KeyRing keys, I
     /// </summary>
     public const long SlotSize = 50;
 
-    private const int TransactionLimit = 100;
-
     private const string HeadPartition = "head";
     private const string NextRow = "next";
     private const string RetainedRow = "retained";
-    private const string PublishedRow = "~published";
 
-    private EntityTable Table => storage.EventsTable;
+    private readonly HubStorage _storage;
+    private readonly ILogger<ChangeEventLog> _logger;
+
+    // The values an event carries (a grade before and after, a date) are sealed in the pack, bound to the event.
+    private readonly DerivedSeal _values;
+    private readonly ChangeEventPublisher _publisher;
+
+    /// <summary>The log over the Hub's <c>events</c> table, its event values sealed under <paramref name="keys"/>.</summary>
+    public ChangeEventLog(HubStorage storage, KeyRing keys, ILogger<ChangeEventLog> logger)
+    {
+        _storage = storage;
+        _logger = logger;
+        _values = new DerivedSeal(keys, "event-values");
+        _publisher = new ChangeEventPublisher(this, storage.EventsTable, _values, logger);
+    }
+
+    private EntityTable Table => _storage.EventsTable;
 
     /// <summary>The staging partition of a batch.</summary>
     public static string StagePartition(string batchId) => "s|" + batchId;
@@ -58,90 +66,15 @@ internal sealed partial class ChangeEventLog(HubStorage storage, KeyRing keys, I
     /// Stages <paramref name="events"/> of a batch as packs keyed by a hash of their event ids, in id order, upserted in
     /// full transactions: a retry that derives the same events rewrites the same rows. Returns the transactions made.
     /// </summary>
-    public async Task<int> StageAsync(string batchId, IReadOnlyList<ChangeEvent> events, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(events);
-        var partition = StagePartition(batchId);
-        var packed = events.DistinctBy(e => e.Id, StringComparer.Ordinal).OrderBy(e => e.Id, StringComparer.Ordinal)
-            .Select(e => PackedChangeEvent.Of(e, _values)).Select(e => ((PackedChangeEvent?)e, ChangeEventPackEntity.Serialize(e)));
-        var rows = ChangeEventPackEntity.Runs(packed, 0, long.MaxValue)
-            .Select(run => ChangeEventPackEntity.Of(partition, ChangeEventPackEntity.StagedRow(run.Select(e => e.Event!)), run, sequence: null, publishedAt: null))
-            .ToList();
-        var transactions = 0;
-        for (var written = 0; written < rows.Count; transactions++)
-        {
-            var chunk = ChangeEventPackEntity.Transaction(rows.Skip(written));
-            var result = await Table.SubmitAsync(chunk.Select(r => EntityChange.Upsert(r)), cancellationToken).ConfigureAwait(false);
-            result.ThrowIfNotWritten();
-            written += chunk.Count;
-        }
-
-        return transactions;
-    }
+    public Task<int> StageAsync(string batchId, IReadOnlyList<ChangeEvent> events, CancellationToken cancellationToken = default) =>
+        _publisher.StageAsync(batchId, events, cancellationToken);
 
     /// <summary>
     /// Publishes a completed batch's staged events at the feed's tail, once: a batch published before (its marker
     /// written) publishes nothing again. Returns how many events it published.
     /// </summary>
-    public async Task<int> PublishAsync(string batchId, DateTimeOffset now, CancellationToken cancellationToken = default)
-    {
-        var partition = StagePartition(batchId);
-        var staged = new List<ChangeEventEntity>();
-        await foreach (var row in Table.QueryAsync<ChangeEventEntity>(TableFilter.Of($"PartitionKey eq {partition}"), cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            if (row.RowKey == PublishedRow)
-            {
-                return 0;
-            }
-
-            staged.Add(row);
-        }
-
-        // A stable order within the batch: by person, then type, then id; an event staged twice (a group merged again) once.
-        var events = staged.SelectMany(r => r.Entries()).OfType<PackedChangeEvent>()
-            .DistinctBy(e => e.Id, StringComparer.Ordinal)
-            .OrderBy(e => e.PersonKey, StringComparer.Ordinal).ThenBy(e => e.Type, StringComparer.Ordinal).ThenBy(e => e.Id, StringComparer.Ordinal)
-            .Select(e => ((PackedChangeEvent?)e, ChangeEventPackEntity.Serialize(e)))
-            .ToList();
-        if (events.Count == 0)
-        {
-            return 0;
-        }
-
-        var next = await TailAsync(cancellationToken).ConfigureAwait(false);
-        long? first = null;
-        var written = 0;
-        while (written < events.Count)
-        {
-            var rows = FeedRows(events.Skip(written), next, now);
-            var result = await Table.SubmitAsync(rows.Select(EntityChange.Add), cancellationToken).ConfigureAwait(false);
-            if (result.IsWritten)
-            {
-                first ??= next;
-                var count = rows.Sum(r => r.Count);
-                written += count;
-                next += count;
-                continue;
-            }
-
-            if (result.Outcome != WriteOutcome.AlreadyExists)
-            {
-                result.ThrowIfNotWritten();
-            }
-
-            LogTailMoved(logger, batchId, next);
-            next = await TailAsync(next, cancellationToken).ConfigureAwait(false);
-        }
-
-        await Table.UpsertAsync(new FeedMarkEntity { PartitionKey = HeadPartition, RowKey = NextRow, Position = next, At = now }, EntityUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-        await Table.UpsertAsync(new FeedMarkEntity { PartitionKey = partition, RowKey = PublishedRow, Position = first ?? next, Count = events.Count, At = now }, EntityUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-
-        // The staged packs go once the marker says the batch is published (a retry finds the marker and stops). Packs a
-        // stop in between leaves are pruned with their batch's staging partition.
-        await Table.DeleteRowsAsync(staged, cancellationToken).ConfigureAwait(false);
-        LogPublished(logger, batchId, events.Count, first ?? next);
-        return events.Count;
-    }
+    public Task<int> PublishAsync(string batchId, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        _publisher.PublishAsync(batchId, now, cancellationToken);
 
     /// <summary>
     /// Up to <paramref name="limit"/> sequences from <paramref name="from"/> on, within one partition (a read stops at
@@ -214,6 +147,10 @@ internal sealed partial class ChangeEventLog(HubStorage storage, KeyRing keys, I
         return await TailAsync(Math.Max(hint?.Position ?? 0, retained), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Writes the tail hint, after the events up to <paramref name="next"/> are written.</summary>
+    internal Task MarkTailAsync(long next, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Table.UpsertAsync(new FeedMarkEntity { PartitionKey = HeadPartition, RowKey = NextRow, Position = next, At = now }, EntityUpdateMode.Replace, cancellationToken);
+
     /// <summary>
     /// Drops the feed's blocks whose last event was published before <paramref name="cutoff"/> (the retained mark
     /// moves first, so a reader never reads a block half gone), and the staging rows of batches older than it.
@@ -238,7 +175,7 @@ internal sealed partial class ChangeEventLog(HubStorage storage, KeyRing keys, I
         }
 
         removed += await DeleteAsync(TableFilter.Of($"PartitionKey ge {"s|"} and PartitionKey lt {"s}"} and Timestamp lt {cutoff}"), cancellationToken).ConfigureAwait(false);
-        LogPruned(logger, removed, cutoff);
+        LogPruned(_logger, removed, cutoff);
         return removed;
     }
 
@@ -248,9 +185,12 @@ internal sealed partial class ChangeEventLog(HubStorage storage, KeyRing keys, I
         return await Table.DeleteRowsAsync(rows, cancellationToken).ConfigureAwait(false);
     }
 
-    // The first free sequence at or after from, a sequence the feed has reached: the rows of from's slot and after it
-    // in its block say how far the feed has grown (the last one's end), block after block while each ends full.
-    private async Task<long> TailAsync(long from, CancellationToken cancellationToken)
+    /// <summary>
+    /// The first free sequence at or after <paramref name="from"/>, a sequence the feed has reached: the rows of its slot
+    /// and after it in its block say how far the feed has grown (the last one's end), block after block while each ends
+    /// full.
+    /// </summary>
+    internal async Task<long> TailAsync(long from, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -274,37 +214,8 @@ internal sealed partial class ChangeEventLog(HubStorage storage, KeyRing keys, I
         }
     }
 
-    // The rows of one transaction publishing events from next on: within next's block, each within a slot.
-    private static List<ChangeEventPackEntity> FeedRows(IEnumerable<(PackedChangeEvent? Event, string Json)> events, long next, DateTimeOffset now)
-    {
-        var blockEnd = ((next / BlockSize) + 1) * BlockSize;
-        var rows = new List<ChangeEventPackEntity>();
-        var length = 0L;
-        var sequence = next;
-        foreach (var run in ChangeEventPackEntity.Runs(events, next, SlotSize))
-        {
-            if (sequence >= blockEnd || rows.Count == TransactionLimit || (rows.Count > 0 && length + run.Sum(e => e.Json.Length) > ChangeEventPackEntity.TransactionLength))
-            {
-                break;
-            }
-
-            var row = ChangeEventPackEntity.Of(BlockPartition(sequence), SequenceRow(sequence), run, sequence, now);
-            rows.Add(row);
-            length += row.Events.Length;
-            sequence += run.Count;
-        }
-
-        return rows;
-    }
-
     // A feed row's first sequence: its key.
     private static long First(ChangeEventEntity row) => long.Parse(row.RowKey, NumberStyles.None, CultureInfo.InvariantCulture);
-
-    [LoggerMessage(EventId = 2301, Level = LogLevel.Information, Message = "Batch {BatchId}: published {Count} change events from sequence {First}")]
-    private static partial void LogPublished(ILogger logger, string batchId, int count, long first);
-
-    [LoggerMessage(EventId = 2302, Level = LogLevel.Information, Message = "Batch {BatchId}: the change feed grew past {Sequence} under the publisher; writing after its new tail")]
-    private static partial void LogTailMoved(ILogger logger, string batchId, long sequence);
 
     [LoggerMessage(EventId = 2303, Level = LogLevel.Information, Message = "Pruned {Count} change event rows published or staged before {Cutoff}")]
     private static partial void LogPruned(ILogger logger, int count, DateTimeOffset cutoff);

@@ -36,8 +36,8 @@ internal static class CapacityModel
         var changedRate = ((a.Departments * register * a.ChangeRate) + (snapshots * register * a.SnapshotChangedShare)) / window;
         var ingestRate = nightRecords / window;
 
-        // A batch's merge reads each fact partition it touches whole, one range query: at a city's size every batch
-        // touches every partition, so each batch of the night reads the whole facts table once. A delta whose persons
+        // A batch's merge reads each fact partition it touches whole (adjacent ones together in one range query): at a
+        // city's size every batch touches every partition, so each batch of the night reads the whole facts table once. A delta whose persons
         // fall few to a partition reads each of them by point reads instead. The benchmark's store starts empty, so
         // these reads are not in its counts; they are added here.
         var storedRecords = a.Departments * register;
