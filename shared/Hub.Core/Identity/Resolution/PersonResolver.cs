@@ -35,6 +35,12 @@ internal sealed class PersonResolver(
     {
         var person = change.Rows;
         work.AddArrivals(rows.BlockHashes(change.After));
+        if (!person.HasOwnProfile || person.ResolvedViewPending)
+        {
+            // The merge wrote these facts without a copy of them in the key's view (PersonRows.ViewToWrite).
+            work.AddOwnChanged(person.PersonKey);
+        }
+
         if (person.IsLinkedElsewhere)
         {
             work.AddGolden(person.Golden);
