@@ -175,9 +175,10 @@ internal sealed class LinkedViews(HubStorage storage, FactStore facts)
 
     /// <summary>
     /// The rows of a golden person, or of a key the batch left to itself, by point reads, the same rows their range gives
-    /// (history aside), or null when that cannot be shown and the range must be read. First the link, view, data key and index rows; then, when the view
-    /// holds the rows it stands for (<see cref="PersonViewEntity.HeldRows"/>, under no marker or the batch's own), each
-    /// of the person's own facts it names and the member row of each member it names or the batch linked to the person.
+    /// (history aside), or null when that cannot be shown and the range must be read. First the link, view, data key and
+    /// index rows; then, when the view holds the rows it stands for (<see cref="PersonViewEntity.HeldRows"/>, under no
+    /// marker or the batch's own), each of the person's own facts it names and the member row of each member it names or
+    /// the batch linked to the person.
     /// A member row not found is a removal under way: the range says what is left. A fact the view does not name is one
     /// a merge added since, and the batch that merged it knows (<see cref="KnownRows.OwnChanged"/>); any other writer's
     /// rebuild follows its own merge and reads the range, and the views are written guarded by the versions read, so the
