@@ -64,8 +64,9 @@ internal sealed class BatchResolver(PersonResolver resolver, LinkedViews views, 
         await residents.ApplyAsync(matched, Concurrency, cancellationToken).ConfigureAwait(false);
         await provisional.ReevaluateAsync(batchId, work, Concurrency, cancellationToken).ConfigureAwait(false);
         var matching = clock.Elapsed;
-        await resolver.RebuildAsync(work.Goldens, Concurrency, work.Checks, work.KnownFactRows(), cancellationToken).ConfigureAwait(false);
-        await views.WriteAsync(work.Views.Except(work.Goldens, StringComparer.Ordinal), Concurrency, cancellationToken).ConfigureAwait(false);
+        var known = work.KnownFactRows();
+        await resolver.RebuildAsync(work.Goldens, Concurrency, work.Checks, known, cancellationToken).ConfigureAwait(false);
+        await views.WriteAsync(work.Views.Except(work.Goldens, StringComparer.Ordinal), Concurrency, known, cancellationToken).ConfigureAwait(false);
         if (work.Checks is { } checks)
         {
             await worklist.ApplyAsync(batchId, checks, cancellationToken).ConfigureAwait(false);

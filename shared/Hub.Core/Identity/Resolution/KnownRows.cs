@@ -9,7 +9,10 @@ namespace Hub.Core.Identity.Resolution;
 /// the record's source, name, birth date and record key, so it holds that record's row and no other.
 /// </param>
 /// <param name="Members">The keys the batch linked to each golden person, by golden person: their member rows went with <paramref name="Mark"/>.</param>
-/// <param name="OwnChanged">Golden persons whose own rows the batch's merge changed: only their range shows every fact they now have.</param>
+/// <param name="OwnChanged">
+/// Keys whose facts the batch's merge changed without writing their view's copy of them (golden persons, keys linked
+/// elsewhere, keys under a marker): no copy names every fact they now have, so only their range does.
+/// </param>
 /// <param name="Mark">The mark of the markers the batch put over its golden persons' views with the member rows it wrote.</param>
 internal sealed record KnownRows(
     IReadOnlyDictionary<string, IReadOnlyList<string>> Facts,

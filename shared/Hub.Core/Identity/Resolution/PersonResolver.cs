@@ -35,6 +35,12 @@ internal sealed class PersonResolver(
     {
         var person = change.Rows;
         work.AddArrivals(rows.BlockHashes(change.After));
+        if (!person.HasOwnProfile || person.ResolvedViewPending)
+        {
+            // The merge wrote these facts without a copy of them in the key's view (PersonRows.ViewToWrite).
+            work.AddOwnChanged(person.PersonKey);
+        }
+
         if (person.IsLinkedElsewhere)
         {
             work.AddGolden(person.Golden);
@@ -251,11 +257,16 @@ internal sealed class PersonResolver(
 
     // A golden person only gaining member rows gets a marker that leaves their view's copy under it, with the mark
     // given (a new one when none is), so the rebuild that put it there can still read their rows by their keys
-    // (PersonViewEntity.HeldRows); a key whose link or index row changes gets a marker written whole.
+    // (PersonViewEntity.HeldRows); so does a key only given a link to itself under the mark of the caller's pass (a
+    // record the matcher left to itself): its profile stays its own facts, which the copy names. A key whose link
+    // elsewhere or index row changes, or whose link to itself another writer changes, gets a marker written whole.
     private async Task WriteRowsAsync(IEnumerable<StoredEntity> entities, bool markers, string? mark, CancellationToken cancellationToken)
     {
         var rows = entities.ToList();
-        var whole = rows.Where(e => e is not MemberEntity).Select(MarkedKey).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var passMark = mark is not null;
+        var whole = rows
+            .Where(e => e is not MemberEntity && !(passMark && e is LinkEntity link && !link.LinksElsewhere()))
+            .Select(MarkedKey).OfType<string>().ToHashSet(StringComparer.Ordinal);
         mark ??= RandomNumberGenerator.GetHexString(16, lowercase: true);
         foreach (var partition in rows.GroupBy(e => e.PartitionKey, StringComparer.Ordinal))
         {

@@ -45,7 +45,7 @@ internal sealed class ResolutionWork
     /// <summary>
     /// What the batch knows of the rows of the persons it rebuilds (<see cref="KnownRows"/>): the fact rows of the keys it
     /// linked that hold records without a usable ID (such a key holds that record's row and no other), the keys it
-    /// linked to each golden person, and the golden persons whose own rows its merge changed.
+    /// linked to each golden person, and the keys whose facts its merge changed without writing their view's copy.
     /// </summary>
     public KnownRows KnownFactRows()
     {
@@ -97,6 +97,18 @@ internal sealed class ResolutionWork
         lock (_gate)
         {
             _goldens.Add(personKey);
+            _ownChanged.Add(personKey);
+        }
+    }
+
+    /// <summary>
+    /// Adds a key whose facts the batch's merge changed without writing its view's copy of them (a key linked elsewhere,
+    /// a golden person, a key under a marker): neither its own rebuild nor its golden person's reads it by its keys.
+    /// </summary>
+    public void AddOwnChanged(string personKey)
+    {
+        lock (_gate)
+        {
             _ownChanged.Add(personKey);
         }
     }

@@ -98,7 +98,8 @@ internal sealed class PersonViewEntity : StoredEntity
     /// own facts and the member keys, when the copy is provably what the key's rows held when it was written and no
     /// member has come or gone since without the rebuild knowing. That is a copy (<see cref="PersonViewKind.Facts"/>, or
     /// <see cref="PersonViewKind.Golden"/> naming its own facts) with nothing over it, or a copy under the one marker
-    /// <paramref name="mark"/>, which the caller put there with the member rows it knows of (<see cref="MarkOver"/>).
+    /// <paramref name="mark"/>, which the caller put there with the member rows it knows of, or with a link of the key to
+    /// itself, which leaves its profile what the copy holds (<see cref="MarkOver"/>).
     /// Null for anything else: a marker written whole (its rows are changing), a copy under another writer's marker, a
     /// link, a row too large, a golden copy from before it named its own facts.
     /// </summary>
@@ -121,12 +122,18 @@ internal sealed class PersonViewEntity : StoredEntity
         if (Members is null)
         {
             // A copy of the key's own facts alone, written while the key had no member rows.
-            var copies = JsonSerializer.Deserialize<List<FactView>>(ClearFacts()!, StorageJson.Options) ?? [];
-            return ([.. copies.Select(c => FactEntity.RowKeyOf(PersonKey, c))], []);
+            return ([.. ReadHeldFacts().Select(c => FactEntity.RowKeyOf(PersonKey, c))], []);
         }
 
         return Own is null ? null : (Lines(Own), Lines(Members));
     }
+
+    /// <summary>
+    /// The facts the copy holds, with or without a marker over it (see <see cref="HeldRows"/>, which says when they are
+    /// what the key's rows held); empty for a row that holds no copy.
+    /// </summary>
+    public IReadOnlyList<FactView> ReadHeldFacts() =>
+        Facts is null ? [] : JsonSerializer.Deserialize<List<FactView>>(ClearFacts()!, StorageJson.Options) ?? [];
 
     /// <summary>
     /// The marker a write of new member rows puts over the golden person's view, in the same transaction: it makes the
