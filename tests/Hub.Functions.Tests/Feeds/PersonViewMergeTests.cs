@@ -140,7 +140,7 @@ public sealed class PersonViewMergeTests(AzuriteFixture azurite) : IAsyncLifetim
         var view = await Facts.ReadViewAsync(Person);
         Assert.NotNull(view);
         Assert.True(view.IsUsable());
-        Assert.True(view.SameContent(PersonViewEntity.Of(Person.Value, person.Facts.Select(f => f.ToView()).ToList(), person.Key!)), "the view should copy the facts");
+        Assert.True(view.SameContent(PersonViewEntity.Of(Person.Value, person.Facts.Select(f => f.ToView()).ToList(), person.Key!, person.WrappedKey!)), "the view should copy the facts");
 
         var fromView = ProfileJson.Serialize(await Profile());
         await Table.DeleteAsync(view.PartitionKey, view.RowKey);
