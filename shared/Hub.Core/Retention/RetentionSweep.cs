@@ -229,16 +229,38 @@ public sealed partial class RetentionSweep
 
     // The data key goes first, with the view, which carries a copy of it, in one transaction (both are in the key's
     // partition): once they are gone nothing sealed for the key opens, whatever else is left, and no stop in between
-    // leaves a view that opens without its key row. Should that transaction meet a row gone already, the rows are
-    // deleted one by one, the view first, so the key row is still the last copy of the key to go.
+    // leaves a view that opens without its key row. When the rows read hold no view, a keyless marker is written in its
+    // place instead, since a merge may have added a view (with a copy of the key) since they were read; the marker goes
+    // with the rest. Should the transaction meet the key row gone already (a sweep beside this one), the two are deleted
+    // one by one, the view first, so the key row is still the last copy of the key to go.
     private async Task<int> EraseKeyAsync(PersonKey key, CancellationToken cancellationToken)
     {
         var filter = TableFilter.Of($"PartitionKey eq {key.PartitionKey} and RowKey ge {key.Value + "|"} and RowKey lt {key.Value + "}"}");
         var rowKeys = await _storage.FactsTable.QueryAsync<BareRow>(filter, select: ["RowKey"], cancellationToken: cancellationToken)
             .Select(r => r.RowKey).ToListAsync(cancellationToken).ConfigureAwait(false);
-        string[] first = [.. new[] { ResolutionRows.View(key.Value), ResolutionRows.DataKey(key.Value) }.Where(rowKeys.Contains)];
-        await DeleteRowsAsync(key, first, cancellationToken).ConfigureAwait(false);
-        await DeleteRowsAsync(key, [.. rowKeys.Except(first, StringComparer.Ordinal)], cancellationToken).ConfigureAwait(false);
+        var (dataKey, view) = (ResolutionRows.DataKey(key.Value), ResolutionRows.View(key.Value));
+        var rest = rowKeys.Where(r => r != dataKey && r != view).ToList();
+        if (rowKeys.Contains(dataKey))
+        {
+            var closeView = rowKeys.Contains(view) ? EntityChange.Delete(key.PartitionKey, view) : EntityChange.Upsert(PersonViewEntity.Resolved(key.Value));
+            var result = await _storage.FactsTable.SubmitAsync([closeView, EntityChange.Delete(key.PartitionKey, dataKey)], cancellationToken).ConfigureAwait(false);
+            if (result.Outcome == WriteOutcome.Missing)
+            {
+                await DeleteRowsAsync(key, [view, dataKey], cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                result.ThrowIfNotWritten();
+            }
+
+            rest.Add(view);
+        }
+        else if (rowKeys.Contains(view))
+        {
+            rest.Add(view);
+        }
+
+        await DeleteRowsAsync(key, rest, cancellationToken).ConfigureAwait(false);
         return rowKeys.Count;
     }
 

@@ -103,25 +103,33 @@ public sealed class RetentionSweepTests(AzuriteFixture azurite) : IAsyncLifetime
         await AssertNoRowOpensForAsync(erased);
     }
 
-    [Fact]
-    public async Task An_erasure_stopped_right_after_its_first_step_in_the_facts_leaves_no_row_that_opens_the_person()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task An_erasure_stopped_right_after_its_first_step_in_the_facts_leaves_no_row_that_opens_the_person(bool withView)
     {
         _time.Advance(TimeSpan.FromDays(6 * 366));
         var erased = PersonKey.Parse(_hub.KeyOf(2));
+        if (!withView)
+        {
+            // A view a merge may add after the sweep read the rows is covered by the marker the sweep writes instead.
+            await _hub.Factory.Storage.Facts.DeleteEntityAsync(erased.PartitionKey, ResolutionRows.View(erased.Value));
+        }
+
         var facts = _hub.Factory.Storage.Facts.Name;
         using var stop = new CancellationTokenSource();
         _requests.AfterWrites(facts, 1, stop.Cancel);
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Sweep.RunAsync(dryRun: false, new AuditActor(RetentionSweep.SystemActor, "system"), stop.Token));
 
-        // The key row and the view, which carries a copy of the key, went in that one write; the facts are left, closed.
+        // The key row went in that one write with the view, which carries a copy of the key, or under a keyless marker;
+        // the facts are left, closed.
         var left = await RowsOfAsync(erased.Value);
-        Assert.NotEmpty(left);
+        Assert.Contains(left, r => !ResolutionRows.IsResolutionRow(r));
         Assert.DoesNotContain(ResolutionRows.DataKey(erased.Value), left);
-        Assert.DoesNotContain(ResolutionRows.View(erased.Value), left);
         await AssertNoRowOpensForAsync(erased.Value);
         var store = _hub.Factory.Services.GetRequiredService<FactStore>();
-        Assert.Null(await store.ReadViewAsync(erased));
+        Assert.False((await store.ReadViewAsync(erased))?.IsUsable() ?? false);
         await Assert.ThrowsAsync<SealedValueException>(() => store.ReadPersonAsync(erased));
     }
 
