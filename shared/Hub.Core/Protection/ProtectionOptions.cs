@@ -4,8 +4,9 @@ namespace Hub.Core.Protection;
 /// Configuration of the keys that protect sensitive values at rest: key-encryption keys by id, of which the current
 /// one wraps new data keys. A key never leaves configuration (in Azure each is a Key Vault reference to a secret
 /// version). Rotating means adding a key and making it current: each person's data key is wrapped again with it when
-/// their view row is next written, by a merge or by the nightly reconciliation, which writes every view row out of
-/// step; after that night the old key can go. Values themselves are never rewritten.
+/// their person is next merged, or by the nightly reconciliation, which writes every view row out of step; the view's
+/// copy of the key is wrapped again in the same write. After that night the old key can go. Values themselves are
+/// never rewritten.
 /// </summary>
 public sealed class ProtectionOptions
 {

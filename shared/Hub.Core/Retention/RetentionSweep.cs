@@ -17,9 +17,9 @@ namespace Hub.Core.Retention;
 /// <summary>
 /// Finds the persons whose retention (<see cref="RetentionOptions"/>) has run out and erases them: their resident and
 /// candidate index rows, what else holds them (<see cref="PersonCopies"/>: worklist items, grants, correction requests,
-/// the steward's queue, change events), then, for each of their keys, the data key first (from that moment every
-/// sealed copy of their values, wherever it lingers, stays closed: crypto-shredding) and every other row the key has in
-/// the facts table (facts, view, links, members, history). Each erasure is one <c>person.erase</c> audit event naming
+/// the steward's queue, change events), then, for each of their keys, the data key first, in one transaction with the
+/// view that carries a copy of it (from that moment every sealed copy of their values, wherever it lingers, stays
+/// closed: crypto-shredding), and every other row the key has in the facts table (facts, links, members, history). Each erasure is one <c>person.erase</c> audit event naming
 /// the keys; the audit trail keeps person keys only, so it stays whole. A dry run reports the same list and changes
 /// nothing. An erasure stopped half way is finished by the next sweep: what is left of the person still expires.
 /// </summary>
@@ -227,19 +227,40 @@ public sealed partial class RetentionSweep
         return erased;
     }
 
-    // The data key goes first, alone: once it is gone nothing sealed for the key opens, whatever else is left.
+    // The data key goes first, with the view, which carries a copy of it, in one transaction (both are in the key's
+    // partition): once they are gone nothing sealed for the key opens, whatever else is left, and no stop in between
+    // leaves a view that opens without its key row. When the rows read hold no view, a keyless marker is written in its
+    // place instead, since a merge may have added a view (with a copy of the key) since they were read; the marker goes
+    // with the rest. Should the transaction meet the key row gone already (a sweep beside this one), the two are deleted
+    // one by one, the view first, so the key row is still the last copy of the key to go.
     private async Task<int> EraseKeyAsync(PersonKey key, CancellationToken cancellationToken)
     {
         var filter = TableFilter.Of($"PartitionKey eq {key.PartitionKey} and RowKey ge {key.Value + "|"} and RowKey lt {key.Value + "}"}");
         var rowKeys = await _storage.FactsTable.QueryAsync<BareRow>(filter, select: ["RowKey"], cancellationToken: cancellationToken)
             .Select(r => r.RowKey).ToListAsync(cancellationToken).ConfigureAwait(false);
-        var dataKey = ResolutionRows.DataKey(key.Value);
+        var (dataKey, view) = (ResolutionRows.DataKey(key.Value), ResolutionRows.View(key.Value));
+        var rest = rowKeys.Where(r => r != dataKey && r != view).ToList();
         if (rowKeys.Contains(dataKey))
         {
-            await _storage.FactsTable.DeleteAsync(key.PartitionKey, dataKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var closeView = rowKeys.Contains(view) ? EntityChange.Delete(key.PartitionKey, view) : EntityChange.Upsert(PersonViewEntity.Resolved(key.Value));
+            var result = await _storage.FactsTable.SubmitAsync([closeView, EntityChange.Delete(key.PartitionKey, dataKey)], cancellationToken).ConfigureAwait(false);
+            if (result.Outcome == WriteOutcome.Missing)
+            {
+                await DeleteRowsAsync(key, [view, dataKey], cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                result.ThrowIfNotWritten();
+            }
+
+            rest.Add(view);
+        }
+        else if (rowKeys.Contains(view))
+        {
+            rest.Add(view);
         }
 
-        await DeleteRowsAsync(key, [.. rowKeys.Where(r => r != dataKey)], cancellationToken).ConfigureAwait(false);
+        await DeleteRowsAsync(key, rest, cancellationToken).ConfigureAwait(false);
         return rowKeys.Count;
     }
 

@@ -13,7 +13,7 @@ public sealed class EntityChange
         Version = version;
     }
 
-    private EntityChange(TableTransactionAction action) => Action = action;
+    private EntityChange(TableTransactionAction action, EntityVersion? version = null) => (Action, Version) = (action, version);
 
     internal TableTransactionAction Action { get; }
 
@@ -43,9 +43,11 @@ public sealed class EntityChange
     /// <summary>
     /// Writes the text columns <paramref name="columns"/> into the row at <paramref name="partitionKey"/>/<paramref name="rowKey"/>,
     /// creating it when it is not there and leaving its other columns as they are: for rows whose columns are named by
-    /// data (one column per member of a bucket), which no entity type can declare.
+    /// data (one column per member of a bucket), which no entity type can declare. With <paramref name="version"/>, only
+    /// into the row as it stands at that version: the transaction fails with <see cref="WriteOutcome.Changed"/> (or
+    /// <see cref="WriteOutcome.Missing"/>) otherwise.
     /// </summary>
-    public static EntityChange MergeColumns(string partitionKey, string rowKey, IReadOnlyDictionary<string, string> columns)
+    public static EntityChange MergeColumns(string partitionKey, string rowKey, IReadOnlyDictionary<string, string> columns, EntityVersion? version = null)
     {
         ArgumentNullException.ThrowIfNull(columns);
         var row = new TableEntity(partitionKey, rowKey);
@@ -54,7 +56,9 @@ public sealed class EntityChange
             row[name] = value;
         }
 
-        return new EntityChange(new TableTransactionAction(TableTransactionActionType.UpsertMerge, row));
+        return version is { } guard
+            ? new EntityChange(new TableTransactionAction(TableTransactionActionType.UpdateMerge, row, new ETag(guard.Value)), guard)
+            : new EntityChange(new TableTransactionAction(TableTransactionActionType.UpsertMerge, row));
     }
 
     /// <summary>

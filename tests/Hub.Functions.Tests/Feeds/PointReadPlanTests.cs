@@ -179,7 +179,7 @@ public sealed class PointReadPlanTests : IAsyncLifetime
             var person = await Facts.ReadPersonAsync(key);
             var view = await Facts.ReadViewAsync(key);
             Assert.NotNull(view);
-            Assert.True(view.SameContent(PersonViewEntity.Of(key.Value, person.Facts.Select(f => f.ToView()).ToList(), person.Key!)), "the view should copy the facts");
+            Assert.True(view.SameContent(PersonViewEntity.Of(key.Value, person.Facts.Select(f => f.ToView()).ToList(), person.Key!, person.WrappedKey!)), "the view should copy the facts");
         }
     }
 }

@@ -124,8 +124,9 @@ public sealed class GoldenPointReadTests(AzuriteFixture azurite) : IAsyncLifetim
     [Fact]
     public async Task A_golden_copy_from_before_it_named_its_own_facts_or_naming_a_member_gone_sends_the_rebuild_to_the_range()
     {
-        var view = (await Facts.ReadPersonAsync(_golden)).View!;
-        var old = PersonViewEntity.OfGolden(_golden.Value, view.ReadFacts(), view.ReadMembers(), own: [], (await Facts.ReadPersonAsync(_golden)).Key!);
+        var golden = await Facts.ReadPersonAsync(_golden);
+        var view = golden.View!;
+        var old = PersonViewEntity.OfGolden(_golden.Value, view.ReadFacts(), view.ReadMembers(), own: [], golden.Key!, golden.WrappedKey!);
         old.Own = null;
         await Table.UpsertAsync(old, EntityUpdateMode.Replace);
         Assert.Null(await Views.ReadByKeysAsync(_golden, KnownRows.None));

@@ -12,6 +12,7 @@ using Hub.Core.Retention;
 using Hub.Core.Storage;
 using Hub.Functions.Tests.Infrastructure;
 using Hub.Functions.Tests.Persons;
+using Hub.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -29,15 +30,20 @@ namespace Hub.Functions.Tests.Retention;
 public sealed class RetentionSweepTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
+    private readonly TableRequestLog _requests = new();
     private PersonsHub _hub = null!;
 
     public async Task InitializeAsync()
     {
         // The sweep alone lives in the moved calendar; the rest of the Hub (its queues, tokens, audit) in today's.
-        _hub = new PersonsHub(azurite, testServices: services => services.AddSingleton(sp => new RetentionSweep(
-            sp.GetRequiredService<HubStorage>(), sp.GetRequiredService<FactStore>(), sp.GetRequiredService<KeyRing>(), sp.GetRequiredService<PersonResolver>(), sp.GetRequiredService<ResidentRowBuilder>(),
-            sp.GetRequiredService<ResidentIndex>(), sp.GetRequiredService<PersonCopies>(), sp.GetRequiredService<ProfileBuilder>(), sp.GetRequiredService<ProfileRules>(),
-            sp.GetRequiredService<AuditLog>(), sp.GetRequiredService<IOptions<RetentionOptions>>(), _time, sp.GetRequiredService<ILogger<RetentionSweep>>())));
+        _hub = new PersonsHub(azurite, testServices: services =>
+        {
+            services.AddSingleton(sp => new RetentionSweep(
+                sp.GetRequiredService<HubStorage>(), sp.GetRequiredService<FactStore>(), sp.GetRequiredService<KeyRing>(), sp.GetRequiredService<PersonResolver>(), sp.GetRequiredService<ResidentRowBuilder>(),
+                sp.GetRequiredService<ResidentIndex>(), sp.GetRequiredService<PersonCopies>(), sp.GetRequiredService<ProfileBuilder>(), sp.GetRequiredService<ProfileRules>(),
+                sp.GetRequiredService<AuditLog>(), sp.GetRequiredService<IOptions<RetentionOptions>>(), _time, sp.GetRequiredService<ILogger<RetentionSweep>>()));
+            _requests.AddTo(services, azurite.ConnectionString);
+        });
         await _hub.LoadAsync(
             new Resident(1, "王芳", CommunityA1, "G01", CommunityA1),
             new Resident(2, "李强", CommunityA1, "G01", CommunityA1, Dibao: false));
@@ -94,6 +100,37 @@ public sealed class RetentionSweepTests(AzuriteFixture azurite) : IAsyncLifetime
         var again = await Sweep.RunAsync(dryRun: false, new AuditActor(RetentionSweep.SystemActor, "system"));
         Assert.Empty(again.Expired);
         Assert.Equal(1, again.PersonsChecked);
+        await AssertNoRowOpensForAsync(erased);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task An_erasure_stopped_right_after_its_first_step_in_the_facts_leaves_no_row_that_opens_the_person(bool withView)
+    {
+        _time.Advance(TimeSpan.FromDays(6 * 366));
+        var erased = PersonKey.Parse(_hub.KeyOf(2));
+        if (!withView)
+        {
+            // A view a merge may add after the sweep read the rows is covered by the marker the sweep writes instead.
+            await _hub.Factory.Storage.Facts.DeleteEntityAsync(erased.PartitionKey, ResolutionRows.View(erased.Value));
+        }
+
+        var facts = _hub.Factory.Storage.Facts.Name;
+        using var stop = new CancellationTokenSource();
+        _requests.AfterWrites(facts, 1, stop.Cancel);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Sweep.RunAsync(dryRun: false, new AuditActor(RetentionSweep.SystemActor, "system"), stop.Token));
+
+        // The key row went in that one write with the view, which carries a copy of the key, or under a keyless marker;
+        // the facts are left, closed.
+        var left = await RowsOfAsync(erased.Value);
+        Assert.Contains(left, r => !ResolutionRows.IsResolutionRow(r));
+        Assert.DoesNotContain(ResolutionRows.DataKey(erased.Value), left);
+        await AssertNoRowOpensForAsync(erased.Value);
+        var store = _hub.Factory.Services.GetRequiredService<FactStore>();
+        Assert.False((await store.ReadViewAsync(erased))?.IsUsable() ?? false);
+        await Assert.ThrowsAsync<SealedValueException>(() => store.ReadPersonAsync(erased));
     }
 
     [Fact]
@@ -204,6 +241,19 @@ public sealed class RetentionSweepTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, theirs.StatusCode);
         Assert.Equal(3, (await _hub.EventsAsync()).Count(e => e.Event.Action == AuditAction.PersonErase));
         Assert.NotEmpty(await RowsOfAsync(_hub.KeyOf(1)));
+    }
+
+    // No row left in the person's partition holds a wrapped key that unwraps for them (a wrap is bound to its owner),
+    // so nothing sealed for them opens: the other persons' rows there hold their own keys.
+    private async Task AssertNoRowOpensForAsync(string key)
+    {
+        var keys = _hub.Factory.Services.GetRequiredService<KeyRing>();
+        var partition = PersonKey.Parse(key).PartitionKey;
+        var wrapped = await _hub.Factory.Storage.Facts.QueryAsync<TableEntity>(e => e.PartitionKey == partition)
+            .Where(r => r.GetString("Wrapped") is { Length: > 0 } && r.GetString("KeyId") is { Length: > 0 })
+            .Select(r => new WrappedDataKey(r.GetString("KeyId"), r.GetString("Wrapped")))
+            .ToListAsync();
+        Assert.All(wrapped, w => Assert.Throws<SealedValueException>(() => keys.Unwrap(key, w)));
     }
 
     private async Task<List<string>> RowsOfAsync(string key)

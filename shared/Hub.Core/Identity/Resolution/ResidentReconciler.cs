@@ -22,8 +22,6 @@ public sealed partial class ResidentReconciler
 {
     private const int Concurrency = 8;
 
-    private const int TransactionLimit = 100;
-
     private readonly HubStorage _storage;
     private readonly CandidateIndex _candidates;
     private readonly PersonResolver _resolver;
@@ -79,7 +77,8 @@ public sealed partial class ResidentReconciler
                 .Select(v => v.Person.ViewChange(v.Wanted!))
                 .ToList();
 
-            // Data keys made for a view, or wrapped again after a rotation, go ahead of the views they seal.
+            // Data keys made for a view, or wrapped again after a rotation, go ahead of the views they seal, in the same
+            // transaction, since each view carries a copy of its key.
             views.InsertRange(0, people.Select(p => p.KeyToWrite()).OfType<EntityChange>());
             Interlocked.Add(ref viewsWritten, await WriteViewsAsync(views, token).ConfigureAwait(false));
 
@@ -168,14 +167,15 @@ public sealed partial class ResidentReconciler
     }
 
     /// <summary>
-    /// Writes one partition's views in transactions, guarded by the ETags read. A transaction that meets a batch writing
+    /// Writes one partition's views in transactions, guarded by the ETags read, a person's data key row and view in the
+    /// same one (<see cref="FactStore.Transactions"/>). A transaction that meets a batch writing
     /// the same partition is written again a row at a time, and the rows the batch changed are left to it.
     /// </summary>
     private async Task<int> WriteViewsAsync(IReadOnlyList<EntityChange> views, CancellationToken cancellationToken)
     {
         var written = 0;
         var keyless = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var chunk in views.Chunk(TransactionLimit))
+        foreach (var chunk in FactStore.Transactions(views))
         {
             if ((await _storage.FactsTable.SubmitAsync(chunk, cancellationToken).ConfigureAwait(false)).IsWritten)
             {

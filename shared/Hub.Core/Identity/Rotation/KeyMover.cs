@@ -11,8 +11,10 @@ namespace Hub.Core.Identity.Rotation;
 /// Moves every row a person key has in the facts table (facts, data key, links, members, history) to the key's new
 /// value: each row's key and every column naming a person key follow the rotation's map, a fact's sealed attributes are
 /// sealed again for their new row (with the same data key, which is wrapped again for its new owner), and the view and
-/// index rows are left for the reconciliation to write, as it writes any that are missing. The data key is written
-/// first and deleted last, so no sealed row is ever without it; a move stopped half way is made again whole.
+/// index rows are left for the reconciliation to write, as it writes any that are missing: the view it writes carries
+/// the data key as wrapped for its new owner. The data key is written first and deleted last, after the old view with
+/// its copy of the key wrapped for the old owner, so no sealed row is ever without it; a move stopped half way is made
+/// again whole.
 /// </summary>
 internal sealed class KeyMover(HubStorage storage, KeyRing keys)
 {

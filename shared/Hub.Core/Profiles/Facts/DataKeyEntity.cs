@@ -7,6 +7,8 @@ namespace Hub.Core.Profiles.Facts;
 /// The data key row of a key (<c>{personKey}|~key</c>): the key's data key, wrapped by a key-encryption key. It seals
 /// the key's facts and view; the merge reads it with the partition and writes it ahead of the first fact it seals, and
 /// nothing but erasure removes it, after which every copy of the key's sealed values, wherever it lingers, stays closed.
+/// The key's view carries a copy of the row (<see cref="PersonViewEntity.CarriedKey"/>), written in the same transaction
+/// whenever the row is, and erased in the same transaction as the row.
 /// </summary>
 internal sealed class DataKeyEntity : StoredEntity
 {

@@ -165,20 +165,45 @@ internal sealed partial class FactStore(HubStorage storage, KeyRing keys, Source
         }
     }
 
-    /// <summary>Reads a person's view row, opened: two point reads side by side (the view and its data key). Null when the person has none.</summary>
+    /// <summary>
+    /// Reads a person's view row, opened; null when the person has none. One point read: a sealed view carries its
+    /// person's data key as the data key row holds it (<see cref="PersonViewEntity.CarriedKey"/>) and opens with that.
+    /// The data key row stays the source of truth and is read as well, a second point read, when the view carries no
+    /// copy, when the copy's key-encryption key is not configured (retired after a rotation), or when the view does not
+    /// open with it. That fallback serves views written before they carried their key for as long as any is left, so
+    /// none needs migrating; the next merge of the person or the nightly reconciliation writes the copy. Erasure deletes
+    /// the view in the same transaction as the data key row, so a copy never outlives the key it copies.
+    /// </summary>
     public async Task<PersonViewEntity?> ReadViewAsync(PersonKey personKey, CancellationToken cancellationToken = default)
     {
-        // Two point reads side by side: the view, and the data key that opens it.
-        var viewRead = storage.FactsTable.GetAsync<PersonViewEntity>(personKey.PartitionKey, ResolutionRows.View(personKey.Value), cancellationToken);
-        var keyRead = storage.FactsTable.GetAsync<DataKeyEntity>(personKey.PartitionKey, ResolutionRows.DataKey(personKey.Value), cancellationToken);
-        await Task.WhenAll(viewRead, keyRead).ConfigureAwait(false);
-        var (view, key) = (await viewRead.ConfigureAwait(false), await keyRead.ConfigureAwait(false));
-        if (view?.IsSealed() == true)
+        var view = await storage.FactsTable.GetAsync<PersonViewEntity>(personKey.PartitionKey, ResolutionRows.View(personKey.Value), cancellationToken).ConfigureAwait(false);
+        if (view?.IsSealed() != true || TryOpenWithCarriedKey(personKey, view))
         {
-            view.Open(keys.Unwrap(personKey.Value, key?.ToWrapped() ?? throw new SealedValueException("A person's view is sealed but their data key row is missing.")));
+            return view;
         }
 
+        var key = await storage.FactsTable.GetAsync<DataKeyEntity>(personKey.PartitionKey, ResolutionRows.DataKey(personKey.Value), cancellationToken).ConfigureAwait(false);
+        view.Open(keys.Unwrap(personKey.Value, key?.ToWrapped() ?? throw new SealedValueException("A person's view is sealed but their data key row is missing.")));
         return view;
+    }
+
+    private bool TryOpenWithCarriedKey(PersonKey personKey, PersonViewEntity view)
+    {
+        if (view.CarriedKey() is not { } carried || !keys.Has(carried.KeyId))
+        {
+            return false;
+        }
+
+        try
+        {
+            view.Open(keys.Unwrap(personKey.Value, carried));
+            return true;
+        }
+        catch (SealedValueException)
+        {
+            // A copy that does not open (altered, or not this person's): the key row decides.
+            return false;
+        }
     }
 
     /// <summary>Reads the rows of one person key named by <paramref name="rowKeys"/>, side by side by point reads, opened; a row not there is left out.</summary>
@@ -266,7 +291,7 @@ internal sealed partial class FactStore(HubStorage storage, KeyRing keys, Source
     private static long Size(EntityChange change) => EntityOverhead + (6L * change.Entity switch
     {
         FactEntity fact => fact.Attributes.Length + (fact.Sealed?.Length ?? 0),
-        PersonViewEntity view => (view.Facts?.Length ?? 0) + (view.Own?.Length ?? 0) + (view.Members?.Length ?? 0),
+        PersonViewEntity view => (view.Facts?.Length ?? 0) + (view.Own?.Length ?? 0) + (view.Members?.Length ?? 0) + (view.Wrapped?.Length ?? 0),
         _ => 0,
     });
 

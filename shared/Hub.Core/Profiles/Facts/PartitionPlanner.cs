@@ -131,17 +131,20 @@ internal static class PartitionPlanner
         // Each changed person's view rides in the same transactions as their facts, guarded like them: a writer that
         // got there first makes the commit fail, and the partition is planned again. A resumed batch compares the view
         // with what it should be, so a view an interrupted attempt did not write is written now.
+        var viewsWritten = new HashSet<string>(StringComparer.Ordinal);
         foreach (var change in changed)
         {
             if (change.Rows.ViewToWrite(change.After) is { } view)
             {
                 changes.Add(change.Rows.View is { Version: { } version } ? EntityChange.Update(view, version) : EntityChange.Add(view));
+                viewsWritten.Add(change.Rows.PersonKey);
             }
         }
 
         // A data key row goes ahead of everything it seals, so no sealed value is ever stored without its key, whatever
-        // transaction an interrupted attempt stopped after.
-        changes.InsertRange(0, people.Values.Select(p => p.KeyToWrite()).OfType<EntityChange>());
+        // transaction an interrupted attempt stopped after; a view not written anew has its copy of the key rewrapped
+        // beside it (the person's changes share a transaction).
+        changes.InsertRange(0, people.Values.SelectMany(p => new[] { p.KeyToWrite(), viewsWritten.Contains(p.PersonKey) ? null : p.CarriedKeyToWrite() }).OfType<EntityChange>());
 
         return new PartitionPlan(partitionKey, merge, incoming, counts.ToCounts(), changes, changed, SourceAgreement.Compare(merge.Source, incoming, people));
     }

@@ -21,8 +21,9 @@ internal sealed class PersonRows(string personKey, KeyRing keys)
     public DataKeyEntity? KeyRow { get; set; }
 
     /// <summary>
-    /// True when the data key row must be written: <see cref="EnsureKey"/> made the key, or it was wrapped with a
-    /// key-encryption key that is no longer current and has been wrapped again with the current one.
+    /// True when the data key row must be written: <see cref="EnsureKey"/> made the key, it was wrapped with a
+    /// key-encryption key that is no longer current and has been wrapped again with the current one, or a view that
+    /// carries it is added beside it (the row then guards that write).
     /// </summary>
     public bool KeyToStore { get; private set; }
 
@@ -169,6 +170,27 @@ internal sealed class PersonRows(string personKey, KeyRing keys)
         return KeyRow is { Version: { } version } ? EntityChange.Update(row, version) : EntityChange.Add(row);
     }
 
+    /// <summary>
+    /// With <see cref="KeyToWrite"/>, for a key whose view is not written anew beside it: the stored view's copy of the
+    /// data key, wrapped as the key row is to be, so a key-encryption key rotated rewraps both in one transaction. Null
+    /// when the key row stands, or the view carries no copy or the same one. Only those two columns change, guarded by
+    /// the version the view was read at, like any other write of it.
+    /// </summary>
+    public EntityChange? CarriedKeyToWrite()
+    {
+        if (!KeyToStore || WrappedKey is not { } wrapped || View is not { Version: { } version } view || view.CarriedKey() is not { } carried || carried == wrapped)
+        {
+            return null;
+        }
+
+        var columns = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [nameof(PersonViewEntity.KeyId)] = wrapped.KeyId,
+            [nameof(PersonViewEntity.Wrapped)] = wrapped.Wrapped,
+        };
+        return EntityChange.MergeColumns(view.PartitionKey, view.RowKey, columns, version);
+    }
+
     /// <summary>The key's data key: the stored one, or a new one (written with the view row, ahead of any fact it seals).</summary>
     public DataKey EnsureKey()
     {
@@ -214,8 +236,8 @@ internal sealed class PersonRows(string personKey, KeyRing keys)
             return null;
         }
 
-        var wanted = PersonViewEntity.Of(PersonKey, facts, EnsureKey());
-        return View is { } stored && stored.SameContent(wanted) ? null : wanted;
+        var wanted = PersonViewEntity.Of(PersonKey, facts, EnsureKey(), WrappedKey!);
+        return View is { } stored && stored.SameContent(wanted) ? null : Guarded(wanted);
     }
 
     /// <summary>True when the key's view is a marker that only the resolver replaces: a merge changing its facts asks for that.</summary>
@@ -232,9 +254,23 @@ internal sealed class PersonRows(string personKey, KeyRing keys)
         ArgumentNullException.ThrowIfNull(all);
         var wanted = IsLinkedElsewhere ? PersonViewEntity.LinkedTo(PersonKey, Golden)
             : all.Count == 0 ? null
-            : HasMembers ? PersonViewEntity.OfGolden(PersonKey, all, Members.Select(m => m.Member), Facts.Select(f => f.RowKey), EnsureKey())
-            : PersonViewEntity.Of(PersonKey, all, EnsureKey());
-        return wanted is null || (View is { } stored && stored.SameContent(wanted)) ? null : wanted;
+            : HasMembers ? PersonViewEntity.OfGolden(PersonKey, all, Members.Select(m => m.Member), Facts.Select(f => f.RowKey), EnsureKey(), WrappedKey!)
+            : PersonViewEntity.Of(PersonKey, all, EnsureKey(), WrappedKey!);
+        return wanted is null || (View is { } stored && stored.SameContent(wanted)) ? null : Guarded(wanted);
+    }
+
+    // A view carries a copy of the data key, so it must never be written after an erasure took the key row (erasure
+    // deletes the view with it). A view written over the one read is guarded by that row's version; one added where none
+    // was read goes with the data key row written again under the version read (KeyToWrite), so an erasure in between
+    // makes the write fail instead of leaving a copy of an erased key.
+    private PersonViewEntity Guarded(PersonViewEntity wanted)
+    {
+        if (View is null && KeyRow is not null && wanted.CarriedKey() is not null)
+        {
+            KeyToStore = true;
+        }
+
+        return wanted;
     }
 
     /// <summary>The write of <paramref name="view"/> over the stored view row, guarded by the version read.</summary>

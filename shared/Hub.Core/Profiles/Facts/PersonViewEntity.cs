@@ -11,6 +11,9 @@ namespace Hub.Core.Profiles.Facts;
 /// resolution rows holds a copy of their own and their members' facts (<see cref="PersonViewKind.Golden"/>), a key linked
 /// elsewhere the golden person's key (<see cref="PersonViewKind.Linked"/>); both are written by the resolver once the rows
 /// they follow from are written, and a marker (<see cref="PersonViewKind.Resolved"/>) stands in while those rows change.
+/// A sealed copy carries the key's data key as its data key row holds it (<see cref="KeyId"/>, <see cref="Wrapped"/>),
+/// so that it opens without a second read; the data key row stays the source of truth, and erasure deletes the view
+/// with it (see <see cref="FactStore.ReadViewAsync"/>).
 /// </summary>
 internal sealed class PersonViewEntity : StoredEntity
 {
@@ -43,6 +46,18 @@ internal sealed class PersonViewEntity : StoredEntity
 
     /// <summary>For <see cref="PersonViewKind.Linked"/>: the golden person the key's records belong to.</summary>
     public string? Golden { get; set; }
+
+    /// <summary>
+    /// With a sealed copy: the id of the key-encryption key that wraps <see cref="Wrapped"/>, as the key's data key row
+    /// holds it. Null on a row that seals nothing, and on a copy written before views carried their key.
+    /// </summary>
+    public string? KeyId { get; set; }
+
+    /// <summary>
+    /// With a sealed copy: the key's data key wrapped with <see cref="KeyId"/>, the same as its data key row, written in
+    /// the same transaction as that row whenever it changes (a new key, a key-encryption key rotated).
+    /// </summary>
+    public string? Wrapped { get; set; }
 
     /// <summary>What begins the name of the column a marker over a copy adds (<see cref="MarkOver"/>); the rest is the mark.</summary>
     public const string MarkColumnPrefix = "Mark";
@@ -77,7 +92,16 @@ internal sealed class PersonViewEntity : StoredEntity
         && string.Equals(ClearFacts(), other.ClearFacts(), StringComparison.Ordinal)
         && string.Equals(Members ?? string.Empty, other.Members ?? string.Empty, StringComparison.Ordinal)
         && string.Equals(Own, other.Own, StringComparison.Ordinal)
-        && string.Equals(Golden ?? string.Empty, other.Golden ?? string.Empty, StringComparison.Ordinal);
+        && string.Equals(Golden ?? string.Empty, other.Golden ?? string.Empty, StringComparison.Ordinal)
+        && string.Equals(KeyId ?? string.Empty, other.KeyId ?? string.Empty, StringComparison.Ordinal)
+        && string.Equals(Wrapped ?? string.Empty, other.Wrapped ?? string.Empty, StringComparison.Ordinal);
+
+    /// <summary>
+    /// The data key a sealed copy carries, wrapped as its data key row holds it; null when the row seals nothing or its
+    /// copy was written before views carried their key.
+    /// </summary>
+    public WrappedDataKey? CarriedKey() =>
+        IsSealed() && !string.IsNullOrEmpty(KeyId) && !string.IsNullOrEmpty(Wrapped) ? new WrappedDataKey(KeyId, Wrapped) : null;
 
     /// <summary>True when the facts are sealed and need the key's data key to be read.</summary>
     public bool IsSealed() => Facts is { } facts && !IsLegacy(facts);
@@ -148,16 +172,20 @@ internal sealed class PersonViewEntity : StoredEntity
             [MarkColumnPrefix + mark] = mark,
         });
 
-    /// <summary>The view of a key whose profile is its own facts: a copy of them sealed with <paramref name="key"/>, or a row marked too large.</summary>
-    public static PersonViewEntity Of(string personKey, IEnumerable<FactView> facts, DataKey key) => Of(personKey, facts, key, members: null, own: null);
+    /// <summary>
+    /// The view of a key whose profile is its own facts: a copy of them sealed with <paramref name="key"/>, carrying it
+    /// as <paramref name="wrapped"/> (as its data key row holds it), or a row marked too large.
+    /// </summary>
+    public static PersonViewEntity Of(string personKey, IEnumerable<FactView> facts, DataKey key, WrappedDataKey wrapped) =>
+        Of(personKey, facts, key, wrapped, members: null, own: null);
 
     /// <summary>
     /// The view of a golden person: a copy of their own facts and their members' (<paramref name="facts"/>), with the
     /// member keys and the row keys of their own facts (<paramref name="own"/>), sealed with the golden person's
-    /// <paramref name="key"/>; or a row marked too large.
+    /// <paramref name="key"/> and carrying it as <paramref name="wrapped"/>; or a row marked too large.
     /// </summary>
-    public static PersonViewEntity OfGolden(string personKey, IEnumerable<FactView> facts, IEnumerable<string> members, IEnumerable<string> own, DataKey key) =>
-        Of(personKey, facts, key, members.Order(StringComparer.Ordinal).ToList(), own.Order(StringComparer.Ordinal).ToList());
+    public static PersonViewEntity OfGolden(string personKey, IEnumerable<FactView> facts, IEnumerable<string> members, IEnumerable<string> own, DataKey key, WrappedDataKey wrapped) =>
+        Of(personKey, facts, key, wrapped, members.Order(StringComparer.Ordinal).ToList(), own.Order(StringComparer.Ordinal).ToList());
 
     /// <summary>The view of a key whose records belong to <paramref name="golden"/>: where its profile is read.</summary>
     public static PersonViewEntity LinkedTo(string personKey, string golden)
@@ -167,9 +195,10 @@ internal sealed class PersonViewEntity : StoredEntity
         return view;
     }
 
-    private static PersonViewEntity Of(string personKey, IEnumerable<FactView> facts, DataKey key, IReadOnlyList<string>? members, IReadOnlyList<string>? own)
+    private static PersonViewEntity Of(string personKey, IEnumerable<FactView> facts, DataKey key, WrappedDataKey wrapped, IReadOnlyList<string>? members, IReadOnlyList<string>? own)
     {
         ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(wrapped);
 
         // Ordered, with sorted attributes, so the same facts always give the same text and an unchanged view is not rewritten.
         var json = JsonSerializer.Serialize(
@@ -189,6 +218,8 @@ internal sealed class PersonViewEntity : StoredEntity
         view.Facts = sealedFacts;
         view.Members = memberLines;
         view.Own = ownLines;
+        view.KeyId = wrapped.KeyId;
+        view.Wrapped = wrapped.Wrapped;
         view._clear = json;
         return view;
     }
@@ -204,6 +235,8 @@ internal sealed class PersonViewEntity : StoredEntity
         Members = row.GetString(nameof(Members)),
         Own = row.GetString(nameof(Own)),
         Golden = row.GetString(nameof(Golden)),
+        KeyId = row.GetString(nameof(KeyId)),
+        Wrapped = row.GetString(nameof(Wrapped)),
         _marks = [.. row.TextColumns(MarkColumnPrefix).Keys.Select(c => c[MarkColumnPrefix.Length..])],
     });
 
