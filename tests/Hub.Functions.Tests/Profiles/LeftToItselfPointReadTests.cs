@@ -59,7 +59,7 @@ public sealed class LeftToItselfPointReadTests(AzuriteFixture azurite) : IAsyncL
         Assert.Equal(record.Value, rows.Link?.Golden);
         var view = (await Facts.ReadViewAsync(record))!;
         Assert.True(view.IsOwnCopy());
-        Assert.Equal(Describe(PersonViewEntity.Of(record.Value, rows.Facts.Select(f => f.ToView()), rows.Key!)), Describe(view));
+        Assert.Equal(Describe(PersonViewEntity.Of(record.Value, rows.Facts.Select(f => f.ToView()), rows.Key!, rows.WrappedKey!)), Describe(view));
     }
 
     [Fact]

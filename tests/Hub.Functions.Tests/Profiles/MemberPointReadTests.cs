@@ -129,7 +129,7 @@ public sealed class MemberPointReadTests(AzuriteFixture azurite) : IAsyncLifetim
         {
             var others = Enumerable.Range(0, filler)
                 .Select(i => new FactView("civil-affairs", $"filler-{i}", new Dictionary<string, string>(), "batch", DateTimeOffset.UnixEpoch, EndedAt: null, DateTimeOffset.UnixEpoch));
-            var copy = PersonViewEntity.OfGolden(_golden.Value, [.. view.ReadFacts(), .. others], view.ReadMembers(), person.Facts.Select(f => f.RowKey), person.Key!);
+            var copy = PersonViewEntity.OfGolden(_golden.Value, [.. view.ReadFacts(), .. others], view.ReadMembers(), person.Facts.Select(f => f.RowKey), person.Key!, person.WrappedKey!);
             Assert.True(copy.IsUsable());
             await _hub.Factory.Storage.FactsTable.UpsertAsync(copy, EntityUpdateMode.Replace);
             return LinkedViews.MemberCopies(await Facts.ReadPersonAsync(_golden), KnownRows.None).Keys;
