@@ -64,12 +64,22 @@ public sealed partial class RetentionSweep
     {
         var today = _rules.DayOf(_time.GetUtcNow());
         var expired = new ConcurrentBag<(ExpiredPerson Person, PersonRows Rows, IReadOnlyList<FactView> Facts)>();
+        var remnants = new ConcurrentBag<ErasureRemnant>();
         var checkedPersons = 0;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(Enumerable.Range(0, PersonKey.PartitionCount), parallel, async (partition, token) =>
         {
             var filter = TableFilter.Of($"PartitionKey eq {PersonKey.FormatPartition(partition)}");
-            var rows = await _storage.FactsTable.QueryRowsAsync(filter, token).ToListAsync(token).ConfigureAwait(false);
+            var byKey = (await _storage.FactsTable.QueryRowsAsync(filter, token).ToListAsync(token).ConfigureAwait(false))
+                .GroupBy(r => ResolutionRows.PersonKeyOf(r.RowKey), StringComparer.Ordinal)
+                .ToList();
+            var left = byKey.Select(ErasureRemnant.Of).OfType<ErasureRemnant>().ToList();
+            foreach (var remnant in left)
+            {
+                remnants.Add(remnant);
+            }
+
+            var rows = byKey.Where(g => left.All(r => r.PersonKey.Value != g.Key)).SelectMany(g => g).ToList();
             var rowCounts = rows.GroupBy(r => ResolutionRows.PersonKeyOf(r.RowKey), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
             foreach (var person in PersonRows.Group(rows, _keys).Values.Where(p => !p.IsLinkedElsewhere && (p.Facts.Count > 0 || p.Members.Count > 0)))
             {
@@ -86,9 +96,15 @@ public sealed partial class RetentionSweep
         }).ConfigureAwait(false);
 
         var found = expired.OrderBy(e => e.Person.PersonKey.Value, StringComparer.Ordinal).ToList();
+        var unfinished = remnants.OrderBy(r => r.PersonKey.Value, StringComparer.Ordinal).ToList();
         var erasedRows = 0;
         if (!dryRun)
         {
+            foreach (var remnant in unfinished)
+            {
+                erasedRows += await FinishAsync(remnant, actor, cancellationToken).ConfigureAwait(false);
+            }
+
             foreach (var (person, rows, facts) in found)
             {
                 erasedRows += await EraseAsync(person, rows, facts, actor, today, cancellationToken).ConfigureAwait(false);
@@ -96,7 +112,10 @@ public sealed partial class RetentionSweep
         }
 
         LogSwept(_logger, dryRun, checkedPersons, found.Count, erasedRows);
-        return new RetentionReport(dryRun, today, checkedPersons, [.. found.Select(f => f.Person)], dryRun ? 0 : found.Count, erasedRows);
+        return new RetentionReport(dryRun, today, checkedPersons, [.. found.Select(f => f.Person)], dryRun ? 0 : found.Count, erasedRows)
+        {
+            Unfinished = [.. unfinished.Select(r => r.PersonKey)],
+        };
     }
 
     /// <summary>
@@ -224,6 +243,35 @@ public sealed partial class RetentionSweep
                 RecordCount = erased,
             },
             cancellationToken).ConfigureAwait(false);
+        return erased;
+    }
+
+    // An erasure stopped after a key's data key went: its sealed rows no longer open, so nothing can read or merge them,
+    // and the keys its member rows name were erased with it (their index rows and copies went before the facts). The rest
+    // of each goes now, as the erasure would have taken it, and the erasure's event, which comes last, is written.
+    private async Task<int> FinishAsync(ErasureRemnant remnant, AuditActor? actor, CancellationToken cancellationToken)
+    {
+        var erased = 0;
+        foreach (var key in remnant.Keys)
+        {
+            erased += await EraseKeyAsync(key, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (actor is not null)
+        {
+            await _audit.AppendAsync(
+                new AuditEvent
+                {
+                    Actor = actor,
+                    Action = AuditAction.PersonErase,
+                    Resource = "retention:unfinished",
+                    PersonKeys = remnant.Keys,
+                    Outcome = AuditOutcome.Allowed,
+                    RecordCount = erased,
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+
         return erased;
     }
 

@@ -134,6 +134,38 @@ public sealed class RetentionSweepTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_next_sweep_finishes_an_erasure_stopped_after_the_data_key_went_and_writes_its_event()
+    {
+        _time.Advance(TimeSpan.FromDays(6 * 366));
+        var erased = PersonKey.Parse(_hub.KeyOf(2));
+        using var stop = new CancellationTokenSource();
+        _requests.AfterWrites(_hub.Factory.Storage.Facts.Name, 1, stop.Cancel);
+        var system = new AuditActor(RetentionSweep.SystemActor, "system");
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Sweep.RunAsync(dryRun: false, system, stop.Token));
+        Assert.NotEmpty(await RowsOfAsync(erased.Value));
+
+        var preview = await Sweep.RunAsync(dryRun: true, actor: null);
+        Assert.Equal([erased], preview.Unfinished);
+        Assert.NotEmpty(await RowsOfAsync(erased.Value));
+
+        var report = await Sweep.RunAsync(dryRun: false, system);
+
+        Assert.Equal([erased], report.Unfinished);
+        Assert.Empty(report.Expired);
+        Assert.True(report.RowsErased > 0);
+        Assert.Empty(await RowsOfAsync(erased.Value));
+        Assert.NotNull(await _hub.Factory.Services.GetRequiredService<FactStore>().ReadViewAsync(PersonKey.Parse(_hub.KeyOf(1))));
+        var audit = Assert.Single(await _hub.EventsAsync(), e => e.Event.Action == AuditAction.PersonErase);
+        Assert.Equal([erased.Value], audit.Event.PersonKeys.Select(k => k.Value));
+        Assert.Equal("retention:unfinished", audit.Event.Resource);
+        Assert.Equal(report.RowsErased, audit.Event.RecordCount);
+
+        var again = await Sweep.RunAsync(dryRun: false, system);
+        Assert.Empty(again.Unfinished);
+        Assert.Equal(0, again.RowsErased);
+    }
+
+    [Fact]
     public async Task An_erased_person_leaves_nothing_but_the_audit_trails_events_with_their_key()
     {
         // Everything that can hold a person besides their facts: a change event (a death), a break-glass grant and a
