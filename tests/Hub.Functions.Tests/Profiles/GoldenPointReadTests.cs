@@ -21,9 +21,6 @@ namespace Hub.Functions.Tests.Profiles;
 [Collection(AzuriteFixture.Collection)]
 public sealed class GoldenPointReadTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private const string Mark = "0123456789abcdef";
-    private const string PersonRange = "PartitionKey eq … and RowKey ge … and RowKey lt …";
-
     private static readonly string Linked = Id("11010519800512031");
     private static readonly string Joining = Id("11010519810613041");
 

@@ -20,9 +20,6 @@ namespace Hub.Functions.Tests.Profiles;
 [Collection(AzuriteFixture.Collection)]
 public sealed class LeftToItselfPointReadTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private const string Mark = "0123456789abcdef";
-    private const string PersonRange = "PartitionKey eq … and RowKey ge … and RowKey lt …";
-
     private static readonly string Registered = Id("11010519800512031");
 
     // Nobody the police register holds: a different name, birth date and ID number.
