@@ -197,11 +197,28 @@ public sealed partial class PushDelivery
             : await SendAsync(subscription, endpoint, secret, letter.First, page, letter.Attempts + 1, cancellationToken).ConfigureAwait(false);
         if (outcome.Delivered)
         {
+            await NoteDeliveredAsync(subscription, cancellationToken).ConfigureAwait(false);
             await _deliveries.RemoveDeadLetterAsync(subscription.Id, letter.Id, cancellationToken).ConfigureAwait(false);
             return;
         }
 
         await _deliveries.SaveDeadLetterAsync(subscription.Id, letter with { Attempts = letter.Attempts + 1, Reason = outcome.Reason ?? "failed" }, cancellationToken).ConfigureAwait(false);
+    }
+
+    // A re-driven page the endpoint took is a delivery, so the state says when, wherever its cursor is by now. Not while
+    // a worker holds a send: writing the state under it would refuse that worker's save and send its page twice.
+    private async Task NoteDeliveredAsync(Subscription subscription, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var state = await _deliveries.GetStateAsync(subscription.Id, subscription.Start, cancellationToken).ConfigureAwait(false);
+            var now = _time.GetUtcNow();
+            if (state.SendingUntil > now || state.LastDeliveredAt >= now
+                || await _deliveries.TrySaveStateAsync(subscription.Id, state with { LastDeliveredAt = now }, cancellationToken).ConfigureAwait(false))
+            {
+                return;
+            }
+        }
     }
 
     // Audits the page as a disclosure first (if that fails nothing is sent), then sends it.

@@ -108,9 +108,11 @@ public sealed class PushDeliveryTests(AzuriteFixture azurite) : IAsyncLifetime
         using var operatorList = await _hub.As("operator", Hub.Core.Access.HubRoles.Administrator, District).GetAsync(new Uri("/api/push/dead-letters", UriKind.Relative));
         using var redrive = await _hub.As("operator", Hub.Core.Access.HubRoles.Administrator, District)
             .PostAsync(new Uri($"/api/push/dead-letters/{id}/{letter["id"]}/redrive", UriKind.Relative), content: null);
-        await WaitForAsync(async () => (await DeliveryAsync(officer, id))["deadLetters"]!.AsArray().Count == 0 ? true : (bool?)null);
+        var redriven = await WaitForAsync(async () => await DeliveryAsync(officer, id) is var delivery && delivery["deadLetters"]!.AsArray().Count == 0 ? delivery : null);
 
         Assert.Equal((2, "the endpoint answered 503"), ((int)letter["attempts"]!, (string?)letter["reason"]));
+        Assert.Null((string?)parked["lastDeliveredAt"]);
+        Assert.NotNull((string?)redriven["lastDeliveredAt"]);
         Assert.Equal(HttpStatusCode.OK, operatorList.StatusCode);
         Assert.Contains(id, await operatorList.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Accepted, redrive.StatusCode);
