@@ -19,9 +19,10 @@ public sealed class FeedProcessingOptions
     /// A delta's fact partition holding at most this many of its persons is planned from point reads of each person
     /// (their view, data key and the facts the delta names) instead of reading the partition whole. A partition read
     /// costs a request per thousand rows whatever the delta touches, and on the local emulator every page of it filters
-    /// the whole table; a point read costs one request and stays flat however large the store. Default 32; 0 reads
-    /// every partition whole. Snapshots always read their partitions whole, and so does a delta larger than what its
-    /// source already holds (mostly new persons, whom a point read would not find).
+    /// the whole table; a point read costs one request and stays flat however large the store. On Azure the persons'
+    /// keys are read by queries instead, 14 to a request (<see cref="Storage.HubStorageOptions.KeyReads"/>). Default 32;
+    /// 0 reads every partition whole. Snapshots always read their partitions whole, and so does a delta larger than
+    /// what its source already holds (mostly new persons, whom a point read would not find).
     /// </summary>
     public int PointReadPersonsPerPartition { get; set; } = 32;
 

@@ -46,20 +46,21 @@ public sealed class HubStorage
         PushDeliveryQueue = queues.GetQueueClient($"{prefix}{QueueNames.PushDeliveries}");
         PushDeliveryPoisonQueue = queues.GetQueueClient($"{prefix}{QueueNames.PushDeliveries}-poison");
         ServiceTables = tables;
-        FactsTable = new EntityTable(Facts);
-        BatchesTable = new EntityTable(Batches);
-        ResidentsTable = new EntityTable(Residents);
-        ReviewsTable = new EntityTable(Reviews);
-        CandidatesTable = new EntityTable(Candidates);
-        AuditTable = new EntityTable(Audit);
-        AuditByPersonTable = new EntityTable(AuditByPerson);
-        GrantsTable = new EntityTable(Grants);
-        EventsTable = new EntityTable(Events);
-        SubscriptionsTable = new EntityTable(Subscriptions);
-        DeliveriesTable = new EntityTable(Deliveries);
-        WorklistTable = new EntityTable(Worklist);
-        CorrectionsTable = new EntityTable(Corrections);
-        KeyMapTable = new EntityTable(KeyMap);
+        KeyReads = options.Value.KeyReadsFor(tables);
+        FactsTable = new EntityTable(Facts, KeyReads);
+        BatchesTable = new EntityTable(Batches, KeyReads);
+        ResidentsTable = new EntityTable(Residents, KeyReads);
+        ReviewsTable = new EntityTable(Reviews, KeyReads);
+        CandidatesTable = new EntityTable(Candidates, KeyReads);
+        AuditTable = new EntityTable(Audit, KeyReads);
+        AuditByPersonTable = new EntityTable(AuditByPerson, KeyReads);
+        GrantsTable = new EntityTable(Grants, KeyReads);
+        EventsTable = new EntityTable(Events, KeyReads);
+        SubscriptionsTable = new EntityTable(Subscriptions, KeyReads);
+        DeliveriesTable = new EntityTable(Deliveries, KeyReads);
+        WorklistTable = new EntityTable(Worklist, KeyReads);
+        CorrectionsTable = new EntityTable(Corrections, KeyReads);
+        KeyMapTable = new EntityTable(KeyMap, KeyReads);
         FeedArchiveFolder = new BlobFolder(FeedArchive, sealing);
         RejectsFolder = new BlobFolder(Rejects, sealing);
         AuditCheckpointsFolder = new BlobFolder(AuditCheckpoints);
@@ -72,6 +73,9 @@ public sealed class HubStorage
 
     /// <summary>The trace sources of the storage clients, for telemetry to listen to.</summary>
     public static IReadOnlyList<string> TraceSources { get; } = ["Azure.Data.Tables.*", "Azure.Storage.*"];
+
+    /// <summary>How the tables read a set of known row keys of one partition: <see cref="HubStorageOptions.KeyReads"/>, settled for this account.</summary>
+    public KeyReadMode KeyReads { get; }
 
     /// <summary>Facts, one entity per source record, and each person's resolution rows; partitioned by person key.</summary>
     public EntityTable FactsTable { get; }

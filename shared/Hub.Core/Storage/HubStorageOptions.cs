@@ -1,3 +1,5 @@
+using Azure.Data.Tables;
+
 namespace Hub.Core.Storage;
 
 /// <summary>How the Hub reaches its storage account.</summary>
@@ -8,6 +10,9 @@ public sealed class HubStorageOptions
 
     /// <summary>The storage endpoint suffix of public Azure, the default of <see cref="EndpointSuffix"/>.</summary>
     public const string PublicCloudEndpointSuffix = "core.windows.net";
+
+    // The well-known account of the storage emulator, whatever host it answers on.
+    private const string EmulatorAccount = "devstoreaccount1";
 
     /// <summary>A connection string (Azurite locally). Used when <see cref="AccountName"/> is not set.</summary>
     public string? ConnectionString { get; set; }
@@ -46,9 +51,28 @@ public sealed class HubStorageOptions
     /// </summary>
     public string NamePrefix { get; set; } = string.Empty;
 
+    /// <summary>
+    /// How a set of known row keys of one partition is read: <see cref="KeyReadMode.PointReads"/> (a request a key),
+    /// <see cref="KeyReadMode.Queries"/> (a request for every 14 keys) or <see cref="KeyReadMode.Auto"/> (the default:
+    /// point reads on the local emulator, which filters the whole table for every query, queries on Azure).
+    /// </summary>
+    public KeyReadMode KeyReads { get; set; } = KeyReadMode.Auto;
+
     /// <summary>True when the Hub reaches its account by service URIs and a token rather than a connection string.</summary>
     internal bool UsesServiceUris =>
         !string.IsNullOrWhiteSpace(AccountName) || (TableServiceUri is not null && BlobServiceUri is not null && QueueServiceUri is not null);
+
+    /// <summary>
+    /// The key-read mode for <paramref name="tables"/>: <see cref="KeyReads"/>, or for <see cref="KeyReadMode.Auto"/>
+    /// point reads when the account is the local emulator and queries otherwise.
+    /// </summary>
+    internal KeyReadMode KeyReadsFor(TableServiceClient tables) =>
+        KeyReads != KeyReadMode.Auto ? KeyReads : IsEmulator(tables) ? KeyReadMode.PointReads : KeyReadMode.Queries;
+
+    private bool IsEmulator(TableServiceClient tables) =>
+        (!UsesServiceUris && ConnectionString?.Contains("UseDevelopmentStorage=true", StringComparison.OrdinalIgnoreCase) == true)
+        || string.Equals(tables.AccountName, EmulatorAccount, StringComparison.Ordinal)
+        || tables.Uri.IsLoopback;
 
     /// <summary>The URI of one service (<c>table</c>, <c>blob</c>, <c>queue</c>): the configured one, or built from the account and suffix.</summary>
     internal Uri ServiceUri(string service, Uri? configured) =>

@@ -39,6 +39,9 @@ public static class HubStorageServiceCollectionExtensions
                 o => o.Audience is null || IsServiceUri(o.Audience),
                 "Hub:Storage:Audience must be an absolute https URI, e.g. https://storage.azure.cn.")
             .Validate(
+                o => Enum.IsDefined(o.KeyReads),
+                "Hub:Storage:KeyReads must be Auto, PointReads or Queries.")
+            .Validate(
                 o => o.NamePrefix.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c)),
                 "Hub:Storage:NamePrefix may hold only lower-case letters and digits.")
             .ValidateOnStart();

@@ -5,6 +5,7 @@ using Hub.Core.Profiles;
 using Hub.Core.Profiles.Facts;
 using Hub.Core.Storage;
 using Hub.Functions.Tests.Infrastructure;
+using Hub.Functions.Tests.Profiles;
 using Hub.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -26,10 +27,14 @@ public sealed class PointReadPlanTests : IAsyncLifetime
     private static readonly string[] RowsOfAPerson = ["|police|", "|civil-affairs|", "|~view"];
 
     private readonly TableRequestLog _requests = new();
+    private readonly AzuriteFixture _azurite;
     private readonly HubFactory _hub;
 
-    public PointReadPlanTests(AzuriteFixture azurite) =>
+    public PointReadPlanTests(AzuriteFixture azurite)
+    {
+        _azurite = azurite;
         _hub = new HubFactory(azurite) { TestServices = services => _requests.AddTo(services, azurite.ConnectionString) };
+    }
 
     private FactStore Facts => _hub.Services.GetRequiredService<FactStore>();
 
@@ -69,6 +74,34 @@ public sealed class PointReadPlanTests : IAsyncLifetime
         await AssertViewsMatchFactsAsync(Chen, Wang, Li);
         Assert.Empty((await Facts.PlanByPersonsAsync(Partition, merge, delta)).Changes);
         Assert.Empty((await Facts.PlanByPersonsAsync(Partition, new FactMerge("police", "p3", Snapshot: false), delta)).Changes);
+    }
+
+    [Fact]
+    public async Task A_delta_planned_from_key_queries_makes_the_plan_point_reads_make()
+    {
+        // A second Hub over the same storage reading keys by queries, as it does on Azure; Li's view is a marker, so Li is read whole.
+        var queryRequests = new TableRequestLog();
+        var settings = new Dictionary<string, string?> { ["Hub:Storage:KeyReads"] = "Queries" };
+        await using var queries = new HubFactory(_azurite, settings, _hub.Prefix) { DeleteStorageOnDispose = false, TestServices = services => queryRequests.AddTo(services, _azurite.ConnectionString) };
+        Assert.NotNull(await _hub.Storage.FactsTable.UpsertAsync(PersonViewEntity.Resolved(Li.Value), EntityUpdateMode.Replace));
+        var merge = new FactMerge("police", "p2", Snapshot: false);
+        IncomingFact[] delta = [Fact(Chen, ("name", "陈明"), ("residenceAddress", "西城区二号")), Fact(Wang, ("name", "王芳")), Fact(Li, ("name", "李华"), ("residenceAddress", "北城区四号"))];
+        var facts = queries.Storage.Facts.Name;
+        var before = queryRequests.ReadShapes();
+
+        var byQueries = await queries.Services.GetRequiredService<FactStore>().PlanByPersonsAsync(Partition, merge, delta);
+
+        var shapes = queryRequests.ReadShapes().Where(r => r.Key.Table == facts && r.Value > before.GetValueOrDefault(r.Key)).Select(r => r.Key.Shape).ToList();
+        Assert.Equal((KeyReadMode.Queries, KeyReadMode.PointReads), (queries.Storage.KeyReads, _hub.Storage.KeyReads));
+        // One query for the three persons' nine rows (a fact, the view and the data key each), and Li's range.
+        Assert.Equal([$"PartitionKey eq … and ({string.Join(" or ", Enumerable.Repeat("RowKey eq …", 9))})", RowDescriptions.PersonRange], shapes.Order(StringComparer.Ordinal));
+        AssertSamePlan(await Facts.PlanByPersonsAsync(Partition, merge, delta), byQueries);
+
+        // Written, it leaves the views it wrote copies of their persons' facts, and the same delta again changes nothing in either mode.
+        await CommitAsync(byQueries);
+        await AssertViewsMatchFactsAsync(Chen, Wang);
+        Assert.Empty((await queries.Services.GetRequiredService<FactStore>().PlanByPersonsAsync(Partition, merge, delta)).Changes);
+        Assert.Empty((await Facts.PlanByPersonsAsync(Partition, merge, delta)).Changes);
     }
 
     [Fact]

@@ -40,7 +40,17 @@ internal sealed class CandidateIndex(HubStorage storage)
     public async Task<IReadOnlyList<(string Person, string Records)>> FindAsync(string hash, CancellationToken cancellationToken = default)
     {
         var row = await storage.CandidatesTable.GetRowAsync(CandidateSearch.Partition(hash), hash, cancellationToken).ConfigureAwait(false);
-        return row is null ? [] : row.TextColumns(CandidateSearch.ColumnPrefix).Select(c => (CandidateSearch.PersonOf(c.Key), c.Value)).ToList();
+        return row is null ? [] : PersonsOf(row);
+    }
+
+    /// <summary>
+    /// The persons filed under each of <paramref name="hashes"/>, all of the partition <paramref name="partitionKey"/>,
+    /// by hash, read together (<see cref="EntityTable.GetRowsAsync"/>); a hash no one is filed under is left out.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<(string Person, string Records)>>> FindAllAsync(string partitionKey, IEnumerable<string> hashes, CancellationToken cancellationToken = default)
+    {
+        var rows = await storage.CandidatesTable.GetRowsAsync(partitionKey, hashes, cancellationToken).ConfigureAwait(false);
+        return rows.ToDictionary(r => r.RowKey, PersonsOf, StringComparer.Ordinal);
     }
 
     /// <summary>
@@ -68,6 +78,9 @@ internal sealed class CandidateIndex(HubStorage storage)
         PersonKey = person,
         Records = records,
     };
+
+    private static IReadOnlyList<(string Person, string Records)> PersonsOf(StoredRow row) =>
+        row.TextColumns(CandidateSearch.ColumnPrefix).Select(c => (CandidateSearch.PersonOf(c.Key), c.Value)).ToList();
 
     // A column cannot be dropped by a merge: the row is written again without it, unless someone wrote it since it was read.
     private async Task RemoveAsync(string partitionKey, string hash, HashSet<string> columns, CancellationToken cancellationToken)

@@ -93,6 +93,17 @@ internal sealed class ResidentIndex(HubStorage storage, ResidentRowBuilder rows,
     public CandidateLookups NewLookups() => new(candidates);
 
     /// <summary>
+    /// The lookups of one batch with the candidate index's rows of every blocking key of <paramref name="batch"/> read
+    /// already, the keys of one partition of the index together (<see cref="CandidateLookups.ReadAsync"/>).
+    /// </summary>
+    public async Task<CandidateLookups> ReadLookupsAsync(IEnumerable<MatchRecord> batch, int concurrency, CancellationToken cancellationToken = default)
+    {
+        var lookups = new CandidateLookups(candidates);
+        await lookups.ReadAsync(batch.SelectMany(r => BlockingKeys.For(r)).Select(rows.Hash), concurrency, cancellationToken).ConfigureAwait(false);
+        return lookups;
+    }
+
+    /// <summary>
     /// The provisional persons filed under any of <paramref name="hashes"/> (<see cref="ProvisionalSearch"/>), each with
     /// the match records their rows carry: one query per partition of the hashes, with a row-key range per hash, or,
     /// for a batch with many hashes, one query over every provisional row (few: provisional persons are few), so a

@@ -87,9 +87,9 @@ internal sealed class PersonResolver(
             .ToList();
 
         // What the index holds does not change while the batch matches (its own links are the overlay below), so every
-        // record's candidates are searched at once, a key shared by many records read once; the decisions are then
-        // taken in feed order.
-        var lookups = index.NewLookups();
+        // record's candidates are searched at once, every key read once and the keys of one partition together; the
+        // decisions are then taken in feed order.
+        var lookups = await index.ReadLookupsAsync(pending.Select(p => p.Incoming), concurrency, cancellationToken).ConfigureAwait(false);
         var indexed = new IReadOnlyList<MatchCandidate>[pending.Count];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(Enumerable.Range(0, pending.Count), parallel, async (i, token) =>

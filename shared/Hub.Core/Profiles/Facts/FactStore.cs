@@ -62,10 +62,11 @@ internal sealed partial class FactStore(HubStorage storage, KeyRing keys, Source
     }
 
     /// <summary>
-    /// Plans a delta's <paramref name="incoming"/> (all in <paramref name="partitionKey"/>) from point reads of each of
-    /// its persons instead of the partition whole: their view, data key and the facts the delta names, and their link
-    /// when a record came without an ID. The view's copy of the person's facts stands in for the others. A person whose
-    /// view cannot (see <see cref="PersonRows.CompleteFromView"/>) is read by their row-key range. The plan is the one
+    /// Plans a delta's <paramref name="incoming"/> (all in <paramref name="partitionKey"/>) from reads of each of its
+    /// persons by their keys instead of the partition whole: their view, data key and the facts the delta names, and
+    /// their link when a record came without an ID, every person's keys in one read (<see cref="EntityTable.GetRowsAsync"/>).
+    /// The view's copy of the person's facts stands in for the others. A person whose view cannot (see
+    /// <see cref="PersonRows.CompleteFromView"/>) is read by their row-key range. The plan is the one
     /// <see cref="PlanAsync"/> would make: what it writes is what a partition read would have written, guarded the same.
     /// </summary>
     public async Task<PartitionPlan> PlanByPersonsAsync(string partitionKey, FactMerge merge, IReadOnlyList<IncomingFact> incoming, CancellationToken cancellationToken = default)
@@ -77,26 +78,39 @@ internal sealed partial class FactStore(HubStorage storage, KeyRing keys, Source
             throw new ArgumentException("A snapshot end-dates what it no longer holds, so it reads its partitions whole.", nameof(merge));
         }
 
+        var persons = incoming
+            .GroupBy(f => f.PersonKey, StringComparer.Ordinal)
+            .Select(p => (Key: p.Key, Read: p.Select(f => FactEntity.RowKeyFor(merge.Source, p.Key, f.Discriminator)).ToHashSet(StringComparer.Ordinal), Unidentified: p.Any(f => !f.Identified)))
+            .Select(p => (p.Key, p.Read, RowKeys: RowKeysForMerge(p.Key, p.Read, p.Unidentified)))
+            .ToList();
+        var rows = (await storage.FactsTable.GetRowsAsync(partitionKey, persons.SelectMany(p => p.RowKeys), cancellationToken).ConfigureAwait(false))
+            .ToDictionary(r => r.RowKey, StringComparer.Ordinal);
         var people = new SortedDictionary<string, PersonRows>(StringComparer.Ordinal);
-        foreach (var person in incoming.GroupBy(f => f.PersonKey, StringComparer.Ordinal))
+        foreach (var (personKey, read, rowKeys) in persons)
         {
-            people[person.Key] = await ReadForMergeAsync(partitionKey, merge.Source, person.Key, [.. person], cancellationToken).ConfigureAwait(false);
+            var person = Assemble(PersonKey.Parse(personKey), rowKeys.Select(k => rows.GetValueOrDefault(k)).OfType<StoredRow>());
+            people[personKey] = await CompleteForMergeAsync(partitionKey, person, read, rowKeys, cancellationToken).ConfigureAwait(false);
         }
 
         return PartitionPlanner.Plan(partitionKey, people, merge, incoming, _sealing, time.GetUtcNow());
     }
 
-    private async Task<PersonRows> ReadForMergeAsync(string partitionKey, string source, string personKey, IReadOnlyList<IncomingFact> incoming, CancellationToken cancellationToken)
+    // The rows a merge reads of one person: the facts the delta names, the view and data key, and the link of a record without an ID.
+    private static List<string> RowKeysForMerge(string personKey, IEnumerable<string> facts, bool unidentified)
     {
-        var read = incoming.Select(f => FactEntity.RowKeyFor(source, personKey, f.Discriminator)).ToHashSet(StringComparer.Ordinal);
-        var rowKeys = new List<string>(read) { ResolutionRows.View(personKey), ResolutionRows.DataKey(personKey) };
-        if (incoming.Any(f => !f.Identified))
+        var rowKeys = new List<string>(facts) { ResolutionRows.View(personKey), ResolutionRows.DataKey(personKey) };
+        if (unidentified)
         {
             // Whether a record without an ID was matched before is its link's to say.
             rowKeys.Add(ResolutionRows.Link(personKey));
         }
 
-        var person = await ReadRowsAsync(PersonKey.Parse(personKey), rowKeys, cancellationToken).ConfigureAwait(false);
+        return rowKeys;
+    }
+
+    private async Task<PersonRows> CompleteForMergeAsync(string partitionKey, PersonRows person, IReadOnlySet<string> read, List<string> rowKeys, CancellationToken cancellationToken)
+    {
+        var personKey = person.PersonKey;
         if (!person.CompleteFromView(partitionKey, read))
         {
             return await ReadPersonAsync(PersonKey.Parse(personKey), cancellationToken).ConfigureAwait(false);
@@ -206,16 +220,13 @@ internal sealed partial class FactStore(HubStorage storage, KeyRing keys, Source
         }
     }
 
-    /// <summary>Reads the rows of one person key named by <paramref name="rowKeys"/>, side by side by point reads, opened; a row not there is left out.</summary>
+    /// <summary>Reads the rows of one person key named by <paramref name="rowKeys"/> (see <see cref="EntityTable.GetRowsAsync"/>), opened; a row not there is left out.</summary>
     public async Task<PersonRows> ReadRowsAsync(PersonKey personKey, IEnumerable<string> rowKeys, CancellationToken cancellationToken = default) =>
         Assemble(personKey, await GetRowsAsync(personKey, rowKeys, cancellationToken).ConfigureAwait(false));
 
-    /// <summary>The rows of one person key named by <paramref name="rowKeys"/>, side by side by point reads, as stored; a row not there is left out.</summary>
-    public async Task<IReadOnlyList<StoredRow>> GetRowsAsync(PersonKey personKey, IEnumerable<string> rowKeys, CancellationToken cancellationToken = default)
-    {
-        var rows = await Task.WhenAll(rowKeys.Distinct(StringComparer.Ordinal).Select(k => storage.FactsTable.GetRowAsync(personKey.PartitionKey, k, cancellationToken))).ConfigureAwait(false);
-        return [.. rows.OfType<StoredRow>()];
-    }
+    /// <summary>The rows of one person key named by <paramref name="rowKeys"/> (see <see cref="EntityTable.GetRowsAsync"/>), as stored; a row not there is left out.</summary>
+    public Task<IReadOnlyList<StoredRow>> GetRowsAsync(PersonKey personKey, IEnumerable<string> rowKeys, CancellationToken cancellationToken = default) =>
+        storage.FactsTable.GetRowsAsync(personKey.PartitionKey, rowKeys, cancellationToken);
 
     /// <summary>The person <paramref name="rows"/> (rows of one key, read in any order) make, in key order as a range gives them, opened.</summary>
     public PersonRows Assemble(PersonKey personKey, IEnumerable<StoredRow> rows)
