@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Hub.Cli.Capacity;
+using Hub.Core.Storage;
 
 namespace Hub.Cli.Tests;
 
@@ -105,7 +106,8 @@ public sealed class CapacityCommandTests
         // point reads a record at 100.
         var measured = MeasuredOperations.Parse(JsonNode.Parse(Operations), "test");
         var whole = CapacityModel.Compute(Small, measured).Tables.Single(t => t.Table == "facts");
-        var byPoints = CapacityModel.Compute(Small with { PointReadPersonsPerPartition = 100, MergePointReadsPerRecord = 3 }, measured).Tables.Single(t => t.Table == "facts");
+        var byPoints = CapacityModel.Compute(Small with { PointReadPersonsPerPartition = 100, MergePointReadsPerRecord = 3, KeyReads = KeyReadMode.PointReads }, measured).Tables.Single(t => t.Table == "facts");
+        var byQueries = CapacityModel.Compute(Small with { PointReadPersonsPerPartition = 100, MergePointReadsPerRecord = 3 }, measured).Tables.Single(t => t.Table == "facts");
 
         var changed = 1_200_000 / 3600.0;
         var snapshotReads = 2 * 2_000_000 * 1.5 / 3600;
@@ -114,6 +116,11 @@ public sealed class CapacityCommandTests
         Assert.Equal((changed * 2) + snapshotReads + deltaPoints, byPoints.IngestEntitiesPerSecond, 6);
         Assert.Equal((changed * 0.02) + (snapshotReads / 1000) + deltaPoints, byPoints.IngestRequestsPerSecond, 6);
         Assert.True(byPoints.Ratio < whole.Ratio);
+
+        // By queries the same rows are touched, 293 of them a partition (100,000 × 3 ÷ 1,024), in 21 queries of up to 14.
+        var deltaQueries = 2 * 1024 * 21 / 3600.0;
+        Assert.Equal(byPoints.IngestEntitiesPerSecond, byQueries.IngestEntitiesPerSecond, 6);
+        Assert.Equal((changed * 0.02) + (snapshotReads / 1000) + deltaQueries, byQueries.IngestRequestsPerSecond, 6);
     }
 
     [Fact]
@@ -185,6 +192,7 @@ public sealed class CapacityCommandTests
 
         static double FactsRatio(JsonNode answer) => (double)answer["estimate"]!["tables"]!.AsArray().Single(t => (string?)t!["table"] == "facts")!["ratio"]!;
         Assert.Equal(200, (long)byPoints["assumptions"]!["pointReadPersonsPerPartition"]!);
+        Assert.Equal("Queries", (string?)byPoints["assumptions"]!["keyReads"]);
         Assert.InRange(FactsRatio(byPoints), 0.01, FactsRatio(whole) * 0.6);
     }
 
@@ -207,6 +215,7 @@ public sealed class CapacityCommandTests
     [InlineData("--staff", "0")]
     [InlineData("--format", "yaml")]
     [InlineData("--point-read-persons", "-1")]
+    [InlineData("--key-reads", "sometimes")]
     [InlineData("--merge-point-reads", "0")]
     public async Task A_wrong_assumption_exits_2_before_anything_is_computed(string option, string value)
     {

@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Hub.Cli.Capacity;
+using Hub.Core.Storage;
 
 namespace Hub.Cli;
 
@@ -53,6 +54,8 @@ internal static class CapacityCommand
             }
         });
         var pointReadsPerRecord = Positive("--merge-point-reads", "Point reads of facts a delta record costs when read person by person", d.MergePointReadsPerRecord);
+        var keyReads = new Option<string>("--key-reads") { Description = "How the Hub reads a delta's rows by their keys (Hub:Storage:KeyReads): queries (a request for every 14 rows of a partition, the default on Azure) or point-reads (a request a row)", DefaultValueFactory = _ => "queries" };
+        keyReads.AcceptOnlyFromAmong("queries", "point-reads");
         var overlap = new Option<bool>("--overlap") { Description = "Feeds are processed during office hours too: the two loads add up" };
         var target = Share("--target-share", "The share of a published target accepted at peak", d.TargetShare);
         var account = Positive("--account-requests", "Published: requests per second of a standard GPv2 account", d.AccountRequestsPerSecond);
@@ -68,7 +71,7 @@ internal static class CapacityCommand
         var command = new Command("capacity", "The capacity model for a city (docs/capacity.md): storage requests per second per table and per partition at peak against Azure's published targets, storage size, Functions instances and a monthly cost, from measured operations. Exit 0 when within the target share, 1 when not.")
         {
             measured, format, residents, persons, departments, register, change, snapshotChanged, snapshotNights, ingestHours, staff, readsPerHour, listShare, officeHours,
-            workingDays, auditYears, streets, active, pointReads, pointReadsPerRecord, overlap, target, account, partition, cores, utilisation, minimum, speedup, tableGb, per10k, blobGb, instanceHour,
+            workingDays, auditYears, streets, active, pointReads, pointReadsPerRecord, keyReads, overlap, target, account, partition, cores, utilisation, minimum, speedup, tableGb, per10k, blobGb, instanceHour,
         };
         command.SetAction(async (parsed, cancellationToken) =>
         {
@@ -107,6 +110,7 @@ internal static class CapacityCommand
                 MergeActivePartitions = (int)parsed.GetValue(active),
                 PointReadPersonsPerPartition = parsed.GetValue(pointReads),
                 MergePointReadsPerRecord = parsed.GetValue(pointReadsPerRecord),
+                KeyReads = parsed.GetValue(keyReads) == "point-reads" ? KeyReadMode.PointReads : KeyReadMode.Queries,
                 Overlap = parsed.GetValue(overlap),
                 TargetShare = parsed.GetValue(target),
                 AccountRequestsPerSecond = parsed.GetValue(account),

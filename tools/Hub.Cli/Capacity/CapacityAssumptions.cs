@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using Hub.Core.Storage;
+
 namespace Hub.Cli.Capacity;
 
 /// <summary>
@@ -68,6 +71,14 @@ internal sealed record CapacityAssumptions
     /// fact; the link for a record without an ID): 3.1, measured with <c>eng/bench.sh --store 20000 --rows 2000 --unusable-ids 0.1</c>.
     /// </summary>
     public double MergePointReadsPerRecord { get; init; } = 3.1;
+
+    /// <summary>
+    /// How the Hub reads those rows (<c>Hub:Storage:KeyReads</c>): on Azure by default a query for every 14 rows of a
+    /// partition (<see cref="KeyReadMode.Queries"/>), or a point read a row (<see cref="KeyReadMode.PointReads"/>). Either
+    /// way it touches the same rows; only the requests differ.
+    /// </summary>
+    [JsonConverter(typeof(JsonStringEnumConverter<KeyReadMode>))]
+    public KeyReadMode KeyReads { get; init; } = KeyReadMode.Queries;
 
     /// <summary>Whether feeds are processed during office hours too (then the two loads add up).</summary>
     public bool Overlap { get; init; }

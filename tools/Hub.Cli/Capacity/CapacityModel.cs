@@ -1,3 +1,5 @@
+using Hub.Core.Storage;
+
 namespace Hub.Cli.Capacity;
 
 /// <summary>
@@ -22,6 +24,9 @@ internal static class CapacityModel
     // Entities a range query returns a page.
     private const double EntitiesPerPage = 1000;
 
+    // The row keys one query of a partition names (Azure allows 15 comparisons in a filter, one of them the partition's).
+    private const double KeysPerQuery = 14;
+
     public static CapacityEstimate Compute(CapacityAssumptions a, MeasuredOperations m)
     {
         ArgumentNullException.ThrowIfNull(a);
@@ -45,7 +50,10 @@ internal static class CapacityModel
         var deltaRecords = register * a.ChangeRate;
         var deltaByPoints = deltaRecords / PersonPartitions <= a.PointReadPersonsPerPartition;
         var deltaReadEntities = deltaByPoints ? deltaRecords * a.MergePointReadsPerRecord : factsStored;
-        var deltaReadRequests = deltaByPoints ? deltaReadEntities : factsStored / EntitiesPerPage;
+        // Read by queries, each partition's rows cost a request for every 14 of them (Hub:Storage:KeyReads).
+        var deltaReadRequests = !deltaByPoints ? factsStored / EntitiesPerPage
+            : a.KeyReads == KeyReadMode.Queries ? PersonPartitions * Math.Ceiling(deltaReadEntities / PersonPartitions / KeysPerQuery)
+            : deltaReadEntities;
         var mergeReadEntities = ((a.Departments * deltaReadEntities) + (snapshots * factsStored)) / window;
         var mergeReadRequests = ((a.Departments * deltaReadRequests) + (snapshots * factsStored / EntitiesPerPage)) / window;
         var readRate = a.Staff * a.ReadsPerHour / SecondsPerHour;
