@@ -44,6 +44,16 @@ public sealed class KeyRing
         }
     }
 
+    /// <summary>
+    /// A fresh data key for <paramref name="owner"/>, wrapped with the current key as <see cref="NewDataKey"/> wraps it,
+    /// and opened: a key just made need not be unwrapped again to be used.
+    /// </summary>
+    public (WrappedDataKey Wrapped, DataKey Key) NewOpenedDataKey(string owner)
+    {
+        var key = RandomNumberGenerator.GetBytes(SealedBox.KeySize);
+        return (Wrap(owner, key), new DataKey(key));
+    }
+
     /// <summary>Opens a wrapped data key; throws <see cref="SealedValueException"/> when its wrapping key is not configured or it does not open.</summary>
     public DataKey Unwrap(string owner, WrappedDataKey wrapped)
     {

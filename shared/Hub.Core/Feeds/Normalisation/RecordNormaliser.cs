@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Hub.Core.Divisions;
 using Hub.Core.Feeds.Sources;
 using Hub.Core.Kernel;
@@ -13,6 +14,8 @@ public sealed class RecordNormaliser
     internal const string MissingValue = "required value is missing";
     private const string BirthDateAttribute = "birthDate";
 
+    private const int MaxHeadersRemembered = 1024;
+
     private const string Unmatchable = "the record cannot be matched without an ID number: it needs a name and a birth date, phone or division";
 
     private readonly SourceMapping _mapping;
@@ -21,6 +24,10 @@ public sealed class RecordNormaliser
     private readonly List<FieldReader> _readers;
     private readonly TypedValueNormaliser _values;
     private readonly DivisionRegistry? _divisions;
+
+    // Every row of a file names the same headers: each is normalised (NFKC and whitespace) once, not once per row. JSON
+    // records may each bring other keys, so only so many are remembered.
+    private readonly ConcurrentDictionary<string, string?> _columnsSeen = new(StringComparer.Ordinal);
 
     /// <summary>Prepares a normaliser for one feed of a source.</summary>
     /// <param name="mapping">The source's mapping.</param>
@@ -57,7 +64,22 @@ public sealed class RecordNormaliser
     /// The mapped column a header stands for (the column as the mapping names it, whichever alias was sent), or null
     /// for a column the mapping does not know.
     /// </summary>
-    public string? ColumnFor(string header) => _columnsByHeader.GetValueOrDefault(NormaliseHeader(header));
+    public string? ColumnFor(string header)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        if (_columnsSeen.TryGetValue(header, out var column))
+        {
+            return column;
+        }
+
+        column = _columnsByHeader.GetValueOrDefault(NormaliseHeader(header));
+        if (_columnsSeen.Count < MaxHeadersRemembered)
+        {
+            _columnsSeen.TryAdd(header, column);
+        }
+
+        return column;
+    }
 
     /// <summary>The required columns a file's header row lacks; a feed that lacks one cannot be processed.</summary>
     public IReadOnlyList<string> MissingRequiredColumns(IEnumerable<string> headers)

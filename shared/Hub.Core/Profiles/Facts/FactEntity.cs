@@ -66,13 +66,22 @@ internal sealed class FactEntity : StoredEntity
     public static string PersonRangeEnd(string personKey) => personKey + "}";
 
     // The sealed attributes once opened; a private field, because the table client stores every public property.
-    private Dictionary<string, string>? _opened;
+    private IReadOnlyDictionary<string, string>? _opened;
 
     /// <summary>Opens <see cref="Sealed"/> with the person's data key, so <see cref="ToView"/> gives every attribute.</summary>
     public void Open(Protection.DataKey key)
     {
         ArgumentNullException.ThrowIfNull(key);
         _opened = Sealed is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(key.Open(Sealed, RowKey), StorageJson.Options);
+    }
+
+    /// <summary>
+    /// Sets <see cref="Attributes"/> and <see cref="Sealed"/> to what <see cref="FactSealing.Seal"/> just made, opened
+    /// already with the values it sealed: opening them again with the key would give the same values.
+    /// </summary>
+    public void SetSealed((string Clear, string? Sealed, IReadOnlyDictionary<string, string>? Opened) sealing)
+    {
+        (Attributes, Sealed, _opened) = sealing;
     }
 
     /// <summary>The fact as the profile builder reads it; the discriminator is the last part of its row key.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Hub.Core.Feeds.Sources;
@@ -14,6 +15,10 @@ namespace Hub.Core.Profiles.Facts;
 /// </summary>
 internal sealed class FactSealing(KeyRing keys, SourceCatalog sources)
 {
+    // The attributes each mapping keeps in clear, worked out once per mapping instead of searching its fields for every
+    // attribute of every record. Keyed by the mapping itself: a mapping is immutable, and a reloaded one is a new instance.
+    private static readonly ConditionalWeakTable<SourceMapping, HashSet<string>> ClearAttributes = [];
+
     public KeyRing Keys { get; } = keys;
 
     /// <summary>A keyed hash of every attribute, canonical (sorted), so equal attributes hash equal under one data key.</summary>
@@ -24,28 +29,46 @@ internal sealed class FactSealing(KeyRing keys, SourceCatalog sources)
         return Convert.ToHexStringLower(HMACSHA256.HashData(key.Material, json).AsSpan(0, 16));
     }
 
-    /// <summary>The attributes kept in clear as JSON, and the sensitive ones sealed for <paramref name="rowKey"/> (null when none).</summary>
-    public (string Clear, string? Sealed) Seal(DataKey key, string source, IReadOnlyDictionary<string, string> attributes, string rowKey)
+    /// <summary>
+    /// The attributes kept in clear as JSON, the sensitive ones sealed for <paramref name="rowKey"/> (null when none), and
+    /// those sensitive ones as they were before sealing (null when none), so the caller need not open what it just sealed.
+    /// </summary>
+    public (string Clear, string? Sealed, IReadOnlyDictionary<string, string>? Opened) Seal(DataKey key, string source, IReadOnlyDictionary<string, string> attributes, string rowKey)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(attributes);
-        var mapping = sources.TryGet(source, out var found) ? found : null;
+        var inClear = sources.TryGet(source, out var mapping) ? ClearAttributes.GetValue(mapping, ClearOf) : null;
         var clear = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var sensitive = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var (attribute, value) in attributes)
         {
-            (IsSensitive(mapping, attribute) ? sensitive : clear)[attribute] = value;
+            (inClear?.Contains(attribute) == true ? clear : sensitive)[attribute] = value;
         }
 
         var sealedJson = sensitive.Count == 0 ? null : key.Seal(JsonSerializer.Serialize(sensitive, StorageJson.Options), rowKey);
-        return (JsonSerializer.Serialize(clear, StorageJson.Options), sealedJson);
+        return (JsonSerializer.Serialize(clear, StorageJson.Options), sealedJson, sensitive.Count == 0 ? null : sensitive);
     }
 
-    private static bool IsSensitive(SourceMapping? mapping, string attribute) =>
-        mapping?.Fields.FirstOrDefault(f => f.Attribute == attribute) is not { } field
-        || field.Type == FieldType.ResidentId
-        || field.Sensitivity >= Sensitivity.L3;
+    // An attribute is kept in clear when the first field that names it is neither the ID number nor level 3 or 4.
+    private static HashSet<string> ClearOf(SourceMapping mapping)
+    {
+        var sensitive = new Dictionary<string, bool>(StringComparer.Ordinal);
+        foreach (var field in mapping.Fields)
+        {
+            sensitive.TryAdd(field.Attribute, field.Type == FieldType.ResidentId || field.Sensitivity >= Sensitivity.L3);
+        }
 
-    private static SortedDictionary<string, string> Sorted(IReadOnlyDictionary<string, string> attributes) =>
-        new(attributes.ToDictionary(), StringComparer.Ordinal);
+        return sensitive.Where(a => !a.Value).Select(a => a.Key).ToHashSet(StringComparer.Ordinal);
+    }
+
+    private static SortedDictionary<string, string> Sorted(IReadOnlyDictionary<string, string> attributes)
+    {
+        var sorted = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (attribute, value) in attributes)
+        {
+            sorted[attribute] = value;
+        }
+
+        return sorted;
+    }
 }

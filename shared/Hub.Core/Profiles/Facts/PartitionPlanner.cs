@@ -52,7 +52,6 @@ internal static class PartitionPlanner
             {
                 counts.Inserted++;
                 Snapshot(fact.PersonKey);
-                var (attributes, sealedAttributes) = sealing.Seal(key, merge.Source, fact.Attributes, rowKey);
                 var added = new FactEntity
                 {
                     PartitionKey = partitionKey,
@@ -60,8 +59,6 @@ internal static class PartitionPlanner
                     PersonKey = fact.PersonKey,
                     Source = merge.Source,
                     Identified = fact.Identified,
-                    Attributes = attributes,
-                    Sealed = sealedAttributes,
                     ContentHash = hash,
                     FirstBatch = merge.BatchId,
                     LastBatch = merge.BatchId,
@@ -70,7 +67,7 @@ internal static class PartitionPlanner
                     FirstSeenAt = now,
                     UpdatedAt = now,
                 };
-                added.Open(key);
+                added.SetSealed(sealing.Seal(key, merge.Source, fact.Attributes, rowKey));
                 owner.Facts.Add(added);
                 existing[rowKey] = added;
                 changes.Add(EntityChange.Add(added));
@@ -89,8 +86,7 @@ internal static class PartitionPlanner
                 counts.Updated++;
                 Snapshot(stored.PersonKey);
                 var version = stored.Version!.Value;
-                (stored.Attributes, stored.Sealed) = sealing.Seal(key, merge.Source, fact.Attributes, rowKey);
-                stored.Open(key);
+                stored.SetSealed(sealing.Seal(key, merge.Source, fact.Attributes, rowKey));
                 stored.ContentHash = hash;
                 stored.LastBatch = merge.BatchId;
                 stored.LastChange = FactChange.Updated;

@@ -196,8 +196,7 @@ internal sealed class PersonRows(string personKey, KeyRing keys)
     {
         if (Key is null)
         {
-            WrappedKey = keys.NewDataKey(PersonKey);
-            Key = keys.Unwrap(PersonKey, WrappedKey);
+            (WrappedKey, Key) = keys.NewOpenedDataKey(PersonKey);
             KeyToStore = true;
         }
 
