@@ -43,6 +43,9 @@ internal sealed class StorageOperationsPerRequest : IAsyncDisposable
     public async Task<RequestCost> MeasureAsync(ReadScenario scenario, CancellationToken cancellationToken = default)
     {
         using var client = _hub.CreateClient();
+
+        // This Hub's rosters start cold too: its first list pages wait as long as the setup's did (ReadTargets.NextPagesAsync).
+        client.Timeout = TimeSpan.FromMinutes(30);
         var counter = _hub.Services.GetRequiredService<StorageOperationCounter>();
         await SendAsync(client, scenario, 0, _concurrency, cancellationToken);
         await SettleAsync(cancellationToken);
