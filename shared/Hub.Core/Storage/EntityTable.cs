@@ -18,9 +18,11 @@ public sealed class EntityTable
     // The most changes a table transaction takes.
     private const int TransactionLimit = 100;
 
-    // Azure permits at most 15 discrete comparisons in one $filter ("Querying tables and entities", Storage services REST
-    // reference): the partition's and 14 row keys'.
-    private const int KeysPerQuery = 14;
+    /// <summary>
+    /// The row keys one query of <see cref="GetRowsAsync"/> names: Azure permits at most 15 discrete comparisons in one
+    /// $filter ("Querying tables and entities", Storage services REST reference), the partition's and 14 row keys'.
+    /// </summary>
+    public const int KeysPerQuery = 14;
 
     // Key reads of one call in flight at once, so a batch's thousands of keys do not open thousands of connections.
     private const int ReadsInFlight = 8;

@@ -24,8 +24,6 @@ internal static class CapacityModel
     // Entities a range query returns a page.
     private const double EntitiesPerPage = 1000;
 
-    // The row keys one query of a partition names (Azure allows 15 comparisons in a filter, one of them the partition's).
-    private const double KeysPerQuery = 14;
 
     public static CapacityEstimate Compute(CapacityAssumptions a, MeasuredOperations m)
     {
@@ -52,7 +50,7 @@ internal static class CapacityModel
         var deltaReadEntities = deltaByPoints ? deltaRecords * a.MergePointReadsPerRecord : factsStored;
         // Read by queries, each partition's rows cost a request for every 14 of them (Hub:Storage:KeyReads).
         var deltaReadRequests = !deltaByPoints ? factsStored / EntitiesPerPage
-            : a.KeyReads == KeyReadMode.Queries ? PersonPartitions * Math.Ceiling(deltaReadEntities / PersonPartitions / KeysPerQuery)
+            : a.KeyReads == KeyReadMode.Queries ? PersonPartitions * Math.Ceiling(deltaReadEntities / PersonPartitions / EntityTable.KeysPerQuery)
             : deltaReadEntities;
         var mergeReadEntities = ((a.Departments * deltaReadEntities) + (snapshots * factsStored)) / window;
         var mergeReadRequests = ((a.Departments * deltaReadRequests) + (snapshots * factsStored / EntitiesPerPage)) / window;
