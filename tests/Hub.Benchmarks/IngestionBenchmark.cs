@@ -210,7 +210,7 @@ internal static class IngestionBenchmark
         return json;
     }
 
-    // The candidate index after the run: rows (one per blocking key) and entries (one per person and key).
+    // The candidate index after the run: rows (one per blocking key, a few for a birth date or a name sound with a county) and entries (one per person and key).
     private static async Task<(long Rows, long Entries)> CandidateIndexSizeAsync(TableClient candidates)
     {
         long rows = 0, entries = 0;

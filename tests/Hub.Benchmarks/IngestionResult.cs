@@ -33,7 +33,7 @@ internal sealed record IngestionResult(
     /// <summary>Records the batch kept without a usable ID, matched after the merge.</summary>
     public long UnidentifiedRecords { get; init; }
 
-    /// <summary>Rows of the candidate index after the run: one per blocking key.</summary>
+    /// <summary>Rows of the candidate index after the run: one per blocking key, a few for the kinds spread over several.</summary>
     public long CandidateKeyRows { get; init; }
 
     /// <summary>Entries of the candidate index after the run: one per person and blocking key.</summary>

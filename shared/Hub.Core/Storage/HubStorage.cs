@@ -86,7 +86,7 @@ public sealed class HubStorage
     /// <summary>Possible matches waiting for a data steward.</summary>
     public EntityTable ReviewsTable { get; }
 
-    /// <summary>The candidate index: one row per hashed blocking key, naming the persons filed under it with their match records.</summary>
+    /// <summary>The candidate index: a row, or a few, per hashed blocking key, naming the persons filed under it with their match records.</summary>
     public EntityTable CandidatesTable { get; }
 
     /// <summary>Feed batches and the content index that makes pushes idempotent.</summary>
@@ -154,7 +154,7 @@ public sealed class HubStorage
     /// <remarks>The raw SDK client, for tests that reach under the Hub (to tamper with a row, say); the Hub itself uses the wrappers above.</remarks>
     internal TableClient Reviews { get; }
 
-    /// <summary>The candidate index: one row per hashed blocking key, naming the persons filed under it with their match records.</summary>
+    /// <summary>The candidate index: a row, or a few, per hashed blocking key, naming the persons filed under it with their match records.</summary>
     /// <remarks>The raw SDK client, for tests that reach under the Hub (to tamper with a row, say); the Hub itself uses the wrappers above.</remarks>
     internal TableClient Candidates { get; }
 

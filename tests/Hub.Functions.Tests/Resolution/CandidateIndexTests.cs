@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using Azure.Data.Tables;
 using Hub.Core.Access.Residents;
@@ -106,9 +107,8 @@ public sealed class CandidateIndexTests(AzuriteFixture azurite) : IAsyncLifetime
         var lost = rows[0];
         await candidates.DeleteEntityAsync(lost.PartitionKey, lost.RowKey);
         const string stray = "0123456789abcdef0123456789abcdef";
-        var strayRow = rows[^1];
-        strayRow[CandidateSearch.Column(stray)] = "[]";
-        await candidates.UpdateEntityAsync(strayRow, strayRow.ETag, TableUpdateMode.Merge);
+        var strayRow = new TableEntity(rows[^1].PartitionKey, CandidateSearch.Row(CandidateSearch.TokenOf(rows[^1].RowKey), stray)) { [CandidateSearch.Column(stray)] = "[]" };
+        await candidates.UpsertEntityAsync(strayRow, TableUpdateMode.Merge);
 
         await Task.Delay(TimeSpan.FromSeconds(1.1));
         var result = await _hub.Factory.Services.GetRequiredService<ResidentReconciler>().RunAsync();
@@ -116,6 +116,92 @@ public sealed class CandidateIndexTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal((1, 1), (result.RowsDeleted, result.PersonsRebuilt));
         Assert.Equal(rows.Select(r => r.RowKey), (await KeyRowsAsync()).Select(r => r.RowKey));
         Assert.Equal([_hub.KeyOf(Chen)], await FiledPersonsAsync());
+    }
+
+    [Fact]
+    public async Task Three_hundred_persons_born_on_one_day_fill_no_row_past_the_columns_a_row_holds_and_are_all_found()
+    {
+        var (index, token) = await IndexAsync("b|19800512");
+        var persons = Persons(300);
+
+        await index.ApplyAsync(persons.Select(p => CandidateIndex.Entry(token, p, "[]")), [], concurrency: 4);
+
+        var rows = await KeyRowsAsync();
+        Assert.Equal(CandidateSearch.Rows(token), rows.Select(r => r.RowKey));
+        Assert.All(rows, row => Assert.InRange(Properties(row), 1, 252));
+        Assert.Equal(300, rows.Sum(Properties));
+        Assert.Equal(persons, (await index.FindAsync(token)).Select(p => p.Person).Order(StringComparer.Ordinal));
+        var lookups = new CandidateLookups(index);
+        await lookups.ReadAsync([token], concurrency: 4, CancellationToken.None);
+        Assert.Equal(persons, (await lookups.FindAsync(token, CancellationToken.None)).Select(p => p.Person).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_person_who_leaves_a_birth_date_takes_out_their_column_alone()
+    {
+        var (index, token) = await IndexAsync("b|19800512");
+        var persons = Persons(300);
+        await index.ApplyAsync(persons.Select(p => CandidateIndex.Entry(token, p, "[]")), [], concurrency: 4);
+        var before = await KeyRowsAsync();
+        var leaving = persons[17];
+        var row = CandidateSearch.Row(token, leaving);
+
+        await index.ApplyAsync([], [(CandidateSearch.Partition(token), CandidateSearch.EntryKey(token, leaving))], concurrency: 4);
+
+        var after = await KeyRowsAsync();
+        Assert.Equal(before.Select(r => r.RowKey), after.Select(r => r.RowKey));
+        Assert.Equal(Columns(before.Single(r => r.RowKey == row)).Where(c => c != CandidateSearch.Column(leaving)), Columns(after.Single(r => r.RowKey == row)));
+        Assert.All(before.Where(r => r.RowKey != row), r => Assert.Equal(r.ETag, after.Single(a => a.RowKey == r.RowKey).ETag));
+        Assert.Equal(persons.Where(p => p != leaving), (await index.FindAsync(token)).Select(p => p.Person).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_name_sound_in_a_county_is_spread_over_four_rows_and_a_phone_keeps_one_row_keyed_by_its_hash()
+    {
+        var (index, sound) = await IndexAsync("pc|chen ming|110105");
+        var builder = _hub.Factory.Services.GetRequiredService<ResidentRowBuilder>();
+        var phone = builder.Token("t|13812345678");
+        var persons = Persons(40);
+
+        await index.ApplyAsync(persons.SelectMany(p => new[] { CandidateIndex.Entry(sound, p, "[]"), CandidateIndex.Entry(phone, p, "[]") }), [], concurrency: 4);
+
+        Assert.Equal(builder.Hash("pc|chen ming|110105") + "~4", sound);
+        Assert.Equal(builder.Hash("t|13812345678"), phone);
+        var rows = await KeyRowsAsync();
+        Assert.Equal(CandidateSearch.Rows(sound).Append(phone).Order(StringComparer.Ordinal), rows.Select(r => r.RowKey));
+        Assert.Equal(40, Properties(rows.Single(r => r.RowKey == phone)));
+        Assert.All(rows.Where(r => r.RowKey != phone), r => Assert.Equal(CandidateSearch.Partition(sound), r.PartitionKey));
+        Assert.Equal(persons, (await index.FindAsync(sound)).Select(p => p.Person).Order(StringComparer.Ordinal));
+        Assert.Equal(persons, (await index.FindAsync(phone)).Select(p => p.Person).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("0123456789abcdef0123456789abcdef", "03", "03")]
+    [InlineData("fedcba9876543210fedcba9876543210", "08", "00")]
+    [InlineData("00000000000000000000000000000000", "10", "02")]
+    public void A_person_goes_to_the_same_row_of_a_key_in_every_process(string person, string ofSixteen, string ofFour)
+    {
+        Assert.Equal($"89abcdef01234567~16.{ofSixteen}", CandidateSearch.Row("89abcdef01234567~16", person));
+        Assert.Equal($"89abcdef01234567~4.{ofFour}", CandidateSearch.Row("89abcdef01234567~4", person));
+        Assert.Equal("89abcdef01234567", CandidateSearch.Row("89abcdef01234567", person));
+    }
+
+    // Person keys of the form the Hub writes (32 lower-case hex characters), in key order.
+    private static List<string> Persons(int count) =>
+        [.. Enumerable.Range(0, count).Select(i => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"person {i}")))[..32]).Order(StringComparer.Ordinal)];
+
+    // A row's properties besides its keys and time, which is what Azure allows 252 of.
+    private static int Properties(TableEntity row) =>
+        row.Keys.Count(k => k is not ("PartitionKey" or "RowKey" or "Timestamp") && !k.StartsWith("odata.", StringComparison.Ordinal));
+
+    private static IEnumerable<string> Columns(TableEntity row) =>
+        row.Keys.Where(k => k.StartsWith(CandidateSearch.ColumnPrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal);
+
+    private async Task<(CandidateIndex Index, string Token)> IndexAsync(string blockingKey)
+    {
+        await _hub.Factory.Storage.EnsureCreatedAsync();
+        var services = _hub.Factory.Services;
+        return (services.GetRequiredService<CandidateIndex>(), services.GetRequiredService<ResidentRowBuilder>().Token(blockingKey));
     }
 
     private static byte[] CivilAffairsIn(string community, string name, string sex, string birthDate) =>

@@ -10,8 +10,9 @@ using static Hub.Functions.Tests.Resolution.ResolutionFeeds;
 namespace Hub.Functions.Tests.Resolution;
 
 /// <summary>
-/// A batch's candidate search reads the candidate index's rows of all its records' keys before it matches, the keys of
-/// one partition together: with key reads by queries (as on Azure) a query for every 14 keys, and then nothing more.
+/// A batch's candidate search reads the candidate index's rows of all its records' keys before it matches, the rows of
+/// one partition together (every row of a key spread over several): with key reads by queries (as on Azure) a query for
+/// every 14 rows, and then nothing more.
 /// </summary>
 [Collection(AzuriteFixture.Collection)]
 public sealed class CandidateLookupsTests : IAsyncLifetime
@@ -39,7 +40,7 @@ public sealed class CandidateLookupsTests : IAsyncLifetime
             new() { Name = "王芳", Sex = Sex.Female, BirthDate = new DateOnly(1990, 1, 1), ResidenceDivision = DivisionCode.Parse(Community) },
         ];
         var candidates = _hub.Factory.Storage.Candidates.Name;
-        var partitions = batch.SelectMany(r => BlockingKeys.For(r)).Select(hash.Hash).Distinct(StringComparer.Ordinal).GroupBy(h => CandidateSearch.Partition(h)).ToList();
+        var partitions = batch.SelectMany(r => BlockingKeys.For(r)).Select(hash.Token).Distinct(StringComparer.Ordinal).SelectMany(CandidateSearch.Rows).GroupBy(h => CandidateSearch.Partition(h)).ToList();
         var before = _requests.Requests(candidates);
 
         var lookups = await index.ReadLookupsAsync(batch, concurrency: 4);

@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Hub.Core.Access.Residents;
+using Hub.Core.Identity.Matching;
 using Hub.Core.Identity.Resolution;
 using Hub.Core.Kernel;
 using Hub.Core.Profiles.Facts;
@@ -97,12 +98,49 @@ public sealed class ResidentReconcilerTests(AzuriteFixture azurite) : IAsyncLife
         Assert.True((await facts.ReadViewAsync(second))!.SameContent(expected));
     }
 
+    [Fact]
+    public async Task An_entry_filed_in_the_single_row_its_key_had_before_it_was_spread_moves_to_its_persons_row()
+    {
+        await _hub.PushAsync("police", Police(new PoliceRow(First, "李国强", "男", Household: "7", Relation: "户主")));
+        var candidates = _hub.Factory.Storage.Candidates;
+        var expected = await CandidateRowsAsync();
+        var spread = expected.Where(r => r.RowKey.Contains('~', StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(spread);
+        foreach (var row in spread)
+        {
+            // As a store written before the birth date and the name sound with the county had rows of their own kept them.
+            var single = new TableEntity(row.PartitionKey, row.RowKey[..row.RowKey.IndexOf('~', StringComparison.Ordinal)]);
+            foreach (var column in row.Keys.Where(k => k.StartsWith(CandidateSearch.ColumnPrefix, StringComparison.Ordinal)))
+            {
+                single[column] = row[column];
+            }
+
+            await candidates.AddEntityAsync(single);
+            await candidates.DeleteEntityAsync(row.PartitionKey, row.RowKey);
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(1.1));
+        var result = await ReconcileAsync();
+
+        Assert.Equal((spread.Count, 1), (result.RowsDeleted, result.PersonsRebuilt));
+        var after = await CandidateRowsAsync();
+        Assert.Equal(expected.Select(r => (r.PartitionKey, r.RowKey)), after.Select(r => (r.PartitionKey, r.RowKey)));
+        Assert.All(spread, r => Assert.Equal(r.GetString(CandidateSearch.Column(_hub.KeyOf(First))), after.Single(a => a.RowKey == r.RowKey).GetString(CandidateSearch.Column(_hub.KeyOf(First)))));
+        var found = await _hub.Factory.Services.GetRequiredService<ResidentIndex>().FindCandidatesAsync(new MatchRecord { BirthDate = new DateOnly(1940, 1, 1) });
+        Assert.Equal([_hub.KeyOf(First)], found.Select(c => c.Person.Value).Distinct());
+        var again = await ReconcileAsync();
+        Assert.Equal((0, 0), (again.RowsDeleted, again.PersonsRebuilt));
+    }
+
     private Task<ReconcileResult> ReconcileAsync() => _hub.Factory.Services.GetRequiredService<ResidentReconciler>().RunAsync();
 
     // The resident rows, without the streets' version rows, which every write moves.
     // One per person and blocking key: the columns of the candidate index's rows.
     private async Task<int> CandidateEntriesAsync() =>
         (await _hub.Factory.Storage.Candidates.QueryAsync<TableEntity>().ToListAsync()).Sum(r => r.Keys.Count(k => k.StartsWith(CandidateSearch.ColumnPrefix, StringComparison.Ordinal)));
+
+    private async Task<List<TableEntity>> CandidateRowsAsync() =>
+        (await _hub.Factory.Storage.Candidates.QueryAsync<TableEntity>().ToListAsync()).OrderBy(r => r.PartitionKey, StringComparer.Ordinal).ThenBy(r => r.RowKey, StringComparer.Ordinal).ToList();
 
     private async Task<List<ResidentEntity>> RowsAsync() =>
         (await _hub.Factory.Storage.Residents.QueryAsync<ResidentEntity>().ToListAsync()).Where(r => !StreetVersion.Is(r.RowKey)).OrderBy(r => r.PartitionKey, StringComparer.Ordinal).ThenBy(r => r.RowKey, StringComparer.Ordinal).ToList();

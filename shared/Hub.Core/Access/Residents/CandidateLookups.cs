@@ -10,18 +10,18 @@ internal sealed class CandidateLookups(CandidateIndex index)
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<IReadOnlyList<(string Person, string Records)>>>> _read = new(StringComparer.Ordinal);
 
-    /// <summary>The persons filed under <paramref name="hash"/>, read at most once.</summary>
-    public Task<IReadOnlyList<(string Person, string Records)>> FindAsync(string hash, CancellationToken cancellationToken) =>
-        _read.GetOrAdd(hash, h => new Lazy<Task<IReadOnlyList<(string Person, string Records)>>>(() => index.FindAsync(h, cancellationToken))).Value;
+    /// <summary>The persons filed under <paramref name="token"/>, its rows read at most once.</summary>
+    public Task<IReadOnlyList<(string Person, string Records)>> FindAsync(string token, CancellationToken cancellationToken) =>
+        _read.GetOrAdd(token, t => new Lazy<Task<IReadOnlyList<(string Person, string Records)>>>(() => index.FindAsync(t, cancellationToken))).Value;
 
     /// <summary>
-    /// Reads the rows of every one of <paramref name="hashes"/> not read yet, the hashes of one partition together
-    /// (<see cref="CandidateIndex.FindAllAsync"/>: on Azure a query for every 14 rather than a point read each), so the
-    /// lookups that follow find them read.
+    /// Reads the rows of every one of <paramref name="tokens"/> not read yet, the tokens of one partition together
+    /// (<see cref="CandidateIndex.FindAllAsync"/>: on Azure a query for every 14 rows rather than a point read each), so
+    /// the lookups that follow find them read.
     /// </summary>
-    public async Task ReadAsync(IEnumerable<string> hashes, int concurrency, CancellationToken cancellationToken)
+    public async Task ReadAsync(IEnumerable<string> tokens, int concurrency, CancellationToken cancellationToken)
     {
-        var unread = hashes
+        var unread = tokens
             .Distinct(StringComparer.Ordinal)
             .Where(h => !_read.ContainsKey(h))
             .GroupBy(h => CandidateSearch.Partition(h), StringComparer.Ordinal)
@@ -30,10 +30,10 @@ internal sealed class CandidateLookups(CandidateIndex index)
         await Parallel.ForEachAsync(unread, parallel, async (partition, token) =>
         {
             var found = await index.FindAllAsync(partition.Key, partition, token).ConfigureAwait(false);
-            foreach (var hash in partition)
+            foreach (var key in partition)
             {
-                var persons = found.GetValueOrDefault(hash) ?? [];
-                _read.TryAdd(hash, new Lazy<Task<IReadOnlyList<(string Person, string Records)>>>(Task.FromResult(persons)));
+                var persons = found.GetValueOrDefault(key) ?? [];
+                _read.TryAdd(key, new Lazy<Task<IReadOnlyList<(string Person, string Records)>>>(Task.FromResult(persons)));
             }
         }).ConfigureAwait(false);
     }

@@ -68,16 +68,16 @@ internal sealed class ResidentIndex(HubStorage storage, ResidentRowBuilder rows,
 
     /// <summary>
     /// The persons filed under any blocking key of <paramref name="incoming"/> anywhere in the city, each with every
-    /// match record the index holds for them: one point read of the candidate index per key, each read once per batch
-    /// when the batch's <paramref name="lookups"/> are given.
+    /// match record the index holds for them: a read of the candidate index's rows of each key (a point read for most
+    /// kinds), each key read once per batch when the batch's <paramref name="lookups"/> are given.
     /// </summary>
     public async Task<IReadOnlyList<MatchCandidate>> FindCandidatesAsync(MatchRecord incoming, CandidateLookups? lookups = null, CancellationToken cancellationToken = default)
     {
         lookups ??= new CandidateLookups(candidates);
         var found = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var hash in BlockingKeys.For(incoming).Select(rows.Hash))
+        foreach (var token in BlockingKeys.For(incoming).Select(rows.Token))
         {
-            foreach (var (person, records) in await lookups.FindAsync(hash, cancellationToken).ConfigureAwait(false))
+            foreach (var (person, records) in await lookups.FindAsync(token, cancellationToken).ConfigureAwait(false))
             {
                 found.TryAdd(person, records);
             }
@@ -89,7 +89,7 @@ internal sealed class ResidentIndex(HubStorage storage, ResidentRowBuilder rows,
             .ToList();
     }
 
-    /// <summary>The lookups of one batch: each key's row read once however many of the batch's records share it.</summary>
+    /// <summary>The lookups of one batch: each key's rows read once however many of the batch's records share it.</summary>
     public CandidateLookups NewLookups() => new(candidates);
 
     /// <summary>
@@ -99,7 +99,7 @@ internal sealed class ResidentIndex(HubStorage storage, ResidentRowBuilder rows,
     public async Task<CandidateLookups> ReadLookupsAsync(IEnumerable<MatchRecord> batch, int concurrency, CancellationToken cancellationToken = default)
     {
         var lookups = new CandidateLookups(candidates);
-        await lookups.ReadAsync(batch.SelectMany(r => BlockingKeys.For(r)).Select(rows.Hash), concurrency, cancellationToken).ConfigureAwait(false);
+        await lookups.ReadAsync(batch.SelectMany(r => BlockingKeys.For(r)).Select(rows.Token), concurrency, cancellationToken).ConfigureAwait(false);
         return lookups;
     }
 

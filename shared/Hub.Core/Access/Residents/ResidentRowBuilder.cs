@@ -46,11 +46,12 @@ internal sealed class ResidentRowBuilder(ProfileBuilder profiles, PersonKeyHashe
             .ToList();
         // In a fixed order, so the same facts give the same row whatever order they were read in.
         var recordsJson = _records.Seal(JsonSerializer.Serialize(records, StorageJson.Options), golden.Value);
-        var hashes = records
+        var blocking = records
             .SelectMany(r => BlockingKeys.For(ToMatchRecord(r)))
-            .Select(Hash)
             .Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal)
+            .Select(k => (Key: k, Hash: Hash(k)))
+            .Select(k => (k.Hash, Token: CandidateSearch.Token(k.Key, k.Hash)))
+            .OrderBy(k => k.Hash, StringComparer.Ordinal)
             .ToList();
 
         var rows = new List<ResidentEntity>();
@@ -84,10 +85,10 @@ internal sealed class ResidentRowBuilder(ProfileBuilder profiles, PersonKeyHashe
             rows.Add(Row(street, $"{place.Division.Value[9..]}|{place.Grid ?? "-"}|{golden.Value}", kinds, DistinctFrom(places[0].Place, place)));
         }
 
-        rows.AddRange(hashes.Select(hash => CandidateIndex.Entry(hash, golden.Value, recordsJson)));
+        rows.AddRange(blocking.Select(k => CandidateIndex.Entry(k.Token, golden.Value, recordsJson)));
         if (!identified)
         {
-            foreach (var hash in hashes)
+            foreach (var hash in blocking.Select(k => k.Hash))
             {
                 rows.Add(new ResidentEntity
                 {
@@ -127,8 +128,14 @@ internal sealed class ResidentRowBuilder(ProfileBuilder profiles, PersonKeyHashe
     public IEnumerable<string> BlockHashes(IReadOnlyList<FactView> facts) =>
         Current(facts).SelectMany(f => BlockingKeys.For(ToMatchRecord(MatchValues(f)))).Distinct(StringComparer.Ordinal).Select(Hash);
 
-    /// <summary>The keyed hash a blocking key is stored and searched as: the key itself is personal data.</summary>
+    /// <summary>
+    /// The keyed hash a blocking key is stored and searched as, the key itself being personal data: provisional search
+    /// rows (<see cref="ProvisionalSearch"/>) are keyed by it, the candidate index by its token (<see cref="Token"/>).
+    /// </summary>
     public string Hash(string blockingKey) => Convert.ToHexStringLower(hasher.KeyedHash(Encoding.UTF8.GetBytes(blockingKey)).AsSpan(0, 8));
+
+    /// <summary>The token a blocking key is filed and looked up under in the candidate index (<see cref="CandidateSearch.Token"/>).</summary>
+    public string Token(string blockingKey) => CandidateSearch.Token(blockingKey, Hash(blockingKey));
 
     /// <summary>Reads the match records a row of <paramref name="person"/> carries (sealed, or in clear as rows were written before sealing).</summary>
     public IReadOnlyList<MatchRecord> ReadRecords(string person, string stored)
