@@ -156,23 +156,27 @@ public sealed class CandidateIndexTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_name_sound_in_a_county_is_spread_over_four_rows_and_a_phone_keeps_one_row_keyed_by_its_hash()
+    public async Task A_name_sound_in_a_county_is_spread_over_four_rows_a_phone_over_sixteen_and_a_dwelling_keeps_one_row_keyed_by_its_hash()
     {
         var (index, sound) = await IndexAsync("pc|chen ming|110105");
         var builder = _hub.Factory.Services.GetRequiredService<ResidentRowBuilder>();
         var phone = builder.Token("t|13812345678");
+        var dwelling = builder.Token("pa|chen ming|北路57号3号楼");
         var persons = Persons(40);
 
-        await index.ApplyAsync(persons.SelectMany(p => new[] { CandidateIndex.Entry(sound, p, "[]"), CandidateIndex.Entry(phone, p, "[]") }), [], concurrency: 4);
+        await index.ApplyAsync(persons.SelectMany(p => new[] { CandidateIndex.Entry(sound, p, "[]"), CandidateIndex.Entry(phone, p, "[]"), CandidateIndex.Entry(dwelling, p, "[]") }), [], concurrency: 4);
 
         Assert.Equal(builder.Hash("pc|chen ming|110105") + "~4", sound);
-        Assert.Equal(builder.Hash("t|13812345678"), phone);
+        Assert.Equal(builder.Hash("t|13812345678") + "~16", phone);
+        Assert.Equal(builder.Hash("pa|chen ming|北路57号3号楼"), dwelling);
         var rows = await KeyRowsAsync();
-        Assert.Equal(CandidateSearch.Rows(sound).Append(phone).Order(StringComparer.Ordinal), rows.Select(r => r.RowKey));
-        Assert.Equal(40, Properties(rows.Single(r => r.RowKey == phone)));
-        Assert.All(rows.Where(r => r.RowKey != phone), r => Assert.Equal(CandidateSearch.Partition(sound), r.PartitionKey));
+        Assert.Equal(CandidateSearch.Rows(sound).Concat(CandidateSearch.Rows(phone)).Append(dwelling).Order(StringComparer.Ordinal), rows.Select(r => r.RowKey).Order(StringComparer.Ordinal));
+        Assert.Equal(40, Properties(rows.Single(r => r.RowKey == dwelling)));
+        Assert.Equal(40, rows.Where(r => r.RowKey.StartsWith(phone, StringComparison.Ordinal)).Sum(Properties));
+        Assert.All(rows.Where(r => r.RowKey.StartsWith(sound, StringComparison.Ordinal)), r => Assert.Equal(CandidateSearch.Partition(sound), r.PartitionKey));
         Assert.Equal(persons, (await index.FindAsync(sound)).Select(p => p.Person).Order(StringComparer.Ordinal));
         Assert.Equal(persons, (await index.FindAsync(phone)).Select(p => p.Person).Order(StringComparer.Ordinal));
+        Assert.Equal(persons, (await index.FindAsync(dwelling)).Select(p => p.Person).Order(StringComparer.Ordinal));
     }
 
     [Theory]

@@ -39,10 +39,11 @@ internal static class CandidateSearch
     /// knew only the year) reach several hundred. 16 rows hold 4,032: a date of 600 persons puts about 38 in a row (the
     /// fullest, by chance, some 56), and a row stays under 252 until a date has about 3,000. The name's sound with a
     /// county: about 200 persons for a common sound in a large county, homophones included; 4 rows, about 50 a row, hold
-    /// 800 before any row nears 252. The other kinds name a community, a dwelling, a phone or an ID's tail, which few
-    /// share.
+    /// 800 before any row nears 252. A phone: most are one household's, but a clerk who has none for a resident may
+    /// give the community's or the street office's, shared by a few hundred; 16 rows hold 4,032. The other kinds name a
+    /// community, a dwelling or an ID's tail, which few share.
     /// </summary>
-    private static readonly (string Kind, int Rows)[] RowsPerKind = [("b|", 16), ("pc|", 4)];
+    private static readonly (string Kind, int Rows)[] RowsPerKind = [("b|", 16), ("pc|", 4), ("t|", 16)];
 
     /// <summary>The token <paramref name="blockingKey"/>, whose keyed hash is <paramref name="hash"/>, is stored and looked up as.</summary>
     public static string Token(string blockingKey, string hash)
