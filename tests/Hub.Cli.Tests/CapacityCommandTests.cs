@@ -197,6 +197,38 @@ public sealed class CapacityCommandTests
     }
 
     [Fact]
+    public void The_busiest_birth_date_of_the_city_fits_its_candidate_rows_and_one_of_a_much_larger_index_does_not()
+    {
+        var m = MeasuredOperations.Parse(JsonNode.Parse(Operations), "test");
+
+        var city = CapacityModel.Compute(Small with { Persons = 3_000_000 }, m).BusiestBirthDate;
+        var larger = CapacityModel.Compute(Small with { Persons = 60_000_000 }, m);
+
+        // 3,000,000 over 22,000 days × 5 = 681.8 persons; 42.6 a row of 16, and 3 × √42.6 of chance.
+        Assert.Equal(681.8, city.Persons, 1);
+        Assert.Equal(16, city.Rows);
+        Assert.Equal(42.6 + (3 * Math.Sqrt(42.6)), city.FullestRow, 0);
+        Assert.True(city.Fits);
+        Assert.False(larger.BusiestBirthDate.Fits);
+        Assert.True(larger.BusiestBirthDate.FullestRow > 252);
+        Assert.False(larger.Met(1));
+    }
+
+    [Fact]
+    public async Task Capacity_names_the_busiest_birth_date_and_exits_1_when_its_rows_overflow()
+    {
+        var city = await Cli.RunAsync("capacity");
+        var crowded = await Cli.RunAsync("capacity", "--format", "json", "--busiest-birth-date", "100");
+
+        Assert.Contains("busiest birth date holds 682 persons", city.Output, StringComparison.Ordinal);
+        Assert.Contains("of 252 (within)", city.Output, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Failed, crowded.ExitCode);
+        var date = JsonNode.Parse(crowded.Output)!["estimate"]!["busiestBirthDate"]!;
+        Assert.False((bool)date["fits"]!);
+        Assert.Equal(16, (int)date["rows"]!);
+    }
+
+    [Fact]
     public async Task A_measured_file_without_the_reads_is_a_usage_error_that_names_the_missing_run()
     {
         using var folder = new TemporaryFolder();
@@ -217,6 +249,7 @@ public sealed class CapacityCommandTests
     [InlineData("--point-read-persons", "-1")]
     [InlineData("--key-reads", "sometimes")]
     [InlineData("--merge-point-reads", "0")]
+    [InlineData("--busiest-birth-date", "0")]
     public async Task A_wrong_assumption_exits_2_before_anything_is_computed(string option, string value)
     {
         var run = await Cli.RunAsync("capacity", option, value);

@@ -44,6 +44,8 @@ internal static class CapacityCommand
         var workingDays = Positive("--working-days", "Working days a month", d.WorkingDays);
         var auditYears = Positive("--audit-years", "Years the audit trail and the feed archive are kept", d.AuditYears);
         var streets = Whole("--streets", "Streets: the residents index's partitions", d.Streets);
+        var birthDays = Positive("--birth-date-days", "Days the persons' birth dates mostly fall on", d.BirthDateDays);
+        var busiestDate = Positive("--busiest-birth-date", "Persons born on the busiest date over the average date", d.BusiestBirthDateFactor);
         var active = Whole("--merge-active-partitions", "Partitions a merge writes at once", d.MergeActivePartitions);
         var pointReads = new Option<long>("--point-read-persons") { Description = $"The Hub's Hub:Feeds:PointReadPersonsPerPartition: a delta with at most this many persons a fact partition reads them by point reads, not its partitions whole (default {d.PointReadPersonsPerPartition})", DefaultValueFactory = _ => d.PointReadPersonsPerPartition };
         pointReads.Validators.Add(r =>
@@ -71,7 +73,7 @@ internal static class CapacityCommand
         var command = new Command("capacity", "The capacity model for a city (docs/capacity.md): storage requests per second per table and per partition at peak against Azure's published targets, storage size, Functions instances and a monthly cost, from measured operations. Exit 0 when within the target share, 1 when not.")
         {
             measured, format, residents, persons, departments, register, change, snapshotChanged, snapshotNights, ingestHours, staff, readsPerHour, listShare, officeHours,
-            workingDays, auditYears, streets, active, pointReads, pointReadsPerRecord, keyReads, overlap, target, account, partition, cores, utilisation, minimum, speedup, tableGb, per10k, blobGb, instanceHour,
+            workingDays, auditYears, streets, birthDays, busiestDate, active, pointReads, pointReadsPerRecord, keyReads, overlap, target, account, partition, cores, utilisation, minimum, speedup, tableGb, per10k, blobGb, instanceHour,
         };
         command.SetAction(async (parsed, cancellationToken) =>
         {
@@ -107,6 +109,8 @@ internal static class CapacityCommand
                 WorkingDays = parsed.GetValue(workingDays),
                 AuditYears = parsed.GetValue(auditYears),
                 Streets = (int)parsed.GetValue(streets),
+                BirthDateDays = parsed.GetValue(birthDays),
+                BusiestBirthDateFactor = parsed.GetValue(busiestDate),
                 MergeActivePartitions = (int)parsed.GetValue(active),
                 PointReadPersonsPerPartition = parsed.GetValue(pointReads),
                 MergePointReadsPerRecord = parsed.GetValue(pointReadsPerRecord),

@@ -37,10 +37,12 @@ internal static class CapacityView
         var totals = new Grid().AddColumn().AddColumn();
         Add(totals, "Account", $"{F(e.AccountPeakRequestsPerSecond)} requests/s at peak (night {F(e.AccountIngestRequestsPerSecond)}, day {F(e.AccountReadRequestsPerSecond)}) of {N(a.AccountRequestsPerSecond)}/s: {Plain(e.AccountRatio, a.TargetShare)}");
         Add(totals, "Tables hold", Bytes(e.Tables.Sum(t => t.StoredBytes)) + $"; the feed archive {Bytes(e.FeedArchiveBytes)} over {F(a.AuditYears)} years");
+        var date = e.BusiestBirthDate;
+        Add(totals, "Candidate index", $"the busiest birth date holds {N(date.Persons)} persons ({N(a.Persons)} over {N(a.BirthDateDays)} days × {F(a.BusiestBirthDateFactor)}), over {date.Rows} rows: the fullest about {N(date.FullestRow)} columns of {date.ColumnsPerRow} ({(date.Fits ? "within" : "OVER")})");
         Add(totals, "Functions instances", $"{e.PeakInstances} at peak (reads {e.ReadInstances}, feeds {e.IngestInstances}, at least {a.MinimumInstances})");
         Add(totals, "Target", met
-            ? $"met: every partition and the account at or under {P(a.TargetShare)} of the published target"
-            : $"NOT met: something exceeds {P(a.TargetShare)} of the published target");
+            ? $"met: every partition and the account at or under {P(a.TargetShare)} of the published target, every candidate row within its columns"
+            : $"NOT met: something exceeds {P(a.TargetShare)} of the published target, or a candidate row its columns");
         console.Write(totals);
 
         var cost = new Table().Title("Monthly cost (USD, list prices: re-check them, and Azure China's CNY prices, before relying on them)").AddColumns("Item", "Quantity", "Unit", "Unit price", "Amount");

@@ -57,6 +57,18 @@ internal sealed record CapacityAssumptions
     /// <summary>Streets (街道/乡镇): the partitions of the residents index and of a street's worklist.</summary>
     public int Streets { get; init; } = 1_000;
 
+    /// <summary>
+    /// Days the index's birth dates mostly fall on: about 60 years of working and old age, where special groups
+    /// (elderly, disabled, low-income) concentrate.
+    /// </summary>
+    public double BirthDateDays { get; init; } = 22_000;
+
+    /// <summary>
+    /// Persons born on the busiest date over the average date: cohort peaks, and dates heaped on 1 January by records
+    /// that knew only the year.
+    /// </summary>
+    public double BusiestBirthDateFactor { get; init; } = 5;
+
     /// <summary>Partitions a running merge writes at once (merge groups at once × partitions a group's run covers).</summary>
     public int MergeActivePartitions { get; init; } = 64;
 

@@ -51,8 +51,14 @@ internal sealed record CapacityEstimate
     /// <summary>The monthly cost, line by line.</summary>
     public required IReadOnlyList<CostLine> Costs { get; init; }
 
-    /// <summary>Whether every table's peak per partition, and the account's, stay within the target share.</summary>
-    public bool Met(double share) => AccountRatio <= share && Tables.All(t => t.Ratio <= share);
+    /// <summary>The candidate index's busiest birth date: how full its fullest row gets against the columns a row holds.</summary>
+    public required CandidateRowLoad BusiestBirthDate { get; init; }
+
+    /// <summary>
+    /// Whether every table's peak per partition, and the account's, stay within the target share, and the busiest birth
+    /// date's rows within the columns a row holds.
+    /// </summary>
+    public bool Met(double share) => AccountRatio <= share && Tables.All(t => t.Ratio <= share) && BusiestBirthDate.Fits;
 
     /// <summary>The monthly total.</summary>
     public double MonthlyCost => Costs.Sum(c => c.Amount);
@@ -82,6 +88,17 @@ internal sealed record TableLoad(
     double Ratio,
     double StoredEntities,
     double StoredBytes);
+
+/// <summary>How full the rows of one heavily shared blocking key get.</summary>
+/// <param name="Persons">Persons filed under the key.</param>
+/// <param name="Rows">Rows the key is spread over.</param>
+/// <param name="FullestRow">Persons in the fullest row: the average and three standard deviations of chance.</param>
+/// <param name="ColumnsPerRow">The columns a row holds.</param>
+internal sealed record CandidateRowLoad(double Persons, int Rows, double FullestRow, int ColumnsPerRow)
+{
+    /// <summary>Whether the fullest row stays within the columns a row holds.</summary>
+    public bool Fits => FullestRow <= ColumnsPerRow;
+}
 
 /// <summary>One line of the monthly cost.</summary>
 /// <param name="Item">What is paid for.</param>

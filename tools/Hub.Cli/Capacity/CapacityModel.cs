@@ -1,3 +1,4 @@
+using Hub.Core.Access.Residents;
 using Hub.Core.Storage;
 
 namespace Hub.Cli.Capacity;
@@ -23,7 +24,6 @@ internal static class CapacityModel
 
     // Entities a range query returns a page.
     private const double EntitiesPerPage = 1000;
-
 
     public static CapacityEstimate Compute(CapacityAssumptions a, MeasuredOperations m)
     {
@@ -106,6 +106,12 @@ internal static class CapacityModel
             Line("Functions instances (EP1)", instanceHours, "instance-hours", a.PriceInstanceHour),
         ];
 
+        // Persons fall to a key's rows by a hash of their key, so a row's share is binomial: three standard deviations
+        // above the average is the fullest row of a busy date, by chance.
+        var busiestDate = a.Persons / a.BirthDateDays * a.BusiestBirthDateFactor;
+        var perRow = busiestDate / CandidateKeyRows.BirthDate;
+        var fullestRow = perRow + (3 * Math.Sqrt(perRow));
+
         return new CapacityEstimate
         {
             NightRecords = nightRecords,
@@ -124,6 +130,7 @@ internal static class CapacityModel
             MonthlyTransactions = transactions,
             MonthlyInstanceHours = instanceHours,
             Costs = costs,
+            BusiestBirthDate = new CandidateRowLoad(busiestDate, CandidateKeyRows.BirthDate, fullestRow, CandidateKeyRows.ColumnsPerRow),
         };
     }
 

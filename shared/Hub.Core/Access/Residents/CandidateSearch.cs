@@ -43,7 +43,8 @@ internal static class CandidateSearch
     /// give the community's or the street office's, shared by a few hundred; 16 rows hold 4,032. The other kinds name a
     /// community, a dwelling or an ID's tail, which few share.
     /// </summary>
-    private static readonly (string Kind, int Rows)[] RowsPerKind = [("b|", 16), ("pc|", 4), ("t|", 16)];
+    private static readonly (string Kind, int Rows)[] RowsPerKind =
+        [("b|", CandidateKeyRows.BirthDate), ("pc|", CandidateKeyRows.NameSoundInCounty), ("t|", CandidateKeyRows.Phone)];
 
     /// <summary>The token <paramref name="blockingKey"/>, whose keyed hash is <paramref name="hash"/>, is stored and looked up as.</summary>
     public static string Token(string blockingKey, string hash)
