@@ -39,6 +39,9 @@ public sealed class EntityTable
     /// <summary>The table's name in the account.</summary>
     public string Name => _client.Name;
 
+    /// <summary>How <see cref="GetRowsAsync"/> reads a set of known keys: by point reads or by queries.</summary>
+    internal KeyReadMode KeyReads => _keyReads;
+
     /// <summary>
     /// The row at <paramref name="partitionKey"/>/<paramref name="rowKey"/>; null when there is none, and also when the
     /// table itself is missing (storage answers both with 404), so a derived table dropped to be rebuilt reads as empty.

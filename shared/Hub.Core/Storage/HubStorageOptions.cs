@@ -54,7 +54,8 @@ public sealed class HubStorageOptions
     /// <summary>
     /// How a set of known row keys of one partition is read: <see cref="KeyReadMode.PointReads"/> (a request a key),
     /// <see cref="KeyReadMode.Queries"/> (a request for every 14 keys) or <see cref="KeyReadMode.Auto"/> (the default:
-    /// point reads on the local emulator, which filters the whole table for every query, queries on Azure).
+    /// point reads on the local emulator, which filters the whole table for every query, queries on Azure, except for the
+    /// candidate index, whose partitions are too large for the partition scan Azure runs for such a query).
     /// </summary>
     public KeyReadMode KeyReads { get; set; } = KeyReadMode.Auto;
 

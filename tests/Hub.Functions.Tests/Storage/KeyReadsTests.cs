@@ -84,11 +84,16 @@ public sealed class KeyReadsTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public void Auto_reads_keys_by_point_reads_on_the_emulator_and_by_queries_on_an_https_account()
+    public void Auto_reads_keys_by_point_reads_on_the_emulator_and_by_queries_on_an_https_account_but_the_candidate_index_by_point_reads()
     {
         Assert.Equal(KeyReadMode.PointReads, Storage(KeyReadMode.Auto).KeyReads);
         Assert.Equal(KeyReadMode.PointReads, Storage("UseDevelopmentStorage=true", KeyReadMode.Auto).KeyReads);
         Assert.Equal(KeyReadMode.Queries, InAzure(KeyReadMode.Auto).KeyReads);
+        Assert.Equal(KeyReadMode.Queries, InAzure(KeyReadMode.Auto).FactsTable.KeyReads);
+
+        // A candidate partition is a sixteenth of the index, and Azure scans a partition for a query that joins row keys with "or".
+        Assert.Equal(KeyReadMode.PointReads, InAzure(KeyReadMode.Auto).CandidatesTable.KeyReads);
+        Assert.Equal(KeyReadMode.Queries, InAzure(KeyReadMode.Queries).CandidatesTable.KeyReads);
 
         // Either way a setting decides over the account.
         Assert.Equal(KeyReadMode.Queries, Storage(KeyReadMode.Queries).KeyReads);
