@@ -81,10 +81,13 @@ public sealed class EntityTable
             return [.. rows.OfType<StoredRow>()];
         }
 
+        // A key alone is a point read: the same one request, and Azure runs a query that names row keys as a scan of the partition.
         var chunks = keys.Chunk(KeysPerQuery).ToList();
         var found = new List<StoredRow>[chunks.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, chunks.Count), parallel, async (i, token) =>
-            found[i] = await ReadKeysAsync(partitionKey, chunks[i], token).ConfigureAwait(false)).ConfigureAwait(false);
+            found[i] = chunks[i] is [var only]
+                ? [.. await GetRowAsync(partitionKey, only, token).ConfigureAwait(false) is { } row ? [row] : Array.Empty<StoredRow>()]
+                : await ReadKeysAsync(partitionKey, chunks[i], token).ConfigureAwait(false)).ConfigureAwait(false);
         return [.. found.SelectMany(f => f)];
     }
 

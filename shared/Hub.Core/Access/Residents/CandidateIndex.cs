@@ -41,17 +41,8 @@ internal sealed class CandidateIndex(HubStorage storage)
     }
 
     /// <summary>The persons filed under <paramref name="token"/>, each with their match records as stored: a point read for a token of one row.</summary>
-    public async Task<IReadOnlyList<(string Person, string Records)>> FindAsync(string token, CancellationToken cancellationToken = default)
-    {
-        var rows = CandidateSearch.Rows(token);
-        if (rows.Count == 1)
-        {
-            var row = await storage.CandidatesTable.GetRowAsync(CandidateSearch.Partition(token), token, cancellationToken).ConfigureAwait(false);
-            return row is null ? [] : PersonsOf([row]);
-        }
-
-        return PersonsOf(await storage.CandidatesTable.GetRowsAsync(CandidateSearch.Partition(token), rows, cancellationToken).ConfigureAwait(false));
-    }
+    public async Task<IReadOnlyList<(string Person, string Records)>> FindAsync(string token, CancellationToken cancellationToken = default) =>
+        PersonsOf(await storage.CandidatesTable.GetRowsAsync(CandidateSearch.Partition(token), CandidateSearch.Rows(token), cancellationToken).ConfigureAwait(false));
 
     /// <summary>
     /// The persons filed under each of <paramref name="tokens"/>, all of the partition <paramref name="partitionKey"/>,

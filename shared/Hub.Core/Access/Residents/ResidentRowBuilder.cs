@@ -49,8 +49,11 @@ internal sealed class ResidentRowBuilder(ProfileBuilder profiles, PersonKeyHashe
         var blocking = records
             .SelectMany(r => BlockingKeys.For(ToMatchRecord(r)))
             .Distinct(StringComparer.Ordinal)
-            .Select(k => (Key: k, Hash: Hash(k)))
-            .Select(k => (k.Hash, Token: CandidateSearch.Token(k.Key, k.Hash)))
+            .Select(k =>
+            {
+                var hash = Hash(k);
+                return (Hash: hash, Token: CandidateSearch.Token(k, hash));
+            })
             .OrderBy(k => k.Hash, StringComparer.Ordinal)
             .ToList();
 
