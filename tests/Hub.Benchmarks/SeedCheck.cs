@@ -40,8 +40,8 @@ internal static class SeedCheck
         };
         await PopulationLoad.RunAsync(fed.CreatePublisherClient, persons, cancellationToken);
         await PopulationSeed.RunAsync(seeded.Services, persons, cancellationToken);
-        var facts = Compare("facts", await RowsAsync(fed.Storage.Facts, await OpenedAsync(fed, cancellationToken), cancellationToken), await RowsAsync(seeded.Storage.Facts, await OpenedAsync(seeded, cancellationToken), cancellationToken));
-        var residents = Compare("residents", await RowsAsync(fed.Storage.Residents, Opened.None, cancellationToken), await RowsAsync(seeded.Storage.Residents, Opened.None, cancellationToken));
+        var facts = Compare("facts", await RowsAsync(fed.Storage.FactTables, await OpenedAsync(fed, cancellationToken), cancellationToken), await RowsAsync(seeded.Storage.FactTables, await OpenedAsync(seeded, cancellationToken), cancellationToken));
+        var residents = Compare("residents", await RowsAsync([fed.Storage.Residents], Opened.None, cancellationToken), await RowsAsync([seeded.Storage.Residents], Opened.None, cancellationToken));
         return facts + residents;
     }
 
@@ -88,10 +88,10 @@ internal static class SeedCheck
         JsonSerializer.Serialize(new SortedDictionary<string, string>(attributes.ToDictionary(), StringComparer.Ordinal), StorageJson.Options);
 
     /// <summary>Every row but the street versions, keyed "partition/row", as canonical text without its volatile properties.</summary>
-    private static async Task<IReadOnlyDictionary<string, string>> RowsAsync(TableClient table, Opened opened, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyDictionary<string, string>> RowsAsync(IReadOnlyList<TableClient> tables, Opened opened, CancellationToken cancellationToken)
     {
         var rows = new Dictionary<string, string>(StringComparer.Ordinal);
-        await foreach (var entity in table.QueryAsync<TableEntity>(cancellationToken: cancellationToken))
+        await foreach (var entity in tables.ToAsyncEnumerable().SelectMany(t => t.QueryAsync<TableEntity>(cancellationToken: cancellationToken)))
         {
             if (entity.RowKey == StreetVersion.RowKey)
             {

@@ -6,7 +6,7 @@ namespace Hub.Tests.Shared;
 internal static class HubStorageDeletion
 {
     public static Task DeleteAllAsync(this HubStorage storage) => Task.WhenAll(
-        storage.Facts.DeleteAsync(),
+        Task.WhenAll(storage.FactTables.Select(t => t.DeleteAsync())),
         storage.Batches.DeleteAsync(),
         storage.Residents.DeleteAsync(),
         storage.Reviews.DeleteAsync(),

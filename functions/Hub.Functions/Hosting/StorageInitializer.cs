@@ -2,7 +2,10 @@ using Hub.Core.Storage;
 
 namespace Hub.Functions.Hosting;
 
-/// <summary>Creates the Hub's tables, containers and queues at start-up if they are missing.</summary>
+/// <summary>
+/// Creates the Hub's tables, containers and queues at start-up if they are missing, and stops the start when the store
+/// was written with another layout of its <c>facts</c> tables (<see cref="HubStorage.FindFactLayoutMismatchAsync"/>).
+/// </summary>
 /// <remarks>
 /// In Azure the infrastructure template creates them and the app's identity may hold only data roles; a refusal
 /// (403) then means "already provisioned by the template", not a reason to stop the Hub.
@@ -14,6 +17,11 @@ internal sealed partial class StorageInitializer(HubStorage storage, ILogger<Sto
         if (!await storage.EnsureCreatedAsync(cancellationToken))
         {
             LogNotAllowedToCreate(logger);
+        }
+
+        if (await storage.FindFactLayoutMismatchAsync(cancellationToken) is { } mismatch)
+        {
+            throw new InvalidOperationException(mismatch);
         }
     }
 

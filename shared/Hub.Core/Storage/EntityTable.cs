@@ -27,17 +27,23 @@ public sealed class EntityTable
     // Key reads of one call in flight at once, so a batch's thousands of keys do not open thousands of connections.
     private const int ReadsInFlight = 8;
 
-    private readonly TableClient _client;
+    // The tables of a FactTableLayout; one for every table but facts, and for facts on Azure.
+    private readonly IReadOnlyList<TableClient> _tables;
     private readonly KeyReadMode _keyReads;
 
     internal EntityTable(TableClient client, KeyReadMode keyReads = KeyReadMode.PointReads)
+        : this([client], keyReads)
     {
-        _client = client;
+    }
+
+    internal EntityTable(IReadOnlyList<TableClient> tables, KeyReadMode keyReads = KeyReadMode.PointReads)
+    {
+        _tables = tables;
         _keyReads = keyReads == KeyReadMode.Queries ? KeyReadMode.Queries : KeyReadMode.PointReads;
     }
 
-    /// <summary>The table's name in the account.</summary>
-    public string Name => _client.Name;
+    /// <summary>The table's name in the account (of its first table, when its rows are spread over several).</summary>
+    public string Name => _tables[0].Name;
 
     /// <summary>How <see cref="GetRowsAsync"/> reads a set of known keys: by point reads or by queries.</summary>
     internal KeyReadMode KeyReads => _keyReads;
@@ -49,7 +55,7 @@ public sealed class EntityTable
     public async Task<T?> GetAsync<T>(string partitionKey, string rowKey, CancellationToken cancellationToken = default)
         where T : StoredEntity, new()
     {
-        var response = await _client.GetEntityIfExistsAsync<T>(partitionKey, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var response = await For(partitionKey).GetEntityIfExistsAsync<T>(partitionKey, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
         return response.HasValue ? response.Value : null;
     }
 
@@ -59,7 +65,7 @@ public sealed class EntityTable
     /// </summary>
     public async Task<StoredRow?> GetRowAsync(string partitionKey, string rowKey, CancellationToken cancellationToken = default)
     {
-        var response = await _client.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var response = await For(partitionKey).GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
         return response.HasValue ? new StoredRow(response.Value!) : null;
     }
 
@@ -107,7 +113,7 @@ public sealed class EntityTable
 
         try
         {
-            await _client.UpdateEntityAsync(row, new ETag(version.Value), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            await For(partitionKey).UpdateEntityAsync(row, new ETag(version.Value), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
             return WriteOutcome.Written;
         }
         catch (RequestFailedException ex) when (ex.Status == 412)
@@ -123,7 +129,7 @@ public sealed class EntityTable
     /// <summary>Whether a row is at <paramref name="partitionKey"/>/<paramref name="rowKey"/> (one point read; also a cheap reachability probe).</summary>
     public async Task<bool> ExistsAsync(string partitionKey, string rowKey, CancellationToken cancellationToken = default)
     {
-        var response = await _client.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var response = await For(partitionKey).GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
         return response.HasValue;
     }
 
@@ -135,9 +141,17 @@ public sealed class EntityTable
     /// <param name="pageSize">Rows per request; null for storage's default (1,000).</param>
     /// <param name="select">The columns to read; null for all.</param>
     /// <param name="cancellationToken">Cancels the reading.</param>
-    public IAsyncEnumerable<T> QueryAsync<T>(string? filter, int? pageSize = null, IEnumerable<string>? select = null, CancellationToken cancellationToken = default)
-        where T : StoredEntity, new() =>
-        _client.QueryAsync<T>(filter, pageSize, select, cancellationToken);
+    public async IAsyncEnumerable<T> QueryAsync<T>(string? filter, int? pageSize = null, IEnumerable<string>? select = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        where T : StoredEntity, new()
+    {
+        foreach (var table in TablesFor(filter))
+        {
+            await foreach (var row in table.QueryAsync<T>(filter, pageSize, select, cancellationToken).ConfigureAwait(false))
+            {
+                yield return row;
+            }
+        }
+    }
 
     /// <summary>
     /// Every row matching <paramref name="filter"/>, whatever its kind, read page by page as the caller enumerates: for
@@ -145,25 +159,31 @@ public sealed class EntityTable
     /// </summary>
     public async IAsyncEnumerable<StoredRow> QueryRowsAsync(string filter, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await foreach (var row in _client.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        foreach (var table in TablesFor(filter))
         {
-            yield return new StoredRow(row);
+            await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                yield return new StoredRow(row);
+            }
         }
     }
 
     /// <summary>
     /// One page of the rows matching <paramref name="filter"/>: the first page when <paramref name="continuationToken"/>
-    /// is null, else the page that token (from an earlier page of the same query) names.
+    /// is null, else the page that token (from an earlier page of the same query) names. Over several tables a page
+    /// holds rows of one table, and the token names the table it goes on in (<see cref="MultiTableToken"/>).
     /// </summary>
     public async Task<EntityPage<T>> QueryPageAsync<T>(string filter, string? continuationToken, int pageSize, IEnumerable<string>? select = null, CancellationToken cancellationToken = default)
         where T : StoredEntity, new()
     {
-        await foreach (var page in _client.QueryAsync<T>(filter, pageSize, select, cancellationToken).AsPages(continuationToken, pageSize).ConfigureAwait(false))
+        var tables = TablesFor(filter);
+        var (index, token) = tables.Count == 1 ? (0, continuationToken) : MultiTableToken.Parse(continuationToken, tables.Count);
+        await foreach (var page in tables[index].QueryAsync<T>(filter, pageSize, select, cancellationToken).AsPages(token, pageSize).ConfigureAwait(false))
         {
-            return new EntityPage<T>(page.Values, page.ContinuationToken);
+            return new EntityPage<T>(page.Values, tables.Count == 1 ? page.ContinuationToken : MultiTableToken.After(index, page.ContinuationToken, tables.Count));
         }
 
-        return new EntityPage<T>([], null);
+        return new EntityPage<T>([], tables.Count == 1 ? null : MultiTableToken.After(index, null, tables.Count));
     }
 
     /// <summary>Adds <paramref name="entity"/>: <see cref="WriteOutcome.AlreadyExists"/> when its row is already there.</summary>
@@ -171,7 +191,7 @@ public sealed class EntityTable
     {
         try
         {
-            var response = await _client.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+            var response = await For(entity.PartitionKey).AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
             return Written(response);
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
@@ -189,7 +209,7 @@ public sealed class EntityTable
     {
         try
         {
-            var response = await _client.UpdateEntityAsync(entity, new ETag(version.Value), Mode(mode), cancellationToken).ConfigureAwait(false);
+            var response = await For(entity.PartitionKey).UpdateEntityAsync(entity, new ETag(version.Value), Mode(mode), cancellationToken).ConfigureAwait(false);
             return Written(response);
         }
         catch (RequestFailedException ex) when (ex.Status == 412)
@@ -205,7 +225,7 @@ public sealed class EntityTable
     /// <summary>Writes <paramref name="entity"/> whether or not its row is there; returns the row's new version.</summary>
     public async Task<EntityVersion?> UpsertAsync(StoredEntity entity, EntityUpdateMode mode, CancellationToken cancellationToken = default)
     {
-        var response = await _client.UpsertEntityAsync(entity, Mode(mode), cancellationToken).ConfigureAwait(false);
+        var response = await For(entity.PartitionKey).UpsertEntityAsync(entity, Mode(mode), cancellationToken).ConfigureAwait(false);
         return VersionOf(response);
     }
 
@@ -218,7 +238,7 @@ public sealed class EntityTable
     {
         try
         {
-            await _client.DeleteEntityAsync(partitionKey, rowKey, version is { } v ? new ETag(v.Value) : ETag.All, cancellationToken).ConfigureAwait(false);
+            await For(partitionKey).DeleteEntityAsync(partitionKey, rowKey, version is { } v ? new ETag(v.Value) : ETag.All, cancellationToken).ConfigureAwait(false);
             return WriteOutcome.Written;
         }
         catch (RequestFailedException ex) when (ex.Status == 412)
@@ -270,7 +290,9 @@ public sealed class EntityTable
         ArgumentNullException.ThrowIfNull(changes);
         try
         {
-            var response = await _client.SubmitTransactionAsync(changes.Select(c => c.Action), cancellationToken).ConfigureAwait(false);
+            var actions = changes.Select(c => c.Action).ToList();
+            var table = actions.Count == 0 ? _tables[0] : For(actions[0].Entity.PartitionKey);
+            var response = await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
             return new TransactionResult(WriteOutcome.Written, null, response.Value.Select(VersionOf).ToList());
         }
         catch (TableTransactionFailedException ex) when (ex.Status is 404 or 409 or 412)
@@ -303,6 +325,15 @@ public sealed class EntityTable
         }
 
         return rows;
+    }
+
+    private TableClient For(string partitionKey) =>
+        _tables.Count == 1 ? _tables[0] : _tables[FactTableLayout.TableOf(partitionKey, _tables.Count)];
+
+    private List<TableClient> TablesFor(string? filter)
+    {
+        var (first, last) = PartitionFilter.TablesFor(filter, _tables.Count);
+        return [.. _tables.Skip(first).Take(last - first + 1)];
     }
 
     private static WriteResult Written(Response response) => new(WriteOutcome.Written, VersionOf(response));

@@ -22,7 +22,9 @@ public sealed class HubStorage
         var prefix = options.Value.NamePrefix;
         _queues = queues;
         _prefix = prefix;
-        Facts = tables.GetTableClient($"{prefix}facts");
+        var factTables = options.Value.FactTablesFor(tables);
+        FactTables = [.. Enumerable.Range(0, factTables).Select(i => tables.GetTableClient(FactTableLayout.TableName(prefix, i)))];
+        Facts = FactTables[0];
         Batches = tables.GetTableClient($"{prefix}batches");
         Residents = tables.GetTableClient($"{prefix}residents");
         Reviews = tables.GetTableClient($"{prefix}reviews");
@@ -47,7 +49,7 @@ public sealed class HubStorage
         PushDeliveryPoisonQueue = queues.GetQueueClient($"{prefix}{QueueNames.PushDeliveries}-poison");
         ServiceTables = tables;
         KeyReads = options.Value.KeyReadsFor(tables);
-        FactsTable = new EntityTable(Facts, KeyReads);
+        FactsTable = new EntityTable(FactTables, KeyReads);
         BatchesTable = new EntityTable(Batches, KeyReads);
         ResidentsTable = new EntityTable(Residents, KeyReads);
         ReviewsTable = new EntityTable(Reviews, KeyReads);
@@ -148,6 +150,12 @@ public sealed class HubStorage
     /// <remarks>The raw SDK client, for tests that reach under the Hub (to tamper with a row, say); the Hub itself uses the wrappers above.</remarks>
     internal TableClient Facts { get; }
 
+    /// <summary>Every table of the <c>facts</c> layout, in partition order; <see cref="Facts"/> is the first.</summary>
+    internal IReadOnlyList<TableClient> FactTables { get; }
+
+    /// <summary>The table of the <c>facts</c> layout that holds <paramref name="partitionKey"/>.</summary>
+    internal TableClient FactTableOf(string partitionKey) => FactTables[FactTableLayout.TableOf(partitionKey, FactTables.Count)];
+
     /// <summary>The resident index: golden persons by street, community and grid, with what candidate search scores.</summary>
     /// <remarks>The raw SDK client, for tests that reach under the Hub (to tamper with a row, say); the Hub itself uses the wrappers above.</remarks>
     internal TableClient Residents { get; }
@@ -241,6 +249,14 @@ public sealed class HubStorage
     /// <summary>The queue <paramref name="name"/> (without the name prefix), e.g. for a trigger that polls it by name.</summary>
     public WorkQueue QueueNamed(string name) => new(_queues.GetQueueClient(_prefix + name));
 
+    /// <summary>
+    /// Null when the store's <c>facts</c> rows lie where the configured <see cref="HubStorageOptions.FactTables"/> looks
+    /// for them (an empty store always does), else what is wrong and what to set: a Hub must not start on a store
+    /// written with another layout. One single-row query a table of the largest layout.
+    /// </summary>
+    public Task<string?> FindFactLayoutMismatchAsync(CancellationToken cancellationToken = default) =>
+        FactLayoutCheck.FindMismatchAsync(ServiceTables, _prefix, FactTables.Count, cancellationToken);
+
     /// <summary>Creates whatever does not exist yet; safe to call on every start.</summary>
     /// <returns>
     /// True when everything exists now; false when storage refused to create (403): in Azure the infrastructure
@@ -261,7 +277,7 @@ public sealed class HubStorage
 
     private Task CreateAllAsync(CancellationToken cancellationToken) =>
         Task.WhenAll(
-            Facts.CreateIfNotExistsAsync(cancellationToken),
+            Task.WhenAll(FactTables.Select(t => t.CreateIfNotExistsAsync(cancellationToken))),
             Batches.CreateIfNotExistsAsync(cancellationToken),
             Residents.CreateIfNotExistsAsync(cancellationToken),
             Reviews.CreateIfNotExistsAsync(cancellationToken),

@@ -59,6 +59,13 @@ public sealed class HubStorageOptions
     /// </summary>
     public KeyReadMode KeyReads { get; set; } = KeyReadMode.Auto;
 
+    /// <summary>
+    /// How many tables the person partitions of <c>facts</c> are spread over (<see cref="FactTableLayout"/>): 1, 2, 4, 8
+    /// or 16, or 0 (the default) for 16 on the local emulator, whose writes slow as a table grows, and 1 on Azure. A
+    /// store keeps the layout it was written with: the Hub refuses to start when the setting differs from it.
+    /// </summary>
+    public int FactTables { get; set; }
+
     /// <summary>True when the Hub reaches its account by service URIs and a token rather than a connection string.</summary>
     internal bool UsesServiceUris =>
         !string.IsNullOrWhiteSpace(AccountName) || (TableServiceUri is not null && BlobServiceUri is not null && QueueServiceUri is not null);
@@ -69,6 +76,10 @@ public sealed class HubStorageOptions
     /// </summary>
     internal KeyReadMode KeyReadsFor(TableServiceClient tables) =>
         KeyReads != KeyReadMode.Auto ? KeyReads : IsEmulator(tables) ? KeyReadMode.PointReads : KeyReadMode.Queries;
+
+    /// <summary>The number of <c>facts</c> tables for <paramref name="tables"/>: <see cref="FactTables"/>, or when it is 0 as the account says.</summary>
+    internal int FactTablesFor(TableServiceClient tables) =>
+        FactTables != 0 ? FactTables : IsEmulator(tables) ? FactTableLayout.EmulatorTables : 1;
 
     private bool IsEmulator(TableServiceClient tables) =>
         (!UsesServiceUris && ConnectionString?.Contains("UseDevelopmentStorage=true", StringComparison.OrdinalIgnoreCase) == true)

@@ -4,6 +4,7 @@ using Azure.Data.Tables;
 using Hub.Core.Feeds.Batches;
 using Hub.Core.Feeds.Reading;
 using Hub.Functions.Tests.Infrastructure;
+using Hub.Tests.Shared;
 using MiniExcelLibs;
 
 namespace Hub.Functions.Tests.Feeds;
@@ -188,7 +189,7 @@ public sealed class FeedIngestionTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     private async Task<List<TableEntity>> AllFactsAsync(string source) =>
-        await _hub.Storage.Facts.QueryAsync<TableEntity>(e => e.GetString("Source") == source).ToListAsync();
+        await _hub.Storage.QueryFactsAsync<TableEntity>(e => e.GetString("Source") == source).ToListAsync();
 
     private async Task<List<string>> AllFactAttributesAsync(string source) =>
         [.. (await OpenedFacts.OfAsync(_hub.Services, source)).Select(OpenedFacts.Json)];

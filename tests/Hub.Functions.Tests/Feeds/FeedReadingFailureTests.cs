@@ -2,6 +2,7 @@ using System.Text;
 using Azure.Data.Tables;
 using Hub.Core.Feeds.Batches;
 using Hub.Functions.Tests.Infrastructure;
+using Hub.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 
@@ -150,5 +151,5 @@ public sealed class FeedReadingFailureTests(AzuriteFixture azurite) : IAsyncLife
         await _hub.CreatePublisherClient("civil-affairs").PushAndWaitAsync("civil-affairs", body, contentType);
 
     private async Task<List<TableEntity>> FactsAsync() =>
-        await _hub.Storage.Facts.QueryAsync<TableEntity>(e => e.GetString("Source") == "civil-affairs").ToListAsync();
+        await _hub.Storage.QueryFactsAsync<TableEntity>(e => e.GetString("Source") == "civil-affairs").ToListAsync();
 }

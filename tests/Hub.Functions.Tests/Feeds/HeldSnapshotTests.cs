@@ -6,6 +6,7 @@ using Hub.Core.Access;
 using Hub.Core.Audit;
 using Hub.Core.Feeds.Batches;
 using Hub.Functions.Tests.Infrastructure;
+using Hub.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Hub.Functions.Tests.Feeds;
@@ -145,7 +146,7 @@ public sealed class HeldSnapshotTests(AzuriteFixture azurite) : IAsyncLifetime
     private async Task<List<string>> StoredAsync()
     {
         var rows = new List<string>();
-        foreach (var table in new[] { _hub.Storage.Facts, _hub.Storage.Residents })
+        foreach (var table in _hub.Storage.FactTables.Append(_hub.Storage.Residents))
         {
             await foreach (var entity in table.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"]))
             {
@@ -160,7 +161,7 @@ public sealed class HeldSnapshotTests(AzuriteFixture azurite) : IAsyncLifetime
     private async Task<int> EndedFactsAsync()
     {
         var ended = 0;
-        await foreach (var fact in _hub.Storage.Facts.QueryAsync<TableEntity>(filter: "Source eq 'civil-affairs'"))
+        await foreach (var fact in _hub.Storage.QueryFactsAsync<TableEntity>("Source eq 'civil-affairs'"))
         {
             ended += fact.GetDateTimeOffset("EndedAt") is null ? 0 : 1;
         }

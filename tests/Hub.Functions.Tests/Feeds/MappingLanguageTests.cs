@@ -157,7 +157,7 @@ public sealed class MappingLanguageTests(AzuriteFixture azurite) : IAsyncLifetim
     private async Task<List<TableEntity>> FactsAsync(string source)
     {
         _opened = await OpenedFacts.ByRowKeyAsync(_hub!.Services);
-        return await _hub!.Storage.Facts.QueryAsync<TableEntity>(f => f.GetString("Source") == source).ToListAsync();
+        return await _hub!.Storage.QueryFactsAsync<TableEntity>(f => f.GetString("Source") == source).ToListAsync();
     }
 
     private Dictionary<string, string> Attributes(TableEntity fact) => new(_opened[fact.RowKey]);

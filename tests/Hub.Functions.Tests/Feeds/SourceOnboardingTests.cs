@@ -77,7 +77,7 @@ public sealed class SourceOnboardingTests(AzuriteFixture azurite) : IAsyncLifeti
         var steward = _hub.CreateClientWithToken(DevelopmentTokens.MintPersonal("steward-1", [HubRoles.DataSteward], "110100000000"));
         var profile = await steward.GetStringAsync(new Uri($"/api/profiles/{key}", UriKind.Relative));
         Assert.Contains("\"group\":\"severe-mental-illness\"", profile, StringComparison.Ordinal);
-        var facts = await _hub.Storage.Facts.QueryAsync<Azure.Data.Tables.TableEntity>(f => f.GetString("Source") == "health-commission").ToListAsync();
+        var facts = await _hub.Storage.QueryFactsAsync<Azure.Data.Tables.TableEntity>(f => f.GetString("Source") == "health-commission").ToListAsync();
         Assert.Single(facts, f => f.GetBoolean("Identified") == false);
         Assert.Contains("\"id\":\"health-commission\"", sources, StringComparison.Ordinal);
     }

@@ -2,6 +2,7 @@ using System.Text;
 using Azure.Data.Tables;
 using Hub.Core.Feeds.Batches;
 using Hub.Functions.Tests.Infrastructure;
+using Hub.Tests.Shared;
 
 namespace Hub.Functions.Tests.Feeds;
 
@@ -35,7 +36,7 @@ public sealed class SpillBudgetTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(BatchStatus.Failed, report.Status);
         Assert.Contains("4096 bytes", report.FailureReason, StringComparison.Ordinal);
         Assert.Contains("Hub:Feeds:SpillBudgetBytes", report.FailureReason, StringComparison.Ordinal);
-        Assert.Empty(await _hub.Storage.Facts.QueryAsync<TableEntity>(e => e.GetString("Source") == "civil-affairs").ToListAsync());
+        Assert.Empty(await _hub.Storage.QueryFactsAsync<TableEntity>(e => e.GetString("Source") == "civil-affairs").ToListAsync());
     }
 
     private static string Rows(int first, int count) =>

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Hub.Core.Feeds.Batches;
 using Hub.Functions.Tests.Infrastructure;
+using Hub.Tests.Shared;
 
 namespace Hub.Functions.Tests.FunctionsHost;
 
@@ -84,5 +85,5 @@ public sealed class QueueTriggerEnvelopeTests(AzuriteFixture azurite) : IAsyncLi
     };
 
     private async Task<List<string>> FactVersionsAsync() =>
-        [.. (await _hub.Storage.Facts.QueryAsync<Azure.Data.Tables.TableEntity>().ToListAsync()).Select(f => $"{f.RowKey}@{f.ETag}").Order(StringComparer.Ordinal)];
+        [.. (await _hub.Storage.QueryFactsAsync<Azure.Data.Tables.TableEntity>().ToListAsync()).Select(f => $"{f.RowKey}@{f.ETag}").Order(StringComparer.Ordinal)];
 }

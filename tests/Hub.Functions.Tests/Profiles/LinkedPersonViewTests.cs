@@ -166,7 +166,7 @@ public sealed class LinkedPersonViewTests(AzuriteFixture azurite) : IAsyncLifeti
     /// <summary>For every key holding facts: its view (or the golden person's it names) is usable, and gives the profile the rows give.</summary>
     private async Task AssertViewsEqualRowsAsync(string when)
     {
-        var keys = await _hub.Factory.Storage.Facts.QueryAsync<TableEntity>(select: ["RowKey"])
+        var keys = await _hub.Factory.Storage.QueryFactsAsync<TableEntity>(select: ["RowKey"])
             .Where(e => !ResolutionRows.IsResolutionRow(e.RowKey))
             .Select(e => ResolutionRows.PersonKeyOf(e.RowKey))
             .Distinct()

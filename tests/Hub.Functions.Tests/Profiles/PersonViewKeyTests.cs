@@ -40,14 +40,14 @@ public sealed class PersonViewKeyTests(AzuriteFixture azurite) : IAsyncLifetime
     private PersonKey _secondKey;
 
     // Taken while the first Hub runs; a table client outlives the Hub it came from.
-    private TableClient FactsTable { get; set; } = null!;
+    private Func<string, TableClient> FactsTable { get; set; } = null!;
 
     public async Task InitializeAsync()
     {
         await PushAsync(_first, Police(new PoliceRow(First, "李国强", "男", Household: "7", Relation: "户主"), new PoliceRow(Second, "张秀英", "女", Household: "8", Relation: "户主")));
         var hasher = _first.Services.GetRequiredService<PersonKeyHasher>();
         (_firstKey, _secondKey) = (hasher.Hash(ResidentId.Parse(First)), hasher.Hash(ResidentId.Parse(Second)));
-        FactsTable = _first.Storage.Facts;
+        FactsTable = _first.Storage.FactTableOf;
     }
 
     public async Task DisposeAsync()
@@ -79,7 +79,7 @@ public sealed class PersonViewKeyTests(AzuriteFixture azurite) : IAsyncLifetime
         var (view, _) = await RowsAsync(key);
         view.Remove("KeyId");
         view.Remove("Wrapped");
-        await FactsTable.UpdateEntityAsync(view, view.ETag, TableUpdateMode.Replace);
+        await FactsTable(view.PartitionKey).UpdateEntityAsync(view, view.ETag, TableUpdateMode.Replace);
 
         var (before, requestsBefore) = await ReadCountedAsync(key, OldKeys);
         var reconciled = await _first.Services.GetRequiredService<ResidentReconciler>().RunAsync();
@@ -102,11 +102,11 @@ public sealed class PersonViewKeyTests(AzuriteFixture azurite) : IAsyncLifetime
 
         // Another person's wrapped key does not unwrap for this one (the wrap is bound to its owner).
         view["Wrapped"] = othersKey.GetString("Wrapped");
-        await FactsTable.UpdateEntityAsync(view, view.ETag, TableUpdateMode.Replace);
+        await FactsTable(view.PartitionKey).UpdateEntityAsync(view, view.ETag, TableUpdateMode.Replace);
         var (borrowed, borrowedRequests) = await ReadCountedAsync(first, OldKeys);
         (view, _) = await RowsAsync(first);
         view["KeyId"] = "retired";
-        await FactsTable.UpdateEntityAsync(view, view.ETag, TableUpdateMode.Replace);
+        await FactsTable(view.PartitionKey).UpdateEntityAsync(view, view.ETag, TableUpdateMode.Replace);
         var (unknown, unknownRequests) = await ReadCountedAsync(first, OldKeys);
 
         Assert.Equal((2, 2), (borrowedRequests, unknownRequests));
@@ -189,8 +189,8 @@ public sealed class PersonViewKeyTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     private async Task<(TableEntity View, TableEntity KeyRow)> RowsAsync(PersonKey key) =>
-        ((await FactsTable.GetEntityAsync<TableEntity>(key.PartitionKey, ResolutionRows.View(key.Value))).Value,
-         (await FactsTable.GetEntityAsync<TableEntity>(key.PartitionKey, ResolutionRows.DataKey(key.Value))).Value);
+        ((await FactsTable(key.PartitionKey).GetEntityAsync<TableEntity>(key.PartitionKey, ResolutionRows.View(key.Value))).Value,
+         (await FactsTable(key.PartitionKey).GetEntityAsync<TableEntity>(key.PartitionKey, ResolutionRows.DataKey(key.Value))).Value);
 
     /// <summary>
     /// The view as a second Hub on the same storage reads it, with <paramref name="settings"/>, its triggers off and its

@@ -140,7 +140,7 @@ public sealed class PersonViewTests(AzuriteFixture azurite) : IAsyncLifetime
         var view = await Facts.ReadViewAsync(key);
         Assert.True(view?.IsUsable() == true, "a person without links should have a usable view");
         var fromView = ProfileJson.Serialize((await Profiles.ReadAsync(key))!);
-        await _hub.Factory.Storage.Facts.DeleteEntityAsync(view!.PartitionKey, view.RowKey);
+        await _hub.Factory.Storage.FactTableOf(view!.PartitionKey).DeleteEntityAsync(view.PartitionKey, view.RowKey);
         var fromFacts = ProfileJson.Serialize((await Profiles.ReadAsync(key))!);
         return (fromView, fromFacts);
     }

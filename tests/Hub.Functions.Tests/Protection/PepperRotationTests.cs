@@ -8,6 +8,7 @@ using Hub.Core.Identity.Keys;
 using Hub.Core.Identity.Rotation;
 using Hub.Functions.Tests.Infrastructure;
 using Hub.Samples;
+using Hub.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Xunit.Abstractions;
@@ -313,7 +314,7 @@ public sealed partial class PepperRotationTests(AzuriteFixture azurite, ITestOut
     private static async Task<int> CountPersonsAsync(HubFactory hub)
     {
         var count = 0;
-        await foreach (var row in hub.Storage.Facts.QueryAsync<TableEntity>(select: ["RowKey"]))
+        await foreach (var row in hub.Storage.QueryFactsAsync<TableEntity>(select: ["RowKey"]))
         {
             count += row.RowKey.EndsWith("|~view", StringComparison.Ordinal) ? 1 : 0;
         }

@@ -85,7 +85,7 @@ public sealed class ResidentReconcilerTests(AzuriteFixture azurite) : IAsyncLife
         var (first, second) = (PersonKey.Parse(_hub.KeyOf(First)), PersonKey.Parse(_hub.KeyOf(Second)));
         var expected = (await facts.ReadViewAsync(second))!;
         var lost = (await facts.ReadViewAsync(first))!;
-        await _hub.Factory.Storage.Facts.DeleteEntityAsync(lost.PartitionKey, lost.RowKey);
+        await _hub.Factory.Storage.FactTableOf(lost.PartitionKey).DeleteEntityAsync(lost.PartitionKey, lost.RowKey);
         var altered = (await facts.ReadViewAsync(second))!;
         altered.Facts = "[]";
         await _hub.Factory.Storage.FactsTable.UpdateAsync(altered, altered.Version!.Value, EntityUpdateMode.Replace);

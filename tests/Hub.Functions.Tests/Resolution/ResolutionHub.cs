@@ -8,6 +8,7 @@ using Hub.Core.Feeds.Batches;
 using Hub.Core.Identity.Keys;
 using Hub.Core.Kernel;
 using Hub.Functions.Tests.Infrastructure;
+using Hub.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Hub.Functions.Tests.Resolution;
@@ -42,7 +43,7 @@ internal sealed class ResolutionHub : IAsyncDisposable
     /// <summary>The provisional key of the one record <paramref name="source"/> sent without a usable ID.</summary>
     public async Task<string> UnidentifiedKeyAsync(string source)
     {
-        var facts = await Factory.Storage.Facts.QueryAsync<TableEntity>(f => f.GetString("Source") == source).ToListAsync();
+        var facts = await Factory.Storage.QueryFactsAsync<TableEntity>(f => f.GetString("Source") == source).ToListAsync();
         return Assert.Single(facts, f => f.GetBoolean("Identified") == false).GetString("PersonKey");
     }
 

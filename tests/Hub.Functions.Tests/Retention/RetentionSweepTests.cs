@@ -113,7 +113,7 @@ public sealed class RetentionSweepTests(AzuriteFixture azurite) : IAsyncLifetime
         if (!withView)
         {
             // A view a merge may add after the sweep read the rows is covered by the marker the sweep writes instead.
-            await _hub.Factory.Storage.Facts.DeleteEntityAsync(erased.PartitionKey, ResolutionRows.View(erased.Value));
+            await _hub.Factory.Storage.FactTableOf(erased.PartitionKey).DeleteEntityAsync(erased.PartitionKey, ResolutionRows.View(erased.Value));
         }
 
         var facts = _hub.Factory.Storage.Facts.Name;
@@ -281,7 +281,7 @@ public sealed class RetentionSweepTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var keys = _hub.Factory.Services.GetRequiredService<KeyRing>();
         var partition = PersonKey.Parse(key).PartitionKey;
-        var wrapped = await _hub.Factory.Storage.Facts.QueryAsync<TableEntity>(e => e.PartitionKey == partition)
+        var wrapped = await _hub.Factory.Storage.FactTableOf(partition).QueryAsync<TableEntity>(e => e.PartitionKey == partition)
             .Where(r => r.GetString("Wrapped") is { Length: > 0 } && r.GetString("KeyId") is { Length: > 0 })
             .Select(r => new WrappedDataKey(r.GetString("KeyId"), r.GetString("Wrapped")))
             .ToListAsync();
@@ -291,7 +291,7 @@ public sealed class RetentionSweepTests(AzuriteFixture azurite) : IAsyncLifetime
     private async Task<List<string>> RowsOfAsync(string key)
     {
         var partition = PersonKey.Parse(key).PartitionKey;
-        var rows = _hub.Factory.Storage.Facts.QueryAsync<TableEntity>(e => e.PartitionKey == partition && e.RowKey.CompareTo(key + "|") >= 0 && e.RowKey.CompareTo(key + "}") < 0);
+        var rows = _hub.Factory.Storage.FactTableOf(partition).QueryAsync<TableEntity>(e => e.PartitionKey == partition && e.RowKey.CompareTo(key + "|") >= 0 && e.RowKey.CompareTo(key + "}") < 0);
         return await rows.Select(r => r.RowKey).ToListAsync();
     }
 

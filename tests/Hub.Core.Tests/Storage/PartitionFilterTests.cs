@@ -1,0 +1,51 @@
+using Hub.Core.Storage;
+
+namespace Hub.Core.Tests.Storage;
+
+public sealed class PartitionFilterTests
+{
+    [Fact]
+    public void A_partition_and_its_row_range_reads_the_one_table_that_holds_the_partition()
+    {
+        var filter = TableFilter.Of($"PartitionKey eq {"p123"} and RowKey ge {"a"} and RowKey lt {"b"}");
+
+        Assert.Equal(("p123", "p123"), PartitionFilter.Bounds(filter));
+        Assert.Equal((4, 4), PartitionFilter.TablesFor(filter, 16));
+    }
+
+    [Fact]
+    public void A_range_of_partitions_reads_the_tables_from_its_first_to_its_last()
+    {
+        var filter = TableFilter.Of($"PartitionKey ge {"p040"} and PartitionKey le {"p0c1"}");
+
+        Assert.Equal((1, 3), PartitionFilter.TablesFor(filter, 16));
+        Assert.Equal((1, 3), PartitionFilter.TablesFor(TableFilter.Of($"PartitionKey ge {"p040"} and PartitionKey lt {"p0c1"}"), 16));
+    }
+
+    [Theory]
+    [InlineData("PartitionKey eq 'p123' or Source eq 'police'")]
+    [InlineData("PartitionKey eq 'p123' and RowKey eq 'a' or RowKey eq 'b'")]
+    [InlineData("Source eq 'police'")]
+    [InlineData("RowKey eq 'a' and PartitionKey eq 'p123'")]
+    [InlineData("PartitionKey eq 'p123'x")]
+    [InlineData("PartitionKey ge 'p000' and RowKey le 'p010'")]
+    public void A_filter_that_lets_other_partitions_through_reads_every_table(string filter) =>
+        Assert.Equal((0, 15), PartitionFilter.TablesFor(filter, 16));
+
+    [Fact]
+    public void An_or_inside_parentheses_or_a_literal_keeps_the_partition()
+    {
+        Assert.Equal((4, 4), PartitionFilter.TablesFor("PartitionKey eq 'p123' and (RowKey eq 'a' or RowKey eq 'b')", 16));
+        Assert.Equal((4, 4), PartitionFilter.TablesFor("PartitionKey eq 'p123' and Name eq 'x or y'", 16));
+        Assert.Equal((4, 4), PartitionFilter.TablesFor("PartitionKey eq 'p123' and Name eq 'it''s or not'", 16));
+    }
+
+    [Fact]
+    public void A_range_with_a_bound_that_is_not_a_person_partition_reads_every_table()
+    {
+        Assert.Equal((0, 0), PartitionFilter.TablesFor("PartitionKey eq 'layout'", 16));
+        Assert.Equal((0, 15), PartitionFilter.TablesFor("PartitionKey ge '' and PartitionKey lt 'p100'", 16));
+        Assert.Equal((0, 15), PartitionFilter.TablesFor("PartitionKey ge 'p100' and PartitionKey lt 'q'", 16));
+        Assert.Equal((0, 0), PartitionFilter.TablesFor("PartitionKey eq 'p123'", 1));
+    }
+}

@@ -1,0 +1,142 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using Hub.Core.Kernel;
+using Hub.Core.Storage;
+using Hub.Functions.Tests.Infrastructure;
+using Hub.Tests.Shared;
+using Microsoft.Extensions.Options;
+
+namespace Hub.Functions.Tests.Storage;
+
+/// <summary>
+/// The person partitions of <c>facts</c> spread over sixteen tables (<see cref="FactTableLayout"/>): every write lands
+/// in the table of its partition, every read finds it there, a query over several partitions reads the tables in
+/// partition order, and a store written with one layout is not opened with another.
+/// </summary>
+[Collection(AzuriteFixture.Collection)]
+public sealed class FactTablesTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    // Partitions in tables 0, 1, 4, 4, 9 and 15 of sixteen, one row each and three in p123.
+    private static readonly string[] Partitions = ["p000", "p040", "p100", "p123", "p25a", "p3ff"];
+
+    private readonly string _prefix = AzuriteFixture.UniquePrefix();
+    private HubStorage _storage = null!;
+
+    public async Task InitializeAsync()
+    {
+        _storage = Storage(16);
+        Assert.True(await _storage.EnsureCreatedAsync());
+        foreach (var partition in Partitions)
+        {
+            var rows = Enumerable.Range(0, partition == "p123" ? 3 : 1).Select(i => EntityChange.Add(new TestRow { PartitionKey = partition, RowKey = $"r{i}", Name = partition }));
+            (await _storage.FactsTable.SubmitAsync(rows)).ThrowIfNotWritten();
+        }
+    }
+
+    public async Task DisposeAsync() => await _storage.DeleteAllAsync();
+
+    [Fact]
+    public async Task Each_row_is_written_to_the_table_of_its_partition_and_read_back_from_it()
+    {
+        foreach (var partition in Partitions)
+        {
+            var table = _storage.FactTables[FactTableLayout.TableOf(partition, 16)];
+            Assert.Equal(partition, (await table.GetEntityAsync<TableEntity>(partition, "r0")).Value.GetString("Name"));
+            Assert.Equal(partition, (await _storage.FactsTable.GetAsync<TestRow>(partition, "r0"))?.Name);
+        }
+
+        await _storage.FactsTable.UpsertAsync(new TestRow { PartitionKey = "p25a", RowKey = "r1", Name = "upserted" }, EntityUpdateMode.Replace);
+        Assert.Equal(WriteOutcome.Written, await _storage.FactsTable.DeleteAsync("p3ff", "r0"));
+
+        Assert.Equal("upserted", (await _storage.FactTables[9].GetEntityAsync<TableEntity>("p25a", "r1")).Value.GetString("Name"));
+        Assert.False(await _storage.FactsTable.ExistsAsync("p3ff", "r0"));
+        var holding = new List<int>();
+        for (var i = 0; i < _storage.FactTables.Count; i++)
+        {
+            if (await _storage.FactTables[i].QueryAsync<TableEntity>(maxPerPage: 1).AnyAsync())
+            {
+                holding.Add(i);
+            }
+        }
+
+        Assert.Equal([0, 1, 4, 9], holding);
+    }
+
+    [Fact]
+    public async Task A_query_over_every_partition_reads_the_tables_in_partition_order()
+    {
+        var all = await _storage.FactsTable.QueryRowsAsync("Name ne ''").Select(r => $"{r.PartitionKey}/{r.RowKey}").ToListAsync();
+        var range = await _storage.FactsTable.QueryRowsAsync(TableFilter.Of($"PartitionKey ge {"p040"} and PartitionKey le {"p25a"}")).Select(r => r.PartitionKey).ToListAsync();
+
+        Assert.Equal(["p000/r0", "p040/r0", "p100/r0", "p123/r0", "p123/r1", "p123/r2", "p25a/r0", "p3ff/r0"], all);
+        Assert.Equal(["p040", "p100", "p123", "p123", "p123", "p25a"], range);
+    }
+
+    [Fact]
+    public async Task Pages_go_on_from_table_to_table_until_every_row_is_read()
+    {
+        var read = new List<string>();
+        string? token = null;
+        var pages = 0;
+        do
+        {
+            var page = await _storage.FactsTable.QueryPageAsync<TestRow>("Name ne ''", token, 2);
+            read.AddRange(page.Items.Select(r => $"{r.PartitionKey}/{r.RowKey}"));
+            token = page.ContinuationToken;
+            Assert.True(++pages < 40, "the pages did not end");
+        }
+        while (token is not null);
+
+        Assert.Equal(["p000/r0", "p040/r0", "p100/r0", "p123/r0", "p123/r1", "p123/r2", "p25a/r0", "p3ff/r0"], read);
+    }
+
+    [Fact]
+    public async Task A_store_is_opened_only_with_the_layout_it_was_written_with()
+    {
+        Assert.Null(await _storage.FindFactLayoutMismatchAsync());
+        Assert.Contains("Hub:Storage:FactTables", await Storage(1).FindFactLayoutMismatchAsync());
+        Assert.NotNull(await Storage(4).FindFactLayoutMismatchAsync());
+
+        // A store written with one table, as every store was before layouts: its p100 row is not where sixteen look.
+        var single = Storage(1, AzuriteFixture.UniquePrefix());
+        try
+        {
+            Assert.True(await single.EnsureCreatedAsync());
+            await single.FactsTable.UpsertAsync(new TestRow { PartitionKey = "p100", RowKey = "r0", Name = "old" }, EntityUpdateMode.Replace);
+            var prefix = single.Facts.Name[..^FactTableLayout.BaseName.Length];
+
+            Assert.Null(await single.FindFactLayoutMismatchAsync());
+            Assert.NotNull(await Storage(16, prefix).FindFactLayoutMismatchAsync());
+            Assert.Null(await Storage(16, AzuriteFixture.UniquePrefix()).FindFactLayoutMismatchAsync());
+        }
+        finally
+        {
+            await single.DeleteAllAsync();
+        }
+    }
+
+    [Fact]
+    public void Left_to_choose_the_emulator_spreads_facts_over_sixteen_tables_and_Azure_keeps_one()
+    {
+        Assert.Equal(16, Storage(0).FactTables.Count);
+        var emulator = Storage(0).FactTables;
+        Assert.Equal(["facts", "facts01", "facts15"], [emulator[0].Name[_prefix.Length..], emulator[1].Name[_prefix.Length..], emulator[15].Name[_prefix.Length..]]);
+        var azure = new HubStorage(
+            new TableServiceClient(new Uri("https://hubcity.table.core.windows.net"), new TableSharedKeyCredential("hubcity", Convert.ToBase64String(new byte[64]))),
+            new BlobServiceClient(new Uri("https://hubcity.blob.core.windows.net")),
+            new QueueServiceClient(new Uri("https://hubcity.queue.core.windows.net")),
+            Options.Create(new HubStorageOptions { AccountName = "hubcity" }));
+        Assert.Equal(["facts"], azure.FactTables.Select(t => t.Name));
+
+        // Either way a setting decides over the account.
+        Assert.Equal(4, Storage(4).FactTables.Count);
+        Assert.Equal(PersonKey.PartitionCount / 16, Enumerable.Range(0, PersonKey.PartitionCount).Count(p => FactTableLayout.TableOf(PersonKey.FormatPartition(p), 16) == 3));
+    }
+
+    private HubStorage Storage(int factTables, string? prefix = null) => new(
+        new TableServiceClient(azurite.ConnectionString),
+        new BlobServiceClient(azurite.ConnectionString),
+        new QueueServiceClient(azurite.ConnectionString),
+        Options.Create(new HubStorageOptions { ConnectionString = azurite.ConnectionString, NamePrefix = prefix ?? _prefix, FactTables = factTables }));
+}

@@ -1,0 +1,36 @@
+using System.Linq.Expressions;
+using Azure.Data.Tables;
+using Hub.Core.Storage;
+
+namespace Hub.Tests.Shared;
+
+/// <summary>Reads under the Hub across every table of its <c>facts</c> layout, as a test that looks at the raw rows needs.</summary>
+internal static class FactTableQueries
+{
+    /// <summary>Every <c>facts</c> row <paramref name="filter"/> matches (all when null), table after table.</summary>
+    public static async IAsyncEnumerable<T> QueryFactsAsync<T>(this HubStorage storage, Expression<Func<T, bool>>? filter = null, IEnumerable<string>? select = null)
+        where T : class, ITableEntity, new()
+    {
+        foreach (var table in storage.FactTables)
+        {
+            var rows = filter is null ? table.QueryAsync<T>(select: select) : table.QueryAsync(filter, select: select);
+            await foreach (var row in rows)
+            {
+                yield return row;
+            }
+        }
+    }
+
+    /// <summary>Every <c>facts</c> row the OData <paramref name="filter"/> matches, table after table.</summary>
+    public static async IAsyncEnumerable<T> QueryFactsAsync<T>(this HubStorage storage, string filter)
+        where T : class, ITableEntity, new()
+    {
+        foreach (var table in storage.FactTables)
+        {
+            await foreach (var row in table.QueryAsync<T>(filter))
+            {
+                yield return row;
+            }
+        }
+    }
+}
