@@ -126,13 +126,13 @@ internal sealed partial class TableRequestLog : HttpPipelinePolicy
         if (!path.EndsWith("/$batch", StringComparison.Ordinal) || request.Content is null)
         {
             var segment = path.Split('/', StringSplitOptions.RemoveEmptyEntries).Skip(1).FirstOrDefault() ?? string.Empty;
-            return (FactTableLayout.LogicalName(segment.Split('(')[0]), write, 1);
+            return (TableSplit.LogicalName(segment.Split('(')[0]), write, 1);
         }
 
         using var body = new MemoryStream();
         await request.Content.WriteToAsync(body, CancellationToken.None);
         var inner = InnerRequest().Matches(Encoding.UTF8.GetString(body.ToArray()));
-        return (inner.Count > 0 ? FactTableLayout.LogicalName(inner[0].Groups["table"].Value) : "$batch", write, Math.Max(1, inner.Count));
+        return (inner.Count > 0 ? TableSplit.LogicalName(inner[0].Groups["table"].Value) : "$batch", write, Math.Max(1, inner.Count));
     }
 
     private static string ShapeOf(RequestUriBuilder uri)

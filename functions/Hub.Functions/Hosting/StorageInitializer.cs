@@ -4,7 +4,7 @@ namespace Hub.Functions.Hosting;
 
 /// <summary>
 /// Creates the Hub's tables, containers and queues at start-up if they are missing, and stops the start when the store
-/// was written with another layout of its <c>facts</c> tables (<see cref="HubStorage.FindFactLayoutMismatchAsync"/>).
+/// was written with another split of its large tables (<see cref="HubStorage.FindSplitMismatchAsync"/>).
 /// </summary>
 /// <remarks>
 /// In Azure the infrastructure template creates them and the app's identity may hold only data roles; a refusal
@@ -19,7 +19,7 @@ internal sealed partial class StorageInitializer(HubStorage storage, ILogger<Sto
             LogNotAllowedToCreate(logger);
         }
 
-        if (await storage.FindFactLayoutMismatchAsync(cancellationToken) is { } mismatch)
+        if (await storage.FindSplitMismatchAsync(cancellationToken) is { } mismatch)
         {
             throw new InvalidOperationException(mismatch);
         }

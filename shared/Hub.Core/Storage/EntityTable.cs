@@ -27,18 +27,20 @@ public sealed class EntityTable
     // Key reads of one call in flight at once, so a batch's thousands of keys do not open thousands of connections.
     private const int ReadsInFlight = 8;
 
-    // The tables of a FactTableLayout; one for every table but facts, and for facts on Azure.
+    // The tables of a split table (facts and candidates on the emulator), else the one table.
     private readonly IReadOnlyList<TableClient> _tables;
+    private readonly TableSplit? _split;
     private readonly KeyReadMode _keyReads;
 
     internal EntityTable(TableClient client, KeyReadMode keyReads = KeyReadMode.PointReads)
-        : this([client], keyReads)
+        : this([client], null, keyReads)
     {
     }
 
-    internal EntityTable(IReadOnlyList<TableClient> tables, KeyReadMode keyReads = KeyReadMode.PointReads)
+    internal EntityTable(IReadOnlyList<TableClient> tables, TableSplit? split, KeyReadMode keyReads = KeyReadMode.PointReads)
     {
         _tables = tables;
+        _split = split;
         _keyReads = keyReads == KeyReadMode.Queries ? KeyReadMode.Queries : KeyReadMode.PointReads;
     }
 
@@ -327,12 +329,16 @@ public sealed class EntityTable
         return rows;
     }
 
-    private TableClient For(string partitionKey) =>
-        _tables.Count == 1 ? _tables[0] : _tables[FactTableLayout.TableOf(partitionKey, _tables.Count)];
+    private TableClient For(string partitionKey) => _split is null ? _tables[0] : _tables[_split.TableOf(partitionKey)];
 
     private List<TableClient> TablesFor(string? filter)
     {
-        var (first, last) = PartitionFilter.TablesFor(filter, _tables.Count);
+        if (_split is null)
+        {
+            return [_tables[0]];
+        }
+
+        var (first, last) = PartitionFilter.TablesFor(filter, _split);
         return [.. _tables.Skip(first).Take(last - first + 1)];
     }
 

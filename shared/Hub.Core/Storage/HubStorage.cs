@@ -22,13 +22,15 @@ public sealed class HubStorage
         var prefix = options.Value.NamePrefix;
         _queues = queues;
         _prefix = prefix;
-        var factTables = options.Value.FactTablesFor(tables);
-        FactTables = [.. Enumerable.Range(0, factTables).Select(i => tables.GetTableClient(FactTableLayout.TableName(prefix, i)))];
+        var split = options.Value.SplitTablesFor(tables);
+        (FactsSplit, CandidatesSplit) = (TableSplit.Facts(split), TableSplit.Candidates(split));
+        FactTables = [.. Enumerable.Range(0, split).Select(i => tables.GetTableClient(FactsSplit.TableName(prefix, i)))];
+        CandidateTables = [.. Enumerable.Range(0, split).Select(i => tables.GetTableClient(CandidatesSplit.TableName(prefix, i)))];
         Facts = FactTables[0];
         Batches = tables.GetTableClient($"{prefix}batches");
         Residents = tables.GetTableClient($"{prefix}residents");
         Reviews = tables.GetTableClient($"{prefix}reviews");
-        Candidates = tables.GetTableClient($"{prefix}candidates");
+        Candidates = CandidateTables[0];
         Audit = tables.GetTableClient($"{prefix}audit");
         AuditByPerson = tables.GetTableClient($"{prefix}auditbyperson");
         Grants = tables.GetTableClient($"{prefix}grants");
@@ -49,13 +51,13 @@ public sealed class HubStorage
         PushDeliveryPoisonQueue = queues.GetQueueClient($"{prefix}{QueueNames.PushDeliveries}-poison");
         ServiceTables = tables;
         KeyReads = options.Value.KeyReadsFor(tables);
-        FactsTable = new EntityTable(FactTables, KeyReads);
+        FactsTable = new EntityTable(FactTables, FactsSplit, KeyReads);
         BatchesTable = new EntityTable(Batches, KeyReads);
         ResidentsTable = new EntityTable(Residents, KeyReads);
         ReviewsTable = new EntityTable(Reviews, KeyReads);
         // A query naming row keys with "or" is a scan of its partition on Azure, and a candidate partition holds a
         // sixteenth of the whole index: left to choose, the candidate index reads its keys one point read each.
-        CandidatesTable = new EntityTable(Candidates, options.Value.KeyReads == KeyReadMode.Auto ? KeyReadMode.PointReads : KeyReads);
+        CandidatesTable = new EntityTable(CandidateTables, CandidatesSplit, options.Value.KeyReads == KeyReadMode.Auto ? KeyReadMode.PointReads : KeyReads);
         AuditTable = new EntityTable(Audit, KeyReads);
         AuditByPersonTable = new EntityTable(AuditByPerson, KeyReads);
         GrantsTable = new EntityTable(Grants, KeyReads);
@@ -150,11 +152,23 @@ public sealed class HubStorage
     /// <remarks>The raw SDK client, for tests that reach under the Hub (to tamper with a row, say); the Hub itself uses the wrappers above.</remarks>
     internal TableClient Facts { get; }
 
-    /// <summary>Every table of the <c>facts</c> layout, in partition order; <see cref="Facts"/> is the first.</summary>
+    /// <summary>How <c>facts</c> is split (<see cref="HubStorageOptions.SplitTables"/>).</summary>
+    internal TableSplit FactsSplit { get; }
+
+    /// <summary>How <c>candidates</c> is split, into as many tables as <c>facts</c>.</summary>
+    internal TableSplit CandidatesSplit { get; }
+
+    /// <summary>Every table <c>facts</c> is split into, in partition order; <see cref="Facts"/> is the first.</summary>
     internal IReadOnlyList<TableClient> FactTables { get; }
 
-    /// <summary>The table of the <c>facts</c> layout that holds <paramref name="partitionKey"/>.</summary>
-    internal TableClient FactTableOf(string partitionKey) => FactTables[FactTableLayout.TableOf(partitionKey, FactTables.Count)];
+    /// <summary>Every table <c>candidates</c> is split into, in partition order; <see cref="Candidates"/> is the first.</summary>
+    internal IReadOnlyList<TableClient> CandidateTables { get; }
+
+    /// <summary>The table of <c>facts</c> that holds <paramref name="partitionKey"/>.</summary>
+    internal TableClient FactTableOf(string partitionKey) => FactTables[FactsSplit.TableOf(partitionKey)];
+
+    /// <summary>The table of <c>candidates</c> that holds <paramref name="partitionKey"/>.</summary>
+    internal TableClient CandidateTableOf(string partitionKey) => CandidateTables[CandidatesSplit.TableOf(partitionKey)];
 
     /// <summary>The resident index: golden persons by street, community and grid, with what candidate search scores.</summary>
     /// <remarks>The raw SDK client, for tests that reach under the Hub (to tamper with a row, say); the Hub itself uses the wrappers above.</remarks>
@@ -250,12 +264,14 @@ public sealed class HubStorage
     public WorkQueue QueueNamed(string name) => new(_queues.GetQueueClient(_prefix + name));
 
     /// <summary>
-    /// Null when the store's <c>facts</c> rows lie where the configured <see cref="HubStorageOptions.FactTables"/> looks
-    /// for them (an empty store always does), else what is wrong and what to set: a Hub must not start on a store
-    /// written with another layout. One single-row query a table of the largest layout.
+    /// Null when the rows of <c>facts</c> and <c>candidates</c> lie where the configured
+    /// <see cref="HubStorageOptions.SplitTables"/> looks for them (an empty store always does), else what is wrong and
+    /// what to set: a Hub must not start on a store written with another split. One single-row query a table of the
+    /// largest split.
     /// </summary>
-    public Task<string?> FindFactLayoutMismatchAsync(CancellationToken cancellationToken = default) =>
-        FactLayoutCheck.FindMismatchAsync(ServiceTables, _prefix, FactTables.Count, cancellationToken);
+    public async Task<string?> FindSplitMismatchAsync(CancellationToken cancellationToken = default) =>
+        await SplitCheck.FindMismatchAsync(ServiceTables, _prefix, FactsSplit, cancellationToken).ConfigureAwait(false)
+        ?? await SplitCheck.FindMismatchAsync(ServiceTables, _prefix, CandidatesSplit, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Creates whatever does not exist yet; safe to call on every start.</summary>
     /// <returns>
@@ -281,7 +297,7 @@ public sealed class HubStorage
             Batches.CreateIfNotExistsAsync(cancellationToken),
             Residents.CreateIfNotExistsAsync(cancellationToken),
             Reviews.CreateIfNotExistsAsync(cancellationToken),
-            Candidates.CreateIfNotExistsAsync(cancellationToken),
+            Task.WhenAll(CandidateTables.Select(t => t.CreateIfNotExistsAsync(cancellationToken))),
             Audit.CreateIfNotExistsAsync(cancellationToken),
             AuditByPerson.CreateIfNotExistsAsync(cancellationToken),
             Grants.CreateIfNotExistsAsync(cancellationToken),

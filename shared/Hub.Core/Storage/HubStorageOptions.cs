@@ -60,11 +60,12 @@ public sealed class HubStorageOptions
     public KeyReadMode KeyReads { get; set; } = KeyReadMode.Auto;
 
     /// <summary>
-    /// How many tables the person partitions of <c>facts</c> are spread over (<see cref="FactTableLayout"/>): 1, 2, 4, 8
-    /// or 16, or 0 (the default) for 16 on the local emulator, whose writes slow as a table grows, and 1 on Azure. A
-    /// store keeps the layout it was written with: the Hub refuses to start when the setting differs from it.
+    /// How many tables each of the two large tables, <c>facts</c> and <c>candidates</c>, is split into by partition
+    /// (<see cref="TableSplit"/>): 1, 2, 4, 8 or 16, or 0 (the default) for 16 on the local emulator, whose writes slow
+    /// as a table grows, and 1 on Azure. A store keeps the split it was written with: the Hub refuses to start when the
+    /// setting differs from it.
     /// </summary>
-    public int FactTables { get; set; }
+    public int SplitTables { get; set; }
 
     /// <summary>True when the Hub reaches its account by service URIs and a token rather than a connection string.</summary>
     internal bool UsesServiceUris =>
@@ -77,9 +78,9 @@ public sealed class HubStorageOptions
     internal KeyReadMode KeyReadsFor(TableServiceClient tables) =>
         KeyReads != KeyReadMode.Auto ? KeyReads : IsEmulator(tables) ? KeyReadMode.PointReads : KeyReadMode.Queries;
 
-    /// <summary>The number of <c>facts</c> tables for <paramref name="tables"/>: <see cref="FactTables"/>, or when it is 0 as the account says.</summary>
-    internal int FactTablesFor(TableServiceClient tables) =>
-        FactTables != 0 ? FactTables : IsEmulator(tables) ? FactTableLayout.EmulatorTables : 1;
+    /// <summary>The tables a large table is split into for <paramref name="tables"/>: <see cref="SplitTables"/>, or when it is 0 as the account says.</summary>
+    internal int SplitTablesFor(TableServiceClient tables) =>
+        SplitTables != 0 ? SplitTables : IsEmulator(tables) ? TableSplit.EmulatorTables : 1;
 
     private bool IsEmulator(TableServiceClient tables) =>
         (!UsesServiceUris && ConnectionString?.Contains("UseDevelopmentStorage=true", StringComparison.OrdinalIgnoreCase) == true)

@@ -42,8 +42,8 @@ public static class HubStorageServiceCollectionExtensions
                 o => Enum.IsDefined(o.KeyReads),
                 "Hub:Storage:KeyReads must be Auto, PointReads or Queries.")
             .Validate(
-                o => o.FactTables == 0 || FactTableLayout.IsValidCount(o.FactTables),
-                "Hub:Storage:FactTables must be 1, 2, 4, 8 or 16, or 0 to let the Hub choose (16 on the local emulator, 1 on Azure).")
+                o => o.SplitTables == 0 || TableSplit.IsValidCount(o.SplitTables),
+                "Hub:Storage:SplitTables must be 1, 2, 4, 8 or 16, or 0 to let the Hub choose (16 on the local emulator, 1 on Azure).")
             .Validate(
                 o => o.NamePrefix.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c)),
                 "Hub:Storage:NamePrefix may hold only lower-case letters and digits.")

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Hub.Core.Storage;
 
 /// <summary>
-/// The continuation token of a query read over several tables of a <see cref="FactTableLayout"/>: the index of the
+/// The continuation token of a query read over several tables of a <see cref="TableSplit"/>: the index of the
 /// table the next page comes from, a colon, and that table's own token (empty to start at its first row).
 /// </summary>
 internal static class MultiTableToken

@@ -11,11 +11,11 @@ namespace Hub.Core.Storage;
 internal static partial class PartitionFilter
 {
     /// <summary>
-    /// The tables of a <paramref name="count"/>-table <see cref="FactTableLayout"/> that can hold rows
-    /// <paramref name="filter"/> matches, first to last.
+    /// The tables of <paramref name="split"/> that can hold rows <paramref name="filter"/> matches, first to last.
     /// </summary>
-    public static (int First, int Last) TablesFor(string? filter, int count)
+    public static (int First, int Last) TablesFor(string? filter, TableSplit split)
     {
+        var count = split.Count;
         if (count == 1 || filter is null || Bounds(filter) is not { } bounds)
         {
             return (0, count - 1);
@@ -23,15 +23,14 @@ internal static partial class PartitionFilter
 
         if (bounds.First == bounds.Last)
         {
-            // One partition is where writes put it, a person's or not.
-            var table = FactTableLayout.TableOf(bounds.First, count);
+            // One partition is where writes put it, the table's own kind or not.
+            var table = split.TableOf(bounds.First);
             return (table, table);
         }
 
-        // A range is confined only between two person partitions: other keys lie in the first table, out of key order.
-        return FactTableLayout.IsPersonPartition(bounds.First) && FactTableLayout.IsPersonPartition(bounds.Last)
-            && string.CompareOrdinal(bounds.First, bounds.Last) < 0
-            ? (FactTableLayout.TableOf(bounds.First, count), FactTableLayout.TableOf(bounds.Last, count))
+        // A range is confined only between two of the table's own partitions: other keys lie in the first table, out of key order.
+        return split.IsOwnPartition(bounds.First) && split.IsOwnPartition(bounds.Last) && string.CompareOrdinal(bounds.First, bounds.Last) < 0
+            ? (split.TableOf(bounds.First), split.TableOf(bounds.Last))
             : (0, count - 1);
     }
 

@@ -10,7 +10,7 @@ public sealed class PartitionFilterTests
         var filter = TableFilter.Of($"PartitionKey eq {"p123"} and RowKey ge {"a"} and RowKey lt {"b"}");
 
         Assert.Equal(("p123", "p123"), PartitionFilter.Bounds(filter));
-        Assert.Equal((4, 4), PartitionFilter.TablesFor(filter, 16));
+        Assert.Equal((4, 4), PartitionFilter.TablesFor(filter, TableSplit.Facts(16)));
     }
 
     [Fact]
@@ -18,8 +18,8 @@ public sealed class PartitionFilterTests
     {
         var filter = TableFilter.Of($"PartitionKey ge {"p040"} and PartitionKey le {"p0c1"}");
 
-        Assert.Equal((1, 3), PartitionFilter.TablesFor(filter, 16));
-        Assert.Equal((1, 3), PartitionFilter.TablesFor(TableFilter.Of($"PartitionKey ge {"p040"} and PartitionKey lt {"p0c1"}"), 16));
+        Assert.Equal((1, 3), PartitionFilter.TablesFor(filter, TableSplit.Facts(16)));
+        Assert.Equal((1, 3), PartitionFilter.TablesFor(TableFilter.Of($"PartitionKey ge {"p040"} and PartitionKey lt {"p0c1"}"), TableSplit.Facts(16)));
     }
 
     [Theory]
@@ -30,22 +30,30 @@ public sealed class PartitionFilterTests
     [InlineData("PartitionKey eq 'p123'x")]
     [InlineData("PartitionKey ge 'p000' and RowKey le 'p010'")]
     public void A_filter_that_lets_other_partitions_through_reads_every_table(string filter) =>
-        Assert.Equal((0, 15), PartitionFilter.TablesFor(filter, 16));
+        Assert.Equal((0, 15), PartitionFilter.TablesFor(filter, TableSplit.Facts(16)));
+
+    [Fact]
+    public void A_candidate_partition_reads_its_own_table_and_a_range_of_them_the_tables_between()
+    {
+        Assert.Equal((10, 10), PartitionFilter.TablesFor("PartitionKey eq 'ca'", TableSplit.Candidates(16)));
+        Assert.Equal((1, 3), PartitionFilter.TablesFor("PartitionKey ge 'c1' and PartitionKey le 'c3'", TableSplit.Candidates(16)));
+        Assert.Equal((0, 15), PartitionFilter.TablesFor("PartitionKey ge 'c1' and PartitionKey lt 'cg'", TableSplit.Candidates(16)));
+    }
 
     [Fact]
     public void An_or_inside_parentheses_or_a_literal_keeps_the_partition()
     {
-        Assert.Equal((4, 4), PartitionFilter.TablesFor("PartitionKey eq 'p123' and (RowKey eq 'a' or RowKey eq 'b')", 16));
-        Assert.Equal((4, 4), PartitionFilter.TablesFor("PartitionKey eq 'p123' and Name eq 'x or y'", 16));
-        Assert.Equal((4, 4), PartitionFilter.TablesFor("PartitionKey eq 'p123' and Name eq 'it''s or not'", 16));
+        Assert.Equal((4, 4), PartitionFilter.TablesFor("PartitionKey eq 'p123' and (RowKey eq 'a' or RowKey eq 'b')", TableSplit.Facts(16)));
+        Assert.Equal((4, 4), PartitionFilter.TablesFor("PartitionKey eq 'p123' and Name eq 'x or y'", TableSplit.Facts(16)));
+        Assert.Equal((4, 4), PartitionFilter.TablesFor("PartitionKey eq 'p123' and Name eq 'it''s or not'", TableSplit.Facts(16)));
     }
 
     [Fact]
     public void A_range_with_a_bound_that_is_not_a_person_partition_reads_every_table()
     {
-        Assert.Equal((0, 0), PartitionFilter.TablesFor("PartitionKey eq 'layout'", 16));
-        Assert.Equal((0, 15), PartitionFilter.TablesFor("PartitionKey ge '' and PartitionKey lt 'p100'", 16));
-        Assert.Equal((0, 15), PartitionFilter.TablesFor("PartitionKey ge 'p100' and PartitionKey lt 'q'", 16));
-        Assert.Equal((0, 0), PartitionFilter.TablesFor("PartitionKey eq 'p123'", 1));
+        Assert.Equal((0, 0), PartitionFilter.TablesFor("PartitionKey eq 'layout'", TableSplit.Facts(16)));
+        Assert.Equal((0, 15), PartitionFilter.TablesFor("PartitionKey ge '' and PartitionKey lt 'p100'", TableSplit.Facts(16)));
+        Assert.Equal((0, 15), PartitionFilter.TablesFor("PartitionKey ge 'p100' and PartitionKey lt 'q'", TableSplit.Facts(16)));
+        Assert.Equal((0, 0), PartitionFilter.TablesFor("PartitionKey eq 'p123'", TableSplit.Facts(1)));
     }
 }

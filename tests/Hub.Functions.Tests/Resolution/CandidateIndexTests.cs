@@ -6,6 +6,7 @@ using Hub.Core.Identity.Matching;
 using Hub.Core.Identity.Resolution;
 using Hub.Core.Kernel;
 using Hub.Functions.Tests.Infrastructure;
+using Hub.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using static Hub.Functions.Tests.Resolution.ResolutionFeeds;
 
@@ -102,13 +103,13 @@ public sealed class CandidateIndexTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task Reconciliation_files_a_lost_entry_again_and_removes_one_nobody_has()
     {
         await _hub.PushAsync("police", Police(new PoliceRow(Chen, "陈明", "男")));
-        var candidates = _hub.Factory.Storage.Candidates;
+        var storage = _hub.Factory.Storage;
         var rows = await KeyRowsAsync();
         var lost = rows[0];
-        await candidates.DeleteEntityAsync(lost.PartitionKey, lost.RowKey);
+        await storage.CandidateTableOf(lost.PartitionKey).DeleteEntityAsync(lost.PartitionKey, lost.RowKey);
         const string stray = "0123456789abcdef0123456789abcdef";
         var strayRow = new TableEntity(rows[^1].PartitionKey, CandidateSearch.Row(CandidateSearch.TokenOf(rows[^1].RowKey), stray)) { [CandidateSearch.Column(stray)] = "[]" };
-        await candidates.UpsertEntityAsync(strayRow, TableUpdateMode.Merge);
+        await storage.CandidateTableOf(strayRow.PartitionKey).UpsertEntityAsync(strayRow, TableUpdateMode.Merge);
 
         await Task.Delay(TimeSpan.FromSeconds(1.1));
         var result = await _hub.Factory.Services.GetRequiredService<ResidentReconciler>().RunAsync();
@@ -214,7 +215,7 @@ public sealed class CandidateIndexTests(AzuriteFixture azurite) : IAsyncLifetime
             $",{name},{sex},{birthDate},城市低保,1250,2024/3/1,{community},G07,\r\n");
 
     private async Task<List<TableEntity>> KeyRowsAsync() =>
-        (await _hub.Factory.Storage.Candidates.QueryAsync<TableEntity>().ToListAsync()).OrderBy(r => r.RowKey, StringComparer.Ordinal).ToList();
+        (await _hub.Factory.Storage.QueryCandidatesAsync().ToListAsync()).OrderBy(r => r.RowKey, StringComparer.Ordinal).ToList();
 
     private async Task<IReadOnlyList<string>> FiledPersonsAsync() =>
         (await KeyRowsAsync())

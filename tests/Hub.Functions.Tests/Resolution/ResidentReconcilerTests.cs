@@ -6,6 +6,7 @@ using Hub.Core.Kernel;
 using Hub.Core.Profiles.Facts;
 using Hub.Core.Storage;
 using Hub.Functions.Tests.Infrastructure;
+using Hub.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using static Hub.Functions.Tests.Resolution.ResolutionFeeds;
 
@@ -102,7 +103,7 @@ public sealed class ResidentReconcilerTests(AzuriteFixture azurite) : IAsyncLife
     public async Task An_entry_filed_in_the_single_row_its_key_had_before_it_was_spread_moves_to_its_persons_row()
     {
         await _hub.PushAsync("police", Police(new PoliceRow(First, "李国强", "男", Household: "7", Relation: "户主")));
-        var candidates = _hub.Factory.Storage.Candidates;
+        var storage = _hub.Factory.Storage;
         var expected = await CandidateRowsAsync();
         var spread = expected.Where(r => r.RowKey.Contains('~', StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(spread);
@@ -115,8 +116,8 @@ public sealed class ResidentReconcilerTests(AzuriteFixture azurite) : IAsyncLife
                 single[column] = row[column];
             }
 
-            await candidates.AddEntityAsync(single);
-            await candidates.DeleteEntityAsync(row.PartitionKey, row.RowKey);
+            await storage.CandidateTableOf(single.PartitionKey).AddEntityAsync(single);
+            await storage.CandidateTableOf(row.PartitionKey).DeleteEntityAsync(row.PartitionKey, row.RowKey);
         }
 
         await Task.Delay(TimeSpan.FromSeconds(1.1));
@@ -137,10 +138,10 @@ public sealed class ResidentReconcilerTests(AzuriteFixture azurite) : IAsyncLife
     // The resident rows, without the streets' version rows, which every write moves.
     // One per person and blocking key: the columns of the candidate index's rows.
     private async Task<int> CandidateEntriesAsync() =>
-        (await _hub.Factory.Storage.Candidates.QueryAsync<TableEntity>().ToListAsync()).Sum(r => r.Keys.Count(k => k.StartsWith(CandidateSearch.ColumnPrefix, StringComparison.Ordinal)));
+        (await _hub.Factory.Storage.QueryCandidatesAsync().ToListAsync()).Sum(r => r.Keys.Count(k => k.StartsWith(CandidateSearch.ColumnPrefix, StringComparison.Ordinal)));
 
     private async Task<List<TableEntity>> CandidateRowsAsync() =>
-        (await _hub.Factory.Storage.Candidates.QueryAsync<TableEntity>().ToListAsync()).OrderBy(r => r.PartitionKey, StringComparer.Ordinal).ThenBy(r => r.RowKey, StringComparer.Ordinal).ToList();
+        (await _hub.Factory.Storage.QueryCandidatesAsync().ToListAsync()).OrderBy(r => r.PartitionKey, StringComparer.Ordinal).ThenBy(r => r.RowKey, StringComparer.Ordinal).ToList();
 
     private async Task<List<ResidentEntity>> RowsAsync() =>
         (await _hub.Factory.Storage.Residents.QueryAsync<ResidentEntity>().ToListAsync()).Where(r => !StreetVersion.Is(r.RowKey)).OrderBy(r => r.PartitionKey, StringComparer.Ordinal).ThenBy(r => r.RowKey, StringComparer.Ordinal).ToList();

@@ -4,8 +4,8 @@ using Hub.Core.Storage;
 
 namespace Hub.Tests.Shared;
 
-/// <summary>Reads under the Hub across every table of its <c>facts</c> layout, as a test that looks at the raw rows needs.</summary>
-internal static class FactTableQueries
+/// <summary>Reads under the Hub across every table its <c>facts</c> and <c>candidates</c> are split into, as a test that looks at the raw rows needs.</summary>
+internal static class SplitTableQueries
 {
     /// <summary>Every <c>facts</c> row <paramref name="filter"/> matches (all when null), table after table.</summary>
     public static async IAsyncEnumerable<T> QueryFactsAsync<T>(this HubStorage storage, Expression<Func<T, bool>>? filter = null, IEnumerable<string>? select = null)
@@ -15,6 +15,18 @@ internal static class FactTableQueries
         {
             var rows = filter is null ? table.QueryAsync<T>(select: select) : table.QueryAsync(filter, select: select);
             await foreach (var row in rows)
+            {
+                yield return row;
+            }
+        }
+    }
+
+    /// <summary>Every <c>candidates</c> row, table after table.</summary>
+    public static async IAsyncEnumerable<TableEntity> QueryCandidatesAsync(this HubStorage storage)
+    {
+        foreach (var table in storage.CandidateTables)
+        {
+            await foreach (var row in table.QueryAsync<TableEntity>())
             {
                 yield return row;
             }

@@ -1,7 +1,6 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
-using Hub.Core.Kernel;
 using Hub.Core.Storage;
 using Hub.Functions.Tests.Infrastructure;
 using Hub.Tests.Shared;
@@ -10,12 +9,12 @@ using Microsoft.Extensions.Options;
 namespace Hub.Functions.Tests.Storage;
 
 /// <summary>
-/// The person partitions of <c>facts</c> spread over sixteen tables (<see cref="FactTableLayout"/>): every write lands
-/// in the table of its partition, every read finds it there, a query over several partitions reads the tables in
-/// partition order, and a store written with one layout is not opened with another.
+/// <c>facts</c> and <c>candidates</c> split over sixteen tables by partition (<see cref="TableSplit"/>): every write
+/// lands in the table of its partition, every read finds it there, a query over several partitions reads the tables
+/// in partition order, and a store written with one split is not opened with another.
 /// </summary>
 [Collection(AzuriteFixture.Collection)]
-public sealed class FactTablesTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class SplitTablesTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     // Partitions in tables 0, 1, 4, 4, 9 and 15 of sixteen, one row each and three in p123.
     private static readonly string[] Partitions = ["p000", "p040", "p100", "p123", "p25a", "p3ff"];
@@ -41,7 +40,7 @@ public sealed class FactTablesTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         foreach (var partition in Partitions)
         {
-            var table = _storage.FactTables[FactTableLayout.TableOf(partition, 16)];
+            var table = _storage.FactTables[TableSplit.Facts(16).TableOf(partition)];
             Assert.Equal(partition, (await table.GetEntityAsync<TableEntity>(partition, "r0")).Value.GetString("Name"));
             Assert.Equal(partition, (await _storage.FactsTable.GetAsync<TestRow>(partition, "r0"))?.Name);
         }
@@ -61,6 +60,16 @@ public sealed class FactTablesTests(AzuriteFixture azurite) : IAsyncLifetime
         }
 
         Assert.Equal([0, 1, 4, 9], holding);
+    }
+
+    [Fact]
+    public async Task A_candidate_row_is_written_to_the_table_of_its_partition()
+    {
+        (await _storage.CandidatesTable.SubmitAsync([EntityChange.Add(new TestRow { PartitionKey = "c7", RowKey = "k", Name = "c7" })])).ThrowIfNotWritten();
+
+        Assert.Equal("c7", (await _storage.CandidateTables[7].GetEntityAsync<TableEntity>("c7", "k")).Value.GetString("Name"));
+        Assert.Equal("c7", (await _storage.CandidatesTable.GetRowsAsync("c7", ["k", "none"])).Single().GetString("Name"));
+        Assert.False(await _storage.Candidates.QueryAsync<TableEntity>().AnyAsync());
     }
 
     [Fact]
@@ -94,21 +103,25 @@ public sealed class FactTablesTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task A_store_is_opened_only_with_the_layout_it_was_written_with()
     {
-        Assert.Null(await _storage.FindFactLayoutMismatchAsync());
-        Assert.Contains("Hub:Storage:FactTables", await Storage(1).FindFactLayoutMismatchAsync());
-        Assert.NotNull(await Storage(4).FindFactLayoutMismatchAsync());
+        Assert.Null(await _storage.FindSplitMismatchAsync());
+        Assert.Contains("Hub:Storage:SplitTables", await Storage(1).FindSplitMismatchAsync());
+        Assert.NotNull(await Storage(4).FindSplitMismatchAsync());
 
-        // A store written with one table, as every store was before layouts: its p100 row is not where sixteen look.
+        // A store written with one table each, as every store was before the split: its p100 fact and its c5 candidate
+        // row are not where sixteen look.
         var single = Storage(1, AzuriteFixture.UniquePrefix());
         try
         {
             Assert.True(await single.EnsureCreatedAsync());
+            var prefix = single.Facts.Name[..^"facts".Length];
+            Assert.Null(await Storage(16, prefix).FindSplitMismatchAsync());
+            await single.CandidatesTable.UpsertAsync(new TestRow { PartitionKey = "c5", RowKey = "k", Name = "old" }, EntityUpdateMode.Replace);
+            Assert.Contains("candidates", await Storage(16, prefix).FindSplitMismatchAsync());
             await single.FactsTable.UpsertAsync(new TestRow { PartitionKey = "p100", RowKey = "r0", Name = "old" }, EntityUpdateMode.Replace);
-            var prefix = single.Facts.Name[..^FactTableLayout.BaseName.Length];
 
-            Assert.Null(await single.FindFactLayoutMismatchAsync());
-            Assert.NotNull(await Storage(16, prefix).FindFactLayoutMismatchAsync());
-            Assert.Null(await Storage(16, AzuriteFixture.UniquePrefix()).FindFactLayoutMismatchAsync());
+            Assert.Null(await single.FindSplitMismatchAsync());
+            Assert.Contains("facts", await Storage(16, prefix).FindSplitMismatchAsync());
+            Assert.Null(await Storage(16, AzuriteFixture.UniquePrefix()).FindSplitMismatchAsync());
         }
         finally
         {
@@ -117,7 +130,7 @@ public sealed class FactTablesTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public void Left_to_choose_the_emulator_spreads_facts_over_sixteen_tables_and_Azure_keeps_one()
+    public void Left_to_choose_the_emulator_splits_facts_and_candidates_into_sixteen_tables_and_Azure_keeps_one()
     {
         Assert.Equal(16, Storage(0).FactTables.Count);
         var emulator = Storage(0).FactTables;
@@ -128,15 +141,16 @@ public sealed class FactTablesTests(AzuriteFixture azurite) : IAsyncLifetime
             new QueueServiceClient(new Uri("https://hubcity.queue.core.windows.net")),
             Options.Create(new HubStorageOptions { AccountName = "hubcity" }));
         Assert.Equal(["facts"], azure.FactTables.Select(t => t.Name));
+        Assert.Equal(["candidates"], azure.CandidateTables.Select(t => t.Name));
 
         // Either way a setting decides over the account.
         Assert.Equal(4, Storage(4).FactTables.Count);
-        Assert.Equal(PersonKey.PartitionCount / 16, Enumerable.Range(0, PersonKey.PartitionCount).Count(p => FactTableLayout.TableOf(PersonKey.FormatPartition(p), 16) == 3));
+        Assert.Equal(["candidates", "candidates15"], [Storage(0).CandidateTables[0].Name[_prefix.Length..], Storage(0).CandidateTables[15].Name[_prefix.Length..]]);
     }
 
     private HubStorage Storage(int factTables, string? prefix = null) => new(
         new TableServiceClient(azurite.ConnectionString),
         new BlobServiceClient(azurite.ConnectionString),
         new QueueServiceClient(azurite.ConnectionString),
-        Options.Create(new HubStorageOptions { ConnectionString = azurite.ConnectionString, NamePrefix = prefix ?? _prefix, FactTables = factTables }));
+        Options.Create(new HubStorageOptions { ConnectionString = azurite.ConnectionString, NamePrefix = prefix ?? _prefix, SplitTables = factTables }));
 }

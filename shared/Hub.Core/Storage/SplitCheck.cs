@@ -1,0 +1,72 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace Hub.Core.Storage;
+
+/// <summary>
+/// Checks at start-up that the store was written with the <see cref="TableSplit"/> the Hub is configured with: each
+/// table of the split holds only its own partitions, and no table past the split holds a row. Read with another split,
+/// a store would look as if most of its rows were gone.
+/// </summary>
+internal static class SplitCheck
+{
+    /// <summary>
+    /// Null when the store agrees with <paramref name="split"/> (an empty store agrees with any), else what is wrong and
+    /// what to set. One query a table of the largest split, each asking for a single row.
+    /// </summary>
+    public static async Task<string?> FindMismatchAsync(TableServiceClient tables, string prefix, TableSplit split, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < TableSplit.MaxTables; i++)
+        {
+            var name = split.TableName(prefix, i);
+            if (await HoldsAnyAsync(tables.GetTableClient(name), ForeignRows(split, i), cancellationToken).ConfigureAwait(false))
+            {
+                return $"Table '{name}' holds partitions that a split of '{split.BaseName}' into {split.Count} table(s) keeps elsewhere: "
+                    + "the store was written with another Hub:Storage:SplitTables. Set it to the number of tables the store was "
+                    + $"written with (1 when only '{split.BaseName}' holds rows), or start from an empty store.";
+            }
+        }
+
+        return null;
+    }
+
+    // The rows table index of the split must not hold: null for none to look for, empty for any row at all.
+    private static string? ForeignRows(TableSplit split, int index)
+    {
+        if (index >= split.Count)
+        {
+            return string.Empty;
+        }
+
+        var (first, next, end) = (split.FirstPartitionOf(index), split.FirstPartitionOf(index + 1), split.FirstPartitionOf(split.Count));
+        return (index, next == end) switch
+        {
+            (0, true) => null,
+            (0, false) => TableFilter.Of($"PartitionKey ge {next} and PartitionKey lt {end}"),
+            (_, true) => TableFilter.Of($"PartitionKey lt {first}"),
+            _ => TableFilter.Of($"PartitionKey lt {first} or PartitionKey ge {next}"),
+        };
+    }
+
+    private static async Task<bool> HoldsAnyAsync(TableClient table, string? filter, CancellationToken cancellationToken)
+    {
+        if (filter is null)
+        {
+            return false;
+        }
+
+        try
+        {
+            await foreach (var _ in table.QueryAsync<TableEntity>(filter.Length == 0 ? null : filter, 1, ["PartitionKey"], cancellationToken).ConfigureAwait(false))
+            {
+                return true;
+            }
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // A table the split does not have and nobody created.
+        }
+
+        return false;
+    }
+}
