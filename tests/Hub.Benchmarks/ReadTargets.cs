@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using Azure.Data.Tables.Sas;
 using Hub.Core.Access;
+using Hub.Core.Storage;
 
 namespace Hub.Benchmarks;
 
@@ -24,18 +25,24 @@ internal static class ReadTargets
 
     private static readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, string>> Officers = new();
 
-    /// <summary>GETs of single fact entities on Azurite's table endpoint, each with a read-only SAS in its URL.</summary>
+    /// <summary>
+    /// GETs of single fact entities on Azurite's table endpoint, each with a read-only SAS in its URL, each from the table
+    /// of <c>facts</c> the Hub keeps its partition in (<see cref="TableSplit"/>, as the Hub left to choose splits it).
+    /// </summary>
     public static async Task<ReadScenario> RawEntityReadsAsync(TableServiceClient tables, CancellationToken cancellationToken = default)
     {
-        var facts = tables.GetTableClient("facts");
-        var sas = facts.GenerateSasUri(new TableSasBuilder(facts.Name, TableSasPermissions.Read, DateTimeOffset.UtcNow.AddHours(2)));
+        var split = TableSplit.Facts(new HubStorageOptions().SplitTablesFor(tables));
         var requests = new List<ReadRequest>();
         var headers = new Dictionary<string, string> { ["Accept"] = "application/json;odata=nometadata" };
+        Uri? origin = null;
 
         // Sixteen partitions spread over the 1,024, the first few hundred entities of each.
         for (var partition = 0; partition < 1024; partition += 64)
         {
             var key = Hub.Core.Kernel.PersonKey.FormatPartition(partition);
+            var facts = tables.GetTableClient(split.TableName(string.Empty, split.TableOf(key)));
+            var sas = facts.GenerateSasUri(new TableSasBuilder(facts.Name, TableSasPermissions.Read, DateTimeOffset.UtcNow.AddHours(2)));
+            origin ??= new Uri(sas.GetLeftPart(UriPartial.Authority));
             await foreach (var page in facts.QueryAsync<TableEntity>(e => e.PartitionKey == key, maxPerPage: 200, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).AsPages())
             {
                 requests.AddRange(page.Values.Where(e => !e.RowKey.Contains("|~", StringComparison.Ordinal)).Select(e =>
@@ -44,7 +51,7 @@ internal static class ReadTargets
             }
         }
 
-        return new ReadScenario("raw Azurite entity GET", new Uri(sas.GetLeftPart(UriPartial.Authority)), requests);
+        return new ReadScenario("raw Azurite entity GET", origin!, requests);
     }
 
     /// <summary>

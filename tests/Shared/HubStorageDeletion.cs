@@ -7,6 +7,7 @@ internal static class HubStorageDeletion
 {
     public static Task DeleteAllAsync(this HubStorage storage) => Task.WhenAll(
         Task.WhenAll(storage.FactTables.Select(t => t.DeleteAsync())),
+        Task.WhenAll(storage.CandidateTables.Select(t => t.DeleteAsync())),
         storage.Batches.DeleteAsync(),
         storage.Residents.DeleteAsync(),
         storage.Reviews.DeleteAsync(),

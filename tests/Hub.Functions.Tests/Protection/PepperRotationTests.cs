@@ -6,6 +6,7 @@ using Hub.Core.Access;
 using Hub.Core.Feeds.Batches;
 using Hub.Core.Identity.Keys;
 using Hub.Core.Identity.Rotation;
+using Hub.Core.Storage;
 using Hub.Functions.Tests.Infrastructure;
 using Hub.Samples;
 using Hub.Tests.Shared;
@@ -351,7 +352,7 @@ public sealed partial class PepperRotationTests(AzuriteFixture azurite, ITestOut
                 var texts = columns.Values.OfType<string>().Concat(columns.Keys).Append(row.PartitionKey).Append(row.RowKey);
                 if (texts.Any(t => HexKey().Matches(t).Any(m => keys.Contains(m.Value))))
                 {
-                    var name = table.Name[hub.Prefix.Length..];
+                    var name = TableSplit.LogicalName(table.Name[hub.Prefix.Length..]);
                     found[name] = found.GetValueOrDefault(name) + 1;
                 }
             }

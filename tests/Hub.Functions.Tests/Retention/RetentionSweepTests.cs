@@ -312,7 +312,7 @@ public sealed class RetentionSweepTests(AzuriteFixture azurite) : IAsyncLifetime
             {
                 if (row.Select(p => p.Value).OfType<string>().Any(v => v.Contains(text, StringComparison.Ordinal)))
                 {
-                    found.Add(table.Name[prefix.Length..]);
+                    found.Add(TableSplit.LogicalName(table.Name[prefix.Length..]));
                     break;
                 }
             }
