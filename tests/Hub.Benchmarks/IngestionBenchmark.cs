@@ -8,6 +8,7 @@ using System.Text.Json.Serialization;
 using Azure.Data.Tables;
 using Hub.Core.Feeds;
 using Hub.Core.Feeds.Batches;
+using Hub.Core.Storage;
 using Hub.Samples;
 using Hub.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
@@ -77,7 +78,9 @@ internal static class IngestionBenchmark
             throw new InvalidOperationException($"The batch {report.Status}: {report.FailureReason}");
         }
 
-        var (keyRows, entries) = await CandidateIndexSizeAsync(new TableServiceClient(storage).GetTableClient($"{prefix}candidates"));
+        var service = new TableServiceClient(storage);
+        var candidates = TableSplit.Candidates(new HubStorageOptions().SplitTablesFor(service));
+        var (keyRows, entries) = await CandidateIndexSizeAsync([.. Enumerable.Range(0, candidates.Count).Select(i => service.GetTableClient(candidates.TableName(prefix, i)))]);
         var payload = new FileInfo(feedPath).Length;
         Console.Error.WriteLine("Measuring what the run stored...");
         var stored = await StoredEntities.MeasureAsync(new TableServiceClient(storage), prefix, ["raw", "single"]);
@@ -211,12 +214,12 @@ internal static class IngestionBenchmark
     }
 
     // The candidate index after the run: rows (one per blocking key, a few for a birth date or a name sound with a county) and entries (one per person and key).
-    private static async Task<(long Rows, long Entries)> CandidateIndexSizeAsync(TableClient candidates)
+    private static async Task<(long Rows, long Entries)> CandidateIndexSizeAsync(IReadOnlyList<TableClient> tables)
     {
         long rows = 0, entries = 0;
         try
         {
-            await foreach (var row in candidates.QueryAsync<TableEntity>())
+            await foreach (var row in tables.ToAsyncEnumerable().SelectMany(t => t.QueryAsync<TableEntity>()))
             {
                 rows++;
                 entries += row.Keys.Count(k => k.StartsWith('p'));

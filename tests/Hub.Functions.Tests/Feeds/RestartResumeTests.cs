@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using Azure.Data.Tables;
 using Hub.Core.Access;
 using Hub.Core.Feeds.Batches;
+using Hub.Core.Storage;
 using Hub.Functions.Tests.Infrastructure;
 using Hub.Tests.Shared;
 
@@ -44,7 +45,9 @@ public sealed class RestartResumeTests(AzuriteFixture azurite)
         Assert.Equal(BatchStatus.Completed, report.Status);
         Assert.Equal(new BatchCounts { Received = Rows, Inserted = Rows }, report.Counts);
         var tables = new TableServiceClient(azurite.ConnectionString);
-        var rows = await tables.GetTableClient($"{prefix}facts").QueryAsync<TableEntity>(select: ["RowKey"]).ToListAsync();
+        var split = TableSplit.Facts(new HubStorageOptions().SplitTablesFor(tables));
+        var factTables = Enumerable.Range(0, split.Count).Select(i => tables.GetTableClient(split.TableName(prefix, i))).ToList();
+        var rows = await factTables.ToAsyncEnumerable().SelectMany(t => t.QueryAsync<TableEntity>(select: ["RowKey"])).ToListAsync();
         var facts = rows.Where(r => !r.RowKey.Contains("|~", StringComparison.Ordinal)).ToList();
         Assert.Equal(Rows, facts.Count);
         Assert.Equal(Rows, facts.Select(f => f.RowKey).Distinct(StringComparer.Ordinal).Count());
@@ -54,7 +57,7 @@ public sealed class RestartResumeTests(AzuriteFixture azurite)
         var batch = await tables.GetTableClient($"{prefix}batches").GetEntityAsync<TableEntity>("civil-affairs", report.Id);
         Assert.True(batch.Value.GetInt32("Attempts") >= 2, "the batch should have been resumed by a second attempt");
 
-        await tables.DeleteTableAsync($"{prefix}facts");
+        await Task.WhenAll(factTables.Select(t => t.DeleteAsync()));
         await tables.DeleteTableAsync($"{prefix}batches");
     }
 
