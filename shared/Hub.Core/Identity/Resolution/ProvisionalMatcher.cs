@@ -31,18 +31,30 @@ internal sealed class ProvisionalMatcher(HubStorage storage, FactStore facts, Re
 
         // The batch's own records were just matched against the same index.
         var matchedNow = work.ToMatch.Select(p => p.PersonKey).ToHashSet(StringComparer.Ordinal);
-        var provisional = await index.FindProvisionalAsync(work.Arrivals, concurrency, cancellationToken).ConfigureAwait(false);
+        var provisional = (await index.FindProvisionalAsync(work.Arrivals, concurrency, cancellationToken).ConfigureAwait(false))
+            .Where(p => !matchedNow.Contains(p.Person.Value))
+            .ToList();
+
+        // The pass changes links, never the candidate index (who joined whom is kept in `joined`), so every candidate key
+        // of every person is read at once, and every link: a link the pass changes is its own person's or a member's,
+        // and a member's link names its golden person before and after. The person's rows are read again before a write.
+        var lookups = await index.ReadLookupsAsync(provisional.SelectMany(p => p.Records), concurrency, cancellationToken).ConfigureAwait(false);
+        var links = new LinkEntity?[provisional.Count];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(Enumerable.Range(0, provisional.Count), parallel, async (i, token) =>
+            links[i] = await ReadLinkAsync(provisional[i].Person, token).ConfigureAwait(false)).ConfigureAwait(false);
+
         var joined = new Dictionary<PersonKey, PersonKey>();
-        foreach (var (key, records) in provisional.Where(p => !matchedNow.Contains(p.Person.Value)))
+        foreach (var (i, (key, records)) in provisional.Index())
         {
-            // Whether the person is still the matcher's to decide is the link's to say: one point read, the person's
-            // rows only when the decision changes something.
-            if (await ReadLinkAsync(key, cancellationToken).ConfigureAwait(false) is not { } link || !IsAutomatic(link))
+            // Whether the person is still the matcher's to decide is the link's to say; the person's rows are read only
+            // when the decision changes something.
+            if (links[i] is not { } link || !IsAutomatic(link))
             {
                 continue;
             }
 
-            var decision = await DecideAsync(key, records, joined, cancellationToken).ConfigureAwait(false);
+            var decision = await DecideAsync(key, records, joined, lookups, cancellationToken).ConfigureAwait(false);
             if (decision.MatchedPerson is { } golden)
             {
                 var person = await facts.ReadPersonAsync(key, cancellationToken).ConfigureAwait(false);
@@ -88,12 +100,12 @@ internal sealed class ProvisionalMatcher(HubStorage storage, FactStore facts, Re
         storage.FactsTable.GetAsync<LinkEntity>(key.PartitionKey, ResolutionRows.Link(key.Value), cancellationToken);
 
     // The best decision over the person's records: a match before a possible match, then the higher score.
-    private async Task<MatchDecision> DecideAsync(PersonKey key, IReadOnlyList<MatchRecord> records, Dictionary<PersonKey, PersonKey> joined, CancellationToken cancellationToken)
+    private async Task<MatchDecision> DecideAsync(PersonKey key, IReadOnlyList<MatchRecord> records, Dictionary<PersonKey, PersonKey> joined, CandidateLookups lookups, CancellationToken cancellationToken)
     {
         MatchDecision? best = null;
         foreach (var record in records)
         {
-            var found = await index.FindCandidatesAsync(record, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var found = await index.FindCandidatesAsync(record, lookups, cancellationToken).ConfigureAwait(false);
             var candidates = found
                 .Select(c => joined.TryGetValue(c.Person, out var into) ? c with { Person = into } : c)
                 .Where(c => c.Person != key)
