@@ -125,7 +125,7 @@ public static class HubCoreServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<HubFilesReport>().Require(r => r.Sources));
         services.AddOptions<FeedProcessingOptions>()
             .Bind(configuration.GetSection(FeedProcessingOptions.SectionName))
-            .Validate(o => o.MaxPayloadBytes > 0 && o.MergeConcurrency > 0 && o.FirstRejectionsShown >= 0 && o.PointReadPersonsPerPartition >= 0, "Hub:Feeds settings must be positive.")
+            .Validate(o => o.MaxPayloadBytes > 0 && o.MergeConcurrency > 0 && o.ResolveConcurrency > 0 && o.FirstRejectionsShown >= 0 && o.PointReadPersonsPerPartition >= 0, "Hub:Feeds settings must be positive.")
             .Validate(o => o.SnapshotEndDateShare is >= 0 and <= 1, "Hub:Feeds:SnapshotEndDateShare must lie between 0 and 1.")
             .Validate(o => o.SpillBudgetBytes is null or > 0, "Hub:Feeds:SpillBudgetBytes must be positive when set.")
             .Validate(o => o.UploadUrlLifetime > TimeSpan.Zero && o.UploadUrlLifetime <= TimeSpan.FromDays(7), "Hub:Feeds:UploadUrlLifetime must be positive and at most 7 days (the longest a user delegation key lives).")

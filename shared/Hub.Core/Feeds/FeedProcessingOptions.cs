@@ -16,6 +16,13 @@ public sealed class FeedProcessingOptions
     public int MergeConcurrency { get; set; } = 8;
 
     /// <summary>
+    /// Linked persons rebuilt at once after a batch's merge, and the links of provisional persons read at once before
+    /// they are matched again. Each person is a short chain of requests, one waiting on the one before, so more persons
+    /// in flight keep storage busy where fewer would leave it waiting. Default 32.
+    /// </summary>
+    public int ResolveConcurrency { get; set; } = 32;
+
+    /// <summary>
     /// A delta's fact partition holding at most this many of its persons is planned from point reads of each person
     /// (their view, data key and the facts the delta names) instead of reading the partition whole. A partition read
     /// costs a request per thousand rows whatever the delta touches, and on the local emulator every page of it filters

@@ -16,6 +16,8 @@ internal sealed class BatchResolver(PersonResolver resolver, LinkedViews views, 
 {
     private int Concurrency => options.Value.MergeConcurrency;
 
+    private int ResolveConcurrency => options.Value.ResolveConcurrency;
+
     /// <summary>The resolution work of a batch that writes: its rebuilt persons are evaluated by the cross-department checks.</summary>
     public ResolutionWork NewWork() => new() { Checks = worklist.NewWork() };
 
@@ -62,11 +64,11 @@ internal sealed class BatchResolver(PersonResolver resolver, LinkedViews views, 
         var matched = new ResidentChanges();
         await resolver.MatchAsync(batchId, work, matched, Concurrency, cancellationToken).ConfigureAwait(false);
         await residents.ApplyAsync(matched, Concurrency, cancellationToken).ConfigureAwait(false);
-        await provisional.ReevaluateAsync(batchId, work, Concurrency, cancellationToken).ConfigureAwait(false);
+        await provisional.ReevaluateAsync(batchId, work, ResolveConcurrency, cancellationToken).ConfigureAwait(false);
         var matching = clock.Elapsed;
         var known = work.KnownFactRows();
-        await resolver.RebuildAsync(work.Goldens, Concurrency, work.Checks, known, cancellationToken).ConfigureAwait(false);
-        await views.WriteAsync(work.Views.Except(work.Goldens, StringComparer.Ordinal), Concurrency, known, cancellationToken).ConfigureAwait(false);
+        await resolver.RebuildAsync(work.Goldens, ResolveConcurrency, work.Checks, known, cancellationToken).ConfigureAwait(false);
+        await views.WriteAsync(work.Views.Except(work.Goldens, StringComparer.Ordinal), ResolveConcurrency, known, cancellationToken).ConfigureAwait(false);
         if (work.Checks is { } checks)
         {
             await worklist.ApplyAsync(batchId, checks, cancellationToken).ConfigureAwait(false);
