@@ -1,3 +1,4 @@
+using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
@@ -130,6 +131,28 @@ public sealed class SplitTablesTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_start_up_check_asks_only_the_tables_that_exist()
+    {
+        // One table each, as on Azure: a listing of each split's tables, and no query to the fifteen a split of sixteen
+        // would add, nor to a first table that may hold every partition.
+        var requests = new TableRequestLog();
+        var single = Storage(1, AzuriteFixture.UniquePrefix(), requests);
+        try
+        {
+            Assert.True(await single.EnsureCreatedAsync());
+            var before = requests.Totals().Values.Sum(t => t.Requests);
+
+            Assert.Null(await single.FindSplitMismatchAsync());
+
+            Assert.Equal(2, requests.Totals().Values.Sum(t => t.Requests) - before);
+        }
+        finally
+        {
+            await single.DeleteAllAsync();
+        }
+    }
+
+    [Fact]
     public void Left_to_choose_the_emulator_splits_facts_and_candidates_into_sixteen_tables_and_Azure_keeps_one()
     {
         Assert.Equal(16, Storage(0).FactTables.Count);
@@ -148,9 +171,18 @@ public sealed class SplitTablesTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(["candidates", "candidates15"], [Storage(0).CandidateTables[0].Name[_prefix.Length..], Storage(0).CandidateTables[15].Name[_prefix.Length..]]);
     }
 
-    private HubStorage Storage(int factTables, string? prefix = null) => new(
-        new TableServiceClient(azurite.ConnectionString),
-        new BlobServiceClient(azurite.ConnectionString),
-        new QueueServiceClient(azurite.ConnectionString),
-        Options.Create(new HubStorageOptions { ConnectionString = azurite.ConnectionString, NamePrefix = prefix ?? _prefix, SplitTables = factTables }));
+    private HubStorage Storage(int factTables, string? prefix = null, TableRequestLog? requests = null)
+    {
+        var options = new TableClientOptions();
+        if (requests is not null)
+        {
+            options.AddPolicy(requests, HttpPipelinePosition.PerRetry);
+        }
+
+        return new HubStorage(
+            new TableServiceClient(azurite.ConnectionString, options),
+            new BlobServiceClient(azurite.ConnectionString),
+            new QueueServiceClient(azurite.ConnectionString),
+            Options.Create(new HubStorageOptions { ConnectionString = azurite.ConnectionString, NamePrefix = prefix ?? _prefix, SplitTables = factTables }));
+    }
 }
