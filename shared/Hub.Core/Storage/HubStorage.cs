@@ -266,8 +266,8 @@ public sealed class HubStorage
     /// <summary>
     /// Null when the rows of <c>facts</c> and <c>candidates</c> lie where the configured
     /// <see cref="HubStorageOptions.SplitTables"/> looks for them (an empty store always does), else what is wrong and
-    /// what to set: a Hub must not start on a store written with another split. One single-row query a table of the
-    /// largest split.
+    /// what to set: a Hub must not start on a store written with another split. For each of the two, one listing of its
+    /// tables and a single-row query to each that exists.
     /// </summary>
     public async Task<string?> FindSplitMismatchAsync(CancellationToken cancellationToken = default) =>
         await SplitCheck.FindMismatchAsync(ServiceTables, _prefix, FactsSplit, cancellationToken).ConfigureAwait(false)
