@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using Azure.Data.Tables.Models;
 
 namespace Hub.Core.Storage;
 
@@ -194,7 +195,8 @@ public sealed partial class EntityTable
     /// Makes every change of <paramref name="changes"/> (at most 100, all in one partition) in one transaction, or
     /// none: <see cref="WriteOutcome.AlreadyExists"/> (409) or <see cref="WriteOutcome.Changed"/> (412) with the index
     /// of the change that stopped it when another writer came first, <see cref="WriteOutcome.Missing"/> (404) when a
-    /// delete's row (or the table) is not there.
+    /// delete's row (or the table) is not there, <see cref="WriteOutcome.TooManyColumns"/> (400) when a merge would take
+    /// its row past the columns storage takes.
     /// </summary>
     public async Task<TransactionResult> SubmitAsync(IEnumerable<EntityChange> changes, CancellationToken cancellationToken = default)
     {
@@ -215,6 +217,10 @@ public sealed partial class EntityTable
                 _ => WriteOutcome.Changed,
             };
             return new TransactionResult(outcome, ex.FailedTransactionActionIndex, []);
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status == 400 && ex.ErrorCode == TableErrorCode.TooManyProperties.ToString())
+        {
+            return new TransactionResult(WriteOutcome.TooManyColumns, ex.FailedTransactionActionIndex, []);
         }
     }
 

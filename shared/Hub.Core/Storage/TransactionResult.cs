@@ -5,7 +5,8 @@ namespace Hub.Core.Storage;
 /// <summary>The outcome of a transaction: every change made, or none and which change stopped it.</summary>
 /// <param name="Outcome">
 /// <see cref="WriteOutcome.Written"/>, or why nothing was written: <see cref="WriteOutcome.AlreadyExists"/> (an add
-/// found its row) or <see cref="WriteOutcome.Changed"/> (an update's row was no longer at its version).
+/// found its row), <see cref="WriteOutcome.Changed"/> (an update's row was no longer at its version) or
+/// <see cref="WriteOutcome.TooManyColumns"/> (a merge would take its row past the columns storage takes).
 /// </param>
 /// <param name="FailedIndex">The index of the change that stopped the transaction; null when it was written.</param>
 /// <param name="Versions">The new version of each change's row, in the order submitted; empty unless written.</param>
@@ -31,6 +32,7 @@ public sealed record TransactionResult(WriteOutcome Outcome, int? FailedIndex, I
             {
                 WriteOutcome.Missing => 404,
                 WriteOutcome.AlreadyExists => 409,
+                WriteOutcome.TooManyColumns => 400,
                 _ => 412,
             };
             throw new RequestFailedException(status, $"A transaction that no other writer could refuse was refused: {Outcome} at change {FailedIndex}.", Outcome.ToString(), innerException: null);

@@ -14,4 +14,10 @@ public enum WriteOutcome
 
     /// <summary>The row (or its table) is not there (404).</summary>
     Missing = 4,
+
+    /// <summary>
+    /// The row would hold more columns than storage takes (400 <c>TooManyProperties</c>): Azure takes 252 besides the
+    /// keys and the time. The emulator takes any number.
+    /// </summary>
+    TooManyColumns = 5,
 }

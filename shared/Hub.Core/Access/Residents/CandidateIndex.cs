@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Hub.Core.Storage;
+using Microsoft.Extensions.Logging;
 
 namespace Hub.Core.Access.Residents;
 
@@ -8,7 +9,14 @@ namespace Hub.Core.Access.Residents;
 /// blocking keys, each in the row of the token their person key chooses, and finds the persons filed under a token by
 /// reading all its rows.
 /// </summary>
-internal sealed class CandidateIndex(HubStorage storage)
+/// <remarks>
+/// A row holds at most <see cref="CandidateKeyRows.ColumnsPerRow"/> persons, and Azure refuses a transaction whose
+/// merge would add one more. A key shared by that many (a placeholder phone or birth date a department's export gives
+/// everyone it lacks one for, a placeholder name) no longer tells persons apart: the row is filled to the brim and the
+/// persons past it are not filed under that key (they stay under their other keys), rather than the whole batch failing
+/// on every attempt. How many were left out is logged, never the key.
+/// </remarks>
+internal sealed partial class CandidateIndex(HubStorage storage, ILogger<CandidateIndex> logger)
 {
     private const int ChangesPerTransaction = 100;
 
@@ -16,19 +24,24 @@ internal sealed class CandidateIndex(HubStorage storage)
     /// Writes a batch's entries: every added or changed entry as a merge of its column into its person's row of the
     /// token (entries of one row coalesced into one change, 100 rows to a transaction per partition), then every entry
     /// that went away by rewriting that row without the column, guarded by the version read, and deleting the row when
-    /// no column is left.
+    /// no column is left. Returns how many added entries found their row full and were not filed.
     /// </summary>
-    public async Task ApplyAsync(IEnumerable<ResidentEntity> entries, IEnumerable<(string PartitionKey, string RowKey)> removals, int concurrency, CancellationToken cancellationToken = default)
+    public async Task<int> ApplyAsync(IEnumerable<ResidentEntity> entries, IEnumerable<(string PartitionKey, string RowKey)> removals, int concurrency, CancellationToken cancellationToken = default)
     {
         var merges = entries
             .GroupBy(e => (e.PartitionKey, Row: CandidateSearch.Row(CandidateSearch.TokenOfEntry(e.RowKey), e.PersonKey)))
-            .Select(row => EntityChange.MergeColumns(row.Key.PartitionKey, row.Key.Row, row.ToDictionary(e => CandidateSearch.Column(e.PersonKey), e => e.Records, StringComparer.Ordinal)))
-            .GroupBy(c => c.Entity.PartitionKey, StringComparer.Ordinal)
+            .Select(row => new RowMerge(row.Key.PartitionKey, row.Key.Row, row.ToDictionary(e => CandidateSearch.Column(e.PersonKey), e => e.Records, StringComparer.Ordinal)))
+            .GroupBy(m => m.PartitionKey, StringComparer.Ordinal)
             .SelectMany(partition => partition.Chunk(ChangesPerTransaction))
             .ToList();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken };
+        var unfiled = 0;
         await Parallel.ForEachAsync(merges, parallel, async (chunk, token) =>
-            (await storage.CandidatesTable.SubmitAsync(chunk, token).ConfigureAwait(false)).ThrowIfNotWritten()).ConfigureAwait(false);
+            Interlocked.Add(ref unfiled, await MergeAsync(chunk, token).ConfigureAwait(false))).ConfigureAwait(false);
+        if (unfiled > 0)
+        {
+            LogRowsFull(logger, unfiled, CandidateKeyRows.ColumnsPerRow);
+        }
 
         // An entry's token says its rows, so one filed before its kind was spread (a row keyed by the bare hash) is
         // removed from that row: how the reconciliation moves a store to the current layout.
@@ -38,6 +51,7 @@ internal sealed class CandidateIndex(HubStorage storage)
             .ToList();
         await Parallel.ForEachAsync(leaving, parallel, async (row, token) =>
             await RemoveAsync(row.PartitionKey, row.Row, row.Columns, token).ConfigureAwait(false)).ConfigureAwait(false);
+        return unfiled;
     }
 
     /// <summary>The persons filed under <paramref name="token"/>, each with their match records as stored: a point read for a token of one row.</summary>
@@ -88,6 +102,78 @@ internal sealed class CandidateIndex(HubStorage storage)
             .Select(c => (Person: CandidateSearch.PersonOf(c.Key), Records: c.Value))
             .DistinctBy(p => p.Person, StringComparer.Ordinal)
             .ToList();
+
+    // One transaction for the chunk's rows; a row storage refuses to take past its columns is filled on its own and the
+    // rest written again without it. Returns the entries left out.
+    private async Task<int> MergeAsync(IReadOnlyList<RowMerge> chunk, CancellationToken cancellationToken)
+    {
+        var pending = chunk.ToList();
+        var unfiled = 0;
+        while (pending.Count > 0)
+        {
+            var result = await storage.CandidatesTable.SubmitAsync(pending.Select(m => m.Change()), cancellationToken).ConfigureAwait(false);
+            if (result.Outcome != WriteOutcome.TooManyColumns)
+            {
+                result.ThrowIfNotWritten();
+                break;
+            }
+
+            if (result.FailedIndex is not { } failed || failed >= pending.Count)
+            {
+                // Storage did not say which row: each is written on its own.
+                foreach (var merge in pending)
+                {
+                    unfiled += await FillAsync(merge, cancellationToken).ConfigureAwait(false);
+                }
+
+                break;
+            }
+
+            unfiled += await FillAsync(pending[failed], cancellationToken).ConfigureAwait(false);
+            pending.RemoveAt(failed);
+        }
+
+        return unfiled;
+    }
+
+    // Writes as many of the merge's new columns as the row has room for (a column it holds already is always written: it
+    // adds none), guarded by the version read; the new columns are taken in column order, so every writer keeps the same.
+    // Returns the columns left out.
+    private async Task<int> FillAsync(RowMerge merge, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var row = await storage.CandidatesTable.GetRowAsync(merge.PartitionKey, merge.RowKey, cancellationToken).ConfigureAwait(false);
+            var stored = row?.TextColumns() ?? new Dictionary<string, string>(StringComparer.Ordinal);
+            var room = Math.Max(0, CandidateKeyRows.ColumnsPerRow - stored.Count);
+            var kept = merge.Columns
+                .Where(c => stored.ContainsKey(c.Key))
+                .Concat(merge.Columns.Where(c => !stored.ContainsKey(c.Key)).OrderBy(c => c.Key, StringComparer.Ordinal).Take(room))
+                .ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal);
+            if (kept.Count > 0)
+            {
+                var result = await storage.CandidatesTable.SubmitAsync([EntityChange.MergeColumns(merge.PartitionKey, merge.RowKey, kept, row?.Version)], cancellationToken).ConfigureAwait(false);
+                if (result.Outcome is WriteOutcome.Changed or WriteOutcome.Missing or WriteOutcome.TooManyColumns)
+                {
+                    // Another writer came first: read the row again.
+                    continue;
+                }
+
+                result.ThrowIfNotWritten();
+            }
+
+            return merge.Columns.Count - kept.Count;
+        }
+    }
+
+    [LoggerMessage(EventId = 2202, Level = LogLevel.Warning, Message = "{Entries} candidate index entries were not filed: the row of their key holds {Columns} persons, as many as a row takes, so the key (a value a source gives thousands of persons, such as a placeholder phone, birth date or name) no longer tells persons apart; the persons stay under their other keys")]
+    private static partial void LogRowsFull(ILogger logger, int entries, int columns);
+
+    // One row's entries of a batch: the columns merged into it.
+    private sealed record RowMerge(string PartitionKey, string RowKey, IReadOnlyDictionary<string, string> Columns)
+    {
+        public EntityChange Change() => EntityChange.MergeColumns(PartitionKey, RowKey, Columns);
+    }
 
     // A column cannot be dropped by a merge: the row is written again without it, unless someone wrote it since it was
     // read; a row that has none of the columns is left as it is.
