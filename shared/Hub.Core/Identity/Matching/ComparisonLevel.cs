@@ -36,7 +36,9 @@ public enum ComparisonLevel
 
     /// <summary>
     /// One side has no value, or (for the address comparator) the addresses differ where the residence divisions differ
-    /// too; the field counts for nothing (weight 0) and has no weight in rules files.
+    /// too, or (for the phone) the incoming record's phone is shared by more persons than a household
+    /// (<see cref="PersonMatcher.SharedPhoneHolders"/>); the field counts for nothing (weight 0) and has no weight in
+    /// rules files.
     /// </summary>
     Missing,
 }

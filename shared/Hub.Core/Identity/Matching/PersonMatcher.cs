@@ -14,11 +14,23 @@ namespace Hub.Core.Identity.Matching;
 /// <item><see cref="MatchOutcome.NoMatch"/> otherwise.</item>
 /// </list>
 /// Two records with different valid ID numbers are never matched: such a candidate is not scored at all. A
-/// candidate with the same valid ID number as the incoming record is matched whatever the rest says. The decision
-/// depends only on its inputs, not on their order.
+/// candidate with the same valid ID number as the incoming record is matched whatever the rest says. A phone that more
+/// than <see cref="SharedPhoneHolders"/> candidate persons hold counts for nothing. The decision depends only on its
+/// inputs, not on their order.
 /// </summary>
 public sealed class PersonMatcher
 {
+    /// <summary>
+    /// The most persons a phone may be held by and still count as evidence. The rules' weight for two records with one
+    /// phone assumes what a household shares (a landline, a guardian's mobile for the children); an institution's phone
+    /// (a care home's, the community office's given for residents who have none) or a placeholder a department's
+    /// export gives everyone it lacks one for is held by hundreds, and with it two namesakes of one community would
+    /// score as one person (name, community and phone reach the match threshold). Candidate search files everyone
+    /// under their phone, so the candidates of a record with a phone include everyone who holds it (up to the rows a
+    /// key has): their number is the phone's frequency, as a term-frequency adjustment would use it.
+    /// </summary>
+    public const int SharedPhoneHolders = 10;
+
     private readonly MatchRules _rules;
 
     /// <summary>Creates a matcher for validated rules.</summary>
@@ -63,10 +75,12 @@ public sealed class PersonMatcher
     {
         ArgumentNullException.ThrowIfNull(incoming);
         ArgumentNullException.ThrowIfNull(candidates);
+        var sharedPhone = incoming.Phone is { } phone
+            && candidates.Where(c => c.Record.Phone == phone).Select(c => c.Person).Distinct().Skip(SharedPhoneHolders).Any();
         return candidates
             .GroupBy(c => c.Person)
             .Where(person => !person.Any(c => IdComparison.AreDifferentValidIds(incoming, c.Record)))
-            .Select(person => Score(incoming, person.Key, person.Select(c => c.Record).ToList()))
+            .Select(person => Score(incoming, person.Key, person.Select(c => c.Record).ToList(), sharedPhone))
             .OrderByDescending(s => s.Score)
             .ThenBy(s => s.Person.Value, StringComparer.Ordinal)
             .ToList();
@@ -80,7 +94,7 @@ public sealed class PersonMatcher
         return _rules.Fields.Select(rule => Comparison(rule, FieldComparer.Compare(rule, incoming, candidate))).ToList();
     }
 
-    private ScoredCandidate Score(MatchRecord incoming, PersonKey person, List<MatchRecord> records)
+    private ScoredCandidate Score(MatchRecord incoming, PersonKey person, List<MatchRecord> records, bool sharedPhone)
     {
         // A person has one ID number. When a record of theirs holds it, incoming evidence is compared with it alone;
         // for a provisional person, with each unusable number their records carried, and one agreeing is enough.
@@ -88,6 +102,12 @@ public sealed class PersonMatcher
         var fields = new List<FieldComparison>(_rules.Fields.Count);
         foreach (var rule in _rules.Fields)
         {
+            if (sharedPhone && rule.Field == MatchField.Phone)
+            {
+                fields.Add(Comparison(rule, ComparisonLevel.Missing));
+                continue;
+            }
+
             // Each field counts with the best agreement among the person's records that hold a value: one department
             // may still hold an old residence, and a record without a phone says nothing about the phone.
             var compared = (rule.Field == MatchField.ResidentId ? idRecords : records)

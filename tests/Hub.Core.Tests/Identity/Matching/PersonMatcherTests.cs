@@ -14,6 +14,8 @@ public sealed class PersonMatcherTests
     private static readonly PersonKey FirstWangWei = Key('d');
     private static readonly PersonKey SecondWangWei = Key('e');
 
+    private static readonly string[] Surnames = ["李", "赵", "钱", "孙", "周", "吴", "郑", "冯", "陈", "褚", "卫", "蒋"];
+
     private static readonly string ZhangSanId = IdNumbers.Complete("11010519850302003");
 
     // Twins: same address code and birth date, one sequence number apart.
@@ -226,6 +228,35 @@ public sealed class PersonMatcherTests
     }
 
     [Fact]
+    public void A_phone_a_household_shares_still_links_a_namesake_of_the_community()
+    {
+        // Name, community and phone reach the match threshold; the landline is the household's, held by three persons.
+        var incoming = Housing("王秀英", "110105001002", "01065001234", id: null);
+        var decision = Matcher.Evaluate(incoming, [new(FirstWangWei, Housing("王秀英", "110105001002", "01065001234", id: null)), .. Holders("01065001234", 2)]);
+
+        Assert.Equal(MatchOutcome.Match, decision.Outcome);
+        Assert.Equal(FirstWangWei, decision.MatchedPerson);
+        Assert.Contains(decision.Candidates[0].Fields, f => f is { Field: MatchField.Phone, Level: ComparisonLevel.Exact });
+    }
+
+    [Fact]
+    public void A_phone_held_by_more_persons_than_a_household_counts_for_nothing()
+    {
+        // A care home's phone, held by eleven of its residents: one of them a namesake of the incoming resident, who
+        // may be another person. Agreeing on the phone no longer links them; with the birth date too it still does.
+        var incoming = Housing("王秀英", "110105001002", "01065001234", id: null);
+        MatchCandidate[] candidates = [new(FirstWangWei, Housing("王秀英", "110105001002", "01065001234", id: null)), .. Holders("01065001234", PersonMatcher.SharedPhoneHolders)];
+
+        var decision = Matcher.Evaluate(incoming, candidates);
+
+        Assert.NotEqual(MatchOutcome.Match, decision.Outcome);
+        Assert.All(Matcher.Rank(incoming, candidates), c => Assert.Contains(c.Fields, f => f is { Field: MatchField.Phone, Level: ComparisonLevel.Missing }));
+        var withBirthDate = CivilAffairs("王秀英", "1942-03-08", "female", "110105001002", "01065001234", id: null);
+        MatchCandidate[] known = [new(FirstWangWei, CivilAffairs("王秀英", "1942-03-08", "female", "110105001002", "01065001234", id: null)), .. Holders("01065001234", PersonMatcher.SharedPhoneHolders)];
+        Assert.Equal(FirstWangWei, Matcher.Evaluate(withBirthDate, known).MatchedPerson);
+    }
+
+    [Fact]
     public void A_provisional_persons_unusable_numbers_contradict_only_when_none_of_them_agrees()
     {
         // A person known only from rows without a usable ID: one mangled by a spreadsheet, one with a wrong check character.
@@ -278,6 +309,10 @@ public sealed class PersonMatcherTests
     }
 
     private static PersonKey Key(char c) => PersonKey.Parse(new string(c, 32));
+
+    // Other persons of the community holding the phone, each with a name of their own.
+    private static IEnumerable<MatchCandidate> Holders(string phone, int count) =>
+        Enumerable.Range(0, count).Select(i => new MatchCandidate(PersonKey.Parse($"{i + 1:x32}"), Housing(Surnames[i % Surnames.Length] + "德明", "110105001002", phone, id: null)));
 
     private static MatchRecord Police(string name, string birthDate, string sex, string division, string? id) =>
         MatchRecord.FromAttributes(
