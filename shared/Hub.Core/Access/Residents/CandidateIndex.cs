@@ -144,7 +144,8 @@ internal sealed partial class CandidateIndex(HubStorage storage, ILogger<Candida
         while (true)
         {
             var row = await storage.CandidatesTable.GetRowAsync(merge.PartitionKey, merge.RowKey, cancellationToken).ConfigureAwait(false);
-            var stored = row?.TextColumns() ?? new Dictionary<string, string>(StringComparer.Ordinal);
+            // A row of the index has no columns but its persons'.
+            var stored = row?.TextColumns(CandidateSearch.ColumnPrefix) ?? new Dictionary<string, string>(StringComparer.Ordinal);
             var room = Math.Max(0, CandidateKeyRows.ColumnsPerRow - stored.Count);
             var kept = merge.Columns
                 .Where(c => stored.ContainsKey(c.Key))
