@@ -4,7 +4,6 @@ using System.Text.RegularExpressions;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
-using Hub.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Hub.Tests.Shared;
@@ -29,13 +28,7 @@ internal sealed partial class ColumnCeiling(string connectionString, int columns
     public int Refused => Volatile.Read(ref _refused);
 
     /// <summary>Replaces the Hub's table client with one that carries this ceiling (and the Hub's operation counter).</summary>
-    public void AddTo(IServiceCollection services) => services.AddSingleton(sp =>
-    {
-        var options = new TableClientOptions();
-        options.AddPolicy(sp.GetRequiredService<StorageOperationCounter>(), HttpPipelinePosition.PerRetry);
-        options.AddPolicy(this, HttpPipelinePosition.PerRetry);
-        return new TableServiceClient(connectionString, options);
-    });
+    public void AddTo(IServiceCollection services) => services.AddTableClientWith(connectionString, this);
 
     public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {

@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Azure.Core;
 using Azure.Core.Pipeline;
-using Azure.Data.Tables;
 using Hub.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -79,13 +78,7 @@ internal sealed partial class TableRequestLog : HttpPipelinePolicy
     }
 
     /// <summary>Replaces the Hub's table client with one that carries this log (and the Hub's operation counter).</summary>
-    public void AddTo(IServiceCollection services, string connectionString) => services.AddSingleton(sp =>
-    {
-        var options = new TableClientOptions();
-        options.AddPolicy(sp.GetRequiredService<StorageOperationCounter>(), HttpPipelinePosition.PerRetry);
-        options.AddPolicy(this, HttpPipelinePosition.PerRetry);
-        return new TableServiceClient(connectionString, options);
-    });
+    public void AddTo(IServiceCollection services, string connectionString) => services.AddTableClientWith(connectionString, this);
 
     public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
