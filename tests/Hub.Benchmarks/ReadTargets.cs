@@ -76,7 +76,19 @@ internal static class ReadTargets
     /// <summary>Up to a thousand residents of every street, each with a token of a street officer there.</summary>
     public static async Task<IReadOnlyList<(string Street, string Community, string PersonKey)>> ResidentsAsync(TableServiceClient tables, CancellationToken cancellationToken = default)
     {
-        var residents = tables.GetTableClient("residents");
+        // The Hub splits the resident index on the emulator, a street in one table of the split.
+        var split = TableSplit.Residents(TableSplit.EmulatorTables);
+        var found = new List<(string, string, string)>();
+        for (var i = 0; i < split.Count; i++)
+        {
+            found.AddRange(await ResidentsAsync(tables.GetTableClient(split.TableName(string.Empty, i)), cancellationToken));
+        }
+
+        return [.. found.OrderBy(r => r.Item1, StringComparer.Ordinal)];
+    }
+
+    private static async Task<List<(string Street, string Community, string PersonKey)>> ResidentsAsync(TableClient residents, CancellationToken cancellationToken)
+    {
         var found = new List<(string, string, string)>();
         string? after = null;
         while (true)

@@ -41,7 +41,7 @@ internal static class SeedCheck
         await PopulationLoad.RunAsync(fed.CreatePublisherClient, persons, cancellationToken);
         await PopulationSeed.RunAsync(seeded.Services, persons, cancellationToken);
         var facts = Compare("facts", await RowsAsync(fed.Storage.FactTables, await OpenedAsync(fed, cancellationToken), cancellationToken), await RowsAsync(seeded.Storage.FactTables, await OpenedAsync(seeded, cancellationToken), cancellationToken));
-        var residents = Compare("residents", await RowsAsync([fed.Storage.Residents], Opened.None, cancellationToken), await RowsAsync([seeded.Storage.Residents], Opened.None, cancellationToken));
+        var residents = Compare("residents", await RowsAsync(fed.Storage.ResidentTables, Opened.None, cancellationToken), await RowsAsync(seeded.Storage.ResidentTables, Opened.None, cancellationToken));
         return facts + residents;
     }
 

@@ -3,8 +3,9 @@ using Hub.Core.Storage;
 namespace Hub.Functions.Hosting;
 
 /// <summary>
-/// Creates the Hub's tables, containers and queues at start-up if they are missing, and stops the start when the store
-/// was written with another split of its large tables (<see cref="HubStorage.FindSplitMismatchAsync"/>).
+/// Creates the Hub's tables, containers and queues at start-up if they are missing, spreads a resident index written
+/// whole over its split (<see cref="HubStorage.SpreadResidentsAsync"/>), and stops the start when the store was written
+/// with another split of its large tables (<see cref="HubStorage.FindSplitMismatchAsync"/>).
 /// </summary>
 /// <remarks>
 /// In Azure the infrastructure template creates them and the app's identity may hold only data roles; a refusal
@@ -19,6 +20,11 @@ internal sealed partial class StorageInitializer(HubStorage storage, ILogger<Sto
             LogNotAllowedToCreate(logger);
         }
 
+        if (await storage.SpreadResidentsAsync(cancellationToken) is var spread and > 0)
+        {
+            LogResidentsSpread(logger, spread);
+        }
+
         if (await storage.FindSplitMismatchAsync(cancellationToken) is { } mismatch)
         {
             throw new InvalidOperationException(mismatch);
@@ -29,4 +35,7 @@ internal sealed partial class StorageInitializer(HubStorage storage, ILogger<Sto
 
     [LoggerMessage(EventId = 5201, Level = LogLevel.Warning, Message = "Not allowed to create storage tables, containers or queues; using those the infrastructure template created")]
     private static partial void LogNotAllowedToCreate(ILogger logger);
+
+    [LoggerMessage(EventId = 5202, Level = LogLevel.Information, Message = "Spread {Rows} rows of the resident index, written whole, over its split tables")]
+    private static partial void LogResidentsSpread(ILogger logger, int rows);
 }

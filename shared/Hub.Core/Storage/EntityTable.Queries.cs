@@ -46,7 +46,8 @@ public sealed partial class EntityTable
 
     /// <summary>
     /// Every row matching <paramref name="filter"/> (built with <see cref="TableFilter"/>), read page by page as the
-    /// caller enumerates: in key order within a partition, partitions in key order.
+    /// caller enumerates: in key order within a partition, partitions in key order (over a table split by class, each
+    /// table's rows read at once and merged).
     /// </summary>
     /// <param name="filter">The OData filter; null for every row of the table.</param>
     /// <param name="pageSize">Rows per request; null for storage's default (1,000).</param>
@@ -55,12 +56,9 @@ public sealed partial class EntityTable
     public async IAsyncEnumerable<T> QueryAsync<T>(string? filter, int? pageSize = null, IEnumerable<string>? select = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
         where T : StoredEntity, new()
     {
-        foreach (var table in TablesFor(filter))
+        await foreach (var row in ReadTablesAsync(filter, t => t.QueryAsync<T>(filter, pageSize, select, cancellationToken)).WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            await foreach (var row in table.QueryAsync<T>(filter, pageSize, select, cancellationToken).ConfigureAwait(false))
-            {
-                yield return row;
-            }
+            yield return row;
         }
     }
 
@@ -70,19 +68,17 @@ public sealed partial class EntityTable
     /// </summary>
     public async IAsyncEnumerable<StoredRow> QueryRowsAsync(string filter, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        foreach (var table in TablesFor(filter))
+        await foreach (var row in ReadTablesAsync(filter, t => t.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken)).WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
-            {
-                yield return new StoredRow(row);
-            }
+            yield return new StoredRow(row);
         }
     }
 
     /// <summary>
     /// One page of the rows matching <paramref name="filter"/>: the first page when <paramref name="continuationToken"/>
     /// is null, else the page that token (from an earlier page of the same query) names. Over several tables a page
-    /// holds rows of one table, and the token names the table it goes on in (<see cref="MultiTableToken"/>).
+    /// holds rows of one table, and the token names the table it goes on in (<see cref="MultiTableToken"/>): for a
+    /// table split by class, the pages are in key order within each table only.
     /// </summary>
     public async Task<EntityPage<T>> QueryPageAsync<T>(string filter, string? continuationToken, int pageSize, IEnumerable<string>? select = null, CancellationToken cancellationToken = default)
         where T : StoredEntity, new()
@@ -115,6 +111,28 @@ public sealed partial class EntityTable
         }
 
         return rows;
+    }
+
+    // The rows read from each table the filter can reach: one table after another, or, over a table split by class, all
+    // at once and merged in key order.
+    private IAsyncEnumerable<TRow> ReadTablesAsync<TRow>(string? filter, Func<TableClient, IAsyncEnumerable<TRow>> read)
+        where TRow : ITableEntity
+    {
+        var sources = TablesFor(filter).Select(read).ToList();
+        return sources.Count > 1 && _split is { IsKeyOrdered: false }
+            ? KeyOrderMerge.MergeAsync(sources, r => (r.PartitionKey, r.RowKey))
+            : OneAfterAnotherAsync(sources);
+    }
+
+    private static async IAsyncEnumerable<TRow> OneAfterAnotherAsync<TRow>(IEnumerable<IAsyncEnumerable<TRow>> sources)
+    {
+        foreach (var source in sources)
+        {
+            await foreach (var row in source.ConfigureAwait(false))
+            {
+                yield return row;
+            }
+        }
     }
 
     private List<TableClient> TablesFor(string? filter)

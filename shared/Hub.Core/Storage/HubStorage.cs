@@ -23,12 +23,13 @@ public sealed class HubStorage
         _queues = queues;
         _prefix = prefix;
         var split = options.Value.SplitTablesFor(tables);
-        (FactsSplit, CandidatesSplit) = (TableSplit.Facts(split), TableSplit.Candidates(split));
+        (FactsSplit, CandidatesSplit, ResidentsSplit) = (TableSplit.Facts(split), TableSplit.Candidates(split), TableSplit.Residents(split));
         FactTables = [.. Enumerable.Range(0, split).Select(i => tables.GetTableClient(FactsSplit.TableName(prefix, i)))];
         CandidateTables = [.. Enumerable.Range(0, split).Select(i => tables.GetTableClient(CandidatesSplit.TableName(prefix, i)))];
+        ResidentTables = [.. Enumerable.Range(0, split).Select(i => tables.GetTableClient(ResidentsSplit.TableName(prefix, i)))];
         Facts = FactTables[0];
         Batches = tables.GetTableClient($"{prefix}batches");
-        Residents = tables.GetTableClient($"{prefix}residents");
+        Residents = ResidentTables[0];
         Reviews = tables.GetTableClient($"{prefix}reviews");
         Candidates = CandidateTables[0];
         Audit = tables.GetTableClient($"{prefix}audit");
@@ -53,7 +54,7 @@ public sealed class HubStorage
         KeyReads = options.Value.KeyReadsFor(tables);
         FactsTable = new EntityTable(FactTables, FactsSplit, KeyReads);
         BatchesTable = new EntityTable(Batches, KeyReads);
-        ResidentsTable = new EntityTable(Residents, KeyReads);
+        ResidentsTable = new EntityTable(ResidentTables, ResidentsSplit, KeyReads);
         ReviewsTable = new EntityTable(Reviews, KeyReads);
         // A query naming row keys with "or" is a scan of its partition on Azure, and a candidate partition holds a
         // sixteenth of the whole index: left to choose, the candidate index reads its keys one point read each.
@@ -167,6 +168,15 @@ public sealed class HubStorage
     /// <summary>The table of <c>facts</c> that holds <paramref name="partitionKey"/>.</summary>
     internal TableClient FactTableOf(string partitionKey) => FactTables[FactsSplit.TableOf(partitionKey)];
 
+    /// <summary>How <c>residents</c> is split, into as many tables as <c>facts</c>, by street class (<see cref="TableSplit.Residents"/>).</summary>
+    internal TableSplit ResidentsSplit { get; }
+
+    /// <summary>Every table <c>residents</c> is split into; <see cref="Residents"/> is the first.</summary>
+    internal IReadOnlyList<TableClient> ResidentTables { get; }
+
+    /// <summary>The table of <c>residents</c> that holds <paramref name="partitionKey"/>.</summary>
+    internal TableClient ResidentTableOf(string partitionKey) => ResidentTables[ResidentsSplit.TableOf(partitionKey)];
+
     /// <summary>The table of <c>candidates</c> that holds <paramref name="partitionKey"/>.</summary>
     internal TableClient CandidateTableOf(string partitionKey) => CandidateTables[CandidatesSplit.TableOf(partitionKey)];
 
@@ -264,14 +274,40 @@ public sealed class HubStorage
     public WorkQueue QueueNamed(string name) => new(_queues.GetQueueClient(_prefix + name));
 
     /// <summary>
-    /// Null when the rows of <c>facts</c> and <c>candidates</c> lie where the configured
+    /// Null when the rows of <c>facts</c>, <c>candidates</c> and <c>residents</c> lie where the configured
     /// <see cref="HubStorageOptions.SplitTables"/> looks for them (an empty store always does), else what is wrong and
-    /// what to set: a Hub must not start on a store written with another split. For each of the two, one listing of its
-    /// tables and a single-row query to each that exists.
+    /// what to set: a Hub must not start on a store written with another split. For each of the three, one listing of
+    /// its tables and a single-row query to each that exists (for <c>residents</c>, up to
+    /// <see cref="SplitCheck.PartitionsProbed"/>).
     /// </summary>
     public async Task<string?> FindSplitMismatchAsync(CancellationToken cancellationToken = default) =>
         await SplitCheck.FindMismatchAsync(ServiceTables, _prefix, FactsSplit, cancellationToken).ConfigureAwait(false)
-        ?? await SplitCheck.FindMismatchAsync(ServiceTables, _prefix, CandidatesSplit, cancellationToken).ConfigureAwait(false);
+        ?? await SplitCheck.FindMismatchAsync(ServiceTables, _prefix, CandidatesSplit, cancellationToken).ConfigureAwait(false)
+        ?? await SplitCheck.FindMismatchAsync(ServiceTables, _prefix, ResidentsSplit, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// Spreads <c>residents</c> over its split when the store was written with it whole (by a Hub from before it was
+    /// split on the emulator): its first table holds partitions of other tables and no other table holds a row. The
+    /// number of rows moved; 0 when there was nothing to spread. Run at start-up, before anything reads the index.
+    /// </summary>
+    public async Task<int> SpreadResidentsAsync(CancellationToken cancellationToken = default)
+    {
+        if (ResidentsSplit.Count == 1 || !await SplitCheck.HoldsForeignPartitionAsync(Residents, ResidentsSplit, 0, cancellationToken).ConfigureAwait(false))
+        {
+            return 0;
+        }
+
+        foreach (var table in ResidentTables.Skip(1))
+        {
+            if (await SplitCheck.HoldsAnyAsync(table, cancellationToken).ConfigureAwait(false))
+            {
+                // Written with another split, not whole: the split check says so.
+                return 0;
+            }
+        }
+
+        return await SplitSpread.SpreadAsync(ResidentTables, ResidentsSplit, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Creates whatever does not exist yet; safe to call on every start.</summary>
     /// <returns>
@@ -295,7 +331,7 @@ public sealed class HubStorage
         Task.WhenAll(
             Task.WhenAll(FactTables.Select(t => t.CreateIfNotExistsAsync(cancellationToken))),
             Batches.CreateIfNotExistsAsync(cancellationToken),
-            Residents.CreateIfNotExistsAsync(cancellationToken),
+            Task.WhenAll(ResidentTables.Select(t => t.CreateIfNotExistsAsync(cancellationToken))),
             Reviews.CreateIfNotExistsAsync(cancellationToken),
             Task.WhenAll(CandidateTables.Select(t => t.CreateIfNotExistsAsync(cancellationToken))),
             Audit.CreateIfNotExistsAsync(cancellationToken),

@@ -28,8 +28,9 @@ internal static partial class PartitionFilter
             return (table, table);
         }
 
-        // A range is confined only between two of the table's own partitions: other keys lie in the first table, out of key order.
-        return split.IsOwnPartition(bounds.First) && split.IsOwnPartition(bounds.Last) && string.CompareOrdinal(bounds.First, bounds.Last) < 0
+        // A range is confined only between two of the table's own partitions of a split in key order: other keys lie in
+        // the first table, out of key order, and a split by class spreads any range over every table.
+        return split.IsKeyOrdered && split.IsOwnPartition(bounds.First) && split.IsOwnPartition(bounds.Last) && string.CompareOrdinal(bounds.First, bounds.Last) < 0
             ? (split.TableOf(bounds.First), split.TableOf(bounds.Last))
             : (0, count - 1);
     }

@@ -4,11 +4,13 @@ using Hub.Core.Kernel;
 namespace Hub.Core.Storage;
 
 /// <summary>
-/// How one of the Hub's two large tables, <c>facts</c> (1,024 person partitions) and <c>candidates</c> (16 partitions),
-/// is split over one or more tables: table <c>i</c> of <c>n</c> holds the <c>i</c>-th <c>n</c>-th of the partitions in
-/// key order, so reading the tables in order reads the partitions in key order. The first table keeps the table's name,
-/// the others add two digits (<c>facts01</c>…<c>facts15</c>). A row whose partition is not one of the table's own kind
-/// stays in the first table.
+/// How one of the Hub's three large tables is split over one or more tables. <c>facts</c> (1,024 person partitions) and
+/// <c>candidates</c> (16 partitions) are split in key order: table <c>i</c> of <c>n</c> holds the <c>i</c>-th
+/// <c>n</c>-th of the partitions, so reading the tables in order reads the partitions in key order. <c>residents</c>
+/// (a partition a street, whose codes a city shares the first digits of) is split by the partition's number modulo 16
+/// (<see cref="IsKeyOrdered"/> false), so a query over several tables merges their rows in key order. The first table
+/// keeps the table's name, the others add two digits (<c>facts01</c>…<c>facts15</c>). A row whose partition is not one
+/// of the table's own kind stays in the first table.
 /// </summary>
 /// <remarks>
 /// The local emulator keeps each table in one in-memory collection and pays for every replace, merge or delete in
@@ -26,13 +28,17 @@ public sealed class TableSplit
 
     private const string FactsName = "facts";
     private const string CandidatesName = "candidates";
+    private const string ResidentsName = "residents";
     private const int CandidatePartitions = 16;
+
+    // The classes residents' partitions fall in: a partition's number modulo 16.
+    private const int ResidentClasses = 16;
 
     private readonly int _partitions;
     private readonly Func<string, int?> _partitionOf;
-    private readonly Func<int, string> _keyOf;
+    private readonly Func<int, string>? _keyOf;
 
-    private TableSplit(string baseName, int count, int partitions, Func<string, int?> partitionOf, Func<int, string> keyOf)
+    private TableSplit(string baseName, int count, int partitions, Func<string, int?> partitionOf, Func<int, string>? keyOf)
     {
         if (!IsValidCount(count))
         {
@@ -48,6 +54,12 @@ public sealed class TableSplit
     /// <summary>How many tables the table is split into.</summary>
     public int Count { get; }
 
+    /// <summary>
+    /// Whether the tables hold the partitions in key order (table <c>i</c> the <c>i</c>-th range), so that reading them
+    /// in turn reads rows in key order; else a table holds every partition of a class spread across the key range.
+    /// </summary>
+    public bool IsKeyOrdered => _keyOf is not null;
+
     /// <summary><c>facts</c>, by person partition (<see cref="PersonKey.FormatPartition"/>), over <paramref name="count"/> tables.</summary>
     public static TableSplit Facts(int count) =>
         new(FactsName, count, PersonKey.PartitionCount, PersonPartitionOf, PersonKey.FormatPartition);
@@ -55,6 +67,13 @@ public sealed class TableSplit
     /// <summary><c>candidates</c>, by partition (<c>c</c> and a hex digit), over <paramref name="count"/> tables.</summary>
     public static TableSplit Candidates(int count) =>
         new(CandidatesName, count, CandidatePartitions, CandidatePartitionOf, p => p < CandidatePartitions ? string.Create(CultureInfo.InvariantCulture, $"c{p:x}") : "cg");
+
+    /// <summary>
+    /// <c>residents</c>, by partition class over <paramref name="count"/> tables: a street (nine digits) by its code, a
+    /// provisional person's search partition (<c>p</c> and two hex digits) by its number, each modulo 16. A district's
+    /// streets lie in every table, one after another, so each holds about the same share of every district.
+    /// </summary>
+    public static TableSplit Residents(int count) => new(ResidentsName, count, ResidentClasses, ResidentClassOf, keyOf: null);
 
     /// <summary>Whether <paramref name="count"/> is a split the Hub supports: 1, 2, 4, 8 or 16 tables.</summary>
     public static bool IsValidCount(int count) => count is >= 1 and <= MaxTables && (count & (count - 1)) == 0;
@@ -72,7 +91,9 @@ public sealed class TableSplit
         }
 
         var stem = tableName.AsSpan(0, tableName.Length - 2);
-        return stem.EndsWith(FactsName, StringComparison.Ordinal) || stem.EndsWith(CandidatesName, StringComparison.Ordinal) ? tableName[..^2] : tableName;
+        return stem.EndsWith(FactsName, StringComparison.Ordinal) || stem.EndsWith(CandidatesName, StringComparison.Ordinal) || stem.EndsWith(ResidentsName, StringComparison.Ordinal)
+            ? tableName[..^2]
+            : tableName;
     }
 
     /// <summary>The name of table <paramref name="index"/>, after <paramref name="prefix"/>.</summary>
@@ -87,7 +108,9 @@ public sealed class TableSplit
     public bool IsOwnPartition(string partitionKey) => _partitionOf(partitionKey) is not null;
 
     /// <summary>The first partition key table <paramref name="index"/> holds; for <see cref="Count"/>, the key past the last partition.</summary>
-    public string FirstPartitionOf(int index) => _keyOf(index * _partitions / Count);
+    /// <exception cref="InvalidOperationException">The split is not in key order (<see cref="IsKeyOrdered"/>).</exception>
+    public string FirstPartitionOf(int index) =>
+        _keyOf is { } keyOf ? keyOf(index * _partitions / Count) : throw new InvalidOperationException($"A split of '{BaseName}' is not in key order.");
 
     private static int? PersonPartitionOf(string partitionKey) =>
         partitionKey is ['p', _, _, _]
@@ -95,6 +118,13 @@ public sealed class TableSplit
         && partition < PersonKey.PartitionCount
             ? partition
             : null;
+
+    private static int? ResidentClassOf(string partitionKey) => partitionKey switch
+    {
+        { Length: 9 } when int.TryParse(partitionKey, NumberStyles.None, CultureInfo.InvariantCulture, out var street) => street % ResidentClasses,
+        ['p', var high, var low] when char.IsAsciiHexDigitLower(high) && char.IsAsciiHexDigitLower(low) => Convert.ToInt32(partitionKey[1..], 16) % ResidentClasses,
+        _ => null,
+    };
 
     private static int? CandidatePartitionOf(string partitionKey) =>
         partitionKey is ['c', var digit] && char.IsAsciiHexDigitLower(digit) ? Convert.ToInt32(digit.ToString(), 16) : null;

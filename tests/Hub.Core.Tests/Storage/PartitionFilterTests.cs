@@ -56,4 +56,16 @@ public sealed class PartitionFilterTests
         Assert.Equal((0, 15), PartitionFilter.TablesFor("PartitionKey ge 'p100' and PartitionKey lt 'q'", TableSplit.Facts(16)));
         Assert.Equal((0, 0), PartitionFilter.TablesFor("PartitionKey eq 'p123'", TableSplit.Facts(1)));
     }
+
+    [Fact]
+    public void Over_residents_split_by_street_class_one_street_is_one_table_and_any_range_is_every_table()
+    {
+        var split = TableSplit.Residents(16);
+
+        Assert.Equal((13, 13), PartitionFilter.TablesFor("PartitionKey eq '110105021' and RowKey lt '~'", split));
+        Assert.Equal((10, 10), PartitionFilter.TablesFor("PartitionKey eq 'p1a' and (RowKey gt 'x|' and RowKey lt 'x}')", split));
+        Assert.Equal((0, 15), PartitionFilter.TablesFor("PartitionKey ge '110105' and PartitionKey lt '110106' and RowKey lt '~'", split));
+        Assert.Equal((0, 15), PartitionFilter.TablesFor("PartitionKey ge '110105001' and PartitionKey lt '110105002'", split));
+        Assert.Equal((0, 15), PartitionFilter.TablesFor("PartitionKey ge 'p00' and PartitionKey lt 'q'", split));
+    }
 }

@@ -55,6 +55,48 @@ public sealed class TableSplitTests
         Assert.True(string.CompareOrdinal("cf", "cg") < 0);
     }
 
+    [Theory]
+    [InlineData("110105000", 16, 8)]
+    [InlineData("110105001", 16, 9)]
+    [InlineData("110105021", 16, 13)]
+    [InlineData("110105021", 4, 3)]
+    [InlineData("110105021", 1, 0)]
+    [InlineData("p00", 16, 0)]
+    [InlineData("p1a", 16, 10)]
+    [InlineData("pff", 16, 15)]
+    [InlineData("pff", 2, 1)]
+    public void A_residents_partition_lies_in_the_table_of_its_number_modulo_sixteen(string partition, int tables, int expected) =>
+        Assert.Equal(expected, TableSplit.Residents(tables).TableOf(partition));
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("11010500")]
+    [InlineData("1101050011")]
+    [InlineData("11010500x")]
+    [InlineData("p0")]
+    [InlineData("pFF")]
+    [InlineData("p0g")]
+    [InlineData("c5")]
+    public void A_partition_that_is_not_a_street_or_a_provisional_search_stays_in_the_first_residents_table(string partition) =>
+        Assert.Equal(0, TableSplit.Residents(16).TableOf(partition));
+
+    [Fact]
+    public void A_districts_streets_spread_evenly_over_the_residents_tables_out_of_key_order()
+    {
+        var split = TableSplit.Residents(16);
+        var streets = Enumerable.Range(1, 64).Select(n => $"110105{n:d3}").ToList();
+
+        var tables = streets.Select(split.TableOf).ToList();
+
+        Assert.False(split.IsKeyOrdered);
+        Assert.True(TableSplit.Facts(16).IsKeyOrdered);
+        Assert.All(Enumerable.Range(0, 16), t => Assert.Equal(4, tables.Count(x => x == t)));
+        Assert.NotEqual(tables.Order(), tables);
+        Assert.Throws<InvalidOperationException>(() => split.FirstPartitionOf(1));
+        Assert.Equal("t1residents", TableSplit.LogicalName("t1residents03"));
+        Assert.Equal("t1residents03", split.TableName("t1", 3));
+    }
+
     [Fact]
     public void The_first_table_keeps_its_name_and_the_others_add_two_digits_which_counting_takes_off()
     {

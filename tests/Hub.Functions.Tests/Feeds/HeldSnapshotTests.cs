@@ -146,7 +146,7 @@ public sealed class HeldSnapshotTests(AzuriteFixture azurite) : IAsyncLifetime
     private async Task<List<string>> StoredAsync()
     {
         var rows = new List<string>();
-        foreach (var table in _hub.Storage.FactTables.Append(_hub.Storage.Residents))
+        foreach (var table in _hub.Storage.FactTables.Concat(_hub.Storage.ResidentTables))
         {
             await foreach (var entity in table.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"]))
             {

@@ -102,7 +102,7 @@ internal sealed class PersonsHub : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Factory.Storage.Residents.DeleteAsync();
+        await Factory.Storage.DeleteResidentsAsync();
         await Factory.Storage.Reviews.DeleteAsync();
         await Factory.DisposeAsync();
     }

@@ -3,6 +3,7 @@ using Hub.Core.Access.Residents;
 using Hub.Core.Identity.Resolution;
 using Hub.Core.Kernel;
 using Hub.Functions.Tests.Infrastructure;
+using Hub.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using static Hub.Functions.Tests.Persons.PersonsHub;
 
@@ -185,7 +186,7 @@ public sealed class ResidentRosterTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task The_version_row_is_never_a_resident_a_candidate_a_household_member_or_a_reconciliation_difference()
     {
-        var residents = _hub.Factory.Storage.Residents;
+        var residents = _hub.Factory.Storage.ResidentTableOf(Street);
         Assert.True((await residents.GetEntityIfExistsAsync<TableEntity>(Street, StreetVersion.RowKey)).HasValue);
         var index = _hub.Factory.Services.GetRequiredService<ResidentIndex>();
         var one = await RowOfAsync(1);
@@ -212,7 +213,7 @@ public sealed class ResidentRosterTests(AzuriteFixture azurite) : IAsyncLifetime
     private async Task<ResidentEntity> RowOfAsync(int resident)
     {
         var key = _hub.KeyOf(resident);
-        return await _hub.Factory.Storage.Residents.QueryAsync<ResidentEntity>(r => r.PersonKey == key).FirstAsync(r => !r.RowKey.StartsWith('~'));
+        return await _hub.Factory.Storage.QueryResidentsAsync<ResidentEntity>(r => r.PersonKey == key).FirstAsync(r => !r.RowKey.StartsWith('~'));
     }
 
     private async Task<List<string>> KeysAsync(ResidentListQuery query) => [.. (await ListAllAsync(query)).Select(r => r.PersonKey.Value)];

@@ -133,7 +133,7 @@ public sealed partial class PepperRotationTests(AzuriteFixture azurite, ITestOut
             Assert.Equal(personsBefore, await CountPersonsAsync(third));
             var after = await ReadEveryoneAsync(third);
             Assert.Equal(before.Where(b => b.Value.Status == HttpStatusCode.OK).Select(b => b.Key).Order(), after.Where(a => a.Value.Status == HttpStatusCode.OK).Select(a => a.Key).Order());
-            await third.Storage.Residents.DeleteAsync();
+            await third.Storage.DeleteResidentsAsync();
             await third.Storage.Reviews.DeleteAsync();
         }
     }

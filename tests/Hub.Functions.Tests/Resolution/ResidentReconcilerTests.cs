@@ -57,12 +57,12 @@ public sealed class ResidentReconcilerTests(AzuriteFixture azurite) : IAsyncLife
             new PoliceRow(First, "李国强", "男", Household: "7", Relation: "户主"),
             new PoliceRow(Second, "张秀英", "女", Household: "7", Relation: "妻")));
         var expected = await RowsAsync();
-        var residents = _hub.Factory.Storage.Residents;
+        var storage = _hub.Factory.Storage;
         var lost = expected.First(r => r.PersonKey == _hub.KeyOf(First));
         var altered = expected.First(r => r.PersonKey == _hub.KeyOf(Second));
-        await residents.DeleteEntityAsync(lost.PartitionKey, lost.RowKey);
-        await residents.UpsertEntityAsync(new ResidentEntity { PartitionKey = altered.PartitionKey, RowKey = altered.RowKey, PersonKey = altered.PersonKey, Memberships = "dibao:2020-01-01:" }, TableUpdateMode.Replace);
-        await residents.UpsertEntityAsync(new ResidentEntity { PartitionKey = "110105009", RowKey = $"001|G01|{"0123456789abcdef0123456789abcdef"}", PersonKey = "0123456789abcdef0123456789abcdef" });
+        await storage.ResidentTableOf(lost.PartitionKey).DeleteEntityAsync(lost.PartitionKey, lost.RowKey);
+        await storage.ResidentTableOf(altered.PartitionKey).UpsertEntityAsync(new ResidentEntity { PartitionKey = altered.PartitionKey, RowKey = altered.RowKey, PersonKey = altered.PersonKey, Memberships = "dibao:2020-01-01:" }, TableUpdateMode.Replace);
+        await storage.ResidentTableOf("110105009").UpsertEntityAsync(new ResidentEntity { PartitionKey = "110105009", RowKey = $"001|G01|{"0123456789abcdef0123456789abcdef"}", PersonKey = "0123456789abcdef0123456789abcdef" });
 
         // Rows written before the job starts are the ones it judges; rows written since are a batch's.
         await Task.Delay(TimeSpan.FromSeconds(1.1));
@@ -144,5 +144,5 @@ public sealed class ResidentReconcilerTests(AzuriteFixture azurite) : IAsyncLife
         (await _hub.Factory.Storage.QueryCandidatesAsync().ToListAsync()).OrderBy(r => r.PartitionKey, StringComparer.Ordinal).ThenBy(r => r.RowKey, StringComparer.Ordinal).ToList();
 
     private async Task<List<ResidentEntity>> RowsAsync() =>
-        (await _hub.Factory.Storage.Residents.QueryAsync<ResidentEntity>().ToListAsync()).Where(r => !StreetVersion.Is(r.RowKey)).OrderBy(r => r.PartitionKey, StringComparer.Ordinal).ThenBy(r => r.RowKey, StringComparer.Ordinal).ToList();
+        (await _hub.Factory.Storage.QueryResidentsAsync<ResidentEntity>().ToListAsync()).Where(r => !StreetVersion.Is(r.RowKey)).OrderBy(r => r.PartitionKey, StringComparer.Ordinal).ThenBy(r => r.RowKey, StringComparer.Ordinal).ToList();
 }

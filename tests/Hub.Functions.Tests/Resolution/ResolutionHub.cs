@@ -93,7 +93,7 @@ internal sealed class ResolutionHub : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Steward.Dispose();
-        await Factory.Storage.Residents.DeleteAsync();
+        await Factory.Storage.DeleteResidentsAsync();
         await Factory.Storage.Reviews.DeleteAsync();
         await Factory.DisposeAsync();
         _sources.Dispose();

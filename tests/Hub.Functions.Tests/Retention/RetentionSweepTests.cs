@@ -322,5 +322,5 @@ public sealed class RetentionSweepTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     private async Task<List<string>> ResidentRowsAsync() =>
-        await _hub.Factory.Storage.Residents.QueryAsync<TableEntity>().Select(r => r.GetString("PersonKey")).Where(k => k is not null).ToListAsync();
+        await _hub.Factory.Storage.QueryResidentsAsync<TableEntity>().Select(r => r.GetString("PersonKey")).Where(k => k is not null).ToListAsync();
 }

@@ -131,6 +131,87 @@ public sealed class SplitTablesTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_district_of_residents_split_by_street_class_is_read_in_key_order_across_its_tables()
+    {
+        // Twenty streets of one district and two of the next, three rows each, and provisional search rows: the streets
+        // lie in every table of sixteen, out of key order.
+        var streets = Enumerable.Range(1, 20).Select(n => $"110105{n:d3}").Append("110106001").Append("110106002").ToList();
+        await WriteResidentsAsync(_storage, streets.Append("p1a").Append("p00"), rowsEach: 3);
+
+        var district = await _storage.ResidentsTable.QueryAsync<TestRow>(TableFilter.Of($"PartitionKey ge {"110105"} and PartitionKey lt {"110106"}"), pageSize: 2)
+            .Select(r => $"{r.PartitionKey}/{r.RowKey}").ToListAsync();
+        var street = await _storage.ResidentsTable.QueryRowsAsync(TableFilter.Of($"PartitionKey eq {"110105007"}")).Select(r => r.RowKey).ToListAsync();
+        var all = await _storage.ResidentsTable.QueryRowsAsync("Name ne ''").Select(r => $"{r.PartitionKey}/{r.RowKey}").ToListAsync();
+
+        Assert.Equal(streets.Take(20).SelectMany(s => Enumerable.Range(0, 3).Select(i => $"{s}/r{i}")), district);
+        Assert.Equal(["r0", "r1", "r2"], street);
+        Assert.Equal(all.Order(StringComparer.Ordinal), all);
+        Assert.Equal(streets.Count * 3 + 6, all.Count);
+        Assert.Equal(16, streets.Select(_storage.ResidentsSplit.TableOf).Distinct().Count());
+        foreach (var partition in streets.Append("p1a"))
+        {
+            Assert.True((await _storage.ResidentTableOf(partition).GetEntityIfExistsAsync<TableEntity>(partition, "r0")).HasValue);
+        }
+    }
+
+    [Fact]
+    public async Task A_resident_index_written_whole_is_spread_over_its_split_and_then_opened()
+    {
+        // Written with one table each, as every store was before residents was split on the emulator.
+        var single = Storage(1, AzuriteFixture.UniquePrefix());
+        var prefix = single.Facts.Name[..^"facts".Length];
+        try
+        {
+            Assert.True(await single.EnsureCreatedAsync());
+            var partitions = Enumerable.Range(1, 20).Select(n => $"110105{n:d3}").Append("p1a").Append("layout").ToList();
+            await WriteResidentsAsync(single, partitions, rowsEach: 2);
+            var written = await single.ResidentsTable.QueryRowsAsync("Name ne ''").Select(r => $"{r.PartitionKey}/{r.RowKey}").ToListAsync();
+            var split = Storage(16, prefix);
+            Assert.True(await split.EnsureCreatedAsync());
+            Assert.Contains("residents", await split.FindSplitMismatchAsync());
+
+            var moved = await split.SpreadResidentsAsync();
+
+            var stayed = partitions.Where(p => split.ResidentsSplit.TableOf(p) == 0).ToList();
+            Assert.Equal((partitions.Count - stayed.Count) * 2, moved);
+            Assert.Null(await split.FindSplitMismatchAsync());
+            Assert.Equal(written, await split.ResidentsTable.QueryRowsAsync("Name ne ''").Select(r => $"{r.PartitionKey}/{r.RowKey}").ToListAsync());
+            Assert.Equal(stayed.Order(StringComparer.Ordinal), await split.Residents.QueryAsync<TableEntity>(select: ["PartitionKey"]).Select(r => r.PartitionKey).Distinct().ToListAsync());
+            Assert.Equal(0, await split.SpreadResidentsAsync());
+
+            // Read again whole, the store is refused: its rows lie in tables a single table does not have.
+            Assert.Contains("residents", await Storage(1, prefix).FindSplitMismatchAsync());
+            Assert.Equal(0, await Storage(1, prefix).SpreadResidentsAsync());
+        }
+        finally
+        {
+            await Storage(16, prefix).DeleteAllAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_resident_index_written_with_another_split_is_refused_not_spread()
+    {
+        var prefix = AzuriteFixture.UniquePrefix();
+        var eight = Storage(8, prefix);
+        try
+        {
+            Assert.True(await eight.EnsureCreatedAsync());
+            await WriteResidentsAsync(eight, Enumerable.Range(1, 20).Select(n => $"110105{n:d3}"), rowsEach: 1);
+            var sixteen = Storage(16, prefix);
+            Assert.True(await sixteen.EnsureCreatedAsync());
+
+            Assert.Equal(0, await sixteen.SpreadResidentsAsync());
+            Assert.Contains("residents", await sixteen.FindSplitMismatchAsync());
+            Assert.Null(await eight.FindSplitMismatchAsync());
+        }
+        finally
+        {
+            await Storage(16, prefix).DeleteAllAsync();
+        }
+    }
+
+    [Fact]
     public async Task The_start_up_check_asks_only_the_tables_that_exist()
     {
         // One table each, as on Azure: a listing of each split's tables, and no query to the fifteen a split of sixteen
@@ -144,7 +225,7 @@ public sealed class SplitTablesTests(AzuriteFixture azurite) : IAsyncLifetime
 
             Assert.Null(await single.FindSplitMismatchAsync());
 
-            Assert.Equal(2, requests.Totals().Values.Sum(t => t.Requests) - before);
+            Assert.Equal(3, requests.Totals().Values.Sum(t => t.Requests) - before);
         }
         finally
         {
@@ -169,6 +250,15 @@ public sealed class SplitTablesTests(AzuriteFixture azurite) : IAsyncLifetime
         // Either way a setting decides over the account.
         Assert.Equal(4, Storage(4).FactTables.Count);
         Assert.Equal(["candidates", "candidates15"], [Storage(0).CandidateTables[0].Name[_prefix.Length..], Storage(0).CandidateTables[15].Name[_prefix.Length..]]);
+    }
+
+    private static async Task WriteResidentsAsync(HubStorage storage, IEnumerable<string> partitions, int rowsEach)
+    {
+        foreach (var partition in partitions)
+        {
+            var rows = Enumerable.Range(0, rowsEach).Select(i => EntityChange.Add(new TestRow { PartitionKey = partition, RowKey = $"r{i}", Name = partition }));
+            (await storage.ResidentsTable.SubmitAsync(rows)).ThrowIfNotWritten();
+        }
     }
 
     private HubStorage Storage(int factTables, string? prefix = null, TableRequestLog? requests = null)
